@@ -1,0 +1,57 @@
+# imraudit - audit IMR final determination letters.
+# make          build ./imraudit
+# make run      install missing packages, build, audit cases/
+# make test     build and run the whole suite (ends "N passed, N failed")
+CC      ?= cc
+PKGS    := lua5.4 libpcre2-8
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lpthread -lm
+BUILD   ?= build
+
+CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/core/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test unit cases clean deps format
+BIN ?= imraudit
+all: $(BIN)
+
+$(BIN): $(BUILD)/core/main.o $(BUILD)/libimraudit.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/libimraudit.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/core/%.o: core/%.c core/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libimraudit.a tests/unit/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icore -o $@ $< $(BUILD)/libimraudit.a $(LDFLAGS) $(LDLIBS)
+
+deps:
+	@sh tests/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./imraudit cases/; st=$$?; [ $$st -le 2 ]
+
+unit: $(UNIT_BIN)
+
+test: all unit
+	@sh tests/run_all.sh
+
+format:
+	clang-format -i core/*.c core/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf $(BUILD) imraudit
+
+-include mk/*.mk

@@ -1,0 +1,243 @@
+/* audit.c - one letter through the pipeline (see audit.h). */
+#include "audit.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "segment.h"
+
+struct ir_engine {
+  ir_config cfg;
+  ir_extractor *extractor;
+  ir_ruleset *rules;
+};
+
+struct ir_worker {
+  const ir_engine *engine;
+  ir_arena arena;
+  ir_extract_ctx *extract;
+  ir_rules_ctx *rules;
+  unsigned char *buf; /* the current letter's bytes (reused) */
+  size_t cap;
+};
+
+ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
+  ir_engine *e = calloc(1, sizeof *e);
+  if (!e) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  e->cfg = *cfg;
+  if (ir_segment_init(err, errlen) != 0)
+    goto fail;
+  e->extractor = ir_extractor_load(cfg->rules_dir, err, errlen);
+  if (!e->extractor)
+    goto fail;
+  if (!cfg->no_rules) {
+    e->rules = ir_rules_load(cfg->rules_dir, &cfg->rules, err, errlen);
+    if (!e->rules)
+      goto fail;
+  }
+  return e;
+fail:
+  ir_engine_free(e);
+  return NULL;
+}
+
+void ir_engine_free(ir_engine *e) {
+  if (!e)
+    return;
+  ir_extractor_free(e->extractor);
+  ir_rules_free(e->rules);
+  ir_segment_fini();
+  free(e);
+}
+
+const ir_config *ir_engine_config(const ir_engine *e) { return &e->cfg; }
+
+ir_worker *ir_worker_new(const ir_engine *e, char *err, size_t errlen) {
+  ir_worker *w = calloc(1, sizeof *w);
+  if (!w) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  w->engine = e;
+  ir_arena_init(&w->arena);
+  w->extract = ir_extract_ctx_new(e->extractor);
+  if (!w->extract) {
+    snprintf(err, errlen, "cannot create the fact extractor's match data");
+    goto fail;
+  }
+  if (e->rules) {
+    w->rules = ir_rules_ctx_new(e->rules, err, errlen);
+    if (!w->rules)
+      goto fail;
+  }
+  return w;
+fail:
+  ir_worker_free(w);
+  return NULL;
+}
+
+void ir_worker_free(ir_worker *w) {
+  if (!w)
+    return;
+  ir_extract_ctx_free(w->extract);
+  ir_rules_ctx_free(w->rules);
+  ir_arena_free(&w->arena);
+  free(w->buf);
+  free(w);
+}
+
+ir_arena *ir_worker_arena(ir_worker *w) { return &w->arena; }
+
+static void start_letter(ir_worker *w, const char *path, ir_letter *out) {
+  ir_arena_reset(&w->arena);
+  memset(out, 0, sizeof *out);
+  out->path = ir_arena_strdup(&w->arena, path);
+}
+
+static void fail_letter(ir_worker *w, ir_letter *out, const char *fmt,
+                        const char *detail) {
+  out->ok = 0;
+  out->error = ir_arena_printf(&w->arena, fmt, detail);
+}
+
+/* Reads fd into w->buf, refusing more than max bytes. Returns the length,
+ * or -1 with errno set (EFBIG when too large). */
+static long long read_all(ir_worker *w, int fd, size_t max) {
+  size_t n = 0;
+  for (;;) {
+    if (n == w->cap) {
+      size_t nc = w->cap ? w->cap * 2 : 1 << 16;
+      if (nc > max + 1)
+        nc = max + 1;
+      if (nc <= n) {
+        errno = EFBIG;
+        return -1;
+      }
+      unsigned char *p = realloc(w->buf, nc);
+      if (!p) {
+        errno = ENOMEM;
+        return -1;
+      }
+      w->buf = p;
+      w->cap = nc;
+    }
+    ssize_t r = read(fd, w->buf + n, w->cap - n);
+    if (r < 0) {
+      if (errno == EINTR)
+        continue;
+      return -1;
+    }
+    if (r == 0)
+      break;
+    n += (size_t)r;
+    if (n > max) {
+      errno = EFBIG;
+      return -1;
+    }
+  }
+  return (long long)n;
+}
+
+/* Keep the reusable buffer from pinning a huge letter's memory. */
+static void trim_buffer(ir_worker *w) {
+  if (w->cap > (8u << 20)) {
+    free(w->buf);
+    w->buf = NULL;
+    w->cap = 0;
+  }
+}
+
+void ir_audit_path(ir_worker *w, const char *path, ir_letter *out) {
+  size_t max =
+      w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes : (size_t)64 << 20;
+  trim_buffer(w);
+  start_letter(w, path, out);
+  int is_stdin = strcmp(path, "-") == 0;
+  int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    fail_letter(w, out, "%s", strerror(errno));
+    return;
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      fail_letter(w, out, "%s", "is a directory");
+      goto done;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+      out->ok = 0;
+      out->error = ir_arena_printf(
+          &w->arena, "file too large (%lld bytes; --max-bytes is %zu)",
+          (long long)st.st_size, max);
+      goto done;
+    }
+  }
+  long long n = read_all(w, fd, max);
+  if (n < 0) {
+    if (errno == EFBIG)
+      out->error = ir_arena_printf(
+          &w->arena, "file too large (more than --max-bytes %zu bytes)", max);
+    else
+      out->error =
+          ir_arena_printf(&w->arena, "read error: %s", strerror(errno));
+    out->ok = 0;
+    goto done;
+  }
+  if (!is_stdin)
+    close(fd);
+  fd = -1;
+  const char *keep = out->path;
+  ir_audit_buffer(w, keep, w->buf, (size_t)n, out);
+  return;
+done:
+  if (fd > 0)
+    close(fd);
+}
+
+void ir_audit_buffer(ir_worker *w, const char *path, const unsigned char *buf,
+                     size_t len, ir_letter *out) {
+  /* path may live in the arena already (from ir_audit_path): copy first */
+  char *p = strdup(path ? path : "-");
+  start_letter(w, p ? p : "-", out);
+  free(p);
+  ir_arena *a = &w->arena;
+  if (len == 0) {
+    fail_letter(w, out, "%s", "empty file");
+    return;
+  }
+  size_t max =
+      w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes : (size_t)64 << 20;
+  if (len > max) {
+    out->error = ir_arena_printf(
+        a, "file too large (%zu bytes; --max-bytes is %zu)", len, max);
+    return;
+  }
+  const char *err = NULL;
+  if (ir_text_normalize(a, buf, len, &out->text, &err) != 0) {
+    fail_letter(w, out, "%s", err ? err : "cannot read the text");
+    return;
+  }
+  out->ok = 1;
+  if (ir_segment(a, out) != 0) {
+    out->ok = 0;
+    if (!out->error)
+      out->error = "no decided item found";
+    return;
+  }
+  if (ir_extract(w->extract, a, out) != 0) {
+    out->ok = 0;
+    if (!out->error)
+      out->error = "fact extraction failed";
+    return;
+  }
+  if (w->rules)
+    ir_rules_run(w->rules, a, out);
+}

@@ -1,0 +1,41 @@
+/* audit.h - the pipeline for one letter: read -> normalize -> segment ->
+ * extract -> rules.
+ *
+ * ir_engine holds what is shared read-only across workers (lexicons,
+ * compiled patterns, rule sources). ir_worker holds what one thread owns
+ * (arena, match data, Lua states). ir_audit_path()/ir_audit_buffer() fill
+ * *out (storage in the worker's arena, valid until the next audit on the
+ * same worker). They never fail silently: a letter that cannot be audited
+ * comes back with ok = 0 and a one-line error. */
+#ifndef IR_AUDIT_H
+#define IR_AUDIT_H
+#include "extract.h"
+#include "record.h"
+#include "rules.h"
+
+typedef struct {
+  const char *rules_dir;
+  size_t max_bytes;
+  ir_rules_opts rules;
+  int no_rules; /* skip rule scripts */
+} ir_config;
+
+typedef struct ir_engine ir_engine;
+typedef struct ir_worker ir_worker;
+
+/* NULL with a one-line message in err when lexicons or rules fail to load. */
+ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen);
+void ir_engine_free(ir_engine *e);
+const ir_config *ir_engine_config(const ir_engine *e);
+
+ir_worker *ir_worker_new(const ir_engine *e, char *err, size_t errlen);
+void ir_worker_free(ir_worker *w);
+ir_arena *ir_worker_arena(ir_worker *w);
+
+/* Reads the file ("-" is stdin) within cfg->max_bytes and audits it. */
+void ir_audit_path(ir_worker *w, const char *path, ir_letter *out);
+/* Audits bytes already in memory (buf must outlive *out). */
+void ir_audit_buffer(ir_worker *w, const char *path, const unsigned char *buf,
+                     size_t len, ir_letter *out);
+
+#endif

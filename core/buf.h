@@ -1,0 +1,25 @@
+/* buf.h - growable byte buffer (heap) for building output records.
+ * A worker renders a letter's record into an ir_buf; the writer prints
+ * buffers in input order. Allocation failure exits(3). */
+#ifndef IR_BUF_H
+#define IR_BUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+  char *p;
+  size_t n, cap;
+} ir_buf;
+
+void ir_buf_put(ir_buf *b, const char *s, size_t n);
+void ir_buf_puts(ir_buf *b, const char *s);
+void ir_buf_putc(ir_buf *b, char c);
+void ir_buf_printf(ir_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* JSON string literal with quotes; invalid UTF-8 is replaced by U+FFFD. */
+void ir_buf_json_str(ir_buf *b, const char *s);
+void ir_buf_json_strn(ir_buf *b, const char *s, size_t n);
+void ir_buf_reset(ir_buf *b); /* n = 0, keeps capacity */
+void ir_buf_free(ir_buf *b);
+
+#endif

@@ -1,0 +1,27 @@
+/* extract.h - facts and citations for the trigger point criteria.
+ *
+ * ir_extractor is compiled once from the lexicon files in the rules
+ * directory (*.lex) and is read-only afterwards (shared by all workers).
+ * ir_extract_ctx holds per-worker PCRE2 match data and JIT stack.
+ * ir_extract() fills item->facts[] and item->cited for every item of a
+ * segmented letter. Returns 0, or -1 with l->error set when a match limit
+ * was hit (the letter is then reported as failed, never hangs). */
+#ifndef IR_EXTRACT_H
+#define IR_EXTRACT_H
+#include "record.h"
+
+typedef struct ir_extractor ir_extractor;
+typedef struct ir_extract_ctx ir_extract_ctx;
+
+/* Loads every *.lex under rules_dir (and rules_dir/lexicon/). On a malformed
+ * entry returns NULL with "file:line: message" in err. */
+ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
+                                size_t errlen);
+void ir_extractor_free(ir_extractor *x);
+
+ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x);
+void ir_extract_ctx_free(ir_extract_ctx *c);
+
+int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l);
+
+#endif

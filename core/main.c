@@ -1,0 +1,300 @@
+/* main.c - the imraudit command line: options, rule and lexicon loading,
+ * then the batch. Exit status: 0 clean, 1 flagged, 2 failed input or bad
+ * usage (the other inputs are still audited), 3 out of memory. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "batch.h"
+
+#define IR_VERSION "0.1.0"
+
+static const char *progname = "imraudit";
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: %s [options] PATH...\n"
+          "       %s test [RULES_DIR]\n"
+          "Audit IMR final determination letters against guideline criteria.\n"
+          "PATH is a letter, a directory (searched recursively) or - (stdin).\n"
+          "\n"
+          "  -f, --format FMT     text (default), json (JSON Lines) or csv\n"
+          "  -j, --jobs N         worker threads (default: number of cores)\n"
+          "      --rules DIR      rule scripts and lexicons (default: rules/\n"
+          "                       beside the binary, or $IMRAUDIT_RULES)\n"
+          "      --glob PATTERN   files to audit in directories (default "
+          "*.txt)\n"
+          "      --files-from F   read input paths from F, one a line (- = "
+          "stdin)\n"
+          "      --explain        print each item's criteria checklist\n"
+          "      --no-rules       extract facts only, run no rule script\n"
+          "      --no-cross-case  no similar-cases-differ findings\n"
+          "      --report F.html  write a self-contained HTML audit report\n"
+          "      --db F.sqlite    store records in a SQLite database\n"
+          "      --max-bytes N    largest letter accepted (default 64M)\n"
+          "      --rule-steps N   Lua instruction limit per check (default "
+          "10M)\n"
+          "      --rule-memory N  Lua memory per rule state (default 64M)\n"
+          "      --color WHEN     auto (default), always, never\n"
+          "  -q, --quiet          no progress line\n"
+          "      --debug          tracebacks in rule errors\n"
+          "  -h, --help           this help\n"
+          "  -V, --version        version\n"
+          "\n"
+          "Exit status: 0 nothing flagged, 1 some item flagged, 2 some input\n"
+          "could not be audited, a rule failed, or bad usage.\n",
+          progname, progname);
+}
+
+static int bad_usage(const char *fmt, const char *arg) {
+  fprintf(stderr, "%s: ", progname);
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, " (try '%s --help')\n", progname);
+  return 2;
+}
+
+/* "64M", "1k", "1048576" -> bytes; 0 on error. */
+static unsigned long long parse_size(const char *s) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *s == '-')
+    return 0;
+  unsigned long long mul = 1;
+  switch (*end) {
+  case 'k':
+  case 'K':
+    mul = 1ULL << 10;
+    end++;
+    break;
+  case 'm':
+  case 'M':
+    mul = 1ULL << 20;
+    end++;
+    break;
+  case 'g':
+  case 'G':
+    mul = 1ULL << 30;
+    end++;
+    break;
+  default:
+    break;
+  }
+  if (*end == 'i' || *end == 'B' || *end == 'b')
+    end++;
+  if (*end || v > ULLONG_MAX / mul)
+    return 0;
+  return v * mul;
+}
+
+static int is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* rules/ beside the binary; then beside its parent (build dirs); then ./rules
+ */
+static const char *default_rules_dir(char *buf, size_t n) {
+  const char *env = getenv("IMRAUDIT_RULES");
+  if (env && *env)
+    return env;
+  char exe[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len > 0) {
+    exe[len] = 0;
+    for (int up = 0; up < 2; up++) {
+      char *slash = strrchr(exe, '/');
+      if (!slash)
+        break;
+      *slash = 0;
+      snprintf(buf, n, "%s/rules", exe);
+      if (is_dir(buf))
+        return buf;
+    }
+  }
+  return "rules";
+}
+
+enum {
+  OPT_RULES = 256,
+  OPT_GLOB,
+  OPT_FILES_FROM,
+  OPT_EXPLAIN,
+  OPT_NO_RULES,
+  OPT_NO_CROSS,
+  OPT_REPORT,
+  OPT_DB,
+  OPT_MAX_BYTES,
+  OPT_STEPS,
+  OPT_MEMORY,
+  OPT_COLOR,
+  OPT_DEBUG
+};
+
+static const struct option long_opts[] = {
+    {"format", required_argument, 0, 'f'},
+    {"jobs", required_argument, 0, 'j'},
+    {"rules", required_argument, 0, OPT_RULES},
+    {"glob", required_argument, 0, OPT_GLOB},
+    {"files-from", required_argument, 0, OPT_FILES_FROM},
+    {"explain", no_argument, 0, OPT_EXPLAIN},
+    {"no-rules", no_argument, 0, OPT_NO_RULES},
+    {"no-cross-case", no_argument, 0, OPT_NO_CROSS},
+    {"report", required_argument, 0, OPT_REPORT},
+    {"db", required_argument, 0, OPT_DB},
+    {"max-bytes", required_argument, 0, OPT_MAX_BYTES},
+    {"rule-steps", required_argument, 0, OPT_STEPS},
+    {"rule-memory", required_argument, 0, OPT_MEMORY},
+    {"color", required_argument, 0, OPT_COLOR},
+    {"colour", required_argument, 0, OPT_COLOR},
+    {"quiet", no_argument, 0, 'q'},
+    {"debug", no_argument, 0, OPT_DEBUG},
+    {"help", no_argument, 0, 'h'},
+    {"version", no_argument, 0, 'V'},
+    {0, 0, 0, 0}};
+
+typedef struct {
+  ir_config cfg;
+  ir_batch_opts batch;
+  const char *color;
+} options;
+
+static int parse_options(int argc, char **argv, options *o, int *done) {
+  int c;
+  unsigned long long v;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":f:j:qhV", long_opts, NULL)) != -1) {
+    switch (c) {
+    case 'f':
+      if (strcmp(optarg, "text") == 0)
+        o->batch.format = IR_FMT_TEXT;
+      else if (strcmp(optarg, "json") == 0 || strcmp(optarg, "jsonl") == 0)
+        o->batch.format = IR_FMT_JSON;
+      else if (strcmp(optarg, "csv") == 0)
+        o->batch.format = IR_FMT_CSV;
+      else
+        return bad_usage("unknown format '%s' (text, json or csv)", optarg);
+      break;
+    case 'j':
+      v = parse_size(optarg);
+      if (v < 1 || v > 256)
+        return bad_usage("-j needs a number from 1 to 256, not '%s'", optarg);
+      o->batch.jobs = (int)v;
+      break;
+    case OPT_RULES:
+      o->cfg.rules_dir = optarg;
+      break;
+    case OPT_GLOB:
+      o->batch.glob = optarg;
+      break;
+    case OPT_FILES_FROM:
+      o->batch.files_from = optarg;
+      break;
+    case OPT_EXPLAIN:
+      o->batch.explain = 1;
+      break;
+    case OPT_NO_RULES:
+      o->cfg.no_rules = 1;
+      break;
+    case OPT_NO_CROSS:
+      o->batch.cross_case = 0;
+      break;
+    case OPT_REPORT:
+      o->batch.report_html = optarg;
+      break;
+    case OPT_DB:
+      o->batch.db_path = optarg;
+      break;
+    case OPT_MAX_BYTES:
+      v = parse_size(optarg);
+      if (!v || v > (4ULL << 30) - 1)
+        return bad_usage("--max-bytes needs a size below 4G, not '%s'", optarg);
+      o->cfg.max_bytes = (size_t)v;
+      break;
+    case OPT_STEPS:
+      v = parse_size(optarg);
+      if (!v || v > LONG_MAX)
+        return bad_usage("--rule-steps needs a positive number, not '%s'",
+                         optarg);
+      o->cfg.rules.steps = (long)v;
+      break;
+    case OPT_MEMORY:
+      v = parse_size(optarg);
+      if (v < (1ULL << 20))
+        return bad_usage("--rule-memory needs at least 1M, not '%s'", optarg);
+      o->cfg.rules.memory = (size_t)v;
+      break;
+    case OPT_COLOR:
+      if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+          strcmp(optarg, "never"))
+        return bad_usage("--color takes auto, always or never, not '%s'",
+                         optarg);
+      o->color = optarg;
+      break;
+    case 'q':
+      o->batch.quiet = 1;
+      break;
+    case OPT_DEBUG:
+      o->cfg.rules.debug = 1;
+      break;
+    case 'h':
+      usage(stdout);
+      *done = 1;
+      return 0;
+    case 'V':
+      printf("imraudit %s\n", IR_VERSION);
+      *done = 1;
+      return 0;
+    case ':':
+      return bad_usage("option '%s' needs a value", argv[optind - 1]);
+    default:
+      return bad_usage("unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  char rules_buf[PATH_MAX];
+  options o;
+  memset(&o, 0, sizeof o);
+  o.cfg.max_bytes = (size_t)64 << 20;
+  o.cfg.rules.steps = 10000000;
+  o.cfg.rules.memory = (size_t)64 << 20;
+  o.batch.cross_case = 1;
+  o.color = "auto";
+  int done = 0;
+  int st = parse_options(argc, argv, &o, &done);
+  if (st || done)
+    return st;
+  if (!o.cfg.rules_dir)
+    o.cfg.rules_dir = default_rules_dir(rules_buf, sizeof rules_buf);
+  if (optind >= argc && !o.batch.files_from)
+    return bad_usage("%s", "no input: name letters, directories or -");
+  o.batch.paths = (const char *const *)argv + optind;
+  o.batch.npaths = (size_t)(argc - optind);
+  o.batch.color =
+      strcmp(o.color, "always") == 0 ||
+      (strcmp(o.color, "auto") == 0 && isatty(1) && !getenv("NO_COLOR"));
+
+  char err[1024] = "";
+  ir_engine *e = ir_engine_new(&o.cfg, err, sizeof err);
+  if (!e) {
+    fprintf(stderr, "%s: %s\n", progname, err);
+    return 2;
+  }
+  st = ir_batch_run(e, &o.batch, stdout);
+  ir_engine_free(e);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "%s: error writing output: %s\n", progname,
+            strerror(errno));
+    return 2;
+  }
+  return st;
+}

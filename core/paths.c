@@ -1,0 +1,210 @@
+/* paths.c - streaming enumeration of batch inputs (see paths.h). */
+#include "paths.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+  char *dir;     /* directory path (no trailing slash unless root) */
+  char **names;  /* sorted entry names */
+  size_t n, i;   /* count, next index */
+  dev_t dev;
+  ino_t ino;
+} frame;
+
+struct ir_paths {
+  const char *const *args;
+  size_t nargs, argi;
+  const char *files_from;
+  FILE *list; /* open --files-from list */
+  int list_done;
+  const char *glob;
+  frame *stack;
+  size_t depth, cap;
+  char *line;
+  size_t linecap;
+  long total;
+};
+
+static void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) {
+    fputs("imraudit: out of memory\n", stderr);
+    exit(3);
+  }
+  return q;
+}
+
+static char *xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  return memcpy(xrealloc(NULL, n), s, n);
+}
+
+static char *join(const char *dir, const char *name) {
+  size_t a = strlen(dir), b = strlen(name);
+  int slash = a > 0 && dir[a - 1] != '/';
+  char *s = xrealloc(NULL, a + slash + b + 1);
+  memcpy(s, dir, a);
+  if (slash)
+    s[a] = '/';
+  memcpy(s + a + slash, name, b + 1);
+  return s;
+}
+
+static int cmp_names(const void *x, const void *y) {
+  return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int is_dir_path(const char *path, struct stat *st) {
+  return strcmp(path, "-") != 0 && stat(path, st) == 0 && S_ISDIR(st->st_mode);
+}
+
+ir_paths *ir_paths_new(const char *const *paths, size_t npaths,
+                       const char *files_from, const char *glob) {
+  ir_paths *p = xrealloc(NULL, sizeof *p);
+  memset(p, 0, sizeof *p);
+  p->args = paths;
+  p->nargs = npaths;
+  p->files_from = files_from;
+  p->glob = glob && *glob ? glob : "*.txt";
+  p->total = files_from ? -1 : (long)npaths;
+  for (size_t i = 0; i < npaths && p->total >= 0; i++) {
+    struct stat st;
+    if (is_dir_path(paths[i], &st))
+      p->total = -1;
+  }
+  return p;
+}
+
+long ir_paths_total(const ir_paths *p) { return p->total; }
+
+static void pop(ir_paths *p) {
+  frame *f = &p->stack[--p->depth];
+  for (size_t i = 0; i < f->n; i++)
+    free(f->names[i]);
+  free(f->names);
+  free(f->dir);
+}
+
+/* Opens and reads a directory into a new frame; errno-based message on
+ * failure. */
+static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
+  for (size_t i = 0; i < p->depth; i++)
+    if (p->stack[i].dev == st->st_dev && p->stack[i].ino == st->st_ino)
+      return "directory loop";
+  DIR *d = opendir(dir);
+  if (!d)
+    return strerror(errno);
+  frame f = {xstrdup(dir), NULL, 0, 0, st->st_dev, st->st_ino};
+  size_t cap = 0;
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (de->d_name[0] == '.')
+      continue;
+    if (f.n == cap) {
+      cap = cap ? cap * 2 : 16;
+      f.names = xrealloc(f.names, cap * sizeof *f.names);
+    }
+    f.names[f.n++] = xstrdup(de->d_name);
+  }
+  closedir(d);
+  qsort(f.names, f.n, sizeof *f.names, cmp_names);
+  if (p->depth == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 8;
+    p->stack = xrealloc(p->stack, p->cap * sizeof *p->stack);
+  }
+  p->stack[p->depth++] = f;
+  return NULL;
+}
+
+/* Next top-level input (argument or list line), malloc'd; NULL at end. */
+static char *next_top(ir_paths *p) {
+  if (p->argi < p->nargs)
+    return xstrdup(p->args[p->argi++]);
+  if (!p->files_from || p->list_done)
+    return NULL;
+  if (!p->list) {
+    p->list = strcmp(p->files_from, "-") == 0 ? stdin
+                                              : fopen(p->files_from, "r");
+    if (!p->list) {
+      p->list_done = 1;
+      /* reported as a failed input named after the list itself */
+      return xstrdup(p->files_from);
+    }
+  }
+  ssize_t n;
+  while ((n = getline(&p->line, &p->linecap, p->list)) >= 0) {
+    while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+      p->line[--n] = 0;
+    if (n > 0)
+      return xstrdup(p->line);
+  }
+  if (p->list != stdin)
+    fclose(p->list);
+  p->list = NULL;
+  p->list_done = 1;
+  return NULL;
+}
+
+int ir_paths_next(ir_paths *p, char **path, const char **err) {
+  *err = NULL;
+  for (;;) {
+    if (p->depth) {
+      frame *f = &p->stack[p->depth - 1];
+      if (f->i == f->n) {
+        pop(p);
+        continue;
+      }
+      const char *name = f->names[f->i++];
+      char *full = join(f->dir, name);
+      struct stat st;
+      if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+        const char *e = push(p, full, &st);
+        if (!e) {
+          free(full);
+          continue;
+        }
+        *path = full;
+        *err = e;
+        return 1;
+      }
+      if (fnmatch(p->glob, name, 0) == 0) {
+        *path = full;
+        return 1;
+      }
+      free(full);
+      continue;
+    }
+    char *top = next_top(p);
+    if (!top)
+      return 0;
+    struct stat st;
+    if (is_dir_path(top, &st)) {
+      const char *e = push(p, top, &st);
+      if (!e) {
+        free(top);
+        continue;
+      }
+      *err = e;
+    }
+    *path = top;
+    return 1;
+  }
+}
+
+void ir_paths_free(ir_paths *p) {
+  if (!p)
+    return;
+  while (p->depth)
+    pop(p);
+  free(p->stack);
+  if (p->list && p->list != stdin)
+    fclose(p->list);
+  free(p->line);
+  free(p);
+}

@@ -1,0 +1,212 @@
+/* report_json.c - one letter as one JSON line (shared audit-json.md). */
+#include <string.h>
+
+#include "report.h"
+
+static void key(ir_buf *b, const char *k) {
+  ir_buf_json_str(b, k);
+  ir_buf_putc(b, ':');
+}
+
+static void kv_str(ir_buf *b, const char *k, const char *v) {
+  key(b, k);
+  ir_buf_json_str(b, v);
+}
+
+/* Writes the spans of ev as array elements; *first tracks the comma. */
+static void evidence_items(ir_buf *b, const ir_evlist *ev, int *first) {
+  for (size_t i = 0; i < ev->n; i++) {
+    const ir_evidence *e = &ev->v[i];
+    if (!*first)
+      ir_buf_putc(b, ',');
+    *first = 0;
+    ir_buf_printf(b, "{\"section\":\"%s\",\"start\":%zu,\"end\":%zu,\"text\":",
+                  ir_section_name(e->section), e->start, e->end);
+    ir_buf_json_str(b, e->text);
+    ir_buf_putc(b, '}');
+  }
+}
+
+static void evidence_list(ir_buf *b, const ir_evlist *ev) {
+  int first = 1;
+  ir_buf_putc(b, '[');
+  evidence_items(b, ev, &first);
+  ir_buf_putc(b, ']');
+}
+
+static void str_list(ir_buf *b, const ir_strlist *l) {
+  ir_buf_putc(b, '[');
+  for (size_t i = 0; i < l->n; i++) {
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_json_str(b, l->v[i]);
+  }
+  ir_buf_putc(b, ']');
+}
+
+/* The spans behind the status: affirming spans for present, denying spans
+ * for absent; both when the record contradicts itself ("affirm"/"deny"
+ * always carry each side). */
+static void fact(ir_buf *b, ir_criterion c, const ir_fact *f) {
+  key(b, ir_criterion_name(c));
+  ir_buf_printf(b, "{\"status\":\"%s\"", ir_status_name(f->status));
+  if (c == IR_CRIT_INJECTION_COUNT) {
+    if (f->has_value)
+      ir_buf_printf(b, ",\"value\":%ld", f->ivalue);
+    else
+      ir_buf_puts(b, ",\"value\":null");
+  } else if (c == IR_CRIT_INJECTATE) {
+    ir_buf_puts(b, ",\"value\":");
+    str_list(b, &f->list);
+  }
+  if (f->contradicted)
+    ir_buf_puts(b, ",\"contradicted\":true");
+  ir_buf_puts(b, ",\"evidence\":[");
+  int first = 1;
+  if (f->status != IR_FACT_ABSENT || f->contradicted)
+    evidence_items(b, &f->affirm, &first);
+  if (f->status == IR_FACT_ABSENT || f->contradicted)
+    evidence_items(b, &f->deny, &first);
+  ir_buf_putc(b, ']');
+  if (f->contradicted) {
+    ir_buf_puts(b, ",\"affirm\":");
+    evidence_list(b, &f->affirm);
+    ir_buf_puts(b, ",\"deny\":");
+    evidence_list(b, &f->deny);
+  }
+  ir_buf_putc(b, '}');
+}
+
+static void finding(ir_buf *b, const ir_finding *f) {
+  ir_buf_putc(b, '{');
+  kv_str(b, "rule", f->rule);
+  ir_buf_putc(b, ',');
+  kv_str(b, "kind", f->kind);
+  ir_buf_putc(b, ',');
+  kv_str(b, "criterion", f->criterion);
+  ir_buf_printf(b, ",\"severity\":\"%s\",", ir_severity_name(f->severity));
+  kv_str(b, "message", f->message);
+  ir_buf_puts(b, ",\"evidence\":");
+  evidence_list(b, &f->evidence);
+  if (f->counterparts.n) {
+    ir_buf_puts(b, ",\"counterparts\":");
+    str_list(b, &f->counterparts);
+  }
+  ir_buf_putc(b, '}');
+}
+
+static void item(ir_buf *b, const ir_item *it) {
+  ir_buf_printf(b, "{\"index\":%d,", it->index);
+  kv_str(b, "service", it->service);
+  ir_buf_printf(b, ",\"line\":%d,", it->line);
+  kv_str(b, "category", it->category ? it->category : "other");
+  ir_buf_printf(b, ",\"outcome\":\"%s\",\"conclusion\":\"%s\"",
+                ir_outcome_name(it->outcome),
+                ir_conclusion_name(it->conclusion));
+  ir_buf_puts(b, ",\"guidelines\":{");
+  kv_str(b, "claims_administrator", it->guideline_ca);
+  ir_buf_putc(b, ',');
+  kv_str(b, "maximus", it->guideline_maximus);
+  ir_buf_puts(b, "},\"title\":");
+  {
+    ir_evlist one = {(ir_evidence *)&it->title, 1, 1};
+    int first = 1;
+    ir_buf_putc(b, '[');
+    evidence_items(b, &one, &first);
+    ir_buf_putc(b, ']');
+  }
+  ir_buf_puts(b, ",\"facts\":{");
+  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    if (c)
+      ir_buf_putc(b, ',');
+    fact(b, (ir_criterion)c, &it->facts[c]);
+  }
+  ir_buf_puts(b, "},\"cited\":[");
+  for (size_t i = 0; i < it->cited.n; i++) {
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_json_str(b, ir_criterion_name(it->cited.v[i].criterion));
+  }
+  ir_buf_puts(b, "],\"cited_evidence\":{");
+  for (size_t i = 0; i < it->cited.n; i++) {
+    if (i)
+      ir_buf_putc(b, ',');
+    key(b, ir_criterion_name(it->cited.v[i].criterion));
+    evidence_list(b, &it->cited.v[i].evidence);
+  }
+  ir_buf_puts(b, "},\"findings\":[");
+  for (size_t i = 0; i < it->findings.n; i++) {
+    if (i)
+      ir_buf_putc(b, ',');
+    finding(b, &it->findings.v[i]);
+  }
+  ir_buf_puts(b, "]}");
+}
+
+static void dates(ir_buf *b, const ir_letter *l) {
+  const char *names[] = {"injury", "decision", "ur_denial", "assigned",
+                         "application"};
+  const char *vals[] = {l->date_injury, l->date_decision, l->date_ur_denial,
+                        l->date_assigned, l->date_application};
+  int first = 1;
+  ir_buf_puts(b, "\"dates\":{");
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    if (!vals[i])
+      continue;
+    if (!first)
+      ir_buf_putc(b, ',');
+    first = 0;
+    kv_str(b, names[i], vals[i]);
+  }
+  ir_buf_putc(b, '}');
+}
+
+static void rule_errors(ir_buf *b, const ir_letter *l) {
+  ir_buf_puts(b, ",\"rule_errors\":[");
+  for (size_t i = 0; i < l->rule_errors.n; i++) {
+    const ir_rule_error *e = &l->rule_errors.v[i];
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_putc(b, '{');
+    kv_str(b, "rule", e->rule);
+    ir_buf_putc(b, ',');
+    kv_str(b, "file", e->file);
+    ir_buf_printf(b, ",\"item\":%d,", e->item);
+    kv_str(b, "message", e->message);
+    ir_buf_putc(b, '}');
+  }
+  ir_buf_putc(b, ']');
+}
+
+void ir_report_json(ir_buf *b, const ir_letter *l) {
+  ir_buf_putc(b, '{');
+  kv_str(b, "file", l->path);
+  ir_buf_printf(b, ",\"ok\":%s,", l->ok ? "true" : "false");
+  kv_str(b, "error", l->ok ? NULL : l->error);
+  if (!l->ok) {
+    ir_buf_puts(b, ",\"decisions\":[]}\n");
+    return;
+  }
+  ir_buf_putc(b, ',');
+  kv_str(b, "layout", ir_layout_name(l->text.layout));
+  ir_buf_putc(b, ',');
+  kv_str(b, "case_number", l->case_number);
+  ir_buf_putc(b, ',');
+  dates(b, l);
+  ir_buf_putc(b, ',');
+  kv_str(b, "priority", l->priority);
+  ir_buf_puts(b, ",\"reviewer\":{");
+  kv_str(b, "specialty", l->specialty);
+  ir_buf_putc(b, ',');
+  kv_str(b, "licensure", l->licensure);
+  ir_buf_printf(b, "},\"truncated\":%s,\"decisions\":[",
+                l->truncated ? "true" : "false");
+  for (size_t i = 0; i < l->items.n; i++) {
+    if (i)
+      ir_buf_putc(b, ',');
+    item(b, &l->items.v[i]);
+  }
+  ir_buf_putc(b, ']');
+  rule_errors(b, l);
+  ir_buf_puts(b, "}\n");
+}

@@ -1,0 +1,35 @@
+/* rules.h - sandboxed Lua rule scripts.
+ *
+ * ir_rules_load() reads every *.lua in a directory (text only, no bytecode),
+ * checks each returns a table with id and check, and keeps the sources;
+ * a syntax or shape error is returned as "file:line: message" before any
+ * letter is read. ir_rules_ctx is per worker: one sandboxed Lua state per
+ * rule with its own environment, a memory cap and an instruction limit per
+ * check() call. ir_rules_run() converts each applicable item to Lua tables,
+ * calls check(item, letter), and appends findings to item->findings, or an
+ * ir_rule_error to letter->rule_errors when a rule fails. */
+#ifndef IR_RULES_H
+#define IR_RULES_H
+#include "record.h"
+
+typedef struct {
+  long steps;        /* instruction limit per check() call */
+  size_t memory;     /* bytes per Lua state */
+  int debug;         /* tracebacks in rule errors */
+} ir_rules_opts;
+
+typedef struct ir_ruleset ir_ruleset;
+typedef struct ir_rules_ctx ir_rules_ctx;
+
+ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
+                          size_t errlen);
+void ir_rules_free(ir_ruleset *r);
+size_t ir_rules_count(const ir_ruleset *r);
+
+ir_rules_ctx *ir_rules_ctx_new(const ir_ruleset *r, char *err, size_t errlen);
+void ir_rules_ctx_free(ir_rules_ctx *c);
+
+/* Returns the number of rule errors added (0 when all rules ran). */
+int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l);
+
+#endif

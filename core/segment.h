@@ -1,0 +1,28 @@
+/* segment.h - split a normalized letter into header, reviewer, summary and
+ * decided items.
+ *
+ * ir_segment() reads l->text (normalized) and fills: case_number, the ISO
+ * dates, priority, specialty, licensure, sum_start/sum_end, truncated, and
+ * for each item: index, service, title (evidence, section "title"), line,
+ * outcome, guideline_ca, guideline_maximus, nstart/nend, rat_start/rat_end,
+ * conclusion (+conclusion_ev), category. It leaves facts, cited, findings
+ * empty. Returns 0; or -1 with l->error set to a one-line reason when the
+ * text is not an IMR letter or holds no decided item. Thread-safe after
+ * ir_segment_init() (patterns compiled once). */
+#ifndef IR_SEGMENT_H
+#define IR_SEGMENT_H
+#include "record.h"
+
+int ir_segment_init(char *err, size_t errlen); /* once, before threads */
+void ir_segment_fini(void);
+int ir_segment(ir_arena *a, ir_letter *l);
+
+/* Exposed for tests and for the fact extractor. */
+ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
+                               size_t *conc_start, size_t *conc_end);
+const char *ir_category_of(const char *title, const char *guideline_maximus);
+/* Parse a date ("3/9/09", "03/09/2009", "February 18, 2009", "2009-02-18")
+ * into ISO form in out[11]; returns 1 on success. */
+int ir_parse_date(const char *s, size_t n, char out[11]);
+
+#endif

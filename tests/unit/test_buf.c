@@ -1,0 +1,59 @@
+/* test_buf.c - arena and output buffer: growth, alignment, JSON escaping. */
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "check.h"
+
+static void test_arena(void) {
+  ir_arena a;
+  ir_arena_init(&a);
+  char *p = ir_arena_alloc(&a, 3);
+  CHECK(((uintptr_t)p & 15) == 0);
+  CHECK(p[0] == 0 && p[2] == 0);
+  IR_VEC(int) v = {0};
+  for (int i = 0; i < 100000; i++)
+    ir_vec_push(&a, &v, i);
+  CHECK_INT(v.n, 100000);
+  int ok = 1;
+  for (int i = 0; i < 100000; i++)
+    ok &= v.v[i] == i;
+  CHECK(ok);
+  char *big = ir_arena_alloc(&a, 1 << 20); /* larger than a block */
+  big[(1 << 20) - 1] = 1;
+  CHECK_STR(ir_arena_printf(&a, "%d-%s", 42, "x"), "42-x");
+  CHECK_STR(ir_arena_strndup(&a, "abcdef", 3), "abc");
+  ir_arena_reset(&a);
+  CHECK_INT(a.used_total, 0);
+  CHECK(ir_arena_alloc(&a, 10) != NULL);
+  ir_arena_free(&a);
+}
+
+static void test_json(void) {
+  ir_buf b = {0};
+  ir_buf_json_str(&b, "a\"b\\c\nd\te\x01");
+  CHECK_STR(b.p, "\"a\\\"b\\\\c\\nd\\te\\u0001\"");
+  ir_buf_reset(&b);
+  ir_buf_json_str(&b, "caf\xC3\xA9 \xE2\x80\x99");
+  CHECK_STR(b.p, "\"caf\xC3\xA9 \xE2\x80\x99\"");
+  ir_buf_reset(&b);
+  ir_buf_json_str(&b, "bad\xC3(\xFF");
+  CHECK_STR(b.p, "\"bad\xEF\xBF\xBD(\xEF\xBF\xBD\"");
+  ir_buf_reset(&b);
+  ir_buf_json_str(&b, "\xED\xA0\x80"); /* surrogate: invalid */
+  CHECK_STR(b.p, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  ir_buf_reset(&b);
+  ir_buf_json_str(&b, NULL);
+  CHECK_STR(b.p, "null");
+  ir_buf_reset(&b);
+  for (int i = 0; i < 1000; i++)
+    ir_buf_printf(&b, "%d,", i);
+  CHECK_INT(b.n, 3890);
+  ir_buf_free(&b);
+}
+
+int main(void) {
+  test_arena();
+  test_json();
+  return check_report();
+}
