@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "ruletest.h"
 #include "batch.h"
 
 #define IR_VERSION "0.1.0"
@@ -113,8 +114,8 @@ static const char *default_rules_dir(char *buf, size_t n) {
       if (!slash)
         break;
       *slash = 0;
-      snprintf(buf, n, "%s/rules", exe);
-      if (is_dir(buf))
+      int w = snprintf(buf, n, "%.*s/rules", (int)(n - 7), exe);
+      if (w > 0 && (size_t)w < n && is_dir(buf))
         return buf;
     }
   }
@@ -261,6 +262,8 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
 }
 
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "test") == 0) /* imraudit test [DIR] */
+    return ir_ruletest_main(argc - 1, argv + 1);
   char rules_buf[PATH_MAX];
   options o;
   memset(&o, 0, sizeof o);

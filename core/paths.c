@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 
 typedef struct {
-  char *dir;     /* directory path (no trailing slash unless root) */
-  char **names;  /* sorted entry names */
-  size_t n, i;   /* count, next index */
+  char *dir;    /* directory path (no trailing slash unless root) */
+  char **names; /* sorted entry names */
+  size_t n, i;  /* count, next index */
   dev_t dev;
   ino_t ino;
 } frame;
@@ -129,8 +129,8 @@ static char *next_top(ir_paths *p) {
   if (!p->files_from || p->list_done)
     return NULL;
   if (!p->list) {
-    p->list = strcmp(p->files_from, "-") == 0 ? stdin
-                                              : fopen(p->files_from, "r");
+    p->list =
+        strcmp(p->files_from, "-") == 0 ? stdin : fopen(p->files_from, "r");
     if (!p->list) {
       p->list_done = 1;
       /* reported as a failed input named after the list itself */

@@ -29,6 +29,12 @@ size_t ir_rules_count(const ir_ruleset *r);
 ir_rules_ctx *ir_rules_ctx_new(const ir_ruleset *r, char *err, size_t errlen);
 void ir_rules_ctx_free(ir_rules_ctx *c);
 
+/* Rule i's id, file and declared finding kinds (`kinds = {...}` in the
+ * script; NULL with *n = 0 when it declares none). For `imraudit test`. */
+const char *ir_rules_id(const ir_ruleset *r, size_t i);
+const char *ir_rules_file(const ir_ruleset *r, size_t i);
+const char *const *ir_rules_kinds(const ir_ruleset *r, size_t i, size_t *n);
+
 /* Returns the number of rule errors added (0 when all rules ran). */
 int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l);
 

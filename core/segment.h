@@ -24,5 +24,11 @@ const char *ir_category_of(const char *title, const char *guideline_maximus);
 /* Parse a date ("3/9/09", "03/09/2009", "February 18, 2009", "2009-02-18")
  * into ISO form in out[11]; returns 1 on success. */
 int ir_parse_date(const char *s, size_t n, char out[11]);
+/* Like ir_parse_date, for a date at the start of s[0..n) that may be followed
+ * by other text: returns the bytes consumed, 0 when no date starts there. */
+size_t ir_scan_date(const char *s, size_t n, char out[11]);
+/* Outcome stated by a determination phrase ("Upheld", "the denial is
+ * overturned", "The requested treatment is not medically necessary"). */
+ir_outcome ir_outcome_of(const char *s, size_t n);
 
 #endif

@@ -56,7 +56,13 @@ typedef struct {
   ir_map_run *runs; /* sorted by nstart, covering [0, norm_len) (arena) */
   size_t nruns;
   ir_layout layout;
+  /* line index for ir_text_orig_line (arena; NULL: counted on demand):
+   * line_marks[k] = line ends before original offset k * IR_LINE_BLOCK */
+  const uint32_t *line_marks;
+  size_t nline_marks;
+  unsigned char line_eol; /* '\n', or '\r' for a file with CR-only ends */
 } ir_text;
+#define IR_LINE_BLOCK 4096
 
 /* Normalize orig[0..len) into t (all storage from arena). Detects the layout
  * first. Returns 0, or -1 with *err set to a static one-line message when the

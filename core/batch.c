@@ -1,0 +1,391 @@
+/* batch.c - parallel batch audit with in-order streaming (see batch.h).
+ *
+ * Threads: N workers and one writer (the caller). A worker takes the next
+ * input from the enumerator (under the lock, which fixes its sequence
+ * number), audits it with its own ir_worker, renders the record into the
+ * slot seq % W of a ring of W = 4N slots, copies the text-free letter into
+ * the slot's arena for the writer, and marks the slot ready. A worker never
+ * takes sequence number seq >= written + W, so at most W letters are in
+ * flight: memory is flat in the batch length. The writer prints slots in
+ * sequence order, feeds the summary, the cross-case index, the HTML report
+ * and the store, then frees the slot. */
+#include "batch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch_int.h"
+#include "crosscase.h"
+#include "paths.h"
+#include "report.h"
+#include "report_html.h"
+#include "sha256.h"
+#include "store.h"
+
+typedef struct {
+  int state; /* 0 free, 1 in work, 2 ready */
+  char *path;
+  char *perr;  /* enumeration error, or NULL */
+  ir_buf out;  /* rendered record */
+  ir_buf html; /* HTML fragments of this letter's items */
+  ir_arena arena;
+  ir_letter *copy;
+  int status;
+  unsigned char sha[32];
+  int have_sha;
+} slot;
+
+typedef struct {
+  const ir_batch_opts *o;
+  pthread_mutex_t mu;
+  pthread_cond_t space, ready;
+  ir_paths *paths;
+  int enum_done;
+  long next_seq, written;
+  size_t nslots;
+  slot *slots;
+} batch;
+
+typedef struct {
+  batch *b;
+  ir_worker *w;
+  pthread_t tid;
+} worker;
+
+/* --- worker side ------------------------------------------------------- */
+
+static void render(const ir_batch_opts *o, slot *s, const ir_letter *l) {
+  switch (o->format) {
+  case IR_FMT_JSON:
+    ir_report_json(&s->out, l);
+    break;
+  case IR_FMT_CSV:
+    ir_csv_letter(&s->out, l);
+    break;
+  default:
+    ir_report_text(&s->out, l, o->color);
+    if (o->explain && l->ok)
+      ir_report_explain(&s->out, l, o->color);
+    break;
+  }
+}
+
+static void process(batch *b, ir_worker *w, slot *s) {
+  ir_letter l;
+  if (s->perr) {
+    memset(&l, 0, sizeof l);
+    l.path = s->path;
+    l.ok = 0;
+    l.error = s->perr;
+  } else {
+    ir_audit_path(w, s->path, &l);
+  }
+  s->status = ir_letter_status(&l);
+  render(b->o, s, &l);
+  if (b->o->report_html)
+    ir_html_letter(&s->html, &l);
+  s->have_sha = 0;
+  if (b->o->db_path && l.ok && l.text.orig) {
+    ir_sha256(l.text.orig, l.text.orig_len, s->sha);
+    s->have_sha = 1;
+  }
+  s->copy = ir_letter_copy(&s->arena, &l);
+}
+
+static void *worker_main(void *arg) {
+  worker *wk = arg;
+  batch *b = wk->b;
+  for (;;) {
+    pthread_mutex_lock(&b->mu);
+    while (!b->enum_done && (size_t)(b->next_seq - b->written) >= b->nslots)
+      pthread_cond_wait(&b->space, &b->mu);
+    char *path = NULL;
+    const char *err = NULL;
+    if (b->enum_done || !ir_paths_next(b->paths, &path, &err)) {
+      b->enum_done = 1;
+      pthread_cond_broadcast(&b->space);
+      pthread_cond_signal(&b->ready);
+      pthread_mutex_unlock(&b->mu);
+      return NULL;
+    }
+    long seq = b->next_seq++;
+    slot *s = &b->slots[(size_t)seq % b->nslots];
+    s->state = 1;
+    s->path = path;
+    s->perr = err ? strdup(err) : NULL;
+    pthread_mutex_unlock(&b->mu);
+
+    process(b, wk->w, s);
+
+    pthread_mutex_lock(&b->mu);
+    s->state = 2;
+    if (seq == b->written)
+      pthread_cond_signal(&b->ready);
+    pthread_mutex_unlock(&b->mu);
+  }
+}
+
+/* --- writer side ------------------------------------------------------- */
+
+typedef struct {
+  int on;
+  long total;
+  long done, flagged;
+  struct timespec start, last;
+} progress;
+
+static double secs(const struct timespec *a, const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_draw(progress *p, int force) {
+  if (!p->on)
+    return;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (!force && secs(&p->last, &now) < 0.1)
+    return;
+  p->last = now;
+  double el = secs(&p->start, &now);
+  double rate = el > 0 ? p->done / el : 0;
+  if (p->total >= 0) {
+    long eta = rate > 0 ? (long)((p->total - p->done) / rate + 0.5) : 0;
+    fprintf(stderr,
+            "\r\033[K%ld/%ld letters  %.1f letters/s  ETA %ld:%02ld  "
+            "%ld flagged items",
+            p->done, p->total, rate, eta / 60, eta % 60, p->flagged);
+  } else {
+    fprintf(stderr, "\r\033[K%ld letters  %.1f letters/s  %ld flagged items",
+            p->done, rate, p->flagged);
+  }
+  fflush(stderr);
+}
+
+static void progress_clear(progress *p) {
+  if (p->on) {
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+  }
+}
+
+typedef struct {
+  const ir_batch_opts *o;
+  FILE *out;
+  ir_summary sum;
+  ir_crosscase *cc;
+  ir_html *html;
+  ir_store *db;
+  progress prog;
+  int status;
+  long seq;
+} writer;
+
+static void stderr_errors(writer *wr, const ir_letter *l) {
+  if (wr->prog.on && (!l->ok || l->rule_errors.n))
+    fputs("\r\033[K", stderr);
+  if (!l->ok) {
+    fprintf(stderr, "imraudit: %s: %s\n", l->path,
+            l->error ? l->error : "cannot audit");
+  }
+  for (size_t i = 0; i < l->rule_errors.n; i++) {
+    const ir_rule_error *e = &l->rule_errors.v[i];
+    fprintf(stderr, "imraudit: %s: rule %s, item %d: %s\n", l->path,
+            e->rule ? e->rule : "?", e->item, e->message ? e->message : "");
+  }
+}
+
+static void consume(writer *wr, slot *s) {
+  const ir_letter *l = s->copy;
+  fwrite(s->out.p ? s->out.p : "", 1, s->out.n, wr->out);
+  fflush(wr->out);
+  stderr_errors(wr, l);
+  if (s->status > wr->status)
+    wr->status = s->status;
+  ir_summary_add(&wr->sum, l);
+  if (wr->cc)
+    ir_crosscase_add(wr->cc, wr->seq, l);
+  if (wr->html)
+    ir_html_add(wr->html, wr->seq, l, s->html.p, s->html.n);
+  if (wr->db && ir_store_letter(wr->db, l, s->have_sha ? s->sha : NULL) != 0)
+    wr->status = 2;
+  wr->prog.done++;
+  wr->prog.flagged = wr->sum.flagged_items;
+  progress_draw(&wr->prog, 0);
+  wr->seq++;
+}
+
+static void free_slot(slot *s) {
+  free(s->path);
+  free(s->perr);
+  s->path = s->perr = NULL;
+  s->copy = NULL;
+  ir_buf_reset(&s->out);
+  ir_buf_reset(&s->html);
+  ir_arena_reset(&s->arena);
+  s->state = 0;
+}
+
+static void write_loop(batch *b, writer *wr) {
+  pthread_mutex_lock(&b->mu);
+  for (;;) {
+    slot *s = &b->slots[(size_t)b->written % b->nslots];
+    while (s->state != 2 && !(b->enum_done && b->written == b->next_seq))
+      pthread_cond_wait(&b->ready, &b->mu);
+    if (s->state != 2)
+      break;
+    pthread_mutex_unlock(&b->mu);
+    consume(wr, s);
+    free_slot(s);
+    pthread_mutex_lock(&b->mu);
+    b->written++;
+    pthread_cond_broadcast(&b->space);
+  }
+  pthread_mutex_unlock(&b->mu);
+}
+
+/* Cross-case findings, summary and the end of each output. */
+static void finish(writer *wr) {
+  const ir_batch_opts *o = wr->o;
+  ir_buf buf = {0};
+  if (wr->cc) {
+    ir_crosscase_finish(wr->cc);
+    ir_crosscase_render(wr->cc, &buf, o->format, o->color);
+    for (size_t i = 0; i < ir_crosscase_count(wr->cc); i++) {
+      const ir_cross_finding *f = ir_crosscase_get(wr->cc, i);
+      ir_summary_add_cross(&wr->sum, f->category, f->specialty,
+                           f->first_on_item);
+      if (wr->db)
+        ir_store_cross(wr->db, f);
+    }
+    if (ir_crosscase_count(wr->cc) && wr->status < 1)
+      wr->status = 1;
+  }
+  if (o->format == IR_FMT_TEXT)
+    ir_summary_text(&buf, &wr->sum);
+  else if (o->format == IR_FMT_JSON)
+    ir_summary_json(&buf, &wr->sum);
+  fwrite(buf.p ? buf.p : "", 1, buf.n, wr->out);
+  ir_buf_free(&buf);
+  if (wr->html && ir_html_finish(wr->html, &wr->sum, wr->cc) != 0)
+    wr->status = 2;
+  if (wr->db && ir_store_finish(wr->db, &wr->sum) != 0)
+    wr->status = 2;
+}
+
+static int writer_open(writer *wr, const ir_batch_opts *o, FILE *out,
+                       long total) {
+  memset(wr, 0, sizeof *wr);
+  wr->o = o;
+  wr->out = out;
+  ir_summary_init(&wr->sum);
+  wr->prog.on = !o->quiet && isatty(2);
+  wr->prog.total = total;
+  clock_gettime(CLOCK_MONOTONIC, &wr->prog.start);
+  wr->prog.last = wr->prog.start;
+  char err[512] = "";
+  if (o->cross_case)
+    wr->cc = ir_crosscase_new();
+  if (o->report_html) {
+    wr->html = ir_html_new(o->report_html, err, sizeof err);
+    if (!wr->html) {
+      fprintf(stderr, "imraudit: %s\n", err);
+      return -1;
+    }
+  }
+  if (o->db_path) {
+    wr->db = ir_store_open(o->db_path, err, sizeof err);
+    if (!wr->db) {
+      fprintf(stderr, "imraudit: %s\n", err);
+      return -1;
+    }
+  }
+  if (o->format == IR_FMT_CSV) {
+    ir_buf h = {0};
+    ir_csv_header(&h);
+    fwrite(h.p, 1, h.n, out);
+    ir_buf_free(&h);
+  }
+  return 0;
+}
+
+static void writer_close(writer *wr) {
+  progress_clear(&wr->prog);
+  ir_crosscase_free(wr->cc);
+  ir_html_free(wr->html);
+  ir_store_close(wr->db);
+  ir_summary_free(&wr->sum);
+}
+
+static int start_workers(const ir_engine *e, batch *b, worker *wk, int n) {
+  char err[512] = "";
+  for (int i = 0; i < n; i++) {
+    wk[i].b = b;
+    wk[i].w = ir_worker_new(e, err, sizeof err);
+    if (!wk[i].w) {
+      fprintf(stderr, "imraudit: %s\n", err);
+      for (int j = 0; j < i; j++)
+        ir_worker_free(wk[j].w);
+      return -1;
+    }
+  }
+  for (int i = 0; i < n; i++)
+    if (pthread_create(&wk[i].tid, NULL, worker_main, &wk[i]) != 0) {
+      fputs("imraudit: cannot start worker thread\n", stderr);
+      exit(3);
+    }
+  return 0;
+}
+
+int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out) {
+  int n = o->jobs;
+  if (n <= 0) {
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    n = c > 0 ? (int)(c > 64 ? 64 : c) : 1;
+  }
+  batch b;
+  memset(&b, 0, sizeof b);
+  b.o = o;
+  b.paths = ir_paths_new(o->paths, o->npaths, o->files_from, o->glob);
+  b.nslots = (size_t)n * 4;
+  b.slots = calloc(b.nslots, sizeof *b.slots);
+  worker *wk = calloc((size_t)n, sizeof *wk);
+  if (!b.slots || !wk) {
+    fputs("imraudit: out of memory\n", stderr);
+    exit(3);
+  }
+  for (size_t i = 0; i < b.nslots; i++)
+    ir_arena_init(&b.slots[i].arena);
+  pthread_mutex_init(&b.mu, NULL);
+  pthread_cond_init(&b.space, NULL);
+  pthread_cond_init(&b.ready, NULL);
+
+  writer wr;
+  int status = 2;
+  if (writer_open(&wr, o, out, ir_paths_total(b.paths)) == 0 &&
+      start_workers(e, &b, wk, n) == 0) {
+    write_loop(&b, &wr);
+    for (int i = 0; i < n; i++) {
+      pthread_join(wk[i].tid, NULL);
+      ir_worker_free(wk[i].w);
+    }
+    finish(&wr);
+    status = wr.status;
+  }
+  writer_close(&wr);
+
+  for (size_t i = 0; i < b.nslots; i++) {
+    ir_buf_free(&b.slots[i].out);
+    ir_buf_free(&b.slots[i].html);
+    ir_arena_free(&b.slots[i].arena);
+  }
+  free(b.slots);
+  free(wk);
+  ir_paths_free(b.paths);
+  pthread_mutex_destroy(&b.mu);
+  pthread_cond_destroy(&b.space);
+  pthread_cond_destroy(&b.ready);
+  return status;
+}

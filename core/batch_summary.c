@@ -1,0 +1,229 @@
+/* batch_summary.c - counts over a batch (see batch_int.h): letters, items,
+ * failures, findings by kind / criterion / severity, outcomes per category,
+ * flagged share per reviewer specialty. Tables are small keyed arrays
+ * (at most IR_SUM_MAXKEYS distinct keys each, the rest counted under
+ * "(other)"), so memory does not grow with the batch. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_int.h"
+
+static char *xstrdup(const char *s) {
+  char *d = strdup(s);
+  if (!d) {
+    fputs("imraudit: out of memory\n", stderr);
+    exit(3);
+  }
+  return d;
+}
+
+void ir_summary_init(ir_summary *s) { memset(s, 0, sizeof *s); }
+
+ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key) {
+  if (!key || !*key)
+    key = "(unknown)";
+  for (size_t i = 0; i < t->n; i++)
+    if (strcmp(t->v[i].key, key) == 0)
+      return &t->v[i];
+  if (t->n >= IR_SUM_MAXKEYS && strcmp(key, "(other)") != 0)
+    return ir_sum_get(t, "(other)");
+  if (t->n == t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 8;
+    t->v = realloc(t->v, t->cap * sizeof *t->v);
+    if (!t->v) {
+      fputs("imraudit: out of memory\n", stderr);
+      exit(3);
+    }
+  }
+  ir_sum_row *r = &t->v[t->n++];
+  memset(r, 0, sizeof *r);
+  r->key = xstrdup(key);
+  return r;
+}
+
+static int seen_kind(const ir_item *it, size_t j) {
+  for (size_t k = 0; k < j; k++)
+    if (it->findings.v[k].kind && it->findings.v[j].kind &&
+        strcmp(it->findings.v[k].kind, it->findings.v[j].kind) == 0)
+      return 1;
+  return 0;
+}
+
+static void add_item(ir_summary *s, const ir_letter *l, const ir_item *it) {
+  ir_sum_row *cat = ir_sum_get(&s->by_category, it->category);
+  cat->n[it->outcome == IR_OUT_UPHELD       ? 0
+         : it->outcome == IR_OUT_OVERTURNED ? 1
+                                            : 2]++;
+  ir_sum_row *spec = ir_sum_get(&s->by_specialty, l->specialty);
+  spec->n[0]++;
+  if (!it->findings.n)
+    return;
+  s->flagged_items++;
+  cat->n[3]++;
+  spec->n[1]++;
+  for (size_t j = 0; j < it->findings.n; j++) {
+    const ir_finding *f = &it->findings.v[j];
+    s->findings++;
+    ir_sum_row *k = ir_sum_get(&s->by_kind, f->kind);
+    k->n[0]++;
+    if (!seen_kind(it, j))
+      k->n[1]++;
+    if (f->criterion)
+      ir_sum_get(&s->by_criterion, f->criterion)->n[0]++;
+    ir_sum_get(&s->by_severity, ir_severity_name(f->severity))->n[0]++;
+  }
+}
+
+void ir_summary_add(ir_summary *s, const ir_letter *l) {
+  s->letters++;
+  s->rule_errors += (long)l->rule_errors.n;
+  if (!l->ok) {
+    s->failed++;
+    return;
+  }
+  ir_sum_get(&s->by_specialty, l->specialty)->n[2]++;
+  long before = s->flagged_items;
+  s->items += (long)l->items.n;
+  for (size_t i = 0; i < l->items.n; i++)
+    add_item(s, l, &l->items.v[i]);
+  if (s->flagged_items > before)
+    s->flagged_letters++;
+}
+
+void ir_summary_add_cross(ir_summary *s, const char *category,
+                          const char *specialty, int first_on_item) {
+  s->findings++;
+  ir_sum_row *k = ir_sum_get(&s->by_kind, "similar-cases-differ");
+  k->n[0]++;
+  k->n[1]++;
+  ir_sum_get(&s->by_severity, "warning")->n[0]++;
+  if (first_on_item) {
+    s->flagged_items++;
+    ir_sum_get(&s->by_category, category)->n[3]++;
+    ir_sum_get(&s->by_specialty, specialty)->n[1]++;
+  }
+}
+
+static int cmp_rows(const void *a, const void *b) {
+  return strcmp(((const ir_sum_row *)a)->key, ((const ir_sum_row *)b)->key);
+}
+
+/* Rows sorted by key (in place: order of insertion carries no meaning). */
+static void sort_table(const ir_sum_table *t) {
+  if (t->n > 1)
+    qsort(t->v, t->n, sizeof *t->v, cmp_rows);
+}
+
+static double pct(long a, long b) { return b ? 100.0 * a / b : 0.0; }
+
+static void text_counts(ir_buf *b, const char *title, const ir_sum_table *t) {
+  sort_table(t);
+  ir_buf_printf(b, "  %-22s", title);
+  if (!t->n)
+    ir_buf_puts(b, " none");
+  for (size_t i = 0; i < t->n; i++)
+    ir_buf_printf(b, "%s %s %ld", i ? "," : "", t->v[i].key, t->v[i].n[0]);
+  ir_buf_putc(b, '\n');
+}
+
+void ir_summary_text(ir_buf *b, const ir_summary *s) {
+  ir_buf_puts(b, "\nbatch summary\n");
+  ir_buf_printf(b,
+                "  letters %ld (%ld failed), items %ld, flagged items %ld "
+                "(%.1f%%) in %ld letters, findings %ld, rule errors %ld\n",
+                s->letters, s->failed, s->items, s->flagged_items,
+                pct(s->flagged_items, s->items), s->flagged_letters,
+                s->findings, s->rule_errors);
+  text_counts(b, "findings by kind:", &s->by_kind);
+  text_counts(b, "findings by criterion:", &s->by_criterion);
+  text_counts(b, "findings by severity:", &s->by_severity);
+  sort_table(&s->by_category);
+  ir_buf_puts(b, "  outcomes by category:\n");
+  for (size_t i = 0; i < s->by_category.n; i++) {
+    const ir_sum_row *r = &s->by_category.v[i];
+    long n = r->n[0] + r->n[1] + r->n[2];
+    ir_buf_printf(b,
+                  "    %-18s %5ld items: upheld %.1f%%, overturned %.1f%%, "
+                  "unknown %.1f%%; flagged %ld\n",
+                  r->key, n, pct(r->n[0], n), pct(r->n[1], n), pct(r->n[2], n),
+                  r->n[3]);
+  }
+  sort_table(&s->by_specialty);
+  ir_buf_puts(b, "  flagged share by reviewer specialty:\n");
+  for (size_t i = 0; i < s->by_specialty.n; i++) {
+    const ir_sum_row *r = &s->by_specialty.v[i];
+    ir_buf_printf(b, "    %-30s %ld/%ld items flagged (%.1f%%)\n", r->key,
+                  r->n[1], r->n[0], pct(r->n[1], r->n[0]));
+  }
+  ir_buf_printf(b, "summary: %ld letters, %ld items, %ld flagged, %ld failed\n",
+                s->letters, s->items, s->flagged_items, s->failed);
+}
+
+static void json_counts(ir_buf *b, const char *name, const ir_sum_table *t) {
+  sort_table(t);
+  ir_buf_printf(b, ",\"%s\":{", name);
+  for (size_t i = 0; i < t->n; i++) {
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_json_str(b, t->v[i].key);
+    ir_buf_printf(b, ":%ld", t->v[i].n[0]);
+  }
+  ir_buf_putc(b, '}');
+}
+
+static double rate(long a, long b) { return b ? (double)a / b : 0.0; }
+
+void ir_summary_json(ir_buf *b, const ir_summary *s) {
+  ir_buf_printf(b,
+                "{\"summary\":true,\"letters\":%ld,\"failed\":%ld,"
+                "\"items\":%ld,\"flagged_items\":%ld,\"flagged_letters\":%ld,"
+                "\"findings\":%ld,\"rule_errors\":%ld",
+                s->letters, s->failed, s->items, s->flagged_items,
+                s->flagged_letters, s->findings, s->rule_errors);
+  json_counts(b, "findings_by_kind", &s->by_kind);
+  json_counts(b, "findings_by_criterion", &s->by_criterion);
+  json_counts(b, "findings_by_severity", &s->by_severity);
+  sort_table(&s->by_category);
+  ir_buf_puts(b, ",\"categories\":{");
+  for (size_t i = 0; i < s->by_category.n; i++) {
+    const ir_sum_row *r = &s->by_category.v[i];
+    long n = r->n[0] + r->n[1] + r->n[2];
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_json_str(b, r->key);
+    ir_buf_printf(b,
+                  ":{\"items\":%ld,\"upheld\":%ld,\"overturned\":%ld,"
+                  "\"unknown\":%ld,\"flagged\":%ld,\"upheld_rate\":%.4f,"
+                  "\"overturned_rate\":%.4f}",
+                  n, r->n[0], r->n[1], r->n[2], r->n[3], rate(r->n[0], n),
+                  rate(r->n[1], n));
+  }
+  sort_table(&s->by_specialty);
+  ir_buf_puts(b, "},\"specialties\":{");
+  for (size_t i = 0; i < s->by_specialty.n; i++) {
+    const ir_sum_row *r = &s->by_specialty.v[i];
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_json_str(b, r->key);
+    ir_buf_printf(b,
+                  ":{\"letters\":%ld,\"items\":%ld,\"flagged\":%ld,"
+                  "\"flagged_share\":%.4f}",
+                  r->n[2], r->n[0], r->n[1], rate(r->n[1], r->n[0]));
+  }
+  ir_buf_puts(b, "}}\n");
+}
+
+static void free_table(ir_sum_table *t) {
+  for (size_t i = 0; i < t->n; i++)
+    free(t->v[i].key);
+  free(t->v);
+  memset(t, 0, sizeof *t);
+}
+
+void ir_summary_free(ir_summary *s) {
+  free_table(&s->by_kind);
+  free_table(&s->by_criterion);
+  free_table(&s->by_severity);
+  free_table(&s->by_category);
+  free_table(&s->by_specialty);
+}

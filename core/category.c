@@ -1,0 +1,403 @@
+/* category.c - what kind of service an item's title names.
+ *
+ * ir_category_of(title, guideline_maximus) returns a static string: "tpi",
+ * "scs", "esi", "opioid", "physical_therapy", "imaging", "office_visit",
+ * "medication" or "other". The title decides; the MAXIMUS guideline citation
+ * is consulted only when the title alone says nothing ("Other" otherwise).
+ * Order matters: a trigger point injection "with Ketorolac" is tpi, an
+ * epidural "with Depo-Medrol" is esi, "Norco" is opioid before medication,
+ * a follow-up "for medication management" is office_visit.
+ * Documented choice: electrodiagnostic studies (EMG, NCV, NCS) are
+ * diagnostic tests and are filed under "imaging".
+ * Matching is case-insensitive on word boundaries; a pattern ending in '*'
+ * matches any word starting with it. Linear in the title length. */
+#include "segment.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const tpi_w[] = {"trigger point*",
+                                    "trigger-point*",
+                                    "trigger pt*",
+                                    "tpi",
+                                    "tpis",
+                                    "tpi's",
+                                    "tp1",
+                                    "tp1s",
+                                    "tpii",
+                                    "trp injection*",
+                                    "myofascial injection*",
+                                    NULL};
+static const char *const scs_w[] = {"spinal cord stim*",
+                                    "scs",
+                                    "dorsal column stim*",
+                                    "neurostimulator*",
+                                    "spinal stimulator*",
+                                    "cord stimulator*",
+                                    NULL};
+static const char *const esi_w[] = {"epidural*",
+                                    "esi",
+                                    "esis",
+                                    "esi's",
+                                    "transforaminal*",
+                                    "interlaminar*",
+                                    "caudal injection*",
+                                    "tfesi",
+                                    "ilesi",
+                                    "cesi",
+                                    "lesi",
+                                    NULL};
+static const char *const opioid_w[] = {"opioid*",
+                                       "opiate*",
+                                       "norco",
+                                       "hydrocodone*",
+                                       "vicodin",
+                                       "lortab",
+                                       "vicoprofen",
+                                       "zohydro",
+                                       "hysingla",
+                                       "oxycodone*",
+                                       "oxycontin",
+                                       "percocet",
+                                       "roxicodone",
+                                       "endocet",
+                                       "xartemis",
+                                       "tramadol*",
+                                       "ultram*",
+                                       "ultracet",
+                                       "conzip",
+                                       "morphine*",
+                                       "ms contin",
+                                       "mscontin",
+                                       "kadian",
+                                       "avinza",
+                                       "embeda",
+                                       "fentanyl*",
+                                       "duragesic",
+                                       "fentora",
+                                       "actiq",
+                                       "dilaudid",
+                                       "hydromorphone*",
+                                       "exalgo",
+                                       "methadone",
+                                       "buprenorphine*",
+                                       "suboxone",
+                                       "subutex",
+                                       "butrans",
+                                       "belbuca",
+                                       "tapentadol*",
+                                       "nucynta*",
+                                       "codeine*",
+                                       "tylenol #3",
+                                       "tylenol#3",
+                                       "tylenol no. 3",
+                                       "tylenol 3",
+                                       "tylenol #4",
+                                       "tylenol with codeine",
+                                       "apap/codeine",
+                                       "opana*",
+                                       "oxymorphone*",
+                                       "meperidine",
+                                       "demerol",
+                                       "levorphanol",
+                                       "pentazocine",
+                                       "talwin",
+                                       "tylox",
+                                       "narcotic*",
+                                       NULL};
+static const char *const pt_w[] = {"physical therap*",
+                                   "physiotherap*",
+                                   "pt",
+                                   "p.t.",
+                                   "aquatic therap*",
+                                   "aqua therap*",
+                                   "aquatherap*",
+                                   "pool therap*",
+                                   "water therap*",
+                                   "physical medicine",
+                                   "therapeutic exercise*",
+                                   "occupational therap*",
+                                   "hand therap*",
+                                   "ot sessions",
+                                   NULL};
+static const char *const imaging_w[] = {"mri*",
+                                        "mra",
+                                        "magnetic resonance*",
+                                        "ct",
+                                        "ct scan*",
+                                        "cat scan*",
+                                        "computed tomograph*",
+                                        "x-ray*",
+                                        "xray*",
+                                        "x ray*",
+                                        "radiograph*",
+                                        "bone scan*",
+                                        "ultrasound*",
+                                        "ultrasonograph*",
+                                        "sonogram*",
+                                        "imaging",
+                                        "myelogram*",
+                                        "pet scan*",
+                                        "dexa",
+                                        "arthrogram*",
+                                        "emg*",
+                                        "ncv*",
+                                        "ncs",
+                                        "nerve conduction*",
+                                        "electromyogra*",
+                                        "electrodiagnostic*",
+                                        "scan",
+                                        "scans",
+                                        NULL};
+static const char *const visit_w[] = {"follow up*",
+                                      "follow-up*",
+                                      "followup*",
+                                      "office visit*",
+                                      "visit",
+                                      "visits",
+                                      "consultation*",
+                                      "consult",
+                                      "consults",
+                                      "re-evaluation*",
+                                      "reevaluation*",
+                                      "referral*",
+                                      "evaluation and management",
+                                      "e&m",
+                                      "return visit*",
+                                      "appointment*",
+                                      NULL};
+static const char *const med_w[] = {"cyclobenzaprine*",
+                                    "flexeril",
+                                    "fexmid",
+                                    "amrix",
+                                    "tizanidine*",
+                                    "zanaflex",
+                                    "methocarbamol*",
+                                    "robaxin",
+                                    "baclofen",
+                                    "carisoprodol*",
+                                    "soma",
+                                    "metaxalone",
+                                    "skelaxin",
+                                    "orphenadrine*",
+                                    "norflex",
+                                    "chlorzoxazone",
+                                    "parafon*",
+                                    "muscle relaxant*",
+                                    "ibuprofen*",
+                                    "motrin",
+                                    "naproxen*",
+                                    "anaprox*",
+                                    "naprosyn*",
+                                    "meloxicam",
+                                    "mobic",
+                                    "diclofenac*",
+                                    "voltaren*",
+                                    "celecoxib",
+                                    "celebrex",
+                                    "etodolac*",
+                                    "nabumetone",
+                                    "relafen",
+                                    "ketorolac*",
+                                    "toradol*",
+                                    "ketoprofen",
+                                    "indomethacin",
+                                    "nsaid*",
+                                    "flurbiprofen*",
+                                    "lidoderm*",
+                                    "lidocaine*",
+                                    "gabapentin*",
+                                    "neurontin",
+                                    "pregabalin",
+                                    "lyrica",
+                                    "omeprazole",
+                                    "prilosec",
+                                    "pantoprazole",
+                                    "protonix",
+                                    "esomeprazole",
+                                    "nexium",
+                                    "lansoprazole",
+                                    "ranitidine",
+                                    "zantac",
+                                    "duloxetine",
+                                    "cymbalta",
+                                    "amitriptyline",
+                                    "nortriptyline",
+                                    "trazodone",
+                                    "zolpidem",
+                                    "ambien",
+                                    "capsaicin",
+                                    "menthoderm",
+                                    "terocin",
+                                    "medrol*",
+                                    "prednisone",
+                                    "methylprednisolone",
+                                    "topiramate",
+                                    "topamax",
+                                    "sumatriptan",
+                                    "imitrex",
+                                    "ondansetron",
+                                    "zofran",
+                                    "docusate",
+                                    "colace",
+                                    "senna*",
+                                    "acetaminophen",
+                                    "tylenol",
+                                    "aspirin",
+                                    "alprazolam",
+                                    "xanax",
+                                    "lorazepam",
+                                    "ativan",
+                                    "diazepam",
+                                    "valium",
+                                    "clonazepam",
+                                    "klonopin",
+                                    "venlafaxine",
+                                    "effexor",
+                                    "sertraline",
+                                    "zoloft",
+                                    "fluoxetine",
+                                    "prozac",
+                                    "bupropion",
+                                    "wellbutrin",
+                                    "citalopram",
+                                    "escitalopram",
+                                    "lexapro",
+                                    "buspirone",
+                                    "temazepam",
+                                    "restoril",
+                                    "melatonin",
+                                    "vitamin*",
+                                    "glucosamine",
+                                    "compound*",
+                                    "topical*",
+                                    "cream*",
+                                    "ointment*",
+                                    "gel",
+                                    "patch",
+                                    "patches",
+                                    "lotion",
+                                    "tablet*",
+                                    "tab",
+                                    "tabs",
+                                    "capsule*",
+                                    "caps",
+                                    "medication*",
+                                    "prescription*",
+                                    "refill*",
+                                    "mg",
+                                    "mcg",
+                                    "dose*",
+                                    "sentra*",
+                                    "theramine",
+                                    "gabadone",
+                                    "trepadone",
+                                    "fioricet",
+                                    "butalbital",
+                                    "nuvigil",
+                                    "provigil",
+                                    "viagra",
+                                    "cialis",
+                                    "ketoprofen*",
+                                    "flector",
+                                    "pennsaid",
+                                    "salonpas",
+                                    "biofreeze",
+                                    "dendracin",
+                                    "ambien*",
+                                    "lunesta",
+                                    "sonata",
+                                    "remeron",
+                                    "mirtazapine",
+                                    "elavil",
+                                    "savella",
+                                    "nortriptyline",
+                                    "doxepin",
+                                    "silenor",
+                                    "tizanidine",
+                                    NULL};
+
+static int is_wordch(unsigned char c) { return isalnum(c) != 0; }
+
+/* Case-insensitive match of pattern p (lower case; '*' at end = prefix)
+ * at s[i]; returns 1 when the match is on word boundaries. */
+static int match_at(const char *s, size_t n, size_t i, const char *p) {
+  size_t k = 0, pl = strlen(p);
+  int prefix = pl && p[pl - 1] == '*';
+  if (prefix)
+    pl--;
+  if (i + pl > n)
+    return 0;
+  for (k = 0; k < pl; k++)
+    if (tolower((unsigned char)s[i + k]) != p[k])
+      return 0;
+  if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
+      is_wordch((unsigned char)p[0]))
+    return 0;
+  if (prefix || i + pl >= n)
+    return 1;
+  return !(is_wordch((unsigned char)s[i + pl]) &&
+           is_wordch((unsigned char)p[pl - 1]));
+}
+
+static int has_any(const char *s, size_t n, const char *const *list) {
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
+        is_wordch((unsigned char)s[i]))
+      continue; /* patterns start words */
+    for (const char *const *p = list; *p; p++)
+      if (tolower((unsigned char)s[i]) == (*p)[0] && match_at(s, n, i, *p))
+        return 1;
+  }
+  return 0;
+}
+
+/* A dose ("10mg", "7.5 mg", "#60") marks a drug even when unlisted. */
+static int has_dose(const char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (s[i] == '#' && isdigit((unsigned char)s[i + 1]))
+      return 1;
+    if (isdigit((unsigned char)s[i])) {
+      size_t j = i + 1;
+      while (j < n && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+        j++;
+      while (j < n && s[j] == ' ')
+        j++;
+      if (j + 1 < n && tolower((unsigned char)s[j]) == 'm' &&
+          (tolower((unsigned char)s[j + 1]) == 'g' ||
+           tolower((unsigned char)s[j + 1]) == 'c') &&
+          (j + 2 >= n || !isalpha((unsigned char)s[j + 2]) ||
+           tolower((unsigned char)s[j + 2]) == 'g'))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+static const char *classify(const char *s, size_t n) {
+  if (has_any(s, n, tpi_w))
+    return "tpi";
+  if (has_any(s, n, scs_w))
+    return "scs";
+  if (has_any(s, n, esi_w))
+    return "esi";
+  if (has_any(s, n, opioid_w))
+    return "opioid";
+  if (has_any(s, n, pt_w))
+    return "physical_therapy";
+  if (has_any(s, n, imaging_w))
+    return "imaging";
+  if (has_any(s, n, visit_w))
+    return "office_visit";
+  if (has_any(s, n, med_w) || has_dose(s, n))
+    return "medication";
+  return NULL;
+}
+
+const char *ir_category_of(const char *title, const char *guideline_maximus) {
+  const char *c = title ? classify(title, strlen(title)) : NULL;
+  if (!c && guideline_maximus)
+    c = classify(guideline_maximus, strlen(guideline_maximus));
+  return c ? c : "other";
+}

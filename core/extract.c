@@ -1,0 +1,331 @@
+/* extract.c - the fact extractor's driver (see extract.h, extract_int.h).
+ *
+ * Facts are computed for items of category "tpi" and for any item whose
+ * title names a trigger point injection; other items keep empty facts (the
+ * rules only read tpi items). Each item sees the clinical summary, its own
+ * title and its own rationale; another item's rationale never leaks in.
+ * Status: present when only affirmed, absent when only denied, present with
+ * contradicted = 1 when both. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sentence.h"
+
+#define IR_MATCH_LIMIT 2000000
+#define IR_DEPTH_LIMIT 5000
+
+struct ir_extractor {
+  ir_lexicon *lx;
+};
+
+struct ir_extract_ctx {
+  const ir_extractor *x;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *js;
+};
+
+ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
+                                size_t errlen) {
+  ir_extractor *x = calloc(1, sizeof *x);
+  if (!x || !(x->lx = ir_lexicon_new())) {
+    free(x);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err,
+                         errlen) != 0 ||
+      ir_lexicon_compile(x->lx, err, errlen) != 0) {
+    ir_extractor_free(x);
+    return NULL;
+  }
+  return x;
+}
+
+/* For tests: an extractor from lexicon text held in memory. */
+ir_extractor *ir_extractor_from_text(const char *text, char *err,
+                                     size_t errlen);
+ir_extractor *ir_extractor_from_text(const char *text, char *err,
+                                     size_t errlen) {
+  ir_extractor *x = calloc(1, sizeof *x);
+  if (!x || !(x->lx = ir_lexicon_new())) {
+    free(x);
+    return NULL;
+  }
+  if (ir_lexicon_add(x->lx, "<text>", text, strlen(text), err, errlen) ||
+      ir_lexicon_compile(x->lx, err, errlen)) {
+    ir_extractor_free(x);
+    return NULL;
+  }
+  return x;
+}
+
+void ir_extractor_free(ir_extractor *x) {
+  if (!x)
+    return;
+  ir_lexicon_free(x->lx);
+  free(x);
+}
+
+ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x) {
+  ir_extract_ctx *c = calloc(1, sizeof *c);
+  if (!c)
+    return NULL;
+  c->x = x;
+  c->md = pcre2_match_data_create(32, NULL);
+  c->mctx = pcre2_match_context_create(NULL);
+  c->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+  if (!c->md || !c->mctx) {
+    ir_extract_ctx_free(c);
+    return NULL;
+  }
+  pcre2_set_match_limit(c->mctx, IR_MATCH_LIMIT);
+  pcre2_set_depth_limit(c->mctx, IR_DEPTH_LIMIT);
+  if (c->js)
+    pcre2_jit_stack_assign(c->mctx, NULL, c->js);
+  return c;
+}
+
+void ir_extract_ctx_free(ir_extract_ctx *c) {
+  if (!c)
+    return;
+  pcre2_match_data_free(c->md);
+  pcre2_match_context_free(c->mctx);
+  if (c->js)
+    pcre2_jit_stack_free(c->js);
+  free(c);
+}
+
+/* ---- matching -------------------------------------------------------- */
+
+typedef IR_VEC(ir_hit) hitvec;
+
+/* Matches section sec over [s, e); returns 0 or a PCRE2 error code. */
+static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
+                         size_t s, size_t e, int sec, hitvec *out) {
+  const pcre2_code *code = ir_lexicon_code(c->x->lx, sec);
+  if (!code)
+    return 0;
+  size_t off = s;
+  while (off < e) {
+    int rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+      return 0;
+    if (rc < 0)
+      return rc;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+    ir_hit h = {(uint32_t)ov[0], (uint32_t)ov[1], -1, -1};
+    if (rc >= 2 && ov[2] != PCRE2_UNSET) {
+      h.g1s = (int32_t)ov[2];
+      h.g1e = (int32_t)ov[3];
+    }
+    ir_vec_push(a, out, h);
+    off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+  }
+  return 0;
+}
+
+static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
+                          xsent *x, int *bad_sec) {
+  hitvec hv = {0};
+  for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
+    x->s.first[sec] = (uint32_t)hv.n;
+    int rc = match_section(c, a, text, x->s.start, x->s.end, sec, &hv);
+    if (rc) {
+      *bad_sec = sec;
+      return rc;
+    }
+  }
+  x->s.first[IR_LEX_COUNT] = (uint32_t)hv.n;
+  x->s.hits = hv.v;
+  return 0;
+}
+
+/* ---- regions and sentences ------------------------------------------ */
+
+typedef IR_VEC(xsent) xsentvec;
+
+static size_t clampz(size_t v, size_t n) { return v > n ? n : v; }
+
+static void add_region(xletter *xl, xsentvec *out, size_t from,
+                       size_t to, int region, int item) {
+  size_t n = xl->t->norm_len;
+  from = clampz(from, n);
+  to = clampz(to, n);
+  if (from >= to)
+    return;
+  ir_spanlist sl = {0};
+  ir_sentences(xl->a, xl->t->norm, from, to, &sl);
+  for (size_t i = 0; i < sl.n; i++) {
+    xsent x;
+    memset(&x, 0, sizeof x);
+    x.s.start = sl.v[i].start;
+    x.s.end = sl.v[i].end;
+    x.s.text = xl->t->norm;
+    x.region = region;
+    x.item = item;
+    ir_vec_push(xl->a, out, x);
+  }
+}
+
+static void build_sentences(xletter *xl) {
+  ir_letter *l = xl->l;
+  xsentvec v = {0};
+  size_t head_end = l->sum_end > l->sum_start ? l->sum_start : 0;
+  if (!head_end && l->items.n)
+    head_end = l->items.v[0].nstart;
+  add_region(xl, &v, 0, head_end, XR_HEADER, -1);
+  add_region(xl, &v, l->sum_start, l->sum_end, XR_SUMMARY, -1);
+  for (size_t i = 0; i < l->items.n; i++) {
+    ir_item *it = &l->items.v[i];
+    add_region(xl, &v, it->title.nstart, it->title.nend, XR_TITLE,
+               (int)i);
+    add_region(xl, &v, it->rat_start, it->rat_end, XR_RATIONALE,
+               (int)i);
+  }
+  xl->v = v.v;
+  xl->n = v.n;
+}
+
+/* ---- helpers for the fact functions --------------------------------- */
+
+int ir_x_in_item(const xsent *x, int i) {
+  return x->region == XR_SUMMARY ||
+         ((x->region == XR_TITLE || x->region == XR_RATIONALE) &&
+          x->item == i);
+}
+
+int ir_x_classify(const xsent *x, size_t ts, size_t te) {
+  const ir_sent *s = &x->s;
+  if (x->region == XR_HEADER || ir_scope_attributed(s, te))
+    return XC_NONE;
+  int rat = x->region == XR_RATIONALE;
+  if (rat && ir_scope_recital(s))
+    return XC_NONE;
+  int c = ir_scope_cited(s, ts, te);
+  if (c == 1)
+    return rat ? XC_CITE : XC_NONE;
+  if (c == 2 || ir_scope_hypothetical(s, ts, te))
+    return XC_NONE;
+  return ir_scope_negated(s, ts, te) ? XC_DENY : XC_AFFIRM;
+}
+
+static ir_section sec_of(const xsent *x) {
+  switch (x->region) {
+  case XR_SUMMARY:
+    return IR_SEC_SUMMARY;
+  case XR_TITLE:
+    return IR_SEC_TITLE;
+  case XR_RATIONALE:
+    return IR_SEC_RATIONALE;
+  default:
+    return IR_SEC_HEADER;
+  }
+}
+
+#define IR_EV_MAX 400
+#define IR_EV_CTX 160
+
+/* Evidence is the sentence, or a window of it around [lo, hi) when long. */
+void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
+                 size_t hi) {
+  size_t s = x->s.start, e = x->s.end;
+  const char *t = xl->t->norm;
+  if (e - s > IR_EV_MAX) {
+    size_t ns = lo > s + IR_EV_CTX ? lo - IR_EV_CTX : s;
+    size_t ne = hi + IR_EV_CTX < e ? hi + IR_EV_CTX : e;
+    while (ns > s && t[ns - 1] != ' ')
+      ns--;
+    while (ne < e && t[ne] != ' ')
+      ne++;
+    s = ns;
+    e = ne;
+  }
+  for (size_t i = 0; i < list->n; i++)
+    if (list->v[i].nstart < e && s < list->v[i].nend)
+      return; /* this sentence is already evidence */
+  ir_evidence ev = ir_make_evidence(xl->a, xl->t, sec_of(x), s, e);
+  ir_vec_push(xl->a, list, ev);
+}
+
+void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
+               size_t lo, size_t hi) {
+  ir_cite *ct = NULL;
+  for (size_t i = 0; i < it->cited.n; i++)
+    if (it->cited.v[i].criterion == c)
+      ct = &it->cited.v[i];
+  if (!ct) {
+    ir_cite nc;
+    memset(&nc, 0, sizeof nc);
+    nc.criterion = c;
+    ir_vec_push(xl->a, &it->cited, nc);
+    ct = &it->cited.v[it->cited.n - 1];
+  }
+  ir_x_add_ev(xl, &ct->evidence, x, lo, hi);
+}
+
+static void derive_status(ir_item *it) {
+  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    ir_fact *f = &it->facts[c];
+    if (c == IR_CRIT_INJECTION_COUNT || c == IR_CRIT_INJECTATE) {
+      f->status = f->has_value ? IR_FACT_PRESENT : IR_FACT_UNKNOWN;
+      continue;
+    }
+    f->contradicted = f->affirm.n && f->deny.n;
+    f->status = f->affirm.n  ? IR_FACT_PRESENT
+                : f->deny.n ? IR_FACT_ABSENT
+                            : IR_FACT_UNKNOWN;
+  }
+}
+
+static int item_is_tpi(const xletter *xl, int i) {
+  const ir_item *it = &xl->l->items.v[i];
+  if (it->category && strcmp(it->category, "tpi") == 0)
+    return 1;
+  for (size_t k = 0; k < xl->n; k++)
+    if (xl->v[k].region == XR_TITLE && xl->v[k].item == i &&
+        ir_sent_has_any(&xl->v[k].s, IR_LEX_TPI))
+      return 1;
+  return 0;
+}
+
+int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
+  xletter xl;
+  memset(&xl, 0, sizeof xl);
+  xl.l = l;
+  xl.a = a;
+  xl.t = &l->text;
+  if (!l->text.norm)
+    return 0;
+  build_sentences(&xl);
+  for (size_t i = 0; i < xl.n; i++) {
+    int bad = 0;
+    int rc = match_sentence(c, a, l->text.norm, &xl.v[i], &bad);
+    if (rc) {
+      const char *why = rc == PCRE2_ERROR_MATCHLIMIT ? "match limit"
+                        : rc == PCRE2_ERROR_DEPTHLIMIT
+                            ? "depth limit"
+                            : rc == PCRE2_ERROR_JIT_STACKLIMIT
+                                  ? "JIT stack limit"
+                                  : "match error";
+      l->error = ir_arena_printf(
+          a, "pattern %s exceeded in lexicon section [%s] at byte %zu", why,
+          ir_lex_name(bad), ir_text_orig_start(&l->text, xl.v[i].s.start));
+      return -1;
+    }
+  }
+  ir_x_scan_dates(&xl);
+  for (size_t i = 0; i < l->items.n; i++) {
+    if (!item_is_tpi(&xl, (int)i))
+      continue;
+    ir_x_facts(&xl, (int)i);
+    ir_x_values(&xl, (int)i);
+    ir_x_duration_dates(&xl, (int)i);
+    ir_x_frequency(&xl, (int)i);
+    derive_status(&l->items.v[i]);
+  }
+  return 0;
+}

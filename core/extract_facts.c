@@ -1,0 +1,329 @@
+/* extract_facts.c - the yes/no facts of one item and their citations.
+ *
+ * twitch_response  [twitch] affirm/deny/cite; [trigger_point] only deny or
+ *                  cite ("no palpable trigger points"), since trigger points
+ *                  alone do not document a twitch response.
+ * referred_pain    [referred_pain] affirm/deny/cite.
+ * radiculopathy    [radiculopathy] affirm/deny; [radiculopathy_test] only
+ *                  deny ("straight leg raise was negative", "EMG normal").
+ *                  Cited when the rationale states the radicular rule
+ *                  ([radicular_rule]) and affirms radiculopathy itself.
+ * duration         [chronic] affirm/deny/cite, [acute] deny (dates: see
+ *                  extract_dates.c).
+ * failed_*         a therapy term ([physical_therapy], [nsaid],
+ *                  [muscle_relaxant]) with, in its clause: [not_tried]
+ *                  before it -> deny; a [failed] phrase -> affirm (unless a
+ *                  [side_effect] explains the stop); a [helped] phrase ->
+ *                  deny; negated ("no physical therapy") -> deny; in the
+ *                  rationale, [tried] before it while the rationale speaks
+ *                  of failed treatment -> affirm (the reviewer concedes it).
+ * repeat_relief    in a sentence naming a trigger point injection: [relief]
+ *                  affirm (deny when its percent is under 50), [no_relief]
+ *                  deny; [citation_repeat] cites.
+ * Citations: a term inside a citation scope in the rationale (scope.h);
+ * [unsupported] with a non-anesthetic injectate cites injectate;
+ * [citation_count] / [citation_frequency] cite those criteria. */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ir_item *item_of(xletter *xl, int i) { return &xl->l->items.v[i]; }
+
+/* Generic affirm/deny/cite of every hit of sec. mask: which outcomes count. */
+enum { M_AFF = 1, M_DENY = 2, M_CITE = 4 };
+static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
+                        int mask) {
+  ir_item *it = item_of(xl, i);
+  ir_fact *f = &it->facts[crit];
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (!ir_x_in_item(x, i) || x->region == XR_TITLE)
+      continue;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
+    for (size_t j = 0; j < n; j++) {
+      int c = ir_x_classify(x, h[j].start, h[j].end);
+      if (c == XC_AFFIRM && (mask & M_AFF))
+        ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
+      else if (c == XC_DENY && (mask & M_DENY))
+        ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
+      else if (c == XC_CITE && (mask & M_CITE))
+        ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
+    }
+  }
+}
+
+static int overlaps_sec(const ir_sent *s, int sec, const ir_hit *h) {
+  size_t n;
+  const ir_hit *o = ir_sent_hits(s, sec, &n);
+  for (size_t i = 0; i < n; i++)
+    if (o[i].start < h->end && h->start < o[i].end)
+      return 1;
+  return 0;
+}
+
+/* A usable trigger of sec in [lo, hi): not pseudo, not negated itself, not
+ * overlapping a hit of section `not`. */
+static int trigger_in(const ir_sent *s, int sec, size_t lo, size_t hi,
+                      int not_sec) {
+  size_t n;
+  const ir_hit *h = ir_sent_hits(s, sec, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (h[i].start < lo || h[i].end > hi || ir_hit_pseudo(s, &h[i]))
+      continue;
+    if (not_sec >= 0 && overlaps_sec(s, not_sec, &h[i]))
+      continue;
+    if (ir_scope_negated(s, h[i].start, h[i].end))
+      continue;
+    return 1;
+  }
+  return 0;
+}
+
+static int rationale_has(const xletter *xl, int i, int sec) {
+  for (size_t k = 0; k < xl->n; k++)
+    if (xl->v[k].region == XR_RATIONALE && xl->v[k].item == i &&
+        ir_sent_has_any(&xl->v[k].s, sec))
+      return 1;
+  return 0;
+}
+
+/* One therapy occurrence: XC_* outcome. */
+static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
+                           int failed_context) {
+  const ir_sent *s = &x->s;
+  int rat = x->region == XR_RATIONALE;
+  if (x->region != XR_SUMMARY && !rat)
+    return XC_NONE;
+  if (ir_scope_attributed(s, t->end) || (rat && ir_scope_recital(s)))
+    return XC_NONE;
+  int c = ir_scope_cited(s, t->start, t->end);
+  if (c)
+    return c == 1 && rat ? XC_CITE : XC_NONE;
+  if (ir_scope_hypothetical(s, t->start, t->end))
+    return XC_NONE;
+  size_t lo, hi;
+  ir_scope_clause(s, t->start, t->end, &lo, &hi);
+  if (ir_sent_has(s, IR_LEX_NOT_TRIED, lo, t->start))
+    return XC_DENY;
+  if (trigger_in(s, IR_LEX_FAILED, lo, hi, IR_LEX_NEG_PRE))
+    return ir_sent_has(s, IR_LEX_SIDE_EFFECT, lo, hi) ? XC_NONE : XC_AFFIRM;
+  if (trigger_in(s, IR_LEX_HELPED, lo, hi, IR_LEX_FAILED))
+    return XC_DENY;
+  if (ir_scope_negated(s, t->start, t->end))
+    return XC_DENY;
+  if (rat && failed_context &&
+      trigger_in(s, IR_LEX_TRIED, lo, t->start, IR_LEX_NOT_TRIED))
+    return XC_AFFIRM;
+  (void)xl;
+  return XC_NONE;
+}
+
+static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit) {
+  ir_item *it = item_of(xl, i);
+  ir_fact *f = &it->facts[crit];
+  int ctx = rationale_has(xl, i, IR_LEX_FAILED);
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (!ir_x_in_item(x, i))
+      continue;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
+    for (size_t j = 0; j < n; j++) {
+      int c = therapy_outcome(xl, x, &h[j], ctx);
+      if (c == XC_AFFIRM)
+        ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
+      else if (c == XC_DENY)
+        ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
+      else if (c == XC_CITE)
+        ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
+    }
+  }
+}
+
+static void radiculopathy(xletter *xl, int i) {
+  ir_item *it = item_of(xl, i);
+  ir_fact *f = &it->facts[IR_CRIT_RADICULOPATHY];
+  simple_fact(xl, i, IR_LEX_RADIC, IR_CRIT_RADICULOPATHY, M_AFF | M_DENY);
+  simple_fact(xl, i, IR_LEX_RADIC_TEST, IR_CRIT_RADICULOPATHY, M_DENY);
+  /* The radicular rule applied to this patient. */
+  const xsent *rule = NULL;
+  int applied = 0;
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (x->region != XR_RATIONALE || x->item != i ||
+        !ir_sent_has_any(&x->s, IR_LEX_RADIC_RULE) ||
+        ir_scope_attributed(&x->s, x->s.end))
+      continue;
+    rule = x;
+    if (!ir_scope_recital(&x->s) && ir_sent_has_any(&x->s, IR_LEX_RADIC))
+      applied = 1;
+  }
+  if (!rule)
+    return;
+  int cited = 0;
+  for (size_t e = 0; e < f->affirm.n; e++) {
+    ir_evidence *ev = &f->affirm.v[e];
+    if (ev->section != IR_SEC_RATIONALE || ev->nstart < it->rat_start ||
+        ev->nend > it->rat_end)
+      continue;
+    for (size_t k = 0; k < xl->n; k++)
+      if (xl->v[k].region == XR_RATIONALE && xl->v[k].item == i &&
+          xl->v[k].s.start <= ev->nstart && ev->nend <= xl->v[k].s.end) {
+        ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, &xl->v[k], ev->nstart,
+                  ev->nend);
+        cited = 1;
+      }
+  }
+  if (!cited && applied)
+    ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, rule, rule->s.start,
+              rule->s.end);
+}
+
+/* Nearest injection term to position p: 1 when a TPI term is nearer than
+ * any other injection type (epidural, facet, block). */
+static int about_tpi(const ir_sent *s, size_t p) {
+  size_t n, best_t = (size_t)-1, best_o = (size_t)-1;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_TPI, &n);
+  for (size_t i = 0; i < n; i++) {
+    size_t d = h[i].start > p ? h[i].start - p : p - h[i].start;
+    if (d < best_t)
+      best_t = d;
+  }
+  h = ir_sent_hits(s, IR_LEX_OTHER_INJ, &n);
+  for (size_t i = 0; i < n; i++) {
+    size_t d = h[i].start > p ? h[i].start - p : p - h[i].start;
+    if (d < best_o)
+      best_o = d;
+  }
+  return best_t != (size_t)-1 && best_t <= best_o;
+}
+
+static long hit_number(const char *t, const ir_hit *h) {
+  if (h->g1s < 0)
+    return -1;
+  long v = 0;
+  for (int32_t p = h->g1s; p < h->g1e; p++) {
+    if (t[p] < '0' || t[p] > '9')
+      return -1;
+    v = v * 10 + (t[p] - '0');
+    if (v > 100000)
+      return -1;
+  }
+  return h->g1e > h->g1s ? v : -1;
+}
+
+static void repeat_relief(xletter *xl, int i) {
+  ir_item *it = item_of(xl, i);
+  ir_fact *f = &it->facts[IR_CRIT_REPEAT_RELIEF];
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (!ir_x_in_item(x, i) || x->region == XR_TITLE ||
+        !ir_sent_has_any(&x->s, IR_LEX_TPI))
+      continue;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
+    for (size_t j = 0; j < n; j++) {
+      if (overlaps_sec(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
+          overlaps_sec(&x->s, IR_LEX_FAILED, &h[j]) ||
+          !about_tpi(&x->s, h[j].start))
+        continue;
+      int c = ir_x_classify(x, h[j].start, h[j].end);
+      long pct = hit_number(x->s.text, &h[j]);
+      if (c == XC_AFFIRM && pct >= 0 && pct < 50)
+        c = XC_DENY;
+      if (c == XC_AFFIRM)
+        ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
+      else if (c == XC_DENY)
+        ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
+      else if (c == XC_CITE)
+        ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, h[j].start, h[j].end);
+    }
+    h = ir_sent_hits(&x->s, IR_LEX_NO_RELIEF, &n);
+    for (size_t j = 0; j < n; j++) {
+      if (!about_tpi(&x->s, h[j].start))
+        continue;
+      int c = ir_x_classify(x, h[j].start, h[j].end);
+      if (c == XC_AFFIRM)
+        ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
+      else if (c == XC_CITE)
+        ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, h[j].start, h[j].end);
+    }
+  }
+}
+
+static int non_la_injectate(const ir_sent *s) {
+  static const int secs[] = {IR_LEX_INJ_NSAID, IR_LEX_INJ_SALINE,
+                             IR_LEX_INJ_DEXTROSE, IR_LEX_INJ_BOTULINUM,
+                             IR_LEX_INJ_OTHER};
+  for (size_t i = 0; i < sizeof secs / sizeof *secs; i++)
+    if (ir_sent_has_any(s, secs[i]))
+      return 1;
+  return 0;
+}
+
+static int item_has_non_la(const ir_item *it) {
+  const ir_fact *f = &it->facts[IR_CRIT_INJECTATE];
+  for (size_t i = 0; i < f->list.n; i++)
+    if (strcmp(f->list.v[i], "local_anesthetic") &&
+        strcmp(f->list.v[i], "steroid"))
+      return 1;
+  return 0;
+}
+
+/* Citations that are not a term inside a citation scope. Runs after the
+ * values (injectate) are known. */
+static void other_cites(xletter *xl, int i) {
+  ir_item *it = item_of(xl, i);
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    const ir_sent *s = &x->s;
+    if (x->region != XR_RATIONALE || x->item != i ||
+        ir_scope_attributed(s, s->end))
+      continue;
+    if (ir_sent_has_any(s, IR_LEX_UNSUPPORTED) &&
+        (non_la_injectate(s) ||
+         (item_has_non_la(it) && ir_sent_has_any(s, IR_LEX_NSAID))))
+      ir_x_cite(xl, it, IR_CRIT_INJECTATE, x, s->start, s->end);
+    if (ir_scope_recital(s))
+      continue;
+    if (ir_sent_has_any(s, IR_LEX_CITE_COUNT))
+      ir_x_cite(xl, it, IR_CRIT_INJECTION_COUNT, x, s->start, s->end);
+    if (ir_sent_has_any(s, IR_LEX_CITE_FREQ))
+      ir_x_cite(xl, it, IR_CRIT_FREQUENCY, x, s->start, s->end);
+    if (ir_sent_has_any(s, IR_LEX_CITE_REPEAT))
+      ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, s->start, s->end);
+  }
+}
+
+void ir_x_facts(xletter *xl, int i) {
+  simple_fact(xl, i, IR_LEX_TWITCH, IR_CRIT_TWITCH, M_AFF | M_DENY | M_CITE);
+  simple_fact(xl, i, IR_LEX_TRIGGER_POINT, IR_CRIT_TWITCH, M_DENY | M_CITE);
+  simple_fact(xl, i, IR_LEX_REFERRED, IR_CRIT_REFERRED,
+              M_AFF | M_DENY | M_CITE);
+  simple_fact(xl, i, IR_LEX_CHRONIC, IR_CRIT_DURATION,
+              M_AFF | M_DENY | M_CITE);
+  /* an acute injury documents a short duration */
+  ir_fact *d = &item_of(xl, i)->facts[IR_CRIT_DURATION];
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_ACUTE, &n);
+    for (size_t j = 0; ir_x_in_item(x, i) && j < n; j++)
+      if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
+        ir_x_add_ev(xl, &d->deny, x, h[j].start, h[j].end);
+  }
+  therapy_fact(xl, i, IR_LEX_PT, IR_CRIT_FAILED_PT);
+  therapy_fact(xl, i, IR_LEX_NSAID, IR_CRIT_FAILED_NSAIDS);
+  therapy_fact(xl, i, IR_LEX_MR, IR_CRIT_FAILED_MR);
+  radiculopathy(xl, i);
+  repeat_relief(xl, i);
+}
+
+void ir_x_other_cites(xletter *xl, int i) { other_cites(xl, i); }
+
+long ir_x_hit_number(const char *t, const ir_hit *h) {
+  return hit_number(t, h);
+}
+int ir_x_about_tpi(const ir_sent *s, size_t p) { return about_tpi(s, p); }

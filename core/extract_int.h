@@ -1,0 +1,57 @@
+/* extract_int.h - internals shared by extract.c, extract_facts.c and
+ * extract_dates.c. A letter is cut into regions (header, summary, each
+ * item's title and rationale), each region into sentences, and every
+ * lexicon section is matched once over every sentence. The fact functions
+ * then read the hits through the scope functions (scope.h). */
+#ifndef IR_EXTRACT_INT_H
+#define IR_EXTRACT_INT_H
+#include "extract.h"
+#include "lexicon.h"
+#include "scope.h"
+
+enum { XR_HEADER, XR_SUMMARY, XR_TITLE, XR_RATIONALE };
+
+typedef struct {
+  ir_sent s;
+  int region;
+  int item; /* 0-based item index for title/rationale, -1 otherwise */
+} xsent;
+
+typedef struct {
+  char iso[11];
+  size_t start, end; /* normalized span of the date */
+  size_t sent;       /* index into xletter.v */
+} xdate;
+
+typedef struct {
+  ir_letter *l;
+  ir_arena *a;
+  const ir_text *t;
+  xsent *v;
+  size_t n;
+  xdate *dates;
+  size_t ndates;
+} xletter;
+
+/* Classification of a term occurrence. */
+enum { XC_NONE, XC_AFFIRM, XC_DENY, XC_CITE };
+int ir_x_classify(const xsent *x, size_t ts, size_t te);
+/* Does sentence x belong to item i (summary, or i's title/rationale)? */
+int ir_x_in_item(const xsent *x, int i);
+
+void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
+                 size_t hi);
+void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
+               size_t lo, size_t hi);
+
+void ir_x_facts(xletter *xl, int item);      /* extract_facts.c */
+void ir_x_values(xletter *xl, int item);     /* extract_values.c */
+void ir_x_other_cites(xletter *xl, int item); /* after ir_x_values */
+long ir_x_hit_number(const char *t, const ir_hit *h); /* group 1, digits */
+int ir_x_about_tpi(const ir_sent *s, size_t p);
+void ir_x_scan_dates(xletter *xl);           /* extract_dates.c */
+void ir_x_duration_dates(xletter *xl, int item);
+void ir_x_frequency(xletter *xl, int item);
+long ir_x_days(const char *iso); /* days since 1970-01-01, or -1 */
+
+#endif

@@ -1,0 +1,158 @@
+/* extract_values.c - injection_count and injectate of one item.
+ *
+ * Both come from the item's title first (when it names a trigger point
+ * injection or the item is a tpi item); only when the title states nothing
+ * from text about the injection: a sentence clause naming a trigger point
+ * injection, not hypothetical, not a guideline recital and not a prior
+ * injection ([performed] in the clause, for the count). Statements that
+ * UR modified "TPI (x1) with Ketorolac" still describe the request, so
+ * attribution does not exclude them. The count is the first capturing
+ * group of a [count] entry (digits or a number word); the injectate is the
+ * set of classes of [injectate_*] entries, each within 120 bytes of the
+ * injection term and nearer to it than any other injection type. */
+#include "extract_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static const char *const class_names[] = {
+    "local_anesthetic", "steroid", "nsaid", "saline",
+    "dextrose",         "botulinum", "other"};
+static const int class_secs[] = {
+    IR_LEX_INJ_LA,       IR_LEX_INJ_STEROID,   IR_LEX_INJ_NSAID,
+    IR_LEX_INJ_SALINE,   IR_LEX_INJ_DEXTROSE,  IR_LEX_INJ_BOTULINUM,
+    IR_LEX_INJ_OTHER};
+#define NCLASS 7
+
+static long word_number(const char *s, size_t n) {
+  static const char *const w[] = {"zero", "one",  "two", "three", "four",
+                                  "five", "six",  "seven", "eight", "nine",
+                                  "ten",  "eleven", "twelve"};
+  if (n > 6)
+    return -1;
+  char b[8];
+  for (size_t i = 0; i < n; i++)
+    b[i] = (char)tolower((unsigned char)s[i]);
+  b[n] = 0;
+  if (!strcmp(b, "single") || !strcmp(b, "a") || !strcmp(b, "an"))
+    return 1;
+  for (int i = 0; i < 13; i++)
+    if (!strcmp(b, w[i]))
+      return i;
+  return -1;
+}
+
+static long count_value(const char *t, const ir_hit *h) {
+  long v = ir_x_hit_number(t, h);
+  if (v < 0 && h->g1s >= 0)
+    v = word_number(t + h->g1s, (size_t)(h->g1e - h->g1s));
+  return v > 0 && v < 1000 ? v : -1;
+}
+
+static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
+
+/* Nearest TPI hit distance to p within the clause [lo, hi). */
+static size_t tpi_dist(const ir_sent *s, size_t p, size_t lo, size_t hi) {
+  size_t n, best = (size_t)-1;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_TPI, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].start >= lo && h[i].end <= hi) {
+      size_t d = h[i].end <= p ? p - h[i].end : dist(h[i].start, p);
+      if (d < best)
+        best = d;
+    }
+  return best;
+}
+
+/* Is a count/injectate occurrence at hit h in sentence x about the
+ * requested injection? title: any; text: see the file comment. */
+static int usable(const xsent *x, const ir_hit *h, int for_count) {
+  const ir_sent *s = &x->s;
+  if (x->region == XR_TITLE)
+    return 1;
+  if (x->region == XR_RATIONALE && ir_scope_recital(s))
+    return 0;
+  if (ir_scope_hypothetical(s, h->start, h->end) ||
+      ir_scope_negated(s, h->start, h->end))
+    return 0;
+  size_t lo, hi;
+  ir_scope_clause(s, h->start, h->end, &lo, &hi);
+  if (tpi_dist(s, h->start, lo, hi) > 120 || !ir_x_about_tpi(s, h->start))
+    return 0;
+  if (for_count && ir_sent_has(s, IR_LEX_DONE, lo, hi))
+    return 0;
+  return 1;
+}
+
+static int title_applies(const xletter *xl, int i) {
+  const ir_item *it = &xl->l->items.v[i];
+  for (size_t k = 0; k < xl->n; k++)
+    if (xl->v[k].region == XR_TITLE && xl->v[k].item == i &&
+        ir_sent_has_any(&xl->v[k].s, IR_LEX_TPI))
+      return 1;
+  return it->category && !strcmp(it->category, "tpi");
+}
+
+/* Region order: title, rationale, summary. */
+static const int order[] = {XR_TITLE, XR_RATIONALE, XR_SUMMARY};
+
+static void count_fact(xletter *xl, int i, int title_ok) {
+  ir_fact *f = &xl->l->items.v[i].facts[IR_CRIT_INJECTION_COUNT];
+  for (int o = title_ok ? 0 : 1; o < 3 && !f->has_value; o++) {
+    for (size_t k = 0; k < xl->n; k++) {
+      const xsent *x = &xl->v[k];
+      if (x->region != order[o] || !ir_x_in_item(x, i))
+        continue;
+      size_t n;
+      const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_COUNT, &n);
+      for (size_t j = 0; j < n; j++) {
+        long v = count_value(x->s.text, &h[j]);
+        if (v < 0 || !usable(x, &h[j], 1))
+          continue;
+        f->has_value = 1;
+        f->ivalue = v; /* the summary's last mention wins */
+        f->affirm.n = 0;
+        ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
+        if (order[o] != XR_SUMMARY)
+          break;
+      }
+      if (f->has_value && order[o] != XR_SUMMARY)
+        break;
+    }
+  }
+}
+
+static void injectate_fact(xletter *xl, int i, int title_ok) {
+  ir_fact *f = &xl->l->items.v[i].facts[IR_CRIT_INJECTATE];
+  int seen[NCLASS] = {0};
+  int any = 0;
+  for (int o = title_ok ? 0 : 1; o < 3 && !any; o++) {
+    for (size_t k = 0; k < xl->n; k++) {
+      const xsent *x = &xl->v[k];
+      if (x->region != order[o] || !ir_x_in_item(x, i))
+        continue;
+      for (int c = 0; c < NCLASS; c++) {
+        size_t n;
+        const ir_hit *h = ir_sent_hits(&x->s, class_secs[c], &n);
+        for (size_t j = 0; j < n; j++) {
+          if (!usable(x, &h[j], 0))
+            continue;
+          ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
+          seen[c] = 1;
+          any = 1;
+        }
+      }
+    }
+  }
+  for (int c = 0; c < NCLASS; c++)
+    if (seen[c])
+      ir_vec_push(xl->a, &f->list, class_names[c]);
+  f->has_value = any;
+}
+
+void ir_x_values(xletter *xl, int i) {
+  int title_ok = title_applies(xl, i);
+  count_fact(xl, i, title_ok);
+  injectate_fact(xl, i, title_ok);
+  ir_x_other_cites(xl, i);
+}

@@ -1,0 +1,279 @@
+/* layout.c - recognize the text shape of a letter from its raw bytes.
+ *
+ * Two separate answers:
+ *  - the reported layout (ir_detect_layout): named-layout markers win
+ *    (maximus-header, professional-review), then markup, then pdf-text,
+ *    else unknown;
+ *  - the shape flags (ir_layout_shape, used by normalize.c): IR_SHAPE_PDF
+ *    when a blank line follows nearly every printed line, IR_SHAPE_MARKUP
+ *    when tags / '#' headings / '**' labels are present. A maximus-header
+ *    letter may well be PDF-shaped; the normalizer joins its lines anyway.
+ * Only a bounded prefix of the file is examined, so detection is O(1) in the
+ * letter size beyond that prefix. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text.h"
+
+/* Shared with normalize.c (declared there too). */
+enum { IR_SHAPE_PDF = 1, IR_SHAPE_MARKUP = 2 };
+unsigned ir_layout_shape(const unsigned char *s, size_t n);
+
+enum {
+  SHAPE_SCAN = 256 * 1024,   /* bytes examined for the line shape */
+  MARKER_SCAN = 1024 * 1024, /* bytes searched for layout markers */
+  TOP_BYTES = 8 * 1024,      /* "near the top" for the letterhead */
+  LONG_LINE = 160            /* a PDF printed line is never this long */
+};
+
+const char *ir_layout_name(ir_layout l) {
+  switch (l) {
+  case IR_LAYOUT_PDF_TEXT:
+    return "pdf-text";
+  case IR_LAYOUT_MARKUP:
+    return "markup";
+  case IR_LAYOUT_MAXIMUS_HEADER:
+    return "maximus-header";
+  case IR_LAYOUT_PROFESSIONAL_REVIEW:
+    return "professional-review";
+  default:
+    return "unknown";
+  }
+}
+
+/* ---- line shape ------------------------------------------------------- */
+
+typedef struct {
+  size_t content;     /* lines with a visible character */
+  size_t then_blank;  /* content lines followed by an empty line */
+  size_t long_lines;  /* content lines longer than LONG_LINE */
+  size_t ws_lines;    /* whitespace-only lines */
+  size_t lower_start; /* content lines after one blank, starting lower-case */
+} shape_stats;
+
+static int is_blank_byte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' ||
+         c == 0 || c == 0xA0;
+}
+
+/* Classify [b, e): 0 empty, 1 whitespace-only, 2 content. */
+static int line_kind(const unsigned char *b, const unsigned char *e) {
+  if (b == e)
+    return 0;
+  int ws = 0;
+  for (; b < e; b++) {
+    if (!is_blank_byte(*b) && *b >= 0x20)
+      return 2;
+    if (*b == ' ' || *b == '\t' || *b == 0xA0)
+      ws = 1;
+  }
+  return ws ? 1 : 0;
+}
+
+static const unsigned char *first_visible(const unsigned char *b,
+                                          const unsigned char *e) {
+  while (b < e && (is_blank_byte(*b) || *b < 0x20))
+    b++;
+  return b;
+}
+
+static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
+  memset(st, 0, sizeof *st);
+  int cr_only = !memchr(s, '\n', n);
+  unsigned char eol = cr_only ? '\r' : '\n';
+  int prev = -1, blanks = 0; /* previous line kind, blank lines since */
+  int pending = 0;           /* last content line awaits its successor */
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
+    const unsigned char *e = nl ? nl : s + n;
+    i = (size_t)(e - s) + (nl ? 1 : 0);
+    int k = line_kind(b, e);
+    if (pending) {
+      if (k == 0)
+        st->then_blank++;
+      pending = 0;
+    }
+    if (k == 2) {
+      st->content++;
+      pending = 1;
+      if ((size_t)(e - b) > LONG_LINE)
+        st->long_lines++;
+      const unsigned char *f = first_visible(b, e);
+      if (prev == 0 && blanks == 1 && f < e && islower(*f))
+        st->lower_start++;
+      blanks = 0;
+    } else {
+      if (k == 1)
+        st->ws_lines++;
+      blanks++;
+    }
+    prev = k == 2 ? 2 : (k == 1 ? 1 : 0);
+  }
+  if (pending)
+    st->then_blank++; /* the last line has nothing after it */
+}
+
+static int is_pdf_shape(const shape_stats *st) {
+  if (st->content < 6)
+    return 0;
+  if (st->then_blank * 10 < st->content * 8) /* nearly every line */
+    return 0;
+  if (st->long_lines * 10 > st->content) /* paragraphs, not printed lines */
+    return 0;
+  /* evidence of broken paragraphs: whitespace-only paragraph lines, or
+   * sentences continued after a blank line */
+  return st->ws_lines > 0 || st->lower_start * 20 >= st->content;
+}
+
+/* ---- markup ----------------------------------------------------------- */
+
+static int ci_eq(const unsigned char *s, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tolower(s[i]) != (unsigned char)w[i])
+      return 0;
+  return 1;
+}
+
+static const char *const tag_names[] = {
+    "b",  "i",  "u",  "p",  "br",  "em",  "strong", "span", "div",    "font",
+    "h1", "h2", "h3", "h4", "h5",  "h6",  "table",  "tr",   "td",     "th",
+    "ul", "ol", "li", "hr", "sup", "sub", "html",   "body", "center", "pre"};
+
+/* Length of a known HTML-like tag at s (0 when none). Used by normalize. */
+size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e);
+size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e) {
+  if (s >= e || *s != '<')
+    return 0;
+  const unsigned char *p = s + 1;
+  if (p < e && *p == '/')
+    p++;
+  const unsigned char *nb = p;
+  while (p < e && p - nb < 8 && isalnum(*p))
+    p++;
+  size_t nl = (size_t)(p - nb);
+  if (nl == 0)
+    return 0;
+  int known = 0;
+  for (size_t k = 0; k < sizeof tag_names / sizeof *tag_names; k++)
+    if (strlen(tag_names[k]) == nl && ci_eq(nb, tag_names[k], nl))
+      known = 1;
+  if (!known)
+    return 0;
+  /* attributes up to '>' on the same line, bounded */
+  for (int lim = 0; p < e && lim < 200; p++, lim++) {
+    if (*p == '>')
+      return (size_t)(p + 1 - s);
+    if (*p == '<' || *p == '\n' || *p == '\r')
+      return 0;
+  }
+  return 0;
+}
+
+static int is_markup_shape(const unsigned char *s, size_t n) {
+  size_t tags = 0, heads = 0, bolds = 0;
+  int line_start = 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c == '<' && ir_markup_tag_len(s + i, s + n))
+      tags++;
+    else if (line_start && c == '#') {
+      size_t j = i;
+      while (j < n && s[j] == '#' && j - i < 6)
+        j++;
+      if (j < n && s[j] == ' ')
+        heads++;
+    } else if (c == '*' && i + 2 < n && s[i + 1] == '*' && s[i + 2] != '*') {
+      bolds++;
+      i++;
+    }
+    line_start = c == '\n' || c == '\r';
+  }
+  return tags >= 2 || heads >= 2 || bolds >= 4 || (heads && bolds >= 2);
+}
+
+unsigned ir_layout_shape(const unsigned char *s, size_t n) {
+  shape_stats st;
+  size_t m = n < SHAPE_SCAN ? n : SHAPE_SCAN;
+  shape_scan(s, m, &st);
+  unsigned f = 0;
+  if (is_pdf_shape(&st))
+    f |= IR_SHAPE_PDF;
+  if (is_markup_shape(s, m))
+    f |= IR_SHAPE_MARKUP;
+  return f;
+}
+
+/* ---- named-layout markers ------------------------------------------------ */
+
+typedef struct {
+  const char *text; /* lower-case; ' ' matches any run of whitespace */
+  int family;       /* 0 maximus-header, 1 professional-review */
+  int weight, top_weight;
+} marker;
+
+static const marker markers[] = {
+    {"maximus federal services, inc", 0, 1, 3},
+    {"documents reviewed", 0, 1, 1},
+    {"imr decision(s) and rationale(s)", 0, 3, 3},
+    {"medical professional review", 1, 2, 2},
+    {"issue at dispute:", 1, 2, 2},
+    {"case summary:", 1, 1, 1},
+    {"rationale for why the requested treatment/service", 1, 3, 3},
+    {"medical reviewer qualifications:", 1, 2, 2},
+};
+enum { NMARKERS = sizeof markers / sizeof *markers, THRESHOLD = 3 };
+
+static int is_ws(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0;
+}
+
+/* Does marker text w match at s? Whitespace in w matches >= 1 blank. */
+static int match_at(const unsigned char *s, const unsigned char *e,
+                    const char *w) {
+  for (; *w; w++) {
+    if (*w == ' ') {
+      if (s >= e || !is_ws(*s))
+        return 0;
+      while (s < e && is_ws(*s))
+        s++;
+    } else {
+      if (s >= e || tolower(*s) != (unsigned char)*w)
+        return 0;
+      s++;
+    }
+  }
+  return 1;
+}
+
+ir_layout ir_detect_layout(const unsigned char *s, size_t n) {
+  if (!s)
+    return IR_LAYOUT_UNKNOWN;
+  size_t m = n < MARKER_SCAN ? n : MARKER_SCAN;
+  int seen[NMARKERS] = {0};
+  int score[2] = {0, 0};
+  for (size_t i = 0; i < m; i++) {
+    int c = tolower(s[i]);
+    if (c != 'm' && c != 'd' && c != 'i' && c != 'c' && c != 'r')
+      continue;
+    for (int k = 0; k < NMARKERS; k++) {
+      if (seen[k] || markers[k].text[0] != c)
+        continue;
+      if (!match_at(s + i, s + m, markers[k].text))
+        continue;
+      seen[k] = 1;
+      score[markers[k].family] +=
+          i < TOP_BYTES ? markers[k].top_weight : markers[k].weight;
+    }
+  }
+  if (score[0] >= THRESHOLD || score[1] >= THRESHOLD)
+    return score[0] >= score[1] ? IR_LAYOUT_MAXIMUS_HEADER
+                                : IR_LAYOUT_PROFESSIONAL_REVIEW;
+  unsigned f = ir_layout_shape(s, n);
+  if (f & IR_SHAPE_MARKUP)
+    return IR_LAYOUT_MARKUP;
+  if (f & IR_SHAPE_PDF)
+    return IR_LAYOUT_PDF_TEXT;
+  return IR_LAYOUT_UNKNOWN;
+}

@@ -1,0 +1,99 @@
+/* lexicon.h - the fact extractor's term lists, loaded from *.lex files.
+ *
+ * A lexicon file is UTF-8 text, one entry per line:
+ *   # comment                 (a line whose first non-blank byte is '#')
+ *   [section]                 starts a section; the name must be one of
+ *                             IR_LEX_SECTIONS below
+ *   a literal phrase          words match case-insensitively across any run
+ *                             of spaces/newlines; '-' also matches a space or
+ *                             nothing; a trailing '*' on a word matches any
+ *                             word ending ("radicul*"); word boundaries are
+ *                             implied at both ends
+ *   /a PCRE2 fragment/        used as written (caseless); in [count] and
+ *                             [relief] the first capturing group is the
+ *                             number (count, or percent of relief)
+ * Several files may add to the same section. Each section compiles to one
+ * PCRE2 alternation (JIT), matched once per sentence. A malformed entry
+ * (unknown section, entry before a section, unterminated or invalid regex,
+ * a regex that matches the empty string) fails the load with
+ * "file:line: message". */
+#ifndef IR_LEXICON_H
+#define IR_LEXICON_H
+#include <stddef.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#define IR_LEX_SECTIONS(X)                                                     \
+  X(TPI, "tpi")                             /* trigger point injection */      \
+  X(TRIGGER_POINT, "trigger_point")         /* trigger points (deny only) */   \
+  X(TWITCH, "twitch")                                                          \
+  X(REFERRED, "referred_pain")                                                 \
+  X(CHRONIC, "chronic")                     /* duration > 3 months */          \
+  X(ACUTE, "acute")                         /* duration < 3 months */          \
+  X(INJURY, "injury_date")                  /* precedes an injury date */      \
+  X(PT, "physical_therapy")                                                    \
+  X(NSAID, "nsaid")                                                            \
+  X(MR, "muscle_relaxant")                                                     \
+  X(RADIC, "radiculopathy")                 /* affirming signs */              \
+  X(RADIC_TEST, "radiculopathy_test")       /* neutral tests */                \
+  X(RADIC_RULE, "radicular_rule")           /* TPI not for radicular pain */   \
+  X(RELIEF, "relief")                                                          \
+  X(NO_RELIEF, "no_relief")                                                    \
+  X(COUNT, "count")                                                            \
+  X(INJ_LA, "injectate_local_anesthetic")                                      \
+  X(INJ_STEROID, "injectate_steroid")                                          \
+  X(INJ_NSAID, "injectate_nsaid")                                              \
+  X(INJ_SALINE, "injectate_saline")                                            \
+  X(INJ_DEXTROSE, "injectate_dextrose")                                        \
+  X(INJ_BOTULINUM, "injectate_botulinum")                                      \
+  X(INJ_OTHER, "injectate_other")                                              \
+  X(OTHER_INJ, "other_injection")           /* ESI, facet, blocks */           \
+  X(DONE, "performed")                      /* an injection was given */       \
+  X(NEG_PRE, "negation_pre")                                                   \
+  X(NEG_POST, "negation_post")                                                 \
+  X(PSEUDO, "pseudo_negation")                                                 \
+  X(TERMINATOR, "terminator")                                                  \
+  X(HYPO, "hypothetical")                                                      \
+  X(ATTRIB, "attribution")                                                     \
+  X(FAILED, "failed")                                                          \
+  X(NOT_TRIED, "not_tried")                                                    \
+  X(TRIED, "tried")                                                            \
+  X(HELPED, "helped")                                                          \
+  X(SIDE_EFFECT, "side_effect")                                                \
+  X(CITE_PRE, "citation_pre")                                                  \
+  X(CITE_POST, "citation_post")                                                \
+  X(CITE_TERM, "citation_terminator")                                          \
+  X(RECITAL, "recital")                                                        \
+  X(APPLIED, "applied")                                                        \
+  X(UNSUPPORTED, "unsupported")                                                \
+  X(CITE_COUNT, "citation_count")                                              \
+  X(CITE_REPEAT, "citation_repeat")                                            \
+  X(CITE_FREQ, "citation_frequency")
+
+#define IR_LEX_ENUM(e, s) IR_LEX_##e,
+typedef enum { IR_LEX_SECTIONS(IR_LEX_ENUM) IR_LEX_COUNT } ir_lex_id;
+#undef IR_LEX_ENUM
+
+typedef struct ir_lexicon ir_lexicon;
+
+const char *ir_lex_name(int id);
+int ir_lex_from_name(const char *s, size_t n); /* -1 when unknown */
+
+ir_lexicon *ir_lexicon_new(void);
+/* Adds the entries of one file's text (name used in messages). */
+int ir_lexicon_add(ir_lexicon *lx, const char *name, const char *text,
+                   size_t len, char *err, size_t errlen);
+/* Reads every *.lex in dir and dir/lexicon/ (sorted). Fails when none. */
+int ir_lexicon_add_dir(ir_lexicon *lx, const char *dir, char *err,
+                       size_t errlen);
+/* Compiles each section into one alternation with JIT. */
+int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen);
+/* Compiled pattern of a section, NULL when the section is empty. */
+const pcre2_code *ir_lexicon_code(const ir_lexicon *lx, int id);
+size_t ir_lexicon_terms(const ir_lexicon *lx, int id);
+void ir_lexicon_free(ir_lexicon *lx);
+
+#endif

@@ -1,0 +1,424 @@
+/* lua_convert.c - record -> Lua tables, Lua findings -> record
+ * (see lua_convert.h and rules/README.md). */
+#include "lua_convert.h"
+
+#include <lauxlib.h>
+#include <string.h>
+
+#include "lua_sandbox.h"
+
+/* ---- record -> Lua --------------------------------------------------------
+ */
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  if (!v)
+    return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_evidence(lua_State *L, const ir_evidence *e) {
+  lua_createtable(L, 0, 6);
+  set_str(L, "section", ir_section_name(e->section));
+  set_int(L, "start", (lua_Integer)e->start);
+  set_int(L, "end", (lua_Integer)e->end);
+  set_int(L, "nstart", (lua_Integer)e->nstart);
+  set_int(L, "nend", (lua_Integer)e->nend);
+  set_str(L, "text", e->text ? e->text : "");
+}
+
+/* Evidence table for normalized [ns, ne) of l (newlines shown as spaces,
+ * so positions in `text` are positions in the span). */
+static void push_span(lua_State *L, const ir_letter *l, ir_section sec,
+                      size_t ns, size_t ne) {
+  if (!l->text.norm || ne > l->text.norm_len || ns > ne)
+    ns = ne = 0;
+  lua_createtable(L, 0, 6);
+  set_str(L, "section", ir_section_name(sec));
+  size_t os = l->text.norm ? ir_text_orig_start(&l->text, ns) : 0;
+  size_t oe = ne > ns ? ir_text_orig_end(&l->text, ne) : os;
+  set_int(L, "start", (lua_Integer)os);
+  set_int(L, "end", (lua_Integer)oe);
+  set_int(L, "nstart", (lua_Integer)ns);
+  set_int(L, "nend", (lua_Integer)ne);
+  luaL_Buffer b;
+  char *p = luaL_buffinitsize(L, &b, ne - ns);
+  for (size_t i = ns; i < ne; i++)
+    p[i - ns] = l->text.norm[i] == '\n' ? ' ' : l->text.norm[i];
+  luaL_pushresultsize(&b, ne - ns);
+  lua_setfield(L, -2, "text");
+}
+
+int ir_lua_span(lua_State *L) {
+  const ir_letter *l = ir_lua_box_of(L)->letter;
+  if (!l)
+    return luaL_error(L, "span() is only available inside check()");
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer i = luaL_checkinteger(L, 2), j = luaL_optinteger(L, 3, -1);
+  lua_getfield(L, 1, "nstart");
+  lua_getfield(L, 1, "nend");
+  lua_getfield(L, 1, "section");
+  int ok1, ok2;
+  lua_Integer ns = lua_tointegerx(L, -3, &ok1),
+              ne = lua_tointegerx(L, -2, &ok2);
+  if (!ok1 || !ok2 || ns < 0 || ne < ns || (size_t)ne > l->text.norm_len)
+    return luaL_error(L, "span(): evidence without valid nstart/nend");
+  lua_Integer len = ne - ns;
+  if (i < 0)
+    i = len + i + 1;
+  if (j < 0)
+    j = len + j + 1;
+  if (i < 1)
+    i = 1;
+  if (j > len)
+    j = len;
+  if (i > j)
+    i = j + 1;
+  const char *sec = lua_tostring(L, -1);
+  int section = IR_SEC_OTHER;
+  for (int k = IR_SEC_HEADER; k <= IR_SEC_OTHER; k++)
+    if (sec && strcmp(sec, ir_section_name((ir_section)k)) == 0)
+      section = k;
+  push_span(L, l, (ir_section)section, (size_t)(ns + i - 1), (size_t)(ns + j));
+  return 1;
+}
+
+static void push_evlist(lua_State *L, const ir_evlist *v) {
+  lua_createtable(L, (int)v->n, 0);
+  for (size_t i = 0; i < v->n; i++) {
+    push_evidence(L, &v->v[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+}
+
+/* Appends the elements of the list at index src to the list on top. */
+static void append_list(lua_State *L, int src) {
+  lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+  lua_Integer m = (lua_Integer)lua_rawlen(L, src);
+  for (lua_Integer i = 1; i <= m; i++) {
+    lua_rawgeti(L, src, i);
+    lua_rawseti(L, -2, n + i);
+  }
+}
+
+static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
+  lua_createtable(L, 0, 7);
+  int t = lua_gettop(L);
+  set_str(L, "id", ir_criterion_name(c));
+  set_str(L, "status", ir_status_name(f->status));
+  lua_pushboolean(L, f->contradicted);
+  lua_setfield(L, t, "contradicted");
+  if (c == IR_CRIT_INJECTATE) {
+    lua_createtable(L, (int)f->list.n, 0);
+    for (size_t i = 0; i < f->list.n; i++) {
+      lua_pushstring(L, f->list.v[i] ? f->list.v[i] : "other");
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, t, "value");
+  } else if (f->has_value) {
+    set_int(L, "value", (lua_Integer)f->ivalue);
+  }
+  push_evlist(L, &f->affirm);
+  int aff = lua_gettop(L);
+  push_evlist(L, &f->deny);
+  int den = lua_gettop(L);
+  lua_createtable(L, (int)(f->affirm.n + f->deny.n), 0);
+  append_list(L, aff);
+  append_list(L, den);
+  lua_setfield(L, t, "evidence");
+  lua_setfield(L, t, "deny");
+  lua_setfield(L, t, "affirm");
+}
+
+static void push_item(lua_State *L, const ir_letter *l, const ir_item *it) {
+  lua_createtable(L, 0, 20);
+  int t = lua_gettop(L);
+  set_int(L, "index", it->index);
+  set_str(L, "service", it->service ? it->service : "");
+  set_str(L, "category", it->category ? it->category : "other");
+  set_str(L, "outcome", ir_outcome_name(it->outcome));
+  set_str(L, "conclusion", ir_conclusion_name(it->conclusion));
+  set_int(L, "line", it->line);
+  set_str(L, "title", it->title.text ? it->title.text : "");
+  push_evidence(L, &it->title);
+  lua_setfield(L, t, "title_evidence");
+  if (it->conclusion_ev.text) {
+    push_evidence(L, &it->conclusion_ev);
+    lua_setfield(L, t, "conclusion_evidence");
+  }
+  lua_createtable(L, 0, 2);
+  set_str(L, "claims_administrator", it->guideline_ca ? it->guideline_ca : "");
+  set_str(L, "maximus", it->guideline_maximus ? it->guideline_maximus : "");
+  lua_setfield(L, t, "guidelines");
+  push_span(L, l, IR_SEC_RATIONALE, it->rat_start, it->rat_end);
+  lua_getfield(L, -1, "text");
+  lua_setfield(L, t, "rationale");
+  lua_setfield(L, t, "rationale_evidence");
+
+  lua_createtable(L, 0, IR_CRIT_COUNT);
+  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    push_fact(L, (ir_criterion)c, &it->facts[c]);
+    lua_setfield(L, -2, ir_criterion_name((ir_criterion)c));
+  }
+  lua_setfield(L, t, "facts");
+
+  lua_createtable(L, (int)it->cited.n, 0);
+  lua_createtable(L, 0, (int)it->cited.n);
+  for (size_t i = 0; i < it->cited.n; i++) {
+    const char *id = ir_criterion_name(it->cited.v[i].criterion);
+    lua_pushstring(L, id);
+    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    push_evlist(L, &it->cited.v[i].evidence);
+    lua_setfield(L, -2, id);
+  }
+  lua_setfield(L, t, "cited_evidence");
+  lua_setfield(L, t, "cited");
+}
+
+int ir_lua_push_letter(lua_State *L) {
+  const ir_letter *l = lua_touserdata(L, 1);
+  lua_createtable(L, 0, 12);
+  int t = lua_gettop(L);
+  set_str(L, "file", l->path ? l->path : "");
+  set_str(L, "layout", ir_layout_name(l->text.layout));
+  set_str(L, "case_number", l->case_number);
+  set_str(L, "priority", l->priority);
+  lua_pushboolean(L, l->truncated);
+  lua_setfield(L, t, "truncated");
+  lua_createtable(L, 0, 5);
+  set_str(L, "injury", l->date_injury);
+  set_str(L, "decision", l->date_decision);
+  set_str(L, "ur_denial", l->date_ur_denial);
+  set_str(L, "assigned", l->date_assigned);
+  set_str(L, "application", l->date_application);
+  lua_setfield(L, t, "dates");
+  lua_createtable(L, 0, 2);
+  set_str(L, "specialty", l->specialty);
+  set_str(L, "licensure", l->licensure);
+  lua_setfield(L, t, "reviewer");
+  push_span(L, l, IR_SEC_SUMMARY, l->sum_start, l->sum_end);
+  lua_getfield(L, -1, "text");
+  lua_setfield(L, t, "summary");
+  lua_setfield(L, t, "summary_evidence");
+  lua_createtable(L, (int)l->items.n, 0);
+  for (size_t i = 0; i < l->items.n; i++) {
+    push_item(L, l, &l->items.v[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_pushvalue(L, -1);
+  lua_setfield(L, t, "items");
+  return 2;
+}
+
+/* ---- Lua -> findings ------------------------------------------------------
+ */
+
+#define MAX_MESSAGE 2000
+#define MAX_EVIDENCE 50
+
+/* Raw field read: pushes t[k] without metamethods, returns its type. */
+static int rawfield(lua_State *L, int t, const char *k) {
+  lua_pushstring(L, k);
+  return lua_rawget(L, t);
+}
+
+static const char *opt_string(lua_State *L, int t, const char *k, int n,
+                              const ir_lua_readback *rb) {
+  int ty = rawfield(L, t, k);
+  if (ty == LUA_TNIL) {
+    lua_pop(L, 1);
+    return NULL;
+  }
+  if (ty != LUA_TSTRING)
+    luaL_error(L, "%s: finding %d: field '%s' must be a string (got %s)",
+               rb->file, n, k, luaL_typename(L, -1));
+  const char *s = lua_tostring(L, -1);
+  lua_pop(L, 1); /* still referenced by the finding table */
+  return s;
+}
+
+static int opt_integer(lua_State *L, int t, const char *k, lua_Integer *out) {
+  int ty = rawfield(L, t, k);
+  int ok = ty == LUA_TNUMBER && lua_isinteger(L, -1);
+  if (ok)
+    *out = lua_tointeger(L, -1);
+  lua_pop(L, 1);
+  return ok;
+}
+
+static int section_from(const char *s) {
+  for (int i = IR_SEC_HEADER; i <= IR_SEC_OTHER; i++)
+    if (s && strcmp(s, ir_section_name((ir_section)i)) == 0)
+      return i;
+  return IR_SEC_OTHER;
+}
+
+static void add_evlist(ir_lua_readback *rb, ir_evlist *dst,
+                       const ir_evlist *src) {
+  for (size_t i = 0; i < src->n && dst->n < MAX_EVIDENCE; i++)
+    ir_vec_push(rb->a, dst, src->v[i]);
+}
+
+/* All evidence the item holds for a criterion: the fact's spans, then the
+ * rationale's citation of it. */
+static void add_criterion_evidence(ir_lua_readback *rb, ir_evlist *dst, int c) {
+  const ir_fact *f = &rb->item->facts[c];
+  add_evlist(rb, dst, &f->affirm);
+  add_evlist(rb, dst, &f->deny);
+  for (size_t i = 0; i < rb->item->cited.n; i++)
+    if ((int)rb->item->cited.v[i].criterion == c)
+      add_evlist(rb, dst, &rb->item->cited.v[i].evidence);
+}
+
+static void read_span(lua_State *L, int e, int n, ir_lua_readback *rb,
+                      ir_evlist *dst) {
+  lua_Integer s = 0, en = 0, ns = 0, ne = 0;
+  size_t olen = rb->l->text.orig_len, nlen = rb->l->text.norm_len;
+  if (!opt_integer(L, e, "start", &s) || !opt_integer(L, e, "end", &en) ||
+      s < 0 || en < s || (size_t)en > olen)
+    luaL_error(L,
+               "%s: finding %d: evidence needs integer start <= end within "
+               "the file (0..%I)",
+               rb->file, n, (lua_Integer)olen);
+  ir_evidence ev;
+  memset(&ev, 0, sizeof ev);
+  ev.start = (size_t)s;
+  ev.end = (size_t)en;
+  if (opt_integer(L, e, "nstart", &ns) && opt_integer(L, e, "nend", &ne) &&
+      ns >= 0 && ne >= ns && (size_t)ne <= nlen) {
+    ev.nstart = (size_t)ns;
+    ev.nend = (size_t)ne;
+  }
+  ev.section = (ir_section)section_from(opt_string(L, e, "section", n, rb));
+  const char *text = opt_string(L, e, "text", n, rb);
+  if (text)
+    ev.text = ir_arena_strndup(rb->a, text, strnlen(text, MAX_MESSAGE));
+  else if (rb->l->text.orig)
+    ev.text = ir_arena_strndup(rb->a, (const char *)rb->l->text.orig + ev.start,
+                               ev.end - ev.start);
+  else
+    ev.text = "";
+  if (dst->n < MAX_EVIDENCE)
+    ir_vec_push(rb->a, dst, ev);
+}
+
+static void read_evidence(lua_State *L, int f, int n, ir_lua_readback *rb,
+                          ir_finding *out) {
+  int ty = rawfield(L, f, "evidence");
+  int ev = lua_gettop(L);
+  if (ty == LUA_TTABLE) {
+    lua_Integer m = (lua_Integer)lua_rawlen(L, ev);
+    for (lua_Integer i = 1; i <= m; i++) {
+      int et = lua_rawgeti(L, ev, i);
+      if (et == LUA_TTABLE) {
+        read_span(L, lua_gettop(L), n, rb, &out->evidence);
+      } else if (et == LUA_TSTRING) {
+        int c = ir_criterion_from_name(lua_tostring(L, -1));
+        if (c < 0)
+          luaL_error(L, "%s: finding %d: evidence names unknown criterion '%s'",
+                     rb->file, n, lua_tostring(L, -1));
+        add_criterion_evidence(rb, &out->evidence, c);
+      } else {
+        luaL_error(L,
+                   "%s: finding %d: evidence entries must be tables or "
+                   "criterion ids (got %s)",
+                   rb->file, n, luaL_typename(L, -1));
+      }
+      lua_pop(L, 1);
+    }
+  } else if (ty != LUA_TNIL) {
+    luaL_error(L, "%s: finding %d: field 'evidence' must be a list (got %s)",
+               rb->file, n, luaL_typename(L, -1));
+  }
+  lua_pop(L, 1);
+  if (out->evidence.n == 0 && out->criterion)
+    add_criterion_evidence(rb, &out->evidence,
+                           ir_criterion_from_name(out->criterion));
+}
+
+static int kind_ok(const char *k) {
+  size_t n = strlen(k);
+  if (n == 0 || n > 64)
+    return 0;
+  for (const char *p = k; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+          *p == '_'))
+      return 0;
+  return 1;
+}
+
+static void read_one(lua_State *L, int f, int n, ir_lua_readback *rb) {
+  ir_finding out;
+  memset(&out, 0, sizeof out);
+  out.rule = rb->rule;
+  const char *kind = opt_string(L, f, "kind", n, rb);
+  if (!kind || !kind_ok(kind))
+    luaL_error(L,
+               "%s: finding %d: 'kind' must be a non-empty lower-case "
+               "word (letters, digits, '-', '_')",
+               rb->file, n);
+  if (rb->kinds) {
+    size_t i = 0;
+    while (i < rb->nkinds && strcmp(rb->kinds[i], kind) != 0)
+      i++;
+    if (i == rb->nkinds)
+      luaL_error(L, "%s: finding %d: kind '%s' is not in the rule's kinds",
+                 rb->file, n, kind);
+  }
+  out.kind = ir_arena_strdup(rb->a, kind);
+  const char *crit = opt_string(L, f, "criterion", n, rb);
+  if (crit) {
+    int c = ir_criterion_from_name(crit);
+    if (c < 0)
+      luaL_error(L, "%s: finding %d: unknown criterion '%s'", rb->file, n,
+                 crit);
+    out.criterion = ir_criterion_name((ir_criterion)c);
+  }
+  const char *sev = opt_string(L, f, "severity", n, rb);
+  out.severity = IR_SEV_WARNING;
+  if (sev) {
+    if (strcmp(sev, "error") == 0)
+      out.severity = IR_SEV_ERROR;
+    else if (strcmp(sev, "info") == 0)
+      out.severity = IR_SEV_INFO;
+    else if (strcmp(sev, "warning") != 0)
+      luaL_error(L,
+                 "%s: finding %d: severity must be error, warning or info "
+                 "(got '%s')",
+                 rb->file, n, sev);
+  }
+  const char *msg = opt_string(L, f, "message", n, rb);
+  out.message =
+      msg ? ir_arena_strndup(rb->a, msg, strnlen(msg, MAX_MESSAGE)) : out.kind;
+  read_evidence(L, f, n, rb, &out);
+  ir_vec_push(rb->a, &rb->out, out);
+}
+
+int ir_lua_read_findings(lua_State *L) {
+  ir_lua_readback *rb = lua_touserdata(L, 1);
+  int ty = lua_type(L, 2);
+  if (ty == LUA_TNIL)
+    return 0;
+  if (ty != LUA_TTABLE)
+    return luaL_error(L,
+                      "%s: check() must return a list of findings or nil "
+                      "(got %s)",
+                      rb->file, luaL_typename(L, 2));
+  lua_Integer m = (lua_Integer)lua_rawlen(L, 2);
+  if (m > IR_MAX_FINDINGS)
+    return luaL_error(L, "%s: check() returned %I findings (at most %d)",
+                      rb->file, m, IR_MAX_FINDINGS);
+  for (lua_Integer i = 1; i <= m; i++) {
+    if (lua_rawgeti(L, 2, i) != LUA_TTABLE)
+      return luaL_error(L, "%s: finding %d must be a table (got %s)", rb->file,
+                        (int)i, luaL_typename(L, -1));
+    read_one(L, lua_gettop(L), (int)i, rb);
+    lua_pop(L, 1);
+  }
+  return 0;
+}

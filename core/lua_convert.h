@@ -1,0 +1,40 @@
+/* lua_convert.h - the audit record as Lua tables, and findings read back
+ * (internal to the rule engine; see rules/README.md for the table shapes).
+ *
+ * Both functions are lua_CFunctions meant for ir_lua_box_cpcall() (they may
+ * raise memory errors). They never call metamethods on values a rule
+ * returned: all reads are raw and only strings/numbers/tables are accepted. */
+#ifndef IR_LUA_CONVERT_H
+#define IR_LUA_CONVERT_H
+#include <lua.h>
+
+#include "record.h"
+
+/* arg 1: lightuserdata const ir_letter*. Returns the letter table and its
+ * field `items` (every item table, in order). */
+int ir_lua_push_letter(lua_State *L);
+
+typedef struct {
+  ir_arena *a;
+  const ir_letter *l;
+  const ir_item *item;
+  const char *rule;         /* rule id, stored in each finding */
+  const char *file;         /* for messages */
+  const char *const *kinds; /* declared kinds (NULL: any) */
+  size_t nkinds;
+  IR_VEC(ir_finding) out; /* validated findings (arena) */
+} ir_lua_readback;
+
+/* span(ev, i, j): the evidence table for ev.text:sub(i, j) (byte positions,
+ * inclusive) with its own original offsets. ev must come from the current
+ * letter (fields nstart/nend). Installed as a global of every rule. */
+int ir_lua_span(lua_State *L);
+
+/* Maximum findings one check() call may return. */
+#define IR_MAX_FINDINGS 100
+
+/* arg 1: lightuserdata ir_lua_readback*, arg 2: what check() returned.
+ * Fills rb->out or raises "file: finding N: reason". */
+int ir_lua_read_findings(lua_State *L);
+
+#endif

@@ -1,0 +1,447 @@
+/* lua_sandbox.c - one sandboxed Lua state per rule (see lua_sandbox.h). */
+#include "lua_sandbox.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lua_convert.h"
+#include "record.h"
+
+#define HOOK_EVERY 1000 /* instructions between limit checks */
+
+/* ---- counting allocator ------------------------------------------------ */
+
+static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  ir_lua_mem *m = ud;
+  size_t old = ptr ? osize : 0; /* osize is a type tag when ptr == NULL */
+  if (nsize == 0) {
+    free(ptr);
+    m->used -= old;
+    return NULL;
+  }
+  if (nsize > old &&
+      (nsize - old > m->cap || m->used + (nsize - old) > m->cap)) {
+    m->refused = 1;
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (!p) {
+    if (nsize <= old) { /* a shrink must not fail: keep the old block */
+      m->used -= old - nsize;
+      return ptr;
+    }
+    m->refused = 1;
+    return NULL;
+  }
+  m->used = m->used - old + nsize;
+  if (m->used > m->peak)
+    m->peak = m->used;
+  return p;
+}
+
+/* ---- instruction limit ------------------------------------------------- */
+
+static ir_lua_box *box_of(lua_State *L) {
+  return *(ir_lua_box **)lua_getextraspace(L);
+}
+
+ir_lua_box *ir_lua_box_of(lua_State *L) { return box_of(L); }
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+  ir_lua_box *b = box_of(L);
+  if (!b->limit_hit) {
+    b->steps_used += HOOK_EVERY;
+    if (b->steps_used < b->steps_limit)
+      return;
+    b->limit_hit = 1;
+    /* sticky: raise again at every instruction, so pcall cannot loop on */
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+  }
+  int line = -1;
+  const char *src = "?";
+  if (lua_getinfo(L, "Sl", ar)) {
+    line = ar->currentline;
+    src = ar->short_src;
+  }
+  lua_pushfstring(
+      L, "%s:%d: instruction limit exceeded (%d steps)", src, line,
+      (int)(b->steps_limit > 2147483647L ? 2147483647L : b->steps_limit));
+  lua_error(L);
+}
+
+static void arm(ir_lua_box *b) {
+  b->steps_used = 0;
+  b->limit_hit = 0;
+  b->mem.refused = 0;
+  lua_sethook(b->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+/* ---- replacements for what rules may not use --------------------------- */
+
+static int unavailable(lua_State *L) {
+  return luaL_error(L, "%s is not available in rules",
+                    lua_tostring(L, lua_upvalueindex(1)));
+}
+
+static void push_unavailable(lua_State *L, const char *name) {
+  lua_pushstring(L, name);
+  lua_pushcclosure(L, unavailable, 1);
+}
+
+/* __index/__newindex of a stub library: "<lib>.<key> is not available". */
+static int stub_index(lua_State *L) {
+  const char *lib = lua_tostring(L, lua_upvalueindex(1));
+  const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return luaL_error(L, "%s.%s is not available in rules", lib, key);
+}
+
+/* Leaves a locked table on the stack: reading an unknown key errors. */
+static void push_stub_lib(lua_State *L, const char *lib) {
+  lua_newtable(L);
+  lua_createtable(L, 0, 3);
+  lua_pushstring(L, lib);
+  lua_pushcclosure(L, stub_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushstring(L, lib);
+  lua_pushcclosure(L, stub_index, 1);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+}
+
+static int strict_index(lua_State *L) {
+  const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return luaL_error(L, "undefined global '%s'", key);
+}
+
+static int sandbox_print(lua_State *L) {
+  ir_lua_box *b = box_of(L);
+  int n = lua_gettop(L);
+  luaL_Buffer buf;
+  luaL_buffinit(L, &buf);
+  luaL_addchar(&buf, '[');
+  luaL_addstring(&buf, b->rule_id ? b->rule_id : "rule");
+  luaL_addstring(&buf, "] ");
+  for (int i = 1; i <= n; i++) {
+    if (i > 1)
+      luaL_addchar(&buf, '\t');
+    luaL_tolstring(L, i, NULL);
+    luaL_addvalue(&buf);
+  }
+  luaL_addchar(&buf, '\n');
+  luaL_pushresult(&buf);
+  size_t len;
+  const char *s = lua_tolstring(L, -1, &len);
+  fwrite(s, 1, len, stderr);
+  return 0;
+}
+
+/* setmetatable without finalizers: a __gc could run outside any limit. */
+static int sandbox_setmetatable(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "__gc metamethods are not available in rules");
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+static int sandbox_collectgarbage(lua_State *L) {
+  const char *opt = luaL_optstring(L, 1, "collect");
+  if (strcmp(opt, "count") != 0)
+    return luaL_error(L, "collectgarbage(\"%s\") is not available in rules",
+                      opt);
+  int kb = lua_gc(L, LUA_GCCOUNT, 0), rem = lua_gc(L, LUA_GCCOUNTB, 0);
+  lua_pushnumber(L, (lua_Number)kb + (lua_Number)rem / 1024.0);
+  return 1;
+}
+
+static const char *const base_allowed[] = {
+    "assert",   "error",    "getmetatable", "ipairs", "next",     "pairs",
+    "pcall",    "rawequal", "rawget",       "rawlen", "select",   "tonumber",
+    "tostring", "type",     "xpcall",       "_G",     "_VERSION", "string",
+    "table",    "math",     "utf8",         NULL};
+
+static int allowed(const char *k) {
+  for (int i = 0; base_allowed[i]; i++)
+    if (strcmp(k, base_allowed[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* Replaces every global that is not allowed with a stub naming it. */
+static void restrict_globals(lua_State *L) {
+  lua_pushglobaltable(L);
+  int g = lua_gettop(L);
+  lua_newtable(L); /* names to replace */
+  int names = g + 1, n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, g)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TSTRING && !allowed(lua_tostring(L, -1))) {
+      lua_pushvalue(L, -1);
+      lua_rawseti(L, names, ++n);
+    }
+  }
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, names, i);
+    const char *k = lua_tostring(L, -1);
+    push_unavailable(L, k);
+    lua_rawset(L, g);
+  }
+  lua_settop(L, g - 1);
+}
+
+static void set_os(lua_State *L, int g) {
+  luaL_requiref(L, "os", luaopen_os, 0);
+  int real = lua_gettop(L);
+  push_stub_lib(L, "os");
+  static const char *const ok[] = {"time", "date", "clock", "difftime", NULL};
+  for (int i = 0; ok[i]; i++) {
+    lua_pushstring(L, ok[i]);
+    lua_getfield(L, real, ok[i]);
+    lua_rawset(L, real + 1);
+  }
+  lua_setfield(L, g, "os");
+  lua_settop(L, real - 1);
+}
+
+static void setup_globals(lua_State *L) {
+  lua_pushglobaltable(L);
+  int g = lua_gettop(L);
+  lua_getfield(L, g, "setmetatable"); /* the real one, kept as an upvalue */
+  lua_pushcclosure(L, sandbox_setmetatable, 1);
+  int smt = lua_gettop(L);
+  restrict_globals(L);
+  static const char *const gone[] = {"require", "loadstring", "module",
+                                     "setfenv", "getfenv",    "newproxy",
+                                     NULL};
+  for (int i = 0; gone[i]; i++) {
+    push_unavailable(L, gone[i]);
+    lua_setfield(L, g, gone[i]);
+  }
+  lua_pushvalue(L, smt);
+  lua_setfield(L, g, "setmetatable");
+  lua_pushcfunction(L, sandbox_print);
+  lua_setfield(L, g, "print");
+  lua_pushcfunction(L, sandbox_collectgarbage);
+  lua_setfield(L, g, "collectgarbage");
+  lua_settop(L, g);
+
+  lua_getfield(L, g, "string");
+  push_unavailable(L, "string.dump");
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
+
+  static const char *const stubs[] = {"io", "debug", "package", "coroutine",
+                                      NULL};
+  for (int i = 0; stubs[i]; i++) {
+    push_stub_lib(L, stubs[i]);
+    lua_setfield(L, g, stubs[i]);
+  }
+  set_os(L, g);
+
+  lua_createtable(L, IR_CRIT_COUNT, 0);
+  for (int i = 0; i < IR_CRIT_COUNT; i++) {
+    lua_pushstring(L, ir_criterion_name((ir_criterion)i));
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, g, "CRITERIA");
+  lua_pushcfunction(L, ir_lua_span);
+  lua_setfield(L, g, "span");
+
+  /* strict globals: reading an undefined global is an error */
+  lua_createtable(L, 0, 2);
+  lua_pushcfunction(L, strict_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, g);
+  lua_settop(L, g - 1);
+}
+
+/* ---- state life cycle --------------------------------------------------- */
+
+/* Protected: open the libraries, sandbox them, load and run the chunk,
+ * check it returned a table and keep it in the registry. */
+static int boot(lua_State *L) {
+  ir_lua_box *b = box_of(L);
+  luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+  luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+  luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+  luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+  luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+  lua_settop(L, 0);
+  setup_globals(L);
+  lua_pushfstring(L, "@%s", b->file);
+  int st = luaL_loadbufferx(L, b->src, b->srclen, lua_tostring(L, -1), "t");
+  if (st != LUA_OK) {
+    const char *m = lua_tostring(L, -1);
+    if (m && strncmp(m, b->file, strlen(b->file)) != 0)
+      lua_pushfstring(L, "%s:1: %s", b->file, m);
+    return lua_error(L);
+  }
+  lua_call(L, 0, 1);
+  if (!lua_istable(L, -1))
+    return luaL_error(L, "%s:1: the rule file must return a table (got %s)",
+                      b->file, luaL_typename(L, -1));
+  lua_getfield(L, -1, "check");
+  b->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  b->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+static void copy_msg(lua_State *L, char *err, size_t errlen) {
+  const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  snprintf(err, errlen, "%s", m ? m : "unknown error");
+}
+
+static int box_start(ir_lua_box *b, char *err, size_t errlen) {
+  memset(&b->mem, 0, sizeof b->mem);
+  b->mem.cap = b->memory;
+  b->L = lua_newstate(box_alloc, &b->mem);
+  if (!b->L) {
+    snprintf(err, errlen, "%s: memory limit too small for a Lua state",
+             b->file);
+    return -1;
+  }
+  *(ir_lua_box **)lua_getextraspace(b->L) = b;
+  lua_gc(b->L, LUA_GCGEN, 0, 0);
+  arm(b);
+  lua_pushcfunction(b->L, boot);
+  int st = lua_pcall(b->L, 0, 0, 0);
+  if (st != LUA_OK) {
+    if (st == LUA_ERRMEM)
+      snprintf(err, errlen,
+               "%s: memory limit exceeded (%zu bytes) while "
+               "loading the rule",
+               b->file, b->mem.cap);
+    else
+      copy_msg(b->L, err, errlen);
+    lua_close(b->L);
+    b->L = NULL;
+    return -1;
+  }
+  lua_sethook(b->L, NULL, 0, 0);
+  lua_settop(b->L, 0);
+  return 0;
+}
+
+ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
+                            const char *rule_id, size_t memory, long steps,
+                            char *err, size_t errlen) {
+  ir_lua_box *b = calloc(1, sizeof *b);
+  if (!b) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  b->file = file;
+  b->src = src;
+  b->srclen = srclen;
+  b->rule_id = rule_id;
+  b->memory = memory;
+  b->steps_limit = steps;
+  if (box_start(b, err, errlen) != 0) {
+    free(b);
+    return NULL;
+  }
+  return b;
+}
+
+static void box_stop(ir_lua_box *b) {
+  if (b->L) {
+    lua_close(b->L);
+    b->L = NULL;
+  }
+}
+
+int ir_lua_box_reopen(ir_lua_box *b, char *err, size_t errlen) {
+  box_stop(b);
+  return box_start(b, err, errlen);
+}
+
+void ir_lua_box_free(ir_lua_box *b) {
+  if (!b)
+    return;
+  box_stop(b);
+  free(b);
+}
+
+size_t ir_lua_box_used(const ir_lua_box *b) { return b->mem.used; }
+
+/* ---- calls --------------------------------------------------------------- */
+
+static int msgh_plain(lua_State *L) {
+  if (lua_type(L, 1) != LUA_TSTRING)
+    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  return 1;
+}
+
+static int msgh_trace(lua_State *L) {
+  const char *m = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+  if (!m)
+    m = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  luaL_traceback(L, L, m, 1);
+  return 1;
+}
+
+static ir_box_status classify(ir_lua_box *b, int st) {
+  lua_State *L = b->L;
+  if (st == LUA_OK)
+    return IR_BOX_OK;
+  if (b->limit_hit) {
+    if (lua_type(L, -1) != LUA_TSTRING ||
+        !strstr(lua_tostring(L, -1), "instruction limit")) {
+      lua_pop(L, 1);
+      lua_pushfstring(
+          L, "%s: instruction limit exceeded (%d steps)", b->file,
+          (int)(b->steps_limit > 2147483647L ? 2147483647L : b->steps_limit));
+    }
+    return IR_BOX_LIMIT;
+  }
+  if (st == LUA_ERRMEM || (b->mem.refused && st == LUA_ERRERR)) {
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s: memory limit exceeded (%I bytes)", b->file,
+                    (lua_Integer)b->mem.cap);
+    return IR_BOX_MEMORY;
+  }
+  if (lua_type(L, -1) != LUA_TSTRING) {
+    lua_pop(L, 1);
+    lua_pushliteral(L, "unknown error");
+  }
+  return IR_BOX_ERROR;
+}
+
+ir_box_status ir_lua_box_call(ir_lua_box *b, int nargs, int nres, int debug) {
+  lua_State *L = b->L;
+  int fn = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, debug ? msgh_trace : msgh_plain);
+  lua_insert(L, fn);
+  arm(b);
+  int st = lua_pcall(L, nargs, nres, fn);
+  lua_sethook(L, NULL, 0, 0);
+  ir_box_status r = classify(b, st);
+  lua_remove(L, fn);
+  return r;
+}
+
+ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
+                                int nargs, int nres) {
+  lua_State *L = b->L;
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, f);
+  lua_pushlightuserdata(L, ud);
+  lua_rotate(L, base + 1, 2);
+  b->limit_hit = 0;
+  b->mem.refused = 0;
+  int st = lua_pcall(L, nargs + 1, nres, 0);
+  return classify(b, st);
+}

@@ -1,0 +1,74 @@
+/* lua_sandbox.h - one sandboxed Lua 5.4 state (internal to the rule engine).
+ *
+ * ir_lua_box_open() creates a state whose allocator counts every byte and
+ * refuses growth past `memory` (shrinks never fail), opens only base, string,
+ * table, math and utf8 (plus os.time/os.date/os.clock), replaces everything
+ * else with functions whose error names them ("io.open is not available in
+ * rules"), makes undefined global reads an error, and loads `src` as text
+ * (never bytecode) under the limits. The chunk must return the rule table,
+ * left in the registry (box->rule_ref).
+ * ir_lua_box_call() runs the function on the stack with an instruction limit
+ * counted from zero for this call; once the limit is hit it is sticky (the
+ * hook raises at every instruction) so pcall inside a rule cannot swallow it.
+ * After an error the caller may ir_lua_box_reopen() to get a fresh state. */
+#ifndef IR_LUA_SANDBOX_H
+#define IR_LUA_SANDBOX_H
+#include <stddef.h>
+
+#include <lua.h>
+
+typedef struct {
+  size_t used, cap, peak;
+  int refused; /* a growth request was refused since the last arm */
+} ir_lua_mem;
+
+typedef struct ir_lua_box {
+  lua_State *L;
+  ir_lua_mem mem;
+  size_t memory; /* cap in bytes */
+  long steps_limit;
+  long steps_used;
+  int limit_hit;
+  int rule_ref;        /* registry ref of the table the chunk returned */
+  int check_ref;       /* registry ref of its `check` field as loaded */
+  const char *rule_id; /* print prefix (not owned) */
+  const char *file;    /* chunk name without '@' (not owned) */
+  const char *src;     /* rule source (not owned) */
+  const void *letter;  /* the letter being checked, for span() (or NULL) */
+  size_t srclen;
+} ir_lua_box;
+
+typedef enum {
+  IR_BOX_OK = 0,
+  IR_BOX_ERROR,  /* a Lua error: message on the stack */
+  IR_BOX_LIMIT,  /* instruction limit */
+  IR_BOX_MEMORY, /* memory cap */
+} ir_box_status;
+
+/* Allocates the box, opens the state and runs the chunk. NULL with
+ * "file:line: message" in err on failure. */
+ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
+                            const char *rule_id, size_t memory, long steps,
+                            char *err, size_t errlen);
+/* Closes and re-creates the state; 0 or -1 with err set (box->L NULL). */
+int ir_lua_box_reopen(ir_lua_box *b, char *err, size_t errlen);
+void ir_lua_box_free(ir_lua_box *b);
+
+/* Calls the function below nargs arguments with nres results under the
+ * limits. On failure the stack holds one string message (with the Lua
+ * position) and the status says why. With debug a traceback is appended. */
+ir_box_status ir_lua_box_call(ir_lua_box *b, int nargs, int nres, int debug);
+
+/* Runs C function f(ud, args...) protected, with the nargs values on top of
+ * the stack as its arguments 2..nargs+1 (C code only: no instruction limit).
+ * On failure a message string is on the stack. */
+ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
+                                int nargs, int nres);
+
+/* The box a state belongs to. */
+ir_lua_box *ir_lua_box_of(lua_State *L);
+
+/* Bytes currently held by the state (0 after close). */
+size_t ir_lua_box_used(const ir_lua_box *b);
+
+#endif

@@ -1,0 +1,182 @@
+/* report_explain.c - `--explain`: per item, the trigger point criteria
+ * checklist (criterion, what the record documents with its evidence,
+ * whether the rationale cites it, the verdict) and the findings, so a
+ * reviewer sees why an item was or was not flagged. The verdict follows the
+ * polarity of rules/mtus_tpi.lua: radiculopathy is met when ABSENT, the
+ * injectate when it is only local anesthetic/steroid, the injection count
+ * when it is at most 4; every other criterion when PRESENT. */
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_GREEN "\033[32m"
+#define C_YELLOW "\033[33m"
+#define C_DIM "\033[2m"
+#define C_OFF "\033[0m"
+
+typedef enum { V_UNKNOWN, V_MET, V_UNMET, V_CONTRA } verdict;
+
+static const char *col(int color, const char *code) {
+  return color ? code : "";
+}
+
+static verdict verdict_of(ir_criterion c, const ir_fact *f) {
+  if (f->contradicted)
+    return V_CONTRA;
+  if (c == IR_CRIT_INJECTATE) {
+    if (f->list.n == 0)
+      return V_UNKNOWN;
+    for (size_t i = 0; i < f->list.n; i++)
+      if (!f->list.v[i] || (strcmp(f->list.v[i], "local_anesthetic") != 0 &&
+                            strcmp(f->list.v[i], "steroid") != 0))
+        return V_UNMET;
+    return V_MET;
+  }
+  if (c == IR_CRIT_INJECTION_COUNT) {
+    if (!f->has_value)
+      return V_UNKNOWN;
+    return f->ivalue > 4 ? V_UNMET : V_MET;
+  }
+  if (c == IR_CRIT_RADICULOPATHY)
+    return f->status == IR_FACT_PRESENT  ? V_UNMET
+           : f->status == IR_FACT_ABSENT ? V_MET
+                                         : V_UNKNOWN;
+  return f->status == IR_FACT_PRESENT  ? V_MET
+         : f->status == IR_FACT_ABSENT ? V_UNMET
+                                       : V_UNKNOWN;
+}
+
+static int is_cited(const ir_item *it, ir_criterion c) {
+  for (size_t i = 0; i < it->cited.n; i++)
+    if (it->cited.v[i].criterion == c)
+      return 1;
+  return 0;
+}
+
+/* What the verdict means for this outcome. */
+static const char *reading(const ir_item *it, verdict v, int cited, int *bad) {
+  *bad = 0;
+  if (v == V_CONTRA)
+    return "record says both: not scored";
+  if (it->outcome == IR_OUT_UPHELD && cited) {
+    if (v == V_MET)
+      return *bad = 1, "denial cites it, but the record shows it met";
+    return v == V_UNMET ? "denial cites it: consistent"
+                        : "denial cites it as undocumented: consistent";
+  }
+  if (it->outcome == IR_OUT_OVERTURNED && v == V_UNMET)
+    return *bad = 1, "authorized although the record shows it unmet";
+  return "";
+}
+
+static void record_col(ir_buf *b, ir_criterion c, const ir_fact *f) {
+  char tmp[160];
+  size_t n = 0;
+  tmp[0] = 0;
+  n += (size_t)snprintf(tmp, sizeof tmp, "%s", ir_status_name(f->status));
+  if (c == IR_CRIT_INJECTION_COUNT && f->has_value && n < sizeof tmp)
+    n += (size_t)snprintf(tmp + n, sizeof tmp - n, " (%ld)", f->ivalue);
+  for (size_t i = 0; c == IR_CRIT_INJECTATE && i < f->list.n; i++)
+    if (n < sizeof tmp)
+      n += (size_t)snprintf(tmp + n, sizeof tmp - n, "%s%s", i ? "," : " (",
+                            f->list.v[i] ? f->list.v[i] : "?");
+  if (c == IR_CRIT_INJECTATE && f->list.n && n < sizeof tmp)
+    snprintf(tmp + n, sizeof tmp - n, ")");
+  ir_buf_printf(b, "%-28s", tmp);
+}
+
+static void evidence_line(ir_buf *b, const ir_letter *l, const char *label,
+                          const ir_evidence *e, int color) {
+  const char *s = e->text ? e->text : "";
+  size_t n = strlen(s);
+  int cut = n > 110;
+  ir_buf_printf(b, "      %s%s %s line %d:%s \"%.*s%s\"\n", col(color, C_DIM),
+                label, ir_section_name(e->section),
+                ir_text_orig_line(&l->text, e->start), col(color, C_OFF),
+                (int)(cut ? 107 : n), s, cut ? "..." : "");
+}
+
+static const char *verdict_name(verdict v) {
+  return v == V_MET      ? "met"
+         : v == V_UNMET  ? "unmet"
+         : v == V_CONTRA ? "contradicted"
+                         : "undocumented";
+}
+
+static void checklist(ir_buf *b, const ir_letter *l, const ir_item *it,
+                      int color) {
+  ir_buf_printf(b, "  %s%-26s %-28s %-6s %s%s\n", col(color, C_BOLD),
+                "criterion", "record", "cited", "verdict", col(color, C_OFF));
+  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    const ir_fact *f = &it->facts[c];
+    verdict v = verdict_of((ir_criterion)c, f);
+    int cited = is_cited(it, (ir_criterion)c), bad;
+    const char *why = reading(it, v, cited, &bad);
+    const char *vc = v == V_MET      ? C_GREEN
+                     : v == V_UNMET  ? C_YELLOW
+                     : v == V_CONTRA ? C_RED
+                                     : C_DIM;
+    ir_buf_printf(b, "  %-26s ", ir_criterion_name((ir_criterion)c));
+    record_col(b, (ir_criterion)c, f);
+    ir_buf_printf(b, " %-6s %s%s%s", cited ? "yes" : "no", col(color, vc),
+                  verdict_name(v), col(color, C_OFF));
+    if (*why)
+      ir_buf_printf(b, " - %s%s%s", col(color, bad ? C_RED : ""), why,
+                    col(color, bad ? C_OFF : ""));
+    ir_buf_putc(b, '\n');
+    for (size_t i = 0; i < f->affirm.n && i < 2; i++)
+      evidence_line(b, l, "affirms,", &f->affirm.v[i], color);
+    for (size_t i = 0; i < f->deny.n && i < 2; i++)
+      evidence_line(b, l, "denies,", &f->deny.v[i], color);
+    for (size_t i = 0; i < it->cited.n; i++)
+      if ((int)it->cited.v[i].criterion == c && it->cited.v[i].evidence.n)
+        evidence_line(b, l, "cited,", &it->cited.v[i].evidence.v[0], color);
+  }
+}
+
+static void item_explain(ir_buf *b, const ir_letter *l, const ir_item *it,
+                         int color) {
+  ir_buf_printf(b, "%s%s: item %d%s (line %d): %s\n", col(color, C_BOLD),
+                l->path, it->index, col(color, C_OFF), it->line,
+                it->service ? it->service : "");
+  ir_buf_printf(b,
+                "  category %s, outcome %s, rationale concludes %s, "
+                "%zu criteri%s cited\n",
+                it->category ? it->category : "other",
+                ir_outcome_name(it->outcome),
+                ir_conclusion_name(it->conclusion), it->cited.n,
+                it->cited.n == 1 ? "on" : "a");
+  if (it->conclusion_ev.text)
+    evidence_line(b, l, "conclusion,", &it->conclusion_ev, color);
+  if (it->category && strcmp(it->category, "tpi") == 0)
+    checklist(b, l, it, color);
+  else
+    ir_buf_printf(b, "  (no trigger point checklist: not a TPI item)\n");
+  if (it->findings.n == 0)
+    ir_buf_printf(b, "  findings: none\n");
+  for (size_t i = 0; i < it->findings.n; i++) {
+    const ir_finding *f = &it->findings.v[i];
+    ir_buf_printf(b, "  finding: %s%s%s %s%s%s [%s]: %s\n", col(color, C_RED),
+                  ir_severity_name(f->severity), col(color, C_OFF), f->kind,
+                  f->criterion ? " " : "", f->criterion ? f->criterion : "",
+                  f->rule ? f->rule : "?", f->message ? f->message : "");
+  }
+  ir_buf_putc(b, '\n');
+}
+
+void ir_report_explain(ir_buf *b, const ir_letter *l, int color) {
+  if (!l->ok) {
+    ir_buf_printf(b, "%s: not audited: %s\n\n", l->path,
+                  l->error ? l->error : "?");
+    return;
+  }
+  for (size_t i = 0; i < l->items.n; i++)
+    item_explain(b, l, &l->items.v[i], color);
+  for (size_t i = 0; i < l->rule_errors.n; i++)
+    ir_buf_printf(b, "%s: rule %s (%s) failed on item %d: %s\n", l->path,
+                  l->rule_errors.v[i].rule, l->rule_errors.v[i].file,
+                  l->rule_errors.v[i].item, l->rule_errors.v[i].message);
+}

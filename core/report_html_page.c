@@ -1,0 +1,474 @@
+/* report_html_page.c - writes the HTML audit report page (report_html.h):
+ * inline CSS, headline figures, inline SVG bar charts from the batch
+ * summary, filter controls, the flagged-items table streamed from the
+ * temporary fragment file merged with the cross-case findings (both in
+ * input order), and a little inline JS (sort, filter, expand). The file is
+ * written beside the target and renamed into place. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_html.h"
+
+#define esc ir_html_esc
+
+static const char css[] =
+    "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;"
+    "margin:24px;color:#1d232b;background:#fff}"
+    "h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}"
+    ".sub{color:#5a6470}"
+    ".figs{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0}"
+    ".fig{border:1px solid #d7dce2;border-radius:6px;padding:8px 14px;"
+    "min-width:110px}.fig b{display:block;font-size:22px}"
+    ".fig span{color:#5a6470;font-size:12px}"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fit,"
+    "minmax(420px,1fr));gap:18px}"
+    ".chart{border:1px solid #e3e6ea;border-radius:6px;padding:8px}"
+    ".chart h3{font-size:14px;margin:0 0 6px}svg text{font-size:12px;"
+    "fill:#1d232b}.empty{color:#8a939e;font-style:italic}"
+    ".filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;"
+    "margin:8px 0}select,input{font:inherit;padding:2px 4px}"
+    "table{border-collapse:collapse;width:100%}"
+    "th,td{border-bottom:1px solid #e3e6ea;padding:4px 6px;text-align:left;"
+    "vertical-align:top}th{background:#f3f5f7;cursor:pointer;"
+    "user-select:none;position:sticky;top:0}th.asc:after{content:' \\25B2'}"
+    "th.desc:after{content:' \\25BC'}"
+    "tr.row{cursor:pointer}tr.row:hover{background:#f7f9fb}"
+    "tr.row td:first-child:before{content:'\\25B8 ';color:#8a939e}"
+    "tr.row.open td:first-child:before{content:'\\25BE '}"
+    "td.svc{max-width:420px}tr.detail td{background:#fbfcfd}"
+    ".finding{margin:6px 0 10px}.rule{color:#8a939e;font-size:12px}"
+    ".sev{display:inline-block;border-radius:3px;padding:0 5px;"
+    "font-size:12px;color:#fff}.s0{background:#5a7fa8}.s1{background:#c07a00}"
+    ".s2{background:#b3261e}"
+    "blockquote{margin:4px 0 4px 14px;padding:4px 8px;border-left:3px solid "
+    "#c9d1da;color:#39424d;font-size:13px}"
+    "blockquote .sec{color:#8a939e;font-size:11px}"
+    "mark{background:#ffe58a;padding:0 1px}"
+    ".cp{font-size:12px;color:#39424d}"
+    "@media print{body{margin:8mm}.filters,.noprint{display:none}"
+    "th{position:static}tr.detail{display:table-row!important}"
+    "tbody.item{break-inside:avoid}.charts{display:block}"
+    ".chart{break-inside:avoid;margin-bottom:8px}"
+    "tr.row td:first-child:before{content:''}}";
+
+static const char js[] =
+    "(function(){'use strict';"
+    "var t=document.getElementById('items');if(!t)return;"
+    "var fk=document.getElementById('fk'),fs=document.getElementById('fs'),"
+    "fc=document.getElementById('fc'),fq=document.getElementById('fq'),"
+    "cnt=document.getElementById('shown');"
+    "function has(l,v){return (' '+l+' ').indexOf(' '+v+' ')>=0;}"
+    "function apply(){var n=0,q=fq.value.toLowerCase();"
+    "Array.prototype.forEach.call(t.tBodies,function(b){"
+    "var ok=(!fk.value||has(b.dataset.kinds,fk.value))&&"
+    "(!fs.value||has(b.dataset.sevs,fs.value))&&"
+    "(!fc.value||b.dataset.cat===fc.value)&&"
+    "(!q||b.textContent.toLowerCase().indexOf(q)>=0);"
+    "b.hidden=!ok;if(ok)n++;});cnt.textContent=n;}"
+    "[fk,fs,fc].forEach(function(e){e.addEventListener('change',apply);});"
+    "fq.addEventListener('input',apply);"
+    "t.addEventListener('click',function(e){var r=e.target.closest('tr.row');"
+    "if(!r)return;var d=r.nextElementSibling;d.hidden=!d.hidden;"
+    "r.classList.toggle('open',!d.hidden);});"
+    "var ths=t.tHead.rows[0].cells;"
+    "Array.prototype.forEach.call(ths,function(th,i){"
+    "th.addEventListener('click',function(){"
+    "var asc=!th.classList.contains('asc');"
+    "Array.prototype.forEach.call(ths,function(h){"
+    "h.classList.remove('asc','desc');});"
+    "th.classList.add(asc?'asc':'desc');"
+    "var bs=Array.prototype.slice.call(t.tBodies);"
+    "function key(b){var c=b.rows[0].cells[i];"
+    "return c.dataset.v!==undefined?c.dataset.v:c.textContent;}"
+    "bs.sort(function(a,b){var x=key(a),y=key(b),"
+    "nx=parseFloat(x),ny=parseFloat(y),r;"
+    "if(!isNaN(nx)&&!isNaN(ny)&&String(nx)===x&&String(ny)===y)r=nx-ny;"
+    "else r=x.localeCompare(y);"
+    "if(!r)r=a.dataset.ord-b.dataset.ord;return asc?r:-r;});"
+    "bs.forEach(function(b){t.appendChild(b);});});});"
+    "if(location.hash==='#open')Array.prototype.forEach.call(t.tBodies,"
+    "function(b){b.rows[1].hidden=false;b.rows[0].classList.add('open');});"
+    "apply();document.body.setAttribute('data-ready','1');})();";
+
+typedef struct {
+  FILE *f;
+  ir_buf b;
+} out;
+
+static void flush(out *o, int force) {
+  if (o->b.n && (force || o->b.n > (1u << 16))) {
+    fwrite(o->b.p, 1, o->b.n, o->f);
+    ir_buf_reset(&o->b);
+  }
+}
+
+static double ratio(long a, long b) { return b > 0 ? (double)a / b : 0.0; }
+
+/* One horizontal bar chart: labels, values, optional label text per bar. */
+typedef struct {
+  const char *label;
+  double v;        /* bar length (absolute) */
+  double parts[3]; /* stacked fractions of the bar, or all 0 */
+  char note[64];
+} bar;
+
+static const char *const palette[3] = {"#4f7cac", "#c0504d", "#9aa5b1"};
+
+static void chart(out *o, const char *title, const bar *bars, size_t n,
+                  const char *legend) {
+  ir_buf *b = &o->b;
+  ir_buf_puts(b, "<div class=\"chart\"><h3>");
+  esc(b, title);
+  ir_buf_puts(b, "</h3>");
+  if (legend)
+    ir_buf_puts(b, legend);
+  if (!n) {
+    ir_buf_puts(b, "<p class=\"empty\">none</p></div>");
+    return;
+  }
+  double max = 0;
+  for (size_t i = 0; i < n; i++)
+    if (bars[i].v > max)
+      max = bars[i].v;
+  const int lw = 170, bw = 240, row = 22;
+  int h = (int)n * row + 6;
+  ir_buf_printf(b,
+                "<svg role=\"img\" width=\"100%%\" viewBox=\"0 0 %d %d\" "
+                "xmlns=\"http://www.w3.org/2000/svg\"><title>",
+                lw + bw + 120, h);
+  esc(b, title);
+  ir_buf_puts(b, "</title>");
+  for (size_t i = 0; i < n; i++) {
+    int y = (int)i * row + 3;
+    double w = max > 0 ? bars[i].v / max * bw : 0;
+    ir_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", lw - 6,
+                  y + 14);
+    char lab[40];
+    snprintf(lab, sizeof lab, "%s", bars[i].label);
+    if (strlen(bars[i].label) >= sizeof lab)
+      memcpy(lab + sizeof lab - 4, "...", 4);
+    esc(b, lab);
+    ir_buf_puts(b, "<title>");
+    esc(b, bars[i].label);
+    ir_buf_puts(b, "</title></text>");
+    double sum = bars[i].parts[0] + bars[i].parts[1] + bars[i].parts[2];
+    if (sum > 0) {
+      double x = lw;
+      for (int k = 0; k < 3; k++) {
+        double pw = w * bars[i].parts[k] / sum;
+        if (pw > 0)
+          ir_buf_printf(b,
+                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+                        "height=\"16\" fill=\"%s\"/>",
+                        x, y, pw, palette[k]);
+        x += pw;
+      }
+    } else {
+      ir_buf_printf(b,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" "
+                    "fill=\"%s\"/>",
+                    lw, y, w, palette[0]);
+    }
+    ir_buf_printf(b, "<text x=\"%.1f\" y=\"%d\">", lw + w + 6, y + 13);
+    esc(b, bars[i].note);
+    ir_buf_puts(b, "</text>");
+  }
+  ir_buf_puts(b, "</svg></div>");
+}
+
+static bar *bars_of(const ir_sum_table *t, size_t *n) {
+  bar *v = calloc(t->n ? t->n : 1, sizeof *v);
+  if (!v) {
+    fputs("imraudit: out of memory\n", stderr);
+    exit(3);
+  }
+  *n = t->n;
+  for (size_t i = 0; i < t->n; i++)
+    v[i].label = t->v[i].key;
+  return v;
+}
+
+static void charts(out *o, const ir_summary *s) {
+  size_t n;
+  bar *v = bars_of(&s->by_kind, &n);
+  for (size_t i = 0; i < n; i++) {
+    v[i].v = (double)s->by_kind.v[i].n[0];
+    snprintf(v[i].note, sizeof v[i].note, "%ld", s->by_kind.v[i].n[0]);
+  }
+  ir_buf_puts(&o->b, "<h2>Charts</h2><div class=\"charts\">");
+  chart(o, "Findings by kind", v, n, NULL);
+  free(v);
+  v = bars_of(&s->by_criterion, &n);
+  for (size_t i = 0; i < n; i++) {
+    v[i].v = (double)s->by_criterion.v[i].n[0];
+    snprintf(v[i].note, sizeof v[i].note, "%ld", s->by_criterion.v[i].n[0]);
+  }
+  chart(o, "Findings by criterion", v, n, NULL);
+  free(v);
+  v = bars_of(&s->by_category, &n);
+  for (size_t i = 0; i < n; i++) {
+    const long *c = s->by_category.v[i].n;
+    long tot = c[0] + c[1] + c[2];
+    v[i].v = (double)tot;
+    for (int k = 0; k < 3; k++)
+      v[i].parts[k] = (double)c[k];
+    snprintf(v[i].note, sizeof v[i].note, "%ld: %.0f%% upheld", tot,
+             100 * ratio(c[0], tot));
+  }
+  chart(o, "Outcome by category", v, n,
+        "<p class=\"sub\"><span style=\"color:#4f7cac\">&#9632;</span> upheld "
+        "<span style=\"color:#c0504d\">&#9632;</span> overturned "
+        "<span style=\"color:#9aa5b1\">&#9632;</span> unknown</p>");
+  free(v);
+  v = bars_of(&s->by_specialty, &n);
+  for (size_t i = 0; i < n; i++) {
+    const long *c = s->by_specialty.v[i].n;
+    v[i].v = ratio(c[1], c[0]);
+    snprintf(v[i].note, sizeof v[i].note, "%ld/%ld (%.0f%%)", c[1], c[0],
+             100 * ratio(c[1], c[0]));
+  }
+  chart(o, "Flagged share of items by reviewer specialty", v, n, NULL);
+  free(v);
+  ir_buf_puts(&o->b, "</div>");
+}
+
+static void figure(ir_buf *b, long v, const char *label) {
+  ir_buf_printf(b, "<div class=\"fig\"><b>%ld</b><span>%s</span></div>", v,
+                label);
+}
+
+static void options(ir_buf *b, const char *id, const char *all,
+                    const ir_sum_table *t) {
+  ir_buf_printf(b, "<select id=\"%s\"><option value=\"\">%s</option>", id, all);
+  for (size_t i = 0; i < t->n; i++) {
+    ir_buf tok = {0};
+    for (const char *p = t->v[i].key; *p; p++) {
+      char c = *p;
+      int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9') || c == '-' || c == '_';
+      ir_buf_putc(&tok, ok ? c : '_');
+    }
+    ir_buf_puts(b, "<option value=\"");
+    esc(b, tok.p ? tok.p : "");
+    ir_buf_puts(b, "\">");
+    esc(b, t->v[i].key);
+    ir_buf_puts(b, "</option>");
+    ir_buf_free(&tok);
+  }
+  ir_buf_puts(b, "</select>");
+}
+
+static void head(out *o, const ir_summary *s, size_t ncross) {
+  ir_buf *b = &o->b;
+  ir_buf_printf(b,
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
+                "charset=\"utf-8\"><meta name=\"viewport\" "
+                "content=\"width=device-width,initial-scale=1\">"
+                "<title>imraudit audit report</title><style>%s</style>"
+                "</head><body><h1>IMR audit report</h1><p class=\"sub\">"
+                "imraudit: trigger point injection criteria, rule and "
+                "cross-case findings</p><div class=\"figs\">",
+                css);
+  figure(b, s->letters, "letters");
+  figure(b, s->failed, "could not be audited");
+  figure(b, s->items, "decided items");
+  figure(b, s->flagged_items, "flagged items");
+  figure(b, s->findings, "findings");
+  figure(b, (long)ncross, "cross-case findings");
+  figure(b, s->rule_errors, "rule errors");
+  ir_buf_puts(b, "</div>");
+  charts(o, s);
+  ir_buf_printf(b,
+                "<h2>Flagged items (<span id=\"shown\">%ld</span> of %ld "
+                "shown)</h2><div class=\"filters\">",
+                s->flagged_items, s->flagged_items);
+  options(b, "fk", "all kinds", &s->by_kind);
+  options(b, "fs", "all severities", &s->by_severity);
+  options(b, "fc", "all categories", &s->by_category);
+  ir_buf_puts(b, "<input id=\"fq\" type=\"search\" placeholder=\"search\">"
+                 "<span class=\"noprint sub\">click a row for its findings "
+                 "and evidence; click a heading to sort</span></div>"
+                 "<table id=\"items\"><thead><tr><th>file</th><th>item</th>"
+                 "<th>category</th><th>outcome &rarr; conclusion</th>"
+                 "<th>reviewer</th><th>service</th><th>severity</th>"
+                 "<th>kinds</th></tr></thead>");
+}
+
+static void cross_block(ir_buf *b, const ir_cross_finding *f) {
+  ir_buf_puts(b, "<div class=\"finding\"><span class=\"sev s1\">warning"
+                 "</span> <b>" IR_CROSS_KIND "</b>: ");
+  esc(b, f->message);
+  ir_buf_puts(b, " <span class=\"rule\">[" IR_CROSS_RULE "]</span>"
+                 "<div class=\"cp\">similar: ");
+  for (size_t i = 0; i < f->ncounterparts; i++) {
+    if (i)
+      ir_buf_puts(b, ", ");
+    esc(b, f->counterparts[i]);
+  }
+  if (f->ntotal > f->ncounterparts)
+    ir_buf_printf(b, " and %zu more", f->ntotal - f->ncounterparts);
+  ir_buf_puts(b, "</div></div>");
+}
+
+typedef struct {
+  int index, flagged, worst;
+  char kinds[1024], sevs[512], cat[128];
+  size_t ncells, ndet;
+} frag_head;
+
+static int read_head(FILE *f, frag_head *h) {
+  char line[2048];
+  if (!fgets(line, sizeof line, f))
+    return -1;
+  char *fld[8];
+  char *p = line;
+  for (int i = 0; i < 8; i++) {
+    fld[i] = p;
+    p = strchr(p, i == 7 ? '\n' : '\t');
+    if (!p)
+      return -1;
+    *p++ = 0;
+  }
+  h->index = atoi(fld[0]);
+  h->flagged = atoi(fld[1]);
+  snprintf(h->kinds, sizeof h->kinds, "%s", fld[2]);
+  snprintf(h->sevs, sizeof h->sevs, "%s", fld[3]);
+  h->worst = atoi(fld[4]);
+  snprintf(h->cat, sizeof h->cat, "%s", fld[5]);
+  h->ncells = strtoul(fld[6], NULL, 10);
+  h->ndet = strtoul(fld[7], NULL, 10);
+  return 0;
+}
+
+static int copy_bytes(FILE *in, ir_buf *b, size_t n) {
+  char tmp[8192];
+  while (n) {
+    size_t k = n < sizeof tmp ? n : sizeof tmp;
+    if (fread(tmp, 1, k, in) != k)
+      return -1;
+    ir_buf_put(b, tmp, k);
+    n -= k;
+  }
+  return 0;
+}
+
+static const char *const sev_names[3] = {"info", "warning", "error"};
+
+/* One item: the row and its (hidden) detail row, as one <tbody>. */
+static int item_rows(out *o, FILE *in, long seq, long ord,
+                     const ir_crosscase *cc, size_t *ci) {
+  frag_head h;
+  if (read_head(in, &h) != 0)
+    return -1;
+  size_t from = *ci, to = from;
+  while (cc && to < ir_crosscase_count(cc)) {
+    const ir_cross_finding *f = ir_crosscase_get(cc, to);
+    if (f->seq != seq || f->index != h.index)
+      break;
+    to++;
+  }
+  *ci = to;
+  if (!h.flagged && to == from) {
+    ir_buf skip = {0};
+    int rc = copy_bytes(in, &skip, h.ncells + h.ndet);
+    ir_buf_free(&skip);
+    return rc;
+  }
+  ir_buf *b = &o->b;
+  int worst = h.worst;
+  if (to > from && worst < 1)
+    worst = 1;
+  ir_buf_printf(b, "<tbody class=\"item\" data-ord=\"%ld\" data-kinds=\"%s",
+                ord, h.kinds);
+  if (to > from && !strstr(h.kinds, IR_CROSS_KIND))
+    ir_buf_printf(b, "%s" IR_CROSS_KIND, h.kinds[0] ? " " : "");
+  ir_buf_printf(b, "\" data-sevs=\"%s%s\" data-cat=\"%s\"><tr class=\"row\">",
+                h.sevs, to > from ? " warning" : "", h.cat);
+  if (copy_bytes(in, b, h.ncells) != 0)
+    return -1;
+  ir_buf_printf(b,
+                "<td data-v=\"%d\"><span class=\"sev s%d\">%s</span></td>"
+                "<td>%s",
+                worst, worst, sev_names[worst < 0 ? 0 : worst], h.kinds);
+  if (to > from)
+    ir_buf_printf(b, "%s" IR_CROSS_KIND, h.kinds[0] ? " " : "");
+  ir_buf_puts(b, "</td></tr><tr class=\"detail\" hidden><td colspan=\"8\">");
+  if (copy_bytes(in, b, h.ndet) != 0)
+    return -1;
+  for (size_t i = from; i < to; i++)
+    cross_block(b, ir_crosscase_get(cc, i));
+  ir_buf_puts(b, "</td></tr></tbody>\n");
+  flush(o, 0);
+  return 0;
+}
+
+static int table(out *o, FILE *in, const ir_crosscase *cc) {
+  rewind(in);
+  size_t ci = 0;
+  long ord = 0, seq;
+  size_t n;
+  while (fscanf(in, "L %ld %zu", &seq, &n) == 2) {
+    if (fgetc(in) != '\n')
+      return -1;
+    long end = ftell(in) + (long)n;
+    /* cross findings of earlier letters without fragments cannot exist:
+     * every participating item has a fragment */
+    while (ftell(in) < end)
+      if (item_rows(o, in, seq, ord++, cc, &ci) != 0)
+        return -1;
+  }
+  return 0;
+}
+
+int ir_html_finish(ir_html *h, const ir_summary *s, const ir_crosscase *cc) {
+  size_t plen = strlen(h->path);
+  char *tmpname = malloc(plen + 8);
+  if (!tmpname)
+    return -1;
+  snprintf(tmpname, plen + 8, "%s.tmp~", h->path);
+  out o = {fopen(tmpname, "w"), {0}};
+  if (!o.f) {
+    fprintf(stderr, "imraudit: %s: %s\n", h->path, strerror(errno));
+    free(tmpname);
+    return -1;
+  }
+  fflush(h->tmp);
+  head(&o, s, ir_crosscase_count(cc));
+  int rc = table(&o, h->tmp, cc);
+  ir_buf_puts(&o.b, "</table>");
+  if (rc == 0 && ftell(h->fail) > 0) {
+    ir_buf_puts(&o.b, "<h2>Letters not audited and rule errors</h2><table "
+                      "class=\"errors\"><thead><tr><th>file</th><th>error"
+                      "</th></tr></thead><tbody>");
+    fflush(h->fail);
+    rewind(h->fail);
+    char tmp[8192];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, h->fail)) > 0)
+      ir_buf_put(&o.b, tmp, k);
+    ir_buf_puts(&o.b, "</tbody></table>");
+  }
+  ir_buf_printf(&o.b, "<script>%s</script></body></html>\n", js);
+  flush(&o, 1);
+  ir_buf_free(&o.b);
+  if (rc != 0)
+    fprintf(stderr, "imraudit: %s: cannot read back the report fragments\n",
+            h->path);
+  if (fclose(o.f) != 0 || rc != 0) {
+    if (rc == 0)
+      fprintf(stderr, "imraudit: %s: %s\n", h->path, strerror(errno));
+    remove(tmpname);
+    free(tmpname);
+    return -1;
+  }
+  if (rename(tmpname, h->path) != 0) {
+    fprintf(stderr, "imraudit: %s: %s\n", h->path, strerror(errno));
+    remove(tmpname);
+    free(tmpname);
+    return -1;
+  }
+  free(tmpname);
+  return 0;
+}

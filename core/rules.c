@@ -1,0 +1,533 @@
+/* rules.c - loading rule scripts and running them on a letter (rules.h).
+ *
+ * A rule is a top-level *.lua file of the rules directory (lexicons live in
+ * lexicon/ as .lex files and are never read here). Loading runs each file once
+ * in a throw-away sandbox to check its shape; each worker context then holds
+ * one sandbox per rule (lua_sandbox.c). Conversion of the record to Lua tables
+ * and validation of returned findings live in lua_convert.c. */
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lua_convert.h"
+#include "lua_sandbox.h"
+
+#define MAX_RULE_FILE (1u << 20)
+#define MAX_ERROR_MSG 1000
+#define DEFAULT_STEPS 10000000L
+#define DEFAULT_MEMORY ((size_t)64 << 20)
+
+typedef struct {
+  char *file, *src, *id, *title, *guideline, *description;
+  size_t srclen;
+  char **applies; /* NULL: every item */
+  size_t napplies;
+  char **kinds; /* NULL: not declared */
+  size_t nkinds;
+} ir_rule;
+
+struct ir_ruleset {
+  ir_rule *v;
+  size_t n;
+  ir_rules_opts opt;
+};
+
+struct ir_rules_ctx {
+  const ir_ruleset *rs;
+  ir_lua_box **box;
+};
+
+/* ---- reading the directory ---------------------------------------------- */
+
+static int ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n > m && strcmp(s + n - m, suf) == 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted malloc'd paths "dir/name.lua" of regular files; -1 on error. */
+static int list_rules(const char *dir, char ***out, size_t *nout, char *err,
+                      size_t errlen) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    snprintf(err, errlen, "%s: cannot open the rules directory: %s", dir,
+             strerror(errno));
+    return -1;
+  }
+  char **v = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.' || !ends_with(e->d_name, ".lua"))
+      continue;
+    size_t len = strlen(dir) + strlen(e->d_name) + 2;
+    char *p = malloc(len);
+    if (p)
+      snprintf(p, len, "%s/%s", dir, e->d_name);
+    struct stat st;
+    if (!p || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
+      free(p);
+      continue;
+    }
+    if (n == cap) {
+      cap = cap ? cap * 2 : 16;
+      char **nv = realloc(v, cap * sizeof *v);
+      if (!nv) {
+        free(p);
+        break;
+      }
+      v = nv;
+    }
+    v[n++] = p;
+  }
+  closedir(d);
+  if (n)
+    qsort(v, n, sizeof *v, cmp_str);
+  *out = v;
+  *nout = n;
+  return 0;
+}
+
+static char *read_file(const char *path, size_t *len, char *err,
+                       size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    return NULL;
+  }
+  char *buf = malloc(MAX_RULE_FILE + 1);
+  size_t n = buf ? fread(buf, 1, MAX_RULE_FILE + 1, f) : 0;
+  int bad = !buf || ferror(f);
+  fclose(f);
+  if (bad || n > MAX_RULE_FILE) {
+    snprintf(err, errlen, "%s: %s", path,
+             bad ? "cannot read the file" : "rule file larger than 1 MiB");
+    free(buf);
+    return NULL;
+  }
+  buf[n] = 0;
+  *len = n;
+  return buf;
+}
+
+/* 1-based line of the first "word =" in src, else of the last "return". */
+static int line_of(const char *src, const char *word) {
+  size_t wl = strlen(word);
+  const char *hit = NULL, *ret = NULL;
+  for (const char *p = src; *p; p++) {
+    if (!hit && strncmp(p, word, wl) == 0 &&
+        (p == src || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z')))) {
+      const char *q = p + wl;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q == '=' && q[1] != '=')
+        hit = p;
+    }
+    if (strncmp(p, "return", 6) == 0)
+      ret = p;
+  }
+  const char *at = hit ? hit : ret;
+  int line = 1;
+  for (const char *p = src; at && p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+/* ---- checking the shape of a rule table --------------------------------- */
+
+static const char *const known_fields[] = {
+    "id",         "check", "title",   "guideline", "description",
+    "applies_to", "kinds", "version", "author",    NULL};
+
+typedef struct {
+  const char *file, *src;
+  char *err;
+  size_t errlen;
+} shape_ctx;
+
+static int shape_fail(shape_ctx *s, const char *field, const char *fmt,
+                      const char *a) {
+  char msg[300];
+  snprintf(msg, sizeof msg, fmt, a);
+  snprintf(s->err, s->errlen, "%s:%d: %s", s->file, line_of(s->src, field),
+           msg);
+  return -1;
+}
+
+/* Checks the list at index t holds only non-empty strings. */
+static int string_list(lua_State *L, int t, size_t *n) {
+  if (lua_type(L, t) != LUA_TTABLE)
+    return 0;
+  size_t m = lua_rawlen(L, t), count = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    int ok = lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0;
+    lua_pop(L, 1);
+    if (!ok)
+      return lua_pop(L, 1), 0;
+    count++;
+  }
+  *n = m;
+  return count == m;
+}
+
+static int check_shape(lua_State *L, int t, shape_ctx *s) {
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING)
+      return lua_pop(L, 1), shape_fail(s, "return", "%s",
+                                       "rule table keys must be field names");
+    const char *k = lua_tostring(L, -1);
+    int i = 0;
+    while (known_fields[i] && strcmp(known_fields[i], k) != 0)
+      i++;
+    if (!known_fields[i]) {
+      shape_fail(s, k,
+                 "unknown field '%s' (fields: id, check, title, guideline, "
+                 "description, applies_to, kinds, version, author)",
+                 k);
+      lua_pop(L, 1);
+      return -1;
+    }
+  }
+  lua_getfield(L, t, "id");
+  size_t idlen = 0;
+  const char *id =
+      lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &idlen) : NULL;
+  if (!id || idlen == 0 || idlen > 64)
+    return shape_fail(s, "id", "%s",
+                      "the rule needs a string 'id' (1 to 64 characters)");
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+          (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.'))
+      return shape_fail(s, "id",
+                        "rule id '%s' may hold only letters, digits, "
+                        "'-', '_' and '.'",
+                        id);
+  lua_pop(L, 1);
+  lua_getfield(L, t, "check");
+  if (lua_type(L, -1) != LUA_TFUNCTION)
+    return shape_fail(s, "check", "the rule needs a function 'check' (got %s)",
+                      luaL_typename(L, -1));
+  lua_pop(L, 1);
+  static const char *const strs[] = {"title",   "guideline", "description",
+                                     "version", "author",    NULL};
+  for (int i = 0; strs[i]; i++) {
+    int ty = lua_getfield(L, t, strs[i]);
+    lua_pop(L, 1);
+    if (ty != LUA_TNIL && ty != LUA_TSTRING)
+      return shape_fail(s, strs[i], "field '%s' must be a string", strs[i]);
+  }
+  static const char *const lists[] = {"applies_to", "kinds", NULL};
+  for (int i = 0; lists[i]; i++) {
+    size_t n;
+    int ty = lua_getfield(L, t, lists[i]);
+    int ok = ty == LUA_TNIL || string_list(L, lua_gettop(L), &n);
+    lua_pop(L, 1);
+    if (!ok)
+      return shape_fail(s, lists[i], "field '%s' must be a list of strings",
+                        lists[i]);
+  }
+  return 0;
+}
+
+/* ---- copying the metadata out -------------------------------------------- */
+
+static char *dup_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  char *r = v ? strdup(v) : NULL;
+  lua_pop(L, 1);
+  return r;
+}
+
+static char **dup_list(lua_State *L, int t, const char *k, size_t *n) {
+  *n = 0;
+  if (lua_getfield(L, t, k) != LUA_TTABLE)
+    return lua_pop(L, 1), NULL;
+  size_t m = lua_rawlen(L, -1);
+  char **v = calloc(m + 1, sizeof *v);
+  for (size_t i = 0; v && i < m; i++) {
+    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    v[i] = strdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  *n = v ? m : 0;
+  return v;
+}
+
+static void free_list(char **v, size_t n) {
+  for (size_t i = 0; v && i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
+static void free_rule(ir_rule *r) {
+  free(r->file);
+  free(r->src);
+  free(r->id);
+  free(r->title);
+  free(r->guideline);
+  free(r->description);
+  free_list(r->applies, r->napplies);
+  free_list(r->kinds, r->nkinds);
+}
+
+/* Loads one file into r: runs it in a sandbox and checks its shape. */
+static int load_rule(ir_rule *r, const ir_rules_opts *opt, char *err,
+                     size_t errlen) {
+  r->src = read_file(r->file, &r->srclen, err, errlen);
+  if (!r->src)
+    return -1;
+  ir_lua_box *b = ir_lua_box_open(r->file, r->src, r->srclen, NULL, opt->memory,
+                                  opt->steps, err, errlen);
+  if (!b)
+    return -1;
+  lua_State *L = b->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->rule_ref);
+  int t = lua_gettop(L);
+  shape_ctx s = {r->file, r->src, err, errlen};
+  int rc = check_shape(L, t, &s);
+  if (rc == 0) {
+    r->id = dup_field(L, t, "id");
+    r->title = dup_field(L, t, "title");
+    r->guideline = dup_field(L, t, "guideline");
+    r->description = dup_field(L, t, "description");
+    r->applies = dup_list(L, t, "applies_to", &r->napplies);
+    r->kinds = dup_list(L, t, "kinds", &r->nkinds);
+    if (!r->id) {
+      snprintf(err, errlen, "out of memory");
+      rc = -1;
+    }
+  }
+  ir_lua_box_free(b);
+  return rc;
+}
+
+void ir_rules_free(ir_ruleset *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n; i++)
+    free_rule(&r->v[i]);
+  free(r->v);
+  free(r);
+}
+
+ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
+                          size_t errlen) {
+  char **paths = NULL;
+  size_t n = 0;
+  if (list_rules(dir ? dir : "rules", &paths, &n, err, errlen) != 0)
+    return NULL;
+  ir_ruleset *rs = calloc(1, sizeof *rs);
+  if (rs)
+    rs->v = calloc(n ? n : 1, sizeof *rs->v);
+  if (!rs || !rs->v) {
+    snprintf(err, errlen, "out of memory");
+    free(rs);
+    free_list(paths, n);
+    return NULL;
+  }
+  if (opt)
+    rs->opt = *opt;
+  if (rs->opt.steps <= 0)
+    rs->opt.steps = DEFAULT_STEPS;
+  if (rs->opt.memory == 0)
+    rs->opt.memory = DEFAULT_MEMORY;
+  int failed = 0;
+  for (size_t i = 0; i < n; i++) {
+    ir_rule *r = &rs->v[rs->n++];
+    r->file = paths[i];
+    paths[i] = NULL;
+    if (!failed && load_rule(r, &rs->opt, err, errlen) != 0)
+      failed = 1;
+    for (size_t j = 0; !failed && j + 1 < rs->n; j++)
+      if (strcmp(rs->v[j].id, r->id) == 0) {
+        snprintf(err, errlen, "%s:%d: duplicate rule id '%s' (also in %s)",
+                 r->file, line_of(r->src, "id"), r->id, rs->v[j].file);
+        failed = 1;
+      }
+  }
+  free_list(paths, n);
+  if (failed) {
+    ir_rules_free(rs);
+    return NULL;
+  }
+  return rs;
+}
+
+size_t ir_rules_count(const ir_ruleset *r) { return r ? r->n : 0; }
+
+const char *ir_rules_id(const ir_ruleset *r, size_t i) {
+  return r && i < r->n ? r->v[i].id : NULL;
+}
+
+const char *ir_rules_file(const ir_ruleset *r, size_t i) {
+  return r && i < r->n ? r->v[i].file : NULL;
+}
+
+const char *const *ir_rules_kinds(const ir_ruleset *r, size_t i, size_t *n) {
+  *n = 0;
+  if (!r || i >= r->n || !r->v[i].kinds)
+    return NULL;
+  *n = r->v[i].nkinds;
+  return (const char *const *)r->v[i].kinds;
+}
+
+/* ---- worker contexts ------------------------------------------------------
+ */
+
+void ir_rules_ctx_free(ir_rules_ctx *c) {
+  if (!c)
+    return;
+  for (size_t i = 0; c->box && i < c->rs->n; i++)
+    ir_lua_box_free(c->box[i]);
+  free(c->box);
+  free(c);
+}
+
+ir_rules_ctx *ir_rules_ctx_new(const ir_ruleset *r, char *err, size_t errlen) {
+  ir_rules_ctx *c = calloc(1, sizeof *c);
+  if (c) {
+    c->rs = r;
+    c->box = calloc(r->n ? r->n : 1, sizeof *c->box);
+  }
+  if (!c || !c->box) {
+    snprintf(err, errlen, "out of memory");
+    free(c);
+    return NULL;
+  }
+  for (size_t i = 0; i < r->n; i++) {
+    const ir_rule *ru = &r->v[i];
+    c->box[i] = ir_lua_box_open(ru->file, ru->src, ru->srclen, ru->id,
+                                r->opt.memory, r->opt.steps, err, errlen);
+    if (!c->box[i]) {
+      ir_rules_ctx_free(c);
+      return NULL;
+    }
+  }
+  return c;
+}
+
+/* ---- running ---------------------------------------------------------------
+ */
+
+static int applies(const ir_rule *r, const ir_item *it) {
+  if (!r->applies)
+    return 1;
+  const char *cat = it->category ? it->category : "other";
+  for (size_t i = 0; i < r->napplies; i++)
+    if (strcmp(r->applies[i], cat) == 0 || strcmp(r->applies[i], "*") == 0)
+      return 1;
+  return 0;
+}
+
+static void add_error(ir_arena *a, ir_letter *l, const ir_rule *r, int item,
+                      const char *msg) {
+  ir_rule_error e;
+  e.rule = ir_arena_strdup(a, r->id);
+  e.file = ir_arena_strdup(a, r->file);
+  e.item = item;
+  e.message = ir_arena_strndup(a, msg ? msg : "unknown error",
+                               strnlen(msg ? msg : "", MAX_ERROR_MSG));
+  ir_vec_push(a, &l->rule_errors, e);
+}
+
+/* Records the message on top of the stack as a rule error, then gives the
+ * rule a fresh state (a limit or memory error can leave it unusable). */
+static void fail_and_reset(ir_arena *a, ir_letter *l, const ir_rule *r,
+                           ir_lua_box *b, int item, const char *prefix) {
+  const char *m = lua_tostring(b->L, -1);
+  char buf[MAX_ERROR_MSG + 100];
+  snprintf(buf, sizeof buf, "%s%s", prefix, m ? m : "unknown error");
+  add_error(a, l, r, item, buf);
+  char err[512];
+  if (ir_lua_box_reopen(b, err, sizeof err) != 0)
+    add_error(a, l, r, item, err);
+}
+
+typedef struct {
+  ir_rules_ctx *c;
+  size_t rule;
+  ir_arena *a;
+  ir_letter *l;
+  int built; /* letter table at stack 1, items at 2 */
+  int debug;
+} run_state;
+
+static int run_item(run_state *s, ir_item *it, size_t idx) {
+  const ir_rule *r = &s->c->rs->v[s->rule];
+  ir_lua_box *b = s->c->box[s->rule];
+  if (!b->L) {
+    char err[512];
+    if (ir_lua_box_reopen(b, err, sizeof err) != 0) {
+      add_error(s->a, s->l, r, it->index, err);
+      return 1;
+    }
+  }
+  lua_State *L = b->L;
+  if (!s->built) {
+    lua_settop(L, 0);
+    if (ir_lua_box_cpcall(b, ir_lua_push_letter, s->l, 0, 2) != IR_BOX_OK) {
+      fail_and_reset(s->a, s->l, r, b, it->index,
+                     "while converting the letter: ");
+      return 1;
+    }
+    s->built = 1;
+  }
+  lua_settop(L, 2);
+  b->letter = s->l;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->check_ref);
+  lua_rawgeti(L, 2, (lua_Integer)idx + 1);
+  lua_pushvalue(L, 1);
+  if (ir_lua_box_call(b, 2, 1, s->debug) != IR_BOX_OK) {
+    fail_and_reset(s->a, s->l, r, b, it->index, "");
+    s->built = 0;
+    return 1;
+  }
+  ir_lua_readback rb;
+  memset(&rb, 0, sizeof rb);
+  rb.a = s->a;
+  rb.l = s->l;
+  rb.item = it;
+  rb.rule = ir_arena_strdup(s->a, r->id);
+  rb.file = r->file;
+  rb.kinds = (const char *const *)r->kinds;
+  rb.nkinds = r->nkinds;
+  if (ir_lua_box_cpcall(b, ir_lua_read_findings, &rb, 1, 0) != IR_BOX_OK) {
+    fail_and_reset(s->a, s->l, r, b, it->index, "");
+    s->built = 0;
+    return 1;
+  }
+  for (size_t i = 0; i < rb.out.n; i++)
+    ir_vec_push(s->a, &it->findings, rb.out.v[i]);
+  return 0;
+}
+
+int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l) {
+  if (!c || !l || !l->ok)
+    return 0;
+  int errors = 0;
+  for (size_t ri = 0; ri < c->rs->n; ri++) {
+    run_state s = {c, ri, a, l, 0, c->rs->opt.debug};
+    for (size_t i = 0; i < l->items.n; i++)
+      if (applies(&c->rs->v[ri], &l->items.v[i]))
+        errors += run_item(&s, &l->items.v[i], i);
+    ir_lua_box *b = c->box[ri];
+    b->letter = NULL;
+    if (b->L)
+      lua_settop(b->L, 0);
+  }
+  return errors;
+}

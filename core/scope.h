@@ -1,0 +1,63 @@
+/* scope.h - NegEx/ConText-style scope of lexicon triggers in one sentence.
+ *
+ * An ir_sent holds a sentence span of the normalized text and the lexicon
+ * matches ("hits") found in it, grouped by lexicon section. The scope
+ * functions answer, for a term span [ts, te) inside the sentence:
+ *  - clause: bounded by [terminator] hits (but, however, although, except,
+ *    which, ';' ...) and the sentence ends;
+ *  - negated: a [negation_pre] trigger ends before ts in the clause within
+ *    IR_NEG_WINDOW words, or a [negation_post] trigger starts after te in
+ *    the clause within IR_NEG_POST_WINDOW words;
+ *  - hypothetical: a [hypothetical] trigger anywhere in the clause;
+ *  - attributed: an [attribution] trigger anywhere in the sentence before te
+ *    (UR, claims administrator, prior peer review, "it was noted that");
+ *  - cited: a [citation_pre] trigger before ts in the clause within
+ *    IR_CITE_WINDOW words with no [citation_terminator] between, or a
+ *    [citation_post] trigger after te in the clause within
+ *    IR_NEG_POST_WINDOW words; returns 2 when a [citation_terminator]
+ *    ("as well as") stands between: the term is then an addition the
+ *    citation does not name;
+ *  - recital: the sentence has a [recital] hit (guidelines, criteria, MTUS)
+ *    and no [applied] hit (the patient, in this case, the request).
+ * Any trigger overlapping a [pseudo_negation] hit is ignored. */
+#ifndef IR_SCOPE_H
+#define IR_SCOPE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+
+#define IR_NEG_WINDOW 6
+#define IR_NEG_POST_WINDOW 6
+#define IR_CITE_WINDOW 16
+
+typedef struct {
+  uint32_t start, end; /* normalized positions */
+  int32_t g1s, g1e;    /* first capturing group, -1 when unset */
+} ir_hit;
+
+typedef struct {
+  size_t start, end; /* sentence span, normalized positions */
+  const char *text;  /* the whole normalized text */
+  ir_hit *hits;      /* grouped by section */
+  uint32_t first[IR_LEX_COUNT + 1];
+} ir_sent;
+
+/* Hits of one section, *n set to their count. */
+const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n);
+/* Is there a (non-pseudo) hit of sec inside [lo, hi)? */
+int ir_sent_has(const ir_sent *s, int sec, size_t lo, size_t hi);
+int ir_sent_has_any(const ir_sent *s, int sec);
+int ir_hit_pseudo(const ir_sent *s, const ir_hit *h);
+
+void ir_scope_clause(const ir_sent *s, size_t ts, size_t te, size_t *lo,
+                     size_t *hi);
+int ir_scope_negated(const ir_sent *s, size_t ts, size_t te);
+int ir_scope_hypothetical(const ir_sent *s, size_t ts, size_t te);
+int ir_scope_attributed(const ir_sent *s, size_t te);
+int ir_scope_cited(const ir_sent *s, size_t ts, size_t te);
+int ir_scope_recital(const ir_sent *s);
+/* Words (runs of non-spaces) in text[a, b). */
+size_t ir_words_between(const char *text, size_t a, size_t b);
+
+#endif

@@ -1,0 +1,119 @@
+/* sentence.c - sentence splitter (see sentence.h). */
+#include "sentence.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static const char *const abbrevs[] = {
+    "dr",  "mr",  "mrs", "ms",  "vs",    "e.g", "i.e",  "eg",  "ie",
+    "no",  "nos", "st",  "jr",  "sr",    "fig", "p",    "pp",  "approx",
+    "yr",  "yrs", "cf",  "prof", "dept", "u.s", "viz",  "al",  "mt",
+    "hosp", "b.i.d", "t.i.d", "q.i.d", "h.s", "p.o", "ph.d", "m.d", "d.o",
+    "vol"};
+
+/* Is the word ending just before position dot (exclusive) an abbreviation
+ * that does not end a sentence? */
+static int is_abbrev(const char *s, size_t from, size_t dot) {
+  size_t b = dot;
+  while (b > from && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+    b--;
+  size_t n = dot - b;
+  if (n == 0)
+    return 0;
+  if (n == 1 && isupper((unsigned char)s[b]))
+    return 1; /* an initial: "J. Smith" */
+  if (n > 8)
+    return 0;
+  char w[10];
+  for (size_t i = 0; i < n; i++)
+    w[i] = (char)tolower((unsigned char)s[b + i]);
+  w[n] = 0;
+  /* "etc." and "inc." end a sentence only before a capital; we only get
+   * here before a capital, so treat them as ends. */
+  if (!strcmp(w, "etc") || !strcmp(w, "inc"))
+    return 0;
+  for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
+    if (!strcmp(w, abbrevs[i]))
+      return 1;
+  return 0;
+}
+
+static int opens_sentence(unsigned char c) {
+  return isupper(c) || isdigit(c) || c == '"' || c == '(' || c == '\'' ||
+         c >= 0x80;
+}
+
+/* Returns 1 when the terminator at s[i] ends a sentence; *after is the
+ * position just past it (closing quotes/brackets included). */
+static int ends_here(const char *s, size_t from, size_t to, size_t i,
+                     size_t *after) {
+  size_t j = i + 1;
+  while (j < to && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
+    j++;
+  *after = j;
+  if (j >= to || s[j] == '\n')
+    return 1;
+  if (s[j] == ' ') {
+    size_t k = j;
+    while (k < to && s[k] == ' ')
+      k++;
+    if (k >= to || s[k] == '\n')
+      return 1;
+    if (!opens_sentence((unsigned char)s[k]))
+      return 0;
+    return s[i] != '.' || !is_abbrev(s, from, i);
+  }
+  /* glued: "management.The", "2014.Examination" */
+  if (s[i] != '.' || j != i + 1 || j + 1 >= to)
+    return 0;
+  if (!isupper((unsigned char)s[j]) || !islower((unsigned char)s[j + 1]))
+    return 0;
+  size_t b = i;
+  int letters = 0, digits = 0;
+  while (b > from && isalnum((unsigned char)s[b - 1])) {
+    b--;
+    if (isdigit((unsigned char)s[b]))
+      digits++;
+    else if (islower((unsigned char)s[b]))
+      letters++;
+    else
+      letters += 0;
+  }
+  if (b > from && s[b - 1] == '.')
+    return 0; /* "e.g.Then", "U.S.A" */
+  return (letters >= 2 || digits >= 2) && !is_abbrev(s, from, i);
+}
+
+static void push(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
+                 size_t e) {
+  while (b < e && (s[b] == ' ' || s[b] == '\n'))
+    b++;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+    e--;
+  if (e > b) {
+    ir_span sp = {b, e};
+    ir_vec_push(a, out, sp);
+  }
+}
+
+void ir_sentences(ir_arena *a, const char *s, size_t from, size_t to,
+                  ir_spanlist *out) {
+  size_t start = from, i = from;
+  while (i < to) {
+    char c = s[i];
+    if (c == '\n') {
+      push(a, out, s, start, i);
+      start = ++i;
+      continue;
+    }
+    size_t after;
+    if ((c == '.' || c == '!' || c == '?') &&
+        ends_here(s, from, to, i, &after)) {
+      push(a, out, s, start, after);
+      start = i = after;
+      continue;
+    }
+    i++;
+  }
+  push(a, out, s, start, to);
+}

@@ -1,0 +1,386 @@
+/* store.c - the SQLite store (see store.h). */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sha256.h"
+
+static const char schema[] =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=NORMAL;"
+    "PRAGMA cache_size=-32768;"
+    "PRAGMA temp_store=MEMORY;"
+    "PRAGMA foreign_keys=ON;"
+    "CREATE TABLE IF NOT EXISTS runs("
+    " id INTEGER PRIMARY KEY, started TEXT, finished TEXT, letters INTEGER,"
+    " items INTEGER, failed INTEGER, flagged_items INTEGER, findings INTEGER);"
+    "CREATE TABLE IF NOT EXISTS letters("
+    " id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT,"
+    " run_id INTEGER REFERENCES runs(id), ok INTEGER, error TEXT,"
+    " layout TEXT, bytes INTEGER, case_number TEXT, date_injury TEXT,"
+    " date_decision TEXT, date_ur_denial TEXT, date_assigned TEXT,"
+    " date_application TEXT, priority TEXT, specialty TEXT, licensure TEXT,"
+    " truncated INTEGER, items INTEGER, flagged_items INTEGER,"
+    " rule_errors INTEGER);"
+    "CREATE TABLE IF NOT EXISTS items("
+    " id INTEGER PRIMARY KEY,"
+    " letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
+    " idx INTEGER, service TEXT, category TEXT, outcome TEXT,"
+    " conclusion TEXT, guideline_ca TEXT, guideline_maximus TEXT,"
+    " line INTEGER, cited TEXT, flagged INTEGER, UNIQUE(letter_id, idx));"
+    "CREATE TABLE IF NOT EXISTS facts("
+    " id INTEGER PRIMARY KEY,"
+    " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+    " criterion TEXT, status TEXT, contradicted INTEGER, value TEXT,"
+    " UNIQUE(item_id, criterion));"
+    "CREATE TABLE IF NOT EXISTS findings("
+    " id INTEGER PRIMARY KEY,"
+    " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+    " rule TEXT, kind TEXT, criterion TEXT, severity TEXT, message TEXT,"
+    " counterparts TEXT);"
+    "CREATE TABLE IF NOT EXISTS evidence("
+    " id INTEGER PRIMARY KEY,"
+    " fact_id INTEGER REFERENCES facts(id) ON DELETE CASCADE,"
+    " finding_id INTEGER REFERENCES findings(id) ON DELETE CASCADE,"
+    " role TEXT, section TEXT, start INTEGER, end INTEGER, text TEXT);"
+    "CREATE INDEX IF NOT EXISTS items_letter ON items(letter_id);"
+    "CREATE INDEX IF NOT EXISTS facts_item ON facts(item_id);"
+    "CREATE INDEX IF NOT EXISTS findings_item ON findings(item_id);"
+    "CREATE INDEX IF NOT EXISTS evidence_fact ON evidence(fact_id);"
+    "CREATE INDEX IF NOT EXISTS evidence_finding ON evidence(finding_id);"
+    "CREATE INDEX IF NOT EXISTS letters_path ON letters(path);";
+
+enum { S_DEL, S_LETTER, S_ITEM, S_FACT, S_FINDING, S_EV, S_ITEM_OF, S_N };
+
+static const char *const sql[S_N] = {
+    "DELETE FROM letters WHERE sha256=?1",
+    "INSERT INTO letters(sha256,path,run_id,ok,error,layout,bytes,"
+    "case_number,date_injury,date_decision,date_ur_denial,date_assigned,"
+    "date_application,priority,specialty,licensure,truncated,items,"
+    "flagged_items,rule_errors) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+    "?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+    "INSERT INTO items(letter_id,idx,service,category,outcome,conclusion,"
+    "guideline_ca,guideline_maximus,line,cited,flagged) "
+    "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    "INSERT INTO facts(item_id,criterion,status,contradicted,value) "
+    "VALUES(?1,?2,?3,?4,?5)",
+    "INSERT INTO findings(item_id,rule,kind,criterion,severity,message,"
+    "counterparts) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    "INSERT INTO evidence(fact_id,finding_id,role,section,start,end,text) "
+    "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    "SELECT items.id FROM items JOIN letters ON letters.id=items.letter_id "
+    "WHERE letters.path=?1 AND letters.run_id=?2 AND items.idx=?3",
+};
+
+struct ir_store {
+  sqlite3 *db;
+  sqlite3_stmt *st[S_N];
+  sqlite3_int64 run;
+  int in_tx;
+  const char *path;
+};
+
+static int fail(ir_store *s, const char *what) {
+  fprintf(stderr, "imraudit: %s: %s: %s\n", s->path, what,
+          sqlite3_errmsg(s->db));
+  return -1;
+}
+
+static int exec(ir_store *s, const char *q) {
+  char *msg = NULL;
+  if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
+    fprintf(stderr, "imraudit: %s: %s\n", s->path, msg ? msg : "error");
+    sqlite3_free(msg);
+    return -1;
+  }
+  return 0;
+}
+
+static void now_iso(char *buf, size_t n) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+ir_store *ir_store_open(const char *path, char *err, size_t errlen) {
+  ir_store *s = calloc(1, sizeof *s);
+  if (!s) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  s->path = path;
+  if (sqlite3_open(path, &s->db) != SQLITE_OK) {
+    snprintf(err, errlen, "%s: %s", path,
+             s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    ir_store_close(s);
+    return NULL;
+  }
+  sqlite3_busy_timeout(s->db, 5000);
+  char *msg = NULL;
+  if (sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
+    snprintf(err, errlen, "%s: %s", path, msg ? msg : "cannot create schema");
+    sqlite3_free(msg);
+    ir_store_close(s);
+    return NULL;
+  }
+  for (int i = 0; i < S_N; i++)
+    if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
+      snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(s->db));
+      ir_store_close(s);
+      return NULL;
+    }
+  char ts[32], q[128];
+  now_iso(ts, sizeof ts);
+  snprintf(q, sizeof q, "INSERT INTO runs(started) VALUES('%s')", ts);
+  if (exec(s, q) != 0) {
+    snprintf(err, errlen, "%s: cannot start a run", path);
+    ir_store_close(s);
+    return NULL;
+  }
+  s->run = sqlite3_last_insert_rowid(s->db);
+  return s;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v) {
+  if (v)
+    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+static int step(ir_store *s, sqlite3_stmt *st, const char *what) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : fail(s, what);
+}
+
+static int put_evidence(ir_store *s, sqlite3_int64 fact, sqlite3_int64 find,
+                        const char *role, const ir_evlist *ev) {
+  sqlite3_stmt *st = s->st[S_EV];
+  for (size_t i = 0; i < ev->n; i++) {
+    const ir_evidence *e = &ev->v[i];
+    if (fact)
+      sqlite3_bind_int64(st, 1, fact);
+    if (find)
+      sqlite3_bind_int64(st, 2, find);
+    bind_text(st, 3, role);
+    bind_text(st, 4, ir_section_name(e->section));
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)e->start);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)e->end);
+    bind_text(st, 7, e->text);
+    if (step(s, st, "evidence") != 0)
+      return -1;
+  }
+  return 0;
+}
+
+static void join_list(ir_buf *b, const ir_strlist *l) {
+  for (size_t i = 0; i < l->n; i++) {
+    if (i)
+      ir_buf_putc(b, ';');
+    ir_buf_puts(b, l->v[i] ? l->v[i] : "");
+  }
+}
+
+static int put_fact(ir_store *s, sqlite3_int64 item, int c, const ir_fact *f) {
+  sqlite3_stmt *st = s->st[S_FACT];
+  ir_buf v = {0};
+  if (c == IR_CRIT_INJECTATE)
+    join_list(&v, &f->list);
+  else if (f->has_value)
+    ir_buf_printf(&v, "%ld", f->ivalue);
+  sqlite3_bind_int64(st, 1, item);
+  bind_text(st, 2, ir_criterion_name((ir_criterion)c));
+  bind_text(st, 3, ir_status_name(f->status));
+  sqlite3_bind_int(st, 4, f->contradicted);
+  bind_text(st, 5, v.n ? v.p : NULL);
+  ir_buf_free(&v);
+  if (step(s, st, "facts") != 0)
+    return -1;
+  sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
+  if (put_evidence(s, id, 0, "affirm", &f->affirm) != 0 ||
+      put_evidence(s, id, 0, "deny", &f->deny) != 0)
+    return -1;
+  return 0;
+}
+
+static int put_finding(ir_store *s, sqlite3_int64 item, const ir_finding *f) {
+  sqlite3_stmt *st = s->st[S_FINDING];
+  ir_buf cp = {0};
+  join_list(&cp, &f->counterparts);
+  sqlite3_bind_int64(st, 1, item);
+  bind_text(st, 2, f->rule);
+  bind_text(st, 3, f->kind);
+  bind_text(st, 4, f->criterion);
+  bind_text(st, 5, ir_severity_name(f->severity));
+  bind_text(st, 6, f->message);
+  bind_text(st, 7, cp.n ? cp.p : NULL);
+  ir_buf_free(&cp);
+  if (step(s, st, "findings") != 0)
+    return -1;
+  return put_evidence(s, 0, sqlite3_last_insert_rowid(s->db), "finding",
+                      &f->evidence);
+}
+
+static int put_item(ir_store *s, sqlite3_int64 letter, const ir_item *it) {
+  sqlite3_stmt *st = s->st[S_ITEM];
+  ir_buf cited = {0};
+  for (size_t i = 0; i < it->cited.n; i++)
+    ir_buf_printf(&cited, "%s%s", i ? ";" : "",
+                  ir_criterion_name(it->cited.v[i].criterion));
+  sqlite3_bind_int64(st, 1, letter);
+  sqlite3_bind_int(st, 2, it->index);
+  bind_text(st, 3, it->service);
+  bind_text(st, 4, it->category);
+  bind_text(st, 5, ir_outcome_name(it->outcome));
+  bind_text(st, 6, ir_conclusion_name(it->conclusion));
+  bind_text(st, 7, it->guideline_ca);
+  bind_text(st, 8, it->guideline_maximus);
+  sqlite3_bind_int(st, 9, it->line);
+  bind_text(st, 10, cited.n ? cited.p : "");
+  sqlite3_bind_int(st, 11, it->findings.n > 0);
+  ir_buf_free(&cited);
+  if (step(s, st, "items") != 0)
+    return -1;
+  sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
+  for (int c = 0; c < IR_CRIT_COUNT; c++)
+    if (put_fact(s, id, c, &it->facts[c]) != 0)
+      return -1;
+  for (size_t i = 0; i < it->findings.n; i++)
+    if (put_finding(s, id, &it->findings.v[i]) != 0)
+      return -1;
+  return 0;
+}
+
+static int put_letter(ir_store *s, const ir_letter *l, const char *key) {
+  sqlite3_stmt *st = s->st[S_DEL];
+  bind_text(st, 1, key);
+  if (step(s, st, "delete") != 0)
+    return -1;
+  long flagged = 0;
+  for (size_t i = 0; i < l->items.n; i++)
+    flagged += l->items.v[i].findings.n > 0;
+  st = s->st[S_LETTER];
+  bind_text(st, 1, key);
+  bind_text(st, 2, l->path);
+  sqlite3_bind_int64(st, 3, s->run);
+  sqlite3_bind_int(st, 4, l->ok);
+  bind_text(st, 5, l->ok ? NULL : l->error);
+  bind_text(st, 6, l->ok ? ir_layout_name(l->text.layout) : NULL);
+  sqlite3_bind_int64(st, 7, (sqlite3_int64)l->text.orig_len);
+  bind_text(st, 8, l->case_number);
+  bind_text(st, 9, l->date_injury);
+  bind_text(st, 10, l->date_decision);
+  bind_text(st, 11, l->date_ur_denial);
+  bind_text(st, 12, l->date_assigned);
+  bind_text(st, 13, l->date_application);
+  bind_text(st, 14, l->priority);
+  bind_text(st, 15, l->specialty);
+  bind_text(st, 16, l->licensure);
+  sqlite3_bind_int(st, 17, l->truncated);
+  sqlite3_bind_int64(st, 18, (sqlite3_int64)l->items.n);
+  sqlite3_bind_int64(st, 19, flagged);
+  sqlite3_bind_int64(st, 20, (sqlite3_int64)l->rule_errors.n);
+  if (step(s, st, "letters") != 0)
+    return -1;
+  sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
+  for (size_t i = 0; i < l->items.n; i++)
+    if (put_item(s, id, &l->items.v[i]) != 0)
+      return -1;
+  return 0;
+}
+
+int ir_store_letter(ir_store *s, const ir_letter *l, const unsigned char *sha) {
+  unsigned char d[32];
+  char key[65];
+  if (!sha) {
+    const char *p = l->path ? l->path : "-";
+    size_t n = strlen(p);
+    char *tmp = malloc(n + 6);
+    if (!tmp)
+      return -1;
+    memcpy(tmp, "path:", 5);
+    memcpy(tmp + 5, p, n + 1);
+    ir_sha256(tmp, n + 5, d);
+    free(tmp);
+    sha = d;
+  }
+  ir_sha256_hex(sha, key);
+  if (exec(s, "BEGIN IMMEDIATE") != 0)
+    return -1;
+  if (put_letter(s, l, key) != 0) {
+    exec(s, "ROLLBACK");
+    return -1;
+  }
+  return exec(s, "COMMIT");
+}
+
+int ir_store_cross(ir_store *s, const ir_cross_finding *f) {
+  if (!s->in_tx) {
+    if (exec(s, "BEGIN IMMEDIATE") != 0)
+      return -1;
+    s->in_tx = 1;
+  }
+  sqlite3_stmt *st = s->st[S_ITEM_OF];
+  bind_text(st, 1, f->file);
+  sqlite3_bind_int64(st, 2, s->run);
+  sqlite3_bind_int(st, 3, f->index);
+  sqlite3_int64 item = 0;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    item = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  if (!item)
+    return 0; /* the letter's bytes were stored under another path */
+  ir_finding fd;
+  memset(&fd, 0, sizeof fd);
+  fd.rule = IR_CROSS_RULE;
+  fd.kind = IR_CROSS_KIND;
+  fd.severity = IR_SEV_WARNING;
+  fd.message = f->message;
+  fd.counterparts.v = (const char **)f->counterparts;
+  fd.counterparts.n = fd.counterparts.cap = f->ncounterparts;
+  char q[96];
+  snprintf(q, sizeof q, "UPDATE items SET flagged=1 WHERE id=%lld",
+           (long long)item);
+  if (exec(s, q) != 0)
+    return -1;
+  return put_finding(s, item, &fd);
+}
+
+int ir_store_finish(ir_store *s, const ir_summary *sum) {
+  if (!s->in_tx && exec(s, "BEGIN IMMEDIATE") != 0)
+    return -1;
+  s->in_tx = 1;
+  char ts[32], q[512];
+  now_iso(ts, sizeof ts);
+  snprintf(q, sizeof q,
+           "UPDATE runs SET finished='%s', letters=%ld, items=%ld, "
+           "failed=%ld, flagged_items=%ld, findings=%ld WHERE id=%lld",
+           ts, sum->letters, sum->items, sum->failed, sum->flagged_items,
+           sum->findings, (long long)s->run);
+  if (exec(s, q) != 0 || exec(s, "COMMIT") != 0)
+    return -1;
+  s->in_tx = 0;
+  return 0;
+}
+
+void ir_store_close(ir_store *s) {
+  if (!s)
+    return;
+  if (s->in_tx)
+    exec(s, "ROLLBACK");
+  for (int i = 0; i < S_N; i++)
+    sqlite3_finalize(s->st[i]);
+  if (s->db) {
+    sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close(s->db);
+  }
+  free(s);
+}

@@ -1,0 +1,30 @@
+/* store.h - the SQLite store (--db FILE.sqlite).
+ *
+ * Tables: runs, letters (unique sha256 of the letter's bytes; a letter that
+ * could not be read is keyed by the SHA-256 of "path:" and its path),
+ * items, facts, evidence (spans of facts and findings), findings. Writing a
+ * letter first deletes the row with the same key (cascading to its items,
+ * facts, evidence, findings), so a re-run replaces rather than duplicates.
+ * One transaction per letter: an interrupted run (even kill -9) leaves only
+ * whole letters. WAL mode. Used by the single writer thread only. */
+#ifndef IR_STORE_H
+#define IR_STORE_H
+#include "batch_int.h"
+#include "crosscase.h"
+#include "record.h"
+
+typedef struct ir_store ir_store;
+
+/* Opens/creates the database and the schema and starts a run; NULL with a
+ * one-line message in err. */
+ir_store *ir_store_open(const char *path, char *err, size_t errlen);
+/* Stores one letter (sha = SHA-256 of its bytes, or NULL when it has none).
+ * 0, or -1 after printing the error. */
+int ir_store_letter(ir_store *s, const ir_letter *l, const unsigned char *sha);
+/* Adds a cross-case finding to its item (of this run). */
+int ir_store_cross(ir_store *s, const ir_cross_finding *f);
+/* Records the run's counts. */
+int ir_store_finish(ir_store *s, const ir_summary *sum);
+void ir_store_close(ir_store *s);
+
+#endif

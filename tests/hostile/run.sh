@@ -1,0 +1,69 @@
+#!/bin/sh
+# run.sh - hostile rule scripts next to the real rules (tests/hostile/rules/):
+# the run must finish in seconds, name every hostile rule in an error, write
+# no file, exit with status 2, and leave the real rules' findings unchanged.
+# Ends with "N passed, N failed".
+set -u
+BIN=${BIN:-./imraudit}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+ROOT=$(pwd)
+LETTERS=$(ls "$ROOT"/cases/*.txt)
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/rules" "$tmp/cwd"
+cp "$ROOT"/rules/*.lua "$tmp/rules/"
+[ -d "$ROOT/rules/lexicon" ] && cp -r "$ROOT/rules/lexicon" "$tmp/rules/"
+cp "$ROOT"/tests/hostile/rules/*.lua "$tmp/rules/"
+rm -f /tmp/imraudit-hostile-pwned
+
+# baseline: the real rules alone
+"$BIN" --rules "$ROOT/rules" --format json $LETTERS >"$tmp/base.json" 2>"$tmp/base.err"
+st=$?
+[ $st -le 1 ] && ok || no "baseline run exited $st: $(head -3 "$tmp/base.err")"
+
+start=$(date +%s)
+(cd "$tmp/cwd" && timeout 60 "$BIN" --rules "$tmp/rules" --format json $LETTERS \
+  >"$tmp/hostile.json" 2>"$tmp/hostile.err")
+st=$?
+secs=$(($(date +%s) - start))
+[ "$st" -eq 2 ] && ok || no "hostile run exited $st (want 2)"
+[ "$secs" -le 15 ] && ok || no "hostile run took ${secs}s"
+[ -z "$(ls -A "$tmp/cwd")" ] && ok || no "files written: $(ls -A "$tmp/cwd")"
+[ ! -e /tmp/imraudit-hostile-pwned ] && ok || no "/tmp/imraudit-hostile-pwned exists"
+
+for f in "$ROOT"/tests/hostile/rules/*.lua; do
+  id=$(sed -n 's/^ *id = "\(.*\)",$/\1/p' "$f")
+  if grep -q "rule $id, item" "$tmp/hostile.err"; then ok; else no "no error names $id"; fi
+done
+for want in "os.execute is not available" "io.open is not available" \
+  "load is not available" "dofile is not available" "require is not available" \
+  "instruction limit exceeded" "memory limit exceeded" "on purpose" \
+  "debug.sethook is not available" "__gc metamethods are not available" \
+  "protected metatable" "severity must be"; do
+  if grep -q "$want" "$tmp/hostile.err"; then ok; else no "no error says '$want'"; fi
+done
+
+# the real rules' findings, byte for byte (minus hostile rule errors)
+python3 - "$tmp/base.json" "$tmp/hostile.json" <<'PY' && ok || no "real findings changed"
+import json, sys
+def findings(path):
+    out = []
+    for line in open(path):
+        rec = json.loads(line)
+        for d in rec.get("decisions", []):
+            out.append((rec["file"], d["index"], json.dumps(d.get("findings"), sort_keys=True)))
+    return out
+a, b = findings(sys.argv[1]), findings(sys.argv[2])
+if a != b or not a:
+    for x, y in zip(a, b):
+        if x != y:
+            print("base:   ", x[:3]); print("hostile:", y[:3])
+    sys.exit(1)
+PY
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
