@@ -22,6 +22,8 @@ SCALE=${BENCH_SCALE:-100}
 RULES=${IMRAUDIT_RULES:-$(pwd)/rules}
 PATFILE=${BENCH_PATTERNS:-}
 TIME=/usr/bin/time
+SLOW=${BENCH_SLOW:-40}
+SLOWNOTE=""
 
 die() { echo "bench: $*" >&2; exit 2; }
 [ -x "$IMR" ] || die "$IMR: not built"
@@ -68,8 +70,8 @@ pattern() {
   local lexdir=rules/lexicon pat=""
   if [ -n "$PATFILE" ] && [ -f "$PATFILE" ]; then
     pat=$(grep -v '^\s*#' "$PATFILE" | grep -v '^\s*$' | paste -sd'|')
-  elif ls $lexdir/*.lex >/dev/null 2>&1 && [ -x bench/lexpat.sh ]; then
-    pat=$(sh bench/lexpat.sh $lexdir/*.lex 2>/dev/null)
+  elif [ -f $lexdir/facts.lex ]; then
+    pat=$(python3 bench/lexpat.py $lexdir/facts.lex 2>/dev/null)
   fi
   if [ -z "$pat" ]; then
     pat=$(grep -v '^\s*$' bench/patterns.txt | paste -sd'|')
@@ -80,7 +82,7 @@ PAT=$(pattern)
 if [ "$PAT" = "(?:$(grep -v '^\s*$' bench/patterns.txt | paste -sd'|'))" ]; then
   PATSRC=bench/patterns.txt
 else
-  PATSRC=${PATFILE:-rules/lexicon/*.lex}
+  PATSRC=${PATFILE:-rules/lexicon/facts.lex}
 fi
 printf '%s\n' "$PAT" >"$OUT/grep-pattern.txt"
 
@@ -97,6 +99,11 @@ measure() {
     ts+=("$(((t1 - t0) / 1000))")
     r=$(tail -n 1 "$OUT/.rss")
     rss+=("$r")
+    # keep `make bench` within its time budget when the program is slow
+    if [ "$RUNS" -gt 1 ] && [ $(((t1 - t0) / 1000000000)) -ge "$SLOW" ]; then
+      RUNS=1
+      SLOWNOTE="note: a run took over ${SLOW}s, so later figures are single runs"
+    fi
   done
   M_T=$(printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END{printf "%.3f", a[int((NR+1)/2)]/1e6}')
   M_RSS=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
@@ -107,18 +114,19 @@ audit() { "$IMR" --rules "$RULES" -j "$1" --format json -q "$2"; }
 export IMR RULES PAT
 export -f audit
 
-# Sanity pass (not timed): how many letters were audited, items found.
-audit 2 "$OUT/corpus" >"$OUT/corpus.jsonl" 2>"$OUT/corpus.err"
+# Sanity pass (not timed) on the small corpus (a prefix of the big one):
+# how many letters were audited, items found.
+audit 2 "$OUT/corpus-small" >"$OUT/corpus.jsonl" 2>"$OUT/corpus.err"
 ST=$?
 NOK=$(grep -c '"ok": *true' "$OUT/corpus.jsonl")
 NFAIL=$(grep -c '"ok": *false' "$OUT/corpus.jsonl")
 NITEMS=$(grep -o '"index": *[0-9]*' "$OUT/corpus.jsonl" | wc -l)
-NRECS=$(wc -l <"$OUT/corpus.jsonl")
+NRECS=$(grep -c '"file"' "$OUT/corpus.jsonl")
 
 # warm the page cache, then the floors
 find "$OUT/corpus" -name '*.txt' -print0 | xargs -0 cat >/dev/null
 catall() { find "$1" -name '*.txt' -print0 | xargs -0 cat; }
-grepall() { find "$1" -name '*.txt' -print0 | xargs -0 grep -P -o -i -h -e "$PAT"; }
+grepall() { find "$1" -name '*.txt' -print0 | xargs -0 grep -a -P -o -i -h -e "$PAT"; }
 export -f catall grepall
 measure "cat" catall "$OUT/corpus"; CAT_T=$M_T
 measure "grep -P (one process)" grepall "$OUT/corpus"; GREP_T=$M_T
@@ -149,7 +157,7 @@ for r in $J2_RSS $S_RSS $B_RSS; do [ "$r" -gt "$PEAK" ] && PEAK=$r; done
 chk() { if awk "BEGIN{exit !($1)}"; then echo PASS; else echo MISS; fi; }
 say "imraudit benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  $(uname -m)"
 say "binary: $IMR   rules: $RULES   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-say "corpus: $N letters ($MB MB, seed $SEED): $NRECS records, $NOK ok, $NFAIL failed, $NITEMS items; exit status $ST"
+say "corpus: $N letters ($MB MB, seed $SEED); first $NS: $NRECS records, $NOK ok, $NFAIL failed, $NITEMS items, exit status $ST"
 say "median of $RUNS runs:"
 cat "$OUT/raw.txt" | tee -a "$RES"
 say ""
@@ -170,6 +178,7 @@ say "  within 3x of grep -P (-j1):        x$GREP_R   $(chk "$GREP_R <= 3")"
 say "  10x letters ~ 10x time (<= 12x):   x$NSCALE   $(chk "$NSCALE <= 12")"
 say "  RSS flat in batch length (<= 1.2x): $(chk "$J1_RSS <= 1.2 * $S_RSS + 2048")"
 say "  ${SCALE}x letter: time ~ bytes (<= 1.5x x$BYTE_R): x$SIZE_R   $(chk "$SIZE_R <= 1.5 * $BYTE_R")"
+[ -n "$SLOWNOTE" ] && say "$SLOWNOTE"
 [ "$NFAIL" -gt 0 ] && say "note: $NFAIL letters failed to audit (see $OUT/corpus.jsonl / corpus.err)"
 rm -f "$OUT/.rss" "$OUT/.err"
 exit 0

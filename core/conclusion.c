@@ -300,15 +300,28 @@ static int polarity_at(const char *s, const span *words, size_t k,
   return neg ? -v->pol : v->pol;
 }
 
-/* "no medical necessity", "lack of medical necessity" */
-static int necessity_noun(const char *s, const span *words, size_t k) {
-  if (!word_eq(s, words[k], "necessity"))
+/* "no medical necessity", "lack of medical necessity", "no indication for",
+ * "no guideline support for": NEG when a lack word precedes the noun;
+ * indication/support/justification need "for" after them, so "no
+ * indication that he has radiculopathy" is no verdict. Needs words[k+1]
+ * (the caller passes nw). */
+static int lack_noun(const char *s, const span *words, size_t k, size_t nw,
+                     int *core) {
+  static const char *const lack[] = {"no",      "lack",       "lacks",
+                                     "lacking", "without",    "insufficient",
+                                     "absent",  "inadequate", NULL};
+  static const char *const nouns[] = {"indication", "support", "justification",
+                                      "rationale", NULL};
+  int necessity = word_eq(s, words[k], "necessity");
+  if (!necessity && !word_in(s, words[k], nouns))
+    return 0;
+  if (!necessity && (k + 1 >= nw || !word_eq(s, words[k + 1], "for")))
     return 0;
   for (size_t j = k; j-- > 0 && k - j <= 3;)
-    if (word_eq(s, words[j], "no") || word_eq(s, words[j], "lack") ||
-        word_eq(s, words[j], "lacks") || word_eq(s, words[j], "lacking") ||
-        word_eq(s, words[j], "without"))
+    if (word_in(s, words[j], lack)) {
+      *core = necessity;
       return NEG;
+    }
   return 0;
 }
 
@@ -317,10 +330,7 @@ static verdict sentence_verdict(const char *s, span t) {
   size_t nw = 0;
   verdict best = {0, 0};
   int best_core = -1, best_real = -1;
-  int req = mentions_request(s, t), att = attributed(s, t);
-  int gl = guideline_sentence(s, t), cond = conditional(s, t);
-  int ctx =
-      ci_contains(s, t.s, t.e, "necess") || ci_contains(s, t.s, t.e, "request");
+  int traits = 0, req = 0, att = 0, gl = 0, cond = 0, ctx = 0;
   for (size_t i = t.s; i < t.e;) {
     while (i < t.e && !wch((unsigned char)s[i]))
       i++;
@@ -342,13 +352,25 @@ static verdict sentence_verdict(const char *s, span t) {
     size_t k = nw++;
     const verdict_word *v = verdict_of(s, words[k]);
     int pol = 0, modal = 0, core = 0;
+    if (!traits && (v || word_eq(s, words[k], "for") ||
+                    word_eq(s, words[k], "necessity"))) {
+      traits = 1; /* computed once, for sentences holding a verdict word */
+      req = mentions_request(s, t);
+      att = attributed(s, t);
+      gl = guideline_sentence(s, t);
+      cond = conditional(s, t);
+      ctx = ci_contains(s, t.s, t.e, "necess") ||
+            ci_contains(s, t.s, t.e, "request");
+    }
     if (v) {
       if ((v->flags & F_CTX) && !ctx &&
           !(k > 0 && word_eq(s, words[k - 1], "medically")))
         continue;
       pol = polarity_at(s, words, k, v, &modal, &core);
-    } else if ((pol = necessity_noun(s, words, k)) != 0) {
-      core = 1;
+    } else if (k > 0 && (pol = lack_noun(s, words, k - 1, nw, &core)) != 0) {
+      /* the noun before this word ("indication" + "for") */
+    } else if (i >= t.e && (pol = lack_noun(s, words, k, nw, &core)) != 0) {
+      /* a lack noun ending the sentence */
     }
     if (!pol)
       continue;

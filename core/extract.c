@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sentence.h"
 
@@ -198,15 +199,59 @@ int ir_x_in_item(const xsent *x, int i) {
           x->item == i);
 }
 
+/* In the summary a citation phrase about documentation ("no documentation
+ * of", "not documented") leaves the fact unknown, while "no evidence of",
+ * "absence of" read as plain negations of a finding. */
+int ir_x_doc_cite(const ir_sent *s, size_t ts, size_t te) {
+  static const char *const words[] = {"document", "mention", "describ",
+                                      "detail",   "characteriz", "report",
+                                      "establish", "indicat"};
+  size_t lo, hi, n;
+  ir_scope_clause(s, ts, te, &lo, &hi);
+  if (ir_sent_has(s, IR_LEX_CITE_POST, te, hi))
+    return 1;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_CITE_PRE, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (h[i].start < lo || h[i].end > ts)
+      continue;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+      size_t wl = strlen(words[w]);
+      for (size_t p = h[i].start; p + wl <= h[i].end; p++)
+        if (strncasecmp(s->text + p, words[w], wl) == 0)
+          return 1;
+    }
+  }
+  return 0;
+}
+
+int ir_x_in_region(const xletter *xl, const xsent *x, int i) {
+  if (!ir_x_in_item(x, i))
+    return 0;
+  return x->region != XR_SUMMARY || !xl->item_regions || !x->regions ||
+         (x->regions & xl->item_regions);
+}
+
+static unsigned regions_of(const ir_sent *s) {
+  static const int secs[] = {IR_LEX_REG_LUMBAR, IR_LEX_REG_CERVICAL,
+                             IR_LEX_REG_THORACIC};
+  unsigned m = 0;
+  for (unsigned i = 0; i < sizeof secs / sizeof *secs; i++)
+    if (ir_sent_has_any(s, secs[i]))
+      m |= 1u << i;
+  return m;
+}
+
 int ir_x_classify(const xsent *x, size_t ts, size_t te) {
   const ir_sent *s = &x->s;
   if (x->region == XR_HEADER || ir_scope_attributed(s, te))
     return XC_NONE;
   int rat = x->region == XR_RATIONALE;
+  int c = ir_scope_cited(s, ts, te);
+  if (rat && c == 1 && ir_x_doc_cite(s, ts, te))
+    return XC_CITE; /* "... must have failed, and there is no documentation" */
   if (rat && ir_scope_recital(s))
     return XC_NONE;
-  int c = ir_scope_cited(s, ts, te);
-  if (c == 1)
+  if (c == 1 && (rat || ir_x_doc_cite(s, ts, te)))
     return rat ? XC_CITE : XC_NONE;
   if (c == 2 || ir_scope_hypothetical(s, ts, te))
     return XC_NONE;
@@ -316,11 +361,16 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
           ir_lex_name(bad), ir_text_orig_start(&l->text, xl.v[i].s.start));
       return -1;
     }
+    xl.v[i].regions = regions_of(&xl.v[i].s);
   }
   ir_x_scan_dates(&xl);
   for (size_t i = 0; i < l->items.n; i++) {
     if (!item_is_tpi(&xl, (int)i))
       continue;
+    xl.item_regions = 0;
+    for (size_t k = 0; k < xl.n; k++)
+      if (xl.v[k].region == XR_TITLE && xl.v[k].item == (int)i)
+        xl.item_regions |= xl.v[k].regions;
     ir_x_facts(&xl, (int)i);
     ir_x_values(&xl, (int)i);
     ir_x_duration_dates(&xl, (int)i);

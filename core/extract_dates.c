@@ -6,15 +6,20 @@
  * reference date is l->date_decision, else the latest date in the letter.
  * More than 91 days between them -> affirm; 0..90 days -> deny. The
  * evidence is the sentence stating the injury date.
- * frequency: dates of trigger point injections - the title's date (DOS) and
- * dates in sentences naming a TPI that was given ([performed]) within 120
- * bytes of the TPI term. With two or more distinct dates, the last two are
- * the prior and the requested (or latest) injection: >= 60 days apart ->
- * affirm, fewer -> deny. */
+ * frequency: the prior injection is the latest date in a sentence that
+ * names an injection that was given ([performed], or its [relief]), the
+ * date nearest the injection term ("in 2013" counts as 2013-12-31); the
+ * repeat is the title's date (DOS, requested ...) or else the latest date
+ * of the item's summary/rationale (the visit that requested it). >= 60 days
+ * apart -> affirm, fewer -> deny. [interval] phrases ("three weeks later",
+ * "four months have passed") next to an injection add the same verdict;
+ * a short interval restated in the rationale is also cited. */
 #include "extract_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "segment.h"
 
@@ -104,7 +109,7 @@ void ir_x_duration_dates(xletter *xl, int item) {
   if (dr < 0) {
     for (size_t i = 0; i < xl->ndates; i++) {
       long v = ir_x_days(xl->dates[i].iso);
-      if (v > dr)
+      if (v > dr && strcmp(xl->dates[i].iso, inj_iso) != 0)
         dr = v;
     }
   }
@@ -118,49 +123,213 @@ void ir_x_duration_dates(xletter *xl, int item) {
     ir_x_add_ev(xl, &f->deny, x, inj->start, inj->end);
 }
 
-static int tpi_given_near(const xletter *xl, const xdate *d) {
-  const xsent *x = &xl->v[d->sent];
-  const ir_sent *s = &x->s;
-  if (x->region == XR_TITLE)
-    return ir_sent_has_any(s, IR_LEX_TPI);
-  if (ir_scope_attributed(s, d->start) ||
-      ir_scope_hypothetical(s, d->start, d->end) ||
-      !ir_sent_has_any(s, IR_LEX_DONE) || !ir_x_about_tpi(s, d->start))
-    return 0;
-  size_t n;
-  const ir_hit *h = ir_sent_hits(s, IR_LEX_TPI, &n);
+/* Distance from p to the nearest hit of sec in sentence s. */
+static size_t near_hit(const ir_sent *s, int sec, size_t p) {
+  size_t n, best = (size_t)-1;
+  const ir_hit *h = ir_sent_hits(s, sec, &n);
   for (size_t i = 0; i < n; i++) {
-    size_t dd = h[i].start > d->start ? h[i].start - d->start
-                                      : d->start - h[i].start;
-    if (dd <= 120)
-      return 1;
+    size_t d = h[i].start > p ? h[i].start - p
+               : h[i].end <= p ? p - h[i].end
+                               : 0;
+    if (d < best && !ir_hit_pseudo(s, &h[i]))
+      best = d;
+  }
+  return best;
+}
+
+static int names_injection(const ir_sent *s) {
+  return ir_sent_has_any(s, IR_LEX_TPI) || ir_sent_has_any(s, IR_LEX_INJ_WORD);
+}
+
+/* A sentence reporting a prior injection: it names an injection that was
+ * given (or what it did), and is not a request, hypothesis or report of UR. */
+static int prior_event(const xsent *x) {
+  const ir_sent *s = &x->s;
+  if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
+      !names_injection(s) || ir_scope_attributed(s, s->end))
+    return 0;
+  if (ir_sent_has_any(s, IR_LEX_OTHER_INJ) && !ir_sent_has_any(s, IR_LEX_TPI))
+    return 0; /* an epidural or other injection */
+  int done = ir_sent_has_any(s, IR_LEX_DONE);
+  if (!done && !ir_sent_has_any(s, IR_LEX_RELIEF) &&
+      !ir_sent_has_any(s, IR_LEX_NO_RELIEF))
+    return 0;
+  if (!done && ir_sent_has_any(s, IR_LEX_REQUEST))
+    return 0;
+  return !(x->region == XR_RATIONALE && ir_scope_recital(s));
+}
+
+static int is_year(const char *t, size_t p, size_t e) {
+  return p + 4 <= e && (t[p] == '1' || t[p] == '2') &&
+         isdigit((unsigned char)t[p + 1]) && isdigit((unsigned char)t[p + 2]) &&
+         isdigit((unsigned char)t[p + 3]) &&
+         (p + 4 == e || !isalnum((unsigned char)t[p + 4]));
+}
+
+/* "in 2013" / "in March 2014": the last day of that year or month (a
+ * conservative prior date). */
+static int year_only(const char *t, size_t s, size_t e, char iso[11],
+                     size_t *ys) {
+  static const char *const mon[] = {"january", "february", "march",
+                                    "april",   "may",      "june",
+                                    "july",    "august",   "september",
+                                    "october", "november", "december"};
+  static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (size_t p = s; p + 7 <= e; p++) {
+    if ((p != s && t[p - 1] != ' ') || strncasecmp(t + p, "in ", 3))
+      continue;
+    size_t q = p + 3;
+    int m = 12;
+    for (int i = 0; i < 12; i++) {
+      size_t l = strlen(mon[i]);
+      if (q + l + 1 < e && !strncasecmp(t + q, mon[i], l) && t[q + l] == ' ') {
+        m = i + 1;
+        q += l + 1;
+        break;
+      }
+    }
+    if (!is_year(t, q, e))
+      continue;
+    snprintf(iso, 11, "%.4s-%02d-%02d", t + q, m, m == 2 ? 28 : mdays[m - 1]);
+    *ys = p + 3;
+    return 1;
   }
   return 0;
 }
 
-void ir_x_frequency(xletter *xl, int item) {
-  const xdate *last = NULL, *prev = NULL;
-  long lv = -1, pv = -1;
-  for (size_t i = 0; i < xl->ndates; i++) {
-    const xdate *d = &xl->dates[i];
-    const xsent *x = &xl->v[d->sent];
-    if (x->region == XR_HEADER || !ir_x_in_item(x, item) ||
-        !tpi_given_near(xl, d))
+/* A date naming a document or visit ("the 10/01/2014 progress report"),
+ * not the day of an injection. */
+static int document_date(const char *t, const xdate *d, size_t e) {
+  static const char *const w[] = {"note",  "report", "progress", "visit",
+                                  "exam",  "evaluation", "office",
+                                  "follow", "letter", "record"};
+  size_t p = d->end;
+  while (p < e && t[p] == ' ')
+    p++;
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (!strncasecmp(t + p, w[i], strlen(w[i])))
+      return 1;
+  return 0;
+}
+
+typedef struct {
+  long day;
+  size_t sent, start, end;
+} xevent;
+
+static void prior_dates(xletter *xl, int item, xevent *prior) {
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (!ir_x_in_region(xl, x, item) || !prior_event(x))
       continue;
-    long v = ir_x_days(d->iso);
-    if (v < 0 || v == lv || v == pv)
+    const ir_sent *s = &x->s;
+    const xdate *best = NULL;
+    size_t bd = (size_t)-1;
+    for (size_t i = 0; i < xl->ndates; i++) {
+      const xdate *d = &xl->dates[i];
+      if (d->sent != k || document_date(s->text, d, s->end))
+        continue;
+      size_t dd = near_hit(s, IR_LEX_TPI, d->start);
+      size_t d2 = near_hit(s, IR_LEX_INJ_WORD, d->start);
+      size_t d3 = near_hit(s, IR_LEX_DONE, d->start);
+      dd = d2 < dd ? d2 : dd;
+      dd = d3 < dd ? d3 : dd;
+      if (dd < bd && near_hit(s, IR_LEX_OTHER_INJ, d->start) > dd)
+        best = d, bd = dd;
+    }
+    xevent ev = {-1, k, 0, 0};
+    char iso[11];
+    size_t ys;
+    if (best && bd <= 80) {
+      ev.day = ir_x_days(best->iso);
+      ev.start = best->start;
+      ev.end = best->end;
+    } else if (!best && year_only(s->text, s->start, s->end, iso, &ys) &&
+               ir_x_days(iso) >= 0) {
+      ev.day = ir_x_days(iso);
+      ev.start = ys;
+      ev.end = ys + 4;
+    }
+    if (ev.day >= 0 && ev.day > prior->day)
+      *prior = ev;
+  }
+}
+
+/* The request or visit date: the title's latest date, else the latest
+ * date the item's summary or rationale states (not UR's). */
+static void request_date(xletter *xl, int item, xevent *req) {
+  for (int pass = 0; pass < 2 && req->day < 0; pass++)
+    for (size_t i = 0; i < xl->ndates; i++) {
+      const xdate *d = &xl->dates[i];
+      const xsent *x = &xl->v[d->sent];
+      if (!ir_x_in_item(x, item) || (pass == 0) != (x->region == XR_TITLE) ||
+          ir_scope_attributed(&x->s, d->start))
+        continue;
+      long v = ir_x_days(d->iso);
+      if (v > req->day) {
+        xevent e = {v, d->sent, d->start, d->end};
+        *req = e;
+      }
+    }
+}
+
+static long interval_days(const char *t, const ir_hit *h) {
+  long n = ir_x_hit_number(t, h);
+  if (n < 0 && h->g1s >= 0)
+    n = ir_x_word_number(t + h->g1s, (size_t)(h->g1e - h->g1s));
+  if (n < 0)
+    return -1;
+  size_t from = h->g1e > 0 ? (size_t)h->g1e : h->start;
+  for (size_t p = from; p + 3 < h->end; p++) {
+    if (!strncasecmp(t + p, "day", 3))
+      return n;
+    if (!strncasecmp(t + p, "week", 4))
+      return n >= 8 && n <= 9 ? 60 : n * 7;
+    if (!strncasecmp(t + p, "month", 5))
+      return n * 30;
+    if (!strncasecmp(t + p, "year", 4))
+      return n * 365;
+  }
+  return -1;
+}
+
+static void interval_phrases(xletter *xl, int item) {
+  ir_item *it = &xl->l->items.v[item];
+  ir_fact *f = &it->facts[IR_CRIT_FREQUENCY];
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (!ir_x_in_item(x, item) || x->region == XR_TITLE)
       continue;
-    if (v > lv) {
-      prev = last, pv = lv;
-      last = d, lv = v;
-    } else if (v > pv) {
-      prev = d, pv = v;
+    int ctx = names_injection(&x->s) ||
+              (k > 0 && xl->v[k - 1].region == x->region &&
+               names_injection(&xl->v[k - 1].s));
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_INTERVAL, &n);
+    for (size_t j = 0; ctx && j < n; j++) {
+      long days = interval_days(x->s.text, &h[j]);
+      int c = ir_x_classify(x, h[j].start, h[j].end);
+      if (days < 0 || (c != XC_AFFIRM && c != XC_DENY))
+        continue;
+      int met = days >= 60;
+      if (c == XC_DENY)
+        continue; /* "not ... two months later": too vague to score */
+      ir_x_add_ev(xl, met ? &f->affirm : &f->deny, x, h[j].start, h[j].end);
+      if (!met && x->region == XR_RATIONALE)
+        ir_x_cite(xl, it, IR_CRIT_FREQUENCY, x, h[j].start, h[j].end);
     }
   }
-  if (!last || !prev)
-    return;
-  ir_fact *f = &xl->l->items.v[item].facts[IR_CRIT_FREQUENCY];
-  ir_evlist *list = lv - pv >= 60 ? &f->affirm : &f->deny;
-  ir_x_add_ev(xl, list, &xl->v[prev->sent], prev->start, prev->end);
-  ir_x_add_ev(xl, list, &xl->v[last->sent], last->start, last->end);
+}
+
+void ir_x_frequency(xletter *xl, int item) {
+  xevent prior = {-1, 0, 0, 0}, req = {-1, 0, 0, 0};
+  prior_dates(xl, item, &prior);
+  if (prior.day >= 0)
+    request_date(xl, item, &req);
+  if (prior.day >= 0 && req.day > prior.day) {
+    ir_fact *f = &xl->l->items.v[item].facts[IR_CRIT_FREQUENCY];
+    ir_evlist *list = req.day - prior.day >= 60 ? &f->affirm : &f->deny;
+    ir_x_add_ev(xl, list, &xl->v[prior.sent], prior.start, prior.end);
+    ir_x_add_ev(xl, list, &xl->v[req.sent], req.start, req.end);
+  }
+  interval_phrases(xl, item);
 }

@@ -7,7 +7,8 @@
  * radiculopathy    [radiculopathy] affirm/deny; [radiculopathy_test] only
  *                  deny ("straight leg raise was negative", "EMG normal").
  *                  Cited when the rationale states the radicular rule
- *                  ([radicular_rule]) and affirms radiculopathy itself.
+ *                  ([radicular_rule]) and the letter says this patient has
+ *                  radiculopathy (rationale mention, or record affirm).
  * duration         [chronic] affirm/deny/cite, [acute] deny (dates: see
  *                  extract_dates.c).
  * failed_*         a therapy term ([physical_therapy], [nsaid],
@@ -34,11 +35,13 @@ static ir_item *item_of(xletter *xl, int i) { return &xl->l->items.v[i]; }
 enum { M_AFF = 1, M_DENY = 2, M_CITE = 4 };
 static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
                         int mask) {
+  int regional = crit != IR_CRIT_DURATION;
   ir_item *it = item_of(xl, i);
   ir_fact *f = &it->facts[crit];
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (!ir_x_in_item(x, i) || x->region == XR_TITLE)
+    if (!(regional ? ir_x_in_region(xl, x, i) : ir_x_in_item(x, i)) ||
+        x->region == XR_TITLE)
       continue;
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
@@ -46,12 +49,25 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (c == XC_AFFIRM && (mask & M_AFF))
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
-      else if (c == XC_DENY && (mask & M_DENY))
+      else if (c == XC_DENY && (mask & M_DENY)) {
         ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
+        if (x->region == XR_RATIONALE && crit != IR_CRIT_RADICULOPATHY)
+          ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
+      }
       else if (c == XC_CITE && (mask & M_CITE))
         ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
     }
   }
+}
+
+/* Is hit h inside a hit of sec ("failed" inside "failed to reveal")? */
+static int covered_by(const ir_sent *s, int sec, const ir_hit *h) {
+  size_t n;
+  const ir_hit *o = ir_sent_hits(s, sec, &n);
+  for (size_t i = 0; i < n; i++)
+    if (o[i].start <= h->start && h->end <= o[i].end)
+      return 1;
+  return 0;
 }
 
 static int overlaps_sec(const ir_sent *s, int sec, const ir_hit *h) {
@@ -64,7 +80,7 @@ static int overlaps_sec(const ir_sent *s, int sec, const ir_hit *h) {
 }
 
 /* A usable trigger of sec in [lo, hi): not pseudo, not negated itself, not
- * overlapping a hit of section `not`. */
+ * inside a hit of section not_sec. */
 static int trigger_in(const ir_sent *s, int sec, size_t lo, size_t hi,
                       int not_sec) {
   size_t n;
@@ -72,7 +88,7 @@ static int trigger_in(const ir_sent *s, int sec, size_t lo, size_t hi,
   for (size_t i = 0; i < n; i++) {
     if (h[i].start < lo || h[i].end > hi || ir_hit_pseudo(s, &h[i]))
       continue;
-    if (not_sec >= 0 && overlaps_sec(s, not_sec, &h[i]))
+    if (not_sec >= 0 && covered_by(s, not_sec, &h[i]))
       continue;
     if (ir_scope_negated(s, h[i].start, h[i].end))
       continue;
@@ -89,6 +105,23 @@ static int rationale_has(const xletter *xl, int i, int sec) {
   return 0;
 }
 
+/* The part of the sentence around t between [contrast] hits ("but",
+ * "however", ';'): a therapy and its outcome may sit in different clauses
+ * ("tizanidine, which he says does not help"). */
+static void contrast_span(const ir_sent *s, const ir_hit *t, size_t *lo,
+                          size_t *hi) {
+  size_t n;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_CONTRAST, &n);
+  *lo = s->start;
+  *hi = s->end;
+  for (size_t i = 0; i < n; i++) {
+    if (h[i].end <= t->start && h[i].end > *lo)
+      *lo = h[i].end;
+    if (h[i].start >= t->end && h[i].start < *hi)
+      *hi = h[i].start;
+  }
+}
+
 /* One therapy occurrence: XC_* outcome. */
 static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
                            int failed_context) {
@@ -96,20 +129,25 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
   int rat = x->region == XR_RATIONALE;
   if (x->region != XR_SUMMARY && !rat)
     return XC_NONE;
-  if (ir_scope_attributed(s, t->end) || (rat && ir_scope_recital(s)))
+  if (ir_scope_attributed(s, t->end))
     return XC_NONE;
   int c = ir_scope_cited(s, t->start, t->end);
+  if (rat && c == 1 && ir_x_doc_cite(s, t->start, t->end))
+    return XC_CITE;
+  if (rat && ir_scope_recital(s))
+    return XC_NONE;
   if (c)
     return c == 1 && rat ? XC_CITE : XC_NONE;
   if (ir_scope_hypothetical(s, t->start, t->end))
     return XC_NONE;
-  size_t lo, hi;
+  size_t lo, hi, clo, chi;
   ir_scope_clause(s, t->start, t->end, &lo, &hi);
+  contrast_span(s, t, &clo, &chi);
   if (ir_sent_has(s, IR_LEX_NOT_TRIED, lo, t->start))
     return XC_DENY;
-  if (trigger_in(s, IR_LEX_FAILED, lo, hi, IR_LEX_NEG_PRE))
-    return ir_sent_has(s, IR_LEX_SIDE_EFFECT, lo, hi) ? XC_NONE : XC_AFFIRM;
-  if (trigger_in(s, IR_LEX_HELPED, lo, hi, IR_LEX_FAILED))
+  if (trigger_in(s, IR_LEX_FAILED, clo, chi, IR_LEX_NEG_PRE))
+    return ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi) ? XC_NONE : XC_AFFIRM;
+  if (trigger_in(s, IR_LEX_HELPED, clo, chi, IR_LEX_FAILED))
     return XC_DENY;
   if (ir_scope_negated(s, t->start, t->end))
     return XC_DENY;
@@ -136,7 +174,7 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit) {
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
       else if (c == XC_DENY)
         ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
-      else if (c == XC_CITE)
+      if (c == XC_CITE || (c == XC_DENY && x->region == XR_RATIONALE))
         ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
     }
   }
@@ -147,38 +185,30 @@ static void radiculopathy(xletter *xl, int i) {
   ir_fact *f = &it->facts[IR_CRIT_RADICULOPATHY];
   simple_fact(xl, i, IR_LEX_RADIC, IR_CRIT_RADICULOPATHY, M_AFF | M_DENY);
   simple_fact(xl, i, IR_LEX_RADIC_TEST, IR_CRIT_RADICULOPATHY, M_DENY);
-  /* The radicular rule applied to this patient. */
-  const xsent *rule = NULL;
-  int applied = 0;
+  /* The radicular rule ("not recommended for radicular pain") stated in
+   * the rationale cites radiculopathy when the letter says this patient
+   * has it: in the rationale (even as UR's claim), or in the record. */
+  const xsent *rule = NULL, *mention = NULL;
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (x->region != XR_RATIONALE || x->item != i ||
-        !ir_sent_has_any(&x->s, IR_LEX_RADIC_RULE) ||
-        ir_scope_attributed(&x->s, x->s.end))
+    if (x->region != XR_RATIONALE || x->item != i)
       continue;
-    rule = x;
-    if (!ir_scope_recital(&x->s) && ir_sent_has_any(&x->s, IR_LEX_RADIC))
-      applied = 1;
+    if (ir_sent_has_any(&x->s, IR_LEX_RADIC_RULE))
+      rule = x;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
+    for (size_t j = 0; j < n && !mention; j++)
+      if (!ir_scope_negated(&x->s, h[j].start, h[j].end) &&
+          !ir_scope_hypothetical(&x->s, h[j].start, h[j].end) &&
+          !ir_sent_has_any(&x->s, IR_LEX_RADIC_RULE))
+        mention = x;
   }
-  if (!rule)
+  if (!rule || (!mention && !f->affirm.n))
     return;
-  int cited = 0;
-  for (size_t e = 0; e < f->affirm.n; e++) {
-    ir_evidence *ev = &f->affirm.v[e];
-    if (ev->section != IR_SEC_RATIONALE || ev->nstart < it->rat_start ||
-        ev->nend > it->rat_end)
-      continue;
-    for (size_t k = 0; k < xl->n; k++)
-      if (xl->v[k].region == XR_RATIONALE && xl->v[k].item == i &&
-          xl->v[k].s.start <= ev->nstart && ev->nend <= xl->v[k].s.end) {
-        ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, &xl->v[k], ev->nstart,
-                  ev->nend);
-        cited = 1;
-      }
-  }
-  if (!cited && applied)
-    ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, rule, rule->s.start,
-              rule->s.end);
+  ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, rule, rule->s.start, rule->s.end);
+  if (mention)
+    ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, mention, mention->s.start,
+              mention->s.end);
 }
 
 /* Nearest injection term to position p: 1 when a TPI term is nearer than
@@ -214,40 +244,79 @@ static long hit_number(const char *t, const ir_hit *h) {
   return h->g1e > h->g1s ? v : -1;
 }
 
+/* Does sentence k (or the one before it, same region) name an injection
+ * that is not another injection type? 1 when so, 3 when it also says the
+ * injection was given ([performed]: prior, had, received ...). */
+static int injection_context(const xletter *xl, size_t k) {
+  int inj = 0, done = 0;
+  for (size_t j = k + 1; j-- > 0 && j + 2 > k;) {
+    const xsent *x = &xl->v[j];
+    if (x->region != xl->v[k].region || x->item != xl->v[k].item)
+      break;
+    if (ir_sent_has_any(&x->s, IR_LEX_TPI) ||
+        (ir_sent_has_any(&x->s, IR_LEX_INJ_WORD) &&
+         !ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ)))
+      inj = 1;
+    if (ir_sent_has_any(&x->s, IR_LEX_DONE))
+      done = 1;
+  }
+  return inj ? 1 + 2 * done : 0;
+}
+
+/* The sentence states a lack of relief or of functional gain. */
+static int states_no_relief(const xsent *x) {
+  size_t n;
+  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NO_RELIEF, &n);
+  for (size_t j = 0; j < n; j++)
+    if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
+      return 1;
+  return 0;
+}
+
+/* A prior injection's relief. A sentence stating both relief and its lack
+ * ("60% relief, but no improvement in function") denies: the criterion
+ * needs both. A lack restated in the rationale is cited unless reported
+ * second-hand ("according to", "felt that"). */
 static void repeat_relief(xletter *xl, int i) {
   ir_item *it = item_of(xl, i);
   ir_fact *f = &it->facts[IR_CRIT_REPEAT_RELIEF];
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (!ir_x_in_item(x, i) || x->region == XR_TITLE ||
-        !ir_sent_has_any(&x->s, IR_LEX_TPI))
+    int ctx = injection_context(xl, k);
+    if (!ir_x_in_region(xl, x, i) || x->region == XR_TITLE || !ctx)
       continue;
+    int given = ctx == 3; /* a citation needs a prior injection */
+    int lack = states_no_relief(x);
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < n && !lack; j++) {
       if (overlaps_sec(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
           overlaps_sec(&x->s, IR_LEX_FAILED, &h[j]) ||
-          !about_tpi(&x->s, h[j].start))
+          (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
+           !ir_x_about_tpi(&x->s, h[j].start)))
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
-      long pct = hit_number(x->s.text, &h[j]);
+      long pct = ir_x_hit_number(x->s.text, &h[j]);
       if (c == XC_AFFIRM && pct >= 0 && pct < 50)
         c = XC_DENY;
       if (c == XC_AFFIRM)
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
       else if (c == XC_DENY)
         ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
-      else if (c == XC_CITE)
+      else if (c == XC_CITE && given)
         ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, h[j].start, h[j].end);
     }
     h = ir_sent_hits(&x->s, IR_LEX_NO_RELIEF, &n);
     for (size_t j = 0; j < n; j++) {
-      if (!about_tpi(&x->s, h[j].start))
+      if (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
+          !ir_x_about_tpi(&x->s, h[j].start))
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (c == XC_AFFIRM)
         ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
-      else if (c == XC_CITE)
+      if ((c == XC_CITE && given) ||
+          (c == XC_AFFIRM && x->region == XR_RATIONALE &&
+           !ir_sent_has_any(&x->s, IR_LEX_REPORT)))
         ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, h[j].start, h[j].end);
     }
   }
@@ -297,11 +366,34 @@ static void other_cites(xletter *xl, int i) {
   }
 }
 
+/* "pain radiating toward the shoulder blade" in a sentence about trigger
+ * points (taut bands, twitch) is referred pain, not nerve-root radiation. */
+static void radiating(xletter *xl, int i) {
+  ir_item *it = item_of(xl, i);
+  ir_fact *f = &it->facts[IR_CRIT_REFERRED];
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (!ir_x_in_region(xl, x, i) || x->region == XR_TITLE ||
+        !(ir_sent_has_any(&x->s, IR_LEX_TRIGGER_POINT) ||
+          ir_sent_has_any(&x->s, IR_LEX_TWITCH)) ||
+        ir_sent_has_any(&x->s, IR_LEX_RADIC))
+      continue;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIATING, &n);
+    for (size_t j = 0; j < n; j++) {
+      int c = ir_x_classify(x, h[j].start, h[j].end);
+      if (c == XC_AFFIRM)
+        ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
+    }
+  }
+}
+
 void ir_x_facts(xletter *xl, int i) {
   simple_fact(xl, i, IR_LEX_TWITCH, IR_CRIT_TWITCH, M_AFF | M_DENY | M_CITE);
   simple_fact(xl, i, IR_LEX_TRIGGER_POINT, IR_CRIT_TWITCH, M_DENY | M_CITE);
   simple_fact(xl, i, IR_LEX_REFERRED, IR_CRIT_REFERRED,
               M_AFF | M_DENY | M_CITE);
+  radiating(xl, i);
   simple_fact(xl, i, IR_LEX_CHRONIC, IR_CRIT_DURATION,
               M_AFF | M_DENY | M_CITE);
   /* an acute injury documents a short duration */
@@ -311,8 +403,12 @@ void ir_x_facts(xletter *xl, int i) {
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_ACUTE, &n);
     for (size_t j = 0; ir_x_in_item(x, i) && j < n; j++)
-      if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
+      if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM) {
         ir_x_add_ev(xl, &d->deny, x, h[j].start, h[j].end);
+        if (x->region == XR_RATIONALE)
+          ir_x_cite(xl, item_of(xl, i), IR_CRIT_DURATION, x, h[j].start,
+                    h[j].end);
+      }
   }
   therapy_fact(xl, i, IR_LEX_PT, IR_CRIT_FAILED_PT);
   therapy_fact(xl, i, IR_LEX_NSAID, IR_CRIT_FAILED_NSAIDS);

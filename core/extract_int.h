@@ -15,6 +15,7 @@ typedef struct {
   ir_sent s;
   int region;
   int item; /* 0-based item index for title/rationale, -1 otherwise */
+  unsigned regions; /* body regions named: bit 0 lumbar, 1 cervical, ... */
 } xsent;
 
 typedef struct {
@@ -31,13 +32,20 @@ typedef struct {
   size_t n;
   xdate *dates;
   size_t ndates;
+  unsigned item_regions; /* regions named by the current item's title */
 } xletter;
 
 /* Classification of a term occurrence. */
 enum { XC_NONE, XC_AFFIRM, XC_DENY, XC_CITE };
 int ir_x_classify(const xsent *x, size_t ts, size_t te);
+/* Is [ts, te) cited by a documentation phrase ("no documentation of",
+ * "not documented") rather than a plain negation ("no evidence of")? */
+int ir_x_doc_cite(const ir_sent *s, size_t ts, size_t te);
 /* Does sentence x belong to item i (summary, or i's title/rationale)? */
 int ir_x_in_item(const xsent *x, int i);
+/* ... and, for a summary sentence naming body regions, one of them is a
+ * region the item's title names (or the title names none). */
+int ir_x_in_region(const xletter *xl, const xsent *x, int i);
 
 void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
                  size_t hi);
@@ -49,6 +57,7 @@ void ir_x_values(xletter *xl, int item);     /* extract_values.c */
 void ir_x_other_cites(xletter *xl, int item); /* after ir_x_values */
 long ir_x_hit_number(const char *t, const ir_hit *h); /* group 1, digits */
 int ir_x_about_tpi(const ir_sent *s, size_t p);
+long ir_x_word_number(const char *s, size_t n); /* "four" -> 4, -1 */
 void ir_x_scan_dates(xletter *xl);           /* extract_dates.c */
 void ir_x_duration_dates(xletter *xl, int item);
 void ir_x_frequency(xletter *xl, int item);

@@ -24,7 +24,7 @@ static const int class_secs[] = {
     IR_LEX_INJ_OTHER};
 #define NCLASS 7
 
-static long word_number(const char *s, size_t n) {
+long ir_x_word_number(const char *s, size_t n) {
   static const char *const w[] = {"zero", "one",  "two", "three", "four",
                                   "five", "six",  "seven", "eight", "nine",
                                   "ten",  "eleven", "twelve"};
@@ -45,16 +45,18 @@ static long word_number(const char *s, size_t n) {
 static long count_value(const char *t, const ir_hit *h) {
   long v = ir_x_hit_number(t, h);
   if (v < 0 && h->g1s >= 0)
-    v = word_number(t + h->g1s, (size_t)(h->g1e - h->g1s));
+    v = ir_x_word_number(t + h->g1s, (size_t)(h->g1e - h->g1s));
   return v > 0 && v < 1000 ? v : -1;
 }
 
 static size_t dist(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
-/* Nearest TPI hit distance to p within the clause [lo, hi). */
-static size_t tpi_dist(const ir_sent *s, size_t p, size_t lo, size_t hi) {
+/* Nearest injection term to p within the clause [lo, hi): a trigger point
+ * injection, or "injections" in a sentence naming no other injection. */
+static size_t sec_dist(const ir_sent *s, int sec, size_t p, size_t lo,
+                       size_t hi) {
   size_t n, best = (size_t)-1;
-  const ir_hit *h = ir_sent_hits(s, IR_LEX_TPI, &n);
+  const ir_hit *h = ir_sent_hits(s, sec, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= lo && h[i].end <= hi) {
       size_t d = h[i].end <= p ? p - h[i].end : dist(h[i].start, p);
@@ -64,9 +66,37 @@ static size_t tpi_dist(const ir_sent *s, size_t p, size_t lo, size_t hi) {
   return best;
 }
 
+static size_t tpi_dist(const ir_sent *s, size_t p, size_t lo, size_t hi) {
+  size_t d = sec_dist(s, IR_LEX_TPI, p, lo, hi);
+  if (!ir_sent_has_any(s, IR_LEX_OTHER_INJ)) {
+    size_t d2 = sec_dist(s, IR_LEX_INJ_WORD, p, lo, hi);
+    if (d2 < d)
+      d = d2;
+  }
+  return d;
+}
+
+/* Does the sentence carry a date that the item's title also states (the
+ * injection under review, "DOS 01/14/2015")? */
+static int title_date_in(const xletter *xl, const xsent *x, int item) {
+  for (size_t i = 0; i < xl->ndates; i++) {
+    const xdate *d = &xl->dates[i];
+    if (d->start < x->s.start || d->end > x->s.end)
+      continue;
+    for (size_t j = 0; j < xl->ndates; j++) {
+      const xsent *t = &xl->v[xl->dates[j].sent];
+      if (t->region == XR_TITLE && t->item == item &&
+          !strcmp(xl->dates[j].iso, d->iso))
+        return 1;
+    }
+  }
+  return 0;
+}
+
 /* Is a count/injectate occurrence at hit h in sentence x about the
  * requested injection? title: any; text: see the file comment. */
-static int usable(const xsent *x, const ir_hit *h, int for_count) {
+static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
+                  int for_count, int item) {
   const ir_sent *s = &x->s;
   if (x->region == XR_TITLE)
     return 1;
@@ -77,9 +107,11 @@ static int usable(const xsent *x, const ir_hit *h, int for_count) {
     return 0;
   size_t lo, hi;
   ir_scope_clause(s, h->start, h->end, &lo, &hi);
-  if (tpi_dist(s, h->start, lo, hi) > 120 || !ir_x_about_tpi(s, h->start))
+  if (tpi_dist(s, h->start, lo, hi) > 120 ||
+      (ir_sent_has_any(s, IR_LEX_OTHER_INJ) && !ir_x_about_tpi(s, h->start)))
     return 0;
-  if (for_count && ir_sent_has(s, IR_LEX_DONE, lo, hi))
+  if (for_count && ir_sent_has(s, IR_LEX_DONE, lo, hi) &&
+      !title_date_in(xl, x, item))
     return 0;
   return 1;
 }
@@ -101,13 +133,13 @@ static void count_fact(xletter *xl, int i, int title_ok) {
   for (int o = title_ok ? 0 : 1; o < 3 && !f->has_value; o++) {
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
-      if (x->region != order[o] || !ir_x_in_item(x, i))
+      if (x->region != order[o] || !ir_x_in_region(xl, x, i))
         continue;
       size_t n;
-      const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_COUNT, &n);
+      const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NUM, &n);
       for (size_t j = 0; j < n; j++) {
         long v = count_value(x->s.text, &h[j]);
-        if (v < 0 || !usable(x, &h[j], 1))
+        if (v < 0 || !usable(xl, x, &h[j], 1, i))
           continue;
         f->has_value = 1;
         f->ivalue = v; /* the summary's last mention wins */
@@ -129,13 +161,13 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
   for (int o = title_ok ? 0 : 1; o < 3 && !any; o++) {
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
-      if (x->region != order[o] || !ir_x_in_item(x, i))
+      if (x->region != order[o] || !ir_x_in_region(xl, x, i))
         continue;
       for (int c = 0; c < NCLASS; c++) {
         size_t n;
         const ir_hit *h = ir_sent_hits(&x->s, class_secs[c], &n);
         for (size_t j = 0; j < n; j++) {
-          if (!usable(x, &h[j], 0))
+          if (!usable(xl, x, &h[j], 0, i))
             continue;
           ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
           seen[c] = 1;

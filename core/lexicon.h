@@ -42,7 +42,7 @@
   X(RADIC_RULE, "radicular_rule")           /* TPI not for radicular pain */   \
   X(RELIEF, "relief")                                                          \
   X(NO_RELIEF, "no_relief")                                                    \
-  X(COUNT, "count")                                                            \
+  X(NUM, "count")                                                              \
   X(INJ_LA, "injectate_local_anesthetic")                                      \
   X(INJ_STEROID, "injectate_steroid")                                          \
   X(INJ_NSAID, "injectate_nsaid")                                              \
@@ -52,6 +52,15 @@
   X(INJ_OTHER, "injectate_other")                                              \
   X(OTHER_INJ, "other_injection")           /* ESI, facet, blocks */           \
   X(DONE, "performed")                      /* an injection was given */       \
+  X(INJ_WORD, "injection_word")             /* injections, a second set */     \
+  X(INTERVAL, "interval")                   /* "six weeks later" */            \
+  X(REQUEST, "request")                     /* requested, sought */            \
+  X(RADIATING, "radiating")                 /* referred when near a TP */      \
+  X(CONTRAST, "contrast")                   /* but, however: therapy links */  \
+  X(REPORT, "report")                       /* according to, felt that */      \
+  X(REG_LUMBAR, "region_lumbar")                                               \
+  X(REG_CERVICAL, "region_cervical")                                           \
+  X(REG_THORACIC, "region_thoracic")                                           \
   X(NEG_PRE, "negation_pre")                                                   \
   X(NEG_POST, "negation_post")                                                 \
   X(PSEUDO, "pseudo_negation")                                                 \

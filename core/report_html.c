@@ -7,6 +7,7 @@
  * file holds per letter "L seq n\n" and its n fragment bytes. */
 #include "report_html.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +241,14 @@ ir_html *ir_html_new(const char *path, char *err, size_t errlen) {
     ir_html_free(h);
     return NULL;
   }
+  /* fail before the batch when the report cannot be written */
+  FILE *probe = fopen(path, "a");
+  if (!probe) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    ir_html_free(h);
+    return NULL;
+  }
+  fclose(probe);
   return h;
 }
 

@@ -145,11 +145,16 @@ static void chart(out *o, const char *title, const bar *bars, size_t n,
     double w = max > 0 ? bars[i].v / max * bw : 0;
     ir_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", lw - 6,
                   y + 14);
-    char lab[40];
-    snprintf(lab, sizeof lab, "%s", bars[i].label);
-    if (strlen(bars[i].label) >= sizeof lab)
-      memcpy(lab + sizeof lab - 4, "...", 4);
-    esc(b, lab);
+    /* at most 24 bytes of the label, cut on a character boundary */
+    size_t ll = strlen(bars[i].label), cut = ll;
+    if (ll > 26) {
+      cut = 24;
+      while (cut > 0 && ((unsigned char)bars[i].label[cut] & 0xC0) == 0x80)
+        cut--;
+    }
+    ir_html_esc_n(b, bars[i].label, cut);
+    if (cut < ll)
+      ir_buf_puts(b, "\xE2\x80\xA6");
     ir_buf_puts(b, "<title>");
     esc(b, bars[i].label);
     ir_buf_puts(b, "</title></text>");

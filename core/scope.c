@@ -1,6 +1,8 @@
 /* scope.c - trigger scope inside one sentence (see scope.h). */
 #include "scope.h"
 
+#include <string.h>
+
 const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n) {
   *n = s->first[sec + 1] - s->first[sec];
   return s->hits + s->first[sec];
@@ -73,7 +75,8 @@ int ir_scope_negated(const ir_sent *s, size_t ts, size_t te) {
   h = ir_sent_hits(s, IR_LEX_NEG_POST, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= te && h[i].end <= hi && !ir_hit_pseudo(s, &h[i]) &&
-        ir_words_between(s->text, te, h[i].start) <= IR_NEG_POST_WINDOW)
+        ir_words_between(s->text, te, h[i].start) <= IR_NEG_POST_WINDOW &&
+        !memchr(s->text + te, ',', h[i].start - te))
       return 1;
   return 0;
 }

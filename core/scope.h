@@ -7,7 +7,7 @@
  *    which, ';' ...) and the sentence ends;
  *  - negated: a [negation_pre] trigger ends before ts in the clause within
  *    IR_NEG_WINDOW words, or a [negation_post] trigger starts after te in
- *    the clause within IR_NEG_POST_WINDOW words;
+ *    the clause within IR_NEG_POST_WINDOW words and no comma between;
  *  - hypothetical: a [hypothetical] trigger anywhere in the clause;
  *  - attributed: an [attribution] trigger anywhere in the sentence before te
  *    (UR, claims administrator, prior peer review, "it was noted that");
@@ -28,7 +28,7 @@
 #include "lexicon.h"
 
 #define IR_NEG_WINDOW 6
-#define IR_NEG_POST_WINDOW 6
+#define IR_NEG_POST_WINDOW 8
 #define IR_CITE_WINDOW 16
 
 typedef struct {

@@ -615,6 +615,8 @@ static void open_item(seg *c, protolist *v, proto p) {
   ir_vec_push(c->a, v, p);
 }
 
+#define MAX_GROUP 32
+
 /* "ISSUE AT DISPUTE:" followed by numbered lines: one item per line. */
 static int issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid) {
   span L = c->lines[i];
@@ -622,10 +624,13 @@ static int issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid) {
   int num, k = 0;
   if (val < L.e)
     return 0;
-  while (j < c->nlines && numbered(c->s, c->lines[j], &after, &num) &&
+  /* sequential numbers 1, 2, ...; a handful at most (each member scans
+   * the shared region, so the size is capped to keep segmenting linear) */
+  while (j < c->nlines && j - i <= MAX_GROUP &&
+         numbered(c->s, c->lines[j], &after, &num) && num == (int)(j - i) &&
          line_kind(c->s, c->lines[j]) == K_NONE)
     j++;
-  if (j - i - 1 < 2)
+  if (j - i - 1 < 2 || j - i - 1 >= MAX_GROUP)
     return 0;
   (*gid)++;
   for (size_t m = i + 1; m < j; m++) {

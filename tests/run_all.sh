@@ -6,6 +6,7 @@
 set -u
 BUILD=${BUILD:-build}
 BIN=${BIN:-./imraudit}
+export IMRAUDIT="$BIN"
 OUT=$BUILD/test-output
 mkdir -p "$OUT"
 total_pass=0
@@ -41,8 +42,10 @@ for t in "$BUILD"/tests/test_*; do
   [ -x "$t" ] || continue
   run_part "unit-$(basename "$t")" "$t"
 done
-[ -f tests/run_cases.py ] &&
+if [ -f tests/run_cases.py ]; then
+  run_part cases-selftest /usr/bin/python3 tests/run_cases.py --self-test
   run_part cases /usr/bin/python3 tests/run_cases.py --bin "$BIN" cases
+fi
 [ -d rules/tests ] && run_part rule-tests "$BIN" test rules
 for s in tests/*/run.sh; do
   [ -f "$s" ] || continue

@@ -278,9 +278,20 @@ def load_cases(cases_dir, tally):
     return cases
 
 
+def collect_facts(want, got, pairs):
+    gl = got.get("decisions") if isinstance(got.get("decisions"), list) else []
+    by_index = {d.get("index"): d for d in gl if isinstance(d, dict)}
+    for pos, wd in enumerate(want.get("decisions") or []):
+        gd = by_index.get(wd.get("index", pos + 1)) or {}
+        gf = gd.get("facts") if isinstance(gd.get("facts"), dict) else {}
+        for fid, fv in (wd.get("facts") or {}).items():
+            pairs.append((fid, fv, gf.get(fid)))
+
+
 def check_cases(bin_path, rules, cases_dir, cases, tally):
     paths = [os.path.join(cases_dir, fn) for _, fn, _ in cases]
     rc, records, bad, err = run_bin(bin_path, rules, paths)
+    pairs = []
     by_file = collections.defaultdict(list)
     for r in records:
         by_file[os.path.basename(str(r.get("file")))].append(r)
@@ -290,10 +301,12 @@ def check_cases(bin_path, rules, cases_dir, cases, tally):
             tally.fail(name, [("records", 1, len(got))])
             continue
         diffs = compare(want, got[0])
+        collect_facts(want, got[0], pairs)
         if diffs:
             tally.fail(name, diffs)
         else:
             tally.ok(name)
+    print_fact_scores(pairs)
     # whole-run checks
     diffs = []
     if bad:
@@ -311,6 +324,53 @@ def check_cases(bin_path, rules, cases_dir, cases, tally):
             if base not in err:
                 diffs.append(("stderr", "names " + base, "not mentioned"))
     check("[check] corpus run: each failed file named on stderr", diffs, tally)
+
+
+def fact_outcome(want, got_fact):
+    """(tp, fp, fn) of one labelled fact. A status label scores the status:
+    'unknown' is the negative class. A number or a list scores the value."""
+    got_fact = got_fact if isinstance(got_fact, dict) else {}
+    status, value = got_fact.get("status"), got_fact.get("value")
+    if isinstance(want, str):
+        if want == "unknown":
+            return (0, 0 if status in (None, "unknown") else 1, 0)
+        if status == want:
+            return (1, 0, 0)
+        return (0, 0 if status in (None, "unknown") else 1, 1)
+    if isinstance(want, list):
+        want = sorted(set(want))
+        got = sorted(set(value)) if isinstance(value, list) else []
+        if not want:
+            return (0, 1 if got else 0, 0)
+        if got == want:
+            return (1, 0, 0)
+        return (0, 1 if got else 0, 1)
+    if value == want and status == "present":
+        return (1, 0, 0)
+    return (0, 1 if value is not None else 0, 1)
+
+
+def print_fact_scores(pairs):
+    """Per-fact precision/recall over every labelled fact (informational)."""
+    if not pairs:
+        return
+    stats = collections.OrderedDict()
+    for fid, want, got in sorted(pairs, key=lambda p: p[0]):
+        st = stats.setdefault(fid, [0, 0, 0, 0])
+        tp, fp, fn = fact_outcome(want, got)
+        st[0] += tp
+        st[1] += fp
+        st[2] += fn
+        st[3] += 1
+    print("fact scores over labelled cases (precision / recall / F1, n):")
+    for fid, (tp, fp, fn, n) in stats.items():
+        p = tp / (tp + fp) if tp + fp else None
+        r = tp / (tp + fn) if tp + fn else None
+        f1 = (2 * p * r / (p + r) if p and r else 0.0) \
+            if p is not None and r is not None else None
+        fmt = lambda x: " -  " if x is None else "%.2f" % x
+        print("  %-24s P %s  R %s  F1 %s  n %d (tp %d fp %d fn %d)"
+              % (fid, fmt(p), fmt(r), fmt(f1), n, tp, fp, fn))
 
 
 def check(name, diffs, tally):

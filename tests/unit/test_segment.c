@@ -567,6 +567,27 @@ static void test_conclusions(void) {
   CHECK_INT(conc("The trigger point injection with Ketorolac (X1) is not "
                  "supported by Guidelines and is not medically necessary."),
             NOT);
+  /* nouns of lack */
+  CHECK_INT(conc("There is no indication for the requested injections."), NOT);
+  CHECK_INT(conc("There is no guideline support for this request."), NOT);
+  CHECK_INT(conc("The request lacks medical necessity"), NOT);
+  CHECK_INT(conc("There is no indication that he has radiculopathy."), UNK);
+  /* more predicate shapes */
+  CHECK_INT(conc("Consequently, the request is deemed medically necessary."),
+            NEC);
+  CHECK_INT(conc("As such, the request is not medically reasonable."), NOT);
+  CHECK_INT(conc("Not medically necessary."), NOT);
+  CHECK_INT(conc("The request does not meet guideline criteria and is "
+                 "therefore not medically necessary."),
+            NOT);
+  CHECK_INT(conc("The request is medically necessary. Guidelines state that "
+                 "injections are not recommended for radicular pain."),
+            NEC);
+  CHECK_INT(conc("Although the request could be medically necessary, it is "
+                 "not certified."),
+            NOT);
+  CHECK_INT(conc("The UR denial is overturned and the request is certified."),
+            NEC);
   /* verbs that are not verdicts */
   CHECK_INT(conc("The medical records indicated that he underwent surgery."),
             UNK);

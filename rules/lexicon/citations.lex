@@ -1,0 +1,149 @@
+# citations.lex - what makes a rationale sentence a citation of an unmet or
+# undocumented criterion, and what makes it a guideline recital instead.
+
+[citation_pre]
+# a criterion term up to 16 words after one of these, in the same clause,
+# is cited (rationale only; in the summary it documents nothing)
+no documentation of
+no documentation that
+no documented
+no evidence of
+no evidence that
+no indication of
+no indication that
+no mention of
+no specific mention of
+no clear documentation
+no clear evidence
+no objective evidence
+no objective documentation
+not documented
+not been documented
+not clearly documented
+not documenting
+lack of
+lack of documentation of
+lack of documented
+lacks documentation
+lacks evidence
+absence of
+in the absence of
+insufficient documentation
+inadequate documentation
+failure to document
+without documentation of
+without documented
+without evidence of
+has not failed
+have not failed
+had not failed
+not failed
+/\bno\b(?=\s+(?:\S+\s+){0,6}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:clearly\s+|specifically\s+|objectively\s+)?(?:documented|described|reported|evident)\b)/
+/\bneither\b(?=[^.;]{0,160}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:documented|noted|described|reported|established|evident)\b)/
+/\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:document|detail|describe|characteriz|establish|report|mention|indicate|demonstrate|show|note|provide|outline|evidence)\w*/
+/\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:detailed|described|characterized)\b/
+/\bno\s+(?:\w+\s+)?(?:documentation|evidence|mention|indication)\b/
+/\bfails?\s+to\s+(?:document|describe|establish|demonstrate|show)/
+/\bnot\s+(?:clearly\s+)?(?:established|demonstrated|evident)\s+that/
+
+[citation_post]
+# a criterion term up to 6 words before one of these is cited
+/(?:is|was|were|are|has|have|been)\s+not\s+(?:been\s+)?(?:clearly\s+|adequately\s+|objectively\s+)?(?:documented|established|demonstrated|described|noted|evident|reported)/
+/\bnot\s+documented\b/
+/\b(?:was|were|is|are)\s+(?:absent|lacking|missing)\s+(?:from|in)\s+the\s+(?:records?|documentation|notes?)/
+/\bis\s+lacking\b/
+
+[citation_terminator]
+# a criterion after one of these is an addition the citation does not name:
+# "no documentation of ... a twitch response as well as referred pain"
+# cites twitch_response only (the trailing phrase quotes the guideline)
+as well as
+
+[recital]
+# a rationale sentence with one of these and no [applied] term restates a
+# guideline: it documents nothing and cites nothing
+guideline*
+MTUS
+ACOEM
+ODG
+criteria
+criterion
+references state
+reference*
+recommend*
+/\bpage\s*\(?s?\)?:?\s*\d+/
+/\bper\s+the\s+(?:MTUS|guidelines?)/
+/\bin\s+whom\b/
+/\bindividuals\b/
+/\bpatients\s+(?:with|who)\b/
+/\brequir(?:e|es|ed|ing)\b/
+/\bmust\b/
+/\bonly\s+(?:when|if|for|in|where)\b/
+/\b(?:are|is)\s+(?:only\s+)?(?:supported|recommended)\b/
+/\b(?:is|are)\s+(?:only\s+)?indicated\b/
+
+[applied]
+in this case
+in this instance
+this patient
+this applicant
+this claimant
+this individual
+this injured worker
+the patient
+the applicant
+the claimant
+the injured worker
+the employee
+the request
+this request
+the requested
+/\b(?:he|she|his|her)\b/
+the attending provider
+the treating provider
+the treating physician
+the records
+the medical records
+
+[unsupported]
+# with a non-anesthetic injectate in the sentence, cites injectate
+no guideline support
+not supported
+not recommended
+no support for
+not indicated
+not approved
+/\bguidelines?\s+do\s+not\s+(?:support|recommend)/
+/\bonly\s+(?:a\s+|an\s+)?(?:local\s+)?an(?:a)?esthetic/
+
+[citation_count]
+/(?<!\bno\s)(?<!\bnot\s)\bmore\s+than\s+(?:3-4|three\s+to\s+four|3\s+to\s+4|four|4)\s+(?:injections|trigger\s+points)/
+exceeds the number
+/\b(?:injections?|trigger\s+points?|sites)\s+(?:\w+\s+)?exceeds?\b/
+/\bexceed\w*\s+(?:that|the|this)\s+(?:limit|maximum|number)/
+/\bexceed\w*\s+(?:\w+\s+){0,6}?(?:3-4|three\s+to\s+four|four|4)\s+injections/
+/\bno\s+more\s+than\s+(?:3-4|three\s+to\s+four|3\s+to\s+4|four|4)\s+injections\s+(?:per\s+session\s+)?(?:\w+\s+){0,2}?(?:exceeded|is\s+exceeded)/
+/\btoo\s+many\s+(?:trigger\s+points?|injections)/
+
+[citation_frequency]
+/\b(?:does|did|do)\s+not\s+(?:respect|meet|satisfy|observe|allow)\s+(?:\w+\s+){0,3}?(?:two-month|2-month|two\s+month|interval)/
+/\btoo\s+soon\b/
+within two months
+within 2 months
+less than two months
+less than 2 months
+sooner than two months
+sooner than 2 months
+/\bmore\s+frequent(?:ly)?\s+than\s+(?:every\s+)?(?:two|2)\s+months/
+/\binterval\s+(?:\w+\s+){0,3}?(?:less|shorter)\s+than\s+(?:two|2)\s+months/
+
+[citation_repeat]
+no documentation of functional improvement
+no documented functional improvement
+no evidence of functional improvement
+lack of documented functional improvement
+lack of functional improvement
+no documentation of pain relief
+no documented pain relief
+/\bno\s+(?:\w+\s+){0,3}?(?:documentation|evidence)\s+(?:of|that)\s+(?:\w+\s+){0,8}?(?:relief|improvement|benefit)\s+(?:\w+\s+){0,5}?(?:prior|previous|past)\s+(?:trigger\s+point\s+)?injections?/
+/\b(?:less|fewer)\s+than\s+(?:50|fifty)\s*(?:%|percent)/

@@ -1,0 +1,292 @@
+# facts.lex - terms of the trigger point criteria (see rules/README.md).
+
+[tpi]
+trigger point injection*
+trigger-point injection*
+trigger point inj*
+/\bTPIs?\b/
+/\bTP1s?\b/
+/\btrigger\s+points?\s+(?:injection|inj)\w*/
+/\binject\w*\s+(?:\w+\s+){0,3}?(?:into|to|of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?trigger\s+points?/
+/\btrigger\s+points?\s+(?:therapy|block)/
+/\btrigger\s+points?\s+(?:\S+\s+){0,20}?(?:were|was)\s+injected/
+
+[trigger_point]
+/\btrigger\s+points?\b(?!\s+inj)/
+myofascial trigger points
+taut band*
+taught band*
+
+[twitch]
+twitch*
+jump sign
+jump response
+/\bjump(?:ing)?\s+sign/
+/\blocal\s+twitch/
+
+[referred_pain]
+referred pain
+referral pain
+pain referral
+referral pattern
+/\breferral\s+of\s+(?:the\s+)?pain/
+/\bpain\s+referr(?:ed|ing)\s+(?:in)?to\b/
+/\breferr(?:ed|ing)\s+(?:pain\s+)?(?:in)?to(?:ward)?\s+the\b(?!\s+(?:emergency|clinic|office|hospital|physician|doctor|specialist|surgeon|orthopedi|neurolog|pain\s+management|physical))/
+refers pain
+/\brefer(?:s|red|ring)\s+(?:pain|symptoms)\b/
+/\bradiat\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:\w+\s+){0,2}?trigger\s+points?/
+/\btrigger\s+points?\s+(?:\w+\s+){0,4}?radiat\w*/
+
+[chronic]
+chronic pain
+chronic pain syndrome
+/\bchronic\s+(?:\w+\s+){0,5}?(?:pain|symptoms|complaints|condition|myofascial|sprain|strain)\b/
+/\b(?:for|over|of)\s+(?:the\s+)?(?:past|last|over|more\s+than|greater\s+than|several|many)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few)?\s*years?\b/
+/\b(?:for|over)\s+(?:the\s+)?(?:past|last|more\s+than|over)\s+(?:[4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+months\b/
+/\b(?:persisted|persisting|present|ongoing)\s+for\s+(?:more\s+than|over|greater\s+than)\s+(?:three|3|six|6)\s+months\b/
+/\b(?:more|greater|longer)\s+than\s+(?:three|3|four|4|five|5|six|6|twelve|12)\s+months\b/
+/\blong-?standing\s+(?:\w+\s+){0,2}?pain\b/
+
+[acute]
+/\b(?:began|started|begun|onset)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\s+(?:before|ago|prior|earlier)/
+/\b(?:symptoms|pain)\s+(?:have|has|had)\s+(?:only\s+)?(?:been\s+)?(?:present|persisted|lasted)\s+(?:for\s+)?(?:about\s+|approximately\s+|only\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\b/
+/\bsubacute\b/
+/\bacute\s+(?:\w+\s+){0,2}?(?:injury|strain|sprain|onset)\b/
+/\b(?:injured|injury)\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks)\s+ago\b/
+
+[injury_date]
+injury
+injured
+date of injury
+DOI
+/\bonset\b/
+/\bfell\b/
+/\b(?:fall|slip|accident|strained|lifting|collision)\b/
+/\bincident\b/
+
+[physical_therapy]
+physical therapy
+physical therapies
+physiotherapy
+PT
+home exercise*
+home exercise program
+HEP
+stretching
+stretching exercises
+exercise program
+/\btherapy\s+sessions?\b/
+/\b(?:aquatic|pool)\s+therapy\b/
+/\bphysical\s+medicine\s+treatment/
+
+[radiculopathy]
+radiculopathy
+radiculopathies
+radicular pain
+radicular symptoms
+radicular complaints
+radicular findings
+radiculitis
+radicular
+nerve root impingement
+nerve root compression
+/\bdermatomal\s+(?:\w+\s+)?(?:numbness|sensory|loss|distribution|pattern|deficit)/
+/\bpositive\s+(?:\w+\s+){0,2}?(?:straight\s+leg|SLR|slump|Spurling)/
+/\b(?:straight\s+leg\s+rais\w*|SLR|slump\s+test|Spurling\w*)(?:\s+test)?\s+(?:\w+\s+){0,4}?(?:was|were|is)\s+positive/
+/\b(?:decreased|diminished|reduced|absent)\s+sensation\s+(?:\w+\s+){0,4}?(?:L\d|S\d|C\d|dermatom\w*|distribution)/
+/\b(?:decreased|diminished|reduced|absent)\s+(?:\w+\s+)?reflex\w*/
+
+[radiculopathy_test]
+# neutral: deny radiculopathy only when negated ("SLR was negative")
+straight leg raise
+straight leg raising
+straight leg test
+straight leg raising test
+SLR
+/\bEMG(?:\/NCV|\/NCS)?\b/
+/\bNC[VS]\b/
+electrodiagnostic stud*
+nerve conduction stud*
+neurologic exam*
+neurological exam*
+neuro exam*
+neurologic findings
+sensory exam*
+motor and sensory exam*
+sensation
+sensory deficit*
+neurologic deficit*
+neurological deficit*
+focal neurologic deficit*
+reflexes
+radicular signs
+
+[radicular_rule]
+/\bnot\s+(?:recommended|indicated|supported)\s+for\s+(?:\w+\s+){0,2}?radicul\w*/
+/\bradicul\w*\s+(?:\w+\s+){0,3}?(?:is\s+a\s+)?contraindicat\w*/
+/\bin\s+the\s+presence\s+of\s+radicul\w*/
+
+[relief]
+relief
+pain relief
+improvement
+improved
+benefit
+benefited
+helpful
+helped
+done well
+did well
+doing well
+effective
+/(\d{1,3})\s*%\s+(?:\w+\s+){0,2}?(?:relief|improvement|reduction|better|decrease)/
+/(\d{1,3})\s*(?:percent|per\s+cent)\s+(?:\w+\s+){0,2}?(?:relief|improvement|reduction)/
+
+[no_relief]
+no change in function
+no functional improvement
+no functional gain
+no improvement in function
+/\bwithout\s+(?:any\s+)?functional\s+(?:change|improvement|gain|benefit)/
+/\bfunction(?:al\s+\w+)?\s+(?:did|has|had|does)\s+not\s+improve/
+/\bunchanged\s+function/
+no relief
+without relief
+no benefit
+no lasting benefit
+not effective
+ineffective
+not helpful
+did not help
+didn't help
+not been effective
+had not been effective
+no improvement
+no significant relief
+minimal relief
+little relief
+temporary relief
+short-lived relief
+/\b(?:relief|benefit|improvement)\s+(?:\w+\s+){0,2}?(?:only\s+)?(?:lasted|lasting)\s+(?:only\s+)?(?:\w+\s+)?(?:hours?|days?|a\s+week|one\s+week|two\s+weeks|\d+\s+weeks?)\b/
+/\bwithout\s+(?:any\s+|significant\s+|lasting\s+|sustained\s+)?(?:relief|benefit|improvement)/
+
+[count]
+# the first capturing group is the number
+/\bquantity\s*(?:of\s*)?:?\s*(\d{1,3})\b/
+/\bqty\.?\s*:?\s*(\d{1,3})\b/
+/\(\s*x\s*(\d{1,3})\s*\)/
+/\bx\s*(\d{1,2})\b(?!\s*(?:weeks?|days?|months?|mg))/
+/#\s*(\d{1,2})\b/
+/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|TPIs?|injections?|sites|points|muscles)\b/
+/\b(?:trigger\s+point\s+injections?|TPIs?)\s*x\s*(\d{1,2})\b/
+/\b(?:injections?|TPIs?)\s+(?:to|into|at|in)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|sites|points|areas|locations|muscles)\b/
+
+[other_injection]
+epidural
+ESI
+ESIs
+facet
+medial branch
+nerve block
+radiofrequency
+joint injection
+intra-articular
+bursa injection
+hip steroid injection
+shoulder injection
+knee injection
+selective nerve root
+SNRB
+/\b(?:IM|intramuscular)\s+(?:\w+\s+)?(?:injection|shot)/
+
+[performed]
+had
+has had
+got
+performed
+administered
+received
+given
+underwent
+had undergone
+was injected
+were injected
+status post
+s/p
+/\bDOS\b/
+/\bdate\s+of\s+service/
+/\bprior\b/
+/\bprevious\w*/
+/\blast\b/
+
+[injection_word]
+# an injection named without "trigger point" (used for repeat intervals)
+injection
+injections
+TPI
+TPIs
+shots
+/\b(?:first|second|third|prior|previous|last|earlier|another|repeat)\s+(?:set|round|series)\b/
+
+[interval]
+# time between injections; the first capturing group is the number, the
+# unit (days, weeks, months, years) is read from the matched text
+/\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after\s+(?:the|his|her|that|those)?\s*(?:first|last|prior|previous|initial)?\s*(?:set|injections?|TPIs?|procedure)|since\s+(?:the|his|her|then|that)|before\s+(?:this|the)\s+request|prior\s+to\s+(?:this|the)\s+request|apart|earlier)/
+/\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:have|had|has)\s+(?:now\s+)?(?:passed|elapsed)/
+/\binterval\s+of\s+(?:only\s+|about\s+|approximately\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)/
+
+[request]
+requested
+request for
+requesting
+request is for
+sought
+recommended
+planned
+to be performed
+
+[radiating]
+# referred pain when the sentence is about trigger points, not nerve roots
+radiating
+radiates
+radiated
+radiation of pain
+spreading
+
+[region_lumbar]
+# body regions: a summary sentence naming only regions other than the ones
+# an item's title names does not describe that item
+lumbar
+lumbosacral
+low back
+lower back
+paralumbar
+quadratus lumborum
+gluteus*
+gluteal
+buttock*
+piriformis
+sacroiliac
+hip
+hips
+/\bL[1-5]\b/
+
+[region_cervical]
+cervical
+neck
+trapezius
+trapezial
+levator scapula*
+rhomboid*
+suboccipital
+occiput
+scalene*
+shoulder*
+/\bC[1-7]\b/
+
+[region_thoracic]
+thoracic
+mid back
+midback
+upper back
+/\bT(?:[1-9]|1[0-2])\b/

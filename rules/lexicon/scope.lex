@@ -1,0 +1,139 @@
+# scope.lex - NegEx/ConText-style triggers used by the fact extractor.
+# Format (see rules/README.md, "Lexicons"): [section], then one entry per
+# line: a literal phrase (case-insensitive, any spacing/line break between
+# words, '-' also matches a space or nothing, trailing '*' = any word
+# ending) or /a PCRE2 fragment/. Lines starting with '#' are comments.
+
+[negation_pre]
+# a negation trigger negates a term up to 6 words after it, within the clause
+no
+not
+without
+denies
+denied
+negative for
+negative
+absence of
+ruled out
+excluded
+excludes
+free of
+failed to reveal
+failed to show
+failed to demonstrate
+unremarkable for
+unremarkable
+normal
+non-tender
+/\bnor\b/
+/\bneither\b/
+/\bnever\b/
+/\bno\s+signs?\s+of/
+/\bno\s+evidence\s+of/
+/\bnot\s+(?:have|had|show|showing|demonstrate)/
+/\bdid\s+not\s+(?:have|show|reveal|demonstrate)/
+/\bresolution\s+of/
+/\bnon-?(?=radicul|focal|dermatom)/
+
+[negation_post]
+# a post trigger negates a term ending up to 6 words before it
+/(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:negative|normal|absent|unremarkable|within\s+normal\s+limits)/
+/\b(?:negative|absent|unremarkable|normal)\b(?=\s*(?:[,.;:)]|$|\b(?:and|or|bilaterally|on|in|at|to|throughout|with|per)\b))/
+/\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:not\s+(?:present|found|appreciated|elicited|noted|reproduced)|ruled\s+out|resolved)/
+/\bruled\s+out\b/
+within normal limits
+/\bnot\s+(?:present|appreciated|elicited)\b/
+
+[pseudo_negation]
+# phrases that contain a trigger but negate nothing
+not only
+no change in
+no changes in
+no further
+not certain whether
+not certain if
+not necessarily
+no increase in
+no significant change
+not drug seeking
+without difficulty
+gram negative
+/failed\s+back(?:\s+surgery)?(?:\s+syndrome)?/
+/\bnot\s+medically\s+necessary/
+/\bnormal\s+(?:gait|range|strength)/
+
+[terminator]
+# ends the scope of a negation, hypothesis or citation
+but
+however
+although
+though
+except
+aside from
+apart from
+which
+whereas
+nevertheless
+/;/
+/\bpositive\b/
+/\bdecreased\b/
+/\breveal(?:ed|s)?\b/
+/\bwith\s+(?:positive|decreased|diminished|reduced)/
+
+[hypothetical]
+# a term in the same clause documents nothing
+/\bif\b/
+unless
+whether
+in the absence of
+to rule out
+rule out
+r/o
+should be documented
+should be
+would be
+would not be
+could be
+could be considered
+may be considered
+might
+would
+in case of
+in the event
+consider
+considered
+recommend
+recommended
+/\bsuspect(?:ed)?\b/
+/\bpossible\b(?!\s+retrospective)/
+/\bprobable\b/
+/\bplanned?\b/
+/\bwill\s+(?:be|need|require|undergo|consider)/
+
+[attribution]
+# what the letter attributes to UR, the claims administrator or a prior
+# review is not the record's own finding
+utilization review
+utilization reviewer
+UR
+UR reviewer
+UR physician
+claims administrator
+claims adjuster
+carrier
+prior peer review
+peer review
+prior reviewer
+previous reviewer
+reviewer noted
+/\bit\s+was\s+(?:also\s+)?noted\s+that\b/
+/\bdenial\s+letter/
+
+[report]
+# second-hand reports in the rationale: restate the record without the
+# reviewer adopting them as a reason (no citation)
+according to
+felt that
+reported that
+stated that
+per the
