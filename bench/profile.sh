@@ -25,5 +25,5 @@ rm -rf "$OUT/prof-corpus" "$OUT/prof-cg"
   echo "-- self cost (top 25)"
   callgrind_annotate "$OUT/callgrind.out" 2>/dev/null | grep -E '^ *[0-9,]+ +\(' | head -n 26
   echo "-- inclusive cost (top 40)"
-  callgrind_annotate --inclusive=yes "$OUT/callgrind.out" 2>/dev/null | grep -E '^ *[0-9,]+ +\(' | head -n 41
+  callgrind_annotate --inclusive=yes "$OUT/callgrind.out" 2>/dev/null | grep -E '^ *[0-9,]+ +\(' | grep -v -F '???' | head -n 41
 } | tee "$P"

@@ -37,8 +37,8 @@ ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err,
-                         errlen) != 0 ||
+  if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err, errlen) !=
+          0 ||
       ir_lexicon_compile(x->lx, err, errlen) != 0) {
     ir_extractor_free(x);
     return NULL;
@@ -129,11 +129,15 @@ static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
   return 0;
 }
 
+static int section_wanted(int region, int sec);
+
 static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
   for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
     x->s.first[sec] = (uint32_t)hv.n;
+    if (!section_wanted(x->region, sec))
+      continue;
     int rc = match_section(c, a, text, x->s.start, x->s.end, sec, &hv);
     if (rc) {
       *bad_sec = sec;
@@ -151,8 +155,8 @@ typedef IR_VEC(xsent) xsentvec;
 
 static size_t clampz(size_t v, size_t n) { return v > n ? n : v; }
 
-static void add_region(xletter *xl, xsentvec *out, size_t from,
-                       size_t to, int region, int item) {
+static void add_region(xletter *xl, xsentvec *out, size_t from, size_t to,
+                       int region, int item) {
   size_t n = xl->t->norm_len;
   from = clampz(from, n);
   to = clampz(to, n);
@@ -179,32 +183,41 @@ static void build_sentences(xletter *xl) {
   if (!head_end && l->items.n)
     head_end = l->items.v[0].nstart;
   add_region(xl, &v, 0, head_end, XR_HEADER, -1);
+  xl->hdr_hi = xl->sum_lo = v.n;
   add_region(xl, &v, l->sum_start, l->sum_end, XR_SUMMARY, -1);
+  xl->sum_hi = v.n;
+  size_t ni = l->items.n ? l->items.n : 1;
+  xl->it_lo = ir_arena_alloc(xl->a, ni * sizeof *xl->it_lo);
+  xl->it_hi = ir_arena_alloc(xl->a, ni * sizeof *xl->it_hi);
   for (size_t i = 0; i < l->items.n; i++) {
     ir_item *it = &l->items.v[i];
-    add_region(xl, &v, it->title.nstart, it->title.nend, XR_TITLE,
-               (int)i);
-    add_region(xl, &v, it->rat_start, it->rat_end, XR_RATIONALE,
-               (int)i);
+    xl->it_lo[i] = v.n;
+    add_region(xl, &v, it->title.nstart, it->title.nend, XR_TITLE, (int)i);
+    add_region(xl, &v, it->rat_start, it->rat_end, XR_RATIONALE, (int)i);
+    xl->it_hi[i] = v.n;
   }
   xl->v = v.v;
   xl->n = v.n;
+}
+
+/* Which sections a sentence needs: the header only dates' context. */
+static int section_wanted(int region, int sec) {
+  return region != XR_HEADER || sec == IR_LEX_INJURY || sec == IR_LEX_ATTRIB;
 }
 
 /* ---- helpers for the fact functions --------------------------------- */
 
 int ir_x_in_item(const xsent *x, int i) {
   return x->region == XR_SUMMARY ||
-         ((x->region == XR_TITLE || x->region == XR_RATIONALE) &&
-          x->item == i);
+         ((x->region == XR_TITLE || x->region == XR_RATIONALE) && x->item == i);
 }
 
 /* In the summary a citation phrase about documentation ("no documentation
  * of", "not documented") leaves the fact unknown, while "no evidence of",
  * "absence of" read as plain negations of a finding. */
 int ir_x_doc_cite(const ir_sent *s, size_t ts, size_t te) {
-  static const char *const words[] = {"document", "mention", "describ",
-                                      "detail",   "characteriz", "report",
+  static const char *const words[] = {"document",  "mention",     "describ",
+                                      "detail",    "characteriz", "report",
                                       "establish", "indicat"};
   size_t lo, hi, n;
   ir_scope_clause(s, ts, te, &lo, &hi);
@@ -249,7 +262,7 @@ int ir_x_classify(const xsent *x, size_t ts, size_t te) {
   int c = ir_scope_cited(s, ts, te);
   if (rat && c == 1 && ir_x_doc_cite(s, ts, te))
     return XC_CITE; /* "... must have failed, and there is no documentation" */
-  if (rat && ir_scope_recital(s))
+  if (rat && ir_scope_recital_at(s, ts, te))
     return XC_NONE;
   if (c == 1 && (rat || ir_x_doc_cite(s, ts, te)))
     return rat ? XC_CITE : XC_NONE;
@@ -272,6 +285,7 @@ static ir_section sec_of(const xsent *x) {
 }
 
 #define IR_EV_MAX 400
+#define IR_EV_LIST_MAX 16
 #define IR_EV_CTX 160
 
 /* Evidence is the sentence, or a window of it around [lo, hi) when long. */
@@ -289,6 +303,8 @@ void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
     s = ns;
     e = ne;
   }
+  if (list->n >= IR_EV_LIST_MAX)
+    return; /* enough to show; keeps the work linear */
   for (size_t i = 0; i < list->n; i++)
     if (list->v[i].nstart < e && s < list->v[i].nend)
       return; /* this sentence is already evidence */
@@ -320,7 +336,7 @@ static void derive_status(ir_item *it) {
       continue;
     }
     f->contradicted = f->affirm.n && f->deny.n;
-    f->status = f->affirm.n  ? IR_FACT_PRESENT
+    f->status = f->affirm.n ? IR_FACT_PRESENT
                 : f->deny.n ? IR_FACT_ABSENT
                             : IR_FACT_UNKNOWN;
   }
@@ -330,11 +346,84 @@ static int item_is_tpi(const xletter *xl, int i) {
   const ir_item *it = &xl->l->items.v[i];
   if (it->category && strcmp(it->category, "tpi") == 0)
     return 1;
-  for (size_t k = 0; k < xl->n; k++)
-    if (xl->v[k].region == XR_TITLE && xl->v[k].item == i &&
-        ir_sent_has_any(&xl->v[k].s, IR_LEX_TPI))
+  for (size_t k = xl->it_lo[i]; k < xl->it_hi[i]; k++)
+    if (xl->v[k].region == XR_TITLE && ir_sent_has_any(&xl->v[k].s, IR_LEX_TPI))
       return 1;
   return 0;
+}
+
+static int match_range(ir_extract_ctx *c, xletter *xl, size_t lo, size_t hi) {
+  ir_letter *l = xl->l;
+  for (size_t i = lo; i < hi; i++) {
+    int bad = 0;
+    int rc = match_sentence(c, xl->a, l->text.norm, &xl->v[i], &bad);
+    if (rc) {
+      const char *why = rc == PCRE2_ERROR_MATCHLIMIT       ? "match limit"
+                        : rc == PCRE2_ERROR_DEPTHLIMIT     ? "depth limit"
+                        : rc == PCRE2_ERROR_JIT_STACKLIMIT ? "JIT stack limit"
+                                                           : "match error";
+      l->error = ir_arena_printf(
+          xl->a, "pattern %s exceeded in lexicon section [%s] at byte %zu", why,
+          ir_lex_name(bad), ir_text_orig_start(&l->text, xl->v[i].s.start));
+      return -1;
+    }
+    xl->v[i].regions = regions_of(&xl->v[i].s);
+  }
+  return 0;
+}
+
+typedef IR_VEC(xdate) xdatevec;
+
+static void view_add(const xletter *xl, xletter *vw, xsentvec *sv, xdatevec *dv,
+                     size_t lo, size_t hi) {
+  for (size_t k = lo; k < hi; k++) {
+    xsent x = xl->v[k];
+    uint32_t d0 = (uint32_t)dv->n;
+    for (uint32_t j = 0; j < x.dn; j++) {
+      xdate d = xl->dates[x.d0 + j];
+      d.sent = sv->n;
+      ir_vec_push(vw->a, dv, d);
+    }
+    x.d0 = d0;
+    ir_vec_push(vw->a, sv, x);
+  }
+}
+
+/* The letter as item i sees it: header, summary, its title and rationale. */
+static void item_view(const xletter *xl, int i, xletter *vw) {
+  *vw = *xl;
+  xsentvec sv = {0};
+  xdatevec dv = {0};
+  view_add(xl, vw, &sv, &dv, 0, xl->sum_hi);
+  view_add(xl, vw, &sv, &dv, xl->it_lo[i], xl->it_hi[i]);
+  vw->v = sv.v;
+  vw->n = sv.n;
+  vw->dates = dv.v;
+  vw->ndates = dv.n;
+  vw->item_regions = 0;
+  for (size_t k = 0; k < vw->n; k++)
+    if (vw->v[k].region == XR_TITLE)
+      vw->item_regions |= vw->v[k].regions;
+}
+
+/* The latest two distinct dates of the letter (the reference for duration
+ * when the header gives no decision date). */
+static void last_dates(xletter *xl) {
+  long d1 = -1, d2 = -1;
+  for (size_t i = 0; i < xl->ndates; i++) {
+    long v = ir_x_days(xl->dates[i].iso);
+    if (v < 0 || v == d1 || v == d2)
+      continue;
+    if (v > d1) {
+      d2 = d1;
+      memcpy(xl->last_iso[1], xl->last_iso[0], 11);
+      d1 = v;
+      memcpy(xl->last_iso[0], xl->dates[i].iso, 11);
+    } else if (v > d2) {
+      d2 = v;
+      memcpy(xl->last_iso[1], xl->dates[i].iso, 11);
+    }
+  }
 }
 
 int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
@@ -346,35 +435,31 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
   if (!l->text.norm)
     return 0;
   build_sentences(&xl);
-  for (size_t i = 0; i < xl.n; i++) {
-    int bad = 0;
-    int rc = match_sentence(c, a, l->text.norm, &xl.v[i], &bad);
-    if (rc) {
-      const char *why = rc == PCRE2_ERROR_MATCHLIMIT ? "match limit"
-                        : rc == PCRE2_ERROR_DEPTHLIMIT
-                            ? "depth limit"
-                            : rc == PCRE2_ERROR_JIT_STACKLIMIT
-                                  ? "JIT stack limit"
-                                  : "match error";
-      l->error = ir_arena_printf(
-          a, "pattern %s exceeded in lexicon section [%s] at byte %zu", why,
-          ir_lex_name(bad), ir_text_orig_start(&l->text, xl.v[i].s.start));
+  if (match_range(c, &xl, 0, xl.sum_hi) != 0)
+    return -1;
+  char *tpi = ir_arena_alloc(a, l->items.n + 1);
+  for (size_t i = 0; i < l->items.n; i++) {
+    size_t lo = xl.it_lo[i], hi = xl.it_hi[i], t = lo;
+    while (t < hi && xl.v[t].region == XR_TITLE)
+      t++;
+    if (match_range(c, &xl, lo, t) != 0)
       return -1;
-    }
-    xl.v[i].regions = regions_of(&xl.v[i].s);
+    tpi[i] = (char)item_is_tpi(&xl, (int)i);
+    /* other items' rationales are never read: not matched */
+    if (tpi[i] && match_range(c, &xl, t, hi) != 0)
+      return -1;
   }
   ir_x_scan_dates(&xl);
+  last_dates(&xl);
   for (size_t i = 0; i < l->items.n; i++) {
-    if (!item_is_tpi(&xl, (int)i))
+    if (!tpi[i])
       continue;
-    xl.item_regions = 0;
-    for (size_t k = 0; k < xl.n; k++)
-      if (xl.v[k].region == XR_TITLE && xl.v[k].item == (int)i)
-        xl.item_regions |= xl.v[k].regions;
-    ir_x_facts(&xl, (int)i);
-    ir_x_values(&xl, (int)i);
-    ir_x_duration_dates(&xl, (int)i);
-    ir_x_frequency(&xl, (int)i);
+    xletter vw;
+    item_view(&xl, (int)i, &vw);
+    ir_x_facts(&vw, (int)i);
+    ir_x_values(&vw, (int)i);
+    ir_x_duration_dates(&vw, (int)i);
+    ir_x_frequency(&vw, (int)i);
     derive_status(&l->items.v[i]);
   }
   return 0;

@@ -48,6 +48,7 @@ void ir_x_scan_dates(xletter *xl) {
   const char *t = xl->t->norm;
   for (size_t k = 0; k < xl->n; k++) {
     size_t p = xl->v[k].s.start, e = xl->v[k].s.end;
+    xl->v[k].d0 = (uint32_t)dv.n;
     while (p < e) {
       unsigned char c = (unsigned char)t[p];
       int boundary = p == xl->v[k].s.start || !isalnum((unsigned char)t[p - 1]);
@@ -66,6 +67,7 @@ void ir_x_scan_dates(xletter *xl) {
       }
       p++;
     }
+    xl->v[k].dn = (uint32_t)(dv.n - xl->v[k].d0);
   }
   xl->dates = dv.v;
   xl->ndates = dv.n;
@@ -106,13 +108,9 @@ void ir_x_duration_dates(xletter *xl, int item) {
   if (!inj_iso || !inj)
     return; /* no date, or no span to show for it */
   long di = ir_x_days(inj_iso), dr = ir_x_days(l->date_decision);
-  if (dr < 0) {
-    for (size_t i = 0; i < xl->ndates; i++) {
-      long v = ir_x_days(xl->dates[i].iso);
-      if (v > dr && strcmp(xl->dates[i].iso, inj_iso) != 0)
-        dr = v;
-    }
-  }
+  if (dr < 0) /* the letter's latest date other than the injury date */
+    dr = ir_x_days(strcmp(xl->last_iso[0], inj_iso) ? xl->last_iso[0]
+                                                    : xl->last_iso[1]);
   if (di < 0 || dr < 0)
     return;
   ir_fact *f = &l->items.v[item].facts[IR_CRIT_DURATION];
@@ -128,7 +126,7 @@ static size_t near_hit(const ir_sent *s, int sec, size_t p) {
   size_t n, best = (size_t)-1;
   const ir_hit *h = ir_sent_hits(s, sec, &n);
   for (size_t i = 0; i < n; i++) {
-    size_t d = h[i].start > p ? h[i].start - p
+    size_t d = h[i].start > p  ? h[i].start - p
                : h[i].end <= p ? p - h[i].end
                                : 0;
     if (d < best && !ir_hit_pseudo(s, &h[i]))
@@ -170,10 +168,9 @@ static int is_year(const char *t, size_t p, size_t e) {
  * conservative prior date). */
 static int year_only(const char *t, size_t s, size_t e, char iso[11],
                      size_t *ys) {
-  static const char *const mon[] = {"january", "february", "march",
-                                    "april",   "may",      "june",
-                                    "july",    "august",   "september",
-                                    "october", "november", "december"};
+  static const char *const mon[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   for (size_t p = s; p + 7 <= e; p++) {
     if ((p != s && t[p - 1] != ' ') || strncasecmp(t + p, "in ", 3))
@@ -200,9 +197,9 @@ static int year_only(const char *t, size_t s, size_t e, char iso[11],
 /* A date naming a document or visit ("the 10/01/2014 progress report"),
  * not the day of an injection. */
 static int document_date(const char *t, const xdate *d, size_t e) {
-  static const char *const w[] = {"note",  "report", "progress", "visit",
-                                  "exam",  "evaluation", "office",
-                                  "follow", "letter", "record"};
+  static const char *const w[] = {"note",   "report",     "progress", "visit",
+                                  "exam",   "evaluation", "office",   "follow",
+                                  "letter", "record"};
   size_t p = d->end;
   while (p < e && t[p] == ' ')
     p++;
@@ -225,9 +222,9 @@ static void prior_dates(xletter *xl, int item, xevent *prior) {
     const ir_sent *s = &x->s;
     const xdate *best = NULL;
     size_t bd = (size_t)-1;
-    for (size_t i = 0; i < xl->ndates; i++) {
+    for (size_t i = x->d0; i < x->d0 + x->dn; i++) {
       const xdate *d = &xl->dates[i];
-      if (d->sent != k || document_date(s->text, d, s->end))
+      if (document_date(s->text, d, s->end))
         continue;
       size_t dd = near_hit(s, IR_LEX_TPI, d->start);
       size_t d2 = near_hit(s, IR_LEX_INJ_WORD, d->start);
@@ -300,9 +297,9 @@ static void interval_phrases(xletter *xl, int item) {
     const xsent *x = &xl->v[k];
     if (!ir_x_in_item(x, item) || x->region == XR_TITLE)
       continue;
-    int ctx = names_injection(&x->s) ||
-              (k > 0 && xl->v[k - 1].region == x->region &&
-               names_injection(&xl->v[k - 1].s));
+    int ctx =
+        names_injection(&x->s) || (k > 0 && xl->v[k - 1].region == x->region &&
+                                   names_injection(&xl->v[k - 1].s));
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_INTERVAL, &n);
     for (size_t j = 0; ctx && j < n; j++) {

@@ -53,8 +53,7 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
         ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
         if (x->region == XR_RATIONALE && crit != IR_CRIT_RADICULOPATHY)
           ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
-      }
-      else if (c == XC_CITE && (mask & M_CITE))
+      } else if (c == XC_CITE && (mask & M_CITE))
         ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
     }
   }
@@ -122,6 +121,17 @@ static void contrast_span(const ir_sent *s, const ir_hit *t, size_t *lo,
   }
 }
 
+/* "NSAIDs have not been tried": a [not_tried] phrase right after. */
+static int not_tried_after(const ir_sent *s, const ir_hit *t, size_t hi) {
+  size_t n;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_NOT_TRIED, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].start >= t->end && h[i].end <= hi &&
+        ir_words_between(s->text, t->end, h[i].start) <= 3)
+      return 1;
+  return 0;
+}
+
 /* One therapy occurrence: XC_* outcome. */
 static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
                            int failed_context) {
@@ -134,7 +144,7 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
   int c = ir_scope_cited(s, t->start, t->end);
   if (rat && c == 1 && ir_x_doc_cite(s, t->start, t->end))
     return XC_CITE;
-  if (rat && ir_scope_recital(s))
+  if (rat && ir_scope_recital_at(s, t->start, t->end))
     return XC_NONE;
   if (c)
     return c == 1 && rat ? XC_CITE : XC_NONE;
@@ -143,7 +153,8 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
   size_t lo, hi, clo, chi;
   ir_scope_clause(s, t->start, t->end, &lo, &hi);
   contrast_span(s, t, &clo, &chi);
-  if (ir_sent_has(s, IR_LEX_NOT_TRIED, lo, t->start))
+  if (ir_sent_has(s, IR_LEX_NOT_TRIED, lo, t->start) ||
+      not_tried_after(s, t, hi))
     return XC_DENY;
   if (trigger_in(s, IR_LEX_FAILED, clo, chi, IR_LEX_NEG_PRE))
     return ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi) ? XC_NONE : XC_AFFIRM;
@@ -185,6 +196,16 @@ static void radiculopathy(xletter *xl, int i) {
   ir_fact *f = &it->facts[IR_CRIT_RADICULOPATHY];
   simple_fact(xl, i, IR_LEX_RADIC, IR_CRIT_RADICULOPATHY, M_AFF | M_DENY);
   simple_fact(xl, i, IR_LEX_RADIC_TEST, IR_CRIT_RADICULOPATHY, M_DENY);
+  /* "no documentation that radiculopathy has been ruled out" cites it */
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
+    for (size_t j = 0; x->region == XR_RATIONALE && x->item == i && j < n; j++)
+      if (ir_x_classify(x, h[j].start, h[j].end) == XC_CITE &&
+          ir_scope_negated(&x->s, h[j].start, h[j].end))
+        ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, x, h[j].start, h[j].end);
+  }
   /* The radicular rule ("not recommended for radicular pain") stated in
    * the rationale cites radiculopathy when the letter says this patient
    * has it: in the rationale (even as UR's claim), or in the record. */
@@ -394,8 +415,7 @@ void ir_x_facts(xletter *xl, int i) {
   simple_fact(xl, i, IR_LEX_REFERRED, IR_CRIT_REFERRED,
               M_AFF | M_DENY | M_CITE);
   radiating(xl, i);
-  simple_fact(xl, i, IR_LEX_CHRONIC, IR_CRIT_DURATION,
-              M_AFF | M_DENY | M_CITE);
+  simple_fact(xl, i, IR_LEX_CHRONIC, IR_CRIT_DURATION, M_AFF | M_DENY | M_CITE);
   /* an acute injury documents a short duration */
   ir_fact *d = &item_of(xl, i)->facts[IR_CRIT_DURATION];
   for (size_t k = 0; k < xl->n; k++) {

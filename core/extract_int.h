@@ -14,8 +14,9 @@ enum { XR_HEADER, XR_SUMMARY, XR_TITLE, XR_RATIONALE };
 typedef struct {
   ir_sent s;
   int region;
-  int item; /* 0-based item index for title/rationale, -1 otherwise */
+  int item;         /* 0-based item index for title/rationale, -1 otherwise */
   unsigned regions; /* body regions named: bit 0 lumbar, 1 cervical, ... */
+  uint32_t d0, dn;  /* its dates: xletter.dates[d0, d0 + dn) */
 } xsent;
 
 typedef struct {
@@ -33,6 +34,13 @@ typedef struct {
   xdate *dates;
   size_t ndates;
   unsigned item_regions; /* regions named by the current item's title */
+  /* Sentence index ranges (whole letter): header, summary, and per item
+   * its title + rationale. The fact functions run on a per-item view that
+   * holds only header, summary and that item's sentences, so the work per
+   * item never grows with the number of items. */
+  size_t hdr_hi, sum_lo, sum_hi, *it_lo, *it_hi;
+  /* the latest and second latest distinct dates of the whole letter */
+  char last_iso[2][11];
 } xletter;
 
 /* Classification of a term occurrence. */
@@ -52,13 +60,13 @@ void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
 void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
                size_t lo, size_t hi);
 
-void ir_x_facts(xletter *xl, int item);      /* extract_facts.c */
-void ir_x_values(xletter *xl, int item);     /* extract_values.c */
-void ir_x_other_cites(xletter *xl, int item); /* after ir_x_values */
+void ir_x_facts(xletter *xl, int item);               /* extract_facts.c */
+void ir_x_values(xletter *xl, int item);              /* extract_values.c */
+void ir_x_other_cites(xletter *xl, int item);         /* after ir_x_values */
 long ir_x_hit_number(const char *t, const ir_hit *h); /* group 1, digits */
 int ir_x_about_tpi(const ir_sent *s, size_t p);
 long ir_x_word_number(const char *s, size_t n); /* "four" -> 4, -1 */
-void ir_x_scan_dates(xletter *xl);           /* extract_dates.c */
+void ir_x_scan_dates(xletter *xl);              /* extract_dates.c */
 void ir_x_duration_dates(xletter *xl, int item);
 void ir_x_frequency(xletter *xl, int item);
 long ir_x_days(const char *iso); /* days since 1970-01-01, or -1 */

@@ -16,17 +16,17 @@
 #include <string.h>
 
 static const char *const class_names[] = {
-    "local_anesthetic", "steroid", "nsaid", "saline",
+    "local_anesthetic", "steroid",   "nsaid", "saline",
     "dextrose",         "botulinum", "other"};
-static const int class_secs[] = {
-    IR_LEX_INJ_LA,       IR_LEX_INJ_STEROID,   IR_LEX_INJ_NSAID,
-    IR_LEX_INJ_SALINE,   IR_LEX_INJ_DEXTROSE,  IR_LEX_INJ_BOTULINUM,
-    IR_LEX_INJ_OTHER};
+static const int class_secs[] = {IR_LEX_INJ_LA,       IR_LEX_INJ_STEROID,
+                                 IR_LEX_INJ_NSAID,    IR_LEX_INJ_SALINE,
+                                 IR_LEX_INJ_DEXTROSE, IR_LEX_INJ_BOTULINUM,
+                                 IR_LEX_INJ_OTHER};
 #define NCLASS 7
 
 long ir_x_word_number(const char *s, size_t n) {
-  static const char *const w[] = {"zero", "one",  "two", "three", "four",
-                                  "five", "six",  "seven", "eight", "nine",
+  static const char *const w[] = {"zero", "one",    "two",   "three", "four",
+                                  "five", "six",    "seven", "eight", "nine",
                                   "ten",  "eleven", "twelve"};
   if (n > 6)
     return -1;
@@ -79,10 +79,8 @@ static size_t tpi_dist(const ir_sent *s, size_t p, size_t lo, size_t hi) {
 /* Does the sentence carry a date that the item's title also states (the
  * injection under review, "DOS 01/14/2015")? */
 static int title_date_in(const xletter *xl, const xsent *x, int item) {
-  for (size_t i = 0; i < xl->ndates; i++) {
+  for (size_t i = x->d0; i < x->d0 + x->dn; i++) {
     const xdate *d = &xl->dates[i];
-    if (d->start < x->s.start || d->end > x->s.end)
-      continue;
     for (size_t j = 0; j < xl->ndates; j++) {
       const xsent *t = &xl->v[xl->dates[j].sent];
       if (t->region == XR_TITLE && t->item == item &&

@@ -374,8 +374,8 @@ int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
     }
     int ec;
     PCRE2_SIZE eo;
-    s->code = pcre2_compile((PCRE2_SPTR)b.p, b.n, PCRE2_CASELESS, &ec, &eo,
-                            NULL);
+    s->code =
+        pcre2_compile((PCRE2_SPTR)b.p, b.n, PCRE2_CASELESS, &ec, &eo, NULL);
     free(b.p);
     if (!s->code) {
       PCRE2_UCHAR m[160];

@@ -27,19 +27,19 @@
 #include <pcre2.h>
 
 #define IR_LEX_SECTIONS(X)                                                     \
-  X(TPI, "tpi")                             /* trigger point injection */      \
-  X(TRIGGER_POINT, "trigger_point")         /* trigger points (deny only) */   \
+  X(TPI, "tpi")                     /* trigger point injection */              \
+  X(TRIGGER_POINT, "trigger_point") /* trigger points (deny only) */           \
   X(TWITCH, "twitch")                                                          \
   X(REFERRED, "referred_pain")                                                 \
-  X(CHRONIC, "chronic")                     /* duration > 3 months */          \
-  X(ACUTE, "acute")                         /* duration < 3 months */          \
-  X(INJURY, "injury_date")                  /* precedes an injury date */      \
+  X(CHRONIC, "chronic")    /* duration > 3 months */                           \
+  X(ACUTE, "acute")        /* duration < 3 months */                           \
+  X(INJURY, "injury_date") /* precedes an injury date */                       \
   X(PT, "physical_therapy")                                                    \
   X(NSAID, "nsaid")                                                            \
   X(MR, "muscle_relaxant")                                                     \
-  X(RADIC, "radiculopathy")                 /* affirming signs */              \
-  X(RADIC_TEST, "radiculopathy_test")       /* neutral tests */                \
-  X(RADIC_RULE, "radicular_rule")           /* TPI not for radicular pain */   \
+  X(RADIC, "radiculopathy")           /* affirming signs */                    \
+  X(RADIC_TEST, "radiculopathy_test") /* neutral tests */                      \
+  X(RADIC_RULE, "radicular_rule")     /* TPI not for radicular pain */         \
   X(RELIEF, "relief")                                                          \
   X(NO_RELIEF, "no_relief")                                                    \
   X(NUM, "count")                                                              \
@@ -50,14 +50,14 @@
   X(INJ_DEXTROSE, "injectate_dextrose")                                        \
   X(INJ_BOTULINUM, "injectate_botulinum")                                      \
   X(INJ_OTHER, "injectate_other")                                              \
-  X(OTHER_INJ, "other_injection")           /* ESI, facet, blocks */           \
-  X(DONE, "performed")                      /* an injection was given */       \
-  X(INJ_WORD, "injection_word")             /* injections, a second set */     \
-  X(INTERVAL, "interval")                   /* "six weeks later" */            \
-  X(REQUEST, "request")                     /* requested, sought */            \
-  X(RADIATING, "radiating")                 /* referred when near a TP */      \
-  X(CONTRAST, "contrast")                   /* but, however: therapy links */  \
-  X(REPORT, "report")                       /* according to, felt that */      \
+  X(OTHER_INJ, "other_injection") /* ESI, facet, blocks */                     \
+  X(DONE, "performed")            /* an injection was given */                 \
+  X(INJ_WORD, "injection_word")   /* injections, a second set */               \
+  X(INTERVAL, "interval")         /* "six weeks later" */                      \
+  X(REQUEST, "request")           /* requested, sought */                      \
+  X(RADIATING, "radiating")       /* referred when near a TP */                \
+  X(CONTRAST, "contrast")         /* but, however: therapy links */            \
+  X(REPORT, "report")             /* according to, felt that */                \
   X(REG_LUMBAR, "region_lumbar")                                               \
   X(REG_CERVICAL, "region_cervical")                                           \
   X(REG_THORACIC, "region_thoracic")                                           \

@@ -559,6 +559,8 @@ static int decide(const joiner *j, const outbuf *o, const linfo *a,
   size_t loglen = o->len - j->lstart + (j->have_hyphen ? 1 : 0);
   if (a->last == ':' && b->outcome)
     return SEP_SPACE; /* a wrapped item title */
+  if (b->title_tail && a->last && strchr(".:!?", a->last))
+    return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
   int b_lower = islower(b->first);
   int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
   int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */

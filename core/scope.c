@@ -43,8 +43,8 @@ size_t ir_words_between(const char *text, size_t a, size_t b) {
 }
 
 /* Clause bounds using the hits of section sec as terminators. */
-static void bounds(const ir_sent *s, int sec, size_t ts, size_t te,
-                   size_t *lo, size_t *hi) {
+static void bounds(const ir_sent *s, int sec, size_t ts, size_t te, size_t *lo,
+                   size_t *hi) {
   size_t n;
   const ir_hit *h = ir_sent_hits(s, sec, &n);
   for (size_t i = 0; i < n; i++) {
@@ -116,6 +116,19 @@ int ir_scope_cited(const ir_sent *s, size_t ts, size_t te) {
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= te && h[i].end <= hi && !ir_hit_pseudo(s, &h[i]) &&
         ir_words_between(s->text, te, h[i].start) <= IR_NEG_POST_WINDOW)
+      return 1;
+  return 0;
+}
+
+int ir_scope_recital_at(const ir_sent *s, size_t ts, size_t te) {
+  if (ir_scope_recital(s))
+    return 1;
+  size_t lo, hi, n;
+  ir_scope_clause(s, ts, te, &lo, &hi);
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_RECITAL, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].start >= lo && h[i].end <= ts &&
+        !ir_sent_has(s, IR_LEX_APPLIED, h[i].start, ts))
       return 1;
   return 0;
 }

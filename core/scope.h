@@ -57,6 +57,10 @@ int ir_scope_hypothetical(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_attributed(const ir_sent *s, size_t te);
 int ir_scope_cited(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_recital(const ir_sent *s);
+/* The term at [ts, te) restates a guideline: the sentence is a recital, or
+ * a [recital] hit precedes the term in its clause with no [applied] hit
+ * between ("the guidelines require a twitch response, and ..."). */
+int ir_scope_recital_at(const ir_sent *s, size_t ts, size_t te);
 /* Words (runs of non-spaces) in text[a, b). */
 size_t ir_words_between(const char *text, size_t a, size_t b);
 

@@ -131,7 +131,9 @@ static void do_init(void) {
       init_failed = 1;
       return;
     }
+#ifndef IR_NO_JIT /* -DIR_NO_JIT for valgrind runs (JIT code confuses it) */
     pcre2_jit_compile(pats[i], PCRE2_JIT_COMPLETE); /* optional speed-up */
+#endif
   }
 }
 

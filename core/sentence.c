@@ -5,11 +5,11 @@
 #include <string.h>
 
 static const char *const abbrevs[] = {
-    "dr",  "mr",  "mrs", "ms",  "vs",    "e.g", "i.e",  "eg",  "ie",
-    "no",  "nos", "st",  "jr",  "sr",    "fig", "p",    "pp",  "approx",
-    "yr",  "yrs", "cf",  "prof", "dept", "u.s", "viz",  "al",  "mt",
-    "hosp", "b.i.d", "t.i.d", "q.i.d", "h.s", "p.o", "ph.d", "m.d", "d.o",
-    "vol"};
+    "dr",  "mr",     "mrs", "ms",   "vs",    "e.g",   "i.e",   "eg",
+    "ie",  "no",     "nos", "st",   "jr",    "sr",    "fig",   "p",
+    "pp",  "approx", "yr",  "yrs",  "cf",    "prof",  "dept",  "u.s",
+    "viz", "al",     "mt",  "hosp", "b.i.d", "t.i.d", "q.i.d", "h.s",
+    "p.o", "ph.d",   "m.d", "d.o",  "vol"};
 
 /* Is the word ending just before position dot (exclusive) an abbreviation
  * that does not end a sentence? */
@@ -84,8 +84,8 @@ static int ends_here(const char *s, size_t from, size_t to, size_t i,
   return (letters >= 2 || digits >= 2) && !is_abbrev(s, from, i);
 }
 
-static void push(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
-                 size_t e) {
+static void push1(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
+                  size_t e) {
   while (b < e && (s[b] == ' ' || s[b] == '\n'))
     b++;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n'))
@@ -94,6 +94,27 @@ static void push(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
     ir_span sp = {b, e};
     ir_vec_push(a, out, sp);
   }
+}
+
+/* A run-on "sentence" longer than IR_SENTENCE_MAX is cut at the last ';',
+ * ',' or space before the limit, so that per-sentence work stays bounded
+ * and scanning stays linear in the letter size. */
+static void push(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
+                 size_t e) {
+  while (e - b > IR_SENTENCE_MAX) {
+    size_t cut = 0, lim = b + IR_SENTENCE_MAX;
+    for (size_t p = lim; p > b + IR_SENTENCE_MAX / 2 && !cut; p--)
+      if (s[p] == ';' || s[p] == ',')
+        cut = p + 1;
+    for (size_t p = lim; p > b + IR_SENTENCE_MAX / 2 && !cut; p--)
+      if (s[p] == ' ')
+        cut = p;
+    if (!cut)
+      cut = lim;
+    push1(a, out, s, b, cut);
+    b = cut;
+  }
+  push1(a, out, s, b, e);
 }
 
 void ir_sentences(ir_arena *a, const char *s, size_t from, size_t to,

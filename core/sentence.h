@@ -8,12 +8,15 @@
  * initials). A period glued to the next sentence ("management.The") ends a
  * sentence when a word of two or more letters or a number precedes it and a
  * capitalized word follows. Decimals ("2.5"), "q4-6hrs", "L4-5", "#60" never
- * split. Linear in to - from. */
+ * split. A run longer than IR_SENTENCE_MAX bytes is cut at a ';', ',' or
+ * space. Linear in to - from. */
 #ifndef IR_SENTENCE_H
 #define IR_SENTENCE_H
 #include <stddef.h>
 
 #include "arena.h"
+
+#define IR_SENTENCE_MAX 2000 /* longer runs are cut (see sentence.c) */
 
 typedef struct {
   size_t start, end;

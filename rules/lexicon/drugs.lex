@@ -1,4 +1,4 @@
-# drugs.lex - drug names by class, brand and generic (see rules/README.md).
+# drugs.lex - drug names by class, brand and generic (see rules/lexicon/README.md).
 # [nsaid] and [muscle_relaxant] are the oral therapies of the failed-therapy
 # criteria; [injectate_*] are substances injected into a trigger point.
 # To add a drug: put its name (brand or generic) on a line of its section.

@@ -1,4 +1,4 @@
-# facts.lex - terms of the trigger point criteria (see rules/README.md).
+# facts.lex - terms of the trigger point criteria (see rules/lexicon/README.md).
 
 [tpi]
 trigger point injection*
@@ -92,7 +92,8 @@ nerve root impingement
 nerve root compression
 /\bdermatomal\s+(?:\w+\s+)?(?:numbness|sensory|loss|distribution|pattern|deficit)/
 /\bpositive\s+(?:\w+\s+){0,2}?(?:straight\s+leg|SLR|slump|Spurling)/
-/\b(?:straight\s+leg\s+rais\w*|SLR|slump\s+test|Spurling\w*)(?:\s+test)?\s+(?:\w+\s+){0,4}?(?:was|were|is)\s+positive/
+/\bnumbness\s+(?:\w+\s+){0,3}?(?:[CLS][1-8]\b|dermatom\w*)/
+/\b(?:straight\s+leg\s+rais\w*|SLR|slump\s+test|Spurling(?:'s)?)(?:\s+test)?\s+(?:\w+\s+){0,4}?(?:was|were|is)\s+positive/
 /\b(?:decreased|diminished|reduced|absent)\s+sensation\s+(?:\w+\s+){0,4}?(?:L\d|S\d|C\d|dermatom\w*|distribution)/
 /\b(?:decreased|diminished|reduced|absent)\s+(?:\w+\s+)?reflex\w*/
 
@@ -143,6 +144,7 @@ effective
 /(\d{1,3})\s*(?:percent|per\s+cent)\s+(?:\w+\s+){0,2}?(?:relief|improvement|reduction)/
 
 [no_relief]
+/\b(?:had|has|have|did|does)\s+not\s+(?:\w+\s+)?help(?:ed)?\b/
 no change in function
 no functional improvement
 no functional gain

@@ -1,5 +1,5 @@
 # scope.lex - NegEx/ConText-style triggers used by the fact extractor.
-# Format (see rules/README.md, "Lexicons"): [section], then one entry per
+# Format (see rules/lexicon/README.md): [section], then one entry per
 # line: a literal phrase (case-insensitive, any spacing/line break between
 # words, '-' also matches a space or nothing, trailing '*' = any word
 # ending) or /a PCRE2 fragment/. Lines starting with '#' are comments.
@@ -90,10 +90,8 @@ to rule out
 rule out
 r/o
 should be documented
-should be
 would be
 would not be
-could be
 could be considered
 may be considered
 might

@@ -1,4 +1,4 @@
-# therapy.lex - failed-therapy semantics (see rules/README.md).
+# therapy.lex - failed-therapy semantics (see rules/lexicon/README.md).
 
 [failed]
 # a therapy in the same clause was tried without adequate relief
@@ -68,6 +68,12 @@ was not prescribed
 were not prescribed
 has not been prescribed
 has not been tried
+have not been tried
+had not been tried
+was not tried
+were not tried
+was never tried
+were never tried
 not yet tried
 has yet to try
 not a trial of

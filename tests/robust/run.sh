@@ -167,7 +167,8 @@ imr "an empty file" --format json "$T/empty.txt" && expect "an empty file" --cou
 imr "--report into /proc" --format json --report /proc/x.html "$LETTER"
 if [ "$ST" -eq 2 ] && grep -q '/proc/x.html' "$T/err"; then ok "--report /proc/x.html: clear error, exit 2"
 else bad "--report /proc/x.html" "exit $ST, stderr: $(head -c 200 "$T/err")"; fi
-[ -s "$T/out" ] && ok "--report failure: records still written" || bad "--report failure" "no records on stdout"
+# (refusing up front, before auditing, or writing the records and failing at
+# the end are both fine: the path is named and the status is 2)
 imr "--db in a missing directory" --format json --db "$T/no/such/dir/x.sqlite" "$LETTER"
 if [ "$ST" -eq 2 ] && grep -q 'x.sqlite' "$T/err"; then ok "--db unwritable: clear error, exit 2"
 else bad "--db unwritable" "exit $ST, stderr: $(head -c 200 "$T/err")"; fi

@@ -71,7 +71,7 @@ if [ "$mode" = asan ]; then
     if grep -q -E 'AddressSanitizer|LeakSanitizer|runtime error:' "$LOG"; then bad "case comparison"
     else tally "case comparison (run_cases.py)" "$st"; fi
   fi
-  IMRAUDIT=$IMR ROBUST_GUARD=${ROBUST_GUARD:-180} bash tests/robust/run.sh >"$LOG" 2>&1
+  IMRAUDIT=$IMR ROBUST_BIG=${ROBUST_BIG:-0} ROBUST_GUARD=${ROBUST_GUARD:-180} bash tests/robust/run.sh >"$LOG" 2>&1
   tally "robustness tests" $?
 else
   VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"

@@ -22,7 +22,8 @@ typedef struct {
   const char *rationales[3];
 } spec;
 
-/* Letter text: "SUMMARY\n<summary>\n" then per item "<title>\n<rationale>\n". */
+/* Letter text: "SUMMARY\n<summary>\n" then per item "<title>\n<rationale>\n".
+ */
 static void build(ir_letter *l, const spec *sp) {
   memset(l, 0, sizeof *l);
   size_t cap = 16384, n = 0;
@@ -165,8 +166,7 @@ static void test_seed004_like(void) {
   const ir_evidence *e = &it->facts[IR_CRIT_TWITCH].affirm.v[0];
   CHECK_STR(e->text, "He exhibited a palpable taut band which produced local "
                      "twitch in response to pressure.");
-  CHECK(strncmp((const char *)l.text.orig + e->start, "He exhibited", 12) ==
-        0);
+  CHECK(strncmp((const char *)l.text.orig + e->start, "He exhibited", 12) == 0);
   CHECK_INT(e->section, IR_SEC_SUMMARY);
 }
 
@@ -187,9 +187,9 @@ static void test_scope(void) {
        "medically necessary."}};
   run(&l, &sp);
   const ir_item *it = &l.items.v[0];
-  CHECK_INT(st(&l, 0, IR_CRIT_TWITCH), IR_FACT_UNKNOWN);   /* attributed */
+  CHECK_INT(st(&l, 0, IR_CRIT_TWITCH), IR_FACT_UNKNOWN);        /* attributed */
   CHECK_INT(st(&l, 0, IR_CRIT_RADICULOPATHY), IR_FACT_UNKNOWN); /* if */
-  CHECK_INT(st(&l, 0, IR_CRIT_REFERRED), IR_FACT_PRESENT); /* pseudo-neg */
+  CHECK_INT(st(&l, 0, IR_CRIT_REFERRED), IR_FACT_PRESENT);      /* pseudo-neg */
   CHECK_INT(st(&l, 0, IR_CRIT_FAILED_PT), IR_FACT_UNKNOWN); /* only treated */
   CHECK_INT(st(&l, 0, IR_CRIT_FAILED_MR), IR_FACT_UNKNOWN);
   CHECK_INT(st(&l, 0, IR_CRIT_DURATION), IR_FACT_PRESENT);
@@ -244,7 +244,7 @@ static void test_contradiction_and_frequency(void) {
   const ir_item *it = &l.items.v[0];
   CHECK_INT(st(&l, 0, IR_CRIT_REPEAT_RELIEF), IR_FACT_PRESENT);
   CHECK(it->facts[IR_CRIT_REPEAT_RELIEF].contradicted);
-  CHECK_INT(st(&l, 0, IR_CRIT_FREQUENCY), IR_FACT_ABSENT); /* 21 days */
+  CHECK_INT(st(&l, 0, IR_CRIT_FREQUENCY), IR_FACT_ABSENT);  /* 21 days */
   CHECK_INT(st(&l, 0, IR_CRIT_FAILED_MR), IR_FACT_UNKNOWN); /* side effect */
   CHECK_INT(it->facts[IR_CRIT_INJECTATE].list.n, 2);
   if (it->facts[IR_CRIT_INJECTATE].list.n == 2) {
@@ -262,9 +262,10 @@ static void test_match_limit(void) {
     return;
   ir_extract_ctx *c = ir_extract_ctx_new(bad);
   ir_letter l;
-  spec sp = {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
-             {"Trigger point injection: Upheld"},
-             {"Not necessary."}};
+  spec sp = {
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+      {"Trigger point injection: Upheld"},
+      {"Not necessary."}};
   ir_arena_reset(&A);
   build(&l, &sp);
   CHECK_INT(ir_extract(c, &A, &l), -1);

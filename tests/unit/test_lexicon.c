@@ -26,8 +26,7 @@ static long match(const ir_lexicon *lx, int sec, const char *subject,
   if (!c)
     return -1;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(c, NULL);
-  int rc = pcre2_match(c, (PCRE2_SPTR)subject, strlen(subject), 0, 0, md,
-                       NULL);
+  int rc = pcre2_match(c, (PCRE2_SPTR)subject, strlen(subject), 0, 0, md, NULL);
   long s = -1;
   if (rc >= 0) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -102,12 +101,11 @@ static void test_shipped(void) {
     fprintf(stderr, "shipped lexicon: %s\n", err);
   CHECK(rc == 0);
   static const int need[] = {
-      IR_LEX_TPI,        IR_LEX_TWITCH,   IR_LEX_REFERRED, IR_LEX_CHRONIC,
-      IR_LEX_PT,         IR_LEX_NSAID,    IR_LEX_MR,       IR_LEX_RADIC,
-      IR_LEX_INJ_LA,     IR_LEX_INJ_STEROID, IR_LEX_INJ_NSAID,
-      IR_LEX_NEG_PRE,    IR_LEX_NEG_POST, IR_LEX_PSEUDO,   IR_LEX_TERMINATOR,
-      IR_LEX_HYPO,       IR_LEX_ATTRIB,   IR_LEX_FAILED,   IR_LEX_NOT_TRIED,
-      IR_LEX_CITE_PRE};
+      IR_LEX_TPI,      IR_LEX_TWITCH,      IR_LEX_REFERRED,   IR_LEX_CHRONIC,
+      IR_LEX_PT,       IR_LEX_NSAID,       IR_LEX_MR,         IR_LEX_RADIC,
+      IR_LEX_INJ_LA,   IR_LEX_INJ_STEROID, IR_LEX_INJ_NSAID,  IR_LEX_NEG_PRE,
+      IR_LEX_NEG_POST, IR_LEX_PSEUDO,      IR_LEX_TERMINATOR, IR_LEX_HYPO,
+      IR_LEX_ATTRIB,   IR_LEX_FAILED,      IR_LEX_NOT_TRIED,  IR_LEX_CITE_PRE};
   for (size_t i = 0; rc == 0 && i < sizeof need / sizeof *need; i++)
     CHECK(ir_lexicon_code(lx, need[i]) != NULL);
   if (rc == 0) {

@@ -710,16 +710,24 @@ static void test_threads(void) {
   }
 }
 
+static int under_valgrind(void) {
+  const char *p = getenv("LD_PRELOAD");
+  return p && (strstr(p, "vgpreload") || strstr(p, "valgrind"));
+}
+
 static void test_large(void) {
-  /* ~12 MB: a long summary paragraph, then 2000 items */
-  size_t cap = 14u << 20, n = 0;
+  /* ~9 MB: a long summary paragraph, then 2000 items (smaller and untimed
+   * under valgrind) */
+  int vg = under_valgrind();
+  size_t cap = 14u << 20, n = 0, para = vg ? 64u << 10 : 6u << 20;
+  int nitems = vg ? 50 : 2000;
   char *s = malloc(cap);
   n += (size_t)sprintf(s + n, "CLINICAL CASE SUMMARY\n");
-  while (n < 6u << 20)
+  while (n < para)
     n += (size_t)sprintf(s + n, "The patient reports pain of 7/10: upheld by "
                                 "nothing; is not necessary to say. ");
   n += (size_t)sprintf(s + n, "\nIMR ISSUES, DECISIONS AND RATIONALES\n");
-  for (int i = 0; i < 2000; i++) {
+  for (int i = 0; i < nitems; i++) {
     n += (size_t)sprintf(s + n,
                          "Trigger point injection %d: Upheld\n"
                          "MAXIMUS guideline: MTUS page 122.\n"
@@ -738,9 +746,9 @@ static void test_large(void) {
   clock_t t0 = clock();
   CHECK_INT(seg_text(&a, &l, s), 0);
   double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-  CHECK_INT(l.items.n, 2000);
-  CHECK(l.items.n == 2000 && l.items.v[1999].conclusion == NOT);
-  CHECK(secs < 10.0);
+  CHECK_INT(l.items.n, nitems);
+  CHECK(l.items.n == (size_t)nitems && l.items.v[nitems - 1].conclusion == NOT);
+  CHECK(vg || secs < 10.0);
   printf("large letter: %zu bytes segmented in %.2fs\n", n, secs);
   ir_arena_free(&a);
   free(s);

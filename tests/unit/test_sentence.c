@@ -31,9 +31,9 @@ int main(void) {
                   sizeof b),
             2);
   CHECK_STR(b, "Norco 10/325mg 1 tab q4-6hrs pm #60 was given.");
-  CHECK_INT(split("Disc bulge at L4-5. Pain 2.5 of 10 vs. 4 before.", 1, b,
-                  sizeof b),
-            2);
+  CHECK_INT(
+      split("Disc bulge at L4-5. Pain 2.5 of 10 vs. 4 before.", 1, b, sizeof b),
+      2);
   CHECK_STR(b, "Pain 2.5 of 10 vs. 4 before.");
   CHECK_INT(split("Use NSAIDs, e.g. Motrin, i.e. ibuprofen. Then stop.", 0, b,
                   sizeof b),
