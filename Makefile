@@ -17,7 +17,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/core/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit cases clean deps format
+.PHONY: all run test unit cases clean deps format holdout
 BIN ?= imraudit
 all: $(BIN)
 
@@ -47,6 +47,11 @@ unit: $(UNIT_BIN)
 
 test: all unit
 	@sh tests/run_all.sh
+
+# Letters written apart from the program's development, to measure how it
+# generalizes; reported, not gating (see README "Tests").
+holdout: all
+	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout
 
 format:
 	clang-format -i core/*.c core/*.h tests/unit/*.c tests/unit/*.h

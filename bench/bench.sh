@@ -23,6 +23,7 @@ RULES=${IMRAUDIT_RULES:-$(pwd)/rules}
 PATFILE=${BENCH_PATTERNS:-}
 TIME=/usr/bin/time
 SLOW=${BENCH_SLOW:-40}
+RUNS0=$RUNS
 SLOWNOTE=""
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -158,7 +159,7 @@ chk() { if awk "BEGIN{exit !($1)}"; then echo PASS; else echo MISS; fi; }
 say "imraudit benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  $(uname -m)"
 say "binary: $IMR   rules: $RULES   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "corpus: $N letters ($MB MB, seed $SEED); first $NS: $NRECS records, $NOK ok, $NFAIL failed, $NITEMS items, exit status $ST"
-say "median of $RUNS runs:"
+say "median of $RUNS0 runs (wall time; peak RSS is the max):"
 cat "$OUT/raw.txt" | tee -a "$RES"
 say ""
 say "throughput"

@@ -67,48 +67,59 @@ static void sb_printf(sbuf *b, const char *fmt, ...) {
 }
 
 /* ---- vocabulary ------------------------------------------------------- */
-static const char *months[] = {"January", "February", "March",     "April",
-                               "May",     "June",     "July",      "August",
-                               "September", "October", "November", "December"};
+static const char *months[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
 static const char *regions[] = {
-    "lumbar spine",        "cervical spine",   "thoracic spine",
-    "right trapezius",     "left trapezius",   "bilateral trapezius",
-    "lumbar paraspinals",  "right hip",        "left gluteus medius",
-    "upper back",          "right shoulder",   "cervical paraspinal muscles"};
+    "lumbar spine",       "cervical spine", "thoracic spine",
+    "right trapezius",    "left trapezius", "bilateral trapezius",
+    "lumbar paraspinals", "right hip",      "left gluteus medius",
+    "upper back",         "right shoulder", "cervical paraspinal muscles"};
 static const char *refer_to[] = {"the occiput", "the shoulder blade",
                                  "the buttock", "the lateral thigh",
                                  "the scapula", "the upper arm"};
-static const char *specialties[] = {
-    "Physical Medicine & Rehabilitation", "Pain Management",
-    "Occupational Medicine",              "Family Practice",
-    "Anesthesiology",                     "Orthopedic Surgery",
-    "Internal Medicine",                  "Chiropractic"};
+static const char *specialties[] = {"Physical Medicine & Rehabilitation",
+                                    "Pain Management",
+                                    "Occupational Medicine",
+                                    "Family Practice",
+                                    "Anesthesiology",
+                                    "Orthopedic Surgery",
+                                    "Internal Medicine",
+                                    "Chiropractic"};
 static const char *states[] = {"California", "Massachusetts", "Texas",
                                "New York",   "Ohio",          "Florida"};
-static const char *dx[] = {"chronic low back pain", "myofascial pain syndrome",
-                           "cervical strain",       "lumbar radiculopathy",
-                           "lumbar disc protrusion", "post-laminectomy syndrome",
-                           "shoulder impingement",  "thoracic sprain",
-                           "chronic neck pain",     "sacroiliac joint dysfunction"};
-static const char *mech[] = {
-    "lifting a heavy box",     "a slip and fall on a wet floor",
-    "repetitive overhead work", "a motor vehicle accident while driving a "
-                                "company truck",
-    "pulling a pallet jack",    "a fall from a ladder"};
-static const char *nsaids[] = {"ibuprofen (Motrin)", "naproxen (Anaprox)",
-                               "meloxicam (Mobic)",  "diclofenac (Voltaren)",
-                               "celecoxib (Celebrex)", "etodolac", "nabumetone"};
+static const char *dx[] = {
+    "chronic low back pain",  "myofascial pain syndrome",
+    "cervical strain",        "lumbar radiculopathy",
+    "lumbar disc protrusion", "post-laminectomy syndrome",
+    "shoulder impingement",   "thoracic sprain",
+    "chronic neck pain",      "sacroiliac joint dysfunction"};
+static const char *mech[] = {"lifting a heavy box",
+                             "a slip and fall on a wet floor",
+                             "repetitive overhead work",
+                             "a motor vehicle accident while driving a "
+                             "company truck",
+                             "pulling a pallet jack",
+                             "a fall from a ladder"};
+static const char *nsaids[] = {"ibuprofen (Motrin)",
+                               "naproxen (Anaprox)",
+                               "meloxicam (Mobic)",
+                               "diclofenac (Voltaren)",
+                               "celecoxib (Celebrex)",
+                               "etodolac",
+                               "nabumetone"};
 static const char *relaxants[] = {
     "cyclobenzaprine (Flexeril)", "tizanidine (Zanaflex)",
     "methocarbamol (Robaxin)",    "baclofen",
     "carisoprodol (Soma)",        "metaxalone (Skelaxin)",
     "orphenadrine (Norflex)"};
-static const char *injectates[] = {
-    "lidocaine",        "bupivacaine (Marcaine)", "Kenalog",
-    "Depo-Medrol",      "Toradol",                "ketorolac",
-    "normal saline",    "dextrose",               "Botox",
-    "Traumeel",         "vitamin B12",            "lidocaine and Kenalog",
-    "ropivacaine",      "Sarapin"};
+static const char *injectates[] = {"lidocaine",     "bupivacaine (Marcaine)",
+                                   "Kenalog",       "Depo-Medrol",
+                                   "Toradol",       "ketorolac",
+                                   "normal saline", "dextrose",
+                                   "Botox",         "Traumeel",
+                                   "vitamin B12",   "lidocaine and Kenalog",
+                                   "ropivacaine",   "Sarapin"};
 static const char *numwords[] = {"one", "two",   "three", "four", "five",
                                  "six", "seven", "eight", "nine", "ten"};
 
@@ -173,8 +184,9 @@ static void summary_sentence(letter *L, sbuf *s, int k) {
               d, chance(50) ? "moderate" : "diffuse", L->region);
     break;
   case 4:
-    sb_printf(s, "Range of motion of the %s was limited to %d degrees of "
-                 "flexion. ",
+    sb_printf(s,
+              "Range of motion of the %s was limited to %d degrees of "
+              "flexion. ",
               L->region, rr(10, 60));
     break;
   case 5:
@@ -182,8 +194,9 @@ static void summary_sentence(letter *L, sbuf *s, int k) {
               chance(50) ? "modified duty" : "temporarily totally disabled");
     break;
   case 6:
-    sb_printf(s, "The utilization review of %s stated that there were no "
-                 "palpable trigger points documented. ",
+    sb_printf(s,
+              "The utilization review of %s stated that there were no "
+              "palpable trigger points documented. ",
               d);
     break;
   case 7:
@@ -191,21 +204,24 @@ static void summary_sentence(letter *L, sbuf *s, int k) {
                  "would not be indicated. ");
     break;
   case 8:
-    sb_printf(s, "A follow-up visit on %s indicated continued muscle spasms "
-                 "and sleep disturbance. ",
+    sb_printf(s,
+              "A follow-up visit on %s indicated continued muscle spasms "
+              "and sleep disturbance. ",
               d);
     break;
   case 9:
     sb_printf(s, "Medications include %s and omeprazole. ", PICK(nsaids));
     break;
   case 10:
-    sb_printf(s, "An MRI of the %s dated %s revealed a %d mm disc bulge at "
-                 "L%d-L%d. ",
+    sb_printf(s,
+              "An MRI of the %s dated %s revealed a %d mm disc bulge at "
+              "L%d-L%d. ",
               L->region, d, rr(2, 5), rr(3, 4), rr(4, 5));
     break;
   case 11:
-    sb_printf(s, "The patient reported %s pain with prolonged sitting and "
-                 "standing. ",
+    sb_printf(s,
+              "The patient reported %s pain with prolonged sitting and "
+              "standing. ",
               chance(50) ? "burning" : "aching");
     break;
   case 12:
@@ -229,33 +245,37 @@ static void fact_sentences(letter *L, sbuf *s) {
                     "response to pressure, with pain radiating to %s. ",
               L->region, PICK(refer_to));
   else if (L->twitch == 2)
-    sb_printf(s, chance(50) ? "There was tenderness over the %s, but no twitch "
-                              "response was elicited. "
-                            : "No taut bands or twitch responses were noted on "
-                              "palpation of the %s. ",
+    sb_printf(s,
+              chance(50) ? "There was tenderness over the %s, but no twitch "
+                           "response was elicited. "
+                         : "No taut bands or twitch responses were noted on "
+                           "palpation of the %s. ",
               L->region);
   if (L->radic == 1) {
     char d[32];
     fmt_date(d, sizeof d, rr(2009, 2014), rn(3));
-    sb_printf(s, chance(50) ? "Straight leg raise was positive on the %s and "
-                              "sensation was decreased in the L5 dermatome. "
-                            : "EMG/NCV dated %s revealed chronic left L5 and "
-                              "S1 radiculopathy. ",
+    sb_printf(s,
+              chance(50) ? "Straight leg raise was positive on the %s and "
+                           "sensation was decreased in the L5 dermatome. "
+                         : "EMG/NCV dated %s revealed chronic left L5 and "
+                           "S1 radiculopathy. ",
               chance(50) ? "left" : d);
   } else if (L->radic == 2)
     sb_puts(s, chance(50) ? "Straight leg raise was negative bilaterally and "
                             "the neurologic examination was intact. "
                           : "EMG/NCV of the lower extremities was normal. ");
   if (L->pt == 1)
-    sb_printf(s, "He completed %d sessions of physical therapy without lasting "
-                 "relief. ",
+    sb_printf(s,
+              "He completed %d sessions of physical therapy without lasting "
+              "relief. ",
               rr(6, 24));
   else if (L->pt == 2)
     sb_puts(s, "She has not attended physical therapy for this injury. ");
   else if (chance(50))
     sb_puts(s, "He has been treated with physical therapy. ");
   if (L->nsaid == 1)
-    sb_printf(s, "The patient tried %s without adequate relief. ", PICK(nsaids));
+    sb_printf(s, "The patient tried %s without adequate relief. ",
+              PICK(nsaids));
   else if (L->nsaid == 2)
     sb_printf(s, "%s was discontinued because of gastritis. ", PICK(nsaids));
   if (L->mr == 1)
@@ -265,8 +285,9 @@ static void fact_sentences(letter *L, sbuf *s) {
   if (L->prior == 1) {
     char d[32];
     fmt_date(d, sizeof d, rr(2012, 2014), rn(3));
-    sb_printf(s, "Prior trigger point injections on %s provided %d%% relief "
-                 "for %d weeks with improved function. ",
+    sb_printf(s,
+              "Prior trigger point injections on %s provided %d%% relief "
+              "for %d weeks with improved function. ",
               d, rr(30, 80), rr(2, 10));
   } else if (L->prior == 2)
     sb_puts(s, "The claimant felt that the prior trigger point injections had "
@@ -283,14 +304,16 @@ static void make_summary(letter *L, int scale) {
               age, who, L->d_injury);
     break;
   case 1:
-    sb_printf(s, "The applicant is a represented %d-year-old %s who has filed "
-                 "a claim for chronic %s pain reportedly associated with an "
-                 "industrial injury of %s. ",
+    sb_printf(s,
+              "The applicant is a represented %d-year-old %s who has filed "
+              "a claim for chronic %s pain reportedly associated with an "
+              "industrial injury of %s. ",
               age, who, L->region, L->d_injury);
     break;
   default:
-    sb_printf(s, "According to the medical records the patient is a "
-                 "%d-year-old %s with a date of injury on %s. ",
+    sb_printf(s,
+              "According to the medical records the patient is a "
+              "%d-year-old %s with a date of injury on %s. ",
               age, who, L->d_injury);
   }
   sb_printf(s, "The mechanism of injury was %s. ", PICK(mech));
@@ -353,13 +376,15 @@ static void tpi_rationale(letter *L, item *it, int count, const char *inj) {
     sb_puts(r, "There is no evidence that the applicant has in fact failed "
                "muscle relaxants. ");
   if (count > 4)
-    sb_printf(r, "The guidelines do not support more than 3-4 injections per "
-                 "session, and %d were requested. ",
+    sb_printf(r,
+              "The guidelines do not support more than 3-4 injections per "
+              "session, and %d were requested. ",
               count);
   if (inj && chance(70))
-    sb_printf(r, "Only a local anesthetic with or without a steroid is "
-                 "recommended; there is no guideline support for injecting "
-                 "%s. ",
+    sb_printf(r,
+              "Only a local anesthetic with or without a steroid is "
+              "recommended; there is no guideline support for injecting "
+              "%s. ",
               inj);
   if (L->prior == 1)
     sb_puts(r, chance(50) ? "The prior injections provided more than 50% "
@@ -379,14 +404,16 @@ static void generic_rationale(item *it) {
       {"Spinal cord stimulators are recommended only for selected patients in "
        "cases when less invasive procedures have failed or are "
        "contraindicated. ",
-       "The guidelines recommend psychological evaluations before a spinal cord "
+       "The guidelines recommend psychological evaluations before a spinal "
+       "cord "
        "stimulator trial. ",
        "The medical records establish a diagnosis of failed back syndrome. "},
       {"The guidelines support the careful and rational use of opioid "
        "medications if there is pain relief and functional improvement. ",
        "There is no documentation of a signed opioid agreement or urine drug "
        "screens. ",
-       "Continued opioid use is appropriate if the medication has facilitated a "
+       "Continued opioid use is appropriate if the medication has facilitated "
+       "a "
        "return to work. "},
       {"Epidural steroid injections are recommended as an option for treatment "
        "of radicular pain corroborated by imaging or electrodiagnostic "
@@ -515,26 +542,26 @@ static void make_title(item *it, int *count, const char **inj,
                  "Oxycodone 10mg #120", "Tramadol ER 150mg #30"})));
     break;
   case C_ESI:
-    snprintf(t, n, "%s",
-             PICK(((const char *[]){
-                 "Lumbar epidural steroid injection at L4-L5",
-                 "Cervical ESI C5-C6",
-                 "Transforaminal epidural steroid injection L5-S1 bilateral"})));
+    snprintf(
+        t, n, "%s",
+        PICK(((const char *[]){
+            "Lumbar epidural steroid injection at L4-L5", "Cervical ESI C5-C6",
+            "Transforaminal epidural steroid injection L5-S1 bilateral"})));
     break;
   case C_PT:
     snprintf(t, n, "%s",
-             PICK(((const char *[]){
-                 "Physical therapy 2x6 for the lumbar spine",
-                 "Additional physical therapy, 12 sessions",
-                 "Aquatic therapy x 8 sessions"})));
+             PICK(((const char *[]){"Physical therapy 2x6 for the lumbar spine",
+                                    "Additional physical therapy, 12 sessions",
+                                    "Aquatic therapy x 8 sessions"})));
     break;
   case C_IMAGING:
     snprintf(t, n, "%s",
-             PICK(((const char *[]){
-                 "MRI of the lumbar spine", "MRI cervical spine without "
-                                            "contrast",
-                 "X-rays of the right shoulder", "CT scan of the lumbar "
-                                                 "spine"})));
+             PICK(((const char *[]){"MRI of the lumbar spine",
+                                    "MRI cervical spine without "
+                                    "contrast",
+                                    "X-rays of the right shoulder",
+                                    "CT scan of the lumbar "
+                                    "spine"})));
     break;
   case C_OV:
     snprintf(t, n, "%s",
@@ -577,8 +604,9 @@ static void make_items(letter *L, int scale) {
       else
         generic_rationale(it);
       if (r == 0 && chance(40))
-        sb_printf(&it->rationale, "The patient sustained a work injury in %s "
-                                  "and continues to be treated for %s. ",
+        sb_printf(&it->rationale,
+                  "The patient sustained a work injury in %s "
+                  "and continues to be treated for %s. ",
                   PICK(months), PICK(dx));
     }
     sb_puts(&it->rationale, conclusion(it->necessary, it->title));
@@ -723,17 +751,19 @@ static void render_pdf(sbuf *o, letter *L) {
     sb_printf(o, "Certification(s)/Specialty: %s \n\n \n\n", L->specialty);
   }
   sb_puts(o, "CLINICAL CASE SUMMARY \n\n");
-  pdf_para(o, "The expert reviewer developed the following clinical case "
-              "summary based on a review of the case file, including all "
-              "medical records:",
+  pdf_para(o,
+           "The expert reviewer developed the following clinical case "
+           "summary based on a review of the case file, including all "
+           "medical records:",
            W);
   sb_puts(o, " \n\n");
   pdf_para(o, L->summary.p, W);
   if (chance(10))
     sb_printf(o, "Page %d of %d \n\n", 1, rr(2, 5));
   sb_puts(o, " \n\nIMR ISSUES, DECISIONS AND RATIONALES \n\n");
-  pdf_para(o, "The Final Determination was based on decisions for the "
-              "disputed items/services set forth below:",
+  pdf_para(o,
+           "The Final Determination was based on decisions for the "
+           "disputed items/services set forth below:",
            W);
   for (int i = 0; i < L->nitems; i++) {
     item *it = &L->items[i];
@@ -764,8 +794,7 @@ static void render_markup(sbuf *o, letter *L) {
             L->d_assigned, L->d_injury);
   sb_printf(o, "<b>Decision Date:</b>\t%s\t<b>UR Denial Date:</b>\t%s\n",
             L->d_decision, L->d_ur);
-  sb_printf(o,
-            "<b>Priority:</b>\t%s\t<b>Application Received:</b>\t%s\n\n",
+  sb_printf(o, "<b>Priority:</b>\t%s\t<b>Application Received:</b>\t%s\n\n",
             L->expedited ? "Expedited" : "Standard", L->d_app);
   sb_puts(o, "### HOW THE IMR FINAL DETERMINATION WAS MADE\n\n");
   sb_printf(o,
@@ -829,8 +858,7 @@ static void render_maximus(sbuf *o, letter *L) {
   sb_puts(o, "\nIMR DECISION(S) AND RATIONALE(S)\n\n");
   for (int i = 0; i < L->nitems; i++) {
     item *it = &L->items[i];
-    snprintf(tmp, sizeof tmp, "%d. %s: %s", i + 1, it->title,
-             outcome_word(it));
+    snprintf(tmp, sizeof tmp, "%d. %s: %s", i + 1, it->title, outcome_word(it));
     wrap_para(o, tmp, W);
     sb_puts(o, "\n");
     snprintf(tmp, sizeof tmp, "Claims Administrator guideline: %s", it->ca);
@@ -936,7 +964,8 @@ int main(int argc, char **argv) {
   sbuf out = {0};
   char path[4096];
   for (long i = first; i < first + n; i++) {
-    rng_state = seed * 0x9e3779b97f4a7c15ULL + (uint64_t)i * 0x2545F4914F6CDD1DULL;
+    rng_state =
+        seed * 0x9e3779b97f4a7c15ULL + (uint64_t)i * 0x2545F4914F6CDD1DULL;
     rnd64();
     letter L;
     make_letter(&L, (int)scale);

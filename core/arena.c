@@ -95,6 +95,8 @@ char *ir_arena_strdup(ir_arena *a, const char *s) {
 }
 
 char *ir_arena_printf(ir_arena *a, const char *fmt, ...) {
+  if (!fmt)
+    return ir_arena_strdup(a, "");
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);

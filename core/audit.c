@@ -161,7 +161,9 @@ void ir_audit_path(ir_worker *w, const char *path, ir_letter *out) {
   trim_buffer(w);
   start_letter(w, path, out);
   int is_stdin = strcmp(path, "-") == 0;
-  int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  /* O_NONBLOCK: opening a FIFO without a writer must not hang the batch */
+  int fd = is_stdin ? 0
+                    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     fail_letter(w, out, "%s", strerror(errno));
     return;
@@ -170,6 +172,10 @@ void ir_audit_path(ir_worker *w, const char *path, ir_letter *out) {
   if (fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       fail_letter(w, out, "%s", "is a directory");
+      goto done;
+    }
+    if (!is_stdin && !S_ISREG(st.st_mode)) {
+      fail_letter(w, out, "%s", "not a regular file (device, FIFO or socket)");
       goto done;
     }
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {

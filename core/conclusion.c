@@ -19,6 +19,7 @@
 #include "segment.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { POS = 1, NEG = -1 };
@@ -59,14 +60,21 @@ static int wch(unsigned char c) {
   return isalnum(c) || c == '\'' || c == '-' || c >= 0x80;
 }
 
+/* ASCII lower case (the program runs in the C locale, where this is what
+ * tolower() does, without the locale lookup). */
+static inline unsigned char lc(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The word s[w] equals lit (lower case), ignoring case. */
 static int word_eq(const char *s, span w, const char *lit) {
-  size_t l = strlen(lit);
-  if (w.e - w.s != l)
+  size_t l = w.e - w.s;
+  if (!l || lc((unsigned char)s[w.s]) != (unsigned char)lit[0])
     return 0;
-  for (size_t i = 0; i < l; i++)
-    if (tolower((unsigned char)s[w.s + i]) != lit[i])
+  for (size_t i = 1; i < l; i++)
+    if (!lit[i] || lc((unsigned char)s[w.s + i]) != (unsigned char)lit[i])
       return 0;
-  return 1;
+  return lit[l] == 0;
 }
 
 static int word_in(const char *s, span w, const char *const *list) {
@@ -94,8 +102,8 @@ static int is_negator(const char *s, span w, const span *prev) {
   if (word_in(s, w, neg))
     return 1;
   size_t l = w.e - w.s;
-  if (l >= 3 && tolower((unsigned char)s[w.e - 1]) == 't' &&
-      s[w.e - 2] == '\'' && tolower((unsigned char)s[w.e - 3]) == 'n')
+  if (l >= 3 && lc((unsigned char)s[w.e - 1]) == 't' && s[w.e - 2] == '\'' &&
+      lc((unsigned char)s[w.e - 3]) == 'n')
     return 1; /* isn't, can't, wouldn't */
   if (word_eq(s, w, "longer") && prev && word_eq(s, *prev, "no"))
     return 1;
@@ -161,26 +169,38 @@ static int next_sentence(const char *s, size_t n, size_t *pos, span *out) {
 
 /* ---- sentence traits -------------------------------------------------- */
 
-static int ci_contains(const char *s, size_t a, size_t b, const char *lit) {
+/* A sentence lower-cased once, for the substring tests below. */
+typedef struct {
+  const char *low; /* lower-cased copy of the sentence */
+  size_t n;
+} lowered;
+
+/* lit (lower case) occurs in t->low[a, b): memchr to each candidate first
+ * byte, then memcmp. */
+static int low_has(const lowered *t, size_t a, size_t b, const char *lit) {
   size_t l = strlen(lit);
-  for (size_t i = a; i + l <= b; i++) {
-    size_t k = 0;
-    while (k < l && tolower((unsigned char)s[i + k]) == lit[k])
-      k++;
-    if (k == l)
+  if (b > t->n)
+    b = t->n;
+  if (b < a + l || !l)
+    return 0;
+  const char *p = t->low + a, *last = t->low + b - l;
+  while (p <= last && (p = memchr(p, lit[0], (size_t)(last - p) + 1)) != NULL) {
+    if (memcmp(p + 1, lit + 1, l - 1) == 0)
       return 1;
+    p++;
   }
   return 0;
 }
 
-static int contains_any(const char *s, span t, const char *const *list) {
+static int contains_any(const lowered *t, size_t a, size_t b,
+                        const char *const *list) {
   for (; *list; list++)
-    if (ci_contains(s, t.s, t.e, *list))
+    if (low_has(t, a, b, *list))
       return 1;
   return 0;
 }
 
-static int mentions_request(const char *s, span t) {
+static int mentions_request(const lowered *t) {
   static const char *const rq[] = {"request",           "the proposed",
                                    "this treatment",    "the treatment",
                                    "this medication",   "the medication",
@@ -191,10 +211,10 @@ static int mentions_request(const char *s, span t) {
                                    "ongoing use",       "the prescription",
                                    "this prescription", "the trial",
                                    "this trial",        NULL};
-  return contains_any(s, t, rq);
+  return contains_any(t, 0, t->n, rq);
 }
 
-static int attributed(const char *s, span t) {
+static int attributed(const lowered *t) {
   static const char *const at[] = {"utilization review",
                                    " ur ",
                                    "ur's",
@@ -209,11 +229,11 @@ static int attributed(const char *s, span t) {
                                    "was modified",
                                    "originally",
                                    NULL};
-  return contains_any(s, t, at);
+  return contains_any(t, 0, t->n, at);
 }
 
 /* A guideline statement: a guideline named among the first words. */
-static int guideline_sentence(const char *s, span t) {
+static int guideline_sentence(const lowered *t) {
   static const char *const gl[] = {"guideline",      "mtus",
                                    "acoem",          "odg",
                                    "reference",      "according to",
@@ -221,20 +241,19 @@ static int guideline_sentence(const char *s, span t) {
                                    "criteria",       "recommended only",
                                    "literature",     "studies",
                                    "evidence-based", NULL};
-  size_t words = 0, i = t.s;
-  while (i < t.e && words < 8) {
-    if (s[i] == ' ')
+  size_t words = 0, i = 0;
+  while (i < t->n && words < 8) {
+    if (t->low[i] == ' ')
       words++;
     i++;
   }
-  span head = {t.s, i};
-  return contains_any(s, head, gl);
+  return contains_any(t, 0, i, gl);
 }
 
-static int conditional(const char *s, span t) {
+static int conditional(const lowered *t) {
   static const char *const cd[] = {
       " if ", " unless ", " once ", " until ", " provided ", " pending ", NULL};
-  return contains_any(s, t, cd);
+  return contains_any(t, 0, t->n, cd);
 }
 
 /* ---- verdicts within one sentence ------------------------------------- */
@@ -331,6 +350,7 @@ static verdict sentence_verdict(const char *s, span t) {
   verdict best = {0, 0};
   int best_core = -1, best_real = -1;
   int traits = 0, req = 0, att = 0, gl = 0, cond = 0, ctx = 0;
+  char lowbuf[2048], *heap = NULL;
   for (size_t i = t.s; i < t.e;) {
     while (i < t.e && !wch((unsigned char)s[i]))
       i++;
@@ -355,12 +375,20 @@ static verdict sentence_verdict(const char *s, span t) {
     if (!traits && (v || word_eq(s, words[k], "for") ||
                     word_eq(s, words[k], "necessity"))) {
       traits = 1; /* computed once, for sentences holding a verdict word */
-      req = mentions_request(s, t);
-      att = attributed(s, t);
-      gl = guideline_sentence(s, t);
-      cond = conditional(s, t);
-      ctx = ci_contains(s, t.s, t.e, "necess") ||
-            ci_contains(s, t.s, t.e, "request");
+      size_t ln = t.e - t.s;
+      char *low = ln <= sizeof lowbuf ? lowbuf : (heap = malloc(ln));
+      if (!low) { /* out of memory: test the first part only */
+        low = lowbuf;
+        ln = sizeof lowbuf;
+      }
+      for (size_t q = 0; q < ln; q++)
+        low[q] = (char)lc((unsigned char)s[t.s + q]);
+      lowered lt = {low, ln};
+      req = mentions_request(&lt);
+      att = attributed(&lt);
+      gl = guideline_sentence(&lt);
+      cond = conditional(&lt);
+      ctx = low_has(&lt, 0, ln, "necess") || low_has(&lt, 0, ln, "request");
     }
     if (v) {
       if ((v->flags & F_CTX) && !ctx &&
@@ -391,6 +419,7 @@ static verdict sentence_verdict(const char *s, span t) {
       best_real = real;
     }
   }
+  free(heap);
   return best;
 }
 

@@ -22,11 +22,20 @@ struct ir_extractor {
   ir_lexicon *lx;
 };
 
+/* A fragment's next match, cached while the scan moves past earlier ones. */
+typedef struct {
+  const pcre2_code *code; /* the fragment's pattern */
+  int state;              /* 0 unknown, 1 cached, 2 no more matches */
+  ir_hit h;
+} fragnext;
+
 struct ir_extract_ctx {
   const ir_extractor *x;
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   pcre2_jit_stack *js;
+  uint8_t *seen;  /* candidate fragments of the current sentence */
+  fragnext *cand; /* scratch, one per fragment */
 };
 
 ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
@@ -79,7 +88,10 @@ ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x) {
   c->md = pcre2_match_data_create(32, NULL);
   c->mctx = pcre2_match_context_create(NULL);
   c->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-  if (!c->md || !c->mctx) {
+  size_t nf = ir_lexicon_nfrags(x->lx);
+  c->seen = malloc(nf + 1);
+  c->cand = malloc((nf + 1) * sizeof *c->cand);
+  if (!c->md || !c->mctx || !c->seen || !c->cand) {
     ir_extract_ctx_free(c);
     return NULL;
   }
@@ -97,6 +109,8 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
   pcre2_match_context_free(c->mctx);
   if (c->js)
     pcre2_jit_stack_free(c->js);
+  free(c->seen);
+  free(c->cand);
   free(c);
 }
 
@@ -104,29 +118,95 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
 
 typedef IR_VEC(ir_hit) hitvec;
 
+/* One match of code from off in text[0, e): 1 and *h, 0 none, <0 error. */
+static int match_one(ir_extract_ctx *c, const pcre2_code *code,
+                     const char *text, size_t e, size_t off, ir_hit *h) {
+  int rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
+  if (rc == PCRE2_ERROR_NOMATCH)
+    return 0;
+  if (rc < 0)
+    return rc;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+  h->start = (uint32_t)ov[0];
+  h->end = (uint32_t)ov[1];
+  h->g1s = h->g1e = -1;
+  if (rc >= 2 && ov[2] != PCRE2_UNSET) {
+    h->g1s = (int32_t)ov[2];
+    h->g1e = (int32_t)ov[3];
+  }
+  return 1;
+}
+
+/* Matches section sec over [s, e) as one pattern. */
+static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
+                       size_t s, size_t e, const pcre2_code *code,
+                       hitvec *out) {
+  size_t off = s;
+  while (off < e) {
+    ir_hit h;
+    int rc = match_one(c, code, text, e, off, &h);
+    if (rc <= 0)
+      return rc;
+    ir_vec_push(a, out, h);
+    off = h.end > h.start ? h.end : h.start + 1;
+  }
+  return 0;
+}
+
+/* Matches section sec over [s, e) through its candidate fragments only:
+ * each step takes the leftmost of their next matches (lowest fragment on
+ * a tie), which is what the section's alternation would match. A
+ * fragment's match is searched again only once the scan passed it. */
+static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
+                       size_t s, size_t e, int sec, hitvec *out) {
+  const ir_lexicon *lx = c->x->lx;
+  size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
+  size_t nc = 0;
+  for (size_t k = 0; k < nt; k++)
+    if (c->seen[base + k]) {
+      c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
+      c->cand[nc++].state = 0;
+    }
+  size_t off = s;
+  while (off < e && nc) {
+    fragnext *best = NULL;
+    for (size_t j = 0; j < nc; j++) {
+      fragnext *f = &c->cand[j];
+      if (f->state == 2)
+        continue;
+      if (f->state == 0 || f->h.start < off) {
+        int rc = match_one(c, f->code, text, e, off, &f->h);
+        if (rc < 0)
+          return rc;
+        f->state = rc ? 1 : 2;
+        if (!rc)
+          continue;
+      }
+      if (!best || f->h.start < best->h.start)
+        best = f;
+    }
+    if (!best)
+      return 0;
+    ir_vec_push(a, out, best->h);
+    off = best->h.end > best->h.start ? best->h.end : best->h.start + 1;
+  }
+  return 0;
+}
+
 /* Matches section sec over [s, e); returns 0 or a PCRE2 error code. */
 static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
                          size_t s, size_t e, int sec, hitvec *out) {
   const pcre2_code *code = ir_lexicon_code(c->x->lx, sec);
   if (!code)
     return 0;
-  size_t off = s;
-  while (off < e) {
-    int rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH)
-      return 0;
-    if (rc < 0)
-      return rc;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-    ir_hit h = {(uint32_t)ov[0], (uint32_t)ov[1], -1, -1};
-    if (rc >= 2 && ov[2] != PCRE2_UNSET) {
-      h.g1s = (int32_t)ov[2];
-      h.g1e = (int32_t)ov[3];
-    }
-    ir_vec_push(a, out, h);
-    off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+  if (!ir_lexicon_frag_code(c->x->lx, sec, 0)) {
+    size_t base = ir_lexicon_frag_base(c->x->lx, sec);
+    for (size_t k = 0; k < ir_lexicon_terms(c->x->lx, sec); k++)
+      if (c->seen[base + k])
+        return match_whole(c, a, text, s, e, code, out);
+    return 0;
   }
-  return 0;
+  return match_frags(c, a, text, s, e, sec, out);
 }
 
 static int section_wanted(int region, int sec);
@@ -134,9 +214,12 @@ static int section_wanted(int region, int sec);
 static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
+  /* one literal pass over the sentence picks the fragments worth matching */
+  uint64_t cand = ir_lexicon_scan(c->x->lx, text + x->s.start,
+                                  x->s.end - x->s.start, c->seen);
   for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
     x->s.first[sec] = (uint32_t)hv.n;
-    if (!section_wanted(x->region, sec))
+    if (!(cand >> sec & 1) || !section_wanted(x->region, sec))
       continue;
     int rc = match_section(c, a, text, x->s.start, x->s.end, sec, &hv);
     if (rc) {

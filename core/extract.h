@@ -3,8 +3,10 @@
  * ir_extractor is compiled once from the lexicon files in the rules
  * directory (*.lex) and is read-only afterwards (shared by all workers).
  * ir_extract_ctx holds per-worker PCRE2 match data and JIT stack.
- * ir_extract() fills item->facts[] and item->cited for every item of a
- * segmented letter. Returns 0, or -1 with l->error set when a match limit
+ * ir_extract() fills item->facts[] and item->cited for the trigger point
+ * items of a segmented letter (category "tpi", or a title naming a trigger
+ * point injection); other items keep empty facts. Each item sees the
+ * summary plus its own title and rationale. Returns 0, or -1 with l->error set when a match limit
  * was hit (the letter is then reported as failed, never hangs). */
 #ifndef IR_EXTRACT_H
 #define IR_EXTRACT_H

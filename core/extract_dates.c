@@ -3,7 +3,10 @@
  * Every date in every sentence is found with ir_scan_date (segment.h).
  * duration: the injury (or onset) date is l->date_injury, else the first
  * date that an [injury_date] trigger precedes in its sentence; the
- * reference date is l->date_decision, else the latest date in the letter.
+ * reference date is the time of the request, not of the IMR decision: the
+ * UR denial date (header), else the request date (below: the title's date,
+ * else the latest date of the item's summary/rationale) when it is after
+ * the injury, else l->date_decision, else the latest date in the letter.
  * More than 91 days between them -> affirm; 0..90 days -> deny. The
  * evidence is the sentence stating the injury date.
  * frequency: the prior injection is the latest date in a sentence that
@@ -13,7 +16,9 @@
  * of the item's summary/rationale (the visit that requested it). >= 60 days
  * apart -> affirm, fewer -> deny. [interval] phrases ("three weeks later",
  * "four months have passed") next to an injection add the same verdict;
- * a short interval restated in the rationale is also cited. */
+ * a short interval restated in the rationale is also cited; a phrase after
+ * "lasting"/"for" ("relief lasting two weeks after the injection") measures
+ * the relief, not the interval, and is skipped. */
 #include "extract_int.h"
 
 #include <ctype.h>
@@ -85,6 +90,13 @@ static int injury_marked(const xletter *xl, const xdate *d) {
   return 0;
 }
 
+typedef struct {
+  long day;
+  size_t sent, start, end;
+} xevent;
+
+static void request_date(xletter *xl, int item, xevent *req);
+
 static int usable_region(const xletter *xl, const xdate *d, int item) {
   const xsent *x = &xl->v[d->sent];
   return x->region == XR_HEADER || ir_x_in_item(x, item);
@@ -107,7 +119,12 @@ void ir_x_duration_dates(xletter *xl, int item) {
   }
   if (!inj_iso || !inj)
     return; /* no date, or no span to show for it */
-  long di = ir_x_days(inj_iso), dr = ir_x_days(l->date_decision);
+  long di = ir_x_days(inj_iso), dr = ir_x_days(l->date_ur_denial);
+  xevent req = {-1, 0, 0, 0};
+  if (dr < 0 || dr <= di) { /* UR decided days after the request */
+    request_date(xl, item, &req);
+    dr = di >= 0 && req.day > di ? req.day : ir_x_days(l->date_decision);
+  }
   if (dr < 0) /* the letter's latest date other than the injury date */
     dr = ir_x_days(strcmp(xl->last_iso[0], inj_iso) ? xl->last_iso[0]
                                                     : xl->last_iso[1]);
@@ -209,12 +226,10 @@ static int document_date(const char *t, const xdate *d, size_t e) {
   return 0;
 }
 
-typedef struct {
-  long day;
-  size_t sent, start, end;
-} xevent;
-
-static void prior_dates(xletter *xl, int item, xevent *prior) {
+/* The latest prior injection date before the limit (the request date, when
+ * known): "On 02/01/2015 he reported that the injections had helped" names
+ * the request visit, not the injection. */
+static void prior_dates(xletter *xl, int item, xevent *prior, long limit) {
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
     if (!ir_x_in_region(xl, x, item) || !prior_event(x))
@@ -247,7 +262,7 @@ static void prior_dates(xletter *xl, int item, xevent *prior) {
       ev.start = ys;
       ev.end = ys + 4;
     }
-    if (ev.day >= 0 && ev.day > prior->day)
+    if (ev.day >= 0 && ev.day > prior->day && (limit < 0 || ev.day < limit))
       *prior = ev;
   }
 }
@@ -290,6 +305,27 @@ static long interval_days(const char *t, const ir_hit *h) {
   return -1;
 }
 
+/* "50% relief lasting only two weeks after the last injection", "relief
+ * for 2 weeks after": the phrase measures the relief, not the time between
+ * injections. */
+static int relief_duration(const ir_sent *s, const ir_hit *h) {
+  static const char *const w[] = {"lasting", "lasted",     "lasts",
+                                  "for",     "persisting", "persisted"};
+  const char *t = s->text;
+  size_t p = h->start;
+  for (int words = 0; words < 3 && p > s->start; words++) {
+    while (p > s->start && t[p - 1] == ' ')
+      p--;
+    size_t e = p;
+    while (p > s->start && t[p - 1] != ' ')
+      p--;
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+      if (e - p == strlen(w[i]) && !strncasecmp(t + p, w[i], e - p))
+        return 1;
+  }
+  return 0;
+}
+
 static void interval_phrases(xletter *xl, int item) {
   ir_item *it = &xl->l->items.v[item];
   ir_fact *f = &it->facts[IR_CRIT_FREQUENCY];
@@ -305,7 +341,8 @@ static void interval_phrases(xletter *xl, int item) {
     for (size_t j = 0; ctx && j < n; j++) {
       long days = interval_days(x->s.text, &h[j]);
       int c = ir_x_classify(x, h[j].start, h[j].end);
-      if (days < 0 || (c != XC_AFFIRM && c != XC_DENY))
+      if (days < 0 || (c != XC_AFFIRM && c != XC_DENY) ||
+          relief_duration(&x->s, &h[j]))
         continue;
       int met = days >= 60;
       if (c == XC_DENY)
@@ -319,9 +356,8 @@ static void interval_phrases(xletter *xl, int item) {
 
 void ir_x_frequency(xletter *xl, int item) {
   xevent prior = {-1, 0, 0, 0}, req = {-1, 0, 0, 0};
-  prior_dates(xl, item, &prior);
-  if (prior.day >= 0)
-    request_date(xl, item, &req);
+  request_date(xl, item, &req);
+  prior_dates(xl, item, &prior, req.day);
   if (prior.day >= 0 && req.day > prior.day) {
     ir_fact *f = &xl->l->items.v[item].facts[IR_CRIT_FREQUENCY];
     ir_evlist *list = req.day - prior.day >= 60 ? &f->affirm : &f->deny;

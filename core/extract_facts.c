@@ -28,10 +28,29 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static ir_item *item_of(xletter *xl, int i) { return &xl->l->items.v[i]; }
 
-/* Generic affirm/deny/cite of every hit of sec. mask: which outcomes count. */
+/* Is radiculopathy hit h the object of the generic rule "not recommended
+ * for radicular pain" (a rule hit holding " for " before h)? "Given his
+ * radiculopathy, TPI is not appropriate" still speaks of this patient. */
+static int generic_rule_term(const ir_sent *s, const ir_hit *h) {
+  size_t n;
+  const ir_hit *o = ir_sent_hits(s, IR_LEX_RADIC_RULE, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (!(o[i].start < h->end && h->start < o[i].end) || o[i].start >= h->start)
+      continue;
+    for (size_t p = o[i].start; p + 5 <= h->start; p++)
+      if (!strncasecmp(s->text + p, " for ", 5))
+        return 1;
+  }
+  return 0;
+}
+
+/* Generic affirm/deny/cite of every hit of sec. mask: which outcomes count.
+ * A radiculopathy term inside the radicular rule ("not indicated for
+ * radicular pain") states the rule, not this patient's findings. */
 enum { M_AFF = 1, M_DENY = 2, M_CITE = 4 };
 static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
                         int mask) {
@@ -46,6 +65,8 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
     for (size_t j = 0; j < n; j++) {
+      if (crit == IR_CRIT_RADICULOPATHY && generic_rule_term(&x->s, &h[j]))
+        continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (c == XC_AFFIRM && (mask & M_AFF))
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
@@ -146,18 +167,22 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
     return XC_CITE;
   if (rat && ir_scope_recital_at(s, t->start, t->end))
     return XC_NONE;
-  if (c)
+  if (c == 2 || (c == 1 && (rat || ir_x_doc_cite(s, t->start, t->end))))
     return c == 1 && rat ? XC_CITE : XC_NONE;
+  /* in the summary, "PT did not provide relief" is no documentation
+   * phrase: the therapy is read for its outcome below */
   if (ir_scope_hypothetical(s, t->start, t->end))
     return XC_NONE;
   size_t lo, hi, clo, chi;
   ir_scope_clause(s, t->start, t->end, &lo, &hi);
   contrast_span(s, t, &clo, &chi);
-  if (ir_sent_has(s, IR_LEX_NOT_TRIED, lo, t->start) ||
+  if (trigger_in(s, IR_LEX_NOT_TRIED, lo, t->start, IR_LEX_FAILED) ||
       not_tried_after(s, t, hi))
     return XC_DENY;
   if (trigger_in(s, IR_LEX_FAILED, clo, chi, IR_LEX_NEG_PRE))
     return ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi) ? XC_NONE : XC_AFFIRM;
+  if (ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi))
+    return XC_NONE; /* stopped or not tolerated: not a failure */
   if (trigger_in(s, IR_LEX_HELPED, clo, chi, IR_LEX_FAILED))
     return XC_DENY;
   if (ir_scope_negated(s, t->start, t->end))
@@ -203,7 +228,7 @@ static void radiculopathy(xletter *xl, int i) {
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
     for (size_t j = 0; x->region == XR_RATIONALE && x->item == i && j < n; j++)
       if (ir_x_classify(x, h[j].start, h[j].end) == XC_CITE &&
-          ir_scope_negated(&x->s, h[j].start, h[j].end))
+          ir_scope_negated_apart(&x->s, h[j].start, h[j].end, IR_LEX_CITE_PRE))
         ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, x, h[j].start, h[j].end);
   }
   /* The radicular rule ("not recommended for radicular pain") stated in
@@ -362,10 +387,53 @@ static int item_has_non_la(const ir_item *it) {
   return 0;
 }
 
+/* The rule sentence itself says anything but a local anesthetic is out
+ * ("any substance other than", "only a local anesthetic"): stated for a
+ * request whose injectate is not one, it is applied even when the rationale
+ * does not name the substance again. */
+static int exclusive_rule(const ir_sent *s) {
+  static const char *const w[] = {"other than", "only "};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+    size_t l = strlen(w[i]);
+    for (size_t p = s->start; p + l <= s->end; p++)
+      if (!strncasecmp(s->text + p, w[i], l))
+        return 1;
+  }
+  return 0;
+}
+
+/* The injectate rule applied over two sentences: "injections with any
+ * substance other than local anesthetic ... are not recommended" ([unsupported]
+ * with a local anesthetic term) and, elsewhere in the rationale, the
+ * requested non-anesthetic substance ("to be performed with dextrose"),
+ * or an exclusive rule alone for an item whose injectate is not one. */
+static void injectate_rule(xletter *xl, int i) {
+  ir_item *it = item_of(xl, i);
+  const xsent *rule = NULL, *named = NULL;
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    const ir_sent *s = &x->s;
+    if (x->region != XR_RATIONALE || x->item != i ||
+        ir_scope_attributed(s, s->end))
+      continue;
+    if (!rule && ir_sent_has_any(s, IR_LEX_UNSUPPORTED) &&
+        ir_sent_has_any(s, IR_LEX_INJ_LA))
+      rule = x;
+    if (!named && non_la_injectate(s) && !ir_sent_has_any(s, IR_LEX_OTHER_INJ))
+      named = x;
+  }
+  if (!rule || !item_has_non_la(it) || (!named && !exclusive_rule(&rule->s)))
+    return;
+  ir_x_cite(xl, it, IR_CRIT_INJECTATE, rule, rule->s.start, rule->s.end);
+  if (named)
+    ir_x_cite(xl, it, IR_CRIT_INJECTATE, named, named->s.start, named->s.end);
+}
+
 /* Citations that are not a term inside a citation scope. Runs after the
  * values (injectate) are known. */
 static void other_cites(xletter *xl, int i) {
   ir_item *it = item_of(xl, i);
+  injectate_rule(xl, i);
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
     const ir_sent *s = &x->s;

@@ -14,11 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "text.h"
-
-/* Shared with normalize.c (declared there too). */
-enum { IR_SHAPE_PDF = 1, IR_SHAPE_MARKUP = 2 };
-unsigned ir_layout_shape(const unsigned char *s, size_t n);
+#include "norm_int.h"
 
 enum {
   SHAPE_SCAN = 256 * 1024,   /* bytes examined for the line shape */
@@ -141,8 +137,7 @@ static const char *const tag_names[] = {
     "h1", "h2", "h3", "h4", "h5",  "h6",  "table",  "tr",   "td",     "th",
     "ul", "ol", "li", "hr", "sup", "sub", "html",   "body", "center", "pre"};
 
-/* Length of a known HTML-like tag at s (0 when none). Used by normalize. */
-size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e);
+/* Length of a known HTML-like tag at s (0 when none). Used by decode.c. */
 size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e) {
   if (s >= e || *s != '<')
     return 0;

@@ -1,13 +1,15 @@
 /* lexicon.c - parse *.lex files into per-section PCRE2 alternations.
  * See lexicon.h for the file format. Each entry becomes a regex fragment;
  * fragments are checked one by one at load time (so an error names its
- * line), then each section is compiled once as (?|(?:f1)|(?:f2)|...) with
- * JIT. Longer fragments come first so the longest phrase wins at a given
- * position. */
-#include "lexicon.h"
+ * line), then each section is compiled once as (?|(?:f1)|(?:f2)|...) and
+ * each fragment alone with JIT (lexicon_prefilter.c picks the fragments
+ * worth matching per sentence). Longer fragments come first so the
+ * longest phrase wins at a given position. */
+#include "lexicon_int.h"
 
 #include <ctype.h>
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,22 +17,6 @@
 #define IR_LEX_NAME(e, s) s,
 static const char *const lex_names[] = {IR_LEX_SECTIONS(IR_LEX_NAME)};
 #undef IR_LEX_NAME
-
-typedef struct {
-  char *re;
-  size_t order;
-} lex_term;
-
-typedef struct {
-  lex_term *v;
-  size_t n, cap;
-  pcre2_code *code;
-} lex_section;
-
-struct ir_lexicon {
-  lex_section sec[IR_LEX_COUNT];
-  size_t nterms;
-};
 
 const char *ir_lex_name(int id) {
   return id >= 0 && id < IR_LEX_COUNT ? lex_names[id] : "unknown";
@@ -49,11 +35,14 @@ void ir_lexicon_free(ir_lexicon *lx) {
   if (!lx)
     return;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
-    for (size_t k = 0; k < lx->sec[i].n; k++)
+    for (size_t k = 0; k < lx->sec[i].n; k++) {
       free(lx->sec[i].v[k].re);
+      pcre2_code_free(lx->sec[i].v[k].code);
+    }
     free(lx->sec[i].v);
     pcre2_code_free(lx->sec[i].code);
   }
+  ir_lex_prefilter_free(lx);
   free(lx);
 }
 
@@ -140,6 +129,7 @@ static int add_term(lex_section *s, char *re, size_t order) {
   }
   s->v[s->n].re = re;
   s->v[s->n].order = order;
+  s->v[s->n].code = NULL;
   s->n++;
   return 0;
 }
@@ -384,8 +374,19 @@ int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
                (char *)m);
       return -1;
     }
-    pcre2_jit_compile(s->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
+    for (size_t k = 0; k < s->n; k++) {
+      pcre2_code_free(s->v[k].code);
+      s->v[k].code =
+          pcre2_compile((PCRE2_SPTR)s->v[k].re, PCRE2_ZERO_TERMINATED,
+                        PCRE2_CASELESS, &ec, &eo, NULL);
+      if (s->v[k].code)
+        pcre2_jit_compile(s->v[k].code, PCRE2_JIT_COMPLETE);
+    }
   }
+  ir_lex_build_prefilter(lx);
+  for (int i = 0; i < IR_LEX_COUNT; i++) /* matched as one pattern */
+    if (lx->sec[i].code && lx->sec[i].whole)
+      pcre2_jit_compile(lx->sec[i].code, PCRE2_JIT_COMPLETE);
   return 0;
 }
 

@@ -13,13 +13,16 @@
  *                             [relief] the first capturing group is the
  *                             number (count, or percent of relief)
  * Several files may add to the same section. Each section compiles to one
- * PCRE2 alternation (JIT), matched once per sentence. A malformed entry
+ * PCRE2 alternation, and each entry alone (JIT); a sentence is matched
+ * only with the entries whose required literals it contains (see
+ * ir_lexicon_scan), with the alternation's result. A malformed entry
  * (unknown section, entry before a section, unterminated or invalid regex,
  * a regex that matches the empty string) fails the load with
  * "file:line: message". */
 #ifndef IR_LEXICON_H
 #define IR_LEXICON_H
 #include <stddef.h>
+#include <stdint.h>
 
 #ifndef PCRE2_CODE_UNIT_WIDTH
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -98,11 +101,28 @@ int ir_lexicon_add(ir_lexicon *lx, const char *name, const char *text,
 /* Reads every *.lex in dir and dir/lexicon/ (sorted). Fails when none. */
 int ir_lexicon_add_dir(ir_lexicon *lx, const char *dir, char *err,
                        size_t errlen);
-/* Compiles each section into one alternation with JIT. */
+/* Compiles each section into one alternation, each entry alone (JIT),
+ * and the prefilter. */
 int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen);
 /* Compiled pattern of a section, NULL when the section is empty. */
 const pcre2_code *ir_lexicon_code(const ir_lexicon *lx, int id);
 size_t ir_lexicon_terms(const ir_lexicon *lx, int id);
+/* Prefilter. Fragments (entries) have ids: section id's k-th fragment
+ * (in matching order) is ir_lexicon_frag_base(id) + k, below nfrags.
+ * ir_lexicon_scan sets seen[g] = 1 for each fragment g that may match in
+ * s[0, n) and 0 for the others: a fragment is left out only when s holds
+ * none of the literals one of which its every match must contain
+ * (case-insensitive). One pass over s (Aho-Corasick). Returns a mask
+ * (bit id) of the sections with a candidate fragment. */
+size_t ir_lexicon_nfrags(const ir_lexicon *lx);
+uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
+                         uint8_t *seen);
+size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
+/* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
+ * when the section must be matched whole (ir_lexicon_code). The section's
+ * leftmost match from an offset is the leftmost of its fragments' matches,
+ * the lowest k on a tie. */
+const pcre2_code *ir_lexicon_frag_code(const ir_lexicon *lx, int id, size_t k);
 void ir_lexicon_free(ir_lexicon *lx);
 
 #endif

@@ -180,8 +180,127 @@ static void push_item(lua_State *L, const ir_letter *l, const ir_item *it) {
   lua_setfield(L, t, "cited");
 }
 
-int ir_lua_push_letter(lua_State *L) {
-  const ir_letter *l = lua_touserdata(L, 1);
+/* ---- read-only views -------------------------------------------------------
+ * A frozen table is an empty proxy whose own metatable holds the storage as
+ * __index (a table, so reads stay on the VM's fast path), refuses writes,
+ * forwards # and pairs(), and hides itself behind __metatable. Children
+ * stored in a frozen table are frozen too; every empty table shares one
+ * proxy. The rule can therefore neither change what the next check() call
+ * sees nor reach the storage (rules have no rawset, and getmetatable gives
+ * the string "read-only"). */
+
+static int ro_newindex(lua_State *L) {
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+  return luaL_error(L,
+                    "the letter and item tables are read-only (assigning "
+                    "'%s'); copy what you need into a local table",
+                    k ? k : "?");
+}
+
+/* Pushes the storage behind the proxy at idx, or nothing (returns 0). */
+static int ro_storage(lua_State *L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+    return 0;
+  lua_pushliteral(L, "__newindex");
+  int is = lua_rawget(L, -2) == LUA_TFUNCTION &&
+           lua_tocfunction(L, -1) == ro_newindex;
+  lua_pop(L, 1);
+  if (!is)
+    return lua_pop(L, 1), 0;
+  lua_pushliteral(L, "__index");
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  return lua_type(L, -1) == LUA_TTABLE ? 1 : (lua_pop(L, 1), 0);
+}
+
+static int ro_len(lua_State *L) {
+  if (!ro_storage(L, 1))
+    return luaL_error(L, "not a read-only table");
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+  return 1;
+}
+
+static int ro_next(lua_State *L) {
+  if (!ro_storage(L, 1))
+    return luaL_error(L, "not a read-only table");
+  lua_settop(L, 3);
+  lua_pushvalue(L, 2);
+  if (lua_next(L, 3))
+    return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+static int ro_pairs(lua_State *L) {
+  lua_pushcfunction(L, ro_next);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+/* Replaces the table at idx (absolute) by its proxy. memo: storage->proxy. */
+static void ro_make(lua_State *L, int idx, int memo) {
+  lua_newtable(L);
+  lua_createtable(L, 0, 5);
+  lua_pushvalue(L, idx);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ro_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, ro_len);
+  lua_setfield(L, -2, "__len");
+  lua_pushcfunction(L, ro_pairs);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushliteral(L, "read-only");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, idx);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, memo);
+  lua_replace(L, idx);
+}
+
+/* Freezes the table on top in place (it becomes its proxy). Depth is
+ * bounded by the record's shape. memo[1] is the shared empty proxy. */
+static void ro_freeze(lua_State *L, int memo) {
+  luaL_checkstack(L, 8, "freezing the letter");
+  int t = lua_gettop(L);
+  lua_pushvalue(L, t);
+  if (lua_rawget(L, memo) != LUA_TNIL) { /* already frozen (shared) */
+    lua_replace(L, t);
+    return;
+  }
+  lua_pop(L, 1);
+  lua_pushnil(L);
+  if (!lua_next(L, t)) { /* empty: the shared empty proxy */
+    lua_rawgeti(L, memo, 1);
+    lua_replace(L, t);
+    return;
+  }
+  lua_pop(L, 2);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      ro_freeze(L, memo);
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, t); /* existing key: allowed during traversal */
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  ro_make(L, t, memo);
+}
+
+int ir_lua_unwrap(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  if (!ro_storage(L, idx))
+    return 0;
+  lua_replace(L, idx);
+  return 1;
+}
+
+/* Builds the letter table (storage) and its items list. */
+static void build_letter(lua_State *L, const ir_letter *l) {
   lua_createtable(L, 0, 12);
   int t = lua_gettop(L);
   set_str(L, "file", l->path ? l->path : "");
@@ -210,9 +329,23 @@ int ir_lua_push_letter(lua_State *L) {
     push_item(L, l, &l->items.v[i]);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  lua_pushvalue(L, -1);
   lua_setfield(L, t, "items");
-  return 2;
+}
+
+int ir_lua_push_letter(lua_State *L) {
+  const ir_letter *l = lua_touserdata(L, 1);
+  lua_settop(L, 1);
+  lua_newtable(L); /* 2: memo storage -> proxy */
+  int memo = 2;
+  lua_newtable(L);
+  ro_make(L, 3, memo); /* the shared empty proxy */
+  lua_rawseti(L, memo, 1);
+  build_letter(L, l);
+  lua_getfield(L, -1, "items"); /* storage of the list */
+  lua_insert(L, -2);
+  ro_freeze(L, memo); /* items' elements are now proxies */
+  lua_insert(L, -2);
+  return 2; /* letter proxy, items storage (proxies, for the C side only) */
 }
 
 /* ---- Lua -> findings ------------------------------------------------------
@@ -311,10 +444,12 @@ static void read_evidence(lua_State *L, int f, int n, ir_lua_readback *rb,
                           ir_finding *out) {
   int ty = rawfield(L, f, "evidence");
   int ev = lua_gettop(L);
+  ir_lua_unwrap(L, ev);
   if (ty == LUA_TTABLE) {
     lua_Integer m = (lua_Integer)lua_rawlen(L, ev);
     for (lua_Integer i = 1; i <= m; i++) {
       int et = lua_rawgeti(L, ev, i);
+      ir_lua_unwrap(L, -1);
       if (et == LUA_TTABLE) {
         read_span(L, lua_gettop(L), n, rb, &out->evidence);
       } else if (et == LUA_TSTRING) {

@@ -10,9 +10,17 @@
 
 #include "record.h"
 
-/* arg 1: lightuserdata const ir_letter*. Returns the letter table and its
- * field `items` (every item table, in order). */
+/* arg 1: lightuserdata const ir_letter*. Returns the letter table and the
+ * list behind its field `items` (every item table, in order). Built once per
+ * letter and rule state and shared by every check() call: the letter and
+ * every table in it are read-only views (writes raise an error, # and pairs
+ * work, the storage is unreachable from Lua); letter.items[i] is the very
+ * table passed as the item argument. */
 int ir_lua_push_letter(lua_State *L);
+
+/* If the value at idx is a read-only view, replaces it by its storage (raw
+ * reads then see the fields) and returns 1; else 0. */
+int ir_lua_unwrap(lua_State *L, int idx);
 
 typedef struct {
   ir_arena *a;

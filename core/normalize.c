@@ -13,287 +13,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "text.h"
-
-/* from layout.c */
-enum { IR_SHAPE_PDF = 1, IR_SHAPE_MARKUP = 2 };
-unsigned ir_layout_shape(const unsigned char *s, size_t n);
-size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e);
+#include "norm_int.h"
+#include "title_outcome.h"
 
 #define MAX_INPUT ((size_t)64 << 20)
 enum { BINARY_SAMPLE = 64 * 1024, HEAD_MAX = 64 };
-
-/* ---- character source --------------------------------------------------- */
-
-typedef struct {
-  unsigned char b[4];
-  uint8_t n;        /* output bytes, 0 = dropped */
-  uint8_t space;    /* a whitespace unit */
-  uint8_t verbatim; /* b[0..n) are exactly the original bytes */
-  uint32_t os, ol;  /* original range */
-} unit;
-
-typedef struct {
-  const unsigned char *base, *p, *e;
-  int markup;   /* strip '#' heading markers and '**' / '__' */
-  int at_start; /* nothing visible yet on this line */
-} src;
-
-static const uint16_t cp1252[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-static int utf8_len(uint32_t cp, unsigned char *b) {
-  if (cp < 0x80) {
-    b[0] = (unsigned char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    b[0] = (unsigned char)(0xC0 | cp >> 6);
-    b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    b[0] = (unsigned char)(0xE0 | cp >> 12);
-    b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  b[0] = (unsigned char)(0xF0 | cp >> 18);
-  b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-  b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-  b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-/* Strict UTF-8 decode at p; returns the sequence length or 0 if invalid. */
-static int utf8_decode(const unsigned char *p, const unsigned char *e,
-                       uint32_t *cp) {
-  unsigned char c = p[0];
-  int n;
-  uint32_t v, min;
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2, v = c & 0x1F, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF)
-    n = 3, v = c & 0x0F, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4)
-    n = 4, v = c & 0x07, min = 0x10000;
-  else
-    return 0;
-  if (e - p < n)
-    return 0;
-  for (int i = 1; i < n; i++) {
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-    v = v << 6 | (p[i] & 0x3F);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-    return 0;
-  *cp = v;
-  return n;
-}
-
-/* Fold a code point to what downstream sees: 0 drop, 1 space, 2 ASCII
- * replacement in *rep, 3 keep as is. */
-static int fold_cp(uint32_t cp, const char **rep) {
-  /* replacement: "" drop, " " space, else ASCII text */
-  static const struct {
-    uint32_t cp;
-    const char *to;
-  } fold[] = {{0x2018, "'"},   {0x2019, "'"},  {0x201A, "'"},  {0x201B, "'"},
-              {0x2032, "'"},   {0x2035, "'"},  {0x2039, "'"},  {0x203A, "'"},
-              {0x201C, "\""},  {0x201D, "\""}, {0x201E, "\""}, {0x201F, "\""},
-              {0x2033, "\""},  {0x2010, "-"},  {0x2011, "-"},  {0x2012, "-"},
-              {0x2013, "-"},   {0x2014, "-"},  {0x2015, "-"},  {0x2212, "-"},
-              {0x2026, "..."}, {0xA0, " "},    {0x202F, " "},  {0x205F, " "},
-              {0x3000, " "},   {0x1680, " "},  {0x2028, " "},  {0x2029, " "},
-              {0xAD, ""},      {0x200B, ""},   {0x200C, ""},   {0x200D, ""},
-              {0x2060, ""},    {0xFEFF, ""},   {0xFFFE, ""}};
-  if (cp < 0x20 || cp == 0x7F)
-    return (cp == '\t' || cp == '\v' || cp == '\f' || cp == '\r') ? 1 : 0;
-  if (cp >= 0x2000 && cp <= 0x200A)
-    return 1;
-  if (cp < 0xA0 || (cp > 0xAD && cp < 0x1680))
-    return 3;
-  for (size_t i = 0; i < sizeof fold / sizeof *fold; i++)
-    if (fold[i].cp == cp) {
-      *rep = fold[i].to;
-      return !**rep ? 0 : **rep == ' ' ? 1 : 2;
-    }
-  return 3;
-}
-
-/* Fill u for code point cp that replaced original [os, os+ol). */
-static void cp_unit(uint32_t cp, unit *u) {
-  if (cp >= 0x80 && cp < 0xA0)
-    cp = cp1252[cp - 0x80];
-  const char *rep = NULL;
-  int k = cp ? fold_cp(cp, &rep) : 0;
-  u->verbatim = 0;
-  u->space = 0;
-  if (k == 0) {
-    u->n = 0;
-  } else if (k == 1) {
-    u->n = 1, u->b[0] = ' ', u->space = 1;
-  } else if (k == 2) {
-    u->n = (uint8_t)strlen(rep);
-    memcpy(u->b, rep, u->n);
-  } else {
-    u->n = (uint8_t)utf8_len(cp, u->b);
-  }
-}
-
-static int ci_prefix(const unsigned char *p, const unsigned char *e,
-                     const char *w) {
-  for (; *w; w++, p++)
-    if (p >= e || tolower(*p) != (unsigned char)*w)
-      return 0;
-  return 1;
-}
-
-/* Entity at p ("&amp;", "&#39;", ...): its length and code point, or 0. */
-static int entity(const unsigned char *p, const unsigned char *e,
-                  uint32_t *cp) {
-  static const struct {
-    const char *s;
-    uint32_t cp;
-  } names[] = {{"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},
-               {"&quot;", '"'}, {"&apos;", '\''}, {"&nbsp;", 0xA0}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (ci_prefix(p, e, names[i].s)) {
-      *cp = names[i].cp;
-      return (int)strlen(names[i].s);
-    }
-  if (e - p < 4 || p[1] != '#')
-    return 0;
-  const unsigned char *q = p + 2;
-  int hex = (*q == 'x' || *q == 'X');
-  q += hex;
-  uint32_t v = 0;
-  const unsigned char *d = q;
-  while (q < e && q - d < 7 && (hex ? isxdigit(*q) : isdigit(*q))) {
-    v = v * (hex ? 16 : 10) +
-        (uint32_t)(isdigit(*q) ? *q - '0' : (tolower(*q) - 'a' + 10));
-    q++;
-  }
-  if (q == d || q >= e || *q != ';' || v > 0x10FFFF ||
-      (v >= 0xD800 && v <= 0xDFFF))
-    return 0;
-  *cp = v;
-  return (int)(q + 1 - p);
-}
-
-static int tag_is_inline(const unsigned char *p) {
-  static const char *const inl[] = {"b",    "i",      "u",   "em",  "strong",
-                                    "span", "font",   "sup", "sub", "html",
-                                    "body", "center", "pre"};
-  p += (p[1] == '/') ? 2 : 1;
-  size_t n = 0;
-  while (n < 8 && isalnum(p[n]))
-    n++;
-  for (size_t i = 0; i < sizeof inl / sizeof *inl; i++)
-    if (strlen(inl[i]) == n && ci_prefix(p, p + n, inl[i]))
-      return 1;
-  return 0;
-}
-
-/* Next unit of the line; 0 at its end. Units with n == 0 are never
- * returned. */
-static int src_next(src *s, unit *u) {
-  while (s->p < s->e) {
-    const unsigned char *p = s->p;
-    unsigned char c = *p;
-    u->os = (uint32_t)(p - s->base);
-    if (c >= 0x20 && c < 0x7F && c != '<' && c != '&' && c != '*' && c != '_' &&
-        c != '#') {
-      u->b[0] = c, u->n = 1, u->ol = 1, u->verbatim = 1, u->space = c == ' ';
-      s->p++;
-      if (c != ' ')
-        s->at_start = 0;
-      return 1;
-    }
-    size_t tl;
-    uint32_t cp;
-    int k;
-    if (c == '<' && (tl = ir_markup_tag_len(p, s->e)) != 0) {
-      s->p += tl;
-      if (tag_is_inline(p))
-        continue;
-      u->b[0] = ' ', u->n = 1, u->ol = (uint32_t)tl, u->verbatim = 0;
-      u->space = 1;
-      return 1;
-    }
-    if (c == '&' && (k = entity(p, s->e, &cp)) != 0) {
-      s->p += k;
-      u->ol = (uint32_t)k;
-      cp_unit(cp, u);
-      if (!u->n)
-        continue;
-      s->at_start &= u->space;
-      return 1;
-    }
-    if (s->markup && (c == '*' || c == '_') && p + 1 < s->e && p[1] == c) {
-      while (s->p < s->e && *s->p == c)
-        s->p++;
-      continue;
-    }
-    if (s->markup && c == '#' && s->at_start) {
-      const unsigned char *q = p;
-      while (q < s->e && *q == '#' && q - p < 6)
-        q++;
-      if (q == s->e || *q == ' ') {
-        s->p = q;
-        continue;
-      }
-    }
-    if (c < 0x80) {
-      s->p++;
-      u->ol = 1;
-      if (c >= 0x20 && c < 0x7F) { /* a literal '<', '&', '*', '_', '#' */
-        u->b[0] = c, u->n = 1, u->verbatim = 1, u->space = 0;
-        s->at_start = 0;
-        return 1;
-      }
-      cp_unit(c, u);
-      if (!u->n)
-        continue;
-      return 1;
-    }
-    k = utf8_decode(p, s->e, &cp);
-    if (k) {
-      u->ol = (uint32_t)k;
-      cp_unit(cp, u);
-      if (u->n && !u->space && cp >= 0xA0 && (int)u->n == k &&
-          memcmp(u->b, p, (size_t)k) == 0)
-        u->verbatim = 1;
-    } else {
-      u->ol = 1;
-      cp_unit(c, u); /* Windows-1252 / Latin-1 */
-      k = 1;
-    }
-    s->p += k;
-    if (!u->n)
-      continue;
-    s->at_start &= u->space;
-    return 1;
-  }
-  return 0;
-}
-
-/* Printable ASCII that the source passes through unchanged (no markup,
- * entity or space handling). */
-static int plain(unsigned char c) {
-  return c > 0x20 && c < 0x7F && c != '<' && c != '&' && c != '*' && c != '_' &&
-         c != '#';
-}
-
-static src src_line(const unsigned char *base, const unsigned char *b,
-                    const unsigned char *e, int markup) {
-  src s = {base, b, e, markup, 1};
-  return s;
-}
 
 /* ---- line measurement ------------------------------------------------- */
 
@@ -358,7 +82,7 @@ static void measure(src s, linfo *li) {
       s.p++;
       s.at_start = 0;
     }
-    if (!src_next(&s, &u))
+    if (!ir_src_next(&s, &u))
       break;
     if (u.space) {
       saw_ws = 1;
@@ -440,20 +164,16 @@ static int is_label(const linfo *li, int para_mode) {
   }
 }
 
-/* Does the raw line [b, e) end like an item title (": Upheld")? */
-static int raw_title_tail(const unsigned char *b, const unsigned char *e) {
-  while (e > b && (e[-1] <= ' ' || e[-1] == '.' || e[-1] == '*'))
-    e--;
-  const unsigned char *w = e;
-  while (w > b && isalpha(w[-1]))
-    w--;
-  size_t n = (size_t)(e - w);
-  if (!((n == 6 && ci_prefix(w, e, "upheld")) ||
-        (n == 10 && ci_prefix(w, e, "overturned"))))
+/* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
+ * ": Non-certified"; see title_outcome.h)? */
+static int title_tail(const char *s, size_t b, size_t e) {
+  ir_outcome o;
+  size_t w, pe;
+  if (!ir_title_outcome(s, b, e, IR_TO_CERT, &o, &w, &pe))
     return 0;
-  while (w > b && (w[-1] == ' ' || w[-1] == '\t' || w[-1] == '*'))
+  while (w > b && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
     w--;
-  return w > b && (w[-1] == ':' || w[-1] == '-');
+  return w > b && (s[w - 1] == ':' || s[w - 1] == '-');
 }
 
 static void classify(linfo *li) {
@@ -469,9 +189,11 @@ static void classify(linfo *li) {
   li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
              (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
              memcmp(h, "\xE2\x80\xA2", 3) == 0;
+  ir_outcome o;
+  size_t ps, pe;
   li->outcome =
-      li->nchars <= 12 && (strncasecmp(li->head, "upheld", 6) == 0 ||
-                           strncasecmp(li->head, "overturned", 10) == 0);
+      li->nchars <= 40 && ir_title_outcome(li->head, 0, (size_t)li->nhead,
+                                           IR_TO_WHOLE, &o, &ps, &pe);
 }
 
 /* ---- output with map ---------------------------------------------------- */
@@ -537,19 +259,7 @@ static int ends_connector(const outbuf *o, size_t lstart) {
 
 /* The logical line ends with ": Upheld" / "- Overturned" (an item title). */
 static int title_end(const outbuf *o, size_t lstart) {
-  size_t e = o->len;
-  while (e > lstart && (o->buf[e - 1] == '.' || o->buf[e - 1] == ' '))
-    e--;
-  size_t b = e;
-  while (b > lstart && isalpha((unsigned char)o->buf[b - 1]))
-    b--;
-  size_t n = e - b;
-  if (!((n == 6 && strncasecmp(o->buf + b, "upheld", 6) == 0) ||
-        (n == 10 && strncasecmp(o->buf + b, "overturned", 10) == 0)))
-    return 0;
-  while (b > lstart && o->buf[b - 1] == ' ')
-    b--;
-  return b > lstart && (o->buf[b - 1] == ':' || o->buf[b - 1] == '-');
+  return title_tail(o->buf, lstart, o->len);
 }
 
 static int decide(const joiner *j, const outbuf *o, const linfo *a,
@@ -649,7 +359,7 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
       started = 1;
       continue;
     }
-    if (!src_next(&s, &u))
+    if (!ir_src_next(&s, &u))
       break;
     if (u.space) {
       if (started) {
@@ -675,7 +385,7 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
                lost_space(o, j->lstart)) {
       src peek = s;
       unit v;
-      if (src_next(&peek, &v) && v.n == 1 && islower(v.b[0]))
+      if (ir_src_next(&peek, &v) && v.n == 1 && islower(v.b[0]))
         put(o, " ", 1, u.os, 0, 0);
     }
     put(o, u.b, u.n, u.os, u.ol, u.verbatim);
@@ -735,27 +445,6 @@ static unsigned char line_eol(const unsigned char *s, size_t n) {
   return (!memchr(s, '\n', n) && memchr(s, '\r', n)) ? '\r' : '\n';
 }
 
-static size_t count_eol(const unsigned char *s, size_t n, unsigned char eol) {
-  size_t k = 0;
-  for (const unsigned char *p = s, *e = s + n;
-       (p = memchr(p, eol, (size_t)(e - p))) != NULL; p++)
-    k++;
-  return k;
-}
-
-static void build_line_marks(ir_arena *a, ir_text *t) {
-  size_t nm = t->orig_len / IR_LINE_BLOCK + 1;
-  uint32_t *m = ir_arena_alloc(a, nm * sizeof *m);
-  size_t acc = 0;
-  for (size_t k = 1; k < nm; k++) {
-    acc += count_eol(t->orig + (k - 1) * IR_LINE_BLOCK, IR_LINE_BLOCK,
-                     t->line_eol);
-    m[k] = (uint32_t)acc;
-  }
-  t->line_marks = m;
-  t->nline_marks = nm;
-}
-
 typedef struct {
   const unsigned char *orig;
   size_t len;
@@ -777,7 +466,7 @@ static void on_line(norm_state *st, const unsigned char *b,
     return;
   }
   classify(&li);
-  li.title_tail = raw_title_tail(b, e);
+  li.title_tail = title_tail((const char *)b, 0, (size_t)(e - b));
   outbuf *o = &st->o;
   joiner *j = &st->j;
   int sep = SEP_BREAK;
@@ -857,57 +546,6 @@ int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
   t->nruns = st.o.nruns;
   t->line_eol = eol;
   if (len)
-    build_line_marks(a, t);
+    ir_build_line_marks(a, t);
   return 0;
-}
-
-/* ---- map lookups -----------------------------------------------------------
- */
-
-static const ir_map_run *find_run(const ir_text *t, size_t npos) {
-  size_t lo = 0, hi = t->nruns;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (t->runs[mid].nstart <= npos)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return &t->runs[lo];
-}
-
-size_t ir_text_orig_start(const ir_text *t, size_t npos) {
-  if (!t->nruns || npos >= t->norm_len)
-    return t->orig_len;
-  const ir_map_run *r = find_run(t, npos);
-  size_t d = npos - r->nstart;
-  if (r->verbatim)
-    return r->ostart + (d < r->olen ? d : r->olen);
-  return r->ostart;
-}
-
-size_t ir_text_orig_end(const ir_text *t, size_t npos_end) {
-  if (!t->nruns || npos_end == 0)
-    return t->nruns ? t->runs[0].ostart : 0;
-  if (npos_end > t->norm_len)
-    npos_end = t->norm_len;
-  const ir_map_run *r = find_run(t, npos_end - 1);
-  size_t d = npos_end - r->nstart;
-  if (r->verbatim)
-    return r->ostart + (d < r->olen ? d : r->olen);
-  return (size_t)r->ostart + r->olen;
-}
-
-int ir_text_orig_line(const ir_text *t, size_t off) {
-  if (!t->orig)
-    return 1;
-  if (off > t->orig_len)
-    off = t->orig_len;
-  unsigned char eol = t->line_eol ? t->line_eol : '\n';
-  size_t k = off / IR_LINE_BLOCK, base = 0, from = 0;
-  if (t->line_marks && k < t->nline_marks) {
-    base = t->line_marks[k];
-    from = k * IR_LINE_BLOCK;
-  }
-  return (int)(base + count_eol(t->orig + from, off - from, eol) + 1);
 }

@@ -444,17 +444,24 @@ static void add_error(ir_arena *a, ir_letter *l, const ir_rule *r, int item,
   ir_vec_push(a, &l->rule_errors, e);
 }
 
-/* Records the message on top of the stack as a rule error, then gives the
- * rule a fresh state (a limit or memory error can leave it unusable). */
-static void fail_and_reset(ir_arena *a, ir_letter *l, const ir_rule *r,
-                           ir_lua_box *b, int item, const char *prefix) {
+/* Records the message on top of the stack as a rule error. After a limit or
+ * memory error (which can leave the state unusable) the rule gets a fresh
+ * state and 1 is returned; after a plain Lua error the state and the
+ * read-only letter tables stay valid and are kept (0). */
+static int fail(ir_arena *a, ir_letter *l, const ir_rule *r, ir_lua_box *b,
+                int item, const char *prefix, ir_box_status st) {
   const char *m = lua_tostring(b->L, -1);
   char buf[MAX_ERROR_MSG + 100];
   snprintf(buf, sizeof buf, "%s%s", prefix, m ? m : "unknown error");
   add_error(a, l, r, item, buf);
+  if (st == IR_BOX_ERROR) {
+    lua_pop(b->L, 1);
+    return 0;
+  }
   char err[512];
   if (ir_lua_box_reopen(b, err, sizeof err) != 0)
     add_error(a, l, r, item, err);
+  return 1;
 }
 
 typedef struct {
@@ -463,6 +470,7 @@ typedef struct {
   ir_arena *a;
   ir_letter *l;
   int built; /* letter table at stack 1, items at 2 */
+  int skip;  /* the letter could not be converted: rule skipped */
   int debug;
 } run_state;
 
@@ -479,9 +487,16 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
   lua_State *L = b->L;
   if (!s->built) {
     lua_settop(L, 0);
-    if (ir_lua_box_cpcall(b, ir_lua_push_letter, s->l, 0, 2) != IR_BOX_OK) {
-      fail_and_reset(s->a, s->l, r, b, it->index,
-                     "while converting the letter: ");
+    ir_box_status st = ir_lua_box_cpcall(b, ir_lua_push_letter, s->l, 0, 2);
+    if (st != IR_BOX_OK) {
+      char pre[200];
+      snprintf(pre, sizeof pre,
+               "while converting the letter (%zu items; the rule is skipped "
+               "for this letter): ",
+               s->l->items.n);
+      s->skip = 1; /* retrying per item would only fail again, n times */
+      fail(s->a, s->l, r, b, it->index, pre,
+           st == IR_BOX_ERROR ? IR_BOX_MEMORY : st);
       return 1;
     }
     s->built = 1;
@@ -491,9 +506,10 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->check_ref);
   lua_rawgeti(L, 2, (lua_Integer)idx + 1);
   lua_pushvalue(L, 1);
-  if (ir_lua_box_call(b, 2, 1, s->debug) != IR_BOX_OK) {
-    fail_and_reset(s->a, s->l, r, b, it->index, "");
-    s->built = 0;
+  ir_box_status st = ir_lua_box_call(b, 2, 1, s->debug);
+  if (st != IR_BOX_OK) {
+    if (fail(s->a, s->l, r, b, it->index, "", st))
+      s->built = 0;
     return 1;
   }
   ir_lua_readback rb;
@@ -505,9 +521,10 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
   rb.file = r->file;
   rb.kinds = (const char *const *)r->kinds;
   rb.nkinds = r->nkinds;
-  if (ir_lua_box_cpcall(b, ir_lua_read_findings, &rb, 1, 0) != IR_BOX_OK) {
-    fail_and_reset(s->a, s->l, r, b, it->index, "");
-    s->built = 0;
+  st = ir_lua_box_cpcall(b, ir_lua_read_findings, &rb, 1, 0);
+  if (st != IR_BOX_OK) {
+    if (fail(s->a, s->l, r, b, it->index, "", st))
+      s->built = 0;
     return 1;
   }
   for (size_t i = 0; i < rb.out.n; i++)
@@ -520,8 +537,8 @@ int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l) {
     return 0;
   int errors = 0;
   for (size_t ri = 0; ri < c->rs->n; ri++) {
-    run_state s = {c, ri, a, l, 0, c->rs->opt.debug};
-    for (size_t i = 0; i < l->items.n; i++)
+    run_state s = {c, ri, a, l, 0, 0, c->rs->opt.debug};
+    for (size_t i = 0; i < l->items.n && !s.skip; i++)
       if (applies(&c->rs->v[ri], &l->items.v[i]))
         errors += run_item(&s, &l->items.v[i], i);
     ir_lua_box *b = c->box[ri];

@@ -5,7 +5,7 @@
 
 const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n) {
   *n = s->first[sec + 1] - s->first[sec];
-  return s->hits + s->first[sec];
+  return *n ? s->hits + s->first[sec] : s->hits; /* hits may be NULL */
 }
 
 int ir_hit_pseudo(const ir_sent *s, const ir_hit *h) {
@@ -64,19 +64,35 @@ void ir_scope_clause(const ir_sent *s, size_t ts, size_t te, size_t *lo,
   bounds(s, IR_LEX_TERMINATOR, ts, te, lo, hi);
 }
 
+/* Does h overlap a hit of section sec? */
+static int overlaps(const ir_sent *s, int sec, const ir_hit *h) {
+  size_t n;
+  const ir_hit *o = ir_sent_hits(s, sec, &n);
+  for (size_t i = 0; i < n; i++)
+    if (o[i].start < h->end && h->start < o[i].end)
+      return 1;
+  return 0;
+}
+
 int ir_scope_negated(const ir_sent *s, size_t ts, size_t te) {
+  return ir_scope_negated_apart(s, ts, te, -1);
+}
+
+int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip) {
   size_t lo, hi, n;
   ir_scope_clause(s, ts, te, &lo, &hi);
   const ir_hit *h = ir_sent_hits(s, IR_LEX_NEG_PRE, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= lo && h[i].end <= ts && !ir_hit_pseudo(s, &h[i]) &&
-        ir_words_between(s->text, h[i].end, ts) <= IR_NEG_WINDOW)
+        ir_words_between(s->text, h[i].end, ts) <= IR_NEG_WINDOW &&
+        (skip < 0 || !overlaps(s, skip, &h[i])))
       return 1;
   h = ir_sent_hits(s, IR_LEX_NEG_POST, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= te && h[i].end <= hi && !ir_hit_pseudo(s, &h[i]) &&
         ir_words_between(s->text, te, h[i].start) <= IR_NEG_POST_WINDOW &&
-        !memchr(s->text + te, ',', h[i].start - te))
+        !memchr(s->text + te, ',', h[i].start - te) &&
+        (skip < 0 || !overlaps(s, skip, &h[i])))
       return 1;
   return 0;
 }

@@ -53,6 +53,10 @@ int ir_hit_pseudo(const ir_sent *s, const ir_hit *h);
 void ir_scope_clause(const ir_sent *s, size_t ts, size_t te, size_t *lo,
                      size_t *hi);
 int ir_scope_negated(const ir_sent *s, size_t ts, size_t te);
+/* Negated by a trigger that does not overlap a hit of section skip: "no
+ * evidence of radiculopathy" is not negated apart from its citation
+ * trigger; "no documentation that radiculopathy was ruled out" is. */
+int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip);
 int ir_scope_hypothetical(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_attributed(const ir_sent *s, size_t te);
 int ir_scope_cited(const ir_sent *s, size_t ts, size_t te);

@@ -238,7 +238,11 @@ end
 -- "not recommended" instead of the Chronic Pain criteria.
 local GUIDE_NAMES = { "acoem", "odg", "official disability" }
 local BLANKET = { "not recommended", "questionable merit", "not supported",
-  "no guideline support", "not indicated", "of questionable" }
+  "no guideline support", "not indicated", "of questionable",
+  "do not recommend", "does not recommend", "do not support",
+  "does not support", "recommend against", "recommends against",
+  "not routinely recommended", "not generally recommended", "no proven benefit",
+  "not advised", "insufficient evidence" }
 local QUALIFIED = { "radicul", "unless", "without documentation", "absence of",
   "no documentation", "no evidence" }
 

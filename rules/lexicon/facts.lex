@@ -52,7 +52,8 @@ chronic pain syndrome
 /\b(?:symptoms|pain)\s+(?:have|has|had)\s+(?:only\s+)?(?:been\s+)?(?:present|persisted|lasted)\s+(?:for\s+)?(?:about\s+|approximately\s+|only\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\b/
 /\bsubacute\b/
 /\bacute\s+(?:\w+\s+){0,2}?(?:injury|strain|sprain|onset)\b/
-/\b(?:injured|injury)\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks)\s+ago\b/
+/\b(?:injured|injury)\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks)\s+(?:ago|prior|before|earlier)\b/
+/\b(?:still\s+)?in\s+the\s+(?:acute|subacute)\s+(?:phase|stage|period)\b/
 
 [injury_date]
 injury
@@ -98,6 +99,9 @@ nerve root compression
 /\b(?:decreased|diminished|reduced|absent)\s+(?:\w+\s+)?reflex\w*/
 
 [radiculopathy_test]
+/\bSpurling(?:'s)?(?:\s+(?:test|sign|maneuver|manoeuvre))?/
+/\bDTRs?\b/
+deep tendon reflexes
 # neutral: deny radiculopathy only when negated ("SLR was negative")
 straight leg raise
 straight leg raising
@@ -126,6 +130,8 @@ radicular signs
 /\bnot\s+(?:recommended|indicated|supported)\s+for\s+(?:\w+\s+){0,2}?radicul\w*/
 /\bradicul\w*\s+(?:\w+\s+){0,3}?(?:is\s+a\s+)?contraindicat\w*/
 /\bin\s+the\s+presence\s+of\s+radicul\w*/
+/\bnot\s+(?:appropriate|indicated|recommended|supported)\s+(?:\w+\s+){0,2}?(?:with|given|because\s+of|due\s+to|in\s+light\s+of)\s+(?:\w+\s+){0,3}?radicul\w*/
+/\b(?:given|because\s+of|due\s+to|in\s+light\s+of)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:\w+\s+){0,2}?radicul\w*\s+(?:[\w,-]+\s+){0,10}?(?:not\s+(?:appropriate|indicated|recommended|supported|warranted)|contraindicated)/
 
 [relief]
 relief
@@ -144,6 +150,9 @@ effective
 /(\d{1,3})\s*(?:percent|per\s+cent)\s+(?:\w+\s+){0,2}?(?:relief|improvement|reduction)/
 
 [no_relief]
+/\b(?:did|does|do)\s+(?:absolutely\s+|little\s+or\s+)?nothing\s+(?:for|to\s+(?:help|relieve))\b/
+/\b(?:did|do|does|had|has|have)\s+not\s+(?:\w+\s+)?work(?:ed)?\b/
+/\bof\s+(?:no|little)\s+(?:benefit|help|value)\b/
 /\b(?:had|has|have|did|does)\s+not\s+(?:\w+\s+)?help(?:ed)?\b/
 no change in function
 no functional improvement
@@ -169,8 +178,12 @@ minimal relief
 little relief
 temporary relief
 short-lived relief
-/\b(?:relief|benefit|improvement)\s+(?:\w+\s+){0,2}?(?:only\s+)?(?:lasted|lasting)\s+(?:only\s+)?(?:\w+\s+)?(?:hours?|days?|a\s+week|one\s+week|two\s+weeks|\d+\s+weeks?)\b/
+/\b(?:relief|benefit|improvement)\s+(?:\w+\s+){0,2}?(?:only\s+)?(?:lasted|lasting)\s+(?:only\s+)?(?:\w+\s+)?(?:hours?|days?|a\s+week|a\s+few\s+weeks|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
 /\bwithout\s+(?:any\s+|significant\s+|lasting\s+|sustained\s+)?(?:relief|benefit|improvement)/
+# relief shorter than the six weeks the criterion asks for
+/\b(?:relief|benefit|improvement)\s+(?:\w+\s+){0,2}?for\s+(?:only\s+)?(?:about\s+|approximately\s+)?(?:hours?|days?|a\s+week|a\s+few\s+(?:days|weeks)|\d{1,2}\s+days|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
+/\b(?:wore|wears|worn|wearing)\s+off\s+(?:after|within|in)\s+(?:only\s+)?(?:about\s+|approximately\s+)?(?:hours?|days?|a\s+week|a\s+few\s+(?:days|weeks)|\d{1,2}\s+days|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
+/\b(?:did|does|do|has|had)\s+not\s+last\b/
 
 [count]
 # the first capturing group is the number
@@ -235,6 +248,10 @@ shots
 # unit (days, weeks, months, years) is read from the matched text
 /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:later|after\s+(?:the|his|her|that|those)?\s*(?:first|last|prior|previous|initial)?\s*(?:set|injections?|TPIs?|procedure)|since\s+(?:the|his|her|then|that)|before\s+(?:this|the)\s+request|prior\s+to\s+(?:this|the)\s+request|apart|earlier)/
 /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:have|had|has)\s+(?:now\s+)?(?:passed|elapsed)/
+/\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)\s+(?:after|following|since)\s+(?:the|his|her|that)\s+(?:last|prior|previous|first|initial|earlier)\b(?!\s+(?:visit|exam\w*|evaluation|appointment|note|report))/
+# "had trigger point injections one month ago": the injection, then the
+# time since it (an injury "3 weeks ago" names no injection before it)
+/\b(?:injections?|TPIs?|injected|injection\s+was\s+(?:given|done|performed))\s+(?:[\w/-]+\s+){0,6}?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)\s+ago\b/
 /\binterval\s+of\s+(?:only\s+|about\s+|approximately\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)/
 
 [request]
@@ -271,7 +288,19 @@ piriformis
 sacroiliac
 hip
 hips
-/\bL[1-5]\b/
+/\b[LS][1-5]\b/
+/\bL[1-5]-[1-5S]\b/
+Achilles
+# lower-limb neurologic signs belong to the lumbar spine
+straight leg raise*
+straight-leg raise*
+SLR
+lower extremit*
+lower limb*
+sciatic*
+patellar
+/\blegs?\b/
+/\bcalf\b/
 
 [region_cervical]
 cervical
@@ -280,13 +309,27 @@ trapezius
 trapezial
 levator scapula*
 rhomboid*
+upper back
 suboccipital
 occiput
 scalene*
 shoulder*
 /\bC[1-7]\b/
+# upper-limb neurologic signs belong to the cervical spine
+Spurling*
+upper extremit*
+upper limb*
+/\barms?\b/
+biceps
+triceps
+brachioradialis
 
 [region_thoracic]
+# the upper back overlaps the neck region: a term may sit in two regions
+trapezius
+rhomboid*
+scapula*
+interscapular
 thoracic
 mid back
 midback

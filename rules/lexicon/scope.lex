@@ -25,6 +25,7 @@ unremarkable for
 unremarkable
 normal
 non-tender
+intact
 /\bnor\b/
 /\bneither\b/
 /\bnever\b/
@@ -39,9 +40,10 @@ non-tender
 # a post trigger negates a term ending up to 6 words before it
 /(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:negative|normal|absent|unremarkable|within\s+normal\s+limits)/
 /\b(?:negative|absent|unremarkable|normal)\b(?=\s*(?:[,.;:)]|$|\b(?:and|or|bilaterally|on|in|at|to|throughout|with|per)\b))/
-/\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:not\s+(?:present|found|appreciated|elicited|noted|reproduced)|ruled\s+out|resolved)/
+/\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:not\s+(?:present|found|appreciated|elicited|noted|reproduced|identified|detected|observed|seen|palpated|palpable)|ruled\s+out|resolved)/
 /\bruled\s+out\b/
 within normal limits
+/\b(?:was|were|is|are|remained?)\s+(?:\w+\s+)?(?:intact|symmetric(?:al)?|2\+(?:\s+and\s+symmetric(?:al)?)?)\b/
 /\bnot\s+(?:present|appreciated|elicited)\b/
 
 [pseudo_negation]
@@ -79,6 +81,11 @@ nevertheless
 /\bdecreased\b/
 /\breveal(?:ed|s)?\b/
 /\bwith\s+(?:positive|decreased|diminished|reduced)/
+# ", and X were elicited": a new clause with its own verb (a plain list,
+# "no twitch, taut band, or referred pain", continues the negation)
+/,\s+and\s+(?=(?:[\w-]+\s+){1,4}?(?:was|were|is|are|has|have|had)\s+(?!not\b|no\b|never\b|absent|negative|normal|unremarkable))/
+# ", with referral of pain to ...": a new finding (not ", with lidocaine")
+/,\s+with\s+(?=(?:[\w-]+\s+){0,2}?(?:referral|referred|radiation|radiating|twitch\w*|taut|jump|tender\w*|spasms?)\b)/
 
 [hypothetical]
 # a term in the same clause documents nothing

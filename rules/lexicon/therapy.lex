@@ -32,6 +32,10 @@ did not help
 didn't help
 did not improve
 unsuccessful
+failed to respond
+unresponsive to
+no response to
+/\b(?:has|have|had|did|does|do)\s+not\s+(?:\w+\s+)?respond(?:ed)?\s+to\b/
 refractory to
 continues to have pain despite
 continued pain despite
@@ -42,11 +46,21 @@ limited relief
 limited benefit
 no longer effective
 /\bwithout\s+(?:any\s+)?(?:significant\s+|sustained\s+|lasting\s+|long-term\s+)?(?:relief|benefit|improvement)/
-/\b(?:provided|gave|offered)\s+(?:only\s+)?(?:minimal|little|temporary|no)\s+(?:relief|benefit)/
+/\b(?:provided|gave|offered|brought|yielded)\s+(?:only\s+)?(?:minimal|little|temporary|transient|short-lived|short\s+lived|brief|partial|no)\s+(?:\w+\s+)?(?:relief|benefit|improvement)/
+/\bonly\s+(?:temporary|transient|short-lived|short\s+lived|brief|short-term|short\s+term)\s+(?:\w+\s+)?(?:relief|benefit|improvement)/
+/\b(?:transient|short-lived|short\s+lived)\s+(?:relief|benefit|improvement)/
 
 /\b(?:little|minimal|no|without|limited)\s+(?:\w+\s+)?(?:lasting\s+|sustained\s+|significant\s+|adequate\s+|durable\s+)?(?:relief|benefit|improvement)/
 /\b(?:did|does|do|has|have|had)\s+not\s+(?:\w+\s+)?(?:control|relieve|improve|help|resolve|work)/
 /\bnot\s+(?:adequately\s+)?(?:controlled|relieved)/
+# "did not provide relief", "has not had relief from", "did not get any
+# benefit from": the therapy was tried (a not-tried phrase inside one of
+# these does not count)
+/\b(?:did|does|do|has|have|had)\s+not\s+(?:\w+\s+)?(?:provide[ds]?|give[ns]?|gave|bring|brought|offer(?:ed)?)\s+(?:\w+\s+){0,2}?(?:relief|benefit|improvement)/
+/\b(?:did|does|do|has|have|had)\s+not\s+(?:\w+\s+)?(?:get|gotten|obtain(?:ed)?|receive[d]?|experience[d]?|had|have|achieve[d]?|find|found|note[d]?|report(?:ed)?)\s+(?:\w+\s+){0,2}?(?:relief|benefit|improvement)\s+(?:from|with)\b/
+/\b(?:unchanged|no\s+better|not\s+(?:any\s+)?better|not\s+improved)\s+(?:after|with|despite|following)\b/
+/\b(?:did|does|do)\s+(?:absolutely\s+|little\s+or\s+)?nothing\s+(?:for|to\s+(?:help|relieve))\b/
+/\bof\s+(?:no|little)\s+(?:benefit|help|value)\b/
 
 [not_tried]
 # a therapy after one of these, in the clause, was not tried (absent)
@@ -119,6 +133,9 @@ side effect*
 adverse effect*
 intolerance
 intolerant
+tolerate
+tolerated
+/\bGI\s+(?:upset|bleed\w*|distress|symptoms)/
 allergic
 allergy
 gastritis

@@ -4,8 +4,8 @@
  * One ir_engine and one ir_worker are built in LLVMFuzzerInitialize from the
  * rules directory ($IMRAUDIT_RULES, default "rules" relative to the working
  * directory). Each input is audited with ir_audit_buffer and rendered with
- * ir_report_json, ir_report_text and ir_report_explain. Besides the sanitizers, the target
- * checks the record's invariants and aborts when one breaks:
+ * ir_report_json, ir_report_text and ir_report_explain. Besides the sanitizers,
+ * the target checks the record's invariants and aborts when one breaks:
  *  - a failed letter has a one-line error; an audited one has items;
  *  - every evidence span lies inside the input (start <= end <= size) and
  *    inside the normalized text (nstart <= nend <= norm_len);

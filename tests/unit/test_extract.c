@@ -253,6 +253,170 @@ static void test_contradiction_and_frequency(void) {
   }
 }
 
+/* Holdout-driven generalizations: each case is a mechanism, not a letter. */
+static void test_generalization(void) {
+  ir_letter l;
+  /* injectate rule over two sentences; "no evidence of radiculopathy" is a
+   * finding, not a citation; "only short-lived benefit" is a failure */
+  spec a = {"Injury on 03/02/2011. Twelve sessions of physical therapy "
+            "provided only short-lived benefit. Trigger point injections "
+            "with dextrose were requested on 04/01/2014.",
+            {"Trigger point injections x 3: Upheld"},
+            {"Injections with any substance other than local anesthetic, "
+             "with or without steroid, are not recommended. The requested "
+             "injections are to be performed with dextrose, which is not a "
+             "local anesthetic. There is no evidence of radiculopathy. The "
+             "request is not medically necessary."}};
+  run(&l, &a);
+  CHECK(cited(&l.items.v[0], IR_CRIT_INJECTATE));
+  CHECK(!cited(&l.items.v[0], IR_CRIT_RADICULOPATHY));
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_PT), IR_FACT_PRESENT);
+  /* the same rule sentence with only a local anesthetic cites nothing */
+  spec b = {"Trigger point injections with lidocaine were requested.",
+            {"Trigger point injections x 3: Upheld"},
+            {"Injections with any substance other than local anesthetic "
+             "are not recommended. The request is not medically necessary."}};
+  run(&l, &b);
+  CHECK(!cited(&l.items.v[0], IR_CRIT_INJECTATE));
+  /* ... and with Traumeel in the record, the exclusive rule alone cites */
+  spec b2 = {"Trigger point injections with lidocaine and Traumeel were "
+             "requested.",
+             {"Trigger point injections x 3: Upheld"},
+             {"Injections with any substance other than local anesthetic "
+              "are not recommended. The request is not medically necessary."}};
+  run(&l, &b2);
+  CHECK(cited(&l.items.v[0], IR_CRIT_INJECTATE));
+  /* duration runs to the request, not to the decision: six weeks */
+  spec c = {"He injured his low back on 07/21/2014 lifting a pallet. On "
+            "09/02/2014 trigger point injections were requested.",
+            {"Trigger point injections x 2: Upheld"},
+            {"The request is not medically necessary."}};
+  ir_arena_reset(&A);
+  build(&l, &c);
+  l.date_decision = "2014-11-14";
+  CHECK_INT(ir_extract(C, &A, &l), 0);
+  CHECK_INT(st(&l, 0, IR_CRIT_DURATION), IR_FACT_ABSENT);
+  /* the UR denial date bounds the request when the request is undated: an
+   * early visit date is not the time of the request */
+  spec c2 = {"He injured his low back on 07/21/2013. He was first seen on "
+             "08/02/2013. Trigger point injections were requested.",
+             {"Trigger point injections x 2: Upheld"},
+             {"The request is not medically necessary."}};
+  ir_arena_reset(&A);
+  build(&l, &c2);
+  l.date_ur_denial = "2014-09-09";
+  CHECK_INT(ir_extract(C, &A, &l), 0);
+  CHECK_INT(st(&l, 0, IR_CRIT_DURATION), IR_FACT_PRESENT);
+  /* 70% lasting 8 weeks is relief; a relief duration is no interval; the
+   * visit that requested the repeat is not the prior injection's date */
+  spec d = {"Trigger point injections were last performed on 1/5/2015 and "
+            "provided 70% relief lasting 8 weeks after the injection. On "
+            "2/1/2015 he reported that the injections had been helpful. A "
+            "repeat trigger point injection was requested on 2/1/2015.",
+            {"Repeat trigger point injections x 3: Overturned"},
+            {"The request is medically necessary."}};
+  run(&l, &d);
+  CHECK_INT(st(&l, 0, IR_CRIT_REPEAT_RELIEF), IR_FACT_PRESENT);
+  CHECK(!l.items.v[0].facts[IR_CRIT_REPEAT_RELIEF].contradicted);
+  CHECK_INT(st(&l, 0, IR_CRIT_FREQUENCY), IR_FACT_ABSENT); /* 27 days */
+  CHECK(!l.items.v[0].facts[IR_CRIT_FREQUENCY].contradicted);
+  /* upper-limb signs describe the neck, lower-limb signs the low back */
+  spec e = {"Straight leg raise was positive on the right. Spurling's test "
+            "was negative and upper extremity reflexes were normal.",
+            {"Cervical trigger point injections x 2: Upheld",
+             "Lumbar trigger point injections x 2: Upheld"},
+            {"The request is not medically necessary.",
+             "The request is not medically necessary."}};
+  run(&l, &e);
+  CHECK_INT(st(&l, 0, IR_CRIT_RADICULOPATHY), IR_FACT_ABSENT);
+  CHECK_INT(st(&l, 1, IR_CRIT_RADICULOPATHY), IR_FACT_PRESENT);
+  CHECK(!l.items.v[1].facts[IR_CRIT_RADICULOPATHY].contradicted);
+  /* "has not responded to X, Y or Z" is a failure of all three; "four
+   * weeks after the last" is a short interval */
+  spec f = {"He has not responded to physical therapy, NSAIDs or muscle "
+            "relaxants. He had trigger point injections with good relief. "
+            "The repeat trigger point injections were requested four weeks "
+            "after the last.",
+            {"Repeat trigger point injections x 2: Overturned"},
+            {"The request is medically necessary."}};
+  run(&l, &f);
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_PT), IR_FACT_PRESENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_NSAIDS), IR_FACT_PRESENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_MR), IR_FACT_PRESENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_FREQUENCY), IR_FACT_ABSENT);
+  /* "has not had relief from" is a failure, not "has not had" (not tried) */
+  spec g = {"Physical therapy did not provide lasting relief and she has "
+            "not had relief from Motrin or baclofen.",
+            {"Trigger point injections x 2: Upheld"},
+            {"The request is not medically necessary."}};
+  run(&l, &g);
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_PT), IR_FACT_PRESENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_NSAIDS), IR_FACT_PRESENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_FAILED_MR), IR_FACT_PRESENT);
+  /* a negation ends at ", and <subject> were" and at ", with referral" */
+  spec h = {"There was no radiating pain, numbness or tingling, and twitch "
+            "responses were elicited. Trigger points were noted without "
+            "spasm, with referral of pain to the buttock.",
+            {"Trigger point injections x 2: Upheld"},
+            {"The request is not medically necessary."}};
+  run(&l, &h);
+  CHECK_INT(st(&l, 0, IR_CRIT_TWITCH), IR_FACT_PRESENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_REFERRED), IR_FACT_PRESENT);
+  spec h2 = {"No twitch response, taut band, or referred pain was found.",
+             {"Trigger point injections x 2: Upheld"},
+             {"The request is not medically necessary."}};
+  run(&l, &h2);
+  CHECK_INT(st(&l, 0, IR_CRIT_TWITCH), IR_FACT_ABSENT);
+  CHECK_INT(st(&l, 0, IR_CRIT_REFERRED), IR_FACT_ABSENT);
+  /* relief shorter than six weeks does not meet the repeat criterion */
+  spec r = {"Prior trigger point injections on 3/1/2014 gave 60% relief "
+            "which wore off after 3 weeks.",
+            {"Repeat trigger point injections x 2: Upheld"},
+            {"The request is not medically necessary."}};
+  run(&l, &r);
+  CHECK_INT(st(&l, 0, IR_CRIT_REPEAT_RELIEF), IR_FACT_ABSENT);
+  spec r2 = {"Prior trigger point injections on 3/1/2014 gave 80% relief "
+             "for 10 weeks.",
+             {"Repeat trigger point injections x 2: Upheld"},
+             {"The request is not medically necessary."}};
+  run(&l, &r2);
+  CHECK_INT(st(&l, 0, IR_CRIT_REPEAT_RELIEF), IR_FACT_PRESENT);
+  /* "injections one month ago" is an interval; "injured 3 weeks ago" not */
+  spec v = {"He had trigger point injections one month ago with good relief.",
+            {"Repeat trigger point injections x 2: Upheld"},
+            {"The request is not medically necessary."}};
+  run(&l, &v);
+  CHECK_INT(st(&l, 0, IR_CRIT_FREQUENCY), IR_FACT_ABSENT);
+  spec v2 = {"He was injured 3 weeks ago. Trigger point injections were "
+             "requested.",
+             {"Trigger point injections x 2: Upheld"},
+             {"The request is not medically necessary."}};
+  run(&l, &v2);
+  CHECK_INT(st(&l, 0, IR_CRIT_FREQUENCY), IR_FACT_UNKNOWN);
+  /* "not indicated for radicular pain" states the rule (no denial of the
+   * patient's radiculopathy); "given the radiculopathy ..., not
+   * appropriate" cites it; "trigger points were not identified" denies */
+  spec q = {"EMG confirms L5 radiculopathy.",
+            {"Trigger point injections x 2: Upheld"},
+            {"The patient has L5 radiculopathy, and trigger point injections "
+             "are not indicated for radicular pain. Trigger points were not "
+             "identified on exam. The request is not medically necessary."}};
+  run(&l, &q);
+  CHECK_INT(st(&l, 0, IR_CRIT_RADICULOPATHY), IR_FACT_PRESENT);
+  CHECK(!l.items.v[0].facts[IR_CRIT_RADICULOPATHY].contradicted);
+  CHECK(cited(&l.items.v[0], IR_CRIT_RADICULOPATHY));
+  CHECK_INT(st(&l, 0, IR_CRIT_TWITCH), IR_FACT_ABSENT);
+  CHECK(cited(&l.items.v[0], IR_CRIT_TWITCH));
+  spec q2 = {"Exam showed tenderness only.",
+             {"Trigger point injections x 2: Upheld"},
+             {"Given the radiculopathy confirmed by EMG, trigger point "
+              "injections are not appropriate. The request is not medically "
+              "necessary."}};
+  run(&l, &q2);
+  CHECK(cited(&l.items.v[0], IR_CRIT_RADICULOPATHY));
+  CHECK_INT(st(&l, 0, IR_CRIT_RADICULOPATHY), IR_FACT_PRESENT);
+}
+
 static void test_match_limit(void) {
   char err[256];
   ir_extractor *bad =
@@ -294,6 +458,7 @@ int main(void) {
   test_scope();
   test_items_isolated();
   test_contradiction_and_frequency();
+  test_generalization();
   test_match_limit();
   test_load_errors();
   ir_extract_ctx_free(C);

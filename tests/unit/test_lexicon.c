@@ -1,5 +1,7 @@
 /* test_lexicon.c - lexicon file format, errors with file:line, matching of
  * literal phrases across spaces/newlines, and the shipped rules/lexicon. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,10 +124,149 @@ static void test_shipped(void) {
   ir_lexicon_free(lx);
 }
 
+/* Prefilter: which fragments a text makes candidates. */
+static void test_prefilter(void) {
+  char err[256];
+  ir_lexicon *lx = NULL;
+  CHECK(load("[twitch]\nlocal twitch\n/\\bjump(?:ing)?\\s+sign/\n"
+             "[nsaid]\n/\\b(?:he|she)\\b/\n/(?<=no\\s)pain/\n/\\bfoo(?=bar)/\n"
+             "[count]\n/\\b[LS][1-5]\\b/\n"
+             "[referred_pain]\n/(?:abc)?xyz/\n[acute]\n/\\Gqq/\n",
+             err, sizeof err, &lx) == 0);
+  if (!lx)
+    return;
+  size_t nf = ir_lexicon_nfrags(lx);
+  CHECK_INT(nf, 8);
+  uint8_t seen[16];
+  size_t tw = ir_lexicon_frag_base(lx, IR_LEX_TWITCH);
+  size_t ns = ir_lexicon_frag_base(lx, IR_LEX_NSAID);
+  size_t cn = ir_lexicon_frag_base(lx, IR_LEX_NUM);
+  /* fragments are in matching order: longest regex first */
+  uint64_t m = ir_lexicon_scan(lx, "nothing", 7, seen);
+  /* a class-only fragment, and one not understood (\G): always */
+  CHECK(m == ((1ull << IR_LEX_NUM) | (1ull << IR_LEX_ACUTE)));
+  CHECK(seen[cn] == 1 && seen[tw] == 0 && seen[tw + 1] == 0);
+  m = ir_lexicon_scan(lx, "a LOCAL  Twitch", 15, seen);
+  CHECK(m >> IR_LEX_TWITCH & 1);
+  CHECK(seen[tw] + seen[tw + 1] == 1);
+  m = ir_lexicon_scan(lx, "JUMPING sign", 12, seen);
+  CHECK(seen[tw] + seen[tw + 1] == 1);
+  m = ir_lexicon_scan(lx, "she", 3, seen);
+  CHECK(m >> IR_LEX_NSAID & 1);
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
+  m = ir_lexicon_scan(lx, "no pain; foo", 12, seen);
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 2);
+  m = ir_lexicon_scan(lx, "he", 2, seen); /* "he" alone is not "she" */
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
+  CHECK(!(ir_lexicon_scan(lx, "xy", 2, seen) >> IR_LEX_REFERRED & 1));
+  CHECK(ir_lexicon_scan(lx, "XYZ", 3, seen) >> IR_LEX_REFERRED & 1);
+  /* \G is not understood: that section is matched whole */
+  CHECK(ir_lexicon_frag_code(lx, IR_LEX_ACUTE, 0) == NULL);
+  CHECK(ir_lexicon_frag_code(lx, IR_LEX_REFERRED, 0) != NULL);
+  CHECK(ir_lexicon_frag_code(lx, IR_LEX_TWITCH, 0) != NULL);
+  CHECK(ir_lexicon_frag_code(lx, IR_LEX_TWITCH, 2) == NULL);
+  ir_lexicon_free(lx);
+}
+
+/* All matches of the section as one pattern, packed as start/end pairs. */
+static size_t whole_hits(const ir_lexicon *lx, int sec, const char *t, size_t n,
+                         pcre2_match_data *md, size_t *out, size_t max) {
+  const pcre2_code *c = ir_lexicon_code(lx, sec);
+  size_t k = 0, off = 0;
+  while (c && off < n && k + 2 <= max) {
+    if (pcre2_match(c, (PCRE2_SPTR)t, n, off, 0, md, NULL) < 0)
+      break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    out[k++] = ov[0];
+    out[k++] = ov[1];
+    off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+  }
+  return k;
+}
+
+/* The same through the candidate fragments: leftmost, lowest on a tie. */
+static size_t frag_hits(const ir_lexicon *lx, int sec, const uint8_t *seen,
+                        const char *t, size_t n, pcre2_match_data *md,
+                        size_t *out, size_t max) {
+  size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
+  size_t k = 0, off = 0;
+  while (off < n && k + 2 <= max) {
+    size_t bs = (size_t)-1, be = 0;
+    for (size_t j = 0; j < nt; j++) {
+      if (!seen[base + j] ||
+          pcre2_match(ir_lexicon_frag_code(lx, sec, j), (PCRE2_SPTR)t, n, off,
+                      0, md, NULL) < 0)
+        continue;
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      if (ov[0] < bs)
+        bs = ov[0], be = ov[1];
+    }
+    if (bs == (size_t)-1)
+      break;
+    out[k++] = bs;
+    out[k++] = be;
+    off = be > bs ? be : bs + 1;
+  }
+  return k;
+}
+
+/* On the shipped lexicon and real letters, matching only the candidate
+ * fragments finds exactly what the whole sections find. */
+static void test_prefilter_equivalent(void) {
+  char err[512];
+  ir_lexicon *lx = ir_lexicon_new();
+  if (ir_lexicon_add_dir(lx, "rules", err, sizeof err) != 0 ||
+      ir_lexicon_compile(lx, err, sizeof err) != 0) {
+    ir_lexicon_free(lx);
+    CHECK(0);
+    return;
+  }
+  static const char *const files[] = {
+      "cases/002_f7fec690ca28e43d.txt",
+      "cases/maximus_no_twitch_no_referred_pain_documented.txt",
+      "cases/pdf_multi_five_items_esi_mri_tpi_visit_tizanidine.txt",
+      "tests/unit/test_lexicon.c",
+      "rules/lexicon/facts.lex",
+      "rules/lexicon/scope.lex"};
+  uint8_t *seen = malloc(ir_lexicon_nfrags(lx) + 1);
+  pcre2_match_data *md = pcre2_match_data_create(32, NULL);
+  static size_t a[512], b[512];
+  size_t lines = 0, bad = 0;
+  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+    FILE *fp = fopen(files[f], "r");
+    char line[4096];
+    while (fp && fgets(line, sizeof line, fp)) {
+      size_t n = strlen(line);
+      uint64_t m = ir_lexicon_scan(lx, line, n, seen);
+      lines++;
+      for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
+        if (!ir_lexicon_frag_code(lx, sec, 0))
+          continue;
+        size_t na = whole_hits(lx, sec, line, n, md, a, 512);
+        size_t nb =
+            m >> sec & 1 ? frag_hits(lx, sec, seen, line, n, md, b, 512) : 0;
+        if (na != nb || memcmp(a, b, na * sizeof *a) != 0) {
+          bad++;
+          fprintf(stderr, "[%s] differs on: %s", ir_lex_name(sec), line);
+        }
+      }
+    }
+    if (fp)
+      fclose(fp);
+  }
+  CHECK(lines > 100);
+  CHECK_INT(bad, 0);
+  pcre2_match_data_free(md);
+  free(seen);
+  ir_lexicon_free(lx);
+}
+
 int main(void) {
   test_errors();
   test_matching();
   test_names();
   test_shipped();
+  test_prefilter();
+  test_prefilter_equivalent();
   return check_report();
 }

@@ -144,6 +144,34 @@ static void test_pdf_titles(void) {
             "PARASPINAL MUSCLES RIGHT LEFT: Overturned\n");
 }
 
+/* Titles whose outcome carries a qualifier or a certification word end the
+ * logical line like a plain ": Upheld" (and a wrapped qualified outcome
+ * joins its title). */
+static void test_pdf_qualified_titles(void) {
+  const char *lines[] = {
+      "IMR ISSUES, DECISIONS AND RATIONALES",
+      " ",
+      "Trigger point injections to the lumbar spine: Upheld in part",
+      "Claims Administrator guideline: Decision based on MTUS.",
+      "Decision rationale: Not recommended.",
+      "Physical therapy x 6 for the neck: Non-certified",
+      "MAXIMUS guideline: MTUS page 98.",
+      " ",
+      "Toradol injection, quantity 1:",
+      "Overturned (partially)",
+      "Decision rationale: Indicated.",
+      NULL};
+  CHECK_STR(norm(pdfify(lines)),
+            "IMR ISSUES, DECISIONS AND RATIONALES\n"
+            "Trigger point injections to the lumbar spine: Upheld in part\n"
+            "Claims Administrator guideline: Decision based on MTUS.\n"
+            "Decision rationale: Not recommended.\n"
+            "Physical therapy x 6 for the neck: Non-certified\n"
+            "MAXIMUS guideline: MTUS page 98.\n"
+            "Toradol injection, quantity 1: Overturned (partially)\n"
+            "Decision rationale: Indicated.\n");
+}
+
 static void test_hard_wrap_width(void) {
   /* wrapped at ~50 columns: a 40-character unpunctuated line is wrapped */
   const char *p = "The injured worker reported pain in the low\n"
@@ -575,6 +603,7 @@ int main(void) {
   test_pdf_joins();
   test_pdf_structure();
   test_pdf_titles();
+  test_pdf_qualified_titles();
   test_hard_wrap_width();
   test_markup();
   test_bytes();

@@ -694,6 +694,160 @@ static void test_mtus_pack(void) {
   ir_rules_free(rs);
 }
 
+/* ---- many items: tables built once per letter, shared, read-only --------
+ */
+
+/* make_letter's two items repeated to n items (indexes 1..n). */
+static void many_items(ir_letter *l, size_t n) {
+  make_letter(l);
+  ir_item two[2] = {l->items.v[0], l->items.v[1]};
+  l->items.n = 0;
+  for (size_t i = 0; i < n; i++) {
+    ir_item it = two[i % 2];
+    it.index = (int)i + 1;
+    ir_vec_push(&A, &l->items, it);
+  }
+}
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static const char *RO_RULE =
+    "local calls = 0\n"
+    "return { id = 'ro', check = function(item, letter)\n"
+    "  calls = calls + 1\n"
+    "  local out = {}\n"
+    "  local function bad(k) out[#out + 1] = {kind = k} end\n"
+    "  if letter.items[item.index] ~= item then bad('not-shared') end\n"
+    "  if #letter.items ~= 300 then bad('len') end\n"
+    "  if pcall(function() item.outcome = 'x' end) then bad('w-item') end\n"
+    "  if pcall(function() item.extra = 1 end) then bad('w-new') end\n"
+    "  if pcall(function() letter.items[1] = nil end) then bad('w-items') end\n"
+    "  if pcall(function() item.facts.twitch_response.status = 'x' end)\n"
+    "    then bad('w-fact') end\n"
+    "  if pcall(table.insert, letter.items, {}) then bad('w-insert') end\n"
+    "  if pcall(function() letter.summary_evidence.text = '' end)\n"
+    "    then bad('w-ev') end\n"
+    "  if getmetatable(item) ~= 'read-only' then bad('mt') end\n"
+    "  local n = 0 for _ in pairs(item) do n = n + 1 end\n"
+    "  if n < 10 then bad('pairs') end\n"
+    "  local m = 0 for _ in ipairs(letter.items) do m = m + 1 end\n"
+    "  if m ~= 300 then bad('ipairs') end\n"
+    "  local want = item.index % 2 == 1 and 'upheld' or 'overturned'\n"
+    "  if item.outcome ~= want then bad('changed') end\n"
+    "  if item.index == 1 then\n"
+    "    local ok, e = pcall(function() item.outcome = 'x' end)\n"
+    "    if not tostring(e):find('read%-only') then bad('message') end\n"
+    "  end\n"
+    "  out[#out + 1] = {kind = 'calls', message = tostring(calls),\n"
+    "    evidence = item.facts.twitch_response.affirm}\n"
+    "  return out\n"
+    "end }\n";
+
+static void test_shared_readonly(void) {
+  new_dir();
+  put("ro.lua", RO_RULE);
+  char err[512] = "";
+  ir_ruleset *rs = ir_rules_load(tmpdir, &OPTS, err, sizeof err);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  CHECK(c != NULL);
+  if (c) {
+    ir_letter l;
+    many_items(&l, 300);
+    CHECK_INT(ir_rules_run(c, &A, &l), 0);
+    int only_calls = 1;
+    for (size_t i = 0; i < l.items.n; i++) {
+      const ir_item *it = &l.items.v[i];
+      if (it->findings.n != 1 || strcmp(it->findings.v[0].kind, "calls"))
+        only_calls = 0;
+    }
+    CHECK(only_calls);
+    if (only_calls) { /* one state for the whole letter; evidence unwrapped */
+      CHECK_STR(l.items.v[299].findings.v[0].message, "300");
+      CHECK_INT(l.items.v[0].findings.v[0].evidence.n, 1);
+      CHECK_INT(l.items.v[1].findings.v[0].evidence.n, 0);
+    }
+    if (!only_calls)
+      for (size_t i = 0; i < l.items.v[0].findings.n; i++)
+        fprintf(stderr, "  item 1: %s\n", l.items.v[0].findings.v[i].kind);
+  }
+  ir_rules_ctx_free(c);
+  ir_rules_free(rs);
+  rm_dir();
+}
+
+/* A rule that errors on every item, and the real rules, on a letter of
+ * 3,000 items: linear (each error used to rebuild the letter: minutes). */
+static void test_many_items(void) {
+  new_dir();
+  put("boom.lua", RULE("boom", "error('boom ' .. item.index)"));
+  char err[512] = "";
+  ir_rules_opts o = {0, 0, 0};
+  ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
+  ir_ruleset *real = ir_rules_load("rules", NULL, err, sizeof err);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  ir_rules_ctx *cr = real ? ir_rules_ctx_new(real, err, sizeof err) : NULL;
+  CHECK(c != NULL && cr != NULL);
+  if (c && cr) {
+    ir_letter l;
+    many_items(&l, 3000);
+    double t0 = now();
+    CHECK_INT(ir_rules_run(c, &A, &l), 3000);
+    CHECK_INT(ir_rules_run(cr, &A, &l), 0);
+    double dt = now() - t0;
+    CHECK(dt < 20.0);
+    if (dt >= 20.0)
+      fprintf(stderr, "  3000 items took %.1f s\n", dt);
+    CHECK(strstr(l.rule_errors.v[2999].message, "boom 3000") != NULL);
+    CHECK_INT(l.rule_errors.v[2999].item, 3000);
+    CHECK_INT(count_kind(&l.items.v[2998], "mtus-tpi", "denial-criterion-met",
+                         "twitch_response"),
+              1);
+    CHECK_INT(
+        count_kind(&l.items.v[2999], "outcome", "outcome-vs-conclusion", NULL),
+        1);
+  }
+  ir_rules_ctx_free(c);
+  ir_rules_ctx_free(cr);
+  ir_rules_free(rs);
+  ir_rules_free(real);
+  rm_dir();
+}
+
+/* A letter whose tables do not fit the memory cap: one clear error per rule
+ * for that letter, no crash, and the next letter runs normally. */
+static void test_letter_too_big(void) {
+  new_dir();
+  put("a.lua", RULE("a", "return {{kind = 'seen'}}"));
+  put("b.lua", RULE("b", "return {{kind = 'seen'}}"));
+  char err[512] = "";
+  ir_rules_opts o = {0, 1u << 20, 0};
+  ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  CHECK(c != NULL);
+  if (c) {
+    ir_letter l;
+    many_items(&l, 2000);
+    CHECK_INT(ir_rules_run(c, &A, &l), 2);
+    CHECK_INT(l.rule_errors.n, 2);
+    const ir_rule_error *e = error_of(&l, "a");
+    CHECK(e && strstr(e->message, "while converting the letter (2000 items"));
+    CHECK(e && strstr(e->message, "memory limit exceeded"));
+    CHECK(error_of(&l, "b") != NULL);
+    CHECK_INT(l.items.v[0].findings.n, 0);
+    make_letter(&l);
+    CHECK_INT(ir_rules_run(c, &A, &l), 0);
+    CHECK_INT(count_kind(&l.items.v[1], "a", "seen", NULL), 1);
+    CHECK_INT(count_kind(&l.items.v[1], "b", "seen", NULL), 1);
+  }
+  ir_rules_ctx_free(c);
+  ir_rules_free(rs);
+  rm_dir();
+}
+
 int main(void) {
   ir_arena_init(&A);
   test_real_rules();
@@ -703,6 +857,9 @@ int main(void) {
   test_limits_recover();
   test_accounting();
   test_mtus_pack();
+  test_shared_readonly();
+  test_many_items();
+  test_letter_too_big();
   ir_arena_free(&A);
   return check_report();
 }

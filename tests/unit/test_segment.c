@@ -715,6 +715,167 @@ static int under_valgrind(void) {
   return p && (strstr(p, "vgpreload") || strstr(p, "valgrind"));
 }
 
+/* ---- hardening: item cap, qualified and certification outcomes ---------- */
+
+static void test_item_cap(void) {
+  /* 250k bare title lines: capped at 500 items, bounded memory and time */
+  size_t cap = 4u << 20, n = 0;
+  char *s = malloc(cap);
+  n += (size_t)sprintf(s + n, "IMR ISSUES, DECISIONS AND RATIONALES\n");
+  for (int i = 0; i < 250000 && n + 64 < cap; i++)
+    n += (size_t)sprintf(s + n, "X%d: Upheld\n", i);
+  ir_arena a;
+  ir_arena_init(&a);
+  ir_letter l;
+  clock_t t0 = clock();
+  CHECK_INT(seg_text(&a, &l, s), 0);
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  CHECK_INT(l.items.n, 500);
+  CHECK_INT(l.truncated, 1);
+  CHECK(l.items.n == 500 && l.items.v[499].nend < n);
+  /* text (~3 MB) + lines + 500 items: far below the ~800 MB of old */
+  CHECK(a.used_total < 64u << 20);
+  printf("junk letter: %zu bytes, %.2fs, arena %zu KB\n", n, secs,
+         a.used_total >> 10);
+  ir_arena_free(&a);
+  /* exactly 500 items: all kept, not truncated */
+  n = 0;
+  n += (size_t)sprintf(s + n, "IMR ISSUES, DECISIONS AND RATIONALES\n");
+  for (int i = 0; i < 500; i++)
+    n += (size_t)sprintf(s + n,
+                         "Item%d: Overturned\nDecision rationale: The request "
+                         "is medically necessary.\n",
+                         i);
+  ir_arena_init(&a);
+  CHECK_INT(seg_text(&a, &l, s), 0);
+  CHECK_INT(l.items.n, 500);
+  CHECK_INT(l.truncated, 0);
+  ir_arena_free(&a);
+  free(s);
+}
+
+typedef struct {
+  const char *title;
+  ir_outcome want;
+  const char *service; /* NULL: no item expected */
+} title_case;
+
+static void check_titles(const char *heading, const title_case *tc, size_t k) {
+  for (size_t i = 0; i < k; i++) {
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "%s%s\nMAXIMUS guideline: MTUS page 122.\n"
+             "Decision rationale: The records were reviewed.\n",
+             heading, tc[i].title);
+    ir_arena a;
+    ir_arena_init(&a);
+    ir_letter l;
+    int rc = seg_text(&a, &l, buf);
+    if (!tc[i].service) {
+      CHECK(rc != 0 || l.items.n == 0);
+      if (!(rc != 0 || l.items.n == 0))
+        fprintf(stderr, "  title: %s\n", tc[i].title);
+    } else {
+      CHECK_INT(rc, 0);
+      CHECK_INT(l.items.n, 1);
+      if (l.items.n == 1) {
+        CHECK_INT(l.items.v[0].outcome, tc[i].want);
+        CHECK_STR(l.items.v[0].service, tc[i].service);
+        if (l.items.v[0].outcome != tc[i].want)
+          fprintf(stderr, "  title: %s\n", tc[i].title);
+      }
+    }
+    ir_arena_free(&a);
+  }
+}
+
+static void test_title_outcomes(void) {
+  static const char *const dec = "IMR ISSUES, DECISIONS AND RATIONALES\n";
+  static const title_case qual[] = {
+      {"Trigger point injections: Overturned (partially)", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+      {"Trigger point injections: Overturned (partially).", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+      {"Trigger point injections: Upheld (in part)", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: Upheld in part", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: Overturned in part", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+      {"Trigger point injections: Partially overturned", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+      {"Trigger point injections - partially Upheld", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Physical therapy x 6: OVERTURNED PARTIALLY", IR_OUT_OVERTURNED,
+       "Physical therapy x 6"},
+      {"Physical therapy x 6: Upheld in full.", IR_OUT_UPHELD,
+       "Physical therapy x 6"},
+      /* a parenthetical on its own is no outcome */
+      {"Physical therapy x 6 (partially)", IR_OUT_UNKNOWN, NULL},
+  };
+  check_titles(dec, qual, sizeof qual / sizeof *qual);
+  static const title_case cert[] = {
+      {"Trigger point injections: Certified", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+      {"Trigger point injections: Approved.", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+      {"Trigger point injections: Non-certified", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: NON-CERTIFIED", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: Not certified", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: Denied", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: Not approved", IR_OUT_UPHELD,
+       "Trigger point injections"},
+      {"Trigger point injections: Certified (partially)", IR_OUT_OVERTURNED,
+       "Trigger point injections"},
+  };
+  check_titles(dec, cert, sizeof cert / sizeof *cert);
+  /* outside a decision section certification words are no title outcome */
+  static const title_case nosec[] = {
+      {"Trigger point injections: Certified", IR_OUT_UNKNOWN, NULL},
+      {"Trigger point injections: Denied", IR_OUT_UNKNOWN, NULL},
+      {"Trigger point injections: Upheld in part", IR_OUT_UPHELD,
+       "Trigger point injections"},
+  };
+  check_titles("", nosec, sizeof nosec / sizeof *nosec);
+  /* the labels run on in the title line, with a qualifier or a
+   * certification word */
+  ir_arena a;
+  ir_arena_init(&a);
+  ir_letter l;
+  CHECK_INT(seg_text(&a, &l,
+                     "Trigger point injections: Overturned (in part) MAXIMUS "
+                     "guideline: MTUS page 122. Decision rationale: The "
+                     "request is medically necessary.\n"
+                     "Toradol injection: Non-certified Decision rationale: "
+                     "The request is not medically necessary.\n"),
+            0);
+  CHECK_INT(l.items.n, 2);
+  if (l.items.n == 2) {
+    CHECK_STR(l.items.v[0].service, "Trigger point injections");
+    CHECK_INT(l.items.v[0].outcome, IR_OUT_OVERTURNED);
+    CHECK_STR(l.items.v[1].service, "Toradol injection");
+    CHECK_INT(l.items.v[1].outcome, IR_OUT_UPHELD);
+  }
+  ir_arena_free(&a);
+  /* a wrapped title with a qualified bare outcome line */
+  ir_arena_init(&a);
+  CHECK_INT(seg_text(&a, &l,
+                     "IMR ISSUES, DECISIONS AND RATIONALES\n"
+                     "Trigger point injections to the lumbar spine:\n"
+                     "Overturned (partially)\n"
+                     "Decision rationale: The request is medically "
+                     "necessary.\n"),
+            0);
+  CHECK_INT(l.items.n, 1);
+  if (l.items.n == 1)
+    CHECK_INT(l.items.v[0].outcome, IR_OUT_OVERTURNED);
+  ir_arena_free(&a);
+}
+
 static void test_large(void) {
   /* ~9 MB: a long summary paragraph, then 2000 items (smaller and untimed
    * under valgrind) */
@@ -746,8 +907,15 @@ static void test_large(void) {
   clock_t t0 = clock();
   CHECK_INT(seg_text(&a, &l, s), 0);
   double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-  CHECK_INT(l.items.n, nitems);
-  CHECK(l.items.n == (size_t)nitems && l.items.v[nitems - 1].conclusion == NOT);
+  /* items beyond the cap (500) are dropped and the letter marked truncated */
+  size_t want = nitems > 500 ? 500 : (size_t)nitems;
+  CHECK_INT(l.items.n, want);
+  CHECK_INT(l.truncated, nitems > 500);
+  CHECK(l.items.n == want && l.items.v[want - 1].conclusion == NOT);
+  if (l.items.n == want) /* the last kept item ends where the next began */
+    CHECK(strncmp(l.text.norm + l.items.v[want - 1].nend,
+                  "Trigger point injection 500:", 28) == 0 ||
+          want < 500);
   CHECK(vg || secs < 10.0);
   printf("large letter: %zu bytes segmented in %.2fs\n", n, secs);
   ir_arena_free(&a);
@@ -769,6 +937,8 @@ int main(void) {
   test_dates();
   test_threads();
   test_large();
+  test_item_cap();
+  test_title_outcomes();
   ir_segment_fini();
   return check_report();
 }

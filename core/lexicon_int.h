@@ -1,0 +1,48 @@
+/* lexicon_int.h - internals shared by lexicon.c (file parsing, section
+ * patterns) and lexicon_prefilter.c (the literal prefilter, see
+ * ir_lexicon_scan in lexicon.h). */
+#ifndef IR_LEXICON_INT_H
+#define IR_LEXICON_INT_H
+#include <stdint.h>
+
+#include "lexicon.h"
+
+_Static_assert(IR_LEX_COUNT <= 64, "section masks are 64-bit");
+
+typedef struct {
+  char *re;
+  size_t order;
+  pcre2_code *code; /* the fragment alone */
+} lex_term;
+
+typedef struct {
+  lex_term *v;
+  size_t n, cap;
+  pcre2_code *code; /* the whole section */
+  size_t base;      /* id of its first fragment */
+  int whole;        /* match the section as one pattern */
+} lex_section;
+
+struct ir_lexicon {
+  lex_section sec[IR_LEX_COUNT];
+  size_t nterms;
+  /* prefilter (see build_prefilter) */
+  size_t nfrags;
+  uint8_t *frag_init; /* 1: fragment without literals, always a candidate */
+  uint8_t *frag_sec;  /* fragment id -> section */
+  uint64_t init_mask; /* sections with such a fragment */
+  uint8_t ac_cls[256];
+  int ac_ncls;
+  int32_t *ac_next;   /* Aho-Corasick DFA, NULL when not built */
+  int32_t *ac_report; /* state -> first state with outputs, or -1 */
+  int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
+  uint32_t *ac_ofirst, *ac_oids; /* outputs (fragment ids) per state */
+};
+
+/* Builds the prefilter from the compiled sections (after sorting their
+ * fragments and compiling each one); on failure every fragment is always
+ * a candidate. */
+void ir_lex_build_prefilter(ir_lexicon *lx);
+void ir_lex_prefilter_free(ir_lexicon *lx);
+
+#endif

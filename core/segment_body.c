@@ -1,0 +1,177 @@
+/* segment_body.c - inside one item: guideline labels, the decision
+ * rationale and its conclusion, truncation (see segment_int.h). */
+#include "segment_int.h"
+
+#include <string.h>
+
+static size_t next_heading(seg *c, size_t from, size_t limit, int stop_kinds) {
+  for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < limit;
+       i++) {
+    int k = seg_line_kind(c->s, c->lines[i]);
+    if (k != K_NONE && (stop_kinds & (1 << k)))
+      return c->lines[i].s;
+  }
+  return limit;
+}
+
+static size_t min3(size_t a, size_t b, size_t c) {
+  size_t m = a < b ? a : b;
+  return m < c ? m : c;
+}
+
+static size_t label_in(seg *c, size_t from, size_t to, const char *const *lits,
+                       size_t *lab) {
+  size_t best = 0, bl = to;
+  for (; *lits; lits++) {
+    size_t l, v = seg_find_label(c->s, from, to, *lits, &l);
+    if (v && l < bl) {
+      best = v;
+      bl = l;
+    }
+  }
+  *lab = bl;
+  return best;
+}
+
+/* In a shared rationale, the paragraph numbered k ("2. Cyclobenzaprine:
+ * ...") up to the paragraph numbered k+1. */
+static void narrow_numbered(seg *c, int k, size_t *rs, size_t *re) {
+  size_t st = 0, after;
+  int num;
+  for (size_t i = seg_line_at(c, *rs); i < c->nlines && c->lines[i].s < *re;
+       i++) {
+    if (!seg_numbered(c->s, c->lines[i], &after, &num))
+      continue;
+    if (!st && num == k)
+      st = after;
+    else if (st && num == k + 1) {
+      size_t e = c->lines[i].s;
+      while (e > st && (c->s[e - 1] == '\n' || c->s[e - 1] == ' '))
+        e--;
+      *re = e;
+      break;
+    }
+  }
+  if (st)
+    *rs = st;
+}
+
+static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
+  const char *s = c->s;
+  size_t from = p->body, to = p->end, ca_l, max_l, rat_l;
+  static const char *const rat_lits[] = {"decision rationale", NULL};
+  size_t ca = label_in(c, from, to, seg_ca_lits, &ca_l);
+  size_t mx = label_in(c, from, to, seg_max_lits, &max_l);
+  size_t rat = label_in(c, from, to, rat_lits, &rat_l);
+  const int heads = (1 << K_SUMMARY) | (1 << K_DOCS) | (1 << K_GUIDE) |
+                    (1 << K_RAT) | (1 << K_QUAL) | (1 << K_END) |
+                    (1 << K_ISSUE) | (1 << K_DET) | (1 << K_ITEMS) |
+                    (1 << K_HOW);
+  if (!rat) { /* "Rationale:" or "RATIONALE FOR WHY ... :" heading */
+    for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < to;
+         i++) {
+      span L = c->lines[i];
+      if (seg_line_kind(s, L) != K_RAT)
+        continue;
+      rat_l = L.s;
+      size_t k = L.s;
+      while (k < L.e && s[k] != ':')
+        k++;
+      rat = (k < L.e) ? k + 1 : L.e;
+      if (rat >= L.e)
+        rat = L.e < c->n ? L.e + 1 : L.e;
+      break;
+    }
+  }
+  if (ca) {
+    size_t e =
+        min3(mx && max_l > ca ? max_l : to, rat && rat_l > ca ? rat_l : to, to);
+    size_t le = ca;
+    while (le < c->n && s[le] != '\n')
+      le++;
+    it->guideline_ca = seg_span_str(c, ca, e < le ? e : le);
+  }
+  if (mx) {
+    size_t e = rat && rat_l > mx ? rat_l : to;
+    size_t le = mx;
+    while (le < c->n && s[le] != '\n')
+      le++;
+    it->guideline_maximus = seg_span_str(c, mx, e < le ? e : le);
+  } else {
+    for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < to;
+         i++) {
+      span L = c->lines[i];
+      if (seg_line_kind(s, L) != K_GUIDE)
+        continue;
+      size_t k = L.s;
+      while (k < L.e && s[k] != ':')
+        k++;
+      size_t v = k < L.e ? k + 1 : L.e;
+      it->guideline_maximus =
+          seg_span_str(c, v, next_heading(c, v + 1, to, ~0));
+      break;
+    }
+  }
+  size_t rs, re;
+  if (rat) {
+    rs = rat;
+    re = next_heading(c, rat, to, heads & ~(1 << K_RAT));
+  } else { /* no label: what follows the last label line, or the title */
+    size_t after = p->te;
+    size_t lab = ca > mx ? ca : mx;
+    if (lab) {
+      after = lab;
+      while (after < c->n && s[after] != '\n')
+        after++;
+    }
+    rs = after;
+    re = next_heading(c, after + 1, to, heads);
+  }
+  while (rs < re && (s[rs] == ' ' || s[rs] == '\n'))
+    rs++;
+  while (re > rs && (s[re - 1] == ' ' || s[re - 1] == '\n'))
+    re--;
+  if (p->group)
+    narrow_numbered(c, p->gidx, &rs, &re);
+  while (re > rs) { /* drop page furniture at the end */
+    size_t k = seg_line_at(c, re);
+    if (k == 0 || c->lines[k - 1].s < rs || !seg_furniture(s, c->lines[k - 1]))
+      break;
+    re = c->lines[k - 1].s;
+    while (re > rs && (s[re - 1] == ' ' || s[re - 1] == '\n'))
+      re--;
+  }
+  it->rat_start = rs;
+  it->rat_end = re;
+  size_t cs, ce;
+  it->conclusion = ir_conclusion_of(s + rs, re - rs, &cs, &ce);
+  if (it->conclusion != IR_CONC_UNKNOWN)
+    it->conclusion_ev =
+        ir_make_evidence(c->a, &c->l->text, IR_SEC_RATIONALE, rs + cs, rs + ce);
+  /* truncated: nothing after the labels, or the text stops mid-sentence
+   * with no verdict reached */
+  size_t tend = c->n;
+  while (tend > 0 && (s[tend - 1] == ' ' || s[tend - 1] == '\n'))
+    tend--;
+  int cut = rs >= re;
+  if (!cut && it->conclusion == IR_CONC_UNKNOWN && re >= tend) {
+    char last = s[re - 1];
+    cut = !rat || !(last == '.' || last == '!' || last == '?' || last == ')' ||
+                    last == '"');
+  }
+  *truncated = cut;
+}
+
+void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,
+                   int *truncated) {
+  memset(it, 0, sizeof *it);
+  it->index = index;
+  it->nstart = p->start;
+  it->nend = p->end;
+  it->outcome = p->out;
+  it->service = seg_span_str(c, p->ss, p->se);
+  it->title = ir_make_evidence(c->a, &c->l->text, IR_SEC_TITLE, p->ts, p->te);
+  it->line = ir_text_orig_line(&c->l->text, it->title.start);
+  parse_item(c, p, it, truncated);
+  it->category = ir_category_of(it->service, it->guideline_maximus);
+}

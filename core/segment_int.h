@@ -1,0 +1,146 @@
+/* segment_int.h - internals shared by the segmenter's files (not a public
+ * contract; segment.h is).
+ *
+ *  segment.c         patterns (compiled once), per-call context, entry point
+ *  segment_lines.c   line kinds and small text predicates
+ *  segment_items.c   finding items: titles, issue labels, determinations
+ *  segment_body.c    inside an item: guidelines, rationale, conclusion
+ *  segment_header.c  header fields, reviewer, clinical case summary
+ *
+ * Positions are byte offsets into the normalized text c->s[0..n). */
+#ifndef IR_SEGMENT_INT_H
+#define IR_SEGMENT_INT_H
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <ctype.h>
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "segment.h"
+
+typedef struct {
+  size_t s, e;
+} span;
+
+/* Per-call context: the normalized text, its lines (trimmed spans), and the
+ * match data of this call (so ir_segment is thread-safe). */
+typedef struct {
+  ir_arena *a;
+  ir_letter *l;
+  const char *s;
+  size_t n;
+  span *lines;
+  size_t nlines;
+  pcre2_match_data *md;
+  int cert;   /* title outcomes may be certification words (decision section) */
+  int capped; /* SEG_MAX_ITEMS reached: the scan stopped */
+} seg;
+
+/* Patterns compiled in segment.c. */
+enum {
+  P_CASE,
+  P_DOI,
+  P_DECISION,
+  P_URDENIAL,
+  P_ASSIGNED,
+  P_APPL,
+  P_PRIORITY,
+  P_DOI_FB,
+  P_DOI_FB2,
+  P_SPEC,
+  P_LIC,
+  P_BOARD,
+  P_BOARD_ONLY,
+  P_LIC_ONLY,
+  P_INLINE,
+  P_COUNT
+};
+
+/* Line kinds (seg_line_kind). */
+enum {
+  K_NONE = 0,
+  K_ITEMS,
+  K_HOW,
+  K_SUMMARY,
+  K_DOCS,
+  K_GUIDE,
+  K_RAT,
+  K_QUAL,
+  K_END,
+  K_CA,
+  K_MAX,
+  K_ISSUE,
+  K_DET
+};
+
+/* An item found by the scan, before its body is parsed. */
+typedef struct {
+  size_t start;      /* item start */
+  size_t ts, te;     /* title span */
+  size_t ss, se;     /* service span */
+  size_t body;       /* where labels are searched from */
+  size_t first_line; /* index of the line after the title */
+  ir_outcome out;
+  int has_det;
+  int group, gidx; /* numbered issues under one heading: group id, 1-based */
+  size_t end;
+} proto;
+typedef IR_VEC(proto) protolist;
+
+/* Most items kept per letter; a letter with more is marked truncated. */
+#define SEG_MAX_ITEMS 500
+
+/* Case-insensitive literal at s[i] (single spaces in lit match 1+ spaces);
+ * returns the position after it, 0 when absent. lit is lower case. */
+static inline size_t lit_at(const char *s, size_t i, size_t e,
+                            const char *lit) {
+  size_t j = i;
+  for (const char *p = lit; *p; p++) {
+    if (*p == ' ') {
+      if (j >= e || s[j] != ' ')
+        return 0;
+      while (j < e && s[j] == ' ')
+        j++;
+      continue;
+    }
+    if (j >= e || tolower((unsigned char)s[j]) != *p)
+      return 0;
+    j++;
+  }
+  return j;
+}
+
+/* segment.c */
+int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out);
+size_t seg_line_at(seg *c, size_t pos);
+
+/* segment_lines.c */
+extern const char *const seg_decision_labels[];
+extern const char *const seg_ca_lits[];
+extern const char *const seg_max_lits[];
+size_t seg_label_at(const char *s, span L, const char *lit);
+size_t seg_label_any(const char *s, span L, const char *const *lits);
+int seg_starts_any(const char *s, span L, const char *const *lits);
+size_t seg_find_label(const char *s, size_t from, size_t to, const char *lit,
+                      size_t *lab);
+char *seg_span_str(seg *c, size_t a, size_t b);
+int seg_outcome_word(const char *s, size_t a, size_t b, ir_outcome *o);
+size_t seg_issue_label(const char *s, span L);
+int seg_line_kind(const char *s, span L);
+int seg_numbered(const char *s, span L, size_t *after, int *num);
+int seg_furniture(const char *s, span L);
+
+/* segment_items.c */
+int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
+                   ir_outcome *o);
+int seg_scan_items(seg *c, size_t from, protolist *v);
+
+/* segment_body.c */
+void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,
+                   int *truncated);
+
+/* segment_header.c */
+void seg_parse_header(seg *c, size_t hdr_end);
+void seg_parse_reviewer(seg *c);
+void seg_parse_summary(seg *c);
+
+#endif

@@ -1,0 +1,311 @@
+/* segment_items.c - find the decided items of a letter: title lines
+ * ("<service>: Upheld"), wrapped titles, issue labels with a later
+ * determination, numbered issue groups (see segment_int.h). One pass over
+ * the lines; every check is bounded per line, so the scan is linear. */
+#include "segment_int.h"
+#include "title_outcome.h"
+
+#include <ctype.h>
+#include <pcre2.h>
+#include <string.h>
+
+/* "<service>: Upheld" (or " - Upheld", "Overturned (partially)", and in a
+ * decision section "Non-certified"; see title_outcome.h); fills service end
+ * and title end. */
+int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
+                   ir_outcome *o) {
+  const char *s = c->s;
+  size_t w, e;
+  if (ir_title_outcome(s, L.s, L.e, c->cert ? IR_TO_CERT : 0, o, &w, &e)) {
+    size_t k = w;
+    while (k > L.s && (s[k - 1] == ' ' || s[k - 1] == '*'))
+      k--;
+    if (k > L.s && s[k - 1] == ':')
+      k--;
+    else if (k > L.s && s[k - 1] == '-' && k < w)
+      k--;
+    else if (k >= L.s + 3 && (unsigned char)s[k - 3] == 0xe2 &&
+             (unsigned char)s[k - 2] == 0x80 &&
+             ((unsigned char)s[k - 1] == 0x93 ||
+              (unsigned char)s[k - 1] == 0x94))
+      k -= 3;
+    else
+      return 0;
+    while (k > L.s && (s[k - 1] == ' ' || s[k - 1] == '*'))
+      k--;
+    if (k <= L.s)
+      return 0;
+    *svc_end = k;
+    *t_end = e;
+    return 1;
+  }
+  span m;
+  if (seg_find(c, P_INLINE, L.s, L.e, 1, &m) && m.s > L.s) {
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+    size_t k = ov[0], qe = ov[5] != PCRE2_UNSET ? ov[5] : m.e;
+    if (!ir_title_outcome(s, m.s, qe, IR_TO_CERT | IR_TO_WHOLE, o, &w, &e))
+      return 0;
+    while (k > L.s && s[k - 1] == ' ')
+      k--;
+    if (k <= L.s)
+      return 0;
+    *svc_end = k;
+    *t_end = e;
+    return 1;
+  }
+  return 0;
+}
+
+/* A line holding only an outcome: the end of a wrapped title. */
+static int bare_outcome(seg *c, span L, ir_outcome *o) {
+  size_t ps, pe;
+  return ir_title_outcome(c->s, L.s, L.e, IR_TO_WHOLE, o, &ps, &pe);
+}
+
+static int ends_sentence(const char *s, span L) {
+  if (L.e <= L.s)
+    return 1;
+  char ch = s[L.e - 1];
+  return ch == '.' || ch == ':' || ch == ';' || ch == '!' || ch == '?' ||
+         ch == ')' || ch == '"';
+}
+
+/* A line that may start a title wrapped onto the next line. */
+static int title_fragment(seg *c, size_t li) {
+  span L = c->lines[li];
+  return L.e > L.s && L.e - L.s < 160 && !ends_sentence(c->s, L) &&
+         !seg_furniture(c->s, L) && seg_line_kind(c->s, L) == K_NONE &&
+         !lit_at(c->s, L.s, L.e, "the final determination");
+}
+
+/* Strips labels, numbering and boilerplate around a service name. */
+static void clean_service(seg *c, size_t *pa, size_t *pb) {
+  const char *s = c->s;
+  size_t a = *pa, b = *pb;
+  for (size_t i = a; i + 16 <= b; i++)
+    if (lit_at(s, i, b, "set forth below:")) {
+      a = i + 16;
+      break;
+    }
+  while (a < b && (s[a] == ' ' || s[a] == '*'))
+    a++;
+  span L = {a, b};
+  size_t v = seg_issue_label(s, L);
+  if (v)
+    a = v;
+  while (a < b && s[a] == ' ')
+    a++;
+  size_t d = a;
+  while (d < b && isdigit((unsigned char)s[d]))
+    d++;
+  if (d > a && d < b && d - a < 3 && (s[d] == '.' || s[d] == ')') &&
+      d + 1 < b && s[d + 1] == ' ')
+    a = d + 2;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == ':' || s[b - 1] == '*' ||
+                   s[b - 1] == '-'))
+    b--;
+  if (b - a > 250) { /* a paragraph run into the title: keep the last part */
+    for (size_t i = b - 2; i > a + 1; i--)
+      if (s[i] == ' ' && s[i - 1] == '.' && isupper((unsigned char)s[i + 1])) {
+        a = i + 1;
+        break;
+      }
+  }
+  *pa = a;
+  *pb = b;
+}
+
+/* ---- finding items ------------------------------------------------------- */
+
+/* Appends an item; at SEG_MAX_ITEMS the last one ends where this one would
+ * start and the scan stops (c->capped). */
+static void open_item(seg *c, protolist *v, proto p) {
+  if (v->n)
+    v->v[v->n - 1].end = p.start;
+  if (v->n >= SEG_MAX_ITEMS) {
+    c->capped = 1;
+    return;
+  }
+  clean_service(c, &p.ss, &p.se);
+  p.end = c->n;
+  ir_vec_push(c->a, v, p);
+}
+
+#define MAX_GROUP 32
+
+/* "ISSUE AT DISPUTE:" followed by numbered lines: one item per line. */
+static int issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid) {
+  span L = c->lines[i];
+  size_t val = seg_issue_label(c->s, L), after, j = i + 1;
+  int num, k = 0;
+  if (val < L.e)
+    return 0;
+  /* sequential numbers 1, 2, ...; a handful at most (each member scans
+   * the shared region, so the size is capped to keep segmenting linear) */
+  while (j < c->nlines && j - i <= MAX_GROUP &&
+         seg_numbered(c->s, c->lines[j], &after, &num) && num == (int)(j - i) &&
+         seg_line_kind(c->s, c->lines[j]) == K_NONE)
+    j++;
+  if (j - i - 1 < 2 || j - i - 1 >= MAX_GROUP)
+    return 0;
+  (*gid)++;
+  for (size_t m = i + 1; m < j && !c->capped; m++) {
+    proto p;
+    memset(&p, 0, sizeof p);
+    seg_numbered(c->s, c->lines[m], &after, &num);
+    p.start = p.ts = c->lines[m].s;
+    p.ss = after;
+    p.se = p.te = c->lines[m].e;
+    p.body = c->lines[j - 1].e;
+    p.group = *gid;
+    p.gidx = ++k;
+    open_item(c, v, p);
+  }
+  *last = j - 1;
+  return 1;
+}
+
+/* A determination for a group: outcome words in order, one per member
+ * (from the value and numbered lines after it); else one for all. */
+static void group_outcomes(seg *c, protolist *v, size_t li, span V,
+                           ir_outcome all) {
+  int g = v->v[v->n - 1].group;
+  size_t first = v->n, members = 0;
+  while (first > 0 && v->v[first - 1].group == g)
+    first--;
+  members = v->n - first;
+  ir_outcome found[64];
+  size_t nf = 0, after;
+  int num;
+  span R = V;
+  for (size_t j = li + 1; j < c->nlines; j++) { /* numbered lines after */
+    if (!seg_numbered(c->s, c->lines[j], &after, &num) ||
+        seg_line_kind(c->s, c->lines[j]) != K_NONE)
+      break;
+    if (c->lines[j].e > R.e && c->lines[j].s >= V.e)
+      R.e = c->lines[j].e;
+  }
+  for (size_t i = R.s; i < R.e && nf < 64;) {
+    while (i < R.e && !isalpha((unsigned char)c->s[i]))
+      i++;
+    size_t b = i;
+    while (i < R.e && isalpha((unsigned char)c->s[i]))
+      i++;
+    ir_outcome o;
+    if (b < i && seg_outcome_word(c->s, b, i, &o))
+      found[nf++] = o;
+  }
+  for (size_t m = 0; m < members; m++) {
+    proto *p = &v->v[first + m];
+    p->out = nf == members ? found[m] : all;
+    p->has_det = 1;
+  }
+}
+
+/* Members of a group share the region after their numbered lines. */
+static void close_groups(protolist *v) {
+  for (size_t i = 0; i < v->n;) {
+    size_t j = i + 1;
+    while (v->v[i].group && j < v->n && v->v[j].group == v->v[i].group)
+      j++;
+    for (size_t k = i; k < j; k++)
+      v->v[k].end = v->v[j - 1].end;
+    i = j;
+  }
+}
+
+/* Scans lines [from, nlines); returns how many outcome signals were seen. */
+int seg_scan_items(seg *c, size_t from, protolist *v) {
+  int signals = 0, gid = 0;
+  ir_outcome pending = IR_OUT_UNKNOWN;
+  int has_pending = 0;
+  span pend_line = {0, 0};
+  for (size_t i = from; i < c->nlines && !c->capped; i++) {
+    span L = c->lines[i];
+    if (L.s >= L.e || lit_at(c->s, L.s, L.e, "the final determination was"))
+      continue;
+    int kind = seg_line_kind(c->s, L);
+    proto p;
+    memset(&p, 0, sizeof p);
+    size_t svc_end, t_end;
+    ir_outcome o = IR_OUT_UNKNOWN;
+    if (kind == K_DET) {
+      size_t val = seg_label_any(c->s, L, seg_decision_labels);
+      span V = {val, L.e};
+      if (V.s >= V.e && i + 1 < c->nlines)
+        V = c->lines[i + 1];
+      o = ir_outcome_of(c->s + V.s, V.e - V.s);
+      signals++;
+      proto *cur = v->n ? &v->v[v->n - 1] : NULL;
+      if (cur && cur->group && !cur->has_det) {
+        group_outcomes(c, v, i, V, o);
+      } else if (cur && !cur->has_det && cur->out == IR_OUT_UNKNOWN) {
+        cur->out = o;
+        cur->has_det = 1;
+      } else if (!cur || cur->has_det || cur->out != IR_OUT_UNKNOWN) {
+        pending = o;
+        has_pending = 1;
+        pend_line = L;
+      }
+      continue;
+    }
+    if (kind == K_NONE || kind == K_ISSUE) {
+      if (seg_title_line(c, L, &svc_end, &t_end, &o)) {
+        p.start = p.ts = p.ss = L.s;
+        p.se = svc_end;
+        p.te = t_end;
+        if (i > from && title_fragment(c, i - 1) &&
+            (!v->n || v->v[v->n - 1].body < c->lines[i - 1].s))
+          p.start = p.ts = p.ss = c->lines[i - 1].s;
+      } else if (i + 1 < c->nlines && bare_outcome(c, c->lines[i + 1], &o) &&
+                 kind == K_NONE && L.e - L.s < 400) {
+        p.start = p.ts = p.ss = L.s;
+        p.se = L.e;
+        p.te = c->lines[i + 1].e;
+        if (i > from && title_fragment(c, i - 1) &&
+            (!v->n || v->v[v->n - 1].body < c->lines[i - 1].s))
+          p.start = p.ts = p.ss = c->lines[i - 1].s;
+        i++;
+      } else if (kind == K_ISSUE && issue_group(c, v, i, &i, &gid)) {
+        signals++;
+        continue;
+      } else if (kind == K_ISSUE) {
+        size_t val = seg_issue_label(c->s, L);
+        p.start = p.ts = L.s;
+        p.ss = val;
+        p.se = L.e;
+        if (val >= L.e && i + 1 < c->nlines &&
+            seg_line_kind(c->s, c->lines[i + 1]) == K_NONE) {
+          i++;
+          p.ss = c->lines[i].s;
+          p.se = p.te = c->lines[i].e;
+        }
+        p.te = p.se;
+        o = IR_OUT_UNKNOWN;
+        if (has_pending) {
+          o = pending;
+          p.has_det = 1;
+          has_pending = 0;
+        }
+      } else {
+        continue;
+      }
+      signals++;
+      p.out = o;
+      p.body = p.te;
+      p.first_line = i + 1;
+      open_item(c, v, p);
+    }
+  }
+  close_groups(v);
+  if (has_pending && !v->n) { /* a determination without a service line */
+    proto p;
+    memset(&p, 0, sizeof p);
+    p.start = p.ts = p.ss = pend_line.s;
+    p.te = p.se = p.body = pend_line.e;
+    p.out = pending;
+    p.has_det = 1;
+    open_item(c, v, p);
+  }
+  return signals;
+}
