@@ -15,7 +15,7 @@ typedef struct {
 } ir_arena;
 
 void ir_arena_init(ir_arena *a);
-void *ir_arena_alloc(ir_arena *a, size_t n);            /* zeroed, 16-aligned */
+void *ir_arena_alloc(ir_arena *a, size_t n); /* zeroed, 16-aligned */
 void *ir_arena_grow(ir_arena *a, void *p, size_t old_n, size_t new_n);
 char *ir_arena_strndup(ir_arena *a, const char *s, size_t n);
 char *ir_arena_strdup(ir_arena *a, const char *s);

@@ -8,7 +8,8 @@
  * takes sequence number seq >= written + W, so at most W letters are in
  * flight: memory is flat in the batch length. The writer prints slots in
  * sequence order, feeds the summary, the cross-case index, the HTML report
- * and the store, then frees the slot. */
+ * and the store, then frees the slot. At the end the cross-case findings
+ * are streamed from the index (crosscase.h), never all held in memory. */
 #include "batch.h"
 
 #include <pthread.h>
@@ -246,23 +247,42 @@ static void write_loop(batch *b, writer *wr) {
   pthread_mutex_unlock(&b->mu);
 }
 
+/* Cross-case findings, streamed from the index in input order: printed,
+ * counted in the summary and stored. */
+static void cross_findings(writer *wr) {
+  const ir_batch_opts *o = wr->o;
+  if (ir_crosscase_finish(wr->cc) != 0) {
+    wr->status = 2;
+    return;
+  }
+  ir_buf buf = {0};
+  ir_cross_iter *it = ir_crosscase_iter(wr->cc);
+  const ir_cross_finding *f;
+  for (int first = 1; (f = ir_cross_next(it)) != NULL; first = 0) {
+    ir_crosscase_render(&buf, f, first, o->format, o->color);
+    if (buf.n >= 1u << 16) {
+      fwrite(buf.p, 1, buf.n, wr->out);
+      ir_buf_reset(&buf);
+    }
+    ir_summary_add_cross(&wr->sum, f->category, f->specialty, f->first_on_item);
+    if (wr->db)
+      ir_store_cross(wr->db, f);
+  }
+  if (ir_cross_iter_failed(it))
+    wr->status = 2;
+  ir_cross_iter_free(it);
+  fwrite(buf.p ? buf.p : "", 1, buf.n, wr->out);
+  ir_buf_free(&buf);
+  if (ir_crosscase_count(wr->cc) && wr->status < 1)
+    wr->status = 1;
+}
+
 /* Cross-case findings, summary and the end of each output. */
 static void finish(writer *wr) {
   const ir_batch_opts *o = wr->o;
   ir_buf buf = {0};
-  if (wr->cc) {
-    ir_crosscase_finish(wr->cc);
-    ir_crosscase_render(wr->cc, &buf, o->format, o->color);
-    for (size_t i = 0; i < ir_crosscase_count(wr->cc); i++) {
-      const ir_cross_finding *f = ir_crosscase_get(wr->cc, i);
-      ir_summary_add_cross(&wr->sum, f->category, f->specialty,
-                           f->first_on_item);
-      if (wr->db)
-        ir_store_cross(wr->db, f);
-    }
-    if (ir_crosscase_count(wr->cc) && wr->status < 1)
-      wr->status = 1;
-  }
+  if (wr->cc)
+    cross_findings(wr);
   if (o->format == IR_FMT_TEXT)
     ir_summary_text(&buf, &wr->sum);
   else if (o->format == IR_FMT_JSON)

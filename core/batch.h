@@ -19,16 +19,16 @@ typedef enum { IR_FMT_TEXT = 0, IR_FMT_JSON, IR_FMT_CSV } ir_format;
 typedef struct {
   const char *const *paths; /* command-line inputs */
   size_t npaths;
-  const char *files_from;   /* file with one path per line, "-" = stdin */
-  const char *glob;         /* for directories; default "*.txt" */
-  int jobs;                 /* worker threads; <= 0: number of cores */
+  const char *files_from; /* file with one path per line, "-" = stdin */
+  const char *glob;       /* for directories; default "*.txt" */
+  int jobs;               /* worker threads; <= 0: number of cores */
   ir_format format;
-  int color;                /* colour in the text report */
-  int quiet;                /* no progress line */
-  int explain;              /* criteria checklist per item (text) */
-  int cross_case;           /* similar-cases-differ findings */
-  const char *report_html;  /* --report FILE.html or NULL */
-  const char *db_path;      /* --db FILE.sqlite or NULL */
+  int color;               /* colour in the text report */
+  int quiet;               /* no progress line */
+  int explain;             /* criteria checklist per item (text) */
+  int cross_case;          /* similar-cases-differ findings */
+  const char *report_html; /* --report FILE.html or NULL */
+  const char *db_path;     /* --db FILE.sqlite or NULL */
 } ir_batch_opts;
 
 int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out);

@@ -32,17 +32,40 @@ void ir_buf_puts(ir_buf *b, const char *s) { ir_buf_put(b, s, strlen(s)); }
 void ir_buf_putc(ir_buf *b, char c) { ir_buf_put(b, &c, 1); }
 
 void ir_buf_printf(ir_buf *b, const char *fmt, ...) {
+  reserve(b, 64); /* most records' pieces fit: format once */
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
   va_end(ap);
-  if (n <= 0)
+  if (n <= 0) {
+    b->p[b->n] = 0;
     return;
-  reserve(b, (size_t)n);
-  va_start(ap, fmt);
-  vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  }
+  if ((size_t)n >= b->cap - b->n) {
+    reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->n += (size_t)n;
+}
+
+void ir_buf_putu(ir_buf *b, unsigned long long v) {
+  char tmp[24];
+  size_t i = sizeof tmp;
+  do
+    tmp[--i] = (char)('0' + v % 10);
+  while (v /= 10);
+  ir_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
+void ir_buf_puti(ir_buf *b, long long v) {
+  if (v < 0) {
+    ir_buf_putc(b, '-');
+    ir_buf_putu(b, 0ull - (unsigned long long)v);
+  } else {
+    ir_buf_putu(b, (unsigned long long)v);
+  }
 }
 
 /* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */

@@ -16,6 +16,9 @@ void ir_buf_puts(ir_buf *b, const char *s);
 void ir_buf_putc(ir_buf *b, char c);
 void ir_buf_printf(ir_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Decimal integers, without printf. */
+void ir_buf_putu(ir_buf *b, unsigned long long v);
+void ir_buf_puti(ir_buf *b, long long v);
 /* JSON string literal with quotes; invalid UTF-8 is replaced by U+FFFD. */
 void ir_buf_json_str(ir_buf *b, const char *s);
 void ir_buf_json_strn(ir_buf *b, const char *s, size_t n);

@@ -15,40 +15,15 @@
  * utilization review or a prior reviewer said, or is a hypothetical positive
  * ("would be indicated if ..."). The conclusion is the polarity of the last
  * sentence of the greatest strength; [cs, ce) is that sentence. Linear in n;
- * never reads "not medically necessary" as necessary. */
+ * never reads "not medically necessary" as necessary. Each word is looked up
+ * once (a hash of the word lists) and each sentence's traits are found in
+ * one pass (a phrase trie); the lists are in conclusion_lex.c. */
 #include "segment.h"
 
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
-enum { POS = 1, NEG = -1 };
-enum { F_CORE = 1, F_CTX = 2, F_VERB = 4, F_OUTCOME = 8 };
-
-typedef struct {
-  const char *w;
-  int pol, flags;
-} verdict_word;
-
-static const verdict_word verdicts[] = {
-    {"necessary", POS, F_CORE},     {"unnecessary", NEG, F_CORE},
-    {"certified", POS, F_CORE},     {"noncertified", NEG, F_CORE},
-    {"non-certified", NEG, F_CORE}, {"uncertified", NEG, F_CORE},
-    {"indicated", POS, 0},          {"contraindicated", NEG, 0},
-    {"appropriate", POS, 0},        {"inappropriate", NEG, 0},
-    {"supported", POS, 0},          {"unsupported", NEG, 0},
-    {"recommended", POS, 0},        {"warranted", POS, 0},
-    {"unwarranted", NEG, 0},        {"reasonable", POS, 0},
-    {"unreasonable", NEG, 0},       {"justified", POS, 0},
-    {"unjustified", NEG, 0},        {"approved", POS, 0},
-    {"authorized", POS, 0},         {"denied", NEG, 0},
-    {"established", POS, F_CTX},    {"substantiated", POS, F_CTX},
-    {"demonstrated", POS, F_CTX},   {"recommend", POS, F_VERB},
-    {"recommends", POS, F_VERB},    {"support", POS, F_VERB},
-    {"supports", POS, F_VERB},      {"meets", POS, F_VERB},
-    {"meet", POS, F_VERB},          {"upheld", NEG, F_OUTCOME},
-    {"overturned", POS, F_OUTCOME}, {"reversed", POS, F_OUTCOME},
-};
+#include "conclusion.h"
 
 typedef struct {
   size_t s, e;
@@ -56,23 +31,16 @@ typedef struct {
 
 /* ---- words ------------------------------------------------------------ */
 
-static int wch(unsigned char c) {
-  return isalnum(c) || c == '\'' || c == '-' || c >= 0x80;
-}
-
-/* ASCII lower case (the program runs in the C locale, where this is what
- * tolower() does, without the locale lookup). */
-static inline unsigned char lc(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
+/* A word byte: isalnum (C locale), ' - or >= 0x80. */
+static inline int wch(unsigned char c) { return cl_byte[c] & CB_WORD; }
 
 /* The word s[w] equals lit (lower case), ignoring case. */
 static int word_eq(const char *s, span w, const char *lit) {
   size_t l = w.e - w.s;
-  if (!l || lc((unsigned char)s[w.s]) != (unsigned char)lit[0])
+  if (!l || cl_lc((unsigned char)s[w.s]) != (unsigned char)lit[0])
     return 0;
   for (size_t i = 1; i < l; i++)
-    if (!lit[i] || lc((unsigned char)s[w.s + i]) != (unsigned char)lit[i])
+    if (!lit[i] || cl_lc((unsigned char)s[w.s + i]) != (unsigned char)lit[i])
       return 0;
   return lit[l] == 0;
 }
@@ -81,32 +49,6 @@ static int word_in(const char *s, span w, const char *const *list) {
   for (; *list; list++)
     if (word_eq(s, w, *list))
       return 1;
-  return 0;
-}
-
-static const char *const copulas[] = {
-    "is",      "are",     "was",    "were",       "be",    "been",
-    "being",   "remains", "remain", "remained",   "seems", "seem",
-    "appears", "appear",  "deemed", "considered", "found", "felt",
-    "become",  "becomes", "'s",     NULL};
-static const char *const modals[] = {"would", "could",  "may",
-                                     "might", "should", NULL};
-static const char *const clause_breaks[] = {
-    "and",     "but",     "or",    "however", "although",  "though", "while",
-    "whereas", "because", "since", "that",    "which",     "who",    "if",
-    "unless",  "when",    "as",    "so",      "therefore", NULL};
-
-static int is_negator(const char *s, span w, const span *prev) {
-  static const char *const neg[] = {"not", "never",   "cannot", "neither",
-                                    "nor", "without", NULL};
-  if (word_in(s, w, neg))
-    return 1;
-  size_t l = w.e - w.s;
-  if (l >= 3 && lc((unsigned char)s[w.e - 1]) == 't' && s[w.e - 2] == '\'' &&
-      lc((unsigned char)s[w.e - 3]) == 'n')
-    return 1; /* isn't, can't, wouldn't */
-  if (word_eq(s, w, "longer") && prev && word_eq(s, *prev, "no"))
-    return 1;
   return 0;
 }
 
@@ -137,10 +79,10 @@ static int next_sentence(const char *s, size_t n, size_t *pos, span *out) {
   size_t st = i;
   for (; i < n; i++) {
     char c = s[i];
+    if (!(cl_byte[(unsigned char)c] & CB_STOP))
+      continue;
     if (c == '\n')
       break;
-    if (c != '.' && c != '!' && c != '?')
-      continue;
     size_t j = i + 1;
     while (j < n && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
       j++;
@@ -167,95 +109,6 @@ static int next_sentence(const char *s, size_t n, size_t *pos, span *out) {
   return 1;
 }
 
-/* ---- sentence traits -------------------------------------------------- */
-
-/* A sentence lower-cased once, for the substring tests below. */
-typedef struct {
-  const char *low; /* lower-cased copy of the sentence */
-  size_t n;
-} lowered;
-
-/* lit (lower case) occurs in t->low[a, b): memchr to each candidate first
- * byte, then memcmp. */
-static int low_has(const lowered *t, size_t a, size_t b, const char *lit) {
-  size_t l = strlen(lit);
-  if (b > t->n)
-    b = t->n;
-  if (b < a + l || !l)
-    return 0;
-  const char *p = t->low + a, *last = t->low + b - l;
-  while (p <= last && (p = memchr(p, lit[0], (size_t)(last - p) + 1)) != NULL) {
-    if (memcmp(p + 1, lit + 1, l - 1) == 0)
-      return 1;
-    p++;
-  }
-  return 0;
-}
-
-static int contains_any(const lowered *t, size_t a, size_t b,
-                        const char *const *list) {
-  for (; *list; list++)
-    if (low_has(t, a, b, *list))
-      return 1;
-  return 0;
-}
-
-static int mentions_request(const lowered *t) {
-  static const char *const rq[] = {"request",           "the proposed",
-                                   "this treatment",    "the treatment",
-                                   "this medication",   "the medication",
-                                   "the service",       "this service",
-                                   "the procedure",     "this procedure",
-                                   "these injection",   "this injection",
-                                   "the injection",     "continued use",
-                                   "ongoing use",       "the prescription",
-                                   "this prescription", "the trial",
-                                   "this trial",        NULL};
-  return contains_any(t, 0, t->n, rq);
-}
-
-static int attributed(const lowered *t) {
-  static const char *const at[] = {"utilization review",
-                                   " ur ",
-                                   "ur's",
-                                   " ur,",
-                                   "claims administrator",
-                                   "peer review",
-                                   "prior review",
-                                   "previous review",
-                                   "previously",
-                                   "the prior reviewer",
-                                   "the previous reviewer",
-                                   "was modified",
-                                   "originally",
-                                   NULL};
-  return contains_any(t, 0, t->n, at);
-}
-
-/* A guideline statement: a guideline named among the first words. */
-static int guideline_sentence(const lowered *t) {
-  static const char *const gl[] = {"guideline",      "mtus",
-                                   "acoem",          "odg",
-                                   "reference",      "according to",
-                                   "per ",           "as noted",
-                                   "criteria",       "recommended only",
-                                   "literature",     "studies",
-                                   "evidence-based", NULL};
-  size_t words = 0, i = 0;
-  while (i < t->n && words < 8) {
-    if (t->low[i] == ' ')
-      words++;
-    i++;
-  }
-  return contains_any(t, 0, i, gl);
-}
-
-static int conditional(const lowered *t) {
-  static const char *const cd[] = {
-      " if ", " unless ", " once ", " until ", " provided ", " pending ", NULL};
-  return contains_any(t, 0, t->n, cd);
-}
-
 /* ---- verdicts within one sentence ------------------------------------- */
 
 #define MAXW 512 /* words kept per window; longer sentences are split */
@@ -264,55 +117,65 @@ typedef struct {
   int pol, strength;
 } verdict;
 
-static const verdict_word *verdict_of(const char *s, span w) {
-  for (size_t k = 0; k < sizeof verdicts / sizeof *verdicts; k++)
-    if (word_eq(s, w, verdicts[k].w))
-      return &verdicts[k];
-  return NULL;
+/* The words of a sentence window with their classes (conclusion.h). */
+typedef struct {
+  span w[MAXW];
+  uint32_t cls[MAXW];
+  size_t n;
+} words;
+
+static const verdict_word *verdict_in(uint32_t cls) {
+  uint32_t v = cls >> W_VSHIFT;
+  return v ? &cl_verdicts[v - 1] : NULL;
 }
 
-/* Polarity of the verdict word at words[k], or 0 when it is no predicate. */
-static int polarity_at(const char *s, const span *words, size_t k,
+/* A negator ("not", "isn't", "no longer"); prev is the class of the word
+ * before (0 when none). */
+static int negates(uint32_t cls, uint32_t prev) {
+  return (cls & (W_NEG | W_NT)) || ((cls & W_LONGER) && (prev & W_NO));
+}
+
+/* Polarity of the verdict word at k, or 0 when it is no predicate. */
+static int polarity_at(const char *s, const words *ws, size_t k,
                        const verdict_word *v, int *modal, int *core) {
   int neg = 0, cop = 0, seen = 0;
   *modal = 0;
   *core = (v->flags & F_CORE) != 0;
-  if (k > 0 && word_eq(s, words[k - 1], "medically"))
+  if (k > 0 && (ws->cls[k - 1] & W_MED))
     cop = 1, *core = 1;
   for (size_t j = k; j-- > 0 && seen < 6;) {
-    span w = words[j];
+    uint32_t cls = ws->cls[j];
     /* punctuation between words ends the clause (not commas) */
-    size_t gap_s = w.e, gap_e = words[j + 1].s;
+    size_t gap_s = ws->w[j].e, gap_e = ws->w[j + 1].s;
     int hard = 0;
     for (size_t g = gap_s; g < gap_e; g++)
       if (s[g] == ';' || s[g] == ':' || s[g] == '(' || s[g] == ')')
         hard = 1;
     if (hard)
       break;
-    if (word_eq(s, w, "medically") || word_eq(s, w, "only"))
+    if (cls & (W_MED | W_ONLY))
       continue;
     seen++;
-    if (is_negator(s, w, j > 0 ? &words[j - 1] : NULL) ||
-        ((v->flags & F_VERB) && word_eq(s, w, "no"))) {
-      if (j + 1 < k + 1 && word_eq(s, words[j + 1], "only"))
+    if (negates(cls, j > 0 ? ws->cls[j - 1] : 0) ||
+        ((v->flags & F_VERB) && (cls & W_NO))) {
+      if (j + 1 < k + 1 && (ws->cls[j + 1] & W_ONLY))
         continue; /* "not only" */
       neg ^= 1;
       cop = 1;
       continue;
     }
-    if (word_in(s, w, modals)) {
+    if (cls & W_MODAL) {
       *modal = 1;
       cop = 1;
       continue;
     }
-    if (word_in(s, w, copulas)) {
+    if (cls & W_COP) {
       cop = 1;
       continue;
     }
-    if (cop && word_in(s, w, clause_breaks))
+    if (cop && (cls & W_BREAK))
       break;
-    if (verdict_of(s, w))
-      continue; /* "not medically necessary or appropriate" */
+    /* a verdict word: "not medically necessary or appropriate" */
   }
   if (!cop && !(v->flags & (F_VERB | F_OUTCOME)))
     return 0;
@@ -322,86 +185,89 @@ static int polarity_at(const char *s, const span *words, size_t k,
 /* "no medical necessity", "lack of medical necessity", "no indication for",
  * "no guideline support for": NEG when a lack word precedes the noun;
  * indication/support/justification need "for" after them, so "no
- * indication that he has radiculopathy" is no verdict. Needs words[k+1]
- * (the caller passes nw). */
-static int lack_noun(const char *s, const span *words, size_t k, size_t nw,
-                     int *core) {
-  static const char *const lack[] = {"no",      "lack",       "lacks",
-                                     "lacking", "without",    "insufficient",
-                                     "absent",  "inadequate", NULL};
-  static const char *const nouns[] = {"indication", "support", "justification",
-                                      "rationale", NULL};
-  int necessity = word_eq(s, words[k], "necessity");
-  if (!necessity && !word_in(s, words[k], nouns))
+ * indication that he has radiculopathy" is no verdict. */
+static int lack_noun(const words *ws, size_t k, int *core) {
+  int necessity = (ws->cls[k] & W_NEC) != 0;
+  if (!necessity && !(ws->cls[k] & W_NOUN))
     return 0;
-  if (!necessity && (k + 1 >= nw || !word_eq(s, words[k + 1], "for")))
+  if (!necessity && (k + 1 >= ws->n || !(ws->cls[k + 1] & W_FOR)))
     return 0;
   for (size_t j = k; j-- > 0 && k - j <= 3;)
-    if (word_in(s, words[j], lack)) {
+    if (ws->cls[j] & W_LACK) {
       *core = necessity;
       return NEG;
     }
   return 0;
 }
 
-static verdict sentence_verdict(const char *s, span t) {
-  span words[MAXW];
-  size_t nw = 0;
+/* Sentence traits (conclusion.h), tested once per sentence when first
+ * needed. A guideline counts among the first 8 words only. */
+static unsigned traits_of(const char *s, span t) {
+  size_t n = t.e - t.s, nsp = 0, i = 0;
+  while (i < n && nsp < 8) {
+    if (s[t.s + i] == ' ')
+      nsp++;
+    i++;
+  }
+  return cl_traits(s + t.s, n, i);
+}
+
+/* Next word at or after *i in s[.., e): trimmed span in *w; 0 at the end. */
+static int next_word(const char *s, size_t *i, size_t e, span *w) {
+  size_t p = *i;
+  while (p < e && !wch((unsigned char)s[p]))
+    p++;
+  if (p >= e)
+    return 0;
+  size_t b = p;
+  while (p < e && wch((unsigned char)s[p]))
+    p++;
+  *i = p;
+  w->s = b;
+  w->e = p;
+  /* trim trailing apostrophes/hyphens */
+  while (w->e > b + 1 && (s[w->e - 1] == '-' || s[w->e - 1] == '\''))
+    w->e--;
+  return 1;
+}
+
+static verdict sentence_verdict(const char *s, span t, words *ws) {
   verdict best = {0, 0};
   int best_core = -1, best_real = -1;
-  int traits = 0, req = 0, att = 0, gl = 0, cond = 0, ctx = 0;
-  char lowbuf[2048], *heap = NULL;
-  for (size_t i = t.s; i < t.e;) {
-    while (i < t.e && !wch((unsigned char)s[i]))
-      i++;
-    if (i >= t.e)
-      break;
-    size_t b = i;
-    while (i < t.e && wch((unsigned char)s[i]))
-      i++;
-    if (nw == MAXW) { /* keep the last words only */
-      memmove(words, words + MAXW / 2, (MAXW / 2) * sizeof *words);
-      nw = MAXW / 2;
+  int have_traits = 0;
+  unsigned tr = 0;
+  span w;
+  ws->n = 0;
+  for (size_t i = t.s; next_word(s, &i, t.e, &w);) {
+    if (ws->n == MAXW) { /* keep the last words only */
+      memmove(ws->w, ws->w + MAXW / 2, (MAXW / 2) * sizeof *ws->w);
+      memmove(ws->cls, ws->cls + MAXW / 2, (MAXW / 2) * sizeof *ws->cls);
+      ws->n = MAXW / 2;
     }
-    words[nw].s = b;
-    words[nw].e = i;
-    /* trim trailing apostrophes/hyphens */
-    while (words[nw].e > b + 1 &&
-           (s[words[nw].e - 1] == '-' || s[words[nw].e - 1] == '\''))
-      words[nw].e--;
-    size_t k = nw++;
-    const verdict_word *v = verdict_of(s, words[k]);
+    size_t k = ws->n++;
+    ws->w[k] = w;
+    uint32_t cls = ws->cls[k] = cl_word_class(s, w.s, w.e);
+    const verdict_word *v = verdict_in(cls);
     int pol = 0, modal = 0, core = 0;
-    if (!traits && (v || word_eq(s, words[k], "for") ||
-                    word_eq(s, words[k], "necessity"))) {
-      traits = 1; /* computed once, for sentences holding a verdict word */
-      size_t ln = t.e - t.s;
-      char *low = ln <= sizeof lowbuf ? lowbuf : (heap = malloc(ln));
-      if (!low) { /* out of memory: test the first part only */
-        low = lowbuf;
-        ln = sizeof lowbuf;
-      }
-      for (size_t q = 0; q < ln; q++)
-        low[q] = (char)lc((unsigned char)s[t.s + q]);
-      lowered lt = {low, ln};
-      req = mentions_request(&lt);
-      att = attributed(&lt);
-      gl = guideline_sentence(&lt);
-      cond = conditional(&lt);
-      ctx = low_has(&lt, 0, ln, "necess") || low_has(&lt, 0, ln, "request");
-    }
     if (v) {
-      if ((v->flags & F_CTX) && !ctx &&
-          !(k > 0 && word_eq(s, words[k - 1], "medically")))
-        continue;
-      pol = polarity_at(s, words, k, v, &modal, &core);
-    } else if (k > 0 && (pol = lack_noun(s, words, k - 1, nw, &core)) != 0) {
+      if ((v->flags & F_CTX) && !(k > 0 && (ws->cls[k - 1] & W_MED))) {
+        if (!have_traits)
+          tr = traits_of(s, t), have_traits = 1;
+        if (!(tr & T_CTX))
+          continue;
+      }
+      pol = polarity_at(s, ws, k, v, &modal, &core);
+    } else if (k > 0 && (pol = lack_noun(ws, k - 1, &core)) != 0) {
       /* the noun before this word ("indication" + "for") */
-    } else if (i >= t.e && (pol = lack_noun(s, words, k, nw, &core)) != 0) {
+    } else if (i >= t.e && (pol = lack_noun(ws, k, &core)) != 0) {
       /* a lack noun ending the sentence */
     }
     if (!pol)
       continue;
+    if (!have_traits)
+      tr = traits_of(s, t), have_traits = 1;
+    int req = (tr & T_REQ) != 0, att = (tr & T_ATT) != 0;
+    int gl = (tr & T_GL) != 0, cond = (tr & T_COND) != 0;
     int strength = (core || req) ? 3 : 2;
     int hypo = pol == POS && (modal || cond);
     if (v && (v->flags & F_OUTCOME))
@@ -419,7 +285,6 @@ static verdict sentence_verdict(const char *s, span t) {
       best_real = real;
     }
   }
-  free(heap);
   return best;
 }
 
@@ -432,10 +297,11 @@ ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
     *conc_start = 0;
   if (conc_end)
     *conc_end = 0;
-  if (!rationale)
+  if (!rationale || cl_init() != 0)
     return IR_CONC_UNKNOWN;
+  words ws;
   while (next_sentence(rationale, n, &pos, &t)) {
-    verdict v = sentence_verdict(rationale, t);
+    verdict v = sentence_verdict(rationale, t, &ws);
     if (v.pol && v.strength >= best.strength) {
       best = v;
       pick = t;

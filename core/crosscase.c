@@ -1,44 +1,85 @@
 /* crosscase.c - similar-cases-differ findings over a batch (crosscase.h).
- * Entries (one per participating item) hold interned strings and a packed
- * profile; groups are found with an open-addressing hash on the profile. */
+ *
+ * The index is a byte stream of records in a temporary file (spill.h):
+ *   'L' lrec, then the path, case number and specialty bytes (a letter
+ *       with at least one participating item, before its items)
+ *   'I' irec, then the service bytes (one participating item)
+ * Lengths are stored, strings are not terminated; NOSTR stands for NULL.
+ * Groups (category + packed profile) live in a dense array in creation
+ * order, found through an open-addressing hash of their ids; categories
+ * are interned, so a group compares the category by its number. Readers
+ * (ir_cross_iter) keep their own window and offset, so a finished index is
+ * read-only. */
 #include "crosscase.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "batch_int.h"
+#include "spill.h"
 
 static const char *const inj_names[] = {
     "local_anesthetic", "steroid",   "nsaid", "saline",
     "dextrose",         "botulinum", "other"};
 #define NINJ (sizeof inj_names / sizeof *inj_names)
 
-typedef struct {
-  ir_cross_finding f; /* filled at finish when flagged */
-  size_t group;
-} entry;
+#define WINDOW (1u << 16) /* reader window; > the largest record */
+#define NOSTR UINT32_MAX
+#define MAX_PATH 4096 /* bytes kept of a path */
+#define MAX_SHORT 200 /* of a case number, specialty, category */
+#define MAX_SERVICE 160
 
 typedef struct {
-  const char *category; /* interned */
-  unsigned long key;    /* statuses (2 bits each) and injectate bits */
-  long upheld, overturned;
-  int used;
+  long seq;
+  uint32_t len[3]; /* file, case number, specialty */
+} lrec;
+
+typedef struct {
+  uint32_t group, svclen;
+  int32_t index, line;
+  uint32_t injectate;
+  unsigned char outcome, conclusion, first;
+  unsigned char status[IR_CRIT_COUNT];
+} irec;
+
+typedef struct {
+  uint32_t key;         /* statuses (2 bits each) and injectate bits */
+  uint32_t cat;         /* index in cats */
+  uint32_t n[2];        /* items upheld, overturned */
+  uint32_t named;       /* both outcomes: 1 + index in noff of its names */
+  unsigned char got[2]; /* names collected per outcome */
 } group;
 
 struct ir_crosscase {
-  entry *e;
-  size_t n, cap;
-  group *g; /* hash table */
-  size_t gcap, gn;
-  char **strs; /* every string owned */
-  size_t nstrs, strcap;
-#define NCACHE 64
-  const char *cats[NCACHE], *specs[NCACHE];
-  size_t ncats, nspecs;
-  ir_cross_finding **out; /* findings in order */
+  ir_spill st; /* the records */
+  group *g;
+  size_t ng, gcap;
+  uint32_t *slot; /* hash: 1 + group id, 0 free */
+  size_t scap;
+  char **cats;
+  size_t ncats, catcap;
+  size_t *noff; /* per group with both outcomes, its first names per
+                   outcome (upheld, then overturned): offsets in names */
+  ir_buf names; /* "file#index\0" ... */
   size_t nout;
-  int finished;
+  int finished, failed;
+};
+
+struct ir_cross_iter {
+  const ir_crosscase *c;
+  unsigned long long pos, wpos; /* next record; window start */
+  size_t wlen;
+  char *win;
+  int have_letter, done, failed;
+  uint32_t group;
+  char letter[MAX_PATH + 2 * MAX_SHORT + 3];
+  char svc[MAX_SERVICE + 1];
+  ir_cross_finding f;
+  const char *cps[IR_CROSS_MAX_NAMED];
+  ir_buf msg;
 };
 
 static void *xrealloc(void *p, size_t n) {
@@ -50,44 +91,36 @@ static void *xrealloc(void *p, size_t n) {
   return p;
 }
 
-static char *own(ir_crosscase *c, char *s) {
-  if (c->nstrs == c->strcap) {
-    c->strcap = c->strcap ? c->strcap * 2 : 64;
-    c->strs = xrealloc(c->strs, c->strcap * sizeof *c->strs);
-  }
-  return c->strs[c->nstrs++] = s;
-}
+static int oi(ir_outcome o) { return o == IR_OUT_OVERTURNED; }
 
-static const char *sdup(ir_crosscase *c, const char *s, size_t max) {
-  if (!s)
-    return NULL;
+static size_t cut(const char *s, size_t max) {
   size_t n = strlen(s);
-  if (n > max)
-    n = max;
-  char *d = xrealloc(NULL, n + 1);
-  memcpy(d, s, n);
-  d[n] = 0;
-  return own(c, d);
-}
-
-/* Categories and specialties repeat: a small table of interned values. */
-static const char *intern(ir_crosscase *c, const char *s, const char **tab,
-                          size_t *ntab) {
-  if (!s)
-    return NULL;
-  for (size_t i = 0; i < *ntab; i++)
-    if (strcmp(tab[i], s) == 0)
-      return tab[i];
-  const char *d = sdup(c, s, 200);
-  if (*ntab < NCACHE)
-    tab[(*ntab)++] = d;
-  return d;
+  return n < max ? n : max;
 }
 
 ir_crosscase *ir_crosscase_new(void) {
   ir_crosscase *c = xrealloc(NULL, sizeof *c);
   memset(c, 0, sizeof *c);
+  ir_spill_init(&c->st);
   return c;
+}
+
+/* --- adding ------------------------------------------------------------ */
+
+static uint32_t intern(ir_crosscase *c, const char *s) {
+  size_t n = cut(s, MAX_SHORT);
+  for (size_t i = 0; i < c->ncats; i++)
+    if (strlen(c->cats[i]) == n && memcmp(c->cats[i], s, n) == 0)
+      return (uint32_t)i;
+  if (c->ncats == c->catcap) {
+    c->catcap = c->catcap ? c->catcap * 2 : 16;
+    c->cats = xrealloc(c->cats, c->catcap * sizeof *c->cats);
+  }
+  char *d = xrealloc(NULL, n + 1);
+  memcpy(d, s, n);
+  d[n] = 0;
+  c->cats[c->ncats] = d;
+  return (uint32_t)c->ncats++;
 }
 
 static unsigned inj_bits(const ir_fact *f) {
@@ -102,67 +135,101 @@ static unsigned inj_bits(const ir_fact *f) {
   return bits;
 }
 
-static unsigned long pack(const ir_cross_finding *f) {
-  unsigned long k = 0;
+static uint32_t pack(const unsigned char *status, unsigned injectate) {
+  uint32_t k = 0;
   for (int i = 0; i < IR_CRIT_COUNT; i++)
-    k = k << 2 | (f->status[i] & 3u);
-  return k << NINJ | f->injectate;
+    k = k << 2 | (status[i] & 3u);
+  return k << NINJ | injectate;
 }
 
-static size_t hash(const char *cat, unsigned long key) {
-  size_t h = 1469598103934665603ull;
-  for (const char *p = cat ? cat : ""; *p; p++)
-    h = (h ^ (unsigned char)*p) * 1099511628211ull;
-  h = (h ^ key) * 1099511628211ull;
-  return h ^ (h >> 29);
+static size_t hash(uint32_t cat, uint32_t key) {
+  unsigned long long h = ((unsigned long long)cat << 32 | key) + 1;
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+  return (size_t)(h ^ (h >> 31));
 }
 
-static void grow_groups(ir_crosscase *c);
-
-static size_t find_group(ir_crosscase *c, const char *cat, unsigned long key) {
-  if ((c->gn + 1) * 2 > c->gcap)
-    grow_groups(c);
-  size_t i = hash(cat, key) & (c->gcap - 1);
-  while (c->g[i].used &&
-         !(c->g[i].key == key && strcmp(c->g[i].category, cat) == 0))
-    i = (i + 1) & (c->gcap - 1);
-  if (!c->g[i].used) {
-    c->g[i].used = 1;
-    c->g[i].category = cat;
-    c->g[i].key = key;
-    c->gn++;
+static void grow_slots(ir_crosscase *c) {
+  free(c->slot);
+  c->scap = c->scap ? c->scap * 2 : 256;
+  c->slot = xrealloc(NULL, c->scap * sizeof *c->slot);
+  memset(c->slot, 0, c->scap * sizeof *c->slot);
+  for (size_t id = 0; id < c->ng; id++) {
+    size_t i = hash(c->g[id].cat, c->g[id].key) & (c->scap - 1);
+    while (c->slot[i])
+      i = (i + 1) & (c->scap - 1);
+    c->slot[i] = (uint32_t)(id + 1);
   }
-  return i;
 }
 
-static void grow_groups(ir_crosscase *c) {
-  size_t oldcap = c->gcap;
-  group *old = c->g;
-  c->gcap = oldcap ? oldcap * 2 : 256;
-  c->g = xrealloc(NULL, c->gcap * sizeof *c->g);
-  memset(c->g, 0, c->gcap * sizeof *c->g);
-  c->gn = 0;
-  size_t *remap = xrealloc(NULL, (oldcap ? oldcap : 1) * sizeof *remap);
-  for (size_t i = 0; i < oldcap; i++) {
-    if (!old[i].used)
-      continue;
-    size_t j = hash(old[i].category, old[i].key) & (c->gcap - 1);
-    while (c->g[j].used)
-      j = (j + 1) & (c->gcap - 1);
-    c->g[j] = old[i];
-    c->gn++;
-    remap[i] = j;
+static uint32_t find_group(ir_crosscase *c, uint32_t cat, uint32_t key) {
+  if ((c->ng + 1) * 2 > c->scap)
+    grow_slots(c);
+  size_t i = hash(cat, key) & (c->scap - 1);
+  for (; c->slot[i]; i = (i + 1) & (c->scap - 1)) {
+    const group *g = &c->g[c->slot[i] - 1];
+    if (g->key == key && g->cat == cat)
+      return c->slot[i] - 1;
   }
-  for (size_t i = 0; i < c->n; i++)
-    c->e[i].group = remap[c->e[i].group];
-  free(remap);
-  free(old);
+  if (c->ng == c->gcap) {
+    c->gcap = c->gcap ? c->gcap * 2 : 256;
+    c->g = xrealloc(c->g, c->gcap * sizeof *c->g);
+  }
+  group *g = &c->g[c->ng];
+  memset(g, 0, sizeof *g);
+  g->cat = cat;
+  g->key = key;
+  c->slot[i] = (uint32_t)(c->ng + 1);
+  return (uint32_t)c->ng++;
+}
+
+static uint32_t str_len(const char *s, size_t max) {
+  return s ? (uint32_t)cut(s, max) : NOSTR;
+}
+
+static void put_str(ir_crosscase *c, const char *s, uint32_t n) {
+  if (n != NOSTR)
+    ir_spill_put(&c->st, s, n);
+}
+
+static void put_letter(ir_crosscase *c, long seq, const ir_letter *l) {
+  lrec h;
+  memset(&h, 0, sizeof h);
+  h.seq = seq;
+  h.len[0] = str_len(l->path, MAX_PATH);
+  h.len[1] = str_len(l->case_number, MAX_SHORT);
+  h.len[2] = str_len(l->specialty, MAX_SHORT);
+  ir_spill_put(&c->st, "L", 1);
+  ir_spill_put(&c->st, &h, sizeof h);
+  put_str(c, l->path, h.len[0]);
+  put_str(c, l->case_number, h.len[1]);
+  put_str(c, l->specialty, h.len[2]);
+}
+
+static void put_item(ir_crosscase *c, const ir_item *it) {
+  irec h;
+  memset(&h, 0, sizeof h);
+  h.index = it->index;
+  h.line = it->line;
+  h.outcome = (unsigned char)it->outcome;
+  h.conclusion = (unsigned char)it->conclusion;
+  h.first = it->findings.n == 0;
+  for (int k = 0; k < IR_CRIT_COUNT; k++)
+    h.status[k] = (unsigned char)it->facts[k].status;
+  h.injectate = inj_bits(&it->facts[IR_CRIT_INJECTATE]);
+  uint32_t cat = intern(c, it->category ? it->category : "other");
+  h.group = find_group(c, cat, pack(h.status, h.injectate));
+  h.svclen = str_len(it->service, MAX_SERVICE);
+  ir_spill_put(&c->st, "I", 1);
+  ir_spill_put(&c->st, &h, sizeof h);
+  put_str(c, it->service, h.svclen);
+  c->g[h.group].n[oi(it->outcome)]++;
 }
 
 void ir_crosscase_add(ir_crosscase *c, long seq, const ir_letter *l) {
   if (!l->ok)
     return;
-  const char *file = NULL, *casenum = NULL, *spec = NULL;
+  int letter = 0;
   for (size_t i = 0; i < l->items.n; i++) {
     const ir_item *it = &l->items.v[i];
     if (it->outcome == IR_OUT_UNKNOWN)
@@ -172,44 +239,214 @@ void ir_crosscase_add(ir_crosscase *c, long seq, const ir_letter *l) {
       known |= it->facts[k].status != IR_FACT_UNKNOWN;
     if (!known)
       continue;
-    if (!file) {
-      file = sdup(c, l->path, 4096);
-      casenum = sdup(c, l->case_number, 200);
-      spec = intern(c, l->specialty, c->specs, &c->nspecs);
-    }
-    if (c->n == c->cap) {
-      c->cap = c->cap ? c->cap * 2 : 256;
-      c->e = xrealloc(c->e, c->cap * sizeof *c->e);
-    }
-    entry *e = &c->e[c->n];
-    memset(e, 0, sizeof *e);
-    ir_cross_finding *f = &e->f;
-    f->seq = seq;
-    f->file = file;
-    f->case_number = casenum;
-    f->specialty = spec;
-    f->category =
-        intern(c, it->category ? it->category : "other", c->cats, &c->ncats);
-    f->service = sdup(c, it->service, 160);
-    f->index = it->index;
-    f->line = it->line;
-    f->outcome = it->outcome;
-    f->conclusion = it->conclusion;
-    for (int k = 0; k < IR_CRIT_COUNT; k++)
-      f->status[k] = (unsigned char)it->facts[k].status;
-    f->injectate = inj_bits(&it->facts[IR_CRIT_INJECTATE]);
-    f->first_on_item = it->findings.n == 0;
-    e->group = find_group(c, f->category, pack(f));
-    c->n++;
-    group *g = &c->g[e->group];
-    if (it->outcome == IR_OUT_UPHELD)
-      g->upheld++;
-    else
-      g->overturned++;
+    if (!letter)
+      put_letter(c, seq, l);
+    letter = 1;
+    put_item(c, it);
   }
 }
 
-static int other(ir_outcome a, ir_outcome b) { return a != b; }
+/* --- reading back -------------------------------------------------------- */
+
+static void fail(ir_cross_iter *it, const char *why) {
+  if (!it->failed)
+    fprintf(stderr,
+            "imraudit: cannot read back the cross-case temporary file: %s\n",
+            why);
+  it->failed = 1;
+}
+
+/* n bytes of the stream at it->pos (n <= WINDOW), or NULL after fail(). */
+static const char *need(ir_cross_iter *it, size_t n) {
+  if (it->pos >= it->wpos && it->pos + n <= it->wpos + it->wlen)
+    return it->win + (it->pos - it->wpos);
+  long k = ir_spill_read(&it->c->st, it->pos, it->win, WINDOW);
+  if (k < 0) {
+    fail(it, strerror(errno));
+    return NULL;
+  }
+  it->wpos = it->pos;
+  it->wlen = (size_t)k;
+  if ((size_t)k < n) {
+    fail(it, "truncated record");
+    return NULL;
+  }
+  return it->win;
+}
+
+static int read_letter(ir_cross_iter *it) {
+  static const size_t max[3] = {MAX_PATH, MAX_SHORT, MAX_SHORT};
+  lrec h;
+  const char *p = need(it, 1 + sizeof h);
+  if (!p)
+    return -1;
+  memcpy(&h, p + 1, sizeof h);
+  size_t tot = 1 + sizeof h;
+  for (int k = 0; k < 3; k++) {
+    if (h.len[k] != NOSTR && h.len[k] > max[k]) {
+      fail(it, "corrupt letter record");
+      return -1;
+    }
+    tot += h.len[k] == NOSTR ? 0 : h.len[k];
+  }
+  if (!(p = need(it, tot)))
+    return -1;
+  p += 1 + sizeof h;
+  const char **dst[3] = {&it->f.file, &it->f.case_number, &it->f.specialty};
+  char *d = it->letter;
+  for (int k = 0; k < 3; k++) {
+    *dst[k] = NULL;
+    if (h.len[k] == NOSTR)
+      continue;
+    memcpy(d, p, h.len[k]);
+    d[h.len[k]] = 0;
+    *dst[k] = d;
+    d += h.len[k] + 1;
+    p += h.len[k];
+  }
+  it->f.seq = h.seq;
+  it->have_letter = 1;
+  it->pos += tot;
+  return 0;
+}
+
+static int read_item(ir_cross_iter *it) {
+  irec h;
+  const char *p = need(it, 1 + sizeof h);
+  if (!p)
+    return -1;
+  memcpy(&h, p + 1, sizeof h);
+  size_t svc = h.svclen == NOSTR ? 0 : h.svclen;
+  if (!it->have_letter || h.group >= it->c->ng || svc > MAX_SERVICE) {
+    fail(it, "corrupt item record");
+    return -1;
+  }
+  if (!(p = need(it, 1 + sizeof h + svc)))
+    return -1;
+  memcpy(it->svc, p + 1 + sizeof h, svc);
+  it->svc[svc] = 0;
+  ir_cross_finding *f = &it->f;
+  f->service = h.svclen == NOSTR ? NULL : it->svc;
+  f->category = it->c->cats[it->c->g[h.group].cat];
+  f->index = h.index;
+  f->line = h.line;
+  f->outcome = (ir_outcome)h.outcome;
+  f->conclusion = (ir_conclusion)h.conclusion;
+  memcpy(f->status, h.status, sizeof f->status);
+  f->injectate = h.injectate;
+  f->first_on_item = h.first;
+  it->group = h.group;
+  it->pos += 1 + sizeof h + svc;
+  return 0;
+}
+
+/* Decodes the next item into it->f and it->group: 1, 0 at the end, -1. */
+static int next_item(ir_cross_iter *it) {
+  while (!it->failed && !it->done) {
+    if (it->pos >= ir_spill_len(&it->c->st)) {
+      it->done = 1;
+      return 0;
+    }
+    const char *p = need(it, 1);
+    if (!p)
+      break;
+    if (*p == 'I')
+      return read_item(it) == 0 ? 1 : -1;
+    if (*p != 'L') {
+      fail(it, "corrupt record");
+      break;
+    }
+    if (read_letter(it) != 0)
+      break;
+  }
+  return it->failed ? -1 : 0;
+}
+
+static ir_cross_iter *iter_open(const ir_crosscase *c) {
+  ir_cross_iter *it = xrealloc(NULL, sizeof *it);
+  memset(it, 0, sizeof *it);
+  it->c = c;
+  it->win = xrealloc(NULL, WINDOW);
+  return it;
+}
+
+void ir_cross_iter_free(ir_cross_iter *it) {
+  if (!it)
+    return;
+  free(it->win);
+  ir_buf_free(&it->msg);
+  free(it);
+}
+
+/* --- findings ------------------------------------------------------------ */
+
+/* Number of names kept of outcome o in g. */
+static size_t nnamed(const group *g, int o) {
+  return g->n[o] < IR_CROSS_MAX_NAMED ? g->n[o] : IR_CROSS_MAX_NAMED;
+}
+
+/* Where the names of outcome o of g are, in noff. */
+static size_t *names_of(const ir_crosscase *c, const group *g, int o) {
+  return c->noff + (g->named - 1) + (o ? nnamed(g, 0) : 0);
+}
+
+/* The first IR_CROSS_MAX_NAMED names per outcome of each group that has
+ * both outcomes: one pass, stopped once every list is full. */
+static int collect_names(ir_crosscase *c, size_t want) {
+  ir_cross_iter *it = iter_open(c);
+  while (want && next_item(it) == 1) {
+    group *g = &c->g[it->group];
+    int o = oi(it->f.outcome);
+    if (!g->named || g->got[o] >= nnamed(g, o))
+      continue;
+    names_of(c, g, o)[g->got[o]++] = c->names.n;
+    ir_buf_puts(&c->names, it->f.file ? it->f.file : "");
+    ir_buf_printf(&c->names, "#%d", it->f.index);
+    ir_buf_putc(&c->names, 0);
+    want--;
+  }
+  int r = it->failed ? -1 : 0;
+  ir_cross_iter_free(it);
+  return r;
+}
+
+int ir_crosscase_finish(ir_crosscase *c) {
+  if (c->finished)
+    return c->failed ? -1 : 0;
+  c->finished = 1;
+  size_t want = 0;
+  for (size_t i = 0; i < c->ng; i++) {
+    group *g = &c->g[i];
+    if (!g->n[0] || !g->n[1])
+      continue;
+    g->named = (uint32_t)want + 1;
+    c->nout += (size_t)g->n[0] + g->n[1];
+    want += nnamed(g, 0) + nnamed(g, 1);
+  }
+  if (!want)
+    return 0;
+  c->noff = xrealloc(NULL, want * sizeof *c->noff);
+  if (collect_names(c, want) != 0) {
+    c->failed = 1;
+    c->nout = 0;
+    return -1;
+  }
+  return 0;
+}
+
+size_t ir_crosscase_count(const ir_crosscase *c) { return c ? c->nout : 0; }
+
+ir_cross_iter *ir_crosscase_iter(const ir_crosscase *c) {
+  if (!c)
+    return NULL;
+  ir_cross_iter *it = iter_open(c);
+  it->done = !c->nout;
+  return it;
+}
+
+int ir_cross_iter_failed(const ir_cross_iter *it) {
+  return it ? it->failed : 0;
+}
 
 void ir_crosscase_profile_text(const ir_cross_finding *f, ir_buf *b) {
   int first = 1;
@@ -232,83 +469,45 @@ void ir_crosscase_profile_text(const ir_cross_finding *f, ir_buf *b) {
   }
 }
 
-/* Members of each group in input order: counting sort of entry indices. */
-static size_t *group_members(const ir_crosscase *c, size_t **start) {
-  size_t *cnt = xrealloc(NULL, (c->gcap + 1) * sizeof *cnt);
-  memset(cnt, 0, (c->gcap + 1) * sizeof *cnt);
-  for (size_t i = 0; i < c->n; i++)
-    cnt[c->e[i].group + 1]++;
-  for (size_t g = 0; g < c->gcap; g++)
-    cnt[g + 1] += cnt[g];
-  size_t *pos = xrealloc(NULL, (c->gcap + 1) * sizeof *pos);
-  memcpy(pos, cnt, (c->gcap + 1) * sizeof *pos);
-  size_t *mem = xrealloc(NULL, (c->n ? c->n : 1) * sizeof *mem);
-  for (size_t i = 0; i < c->n; i++)
-    mem[pos[c->e[i].group]++] = i;
-  free(pos);
-  *start = cnt;
-  return mem;
-}
-
-static void make_finding(ir_crosscase *c, entry *e, const size_t *mem,
-                         size_t from, size_t to) {
-  ir_cross_finding *f = &e->f;
-  const group *g = &c->g[e->group];
-  f->ntotal = (size_t)(f->outcome == IR_OUT_UPHELD ? g->overturned : g->upheld);
-  size_t named =
-      f->ntotal < IR_CROSS_MAX_NAMED ? f->ntotal : IR_CROSS_MAX_NAMED;
-  f->counterparts = xrealloc(NULL, (named ? named : 1) * sizeof(char *));
-  own(c, (char *)f->counterparts);
-  for (size_t m = from; m < to && f->ncounterparts < named; m++) {
-    const ir_cross_finding *o = &c->e[mem[m]].f;
-    if (!other(o->outcome, f->outcome))
-      continue;
-    char buf[64];
-    snprintf(buf, sizeof buf, "#%d", o->index);
-    size_t fl = strlen(o->file), bl = strlen(buf);
-    char *s = xrealloc(NULL, fl + bl + 1);
-    memcpy(s, o->file, fl);
-    memcpy(s + fl, buf, bl + 1);
-    f->counterparts[f->ncounterparts++] = own(c, s);
-  }
-  ir_buf b = {0};
+static void make_finding(ir_cross_iter *it, const group *g) {
+  const ir_crosscase *c = it->c;
+  ir_cross_finding *f = &it->f;
+  int theirs = !oi(f->outcome);
+  const size_t *off = names_of(c, g, theirs);
+  f->ntotal = g->n[theirs];
+  f->ncounterparts = nnamed(g, theirs);
+  for (size_t i = 0; i < f->ncounterparts; i++)
+    it->cps[i] = c->names.p + off[i];
+  f->counterparts = it->cps;
+  ir_buf *b = &it->msg;
+  ir_buf_reset(b);
   const char *mine = ir_outcome_name(f->outcome);
-  const char *theirs = ir_outcome_name(
+  const char *other = ir_outcome_name(
       f->outcome == IR_OUT_UPHELD ? IR_OUT_OVERTURNED : IR_OUT_UPHELD);
-  ir_buf_printf(&b,
+  ir_buf_printf(b,
                 "%zu %s item%s with the same criteria profile %s %s, this "
                 "one was %s (profile: ",
                 f->ntotal, f->category, f->ntotal == 1 ? "" : "s",
-                f->ntotal == 1 ? "was" : "were", theirs, mine);
-  ir_crosscase_profile_text(f, &b);
-  ir_buf_puts(&b, ")");
-  f->message = own(c, b.p);
+                f->ntotal == 1 ? "was" : "were", other, mine);
+  ir_crosscase_profile_text(f, b);
+  ir_buf_puts(b, ")");
+  f->message = b->p;
 }
 
-void ir_crosscase_finish(ir_crosscase *c) {
-  if (c->finished)
-    return;
-  c->finished = 1;
-  size_t *start;
-  size_t *mem = group_members(c, &start);
-  c->out = xrealloc(NULL, (c->n ? c->n : 1) * sizeof *c->out);
-  for (size_t i = 0; i < c->n; i++) {
-    entry *e = &c->e[i];
-    const group *g = &c->g[e->group];
-    if (!g->upheld || !g->overturned)
-      continue;
-    make_finding(c, e, mem, start[e->group], start[e->group + 1]);
-    c->out[c->nout++] = &e->f;
+const ir_cross_finding *ir_cross_next(ir_cross_iter *it) {
+  if (!it)
+    return NULL;
+  while (next_item(it) == 1) {
+    const group *g = &it->c->g[it->group];
+    if (g->named) {
+      make_finding(it, g);
+      return &it->f;
+    }
   }
-  free(mem);
-  free(start);
+  return NULL;
 }
 
-size_t ir_crosscase_count(const ir_crosscase *c) { return c ? c->nout : 0; }
-
-const ir_cross_finding *ir_crosscase_get(const ir_crosscase *c, size_t i) {
-  return i < c->nout ? c->out[i] : NULL;
-}
+/* --- rendering ----------------------------------------------------------- */
 
 static void render_json(ir_buf *b, const ir_cross_finding *f) {
   ir_buf_puts(b, "{\"cross_case\":true,\"file\":");
@@ -358,29 +557,28 @@ static void render_csv(ir_buf *b, const ir_cross_finding *f) {
   ir_csv_field(b, "", 1);
 }
 
-void ir_crosscase_render(const ir_crosscase *c, ir_buf *b, ir_format fmt,
-                         int color) {
-  if (fmt == IR_FMT_TEXT && c->nout)
+void ir_crosscase_render(ir_buf *b, const ir_cross_finding *f, int first,
+                         ir_format fmt, int color) {
+  if (fmt == IR_FMT_TEXT && first)
     ir_buf_puts(b, "\ncross-case consistency\n");
-  for (size_t i = 0; i < c->nout; i++) {
-    const ir_cross_finding *f = c->out[i];
-    if (fmt == IR_FMT_JSON)
-      render_json(b, f);
-    else if (fmt == IR_FMT_CSV)
-      render_csv(b, f);
-    else
-      render_text(b, f, color);
-  }
+  if (fmt == IR_FMT_JSON)
+    render_json(b, f);
+  else if (fmt == IR_FMT_CSV)
+    render_csv(b, f);
+  else
+    render_text(b, f, color);
 }
 
 void ir_crosscase_free(ir_crosscase *c) {
   if (!c)
     return;
-  for (size_t i = 0; i < c->nstrs; i++)
-    free(c->strs[i]);
-  free(c->strs);
-  free(c->e);
+  ir_spill_free(&c->st);
   free(c->g);
-  free(c->out);
+  free(c->slot);
+  for (size_t i = 0; i < c->ncats; i++)
+    free(c->cats[i]);
+  free(c->cats);
+  free(c->noff);
+  ir_buf_free(&c->names);
   free(c);
 }

@@ -8,10 +8,18 @@
  * (all-unknown profiles say nothing about similarity). Two participating
  * items with equal profiles but different outcomes are "similar cases that
  * differ": each gets a similar-cases-differ warning naming its counterparts
- * (the items of the profile with the other outcome, "file#index", at most
- * IR_CROSS_MAX_NAMED named). The index keeps a few words per item (no
- * letter text), so memory is small in the batch length; findings are made
- * after the last letter, in input order (file order, then item index). */
+ * (the items of the profile with the other outcome, "file#index", the first
+ * IR_CROSS_MAX_NAMED in input order) and counting all of them.
+ *
+ * Memory is flat in the batch length: the participating items are spilled
+ * to an anonymous temporary file ($TMPDIR, else /tmp; unlinked at once, a
+ * few dozen bytes per item plus the path once per letter). In memory stay
+ * only a write buffer, the profile groups (counts per outcome) and, after
+ * ir_crosscase_finish, the named counterparts of the groups that have both
+ * outcomes: O(distinct profiles). When no temporary file can be made, or a
+ * write to it fails (disk full), the rest of the index silently stays in
+ * memory instead (same results). Findings are made after the last letter
+ * and read back one at a time, in input order (file order, then item). */
 #ifndef IR_CROSSCASE_H
 #define IR_CROSSCASE_H
 #include <stddef.h>
@@ -38,27 +46,41 @@ typedef struct {
   unsigned char status[IR_CRIT_COUNT];
   unsigned injectate; /* bit set of injectate classes */
   int first_on_item;  /* the item had no other finding */
-  char *message;
+  const char *message;
   const char **counterparts; /* "file#index" */
   size_t ncounterparts;      /* named (<= IR_CROSS_MAX_NAMED) */
   size_t ntotal;             /* all counterparts */
 } ir_cross_finding;
 
 typedef struct ir_crosscase ir_crosscase;
+typedef struct ir_cross_iter ir_cross_iter;
 
 ir_crosscase *ir_crosscase_new(void);
 /* Index every item of letter l (seq = its input position, increasing). */
 void ir_crosscase_add(ir_crosscase *c, long seq, const ir_letter *l);
-/* Computes the findings (once, after the last letter). */
-void ir_crosscase_finish(ir_crosscase *c);
+/* Groups the items (once, after the last letter): 0, or -1 after printing
+ * why the temporary file could not be read back (then no findings). */
+int ir_crosscase_finish(ir_crosscase *c);
+/* Number of findings (after finish; 0 when c is NULL). */
 size_t ir_crosscase_count(const ir_crosscase *c);
-/* i-th finding in input order (seq, then item index). */
-const ir_cross_finding *ir_crosscase_get(const ir_crosscase *c, size_t i);
-/* Render all findings in the output format: JSON objects
- * {"cross_case":true,"file","index","finding":{...}}, text diagnostics, or
- * CSV rows. */
-void ir_crosscase_render(const ir_crosscase *c, ir_buf *b, ir_format fmt,
-                         int color);
+
+/* Findings of a finished index in input order (seq, then item index). An
+ * iterator owns its own read state, so several may run at once, each from
+ * the start; ir_crosscase_iter(NULL) is NULL, an iterator over nothing.
+ * ir_cross_next returns the next finding, valid until the next call on it
+ * or its free, or NULL at the end or on a read error (message printed;
+ * ir_cross_iter_failed then says 1). */
+ir_cross_iter *ir_crosscase_iter(const ir_crosscase *c);
+const ir_cross_finding *ir_cross_next(ir_cross_iter *it);
+int ir_cross_iter_failed(const ir_cross_iter *it);
+void ir_cross_iter_free(ir_cross_iter *it);
+
+/* Appends finding f in the output format: JSON object
+ * {"cross_case":true,"file","index","finding":{...}}, text diagnostic (the
+ * first finding of a batch, first != 0, after a section heading), or CSV
+ * row. */
+void ir_crosscase_render(ir_buf *b, const ir_cross_finding *f, int first,
+                         ir_format fmt, int color);
 /* "twitch_response=present, ..., injectate=steroid+local_anesthetic" */
 void ir_crosscase_profile_text(const ir_cross_finding *f, ir_buf *b);
 void ir_crosscase_free(ir_crosscase *c);

@@ -9,7 +9,6 @@
  * 1 or 0. Both validate month and day against the calendar. */
 #include "segment.h"
 
-#include <ctype.h>
 #include <string.h>
 
 static const char *const months[] = {
@@ -42,11 +41,24 @@ static int emit(int y, int m, int d, char out[11]) {
   return 1;
 }
 
+/* ASCII classes (what ctype does in the C locale the program runs in,
+ * without the locale lookups). */
+static inline int a_alpha(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+static inline unsigned char a_lower(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
+static inline int a_digit(unsigned char c) {
+  return (unsigned char)(c - '0') < 10;
+}
+
 /* Reads up to max digits at s[*i]; returns the count read (value in *v). */
 static int digits(const char *s, size_t n, size_t *i, int max, int *v) {
   int k = 0;
   *v = 0;
-  while (*i < n && k < max && isdigit((unsigned char)s[*i])) {
+  while (*i < n && k < max && a_digit((unsigned char)s[*i])) {
     *v = *v * 10 + (s[*i] - '0');
     (*i)++;
     k++;
@@ -55,7 +67,8 @@ static int digits(const char *s, size_t n, size_t *i, int max, int *v) {
 }
 
 static int ends_clean(const char *s, size_t n, size_t i) {
-  return i >= n || !isalnum((unsigned char)s[i]);
+  return i >= n ||
+         !(a_alpha((unsigned char)s[i]) || a_digit((unsigned char)s[i]));
 }
 
 static size_t scan_numeric(const char *s, size_t n, size_t i, char out[11]) {
@@ -86,25 +99,42 @@ static size_t scan_numeric(const char *s, size_t n, size_t i, char out[11]) {
   return emit(c, a, b, out) ? i : 0;
 }
 
-/* Month name (full, or 3+ letter abbreviation, optional '.') at s[*i]. */
+/* Month name (full, or 3+ letter abbreviation, optional '.') at s[*i]:
+ * the whole word (letters, at most 15) is a month name, its first three
+ * letters, or "sept". */
 static int month_at(const char *s, size_t n, size_t *i) {
+  static const unsigned char mlen[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+  /* the months starting with each letter, 1-based, 0-terminated */
+  static const unsigned char by_initial[26][4] = {
+      ['a' - 'a'] = {4, 8},    ['d' - 'a'] = {12},   ['f' - 'a'] = {2},
+      ['j' - 'a'] = {1, 6, 7}, ['m' - 'a'] = {3, 5}, ['n' - 'a'] = {11},
+      ['o' - 'a'] = {10},      ['s' - 'a'] = {9}};
   size_t j = *i, k = 0;
   char w[16];
-  while (j < n && isalpha((unsigned char)s[j]) && k < sizeof w - 1)
-    w[k++] = (char)tolower((unsigned char)s[j++]);
-  w[k] = 0;
-  if (k < 3 || (j < n && isalpha((unsigned char)s[j])))
-    return 0;
-  for (int m = 0; m < 12; m++) {
-    size_t ml = strlen(months[m]);
-    if (k == ml ? strcmp(w, months[m]) == 0
-                : (k <= ml && strncmp(w, months[m], k) == 0 &&
-                   (k == 3 || (m == 8 && k == 4)))) {
-      if (j < n && s[j] == '.')
-        j++;
-      *i = j;
-      return m + 1;
-    }
+  unsigned l = j < n ? (unsigned)(((unsigned char)s[j] | 0x20) - 'a') : 26;
+  if (l >= 26 || !by_initial[l][0] || j + 2 >= n)
+    return 0; /* no month starts with this byte, or too short */
+  unsigned char c1 = a_lower((unsigned char)s[j + 1]),
+                c2 = a_lower((unsigned char)s[j + 2]);
+  const unsigned char *c = by_initial[l];
+  while (*c && (months[*c - 1][1] != c1 || months[*c - 1][2] != c2))
+    c++;
+  if (!*c)
+    return 0; /* the first three letters are no month's */
+  while (j < n && a_alpha((unsigned char)s[j]) && k < sizeof w - 1)
+    w[k++] = (char)a_lower((unsigned char)s[j++]);
+  if (k < 3 || k > 9 || (j < n && a_alpha((unsigned char)s[j])))
+    return 0;       /* (no month name is longer than 9 letters) */
+  for (; *c; c++) { /* from the first candidate whose prefix matched */
+    int m = *c - 1;
+    size_t ml = mlen[m];
+    if (k > ml || !(k == ml || k == 3 || (m == 8 && k == 4)) ||
+        memcmp(w, months[m], k) != 0)
+      continue;
+    if (j < n && s[j] == '.')
+      j++;
+    *i = j;
+    return m + 1;
   }
   return 0;
 }
@@ -115,11 +145,11 @@ static void skip_spaces(const char *s, size_t n, size_t *i) {
 }
 
 static void skip_ordinal(const char *s, size_t n, size_t *i) {
-  if (*i + 1 < n && isalpha((unsigned char)s[*i]) &&
-      isalpha((unsigned char)s[*i + 1]) &&
-      (*i + 2 >= n || !isalpha((unsigned char)s[*i + 2]))) {
-    char a = (char)tolower((unsigned char)s[*i]),
-         b = (char)tolower((unsigned char)s[*i + 1]);
+  if (*i + 1 < n && a_alpha((unsigned char)s[*i]) &&
+      a_alpha((unsigned char)s[*i + 1]) &&
+      (*i + 2 >= n || !a_alpha((unsigned char)s[*i + 2]))) {
+    char a = (char)a_lower((unsigned char)s[*i]),
+         b = (char)a_lower((unsigned char)s[*i + 1]);
     if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
         (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
       *i += 2;
@@ -163,7 +193,7 @@ size_t ir_scan_date(const char *s, size_t n, char out[11]) {
   if (i >= n)
     return 0;
   size_t r = 0;
-  if (isdigit((unsigned char)s[i]))
+  if (a_digit((unsigned char)s[i]))
     r = scan_numeric(s, n, i, out);
   if (!r)
     r = scan_named(s, n, i, out);

@@ -12,6 +12,9 @@
 
 #include "norm_int.h"
 
+#define PLAIN_ENTRY(c) (IR_PLAIN(c) ? 1 : 0)
+const unsigned char ir_plain_byte[256] = {IR_BYTE_TABLE(PLAIN_ENTRY)};
+
 static const uint16_t cp1252[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,

@@ -89,7 +89,7 @@ ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x) {
   c->mctx = pcre2_match_context_create(NULL);
   c->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
   size_t nf = ir_lexicon_nfrags(x->lx);
-  c->seen = malloc(nf + 1);
+  c->seen = calloc(ir_lexicon_scratch(x->lx), 1);
   c->cand = malloc((nf + 1) * sizeof *c->cand);
   if (!c->md || !c->mctx || !c->seen || !c->cand) {
     ir_extract_ctx_free(c);
@@ -121,7 +121,11 @@ typedef IR_VEC(ir_hit) hitvec;
 /* One match of code from off in text[0, e): 1 and *h, 0 none, <0 error. */
 static int match_one(ir_extract_ctx *c, const pcre2_code *code,
                      const char *text, size_t e, size_t off, ir_hit *h) {
-  int rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
+  /* the JIT entry skips pcre2_match's per-call checks; patterns the JIT
+   * could not compile take the interpreter */
+  int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
+  if (rc == PCRE2_ERROR_JIT_BADOPTION)
+    rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
   if (rc == PCRE2_ERROR_NOMATCH)
     return 0;
   if (rc < 0)

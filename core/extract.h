@@ -6,8 +6,9 @@
  * ir_extract() fills item->facts[] and item->cited for the trigger point
  * items of a segmented letter (category "tpi", or a title naming a trigger
  * point injection); other items keep empty facts. Each item sees the
- * summary plus its own title and rationale. Returns 0, or -1 with l->error set when a match limit
- * was hit (the letter is then reported as failed, never hangs). */
+ * summary plus its own title and rationale. Returns 0, or -1 with l->error set
+ * when a match limit was hit (the letter is then reported as failed, never
+ * hangs). */
 #ifndef IR_EXTRACT_H
 #define IR_EXTRACT_H
 #include "record.h"

@@ -4,15 +4,16 @@
  *  - the reported layout (ir_detect_layout): named-layout markers win
  *    (maximus-header, professional-review), then markup, then pdf-text,
  *    else unknown;
- *  - the shape flags (ir_layout_shape, used by normalize.c): IR_SHAPE_PDF
+ *  - the shape flags (ir_layout_detect, used by normalize.c): IR_SHAPE_PDF
  *    when a blank line follows nearly every printed line, IR_SHAPE_MARKUP
  *    when tags / '#' headings / '**' labels are present. A maximus-header
  *    letter may well be PDF-shaped; the normalizer joins its lines anyway.
  * Only a bounded prefix of the file is examined, so detection is O(1) in the
- * letter size beyond that prefix. */
+ * letter size beyond that prefix. Markers and markup are found in one pass
+ * (a byte class table: the markers a byte may start, or markup). */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
-#include <strings.h>
 
 #include "norm_int.h"
 
@@ -125,9 +126,15 @@ static int is_pdf_shape(const shape_stats *st) {
 
 /* ---- markup ----------------------------------------------------------- */
 
+/* ASCII lower case: what tolower() does in the C locale the program runs
+ * in, without the locale lookup. */
+static inline unsigned char lc(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
 static int ci_eq(const unsigned char *s, const char *w, size_t n) {
   for (size_t i = 0; i < n; i++)
-    if (tolower(s[i]) != (unsigned char)w[i])
+    if (lc(s[i]) != (unsigned char)w[i])
       return 0;
   return 1;
 }
@@ -166,40 +173,6 @@ size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e) {
   return 0;
 }
 
-static int is_markup_shape(const unsigned char *s, size_t n) {
-  size_t tags = 0, heads = 0, bolds = 0;
-  int line_start = 1;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = s[i];
-    if (c == '<' && ir_markup_tag_len(s + i, s + n))
-      tags++;
-    else if (line_start && c == '#') {
-      size_t j = i;
-      while (j < n && s[j] == '#' && j - i < 6)
-        j++;
-      if (j < n && s[j] == ' ')
-        heads++;
-    } else if (c == '*' && i + 2 < n && s[i + 1] == '*' && s[i + 2] != '*') {
-      bolds++;
-      i++;
-    }
-    line_start = c == '\n' || c == '\r';
-  }
-  return tags >= 2 || heads >= 2 || bolds >= 4 || (heads && bolds >= 2);
-}
-
-unsigned ir_layout_shape(const unsigned char *s, size_t n) {
-  shape_stats st;
-  size_t m = n < SHAPE_SCAN ? n : SHAPE_SCAN;
-  shape_scan(s, m, &st);
-  unsigned f = 0;
-  if (is_pdf_shape(&st))
-    f |= IR_SHAPE_PDF;
-  if (is_markup_shape(s, m))
-    f |= IR_SHAPE_MARKUP;
-  return f;
-}
-
 /* ---- named-layout markers ------------------------------------------------ */
 
 typedef struct {
@@ -234,7 +207,7 @@ static int match_at(const unsigned char *s, const unsigned char *e,
       while (s < e && is_ws(*s))
         s++;
     } else {
-      if (s >= e || tolower(*s) != (unsigned char)*w)
+      if (s >= e || lc(*s) != (unsigned char)*w)
         return 0;
       s++;
     }
@@ -242,33 +215,128 @@ static int match_at(const unsigned char *s, const unsigned char *e,
   return 1;
 }
 
-ir_layout ir_detect_layout(const unsigned char *s, size_t n) {
-  if (!s)
-    return IR_LAYOUT_UNKNOWN;
-  size_t m = n < MARKER_SCAN ? n : MARKER_SCAN;
-  int seen[NMARKERS] = {0};
-  int score[2] = {0, 0};
-  for (size_t i = 0; i < m; i++) {
-    int c = tolower(s[i]);
-    if (c != 'm' && c != 'd' && c != 'i' && c != 'c' && c != 'r')
-      continue;
-    for (int k = 0; k < NMARKERS; k++) {
-      if (seen[k] || markers[k].text[0] != c)
-        continue;
-      if (!match_at(s + i, s + m, markers[k].text))
-        continue;
-      seen[k] = 1;
-      score[markers[k].family] +=
-          i < TOP_BYTES ? markers[k].top_weight : markers[k].weight;
+/* ---- one pass: markers and markup ------------------------------------- */
+
+typedef struct {
+  int score[2];              /* marker weights per family */
+  size_t tags, heads, bolds; /* markup seen in the shape prefix */
+} scan_stats;
+
+enum { MARKUP_BYTE = 1 << NMARKERS }; /* '<', '#' or '*' */
+_Static_assert(NMARKERS <= 8, "marker sets are bytes");
+
+/* Two bytes a, b (index a | b << 8) -> the markers starting with them
+ * (either case; every marker is longer than one byte) | MARKUP_BYTE when a
+ * is '<', '#' or '*'. Most byte pairs of a letter map to 0. */
+static uint16_t pair_class[1 << 16];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void build_classes(void) {
+  uint16_t first[256] = {0};
+  uint8_t second[256] = {0};
+  for (int k = 0; k < NMARKERS; k++) {
+    for (int c = 0; c < 256; c++) {
+      if (lc((unsigned char)c) == (unsigned char)markers[k].text[0])
+        first[c] |= (uint16_t)(1u << k);
+      unsigned char t1 = (unsigned char)markers[k].text[1];
+      if (t1 == ' ' ? is_ws((unsigned char)c) : lc((unsigned char)c) == t1)
+        second[c] |= (uint8_t)(1u << k);
     }
   }
-  if (score[0] >= THRESHOLD || score[1] >= THRESHOLD)
-    return score[0] >= score[1] ? IR_LAYOUT_MAXIMUS_HEADER
-                                : IR_LAYOUT_PROFESSIONAL_REVIEW;
-  unsigned f = ir_layout_shape(s, n);
-  if (f & IR_SHAPE_MARKUP)
-    return IR_LAYOUT_MARKUP;
-  if (f & IR_SHAPE_PDF)
-    return IR_LAYOUT_PDF_TEXT;
-  return IR_LAYOUT_UNKNOWN;
+  first['<'] |= MARKUP_BYTE;
+  first['#'] |= MARKUP_BYTE;
+  first['*'] |= MARKUP_BYTE;
+  for (unsigned a = 0; a < 256; a++)
+    for (unsigned b = 0; b < 256; b++)
+      pair_class[a | b << 8] =
+          (uint16_t)((first[a] & second[b]) | (first[a] & MARKUP_BYTE));
+}
+
+static inline unsigned pair_at(const unsigned char *p) {
+  return pair_class[p[0] | (unsigned)p[1] << 8];
+}
+
+/* Markup at s[i] (one of '<', '#', '*'); returns the next position to
+ * examine (i + 2 after a "**" opener, whose second '*' is consumed). */
+static size_t markup_at(const unsigned char *s, size_t n, size_t i,
+                        scan_stats *st) {
+  unsigned char c = s[i];
+  if (c == '<' && ir_markup_tag_len(s + i, s + n))
+    st->tags++;
+  else if (c == '#' && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r')) {
+    /* at a line start (a consumed '*' is never a line end) */
+    size_t j = i;
+    while (j < n && s[j] == '#' && j - i < 6)
+      j++;
+    if (j < n && s[j] == ' ')
+      st->heads++;
+  } else if (c == '*' && i + 2 < n && s[i + 1] == '*' && s[i + 2] != '*') {
+    st->bolds++;
+    return i + 2;
+  }
+  return i + 1;
+}
+
+/* Markers (each counted once) in the first MARKER_SCAN bytes, markup in the
+ * first SHAPE_SCAN bytes. Byte pairs are classified, so that most bytes
+ * cost one table lookup; runs of four unremarkable pairs are skipped. */
+static void scan(const unsigned char *s, size_t n, scan_stats *st) {
+  size_t m = n < MARKER_SCAN ? n : MARKER_SCAN;
+  size_t ms = n < SHAPE_SCAN ? n : SHAPE_SCAN, next_markup = 0;
+  unsigned pending = (1u << NMARKERS) - 1;
+  pthread_once(&class_once, build_classes);
+  memset(st, 0, sizeof *st);
+  for (size_t i = 0; i < m; i++) {
+    while (i + 4 < m && !(pair_at(s + i) | pair_at(s + i + 1) |
+                          pair_at(s + i + 2) | pair_at(s + i + 3)))
+      i += 4;
+    /* the last byte pairs with nothing: only markup may start there */
+    unsigned f = i + 1 < m                                   ? pair_at(s + i)
+                 : s[i] == '<' || s[i] == '#' || s[i] == '*' ? MARKUP_BYTE
+                                                             : 0;
+    if (!f)
+      continue;
+    if ((f & MARKUP_BYTE) && i < ms && i >= next_markup)
+      next_markup = markup_at(s, ms, i, st);
+    for (unsigned cand = f & pending; cand; cand &= cand - 1) {
+      int k = __builtin_ctz(cand);
+      if (!match_at(s + i, s + m, markers[k].text))
+        continue;
+      pending &= ~(1u << k);
+      st->score[markers[k].family] +=
+          i < TOP_BYTES ? markers[k].top_weight : markers[k].weight;
+    }
+    if (!pending && i >= ms)
+      break; /* every marker found, markup prefix done */
+  }
+}
+
+unsigned ir_layout_detect(const unsigned char *s, size_t n, ir_layout *layout) {
+  *layout = IR_LAYOUT_UNKNOWN;
+  if (!s || !n)
+    return 0;
+  scan_stats st;
+  scan(s, n, &st);
+  shape_stats sh;
+  shape_scan(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, &sh);
+  unsigned f = 0;
+  if (is_pdf_shape(&sh))
+    f |= IR_SHAPE_PDF;
+  if (st.tags >= 2 || st.heads >= 2 || st.bolds >= 4 ||
+      (st.heads && st.bolds >= 2))
+    f |= IR_SHAPE_MARKUP;
+  if (st.score[0] >= THRESHOLD || st.score[1] >= THRESHOLD)
+    *layout = st.score[0] >= st.score[1] ? IR_LAYOUT_MAXIMUS_HEADER
+                                         : IR_LAYOUT_PROFESSIONAL_REVIEW;
+  else if (f & IR_SHAPE_MARKUP)
+    *layout = IR_LAYOUT_MARKUP;
+  else if (f & IR_SHAPE_PDF)
+    *layout = IR_LAYOUT_PDF_TEXT;
+  return f;
+}
+
+ir_layout ir_detect_layout(const unsigned char *s, size_t n) {
+  ir_layout l;
+  ir_layout_detect(s, n, &l);
+  return l;
 }

@@ -110,11 +110,15 @@ size_t ir_lexicon_terms(const ir_lexicon *lx, int id);
 /* Prefilter. Fragments (entries) have ids: section id's k-th fragment
  * (in matching order) is ir_lexicon_frag_base(id) + k, below nfrags.
  * ir_lexicon_scan sets seen[g] = 1 for each fragment g that may match in
- * s[0, n) and 0 for the others: a fragment is left out only when s holds
- * none of the literals one of which its every match must contain
- * (case-insensitive). One pass over s (Aho-Corasick). Returns a mask
- * (bit id) of the sections with a candidate fragment. */
+ * s[0, n) and 0 for the others: a fragment is left out only when s lacks
+ * one of its required literal sets (every match of the fragment contains
+ * a literal of each set, case-insensitive; e.g. "no", "documentation" and
+ * "of" for "no documentation of"). One pass over s (Aho-Corasick).
+ * Returns a mask (bit id) of the sections with a candidate fragment.
+ * seen must hold ir_lexicon_scratch() bytes, zero-filled before the first
+ * call (the bytes past nfrags are work space, left zero by each call). */
 size_t ir_lexicon_nfrags(const ir_lexicon *lx);
+size_t ir_lexicon_scratch(const ir_lexicon *lx);
 uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
                          uint8_t *seen);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);

@@ -36,7 +36,10 @@ struct ir_lexicon {
   int32_t *ac_next;   /* Aho-Corasick DFA, NULL when not built */
   int32_t *ac_report; /* state -> first state with outputs, or -1 */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
-  uint32_t *ac_ofirst, *ac_oids; /* outputs (fragment ids) per state */
+  uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */
+  uint8_t *frag_need;            /* fragment id -> number of its clauses */
+  uint32_t *clause_frag;         /* clause id -> fragment id */
+  size_t nclauses;
 };
 
 /* Builds the prefilter from the compiled sections (after sorting their

@@ -23,10 +23,19 @@ typedef struct {
   int ok; /* 1: every match contains one of v[] */
 } litset;
 
+#define MAX_CLAUSES 4
+
+typedef struct {
+  litset v[16]; /* every required literal set of the top-level sequence */
+  size_t n;
+} clauses;
+
 typedef struct {
   const char *re;
   size_t i;
   int giveup;
+  clauses *top; /* collects while parsing the top-level sequence */
+  int depth;
 } lparse;
 
 static void ls_free(litset *s) {
@@ -121,13 +130,32 @@ static void skip_class(lparse *p) {
 
 static litset parse_alt(lparse *p);
 
+/* Keeps a copy of a required set s when parsing the top level. */
+static void collect(lparse *p, const litset *s) {
+  if (!p->top || p->depth || !s->ok || !s->n)
+    return;
+  clauses *c = p->top;
+  if (c->n == sizeof c->v / sizeof *c->v)
+    return;
+  litset d = {0};
+  d.ok = 1;
+  for (size_t k = 0; d.ok && k < s->n; k++)
+    if (ls_push(&d, s->v[k], strlen(s->v[k])) != 0)
+      d.ok = 0;
+  if (d.ok)
+    c->v[c->n++] = d;
+  else
+    ls_free(&d);
+}
+
 /* Flushes the literal run into *best. */
-static void flush_run(litset *best, char *run, size_t *rl) {
+static void flush_run(lparse *p, litset *best, char *run, size_t *rl) {
   if (!*rl)
     return;
   litset c = {0};
   if (ls_push(&c, run, *rl) == 0)
     c.ok = 1;
+  collect(p, &c);
   ls_pick(best, &c);
   *rl = 0;
 }
@@ -156,7 +184,9 @@ static litset parse_group(lparse *p) {
     }
   }
   p->i = i;
+  p->depth++;
   litset g = parse_alt(p);
+  p->depth--;
   if (r[p->i] != ')') {
     p->giveup = 1;
     ls_free(&g);
@@ -189,8 +219,9 @@ static litset parse_seq(lparse *p) {
     } else if (c == '[') {
       skip_class(p);
     } else if (c == '(') {
-      flush_run(&best, run, &rl);
+      flush_run(p, &best, run, &rl);
       litset g = parse_group(p);
+      collect(p, &g);
       ls_pick(&best, &g);
       continue;
     } else if (strchr("?*+{", c) && skip_quant(p) >= 0) {
@@ -202,22 +233,22 @@ static litset parse_seq(lparse *p) {
       p->i++;
     }
     if (lit < 0) {
-      flush_run(&best, run, &rl);
+      flush_run(p, &best, run, &rl);
       if (r[p->i] && strchr("?*+{", r[p->i]))
         skip_quant(p);
       continue;
     }
     int min = skip_quant(p);
     if (min == 0) {
-      flush_run(&best, run, &rl);
+      flush_run(p, &best, run, &rl);
       continue;
     }
     if (rl < LIT_MAX)
       run[rl++] = (char)lit;
     if (min > 0)
-      flush_run(&best, run, &rl);
+      flush_run(p, &best, run, &rl);
   }
-  flush_run(&best, run, &rl);
+  flush_run(p, &best, run, &rl);
   return best;
 }
 
@@ -243,14 +274,55 @@ static litset parse_alt(lparse *p) {
   return all;
 }
 
-/* The literal set of one fragment; ok = 0 when it has none. */
-static litset fragment_literals(const char *re, int *understood) {
-  lparse p = {re, 0, 0};
-  litset s = parse_alt(&p);
+static void clauses_free(clauses *c) {
+  for (size_t k = 0; k < c->n; k++)
+    ls_free(&c->v[k]);
+  c->n = 0;
+}
+
+/* Keeps the MAX_CLAUSES sets with the longest shortest literal, dropping
+ * sets of one- or two-byte literals when a better one is kept. */
+static void clauses_trim(clauses *c) {
+  for (size_t i = 1; i < c->n; i++) /* insertion sort, best first */
+    for (size_t j = i; j > 0 && ls_score(&c->v[j]) > ls_score(&c->v[j - 1]);
+         j--) {
+      litset t = c->v[j];
+      c->v[j] = c->v[j - 1];
+      c->v[j - 1] = t;
+    }
+  size_t keep = c->n < MAX_CLAUSES ? c->n : MAX_CLAUSES;
+  while (keep > 1 && ls_score(&c->v[keep - 1]) < 3)
+    keep--;
+  for (size_t k = keep; k < c->n; k++)
+    ls_free(&c->v[k]);
+  c->n = keep;
+}
+
+/* The requirements of one fragment, as clauses every match satisfies: a
+ * match contains one literal of each set. A fragment whose top level is a
+ * sequence gets each required set of that sequence (its literal runs and
+ * required groups); one with top-level alternatives gets a single set,
+ * the union of one set per alternative. None: always a candidate. */
+static void fragment_clauses(const char *re, int *understood, clauses *out) {
+  lparse p = {re, 0, 0, out, 0};
+  out->n = 0;
+  litset s = parse_seq(&p);
+  if (!p.giveup && re[p.i] == '|') { /* alternatives: one union set */
+    ls_free(&s);
+    clauses_free(out);
+    p = (lparse){re, 0, 0, NULL, 0};
+    s = parse_alt(&p);
+    if (s.ok && s.n)
+      out->v[out->n++] = s;
+    else
+      ls_free(&s);
+  } else {
+    ls_free(&s);
+  }
   *understood = !p.giveup && !re[p.i];
   if (!*understood)
-    ls_free(&s);
-  return s;
+    clauses_free(out);
+  clauses_trim(out);
 }
 
 /* --- Aho-Corasick over the literals ----------------------------------- */
@@ -289,6 +361,11 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->ac_oids);
   free(lx->frag_init);
   free(lx->frag_sec);
+  free(lx->frag_need);
+  free(lx->clause_frag);
+  lx->frag_need = NULL;
+  lx->clause_frag = NULL;
+  lx->nclauses = 0;
   lx->frag_sec = NULL;
   lx->init_mask = 0;
   lx->ac_next = lx->ac_report = lx->ac_dict = NULL;
@@ -393,11 +470,14 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
     lx->nfrags += lx->sec[i].n;
   }
   size_t nf = lx->nfrags;
-  litset *sets = calloc(nf + 1, sizeof *sets);
+  clauses *sets = calloc(nf + 1, sizeof *sets);
   lx->frag_init = calloc(nf + 1, 1);
   lx->frag_sec = calloc(nf + 1, 1);
+  lx->frag_need = calloc(nf + 1, 1);
+  lx->clause_frag = calloc(nf * MAX_CLAUSES + 1, sizeof *lx->clause_frag);
   ac_build b = {0};
-  int fail = !sets || !lx->frag_init || !lx->frag_sec;
+  int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
+             !lx->clause_frag;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
@@ -409,30 +489,37 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
     lex_section *sc = &lx->sec[i];
     for (size_t k = 0; k < sc->n; k++) {
       int understood = 0;
-      litset s = fragment_literals(sc->v[k].re, &understood);
+      clauses *cs = &sets[sc->base + k];
+      fragment_clauses(sc->v[k].re, &understood, cs);
       if (!understood)
         sc->whole = 1;
       lx->frag_sec[sc->base + k] = (uint8_t)i;
-      if (!s.ok) {
+      lx->frag_need[sc->base + k] = (uint8_t)cs->n;
+      if (!cs->n) {
         lx->frag_init[sc->base + k] = 1;
         lx->init_mask |= 1ull << i;
       }
-      for (size_t j = 0; j < s.n; j++)
-        for (const unsigned char *q = (unsigned char *)s.v[j]; *q; q++)
-          if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
-            lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
-      sets[sc->base + k] = s;
+      for (size_t c = 0; c < cs->n; c++)
+        for (size_t j = 0; j < cs->v[c].n; j++)
+          for (const unsigned char *q = (unsigned char *)cs->v[c].v[j]; *q; q++)
+            if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
+              lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
     }
   }
   for (int c = 'A'; c <= 'Z'; c++)
     lx->ac_cls[c] = lx->ac_cls[c + 32];
   fail = fail || lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls) < 0;
+  lx->nclauses = 0;
   for (size_t g = 0; !fail && g < nf; g++)
-    for (size_t j = 0; !fail && j < sets[g].n; j++)
-      fail = ac_add(&b, lx, sets[g].v[j], (uint32_t)g) != 0;
+    for (size_t c = 0; !fail && c < sets[g].n; c++) {
+      uint32_t id = (uint32_t)lx->nclauses++;
+      lx->clause_frag[id] = (uint32_t)g;
+      for (size_t j = 0; !fail && j < sets[g].v[c].n; j++)
+        fail = ac_add(&b, lx, sets[g].v[c].v[j], id) != 0;
+    }
   fail = fail || ac_finish(&b, lx) != 0;
   for (size_t g = 0; sets && g < nf; g++)
-    ls_free(&sets[g]);
+    clauses_free(&sets[g]);
   free(sets);
   free(b.fail);
   free(b.pst);
@@ -451,13 +538,23 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
 
 size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
 
+size_t ir_lexicon_scratch(const ir_lexicon *lx) {
+  return 2 * lx->nfrags + lx->nclauses + 1;
+}
+
+/* seen: [0, nfrags) candidates, then per fragment the count of its
+ * satisfied clauses, then per clause whether it is satisfied; the counts
+ * and flags are zero between calls (reset through the touched list). */
 uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
                          uint8_t *seen) {
   if (!lx->ac_next) {
     memset(seen, 1, lx->nfrags);
     return ~0ull;
   }
+  uint8_t *cnt = seen + lx->nfrags, *sat = cnt + lx->nfrags;
   memcpy(seen, lx->frag_init, lx->nfrags);
+  uint32_t touched[256];
+  size_t nt = 0;
   uint64_t m = lx->init_mask;
   const int32_t *next = lx->ac_next, *report = lx->ac_report;
   size_t ncls = (size_t)lx->ac_ncls;
@@ -466,9 +563,25 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
     st = next[(size_t)st * ncls + lx->ac_cls[(unsigned char)s[i]]];
     for (int32_t d = report[st]; d >= 0; d = lx->ac_dict[d])
       for (uint32_t k = lx->ac_ofirst[d]; k < lx->ac_ofirst[d + 1]; k++) {
-        seen[lx->ac_oids[k]] = 1;
-        m |= 1ull << lx->frag_sec[lx->ac_oids[k]];
+        uint32_t q = lx->ac_oids[k], g = lx->clause_frag[q];
+        if (sat[q])
+          continue;
+        sat[q] = 1;
+        touched[nt < 256 ? nt : 255] = q;
+        nt++;
+        if (++cnt[g] == lx->frag_need[g]) {
+          seen[g] = 1;
+          m |= 1ull << lx->frag_sec[g];
+        }
       }
+  }
+  if (nt > 256) {
+    memset(cnt, 0, lx->nfrags + lx->nclauses);
+  } else {
+    for (size_t k = 0; k < nt; k++) {
+      sat[touched[k]] = 0;
+      cnt[lx->clause_frag[touched[k]]] = 0;
+    }
   }
   return m;
 }

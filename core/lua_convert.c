@@ -5,10 +5,16 @@
 #include <lauxlib.h>
 #include <string.h>
 
+#include "lua_readonly.h"
 #include "lua_sandbox.h"
 
 /* ---- record -> Lua --------------------------------------------------------
- */
+ * Every table is a read-only view (lua_readonly.h). Built on first use: the
+ * letter; each item in two steps (its scalar fields on the first read, the
+ * rest on the first read of another key); item.facts (all eleven facts at
+ * once); the lists of a fact with evidence; item.cited_evidence. Evidence
+ * views shared by a fact's lists are the same tables, and every empty table
+ * of a letter is its one shared empty view. */
 
 static void set_str(lua_State *L, const char *k, const char *v) {
   if (!v)
@@ -22,6 +28,7 @@ static void set_int(lua_State *L, const char *k, lua_Integer v) {
   lua_setfield(L, -2, k);
 }
 
+/* Pushes the view of an evidence table. */
 static void push_evidence(lua_State *L, const ir_evidence *e) {
   lua_createtable(L, 0, 6);
   set_str(L, "section", ir_section_name(e->section));
@@ -30,10 +37,12 @@ static void push_evidence(lua_State *L, const ir_evidence *e) {
   set_int(L, "nstart", (lua_Integer)e->nstart);
   set_int(L, "nend", (lua_Integer)e->nend);
   set_str(L, "text", e->text ? e->text : "");
+  ir_ro_seal(L);
 }
 
-/* Evidence table for normalized [ns, ne) of l (newlines shown as spaces,
- * so positions in `text` are positions in the span). */
+/* Evidence table (storage, not a view) for normalized [ns, ne) of l
+ * (newlines shown as spaces, so positions in `text` are positions in the
+ * span). */
 static void push_span(lua_State *L, const ir_letter *l, ir_section sec,
                       size_t ns, size_t ne) {
   if (!l->text.norm || ne > l->text.norm_len || ns > ne)
@@ -52,6 +61,17 @@ static void push_span(lua_State *L, const ir_letter *l, ir_section sec,
     p[i - ns] = l->text.norm[i] == '\n' ? ' ' : l->text.norm[i];
   luaL_pushresultsize(&b, ne - ns);
   lua_setfield(L, -2, "text");
+}
+
+/* Sets field `k` (string) and `k_evidence` (view) of the table on top from
+ * the span [ns, ne) of l. */
+static void set_span(lua_State *L, const ir_letter *l, ir_section sec,
+                     size_t ns, size_t ne, const char *k, const char *kev) {
+  push_span(L, l, sec, ns, ne);
+  lua_getfield(L, -1, "text");
+  lua_setfield(L, -3, k);
+  ir_ro_seal(L);
+  lua_setfield(L, -2, kev);
 }
 
 int ir_lua_span(lua_State *L) {
@@ -85,9 +105,10 @@ int ir_lua_span(lua_State *L) {
     if (sec && strcmp(sec, ir_section_name((ir_section)k)) == 0)
       section = k;
   push_span(L, l, (ir_section)section, (size_t)(ns + i - 1), (size_t)(ns + j));
-  return 1;
+  return 1; /* a plain table: the rule's own */
 }
 
+/* Pushes a list of evidence views (storage, not a view). */
 static void push_evlist(lua_State *L, const ir_evlist *v) {
   lua_createtable(L, (int)v->n, 0);
   for (size_t i = 0; i < v->n; i++) {
@@ -96,16 +117,59 @@ static void push_evlist(lua_State *L, const ir_evlist *v) {
   }
 }
 
-/* Appends the elements of the list at index src to the list on top. */
-static void append_list(lua_State *L, int src) {
-  lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-  lua_Integer m = (lua_Integer)lua_rawlen(L, src);
+/* Appends the elements of the list on top (popped) to the list at dst. */
+static void append_list(lua_State *L, int dst) {
+  lua_Integer n = (lua_Integer)lua_rawlen(L, dst);
+  lua_Integer m = (lua_Integer)lua_rawlen(L, -1);
   for (lua_Integer i = 1; i <= m; i++) {
-    lua_rawgeti(L, src, i);
-    lua_rawseti(L, -2, n + i);
+    lua_rawgeti(L, -1, i);
+    lua_rawseti(L, dst, n + i);
   }
+  lua_pop(L, 1);
 }
 
+/* Whether field k of the table at t is still unset (raw: the table may be
+ * a partly built storage). Builders of the rest of a table set only unset
+ * fields: if one fails half way (memory), the fields it did set may have
+ * been read since, and the next attempt keeps them. */
+static int unset(lua_State *L, int t, const char *k) {
+  lua_pushstring(L, k);
+  int nil = lua_rawget(L, t) == LUA_TNIL;
+  lua_pop(L, 1);
+  return nil;
+}
+
+/* Pushes list field k of the fact storage at t, built from v if unset. */
+static void fact_list(lua_State *L, int t, const char *k, const ir_evlist *v) {
+  lua_pushstring(L, k);
+  if (lua_rawget(L, t) != LUA_TNIL)
+    return;
+  lua_pop(L, 1);
+  push_evlist(L, v);
+  ir_ro_seal(L);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, t, k);
+}
+
+/* The rest of a fact with evidence (data: ir_fact): affirm, deny, and
+ * evidence = the very same evidence views, affirm's then deny's. */
+static void build_fact_lists(lua_State *L, const void *data) {
+  const ir_fact *f = data;
+  int t = lua_gettop(L);
+  fact_list(L, t, "affirm", &f->affirm);
+  fact_list(L, t, "deny", &f->deny);
+  if (!unset(L, t, "evidence"))
+    return;
+  lua_createtable(L, (int)(f->affirm.n + f->deny.n), 0);
+  for (int k = 1; k <= 2; k++)
+    if (ir_ro_storage(L, t + k)) /* the lists' storage, not the views */
+      append_list(L, t + 3);
+  ir_ro_seal(L);
+  lua_setfield(L, t, "evidence");
+}
+static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1};
+
+/* Pushes the view of one fact (its lists built on first use). */
 static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
   lua_createtable(L, 0, 7);
   int t = lua_gettop(L);
@@ -119,25 +183,99 @@ static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
       lua_pushstring(L, f->list.v[i] ? f->list.v[i] : "other");
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+    ir_ro_seal(L);
     lua_setfield(L, t, "value");
   } else if (f->has_value) {
     set_int(L, "value", (lua_Integer)f->ivalue);
   }
-  push_evlist(L, &f->affirm);
-  int aff = lua_gettop(L);
-  push_evlist(L, &f->deny);
-  int den = lua_gettop(L);
-  lua_createtable(L, (int)(f->affirm.n + f->deny.n), 0);
-  append_list(L, aff);
-  append_list(L, den);
-  lua_setfield(L, t, "evidence");
-  lua_setfield(L, t, "deny");
-  lua_setfield(L, t, "affirm");
+  if (f->affirm.n + f->deny.n == 0) {
+    ir_ro_push_empty(L);
+    lua_setfield(L, t, "evidence");
+    ir_ro_push_empty(L);
+    lua_setfield(L, t, "deny");
+    ir_ro_push_empty(L);
+    lua_setfield(L, t, "affirm");
+  } else {
+    ir_ro_lazy_rest(L, &K_FACT_LISTS, f, 0);
+  }
+  ir_ro_seal(L);
 }
 
-static void push_item(lua_State *L, const ir_letter *l, const ir_item *it) {
-  lua_createtable(L, 0, 20);
+/* item.facts (data: ir_item). */
+static void build_facts(lua_State *L, const void *data) {
+  const ir_item *it = data;
+  lua_createtable(L, 0, IR_CRIT_COUNT);
+  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    push_fact(L, (ir_criterion)c, &it->facts[c]);
+    lua_setfield(L, -2, ir_criterion_name((ir_criterion)c));
+  }
+}
+static const ir_ro_kind K_FACTS = {build_facts, 0};
+
+/* item.cited_evidence (data: ir_item with cited.n > 0). */
+static void build_cited_evidence(lua_State *L, const void *data) {
+  const ir_item *it = data;
+  lua_createtable(L, 0, (int)it->cited.n);
+  for (size_t i = 0; i < it->cited.n; i++) {
+    push_evlist(L, &it->cited.v[i].evidence);
+    ir_ro_seal(L);
+    lua_setfield(L, -2, ir_criterion_name(it->cited.v[i].criterion));
+  }
+}
+static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0};
+
+/* The rest of an item (data: ir_item of the box's letter): evidence,
+ * guidelines, rationale, facts, citations. */
+static void build_item_rest(lua_State *L, const void *data) {
+  const ir_item *it = data;
+  const ir_letter *l = ir_lua_box_of(L)->letter;
   int t = lua_gettop(L);
+  if (unset(L, t, "title_evidence")) {
+    push_evidence(L, &it->title);
+    lua_setfield(L, t, "title_evidence");
+  }
+  if (it->conclusion_ev.text && unset(L, t, "conclusion_evidence")) {
+    push_evidence(L, &it->conclusion_ev);
+    lua_setfield(L, t, "conclusion_evidence");
+  }
+  if (unset(L, t, "guidelines")) {
+    lua_createtable(L, 0, 2);
+    set_str(L, "claims_administrator",
+            it->guideline_ca ? it->guideline_ca : "");
+    set_str(L, "maximus", it->guideline_maximus ? it->guideline_maximus : "");
+    ir_ro_seal(L);
+    lua_setfield(L, t, "guidelines");
+  }
+  if (unset(L, t, "rationale_evidence"))
+    set_span(L, l, IR_SEC_RATIONALE, it->rat_start, it->rat_end, "rationale",
+             "rationale_evidence");
+  if (unset(L, t, "facts")) {
+    ir_ro_lazy(L, &K_FACTS, it, 0);
+    lua_setfield(L, t, "facts");
+  }
+  if (unset(L, t, "cited_evidence")) {
+    if (it->cited.n)
+      ir_ro_lazy(L, &K_CITED_EV, it, 0);
+    else
+      ir_ro_push_empty(L);
+    lua_setfield(L, t, "cited_evidence");
+  }
+  if (unset(L, t, "cited")) {
+    lua_createtable(L, (int)it->cited.n, 0);
+    for (size_t i = 0; i < it->cited.n; i++) {
+      lua_pushstring(L, ir_criterion_name(it->cited.v[i].criterion));
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    ir_ro_seal(L);
+    lua_setfield(L, t, "cited");
+  }
+}
+static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1};
+
+/* An item (data: ir_item): the scalar fields, the rest on first use. */
+static void build_item(lua_State *L, const void *data) {
+  const ir_item *it = data;
+  lua_createtable(L, 0, 7);
   set_int(L, "index", it->index);
   set_str(L, "service", it->service ? it->service : "");
   set_str(L, "category", it->category ? it->category : "other");
@@ -145,162 +283,13 @@ static void push_item(lua_State *L, const ir_letter *l, const ir_item *it) {
   set_str(L, "conclusion", ir_conclusion_name(it->conclusion));
   set_int(L, "line", it->line);
   set_str(L, "title", it->title.text ? it->title.text : "");
-  push_evidence(L, &it->title);
-  lua_setfield(L, t, "title_evidence");
-  if (it->conclusion_ev.text) {
-    push_evidence(L, &it->conclusion_ev);
-    lua_setfield(L, t, "conclusion_evidence");
-  }
-  lua_createtable(L, 0, 2);
-  set_str(L, "claims_administrator", it->guideline_ca ? it->guideline_ca : "");
-  set_str(L, "maximus", it->guideline_maximus ? it->guideline_maximus : "");
-  lua_setfield(L, t, "guidelines");
-  push_span(L, l, IR_SEC_RATIONALE, it->rat_start, it->rat_end);
-  lua_getfield(L, -1, "text");
-  lua_setfield(L, t, "rationale");
-  lua_setfield(L, t, "rationale_evidence");
-
-  lua_createtable(L, 0, IR_CRIT_COUNT);
-  for (int c = 0; c < IR_CRIT_COUNT; c++) {
-    push_fact(L, (ir_criterion)c, &it->facts[c]);
-    lua_setfield(L, -2, ir_criterion_name((ir_criterion)c));
-  }
-  lua_setfield(L, t, "facts");
-
-  lua_createtable(L, (int)it->cited.n, 0);
-  lua_createtable(L, 0, (int)it->cited.n);
-  for (size_t i = 0; i < it->cited.n; i++) {
-    const char *id = ir_criterion_name(it->cited.v[i].criterion);
-    lua_pushstring(L, id);
-    lua_rawseti(L, -3, (lua_Integer)i + 1);
-    push_evlist(L, &it->cited.v[i].evidence);
-    lua_setfield(L, -2, id);
-  }
-  lua_setfield(L, t, "cited_evidence");
-  lua_setfield(L, t, "cited");
+  ir_ro_lazy_rest(L, &K_ITEM_REST, it, 0);
 }
+static const ir_ro_kind K_ITEM = {build_item, 0};
 
-/* ---- read-only views -------------------------------------------------------
- * A frozen table is an empty proxy whose own metatable holds the storage as
- * __index (a table, so reads stay on the VM's fast path), refuses writes,
- * forwards # and pairs(), and hides itself behind __metatable. Children
- * stored in a frozen table are frozen too; every empty table shares one
- * proxy. The rule can therefore neither change what the next check() call
- * sees nor reach the storage (rules have no rawset, and getmetatable gives
- * the string "read-only"). */
-
-static int ro_newindex(lua_State *L) {
-  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
-  return luaL_error(L,
-                    "the letter and item tables are read-only (assigning "
-                    "'%s'); copy what you need into a local table",
-                    k ? k : "?");
-}
-
-/* Pushes the storage behind the proxy at idx, or nothing (returns 0). */
-static int ro_storage(lua_State *L, int idx) {
-  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
-    return 0;
-  lua_pushliteral(L, "__newindex");
-  int is = lua_rawget(L, -2) == LUA_TFUNCTION &&
-           lua_tocfunction(L, -1) == ro_newindex;
-  lua_pop(L, 1);
-  if (!is)
-    return lua_pop(L, 1), 0;
-  lua_pushliteral(L, "__index");
-  lua_rawget(L, -2);
-  lua_remove(L, -2);
-  return lua_type(L, -1) == LUA_TTABLE ? 1 : (lua_pop(L, 1), 0);
-}
-
-static int ro_len(lua_State *L) {
-  if (!ro_storage(L, 1))
-    return luaL_error(L, "not a read-only table");
-  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
-  return 1;
-}
-
-static int ro_next(lua_State *L) {
-  if (!ro_storage(L, 1))
-    return luaL_error(L, "not a read-only table");
-  lua_settop(L, 3);
-  lua_pushvalue(L, 2);
-  if (lua_next(L, 3))
-    return 2;
-  lua_pushnil(L);
-  return 1;
-}
-
-static int ro_pairs(lua_State *L) {
-  lua_pushcfunction(L, ro_next);
-  lua_pushvalue(L, 1);
-  lua_pushnil(L);
-  return 3;
-}
-
-/* Replaces the table at idx (absolute) by its proxy. memo: storage->proxy. */
-static void ro_make(lua_State *L, int idx, int memo) {
-  lua_newtable(L);
-  lua_createtable(L, 0, 5);
-  lua_pushvalue(L, idx);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, ro_newindex);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushcfunction(L, ro_len);
-  lua_setfield(L, -2, "__len");
-  lua_pushcfunction(L, ro_pairs);
-  lua_setfield(L, -2, "__pairs");
-  lua_pushliteral(L, "read-only");
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, -2);
-  lua_pushvalue(L, idx);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, memo);
-  lua_replace(L, idx);
-}
-
-/* Freezes the table on top in place (it becomes its proxy). Depth is
- * bounded by the record's shape. memo[1] is the shared empty proxy. */
-static void ro_freeze(lua_State *L, int memo) {
-  luaL_checkstack(L, 8, "freezing the letter");
-  int t = lua_gettop(L);
-  lua_pushvalue(L, t);
-  if (lua_rawget(L, memo) != LUA_TNIL) { /* already frozen (shared) */
-    lua_replace(L, t);
-    return;
-  }
-  lua_pop(L, 1);
-  lua_pushnil(L);
-  if (!lua_next(L, t)) { /* empty: the shared empty proxy */
-    lua_rawgeti(L, memo, 1);
-    lua_replace(L, t);
-    return;
-  }
-  lua_pop(L, 2);
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    if (lua_type(L, -1) == LUA_TTABLE) {
-      ro_freeze(L, memo);
-      lua_pushvalue(L, -2);
-      lua_insert(L, -2);
-      lua_rawset(L, t); /* existing key: allowed during traversal */
-    } else {
-      lua_pop(L, 1);
-    }
-  }
-  ro_make(L, t, memo);
-}
-
-int ir_lua_unwrap(lua_State *L, int idx) {
-  idx = lua_absindex(L, idx);
-  if (!ro_storage(L, idx))
-    return 0;
-  lua_replace(L, idx);
-  return 1;
-}
-
-/* Builds the letter table (storage) and its items list. */
-static void build_letter(lua_State *L, const ir_letter *l) {
+/* The letter (data: ir_letter; extra: the view of its items list). */
+static void build_letter(lua_State *L, const void *data) {
+  const ir_letter *l = data;
   lua_createtable(L, 0, 12);
   int t = lua_gettop(L);
   set_str(L, "file", l->path ? l->path : "");
@@ -315,37 +304,43 @@ static void build_letter(lua_State *L, const ir_letter *l) {
   set_str(L, "ur_denial", l->date_ur_denial);
   set_str(L, "assigned", l->date_assigned);
   set_str(L, "application", l->date_application);
+  ir_ro_seal(L);
   lua_setfield(L, t, "dates");
   lua_createtable(L, 0, 2);
   set_str(L, "specialty", l->specialty);
   set_str(L, "licensure", l->licensure);
+  ir_ro_seal(L);
   lua_setfield(L, t, "reviewer");
-  push_span(L, l, IR_SEC_SUMMARY, l->sum_start, l->sum_end);
-  lua_getfield(L, -1, "text");
-  lua_setfield(L, t, "summary");
-  lua_setfield(L, t, "summary_evidence");
-  lua_createtable(L, (int)l->items.n, 0);
-  for (size_t i = 0; i < l->items.n; i++) {
-    push_item(L, l, &l->items.v[i]);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
+  set_span(L, l, IR_SEC_SUMMARY, l->sum_start, l->sum_end, "summary",
+           "summary_evidence");
+  lua_pushvalue(L, lua_upvalueindex(IR_RO_EXTRA));
   lua_setfield(L, t, "items");
+}
+static const ir_ro_kind K_LETTER = {build_letter, 0};
+
+int ir_lua_unwrap(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  if (!ir_ro_storage(L, idx))
+    return 0;
+  lua_replace(L, idx);
+  return 1;
 }
 
 int ir_lua_push_letter(lua_State *L) {
   const ir_letter *l = lua_touserdata(L, 1);
+  ir_lua_box_set_letter(ir_lua_box_of(L), l);
   lua_settop(L, 1);
-  lua_newtable(L); /* 2: memo storage -> proxy */
-  int memo = 2;
-  lua_newtable(L);
-  ro_make(L, 3, memo); /* the shared empty proxy */
-  lua_rawseti(L, memo, 1);
-  build_letter(L, l);
-  lua_getfield(L, -1, "items"); /* storage of the list */
-  lua_insert(L, -2);
-  ro_freeze(L, memo); /* items' elements are now proxies */
-  lua_insert(L, -2);
-  return 2; /* letter proxy, items storage (proxies, for the C side only) */
+  ir_ro_begin_letter(L);
+  lua_createtable(L, (int)l->items.n, 0); /* 2: the items' storage */
+  for (size_t i = 0; i < l->items.n; i++) {
+    ir_ro_lazy(L, &K_ITEM, &l->items.v[i], 0);
+    lua_rawseti(L, 2, (lua_Integer)i + 1);
+  }
+  lua_pushvalue(L, 2);
+  ir_ro_seal(L);
+  ir_ro_lazy(L, &K_LETTER, l, 1);
+  lua_insert(L, 2);
+  return 2; /* letter view, items storage (views, for the C side only) */
 }
 
 /* ---- Lua -> findings ------------------------------------------------------

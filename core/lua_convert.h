@@ -1,25 +1,35 @@
 /* lua_convert.h - the audit record as Lua tables, and findings read back
  * (internal to the rule engine; see rules/README.md for the table shapes).
  *
- * Both functions are lua_CFunctions meant for ir_lua_box_cpcall() (they may
- * raise memory errors). They never call metamethods on values a rule
- * returned: all reads are raw and only strings/numbers/tables are accepted. */
+ * The lua_CFunctions here are meant for ir_lua_box_cpcall() (they may raise
+ * memory errors). They never call a rule's metamethods on values it
+ * returned: all reads are raw (a letter table returned as evidence is built
+ * by this module's own code) and only strings/numbers/tables are accepted. */
 #ifndef IR_LUA_CONVERT_H
 #define IR_LUA_CONVERT_H
 #include <lua.h>
 
 #include "record.h"
 
-/* arg 1: lightuserdata const ir_letter*. Returns the letter table and the
- * list behind its field `items` (every item table, in order). Built once per
- * letter and rule state and shared by every check() call: the letter and
- * every table in it are read-only views (writes raise an error, # and pairs
+/* arg 1: lightuserdata const ir_letter*. Makes it the box's current letter
+ * (ir_lua_box_set_letter) and returns the letter table and the list behind
+ * its field `items` (every item table, in order). Made once per letter and
+ * rule state and shared by every check() call: the letter and every table in
+ * it are read-only views (lua_readonly.h: writes raise an error, # and pairs
  * work, the storage is unreachable from Lua); letter.items[i] is the very
- * table passed as the item argument. */
+ * table passed as the item argument. Only the items list is built here; the
+ * rest is built on first use, inside check() and the state's memory cap: the
+ * letter, each item (its scalar fields on the first read, the others on the
+ * first read of one of them), item.facts, item.cited_evidence and the lists
+ * of a fact with evidence. What is not built yet can be built only while
+ * this letter is the box's current one: afterwards a read that would build
+ * raises "letter tables are only valid during the check() call of their
+ * letter" (what was built stays readable). */
 int ir_lua_push_letter(lua_State *L);
 
 /* If the value at idx is a read-only view, replaces it by its storage (raw
- * reads then see the fields) and returns 1; else 0. */
+ * reads then see the fields; a lazy view is built first, which may raise)
+ * and returns 1; else 0. */
 int ir_lua_unwrap(lua_State *L, int idx);
 
 typedef struct {

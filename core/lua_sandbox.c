@@ -50,6 +50,11 @@ static ir_lua_box *box_of(lua_State *L) {
 
 ir_lua_box *ir_lua_box_of(lua_State *L) { return box_of(L); }
 
+void ir_lua_box_set_letter(ir_lua_box *b, const void *letter) {
+  b->letter = letter;
+  b->letter_gen++;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
   ir_lua_box *b = box_of(L);
   if (!b->limit_hit) {

@@ -29,12 +29,14 @@ typedef struct ir_lua_box {
   long steps_limit;
   long steps_used;
   int limit_hit;
-  int rule_ref;        /* registry ref of the table the chunk returned */
-  int check_ref;       /* registry ref of its `check` field as loaded */
-  const char *rule_id; /* print prefix (not owned) */
-  const char *file;    /* chunk name without '@' (not owned) */
-  const char *src;     /* rule source (not owned) */
-  const void *letter;  /* the letter being checked, for span() (or NULL) */
+  int rule_ref;             /* registry ref of the table the chunk returned */
+  int check_ref;            /* registry ref of its `check` field as loaded */
+  const char *rule_id;      /* print prefix (not owned) */
+  const char *file;         /* chunk name without '@' (not owned) */
+  const char *src;          /* rule source (not owned) */
+  const void *letter;       /* the letter being checked (or NULL): span() and
+                               lazy letter tables read it */
+  unsigned long letter_gen; /* bumped whenever `letter` is set */
   size_t srclen;
 } ir_lua_box;
 
@@ -64,6 +66,11 @@ ir_box_status ir_lua_box_call(ir_lua_box *b, int nargs, int nres, int debug);
  * On failure a message string is on the stack. */
 ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
                                 int nargs, int nres);
+
+/* Sets the letter the state's rule is checking (NULL when none) and bumps
+ * letter_gen, so that lazy tables made for an earlier letter refuse to read
+ * its (freed) data. */
+void ir_lua_box_set_letter(ir_lua_box *b, const void *letter);
 
 /* The box a state belongs to. */
 ir_lua_box *ir_lua_box_of(lua_State *L);

@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include "audit.h"
-#include "ruletest.h"
 #include "batch.h"
+#include "ruletest.h"
 
 #define IR_VERSION "0.1.0"
 

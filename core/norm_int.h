@@ -4,7 +4,8 @@
  *  layout.c     layout detection and the text shape flags
  *  decode.c     the character source: bytes -> units (UTF-8, Windows-1252,
  *               entities, control bytes, markup stripping)
- *  normalize.c  measuring lines, choosing separators, emitting with the map
+ *  normalize_line.c  measuring a line (lengths, ends, head, shapes)
+ *  normalize.c  choosing separators, emitting with the map, the driver
  *  textmap.c    map lookups and original line numbers */
 #ifndef IR_NORM_INT_H
 #define IR_NORM_INT_H
@@ -13,9 +14,10 @@
 
 #include "text.h"
 
-/* layout.c */
+/* layout.c: the shape flags of orig[0..n) and, in *layout, what
+ * ir_detect_layout() reports; one pass over the bytes for both. */
 enum { IR_SHAPE_PDF = 1, IR_SHAPE_MARKUP = 2 };
-unsigned ir_layout_shape(const unsigned char *s, size_t n);
+unsigned ir_layout_detect(const unsigned char *s, size_t n, ir_layout *layout);
 /* Length of an HTML-like tag at s ("<b>", "</p>", "<br/>"), 0 if none. */
 size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e);
 
@@ -42,17 +44,66 @@ int ir_src_next(src *s, unit *u);
 /* Case-insensitive prefix w (lower case) at p, within [p, e). */
 int ir_ci_prefix(const unsigned char *p, const unsigned char *e, const char *w);
 
+/* A 256-entry constant table: F(c) for every byte value c. */
+#define IR_B4(F, n) F(n), F(n + 1), F(n + 2), F(n + 3)
+#define IR_B16(F, n)                                                           \
+  IR_B4(F, n), IR_B4(F, n + 4), IR_B4(F, n + 8), IR_B4(F, n + 12)
+#define IR_B64(F, n)                                                           \
+  IR_B16(F, n), IR_B16(F, n + 16), IR_B16(F, n + 32), IR_B16(F, n + 48)
+#define IR_BYTE_TABLE(F)                                                       \
+  IR_B64(F, 0), IR_B64(F, 64), IR_B64(F, 128), IR_B64(F, 192)
+
 /* Printable ASCII that the source passes through unchanged (no markup,
  * entity or space handling). */
-static inline int plain(unsigned char c) {
-  return c > 0x20 && c < 0x7F && c != '<' && c != '&' && c != '*' && c != '_' &&
-         c != '#';
-}
+#define IR_PLAIN(c)                                                            \
+  ((c) > 0x20 && (c) < 0x7F && (c) != '<' && (c) != '&' && (c) != '*' &&       \
+   (c) != '_' && (c) != '#')
+extern const unsigned char ir_plain_byte[256]; /* IR_PLAIN(c) (decode.c) */
+
+static inline int plain(unsigned char c) { return ir_plain_byte[c]; }
 
 static inline src src_line(const unsigned char *base, const unsigned char *b,
                            const unsigned char *e, int markup) {
   src s = {base, b, e, markup, 1};
   return s;
+}
+
+/* normalize_line.c: one physical line, measured. */
+enum { HEAD_MAX = 64 };
+typedef struct {
+  int kind;        /* 0 empty, 1 whitespace-only, 2 content */
+  uint32_t nchars; /* visible length, spaces collapsed */
+  uint32_t first_os, last_os, last_end;
+  unsigned char first, second;     /* first two output bytes */
+  unsigned char last, before_last; /* last two output bytes */
+  int trail_ws;                    /* blank after the last visible unit */
+  uint32_t letters, lower, words;
+  char head[HEAD_MAX];
+  int nhead;
+  int heading, label, plabel, list, outcome; /* shapes (normalize_line.c) */
+  int title_tail; /* ends like an item title: ": Upheld" */
+} linfo;
+
+/* Measures the line read by s (b, e: its raw bytes); the shapes are set
+ * for a content line (kind 2) only. */
+void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
+                     linfo *li);
+/* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
+ * ": Non-certified"; see title_outcome.h)? */
+int ir_title_tail(const char *s, size_t b, size_t e);
+/* w[0, n) is one of the (lower-case) words of list, ignoring ASCII case. */
+int ir_word_in(const char *w, size_t n, const char *const *list);
+
+/* ASCII classes (what ctype does in the C locale the program runs in,
+ * without the locale lookups). */
+static inline int a_upper(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26;
+}
+static inline int a_digit(unsigned char c) {
+  return (unsigned char)(c - '0') < 10;
+}
+static inline int a_alnum(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 || a_digit(c);
 }
 
 /* textmap.c */

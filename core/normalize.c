@@ -11,190 +11,11 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 #include "norm_int.h"
-#include "title_outcome.h"
 
 #define MAX_INPUT ((size_t)64 << 20)
-enum { BINARY_SAMPLE = 64 * 1024, HEAD_MAX = 64 };
-
-/* ---- line measurement ------------------------------------------------- */
-
-typedef struct {
-  int kind;        /* 0 empty, 1 whitespace-only, 2 content */
-  uint32_t nchars; /* visible length, spaces collapsed */
-  uint32_t first_os, last_os, last_end;
-  unsigned char first, second;     /* first two output bytes */
-  unsigned char last, before_last; /* last two output bytes */
-  int trail_ws;                    /* blank after the last visible unit */
-  uint32_t letters, lower, words;
-  char head[HEAD_MAX];
-  int nhead;
-  int heading, label, plabel, list, outcome; /* shapes, see classify() */
-  int title_tail; /* ends like an item title: ": Upheld" */
-} linfo;
-
-static void measure(src s, linfo *li) {
-  memset(li, 0, sizeof *li);
-  unit u;
-  int started = 0, gap = 0, saw_ws = 0;
-  for (;;) {
-    /* fast path: a run of plain bytes and single spaces */
-    while (s.p < s.e && (plain(*s.p) || (*s.p == ' ' && started && !gap &&
-                                         s.p + 1 < s.e && plain(s.p[1])))) {
-      unsigned char c = *s.p;
-      if (c == ' ') {
-        gap = 1;
-        s.p++;
-        continue;
-      }
-      if (!started)
-        li->first_os = (uint32_t)(s.p - s.base);
-      li->words += !started || gap;
-      if (gap) {
-        li->before_last = li->last;
-        li->last = ' ';
-        if (li->nchars == 1)
-          li->second = ' ';
-        li->nchars++;
-        if (li->nhead < HEAD_MAX - 1)
-          li->head[li->nhead++] = ' ';
-      }
-      if (li->nchars == 0)
-        li->first = c;
-      else if (li->nchars == 1)
-        li->second = c;
-      li->before_last = li->last;
-      li->last = c;
-      li->nchars++;
-      if (li->nhead < HEAD_MAX - 1)
-        li->head[li->nhead++] = (char)c;
-      if ((unsigned)((c | 0x20) - 'a') < 26) { /* ASCII, no locale call */
-        li->letters++;
-        li->lower += (unsigned)(c - 'a') < 26;
-      }
-      started = 1;
-      gap = 0;
-      li->trail_ws = 0;
-      li->last_os = (uint32_t)(s.p - s.base);
-      li->last_end = li->last_os + 1;
-      s.p++;
-      s.at_start = 0;
-    }
-    if (!ir_src_next(&s, &u))
-      break;
-    if (u.space) {
-      saw_ws = 1;
-      gap = started;
-      li->trail_ws = started;
-      continue;
-    }
-    for (int i = -1; i < u.n; i++) {
-      unsigned char c = i < 0 ? ' ' : u.b[i];
-      if (i < 0 && !gap)
-        continue;
-      if (li->nchars == 0)
-        li->first = c;
-      else if (li->nchars == 1)
-        li->second = c;
-      li->before_last = li->last;
-      li->last = c;
-      li->nchars++;
-      if (li->nhead < HEAD_MAX - 1)
-        li->head[li->nhead++] = (char)c;
-      if (isalpha(c)) {
-        li->letters++;
-        li->lower += islower(c) != 0;
-      }
-    }
-    li->words += !started || gap;
-    if (!started)
-      li->first_os = u.os;
-    started = 1;
-    gap = 0;
-    li->trail_ws = 0;
-    li->last_os = u.os;
-    li->last_end = u.os + u.ol;
-  }
-  li->head[li->nhead] = 0;
-  li->kind = started ? 2 : saw_ws ? 1 : 0;
-}
-
-static int word_in(const char *w, size_t n, const char *const *list) {
-  for (; *list; list++)
-    if (strlen(*list) == n && strncasecmp(w, *list, n) == 0)
-      return 1;
-  return 0;
-}
-
-/* "Case Number:", "State(s) of Licensure:", "ISSUE AT DISPUTE:" - a short
- * Title-Case label that starts a header row (para == 0); or a paragraph
- * label such as "Decision rationale:", "MAXIMUS guideline:" (para == 1). */
-static int is_label(const linfo *li, int para_mode) {
-  static const char *const conn[] = {"of", "and", "or", "the", "for", "to",
-                                     "in", "on",  "by", "at",  "a",   NULL};
-  static const char *const para[] = {
-      "rationale",  "guideline", "guidelines", "summary",    "history",
-      "discussion", "comments",  "findings",   "impression", "assessment",
-      "notes",      "note",      "reason",     "reasons",    "determination",
-      "conclusion", NULL};
-  const char *h = li->head, *w = h, *last = h;
-  int words = 0;
-  size_t lastn = 0;
-  for (const char *p = h;; p++) {
-    if (*p == ' ' || *p == ':' || *p == 0) {
-      size_t n = (size_t)(p - w);
-      if (n == 0)
-        return 0;
-      if (!para_mode && !isupper((unsigned char)*w) &&
-          !isdigit((unsigned char)*w) && !word_in(w, n, conn))
-        return 0;
-      if (words == 0 && !isupper((unsigned char)*w))
-        return 0;
-      words++, last = w, lastn = n;
-      if (*p != ' ')
-        return *p == ':' && words <= (para_mode ? 4 : 6) && p - h <= 48 &&
-               (p[1] == 0 || p[1] == ' ') &&
-               word_in(last, lastn, para) == para_mode;
-      w = p + 1;
-    } else if (!isalnum((unsigned char)*p) && !strchr("()/'.&#-", *p)) {
-      return 0;
-    }
-  }
-}
-
-/* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
- * ": Non-certified"; see title_outcome.h)? */
-static int title_tail(const char *s, size_t b, size_t e) {
-  ir_outcome o;
-  size_t w, pe;
-  if (!ir_title_outcome(s, b, e, IR_TO_CERT, &o, &w, &pe))
-    return 0;
-  while (w > b && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
-    w--;
-  return w > b && (s[w - 1] == ':' || s[w - 1] == '-');
-}
-
-static void classify(linfo *li) {
-  uint32_t upper = li->letters - li->lower;
-  li->heading = upper >= 4 && li->lower == 0 && li->nchars <= 90 &&
-                (li->words >= 2 || li->last == ':' || upper >= 8);
-  li->label = li->kind == 2 && is_label(li, 0);
-  li->plabel = li->kind == 2 && is_label(li, 1);
-  const unsigned char *h = (const unsigned char *)li->head;
-  size_t i = 0;
-  while (isdigit(h[i]) && i < 3)
-    i++;
-  li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
-             (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
-             memcmp(h, "\xE2\x80\xA2", 3) == 0;
-  ir_outcome o;
-  size_t ps, pe;
-  li->outcome =
-      li->nchars <= 40 && ir_title_outcome(li->head, 0, (size_t)li->nhead,
-                                           IR_TO_WHOLE, &o, &ps, &pe);
-}
+enum { BINARY_SAMPLE = 64 * 1024 };
 
 /* ---- output with map ---------------------------------------------------- */
 
@@ -254,12 +75,12 @@ static int ends_connector(const outbuf *o, size_t lstart) {
   while (b > lstart && e - b < 6 && isalpha((unsigned char)o->buf[b - 1]))
     b--;
   return e > b && (b == lstart || o->buf[b - 1] == ' ') &&
-         word_in(o->buf + b, e - b, conn);
+         ir_word_in(o->buf + b, e - b, conn);
 }
 
 /* The logical line ends with ": Upheld" / "- Overturned" (an item title). */
 static int title_end(const outbuf *o, size_t lstart) {
-  return title_tail(o->buf, lstart, o->len);
+  return ir_title_tail(o->buf, lstart, o->len);
 }
 
 static int decide(const joiner *j, const outbuf *o, const linfo *a,
@@ -327,7 +148,7 @@ static int lost_space(const outbuf *o, size_t lstart) {
   }
   if (!digits && e - b < 2)
     return 0;
-  return !word_in(o->buf + b, e - b, abbr);
+  return !ir_word_in(o->buf + b, e - b, abbr);
 }
 
 static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
@@ -343,10 +164,12 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
         !(started && isupper(*s.p) && o->buf[o->len - 1] == '.')) {
       const unsigned char *q = s.p;
       while (q < stop) {
-        if (plain(*q)) {
-          if (*q++ == '.')
+        unsigned char c = *q;
+        if (plain(c)) {
+          q++;
+          if (c == '.')
             break;
-        } else if (*q == ' ' && q + 1 < stop && plain(q[1])) {
+        } else if (c == ' ' && q + 1 < stop && plain(q[1])) {
           q++;
         } else {
           break;
@@ -403,15 +226,25 @@ static void flush_hyphen(outbuf *o, joiner *j, int keep) {
 /* ---- the driver ------------------------------------------------------------
  */
 
+/* Control bytes other than \t \n \v \f \r (bits of 0x00-0x1F), and 0x7F. */
+static unsigned is_ctl(unsigned char c) {
+  return c < 0x20 ? (~(uint32_t)0x3E00 >> c) & 1 : c == 0x7F;
+}
+
 static int is_binary(const unsigned char *s, size_t n) {
-  size_t m = n < BINARY_SAMPLE ? n : BINARY_SAMPLE, bad = 0;
-  for (size_t i = 0; i < m; i++) {
-    unsigned char c = s[i];
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
-         c != '\v') ||
-        c == 0x7F)
-      bad++;
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  size_t m = n < BINARY_SAMPLE ? n : BINARY_SAMPLE, bad = 0, i = 0;
+  for (; i + 8 <= m; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t del = x ^ (ones * 0x7F);
+    /* any byte < 0x20 (line ends too), or a 0x7F: count those 8 one by one */
+    if (((x - ones * 0x20) & ~x & highs) | ((del - ones) & ~del & highs))
+      for (size_t k = i; k < i + 8; k++)
+        bad += is_ctl(s[k]);
   }
+  for (; i < m; i++)
+    bad += is_ctl(s[i]);
   return bad * 10 > m;
 }
 
@@ -459,14 +292,12 @@ static void on_line(norm_state *st, const unsigned char *b,
                     const unsigned char *e) {
   src s = src_line(st->orig, b, e, st->markup);
   linfo li;
-  measure(s, &li);
+  ir_measure_line(s, b, e, &li);
   if (li.kind != 2) {
     st->n_empty += li.kind == 0;
     st->n_ws += li.kind == 1;
     return;
   }
-  classify(&li);
-  li.title_tail = title_tail((const char *)b, 0, (size_t)(e - b));
   outbuf *o = &st->o;
   joiner *j = &st->j;
   int sep = SEP_BREAK;
@@ -511,8 +342,7 @@ int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
     *err = "binary data, not a text letter";
     return -1;
   }
-  t->layout = ir_detect_layout(orig, len);
-  unsigned shape = len ? ir_layout_shape(orig, len) : 0;
+  unsigned shape = ir_layout_detect(orig, len, &t->layout);
   norm_state st;
   memset(&st, 0, sizeof st);
   st.orig = orig;

@@ -11,7 +11,8 @@
 
 typedef struct {
   char *dir;    /* directory path (no trailing slash unless root) */
-  char **names; /* sorted entry names */
+  char **names; /* sorted entry names, pointing into pool */
+  char *pool;   /* the names, NUL-terminated, one allocation */
   size_t n, i;  /* count, next index */
   dev_t dev;
   ino_t ino;
@@ -85,9 +86,8 @@ long ir_paths_total(const ir_paths *p) { return p->total; }
 
 static void pop(ir_paths *p) {
   frame *f = &p->stack[--p->depth];
-  for (size_t i = 0; i < f->n; i++)
-    free(f->names[i]);
   free(f->names);
+  free(f->pool);
   free(f->dir);
 }
 
@@ -100,19 +100,30 @@ static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
   DIR *d = opendir(dir);
   if (!d)
     return strerror(errno);
-  frame f = {xstrdup(dir), NULL, 0, 0, st->st_dev, st->st_ino};
-  size_t cap = 0;
+  frame f = {xstrdup(dir), NULL, NULL, 0, 0, st->st_dev, st->st_ino};
+  size_t cap = 0, used = 0, pcap = 0, *off = NULL;
   struct dirent *de;
-  while ((de = readdir(d))) {
+  while ((de = readdir(d))) { /* names packed: a few bytes of overhead each */
     if (de->d_name[0] == '.')
       continue;
+    size_t len = strlen(de->d_name) + 1;
     if (f.n == cap) {
       cap = cap ? cap * 2 : 16;
-      f.names = xrealloc(f.names, cap * sizeof *f.names);
+      off = xrealloc(off, cap * sizeof *off);
     }
-    f.names[f.n++] = xstrdup(de->d_name);
+    while (used + len > pcap) {
+      pcap = pcap ? pcap * 2 : 1024;
+      f.pool = xrealloc(f.pool, pcap);
+    }
+    memcpy(f.pool + used, de->d_name, len);
+    off[f.n++] = used;
+    used += len;
   }
   closedir(d);
+  f.names = xrealloc(NULL, (f.n ? f.n : 1) * sizeof *f.names);
+  for (size_t i = 0; i < f.n; i++)
+    f.names[i] = f.pool + off[i];
+  free(off);
   qsort(f.names, f.n, sizeof *f.names, cmp_names);
   if (p->depth == p->cap) {
     p->cap = p->cap ? p->cap * 2 : 8;

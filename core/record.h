@@ -22,7 +22,11 @@ typedef enum {
 } ir_section;
 const char *ir_section_name(ir_section s); /* "header","summary",... */
 
-typedef enum { IR_OUT_UNKNOWN = 0, IR_OUT_UPHELD, IR_OUT_OVERTURNED } ir_outcome;
+typedef enum {
+  IR_OUT_UNKNOWN = 0,
+  IR_OUT_UPHELD,
+  IR_OUT_OVERTURNED
+} ir_outcome;
 typedef enum {
   IR_CONC_UNKNOWN = 0,
   IR_CONC_NECESSARY,
@@ -36,7 +40,7 @@ const char *ir_status_name(ir_status s);
 
 typedef struct {
   ir_section section;
-  size_t start, end; /* byte offsets into the original file */
+  size_t start, end;   /* byte offsets into the original file */
   size_t nstart, nend; /* the same span in normalized text */
   const char *text;    /* normalized text of the span */
 } ir_evidence;
@@ -64,13 +68,13 @@ const char *ir_criterion_name(ir_criterion c);
 int ir_criterion_from_name(const char *s); /* -1 when unknown */
 
 typedef struct {
-  ir_status status;  /* derived: present/absent/unknown */
-  int contradicted;  /* the record both affirms and denies it */
-  ir_evlist affirm;  /* spans documenting it (present, or criterion met) */
-  ir_evlist deny;    /* spans documenting its absence / a negative finding */
-  int has_value;     /* injection_count: ivalue; injectate: list */
+  ir_status status; /* derived: present/absent/unknown */
+  int contradicted; /* the record both affirms and denies it */
+  ir_evlist affirm; /* spans documenting it (present, or criterion met) */
+  ir_evlist deny;   /* spans documenting its absence / a negative finding */
+  int has_value;    /* injection_count: ivalue; injectate: list */
   long ivalue;
-  ir_strlist list;   /* injectate classes: local_anesthetic, steroid, ... */
+  ir_strlist list; /* injectate classes: local_anesthetic, steroid, ... */
 } ir_fact;
 
 typedef struct {
@@ -99,7 +103,7 @@ typedef struct {
   const char *category;
   ir_outcome outcome;
   ir_conclusion conclusion;
-  ir_evidence conclusion_ev; /* the sentence carrying the conclusion */
+  ir_evidence conclusion_ev;     /* the sentence carrying the conclusion */
   const char *guideline_ca;      /* Claims Administrator guideline text */
   const char *guideline_maximus; /* MAXIMUS guideline text */
   size_t nstart, nend;           /* the whole item in normalized text */

@@ -361,21 +361,34 @@ static int copy_bytes(FILE *in, ir_buf *b, size_t n) {
 
 static const char *const sev_names[3] = {"info", "warning", "error"};
 
+/* The cross-case findings, read in input order along the fragments: cur is
+ * the next one not yet placed; blocks holds the rendered findings of the
+ * current item. */
+typedef struct {
+  ir_cross_iter *it;
+  const ir_cross_finding *cur;
+  ir_buf blocks;
+} cross_feed;
+
+/* Renders into x->blocks the findings of item (seq, index): their number. */
+static size_t take_cross(cross_feed *x, long seq, int index) {
+  size_t n = 0;
+  ir_buf_reset(&x->blocks);
+  while (x->cur && x->cur->seq == seq && x->cur->index == index) {
+    cross_block(&x->blocks, x->cur);
+    n++;
+    x->cur = ir_cross_next(x->it);
+  }
+  return n;
+}
+
 /* One item: the row and its (hidden) detail row, as one <tbody>. */
-static int item_rows(out *o, FILE *in, long seq, long ord,
-                     const ir_crosscase *cc, size_t *ci) {
+static int item_rows(out *o, FILE *in, long seq, long ord, cross_feed *x) {
   frag_head h;
   if (read_head(in, &h) != 0)
     return -1;
-  size_t from = *ci, to = from;
-  while (cc && to < ir_crosscase_count(cc)) {
-    const ir_cross_finding *f = ir_crosscase_get(cc, to);
-    if (f->seq != seq || f->index != h.index)
-      break;
-    to++;
-  }
-  *ci = to;
-  if (!h.flagged && to == from) {
+  size_t nx = take_cross(x, seq, h.index);
+  if (!h.flagged && !nx) {
     ir_buf skip = {0};
     int rc = copy_bytes(in, &skip, h.ncells + h.ndet);
     ir_buf_free(&skip);
@@ -383,27 +396,26 @@ static int item_rows(out *o, FILE *in, long seq, long ord,
   }
   ir_buf *b = &o->b;
   int worst = h.worst;
-  if (to > from && worst < 1)
+  if (nx && worst < 1)
     worst = 1;
   ir_buf_printf(b, "<tbody class=\"item\" data-ord=\"%ld\" data-kinds=\"%s",
                 ord, h.kinds);
-  if (to > from && !strstr(h.kinds, IR_CROSS_KIND))
+  if (nx && !strstr(h.kinds, IR_CROSS_KIND))
     ir_buf_printf(b, "%s" IR_CROSS_KIND, h.kinds[0] ? " " : "");
   ir_buf_printf(b, "\" data-sevs=\"%s%s\" data-cat=\"%s\"><tr class=\"row\">",
-                h.sevs, to > from ? " warning" : "", h.cat);
+                h.sevs, nx ? " warning" : "", h.cat);
   if (copy_bytes(in, b, h.ncells) != 0)
     return -1;
   ir_buf_printf(b,
                 "<td data-v=\"%d\"><span class=\"sev s%d\">%s</span></td>"
                 "<td>%s",
                 worst, worst, sev_names[worst < 0 ? 0 : worst], h.kinds);
-  if (to > from)
+  if (nx)
     ir_buf_printf(b, "%s" IR_CROSS_KIND, h.kinds[0] ? " " : "");
   ir_buf_puts(b, "</td></tr><tr class=\"detail\" hidden><td colspan=\"8\">");
   if (copy_bytes(in, b, h.ndet) != 0)
     return -1;
-  for (size_t i = from; i < to; i++)
-    cross_block(b, ir_crosscase_get(cc, i));
+  ir_buf_put(b, x->blocks.p ? x->blocks.p : "", x->blocks.n);
   ir_buf_puts(b, "</td></tr></tbody>\n");
   flush(o, 0);
   return 0;
@@ -411,20 +423,27 @@ static int item_rows(out *o, FILE *in, long seq, long ord,
 
 static int table(out *o, FILE *in, const ir_crosscase *cc) {
   rewind(in);
-  size_t ci = 0;
+  cross_feed x = {ir_crosscase_iter(cc), NULL, {0}};
+  x.cur = ir_cross_next(x.it);
   long ord = 0, seq;
   size_t n;
-  while (fscanf(in, "L %ld %zu", &seq, &n) == 2) {
-    if (fgetc(in) != '\n')
-      return -1;
+  int rc = 0;
+  while (rc == 0 && fscanf(in, "L %ld %zu", &seq, &n) == 2) {
+    if (fgetc(in) != '\n') {
+      rc = -1;
+      break;
+    }
     long end = ftell(in) + (long)n;
     /* cross findings of earlier letters without fragments cannot exist:
      * every participating item has a fragment */
-    while (ftell(in) < end)
-      if (item_rows(o, in, seq, ord++, cc, &ci) != 0)
-        return -1;
+    while (rc == 0 && ftell(in) < end)
+      rc = item_rows(o, in, seq, ord++, &x);
   }
-  return 0;
+  if (ir_cross_iter_failed(x.it))
+    rc = -1;
+  ir_cross_iter_free(x.it);
+  ir_buf_free(&x.blocks);
+  return rc;
 }
 
 int ir_html_finish(ir_html *h, const ir_summary *s, const ir_crosscase *cc) {

@@ -20,8 +20,13 @@ static void evidence_items(ir_buf *b, const ir_evlist *ev, int *first) {
     if (!*first)
       ir_buf_putc(b, ',');
     *first = 0;
-    ir_buf_printf(b, "{\"section\":\"%s\",\"start\":%zu,\"end\":%zu,\"text\":",
-                  ir_section_name(e->section), e->start, e->end);
+    ir_buf_puts(b, "{\"section\":\"");
+    ir_buf_puts(b, ir_section_name(e->section));
+    ir_buf_puts(b, "\",\"start\":");
+    ir_buf_putu(b, e->start);
+    ir_buf_puts(b, ",\"end\":");
+    ir_buf_putu(b, e->end);
+    ir_buf_puts(b, ",\"text\":");
     ir_buf_json_str(b, e->text);
     ir_buf_putc(b, '}');
   }
@@ -49,7 +54,9 @@ static void str_list(ir_buf *b, const ir_strlist *l) {
  * always carry each side). */
 static void fact(ir_buf *b, ir_criterion c, const ir_fact *f) {
   key(b, ir_criterion_name(c));
-  ir_buf_printf(b, "{\"status\":\"%s\"", ir_status_name(f->status));
+  ir_buf_puts(b, "{\"status\":\"");
+  ir_buf_puts(b, ir_status_name(f->status));
+  ir_buf_putc(b, '"');
   if (c == IR_CRIT_INJECTION_COUNT) {
     if (f->has_value)
       ir_buf_printf(b, ",\"value\":%ld", f->ivalue);

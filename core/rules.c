@@ -4,7 +4,8 @@
  * lexicon/ as .lex files and are never read here). Loading runs each file once
  * in a throw-away sandbox to check its shape; each worker context then holds
  * one sandbox per rule (lua_sandbox.c). Conversion of the record to Lua tables
- * and validation of returned findings live in lua_convert.c. */
+ * (lazy read-only views, lua_readonly.c) and validation of returned findings
+ * live in lua_convert.c. */
 #include "rules.h"
 
 #include <dirent.h>
@@ -502,7 +503,6 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
     s->built = 1;
   }
   lua_settop(L, 2);
-  b->letter = s->l;
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->check_ref);
   lua_rawgeti(L, 2, (lua_Integer)idx + 1);
   lua_pushvalue(L, 1);
@@ -542,7 +542,7 @@ int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l) {
       if (applies(&c->rs->v[ri], &l->items.v[i]))
         errors += run_item(&s, &l->items.v[i], i);
     ir_lua_box *b = c->box[ri];
-    b->letter = NULL;
+    ir_lua_box_set_letter(b, NULL); /* its lazy tables now refuse to build */
     if (b->L)
       lua_settop(b->L, 0);
   }

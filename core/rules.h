@@ -5,17 +5,20 @@
  * a syntax or shape error is returned as "file:line: message" before any
  * letter is read. ir_rules_ctx is per worker: one sandboxed Lua state per
  * rule with its own environment, a memory cap and an instruction limit per
- * check() call. ir_rules_run() converts each applicable item to Lua tables,
- * calls check(item, letter), and appends findings to item->findings, or an
- * ir_rule_error to letter->rule_errors when a rule fails. */
+ * check() call. ir_rules_run() gives each rule, once per letter, read-only
+ * Lua tables of the letter (lua_convert.h: built lazily, an item's fields on
+ * its first use, inside that rule's limits), calls check(item, letter) for
+ * each item the rule applies to, and appends findings to item->findings, or
+ * an ir_rule_error to letter->rule_errors when a rule fails (including
+ * failing to build a table it reads). */
 #ifndef IR_RULES_H
 #define IR_RULES_H
 #include "record.h"
 
 typedef struct {
-  long steps;        /* instruction limit per check() call */
-  size_t memory;     /* bytes per Lua state */
-  int debug;         /* tracebacks in rule errors */
+  long steps;    /* instruction limit per check() call */
+  size_t memory; /* bytes per Lua state */
+  int debug;     /* tracebacks in rule errors */
 } ir_rules_opts;
 
 typedef struct ir_ruleset ir_ruleset;

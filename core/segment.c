@@ -151,25 +151,36 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
 
 static void build_lines(seg *c) {
   size_t cnt = 1;
-  for (size_t i = 0; i < c->n; i++)
-    cnt += c->s[i] == '\n';
+  for (const char *p = c->s, *e = c->s + c->n;
+       (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    cnt++;
   c->lines = ir_arena_alloc(c->a, cnt * sizeof *c->lines);
+  c->kinds = ir_arena_alloc(c->a, cnt);
+  memset(c->kinds, -1, cnt);
   size_t st = 0, k = 0;
-  for (size_t i = 0; i <= c->n; i++) {
-    if (i == c->n || c->s[i] == '\n') {
-      size_t a = st, b = i;
-      while (a < b && (c->s[a] == ' ' || c->s[a] == '\t' || c->s[a] == '\r'))
-        a++;
-      while (b > a &&
-             (c->s[b - 1] == ' ' || c->s[b - 1] == '\t' || c->s[b - 1] == '\r'))
-        b--;
-      c->lines[k].s = a;
-      c->lines[k].e = b;
-      k++;
-      st = i + 1;
-    }
+  for (;;) {
+    const char *nl = memchr(c->s + st, '\n', c->n - st);
+    size_t i = nl ? (size_t)(nl - c->s) : c->n;
+    size_t a = st, b = i;
+    while (a < b && (c->s[a] == ' ' || c->s[a] == '\t' || c->s[a] == '\r'))
+      a++;
+    while (b > a &&
+           (c->s[b - 1] == ' ' || c->s[b - 1] == '\t' || c->s[b - 1] == '\r'))
+      b--;
+    c->lines[k].s = a;
+    c->lines[k].e = b;
+    k++;
+    if (!nl)
+      break;
+    st = i + 1;
   }
   c->nlines = k;
+}
+
+int seg_kind(seg *c, size_t i) {
+  if (c->kinds[i] < 0)
+    c->kinds[i] = (int8_t)seg_line_kind(c->s, c->lines[i]);
+  return c->kinds[i];
 }
 
 /* ---- entry point --------------------------------------------------------- */
@@ -210,8 +221,7 @@ int ir_segment(ir_arena *a, ir_letter *l) {
   build_lines(&c);
   size_t heading = c.nlines;
   for (size_t i = 0; i < c.nlines && heading == c.nlines; i++)
-    if (c.lines[i].e - c.lines[i].s <= 120 &&
-        seg_line_kind(c.s, c.lines[i]) == K_ITEMS)
+    if (c.lines[i].e - c.lines[i].s <= 120 && seg_kind(&c, i) == K_ITEMS)
       heading = i;
   protolist pv = {0};
   c.cert = heading < c.nlines; /* a decision section: "Item: Certified" */

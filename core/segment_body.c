@@ -7,7 +7,7 @@
 static size_t next_heading(seg *c, size_t from, size_t limit, int stop_kinds) {
   for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < limit;
        i++) {
-    int k = seg_line_kind(c->s, c->lines[i]);
+    int k = seg_kind(c, i);
     if (k != K_NONE && (stop_kinds & (1 << k)))
       return c->lines[i].s;
   }
@@ -17,20 +17,6 @@ static size_t next_heading(seg *c, size_t from, size_t limit, int stop_kinds) {
 static size_t min3(size_t a, size_t b, size_t c) {
   size_t m = a < b ? a : b;
   return m < c ? m : c;
-}
-
-static size_t label_in(seg *c, size_t from, size_t to, const char *const *lits,
-                       size_t *lab) {
-  size_t best = 0, bl = to;
-  for (; *lits; lits++) {
-    size_t l, v = seg_find_label(c->s, from, to, *lits, &l);
-    if (v && l < bl) {
-      best = v;
-      bl = l;
-    }
-  }
-  *lab = bl;
-  return best;
 }
 
 /* In a shared rationale, the paragraph numbered k ("2. Cyclobenzaprine:
@@ -58,11 +44,14 @@ static void narrow_numbered(seg *c, int k, size_t *rs, size_t *re) {
 
 static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
   const char *s = c->s;
-  size_t from = p->body, to = p->end, ca_l, max_l, rat_l;
+  size_t from = p->body, to = p->end;
   static const char *const rat_lits[] = {"decision rationale", NULL};
-  size_t ca = label_in(c, from, to, seg_ca_lits, &ca_l);
-  size_t mx = label_in(c, from, to, seg_max_lits, &max_l);
-  size_t rat = label_in(c, from, to, rat_lits, &rat_l);
+  seg_label_req req[3] = {
+      {seg_ca_lits, 0, 0}, {seg_max_lits, 0, 0}, {rat_lits, 0, 0}};
+  seg_find_labels(s, from, to, req, 3);
+  size_t ca = req[0].val;
+  size_t mx = req[1].val, max_l = req[1].lab;
+  size_t rat = req[2].val, rat_l = req[2].lab;
   const int heads = (1 << K_SUMMARY) | (1 << K_DOCS) | (1 << K_GUIDE) |
                     (1 << K_RAT) | (1 << K_QUAL) | (1 << K_END) |
                     (1 << K_ISSUE) | (1 << K_DET) | (1 << K_ITEMS) |
@@ -71,7 +60,7 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
     for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < to;
          i++) {
       span L = c->lines[i];
-      if (seg_line_kind(s, L) != K_RAT)
+      if (seg_kind(c, i) != K_RAT)
         continue;
       rat_l = L.s;
       size_t k = L.s;
@@ -101,7 +90,7 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
     for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < to;
          i++) {
       span L = c->lines[i];
-      if (seg_line_kind(s, L) != K_GUIDE)
+      if (seg_kind(c, i) != K_GUIDE)
         continue;
       size_t k = L.s;
       while (k < L.e && s[k] != ':')

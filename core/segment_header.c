@@ -111,7 +111,7 @@ void seg_parse_summary(seg *c) {
   const char *s = c->s;
   for (size_t i = 0; i < c->nlines; i++) {
     span L = c->lines[i];
-    if (seg_line_kind(s, L) != K_SUMMARY)
+    if (seg_kind(c, i) != K_SUMMARY)
       continue;
     size_t k = L.s;
     while (k < L.e && s[k] != ':')
@@ -144,7 +144,7 @@ void seg_parse_summary(seg *c) {
         continue;
       size_t se, te;
       ir_outcome o;
-      if (seg_line_kind(s, M) != K_NONE || seg_title_line(c, M, &se, &te, &o)) {
+      if (seg_kind(c, j) != K_NONE || seg_title_line(c, M, &se, &te, &o)) {
         end = M.s;
         break;
       }

@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <pcre2.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "segment.h"
 
@@ -31,6 +32,7 @@ typedef struct {
   span *lines;
   size_t nlines;
   pcre2_match_data *md;
+  int8_t *kinds; /* seg_line_kind of each line, -1 until computed */
   int cert;   /* title outcomes may be certification words (decision section) */
   int capped; /* SEG_MAX_ITEMS reached: the scan stopped */
 } seg;
@@ -89,6 +91,12 @@ typedef IR_VEC(proto) protolist;
 /* Most items kept per letter; a letter with more is marked truncated. */
 #define SEG_MAX_ITEMS 500
 
+/* ASCII lower case: what tolower() does in the C locale the program runs
+ * in, without the locale lookup. */
+static inline unsigned char seg_lc(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
 /* Case-insensitive literal at s[i] (single spaces in lit match 1+ spaces);
  * returns the position after it, 0 when absent. lit is lower case. */
 static inline size_t lit_at(const char *s, size_t i, size_t e,
@@ -102,7 +110,7 @@ static inline size_t lit_at(const char *s, size_t i, size_t e,
         j++;
       continue;
     }
-    if (j >= e || tolower((unsigned char)s[j]) != *p)
+    if (j >= e || seg_lc((unsigned char)s[j]) != (unsigned char)*p)
       return 0;
     j++;
   }
@@ -112,6 +120,8 @@ static inline size_t lit_at(const char *s, size_t i, size_t e,
 /* segment.c */
 int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out);
 size_t seg_line_at(seg *c, size_t pos);
+/* seg_line_kind of line i, computed once per call of ir_segment. */
+int seg_kind(seg *c, size_t i);
 
 /* segment_lines.c */
 extern const char *const seg_decision_labels[];
@@ -120,8 +130,16 @@ extern const char *const seg_max_lits[];
 size_t seg_label_at(const char *s, span L, const char *lit);
 size_t seg_label_any(const char *s, span L, const char *const *lits);
 int seg_starts_any(const char *s, span L, const char *const *lits);
-size_t seg_find_label(const char *s, size_t from, size_t to, const char *lit,
-                      size_t *lab);
+/* A label search (seg_find_labels): the first occurrence in s[from, to) of
+ * any of lits (lower case, no ':'; a space matches a run of spaces), at a
+ * word start and followed by spaces and ':'; on a tie the first listed. */
+typedef struct {
+  const char *const *lits; /* NULL-terminated */
+  size_t val;              /* after the colon; 0 when absent */
+  size_t lab;              /* label start; to when absent */
+} seg_label_req;
+void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
+                     size_t nreq);
 char *seg_span_str(seg *c, size_t a, size_t b);
 int seg_outcome_word(const char *s, size_t a, size_t b, ir_outcome *o);
 size_t seg_issue_label(const char *s, span L);

@@ -74,7 +74,7 @@ static int ends_sentence(const char *s, span L) {
 static int title_fragment(seg *c, size_t li) {
   span L = c->lines[li];
   return L.e > L.s && L.e - L.s < 160 && !ends_sentence(c->s, L) &&
-         !seg_furniture(c->s, L) && seg_line_kind(c->s, L) == K_NONE &&
+         !seg_furniture(c->s, L) && seg_kind(c, li) == K_NONE &&
          !lit_at(c->s, L.s, L.e, "the final determination");
 }
 
@@ -144,7 +144,7 @@ static int issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid) {
    * the shared region, so the size is capped to keep segmenting linear) */
   while (j < c->nlines && j - i <= MAX_GROUP &&
          seg_numbered(c->s, c->lines[j], &after, &num) && num == (int)(j - i) &&
-         seg_line_kind(c->s, c->lines[j]) == K_NONE)
+         seg_kind(c, j) == K_NONE)
     j++;
   if (j - i - 1 < 2 || j - i - 1 >= MAX_GROUP)
     return 0;
@@ -180,7 +180,7 @@ static void group_outcomes(seg *c, protolist *v, size_t li, span V,
   span R = V;
   for (size_t j = li + 1; j < c->nlines; j++) { /* numbered lines after */
     if (!seg_numbered(c->s, c->lines[j], &after, &num) ||
-        seg_line_kind(c->s, c->lines[j]) != K_NONE)
+        seg_kind(c, j) != K_NONE)
       break;
     if (c->lines[j].e > R.e && c->lines[j].s >= V.e)
       R.e = c->lines[j].e;
@@ -224,7 +224,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
     span L = c->lines[i];
     if (L.s >= L.e || lit_at(c->s, L.s, L.e, "the final determination was"))
       continue;
-    int kind = seg_line_kind(c->s, L);
+    int kind = seg_kind(c, i);
     proto p;
     memset(&p, 0, sizeof p);
     size_t svc_end, t_end;
@@ -274,8 +274,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
         p.start = p.ts = L.s;
         p.ss = val;
         p.se = L.e;
-        if (val >= L.e && i + 1 < c->nlines &&
-            seg_line_kind(c->s, c->lines[i + 1]) == K_NONE) {
+        if (val >= L.e && i + 1 < c->nlines && seg_kind(c, i + 1) == K_NONE) {
           i++;
           p.ss = c->lines[i].s;
           p.se = p.te = c->lines[i].e;

@@ -4,6 +4,7 @@
 #include "segment_int.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 /* lit at line start followed by optional "(s)", spaces and ':'; returns the
@@ -35,27 +36,69 @@ int seg_starts_any(const char *s, span L, const char *const *lits) {
   return 0;
 }
 
-/* First case-insensitive occurrence of lit (then spaces and ':') in
- * s[from,to); *lab = label start; returns the position after the colon. */
-size_t seg_find_label(const char *s, size_t from, size_t to, const char *lit,
-                      size_t *lab) {
-  char c0 = lit[0];
-  for (size_t i = from; i < to; i++) {
-    if (tolower((unsigned char)s[i]) != c0)
+/* Start of lit (lower case; a space matches a run of spaces) ending at e,
+ * matched backwards, not before from; 0 with *ok = 0 when it does not end
+ * there. */
+static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
+                         int *ok) {
+  size_t j = e;
+  *ok = 0;
+  for (size_t k = strlen(lit); k-- > 0;) {
+    if (lit[k] == ' ') {
+      if (j <= from || s[j - 1] != ' ')
+        return 0;
+      while (j > from && s[j - 1] == ' ')
+        j--;
       continue;
-    if (i > from && isalnum((unsigned char)s[i - 1]))
-      continue;
-    size_t j = lit_at(s, i, to, lit);
-    if (!j)
-      continue;
-    while (j < to && s[j] == ' ')
-      j++;
-    if (j < to && s[j] == ':') {
-      *lab = i;
-      return j + 1;
+    }
+    if (j <= from || seg_lc((unsigned char)s[j - 1]) != (unsigned char)lit[k])
+      return 0;
+    j--;
+  }
+  *ok = 1;
+  return j;
+}
+
+/* Every label ends in spaces and a colon, and a label's text holds no
+ * colon, so labels appear in the order of their colons: visit each colon in
+ * s[from, to) and match the literals backwards from it. The earliest label
+ * start wins (the first literal listed on a tie), as when each literal is
+ * searched forwards separately and the earliest kept. */
+void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
+                     size_t nreq) {
+  size_t pending = nreq;
+  for (size_t r = 0; r < nreq; r++) {
+    req[r].val = 0;
+    req[r].lab = to;
+  }
+  for (const char *p = s + from;
+       pending && p < s + to && (p = memchr(p, ':', (size_t)(s + to - p)));
+       p++) {
+    size_t colon = (size_t)(p - s), e = colon;
+    while (e > from && s[e - 1] == ' ')
+      e--;
+    for (size_t r = 0; r < nreq; r++) {
+      if (req[r].val)
+        continue;
+      size_t best = to;
+      for (const char *const *lit = req[r].lits; *lit; lit++) {
+        int ok;
+        size_t i = lit_ending(s, from, e, *lit, &ok);
+        if (!ok || i >= best)
+          continue;
+        unsigned char pc = i > from ? (unsigned char)s[i - 1] : ' ';
+        if ((unsigned char)((pc | 0x20) - 'a') < 26 ||
+            (unsigned char)(pc - '0') < 10)
+          continue; /* inside a word (isalnum in the C locale) */
+        best = i;
+      }
+      if (best < to) {
+        req[r].val = colon + 1;
+        req[r].lab = best;
+        pending--;
+      }
     }
   }
-  return 0;
 }
 
 char *seg_span_str(seg *c, size_t a, size_t b) {
@@ -125,15 +168,16 @@ static int items_heading(const char *s, span L) {
     return 0;
   if (lit_at(s, L.s, L.e, "imr issue") || lit_at(s, L.s, L.e, "imr decision"))
     return 1;
-  int lower = 0, dec = 0, rat = 0;
+  int dec = 0, rat = 0;
   for (size_t i = L.s; i < L.e; i++) {
-    lower |= islower((unsigned char)s[i]);
+    if ((unsigned char)(s[i] - 'a') < 26)
+      return 0; /* a lower-case letter: no all-caps heading */
     if (!dec && lit_at(s, i, L.e, "decision"))
       dec = 1;
     if (!rat && lit_at(s, i, L.e, "rationale"))
       rat = 1;
   }
-  return !lower && dec && rat;
+  return dec && rat;
 }
 
 /* "issue 2:", "item #1:", "Request:" - the word, optional number, colon. */
@@ -156,47 +200,86 @@ size_t seg_issue_label(const char *s, span L) {
   return 0;
 }
 
+static const char *const summ_lits[] = {"clinical case summary", "case summary",
+                                        "summary of case", "clinical summary",
+                                        NULL};
+static const char *const docs_lits[] = {
+    "documents reviewed", "records reviewed", "list of documents", NULL};
+static const char *const guide_lits[] = {"medical treatment guideline",
+                                         "guideline(s) relied",
+                                         "guidelines relied", NULL};
+static const char *const rat_lits[] = {"rationale for", "rationale",
+                                       "decision rationale", NULL};
+static const char *const qual_lits[] = {
+    "medical reviewer qualification", "reviewer qualification",
+    "expert reviewer qualification", "qualifications of the", NULL};
+static const char *const end_lits[] = {"sincerely", "cc:", "copy to", NULL};
+static const char *const how_lits[] = {"how the imr final determination", NULL};
+
+/* First letters (bits a..z) of the literals of each check, so that a line
+ * is tested only by the checks that can match its first letter (every
+ * literal starts with a letter and is matched at the line start). */
+static struct {
+  uint32_t how, summ, docs, guide, rat, qual, end, ca, max, det, issue;
+} initials;
+static pthread_once_t initials_once = PTHREAD_ONCE_INIT;
+
+static uint32_t initials_of(const char *const *lits) {
+  uint32_t m = 0;
+  for (; *lits; lits++)
+    m |= 1u << ((unsigned char)(*lits)[0] - 'a');
+  return m;
+}
+
+static void build_initials(void) {
+  initials.how = initials_of(how_lits);
+  initials.summ = initials_of(summ_lits);
+  initials.docs = initials_of(docs_lits);
+  initials.guide = initials_of(guide_lits);
+  initials.rat = initials_of(rat_lits);
+  initials.qual = initials_of(qual_lits);
+  initials.end = initials_of(end_lits);
+  initials.ca = initials_of(seg_ca_lits);
+  initials.max = initials_of(seg_max_lits);
+  initials.det = initials_of(seg_decision_labels);
+  initials.issue = initials_of(issue_labels);
+}
+
 int seg_line_kind(const char *s, span L) {
-  static const char *const summ[] = {"clinical case summary", "case summary",
-                                     "summary of case", "clinical summary",
-                                     NULL};
-  static const char *const docs[] = {"documents reviewed", "records reviewed",
-                                     "list of documents", NULL};
-  static const char *const guide[] = {"medical treatment guideline",
-                                      "guideline(s) relied",
-                                      "guidelines relied", NULL};
-  static const char *const qual[] = {
-      "medical reviewer qualification", "reviewer qualification",
-      "expert reviewer qualification", "qualifications of the", NULL};
-  static const char *const endl[] = {"sincerely", "cc:", "copy to", NULL};
   if (L.s >= L.e)
     return K_NONE;
   if (items_heading(s, L))
     return K_ITEMS;
-  if (lit_at(s, L.s, L.e, "how the imr final determination"))
+  unsigned l = (unsigned)(seg_lc((unsigned char)s[L.s]) - 'a');
+  if (l >= 26)
+    return K_NONE;
+  uint32_t b = 1u << l;
+  pthread_once(&initials_once, build_initials);
+  if ((initials.how & b) && lit_at(s, L.s, L.e, how_lits[0]))
     return K_HOW;
-  if (seg_starts_any(s, L, summ) && L.e - L.s < 40)
+  if ((initials.summ & b) && seg_starts_any(s, L, summ_lits) && L.e - L.s < 40)
     return K_SUMMARY;
-  if (seg_label_any(s, L, summ))
+  if ((initials.summ & b) && seg_label_any(s, L, summ_lits))
     return K_SUMMARY;
-  if (seg_starts_any(s, L, docs))
+  if ((initials.docs & b) && seg_starts_any(s, L, docs_lits))
     return K_DOCS;
-  if (seg_starts_any(s, L, guide))
+  if ((initials.guide & b) && seg_starts_any(s, L, guide_lits))
     return K_GUIDE;
-  if (lit_at(s, L.s, L.e, "rationale for") || seg_label_at(s, L, "rationale") ||
-      seg_label_at(s, L, "decision rationale"))
+  if ((initials.rat & b) &&
+      (lit_at(s, L.s, L.e, rat_lits[0]) || seg_label_at(s, L, rat_lits[1]) ||
+       seg_label_at(s, L, rat_lits[2])))
     return K_RAT;
-  if (seg_starts_any(s, L, qual))
+  if ((initials.qual & b) && seg_starts_any(s, L, qual_lits))
     return K_QUAL;
-  if (seg_starts_any(s, L, endl))
+  if ((initials.end & b) && seg_starts_any(s, L, end_lits))
     return K_END;
-  if (seg_label_any(s, L, seg_ca_lits))
+  if ((initials.ca & b) && seg_label_any(s, L, seg_ca_lits))
     return K_CA;
-  if (seg_label_any(s, L, seg_max_lits))
+  if ((initials.max & b) && seg_label_any(s, L, seg_max_lits))
     return K_MAX;
-  if (seg_label_any(s, L, seg_decision_labels))
+  if ((initials.det & b) && seg_label_any(s, L, seg_decision_labels))
     return K_DET;
-  if (seg_issue_label(s, L))
+  if ((initials.issue & b) && seg_issue_label(s, L))
     return K_ISSUE;
   return K_NONE;
 }

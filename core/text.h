@@ -66,7 +66,8 @@ typedef struct {
 
 /* Normalize orig[0..len) into t (all storage from arena). Detects the layout
  * first. Returns 0, or -1 with *err set to a static one-line message when the
- * input is not text (binary: many NULs/control bytes) - the caller reports it. */
+ * input is not text (binary: many NULs/control bytes) - the caller reports it.
+ */
 int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
                       ir_text *t, const char **err);
 

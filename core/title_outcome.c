@@ -3,8 +3,7 @@
  * never looks at more than a few words. */
 #include "title_outcome.h"
 
-#include <ctype.h>
-#include <string.h>
+#include <stdint.h>
 
 enum { MAX_PAREN = 40 };
 
@@ -24,24 +23,33 @@ static size_t skip_blanks_back(const char *s, size_t b, size_t e) {
   return e;
 }
 
+/* ASCII letters and case (what ctype does in the C locale the program runs
+ * in, without the locale lookups). */
+static inline int alpha(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static inline unsigned char lc(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
 /* Start of the word (letters, inner hyphens) ending at e. */
 static size_t word_start(const char *s, size_t b, size_t e) {
   size_t w = e;
-  while (w > b && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
+  while (w > b && (alpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
     w--;
   while (w < e && s[w] == '-')
     w++;
   return w;
 }
 
+/* s[w, e) is lit (lower case), ignoring case. */
 static int word_is(const char *s, size_t w, size_t e, const char *lit) {
-  size_t n = strlen(lit);
-  if (e - w != n)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (tolower((unsigned char)s[w + i]) != lit[i])
+  size_t i = 0;
+  for (; w + i < e; i++)
+    if (!lit[i] || lc((unsigned char)s[w + i]) != (unsigned char)lit[i])
       return 0;
-  return 1;
+  return lit[i] == 0;
 }
 
 static int word_in(const char *s, size_t w, size_t e, const char *const *list) {
@@ -62,8 +70,9 @@ static int prev_word(const char *s, size_t b, size_t w, size_t *pw,
   return *pw < e;
 }
 
-/* Drops a trailing qualifier; returns the new end. */
-static size_t drop_qualifier(const char *s, size_t b, size_t e) {
+/* Drops a trailing qualifier; returns the new end. When nothing is dropped
+ * and the word ending at e was found, *ws is its start (else unchanged). */
+static size_t drop_qualifier(const char *s, size_t b, size_t e, size_t *ws) {
   static const char *const partial[] = {"partially", "partly", NULL};
   if (e > b && s[e - 1] == ')') {
     size_t k = e - 1;
@@ -82,6 +91,7 @@ static size_t drop_qualifier(const char *s, size_t b, size_t e) {
   if ((word_is(s, w, e, "part") || word_is(s, w, e, "full")) &&
       prev_word(s, b, w, &pw, &pe) && word_is(s, pw, pe, "in"))
     return skip_blanks_back(s, b, pw);
+  *ws = w;
   return e;
 }
 
@@ -95,9 +105,20 @@ int ir_title_outcome(const char *s, size_t b, size_t e, unsigned flags,
                                          "uncertified", "denied", NULL};
   static const char *const partial[] = {"partially", "partly", NULL};
   size_t end = strip(s, b, e);
-  size_t we = drop_qualifier(s, b, end);
-  size_t ws = word_start(s, b, we);
+  size_t ws = SIZE_MAX;
+  size_t we = drop_qualifier(s, b, end, &ws);
+  if (ws == SIZE_MAX) /* (else the word ending at end, found already) */
+    ws = word_start(s, b, we);
   if (ws >= we)
+    return 0;
+  /* cheap rejection: every outcome word has 6..13 letters and starts with
+   * one of u o r c a n d */
+  unsigned l0 = (unsigned)(lc((unsigned char)s[ws]) - 'a');
+  const uint32_t initials = 1u << ('u' - 'a') | 1u << ('o' - 'a') |
+                            1u << ('r' - 'a') | 1u << ('c' - 'a') |
+                            1u << ('a' - 'a') | 1u << ('n' - 'a') |
+                            1u << ('d' - 'a');
+  if (we - ws < 6 || we - ws > 13 || l0 >= 26 || !(initials >> l0 & 1))
     return 0;
   ir_outcome out;
   int core = 1;

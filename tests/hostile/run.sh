@@ -45,7 +45,8 @@ for want in "os.execute is not available" "io.open is not available" \
   "load is not available" "dofile is not available" "require is not available" \
   "instruction limit exceeded" "memory limit exceeded" "on purpose" \
   "debug.sethook is not available" "__gc metamethods are not available" \
-  "protected metatable" "severity must be"; do
+  "protected metatable" "severity must be" \
+  "letter tables are only valid during the check() call of their letter"; do
   if grep -q "$want" "$tmp/hostile.err"; then ok; else no "no error says '$want'"; fi
 done
 

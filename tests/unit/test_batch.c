@@ -183,25 +183,29 @@ static void test_crosscase(void) {
                {"tpi", IR_OUT_OVERTURNED, IR_FACT_UNKNOWN, NULL}};
   make_letter(&a, &l, "b.txt", s2, 4);
   ir_crosscase_add(c, 1, &l);
-  ir_crosscase_finish(c);
+  CHECK_INT(ir_crosscase_finish(c), 0);
   CHECK_INT(ir_crosscase_count(c), 2);
-  const ir_cross_finding *f = ir_crosscase_get(c, 0);
+  ir_cross_iter *it = ir_crosscase_iter(c);
+  const ir_cross_finding *f = ir_cross_next(it);
   CHECK_STR(f->file, "a.txt");
   CHECK_INT(f->index, 1);
   CHECK_INT(f->ncounterparts, 1);
   CHECK_STR(f->counterparts[0], "b.txt#1");
   CHECK(strstr(f->message, "twitch_response=absent") != NULL);
   CHECK(strstr(f->message, "steroid") != NULL);
-  f = ir_crosscase_get(c, 1);
-  CHECK_STR(f->file, "b.txt");
-  CHECK_INT(f->index, 1);
-  CHECK_STR(f->counterparts[0], "a.txt#1");
   ir_buf b = {0};
-  ir_crosscase_render(c, &b, IR_FMT_JSON, 0);
+  ir_crosscase_render(&b, f, 1, IR_FMT_JSON, 0);
   CHECK(strstr(b.p, "\"cross_case\":true,\"file\":\"a.txt\",\"index\":1") !=
         NULL);
   CHECK(strstr(b.p, "\"kind\":\"similar-cases-differ\"") != NULL);
   ir_buf_free(&b);
+  f = ir_cross_next(it);
+  CHECK_STR(f->file, "b.txt");
+  CHECK_INT(f->index, 1);
+  CHECK_STR(f->counterparts[0], "a.txt#1");
+  CHECK(ir_cross_next(it) == NULL);
+  CHECK_INT(ir_cross_iter_failed(it), 0);
+  ir_cross_iter_free(it);
   ir_crosscase_free(c);
 
   /* summary over the same letters */

@@ -137,7 +137,8 @@ static void test_prefilter(void) {
     return;
   size_t nf = ir_lexicon_nfrags(lx);
   CHECK_INT(nf, 8);
-  uint8_t seen[16];
+  CHECK(ir_lexicon_scratch(lx) <= 64);
+  uint8_t seen[64] = {0};
   size_t tw = ir_lexicon_frag_base(lx, IR_LEX_TWITCH);
   size_t ns = ir_lexicon_frag_base(lx, IR_LEX_NSAID);
   size_t cn = ir_lexicon_frag_base(lx, IR_LEX_NUM);
@@ -151,6 +152,14 @@ static void test_prefilter(void) {
   CHECK(seen[tw] + seen[tw + 1] == 1);
   m = ir_lexicon_scan(lx, "JUMPING sign", 12, seen);
   CHECK(seen[tw] + seen[tw + 1] == 1);
+  /* every required literal must be there: "local" and "twitch", "jump"
+   * and "sign" */
+  m = ir_lexicon_scan(lx, "twitch; jump", 12, seen);
+  CHECK(seen[tw] + seen[tw + 1] == 0 && !(m >> IR_LEX_TWITCH & 1));
+  m = ir_lexicon_scan(lx, "sign of a local jump twitch", 27, seen);
+  CHECK(seen[tw] + seen[tw + 1] == 2);
+  m = ir_lexicon_scan(lx, "nothing", 7, seen); /* no state left over */
+  CHECK(seen[tw] + seen[tw + 1] == 0);
   m = ir_lexicon_scan(lx, "she", 3, seen);
   CHECK(m >> IR_LEX_NSAID & 1);
   CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
@@ -228,7 +237,7 @@ static void test_prefilter_equivalent(void) {
       "tests/unit/test_lexicon.c",
       "rules/lexicon/facts.lex",
       "rules/lexicon/scope.lex"};
-  uint8_t *seen = malloc(ir_lexicon_nfrags(lx) + 1);
+  uint8_t *seen = calloc(ir_lexicon_scratch(lx), 1);
   pcre2_match_data *md = pcre2_match_data_create(32, NULL);
   static size_t a[512], b[512];
   size_t lines = 0, bad = 0;

@@ -1,6 +1,7 @@
 /* test_rules.c - the rule engine and its sandbox on hand-built letters:
  * loading and shape errors, the real rule pack, findings validation,
- * instruction and memory limits, hostile scripts, allocator accounting. */
+ * instruction and memory limits, hostile scripts, allocator accounting,
+ * read-only and lazily built letter tables (memory, stale use). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -818,7 +819,9 @@ static void test_many_items(void) {
 }
 
 /* A letter whose tables do not fit the memory cap: one clear error per rule
- * for that letter, no crash, and the next letter runs normally. */
+ * for that letter, no crash, and the next letter runs normally. Only the
+ * items list is made up front (the rest on first use), so it takes many
+ * items to overflow 1 MiB. */
 static void test_letter_too_big(void) {
   new_dir();
   put("a.lua", RULE("a", "return {{kind = 'seen'}}"));
@@ -830,11 +833,11 @@ static void test_letter_too_big(void) {
   CHECK(c != NULL);
   if (c) {
     ir_letter l;
-    many_items(&l, 2000);
+    many_items(&l, 5000);
     CHECK_INT(ir_rules_run(c, &A, &l), 2);
     CHECK_INT(l.rule_errors.n, 2);
     const ir_rule_error *e = error_of(&l, "a");
-    CHECK(e && strstr(e->message, "while converting the letter (2000 items"));
+    CHECK(e && strstr(e->message, "while converting the letter (5000 items"));
     CHECK(e && strstr(e->message, "memory limit exceeded"));
     CHECK(error_of(&l, "b") != NULL);
     CHECK_INT(l.items.v[0].findings.n, 0);
@@ -842,6 +845,127 @@ static void test_letter_too_big(void) {
     CHECK_INT(ir_rules_run(c, &A, &l), 0);
     CHECK_INT(count_kind(&l.items.v[1], "a", "seen", NULL), 1);
     CHECK_INT(count_kind(&l.items.v[1], "b", "seen", NULL), 1);
+  }
+  ir_rules_ctx_free(c);
+  ir_rules_free(rs);
+  rm_dir();
+}
+
+/* Two items whose rationale is a 2 MB text, under a 1 MiB cap: a rule that
+ * reads only the outcome runs (the rationale is never built for it); one
+ * that reads the rationale gets a memory-limit rule error on each item (not
+ * a conversion error), and runs normally on the next letter. */
+static void test_lazy_memory(void) {
+  new_dir();
+  put("lean.lua", RULE("lean", "return {{kind = 'seen', message = "
+                               "item.outcome .. #letter.items}}"));
+  put("fat.lua", RULE("fat", "return {{kind = 'len', message = "
+                             "tostring(#item.rationale)}}"));
+  char err[512] = "";
+  ir_rules_opts o = {0, 1u << 20, 0};
+  ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  CHECK(c != NULL);
+  size_t big = 2u << 20;
+  char *text = malloc(big + 200);
+  if (c && text) {
+    ir_letter l;
+    make_letter(&l);
+    int k = snprintf(text, 200,
+                     "Trigger point injection: Upheld\n"
+                     "Decision rationale: ");
+    memset(text + k, 'x', big);
+    strcpy(text + k + big, "\n");
+    size_t n = strlen(text);
+    l.text.orig = (const unsigned char *)text;
+    l.text.norm = text;
+    l.text.orig_len = l.text.norm_len = n;
+    RUN = (ir_map_run){0, (uint32_t)n, 0, (uint32_t)n, 1};
+    l.sum_start = l.sum_end = 0;
+    for (size_t i = 0; i < l.items.n; i++) {
+      ir_item *it = &l.items.v[i];
+      memset(&it->title, 0, sizeof it->title);
+      memset(&it->conclusion_ev, 0, sizeof it->conclusion_ev);
+      memset(&it->cited, 0, sizeof it->cited);
+      memset(it->facts, 0, sizeof it->facts);
+      it->rat_start = (size_t)k;
+      it->rat_end = n;
+    }
+    CHECK_INT(ir_rules_run(c, &A, &l), 2);
+    CHECK_INT(count_kind(&l.items.v[0], "lean", "seen", NULL), 1);
+    CHECK_INT(count_kind(&l.items.v[1], "lean", "seen", NULL), 1);
+    if (l.items.v[1].findings.n)
+      CHECK_STR(l.items.v[1].findings.v[0].message, "overturned2");
+    CHECK_INT(l.rule_errors.n, 2);
+    for (size_t i = 0; i < l.rule_errors.n; i++) {
+      const ir_rule_error *e = &l.rule_errors.v[i];
+      CHECK_STR(e->rule, "fat");
+      CHECK_INT(e->item, (int)i + 1);
+      CHECK(strstr(e->message, "memory limit exceeded") != NULL);
+      CHECK(strstr(e->message, "converting") == NULL);
+    }
+    make_letter(&l);
+    CHECK_INT(ir_rules_run(c, &A, &l), 0);
+    CHECK_INT(count_kind(&l.items.v[0], "fat", "len", NULL), 1);
+  }
+  free(text);
+  ir_rules_ctx_free(c);
+  ir_rules_free(rs);
+  rm_dir();
+}
+
+/* A rule that keeps letter tables in an upvalue: within their letter they
+ * work (lazy parts built by a later check() call too); under a later letter
+ * (same addresses, other data) touching a part not built yet is a clean
+ * rule error, by the VM or when returned as evidence, never a read of the
+ * old letter's memory. */
+static const char *STALE_RULE =
+    "local kept\n"
+    "return { id = 'stale', check = function(item, letter)\n"
+    "  if not kept then\n"
+    "    kept = {letter = letter, facts = item.facts,\n"
+    "            cev = item.cited_evidence}\n"
+    "    return {{kind = 'kept'}}\n"
+    "  end\n"
+    "  if rawequal(kept.letter, letter) then\n"
+    "    return {{kind = 'same', message = kept.facts.duration.status}}\n"
+    "  end\n"
+    "  if item.index == 1 then\n"
+    "    return {{kind = 'x', evidence = kept.cev}}\n"
+    "  end\n"
+    "  return {{kind = 'y', message = kept.letter.file}}\n"
+    "end }\n";
+
+static void test_stale_tables(void) {
+  new_dir();
+  put("stale.lua", STALE_RULE);
+  char err[512] = "";
+  ir_ruleset *rs = ir_rules_load(tmpdir, &OPTS, err, sizeof err);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  CHECK(c != NULL);
+  if (c) {
+    ir_letter l;
+    make_letter(&l);
+    CHECK_INT(ir_rules_run(c, &A, &l), 0);
+    CHECK_INT(count_kind(&l.items.v[0], "stale", "kept", NULL), 1);
+    CHECK_INT(count_kind(&l.items.v[1], "stale", "same", NULL), 1);
+    if (l.items.v[1].findings.n)
+      CHECK_STR(l.items.v[1].findings.v[0].message, "present");
+    make_letter(&l); /* the arena is reset: same addresses, new data */
+    CHECK_INT(ir_rules_run(c, &A, &l), 2);
+    CHECK_INT(l.rule_errors.n, 2);
+    const char *want = "letter tables are only valid during the check() "
+                       "call of their letter";
+    for (size_t i = 0; i < l.rule_errors.n; i++) {
+      const ir_rule_error *e = &l.rule_errors.v[i];
+      CHECK_INT(e->item, (int)i + 1);
+      CHECK(strstr(e->message, want) != NULL);
+      if (!strstr(e->message, want))
+        fprintf(stderr, "  stale: \"%s\"\n", e->message);
+    }
+    if (l.rule_errors.n == 2) /* raised where the rule read it */
+      CHECK(strstr(l.rule_errors.v[1].message, "stale.lua:14:") != NULL);
+    CHECK_INT(l.items.v[0].findings.n + l.items.v[1].findings.n, 0);
   }
   ir_rules_ctx_free(c);
   ir_rules_free(rs);
@@ -860,6 +984,8 @@ int main(void) {
   test_shared_readonly();
   test_many_items();
   test_letter_too_big();
+  test_lazy_memory();
+  test_stale_tables();
   ir_arena_free(&A);
   return check_report();
 }

@@ -1,0 +1,262 @@
+/* normalize_line.c - measuring one physical line for the normalizer (see
+ * norm_int.h): visible length, first/last characters, a copy of the head,
+ * letter counts, and the shapes the separator choice needs (heading, header
+ * or paragraph label, list entry, bare outcome, item title ending). Plain
+ * ASCII runs are measured a run at a time; everything else goes through the
+ * character source (decode.c). */
+#include <ctype.h>
+#include <string.h>
+
+#include "norm_int.h"
+#include "title_outcome.h"
+
+/* Per byte for measure_run: a plain byte's letter count (bit 0) and
+ * lower-case count (bit 32); a byte that is not plain has bit 63. ASCII
+ * letters only (the C locale, no locale calls). */
+#define MEASURE_ENTRY(c)                                                       \
+  (!IR_PLAIN(c) ? (uint64_t)1 << 63                                            \
+                : (uint64_t)((unsigned)(((c) | 0x20) - 'a') < 26) |            \
+                      (uint64_t)((unsigned)((c) - 'a') < 26) << 32)
+static const uint64_t measure_byte[256] = {IR_BYTE_TABLE(MEASURE_ENTRY)};
+
+/* A run of plain bytes and single spaces between them at p (started, no
+ * gap pending): the same bookkeeping as one byte at a time. Returns the
+ * run end (after a plain byte). */
+static const unsigned char *measure_run(const unsigned char *p,
+                                        const unsigned char *e,
+                                        const unsigned char *base, linfo *li) {
+  const unsigned char *q = p;
+  uint64_t acc = 0; /* letters | lower << 32 */
+  uint32_t spaces = 0;
+  for (;;) {
+    uint64_t v = measure_byte[*q];
+    if (!(v >> 63)) {
+      acc += v;
+      if (++q >= e)
+        break;
+    } else if (*q == ' ' && q + 1 < e && plain(q[1])) {
+      spaces++;
+      q++;
+    } else {
+      break;
+    }
+  }
+  size_t n = (size_t)(q - p);
+  if (li->nchars == 1)
+    li->second = p[0];
+  li->before_last = n >= 2 ? q[-2] : li->last;
+  li->last = q[-1];
+  li->nchars += (uint32_t)n;
+  li->words += spaces;
+  li->letters += (uint32_t)acc;
+  li->lower += (uint32_t)(acc >> 32);
+  if (li->nhead < HEAD_MAX - 1) {
+    size_t k = (size_t)(HEAD_MAX - 1 - li->nhead);
+    if (k > n)
+      k = n;
+    memcpy(li->head + li->nhead, p, k);
+    li->nhead += (int)k;
+  }
+  li->trail_ws = 0;
+  li->last_os = (uint32_t)(q - 1 - base);
+  li->last_end = li->last_os + 1;
+  return q;
+}
+
+static void measure(src s, linfo *li) {
+  memset(li, 0, sizeof *li);
+  unit u;
+  int started = 0, gap = 0, saw_ws = 0;
+  for (;;) {
+    /* fast path: a run of plain bytes and single spaces */
+    while (s.p < s.e && (plain(*s.p) || (*s.p == ' ' && started && !gap &&
+                                         s.p + 1 < s.e && plain(s.p[1])))) {
+      unsigned char c = *s.p;
+      if (started && !gap && c != ' ') {
+        s.p = measure_run(s.p, s.e, s.base, li);
+        s.at_start = 0;
+        continue;
+      }
+      if (c == ' ') {
+        gap = 1;
+        s.p++;
+        continue;
+      }
+      if (!started)
+        li->first_os = (uint32_t)(s.p - s.base);
+      li->words += !started || gap;
+      if (gap) {
+        li->before_last = li->last;
+        li->last = ' ';
+        if (li->nchars == 1)
+          li->second = ' ';
+        li->nchars++;
+        if (li->nhead < HEAD_MAX - 1)
+          li->head[li->nhead++] = ' ';
+      }
+      if (li->nchars == 0)
+        li->first = c;
+      else if (li->nchars == 1)
+        li->second = c;
+      li->before_last = li->last;
+      li->last = c;
+      li->nchars++;
+      if (li->nhead < HEAD_MAX - 1)
+        li->head[li->nhead++] = (char)c;
+      if ((unsigned)((c | 0x20) - 'a') < 26) { /* ASCII, no locale call */
+        li->letters++;
+        li->lower += (unsigned)(c - 'a') < 26;
+      }
+      started = 1;
+      gap = 0;
+      li->trail_ws = 0;
+      li->last_os = (uint32_t)(s.p - s.base);
+      li->last_end = li->last_os + 1;
+      s.p++;
+      s.at_start = 0;
+    }
+    if (!ir_src_next(&s, &u))
+      break;
+    if (u.space) {
+      saw_ws = 1;
+      gap = started;
+      li->trail_ws = started;
+      continue;
+    }
+    for (int i = -1; i < u.n; i++) {
+      unsigned char c = i < 0 ? ' ' : u.b[i];
+      if (i < 0 && !gap)
+        continue;
+      if (li->nchars == 0)
+        li->first = c;
+      else if (li->nchars == 1)
+        li->second = c;
+      li->before_last = li->last;
+      li->last = c;
+      li->nchars++;
+      if (li->nhead < HEAD_MAX - 1)
+        li->head[li->nhead++] = (char)c;
+      if (isalpha(c)) {
+        li->letters++;
+        li->lower += islower(c) != 0;
+      }
+    }
+    li->words += !started || gap;
+    if (!started)
+      li->first_os = u.os;
+    started = 1;
+    gap = 0;
+    li->trail_ws = 0;
+    li->last_os = u.os;
+    li->last_end = u.os + u.ol;
+  }
+  li->head[li->nhead] = 0;
+  li->kind = started ? 2 : saw_ws ? 1 : 0;
+}
+
+/* w[0, n) is one of the (lower-case) words of list, ignoring case. */
+int ir_word_in(const char *w, size_t n, const char *const *list) {
+  unsigned char w0 = n ? (unsigned char)w[0] : 0;
+  w0 = a_upper(w0) ? (unsigned char)(w0 | 0x20) : w0;
+  for (; *list; list++) {
+    const char *l = *list;
+    size_t i = 0;
+    if (n && (unsigned char)l[0] != w0)
+      continue;
+    while (i < n && l[i] &&
+           (unsigned char)l[i] == (a_upper((unsigned char)w[i])
+                                       ? (unsigned char)(w[i] | 0x20)
+                                       : (unsigned char)w[i]))
+      i++;
+    if (i == n && !l[i])
+      return 1;
+  }
+  return 0;
+}
+
+/* "Case Number:", "State(s) of Licensure:", "ISSUE AT DISPUTE:" - a short
+ * Title-Case label that starts a header row (bit 0); or a paragraph label
+ * such as "Decision rationale:", "MAXIMUS guideline:" (bit 1). Both from one
+ * walk over the head: a header row label also allows lower-case connectors
+ * ("of", "and", ...) and up to 6 words and does not end in a paragraph
+ * word; a paragraph label has up to 4 words and ends in one. */
+static unsigned label_kinds(const linfo *li) {
+  static const char *const conn[] = {"of", "and", "or", "the", "for", "to",
+                                     "in", "on",  "by", "at",  "a",   NULL};
+  static const char *const para[] = {
+      "rationale",  "guideline", "guidelines", "summary",    "history",
+      "discussion", "comments",  "findings",   "impression", "assessment",
+      "notes",      "note",      "reason",     "reasons",    "determination",
+      "conclusion", NULL};
+  const char *h = li->head, *w = h;
+  int words = 0, header = 1; /* header: still a header row candidate */
+  for (const char *p = h; p <= h + 48; p++) { /* the colon within 48 */
+    unsigned char c = (unsigned char)*p;
+    if (c == ' ' || c == ':' || c == 0) {
+      size_t n = (size_t)(p - w);
+      if (n == 0)
+        return 0;
+      unsigned char w0 = (unsigned char)*w;
+      if (header && !a_upper(w0) && !a_digit(w0) && !ir_word_in(w, n, conn))
+        header = 0;
+      if (words == 0 && !a_upper(w0))
+        return 0;
+      if (++words > 6)
+        return 0; /* too many words for either kind */
+      if (c != ' ') {
+        if (c != ':' || p - h > 48 || (p[1] != 0 && p[1] != ' '))
+          return 0;
+        int ends_para = ir_word_in(w, n, para);
+        return (header && words <= 6 && !ends_para ? 1u : 0u) |
+               (words <= 4 && ends_para ? 2u : 0u);
+      }
+      w = p + 1;
+    } else if (!a_alnum(c) && c != '(' && c != ')' && c != '/' && c != '\'' &&
+               c != '.' && c != '&' && c != '#' && c != '-') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
+ * ": Non-certified"; see title_outcome.h)? */
+int ir_title_tail(const char *s, size_t b, size_t e) {
+  ir_outcome o;
+  size_t w, pe;
+  if (!ir_title_outcome(s, b, e, IR_TO_CERT, &o, &w, &pe))
+    return 0;
+  while (w > b && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
+    w--;
+  return w > b && (s[w - 1] == ':' || s[w - 1] == '-');
+}
+
+static void classify(linfo *li) {
+  uint32_t upper = li->letters - li->lower;
+  li->heading = upper >= 4 && li->lower == 0 && li->nchars <= 90 &&
+                (li->words >= 2 || li->last == ':' || upper >= 8);
+  unsigned lk = li->kind == 2 ? label_kinds(li) : 0;
+  li->label = (lk & 1) != 0;
+  li->plabel = (lk & 2) != 0;
+  const unsigned char *h = (const unsigned char *)li->head;
+  size_t i = 0;
+  while (isdigit(h[i]) && i < 3)
+    i++;
+  li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
+             (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
+             memcmp(h, "\xE2\x80\xA2", 3) == 0;
+  ir_outcome o;
+  size_t ps, pe;
+  li->outcome =
+      li->nchars <= 40 && ir_title_outcome(li->head, 0, (size_t)li->nhead,
+                                           IR_TO_WHOLE, &o, &ps, &pe);
+}
+
+void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
+                     linfo *li) {
+  measure(s, li);
+  if (li->kind != 2)
+    return;
+  classify(li);
+  li->title_tail = ir_title_tail((const char *)b, 0, (size_t)(e - b));
+}
