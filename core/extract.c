@@ -26,6 +26,7 @@ struct ir_extractor {
 typedef struct {
   const pcre2_code *code; /* the fragment's pattern */
   int state;              /* 0 unknown, 1 cached, 2 no more matches */
+  size_t lim;             /* no match starts after lim */
   ir_hit h;
 } fragnext;
 
@@ -168,6 +169,8 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
   size_t nc = 0;
   for (size_t k = 0; k < nt; k++)
     if (c->seen[base + k]) {
+      size_t last = ir_lexicon_frag_last(lx, c->seen, base + k);
+      c->cand[nc].lim = last == (size_t)-1 ? (size_t)-1 : s + last;
       c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
       c->cand[nc++].state = 0;
     }
@@ -179,6 +182,10 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
       if (f->state == 2)
         continue;
       if (f->state == 0 || f->h.start < off) {
+        if (f->lim < off) { /* its literals all lie before off */
+          f->state = 2;
+          continue;
+        }
         int rc = match_one(c, f->code, text, e, off, &f->h);
         if (rc < 0)
           return rc;

@@ -121,6 +121,11 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx);
 size_t ir_lexicon_scratch(const ir_lexicon *lx);
 uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
                          uint8_t *seen);
+/* After a scan: every match of candidate fragment g in s[0, n) starts at
+ * or before the returned offset (the end of the last occurrence of one of
+ * its required literals), (size_t)-1 when unknown. */
+size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
+                            size_t g);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
 /* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
  * when the section must be matched whole (ir_lexicon_code). The section's

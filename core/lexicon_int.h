@@ -9,6 +9,38 @@
 
 _Static_assert(IR_LEX_COUNT <= 64, "section masks are 64-bit");
 
+/* --- literals of a fragment (lexicon_literals.c) --- */
+#define IR_LIT_MAX 48    /* bytes per literal, with the NUL */
+#define IR_LIT_CLAUSES 4 /* required sets kept per fragment */
+enum {
+  IR_LF_WS = 1, /* the byte before the literal is not a word byte */
+  IR_LF_WE = 2  /* the byte after it is not a word byte */
+};
+
+/* Lower-case literals; whitespace in them is one ' ' standing for a run of
+ * whitespace. ok: every match contains one of v[] (with its flags f[]). */
+typedef struct {
+  char **v;
+  uint8_t *f;
+  size_t n;
+  int ok;
+} ir_litset;
+
+typedef struct {
+  ir_litset v[16];
+  size_t n;
+} ir_clauses;
+
+/* The requirements of one fragment, as clauses every match satisfies: a
+ * match contains one literal of each set. A fragment whose top level is a
+ * sequence gets its best required sets (literal runs, required groups);
+ * one with top-level alternatives gets a single set, the union of one set
+ * per alternative. None: always a candidate. *understood = 0 when the
+ * parser does not know the syntax (then no clauses). */
+void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out);
+void ir_lex_clauses_free(ir_clauses *c);
+size_t ir_lex_ls_score(const ir_litset *s);
+
 typedef struct {
   char *re;
   size_t order;
@@ -37,6 +69,10 @@ struct ir_lexicon {
   int32_t *ac_report; /* state -> first state with outputs, or -1 */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
   uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */
+  uint8_t *ac_oflag;             /* IR_LF_* per output */
+  uint8_t *ac_depth;             /* state -> length of its literal */
+  uint8_t ac_kind[256];          /* 1 word byte, 2 whitespace */
+  uint32_t *frag_c0;             /* fragment id -> its first clause id */
   uint8_t *frag_need;            /* fragment id -> number of its clauses */
   uint32_t *clause_frag;         /* clause id -> fragment id */
   size_t nclauses;

@@ -1,340 +1,30 @@
 /* lexicon_prefilter.c - the literal prefilter of the lexicon sections
  * (see ir_lexicon_scan in lexicon.h): literals every match of a fragment
- * must contain, found with one Aho-Corasick pass per sentence. */
-#include <ctype.h>
+ * must contain (lexicon_literals.c), found with one Aho-Corasick pass per
+ * sentence. The pass reads a run of whitespace as one ' ' (as the
+ * literals do) and checks the word-boundary flags of each literal found:
+ * the byte before (IR_LF_WS) or after it (IR_LF_WE) must not be a word
+ * byte, or lie outside the sentence. A literal is reported one byte late,
+ * once the byte after it is known. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon_int.h"
 
-/* --- literal prefilter ------------------------------------------------
- * Each fragment yields a set of literals one of which every match must
- * contain (lower-cased): the longest literal run of its top-level
- * sequence, or a required group whose alternatives all yield literals.
- * Lookarounds, optional atoms and classes never contribute. A fragment
- * this parser does not understand yields nothing, and its section is
- * then always matched. All literals go into one Aho-Corasick automaton;
- * one pass over a sentence gives the sections that may match in it. */
-#define LIT_MAX 48
-
-typedef struct {
-  char **v;
-  size_t n;
-  int ok; /* 1: every match contains one of v[] */
-} litset;
-
-#define MAX_CLAUSES 4
-
-typedef struct {
-  litset v[16]; /* every required literal set of the top-level sequence */
-  size_t n;
-} clauses;
-
-typedef struct {
-  const char *re;
-  size_t i;
-  int giveup;
-  clauses *top; /* collects while parsing the top-level sequence */
-  int depth;
-} lparse;
-
-static void ls_free(litset *s) {
-  for (size_t k = 0; k < s->n; k++)
-    free(s->v[k]);
-  free(s->v);
-  s->v = NULL;
-  s->n = 0;
-  s->ok = 0;
-}
-
-static int ls_push(litset *s, const char *p, size_t n) {
-  char **v = realloc(s->v, (s->n + 1) * sizeof *v);
-  if (!v)
-    return -1;
-  s->v = v;
-  if (!(v[s->n] = strndup(p, n)))
-    return -1;
-  s->n++;
-  return 0;
-}
-
-static size_t ls_score(const litset *s) {
-  size_t m = (size_t)-1;
-  for (size_t k = 0; k < s->n; k++)
-    if (strlen(s->v[k]) < m)
-      m = strlen(s->v[k]);
-  return s->ok && s->n ? m : 0;
-}
-
-/* Keeps the better of *best and *cand (cand is consumed). */
-static void ls_pick(litset *best, litset *cand) {
-  size_t a = ls_score(best), b = ls_score(cand);
-  if (b > a || (b == a && b && cand->n < best->n)) {
-    ls_free(best);
-    *best = *cand;
-  } else {
-    ls_free(cand);
-  }
-  memset(cand, 0, sizeof *cand);
-}
-
-/* Skips a quantifier at p->i; returns its minimum (1 when none), or -1
- * when there is none. */
-static int skip_quant(lparse *p) {
-  const char *r = p->re;
-  size_t i = p->i;
-  int min;
-  if (r[i] == '?' || r[i] == '*')
-    min = 0, i++;
-  else if (r[i] == '+')
-    min = 1, i++;
-  else if (r[i] == '{' && isdigit((unsigned char)r[i + 1])) {
-    size_t j = i + 1;
-    min = 0;
-    while (isdigit((unsigned char)r[j]))
-      min = min * 10 + (r[j++] - '0'), min = min > 9 ? 9 : min;
-    if (r[j] == ',')
-      for (j++; isdigit((unsigned char)r[j]);)
-        j++;
-    if (r[j] != '}')
-      return -1;
-    i = j + 1;
-  } else
-    return -1;
-  if (r[i] == '?' || r[i] == '+')
-    i++;
-  p->i = i;
-  return min;
-}
-
-static void skip_class(lparse *p) {
-  const char *r = p->re;
-  size_t i = p->i + 1;
-  if (r[i] == '^')
-    i++;
-  if (r[i] == ']')
-    i++;
-  while (r[i] && r[i] != ']') {
-    if (r[i] == '\\' && r[i + 1])
-      i += 2;
-    else if (r[i] == '[' && r[i + 1] == ':') {
-      const char *e = strstr(r + i + 2, ":]");
-      i = e ? (size_t)(e - r) + 2 : i + 1;
-    } else
-      i++;
-  }
-  if (!r[i])
-    p->giveup = 1;
-  p->i = r[i] ? i + 1 : i;
-}
-
-static litset parse_alt(lparse *p);
-
-/* Keeps a copy of a required set s when parsing the top level. */
-static void collect(lparse *p, const litset *s) {
-  if (!p->top || p->depth || !s->ok || !s->n)
-    return;
-  clauses *c = p->top;
-  if (c->n == sizeof c->v / sizeof *c->v)
-    return;
-  litset d = {0};
-  d.ok = 1;
-  for (size_t k = 0; d.ok && k < s->n; k++)
-    if (ls_push(&d, s->v[k], strlen(s->v[k])) != 0)
-      d.ok = 0;
-  if (d.ok)
-    c->v[c->n++] = d;
-  else
-    ls_free(&d);
-}
-
-/* Flushes the literal run into *best. */
-static void flush_run(lparse *p, litset *best, char *run, size_t *rl) {
-  if (!*rl)
-    return;
-  litset c = {0};
-  if (ls_push(&c, run, *rl) == 0)
-    c.ok = 1;
-  collect(p, &c);
-  ls_pick(best, &c);
-  *rl = 0;
-}
-
-/* A group at p->i ('('): parses it, returns its set when required. */
-static litset parse_group(lparse *p) {
-  const char *r = p->re;
-  size_t i = p->i + 1;
-  int look = 0;
-  if (r[i] == '*') {
-    p->giveup = 1; /* (*VERB) */
-    litset z = {0};
-    return z;
-  }
-  if (r[i] == '?') {
-    if (r[i + 1] == ':' || r[i + 1] == '|')
-      i += 2;
-    else if (r[i + 1] == '=' || r[i + 1] == '!')
-      i += 2, look = 1;
-    else if (r[i + 1] == '<' && (r[i + 2] == '=' || r[i + 2] == '!'))
-      i += 3, look = 1;
-    else {
-      p->giveup = 1; /* options, names, recursion: not understood */
-      litset z = {0};
-      return z;
-    }
-  }
-  p->i = i;
-  p->depth++;
-  litset g = parse_alt(p);
-  p->depth--;
-  if (r[p->i] != ')') {
-    p->giveup = 1;
-    ls_free(&g);
-    return g;
-  }
-  p->i++;
-  int min = skip_quant(p);
-  if (look || min == 0)
-    ls_free(&g);
-  return g;
-}
-
-static litset parse_seq(lparse *p) {
-  const char *r = p->re;
-  litset best = {0};
-  char run[LIT_MAX];
-  size_t rl = 0;
-  while (!p->giveup && r[p->i] && r[p->i] != '|' && r[p->i] != ')') {
-    unsigned char c = (unsigned char)r[p->i];
-    int lit = -1;
-    if (c == '\\') {
-      unsigned char d = (unsigned char)r[p->i + 1];
-      if (!d || (isalnum(d) && !strchr("bBsSwWdDhHvVRAzZ", d))) {
-        p->giveup = 1;
-        break;
-      }
-      p->i += 2;
-      if (!isalnum(d))
-        lit = d;
-    } else if (c == '[') {
-      skip_class(p);
-    } else if (c == '(') {
-      flush_run(p, &best, run, &rl);
-      litset g = parse_group(p);
-      collect(p, &g);
-      ls_pick(&best, &g);
-      continue;
-    } else if (strchr("?*+{", c) && skip_quant(p) >= 0) {
-      /* quantifier of a non-literal atom */
-    } else if (c == '.' || c == '^' || c == '$' || strchr("?*+", c)) {
-      p->i++;
-    } else {
-      lit = tolower(c);
-      p->i++;
-    }
-    if (lit < 0) {
-      flush_run(p, &best, run, &rl);
-      if (r[p->i] && strchr("?*+{", r[p->i]))
-        skip_quant(p);
-      continue;
-    }
-    int min = skip_quant(p);
-    if (min == 0) {
-      flush_run(p, &best, run, &rl);
-      continue;
-    }
-    if (rl < LIT_MAX)
-      run[rl++] = (char)lit;
-    if (min > 0)
-      flush_run(p, &best, run, &rl);
-  }
-  flush_run(p, &best, run, &rl);
-  return best;
-}
-
-/* Alternatives up to ')' or the end: the union of their sets, or nothing
- * when one alternative has none. */
-static litset parse_alt(lparse *p) {
-  litset all = {0};
-  all.ok = 1;
-  for (;;) {
-    litset s = parse_seq(p);
-    if (!s.ok || p->giveup)
-      all.ok = 0;
-    for (size_t k = 0; all.ok && k < s.n; k++)
-      if (ls_push(&all, s.v[k], strlen(s.v[k])) != 0)
-        all.ok = 0;
-    ls_free(&s);
-    if (p->re[p->i] != '|')
-      break;
-    p->i++;
-  }
-  if (!all.ok || !all.n)
-    ls_free(&all);
-  return all;
-}
-
-static void clauses_free(clauses *c) {
-  for (size_t k = 0; k < c->n; k++)
-    ls_free(&c->v[k]);
-  c->n = 0;
-}
-
-/* Keeps the MAX_CLAUSES sets with the longest shortest literal, dropping
- * sets of one- or two-byte literals when a better one is kept. */
-static void clauses_trim(clauses *c) {
-  for (size_t i = 1; i < c->n; i++) /* insertion sort, best first */
-    for (size_t j = i; j > 0 && ls_score(&c->v[j]) > ls_score(&c->v[j - 1]);
-         j--) {
-      litset t = c->v[j];
-      c->v[j] = c->v[j - 1];
-      c->v[j - 1] = t;
-    }
-  size_t keep = c->n < MAX_CLAUSES ? c->n : MAX_CLAUSES;
-  while (keep > 1 && ls_score(&c->v[keep - 1]) < 3)
-    keep--;
-  for (size_t k = keep; k < c->n; k++)
-    ls_free(&c->v[k]);
-  c->n = keep;
-}
-
-/* The requirements of one fragment, as clauses every match satisfies: a
- * match contains one literal of each set. A fragment whose top level is a
- * sequence gets each required set of that sequence (its literal runs and
- * required groups); one with top-level alternatives gets a single set,
- * the union of one set per alternative. None: always a candidate. */
-static void fragment_clauses(const char *re, int *understood, clauses *out) {
-  lparse p = {re, 0, 0, out, 0};
-  out->n = 0;
-  litset s = parse_seq(&p);
-  if (!p.giveup && re[p.i] == '|') { /* alternatives: one union set */
-    ls_free(&s);
-    clauses_free(out);
-    p = (lparse){re, 0, 0, NULL, 0};
-    s = parse_alt(&p);
-    if (s.ok && s.n)
-      out->v[out->n++] = s;
-    else
-      ls_free(&s);
-  } else {
-    ls_free(&s);
-  }
-  *understood = !p.giveup && !re[p.i];
-  if (!*understood)
-    clauses_free(out);
-  clauses_trim(out);
-}
+typedef ir_clauses clauses;
 
 /* --- Aho-Corasick over the literals ----------------------------------- */
 typedef struct {
   int32_t *next; /* [state * ncls + cls] -> state (a full DFA) */
   int32_t *fail;
+  uint8_t *depth;
   size_t n, cap;
-  uint32_t *pst, *pid; /* (state, fragment) output pairs */
+  uint32_t *pst, *pid; /* (state, clause) output pairs */
+  uint8_t *pfl;        /* and their flags */
   size_t np, pcap;
 } ac_build;
 
-static int ac_state(ac_build *b, int ncls) {
+static int ac_state(ac_build *b, int ncls, int depth) {
   if (b->n == b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 256;
     int32_t *nx = realloc(b->next, nc * (size_t)ncls * sizeof *nx);
@@ -343,13 +33,17 @@ static int ac_state(ac_build *b, int ncls) {
     int32_t *fl = realloc(b->fail, nc * sizeof *fl);
     if (fl)
       b->fail = fl;
-    if (!nx || !fl)
+    uint8_t *dp = realloc(b->depth, nc);
+    if (dp)
+      b->depth = dp;
+    if (!nx || !fl || !dp)
       return -1;
     b->cap = nc;
   }
   for (int c = 0; c < ncls; c++)
     b->next[b->n * (size_t)ncls + (size_t)c] = -1;
   b->fail[b->n] = 0;
+  b->depth[b->n] = (uint8_t)depth;
   return (int)b->n++;
 }
 
@@ -359,28 +53,35 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->ac_dict);
   free(lx->ac_ofirst);
   free(lx->ac_oids);
+  free(lx->ac_oflag);
+  free(lx->ac_depth);
   free(lx->frag_init);
   free(lx->frag_sec);
   free(lx->frag_need);
+  free(lx->frag_c0);
   free(lx->clause_frag);
   lx->frag_need = NULL;
+  lx->frag_c0 = NULL;
   lx->clause_frag = NULL;
   lx->nclauses = 0;
   lx->frag_sec = NULL;
   lx->init_mask = 0;
   lx->ac_next = lx->ac_report = lx->ac_dict = NULL;
   lx->ac_ofirst = lx->ac_oids = NULL;
+  lx->ac_oflag = lx->ac_depth = NULL;
   lx->frag_init = NULL;
 }
 
-/* Adds one literal of fragment id to the trie. */
+/* Adds one literal of clause id (with its flags) to the trie. */
 static int ac_add(ac_build *b, const ir_lexicon *lx, const char *lit,
-                  uint32_t id) {
+                  uint32_t id, uint8_t flags) {
   int32_t st = 0;
   size_t nc = (size_t)lx->ac_ncls;
+  int d = 0;
   for (const unsigned char *q = (const unsigned char *)lit; *q; q++) {
+    d++;
     if (b->next[(size_t)st * nc + lx->ac_cls[*q]] < 0) {
-      int ns = ac_state(b, lx->ac_ncls);
+      int ns = ac_state(b, lx->ac_ncls, d);
       if (ns < 0)
         return -1;
       b->next[(size_t)st * nc + lx->ac_cls[*q]] = ns;
@@ -395,39 +96,54 @@ static int ac_add(ac_build *b, const ir_lexicon *lx, const char *lit,
     uint32_t *y = realloc(b->pid, c2 * sizeof *y);
     if (y)
       b->pid = y;
-    if (!x || !y)
+    uint8_t *z = realloc(b->pfl, c2);
+    if (z)
+      b->pfl = z;
+    if (!x || !y || !z)
       return -1;
     b->pcap = c2;
   }
   b->pst[b->np] = (uint32_t)st;
+  b->pfl[b->np] = flags;
   b->pid[b->np++] = id;
   return 0;
 }
 
-/* Fail links by breadth-first order, turning the trie into a DFA; then
- * the outputs per state (CSR) and the links to the nearest suffix state
- * with outputs. */
-static int ac_finish(ac_build *b, ir_lexicon *lx) {
-  size_t ncls = (size_t)lx->ac_ncls;
-  int32_t *queue = malloc(b->n * sizeof *queue);
-  lx->ac_report = malloc(b->n * sizeof *lx->ac_report);
-  lx->ac_dict = malloc(b->n * sizeof *lx->ac_dict);
+/* The outputs per state (CSR, with their flags). */
+static int ac_outputs(ac_build *b, ir_lexicon *lx) {
   lx->ac_ofirst = calloc(b->n + 1, sizeof *lx->ac_ofirst);
   lx->ac_oids = malloc((b->np + 1) * sizeof *lx->ac_oids);
-  if (!queue || !lx->ac_report || !lx->ac_dict || !lx->ac_ofirst ||
-      !lx->ac_oids) {
-    free(queue);
+  lx->ac_oflag = malloc(b->np + 1);
+  uint32_t *cur = malloc((b->n + 1) * sizeof *cur);
+  if (!lx->ac_ofirst || !lx->ac_oids || !lx->ac_oflag || !cur) {
+    free(cur);
     return -1;
   }
   for (size_t k = 0; k < b->np; k++)
     lx->ac_ofirst[b->pst[k] + 1]++;
   for (size_t st = 0; st < b->n; st++)
     lx->ac_ofirst[st + 1] += lx->ac_ofirst[st];
-  int32_t *cur = lx->ac_report;
   for (size_t st = 0; st < b->n; st++)
-    cur[st] = (int32_t)lx->ac_ofirst[st];
-  for (size_t k = 0; k < b->np; k++)
+    cur[st] = lx->ac_ofirst[st];
+  for (size_t k = 0; k < b->np; k++) {
+    lx->ac_oflag[cur[b->pst[k]]] = b->pfl[k];
     lx->ac_oids[cur[b->pst[k]]++] = b->pid[k];
+  }
+  free(cur);
+  return 0;
+}
+
+/* Fail links by breadth-first order, turning the trie into a DFA; then
+ * the links to the nearest suffix state with outputs. */
+static int ac_finish(ac_build *b, ir_lexicon *lx) {
+  size_t ncls = (size_t)lx->ac_ncls;
+  int32_t *queue = malloc(b->n * sizeof *queue);
+  lx->ac_report = malloc(b->n * sizeof *lx->ac_report);
+  lx->ac_dict = malloc(b->n * sizeof *lx->ac_dict);
+  if (!queue || !lx->ac_report || !lx->ac_dict || ac_outputs(b, lx) != 0) {
+    free(queue);
+    return -1;
+  }
 #define HAS_OUT(st) (lx->ac_ofirst[(st) + 1] > lx->ac_ofirst[st])
   size_t qh = 0, qt = 0;
   lx->ac_dict[0] = -1;
@@ -457,13 +173,65 @@ static int ac_finish(ac_build *b, ir_lexicon *lx) {
   return 0;
 }
 
-/* Builds the prefilter and, per fragment, its own compiled pattern. A
+/* Byte classes: one per byte of a literal (letters caseless), every
+ * whitespace byte in the class of ' '; and the word/space kinds. */
+static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
+  memset(lx->ac_cls, 0, sizeof lx->ac_cls);
+  lx->ac_ncls = 1;
+  for (size_t g = 0; g < nf; g++)
+    for (size_t c = 0; c < sets[g].n; c++)
+      for (size_t j = 0; j < sets[g].v[c].n; j++)
+        for (const unsigned char *q = (unsigned char *)sets[g].v[c].v[j]; *q;
+             q++)
+          if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
+            lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
+  for (int c = 0; c < 256; c++) {
+    int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9') || c == '_';
+    int space = c == ' ' || (c >= 9 && c <= 13);
+    lx->ac_kind[c] = (uint8_t)(word ? 1 : space ? 2 : 0);
+    if (c >= 'A' && c <= 'Z')
+      lx->ac_cls[c] = lx->ac_cls[c + 32];
+    if (space)
+      lx->ac_cls[c] = lx->ac_cls[' '];
+  }
+}
+
+/* The automaton over every clause's literals (clause ids in fragment
+ * order); 0 or -1. */
+static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
+  ac_build b = {0};
+  int fail = lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls, 0) < 0;
+  lx->nclauses = 0;
+  for (size_t g = 0; !fail && g < nf; g++) {
+    lx->frag_c0[g] = (uint32_t)lx->nclauses;
+    for (size_t c = 0; !fail && c < sets[g].n; c++) {
+      uint32_t id = (uint32_t)lx->nclauses++;
+      lx->clause_frag[id] = (uint32_t)g;
+      for (size_t j = 0; !fail && j < sets[g].v[c].n; j++)
+        fail = ac_add(&b, lx, sets[g].v[c].v[j], id, sets[g].v[c].f[j]) != 0;
+    }
+  }
+  fail = fail || ac_finish(&b, lx) != 0;
+  free(b.fail);
+  free(b.pst);
+  free(b.pid);
+  free(b.pfl);
+  if (fail) {
+    free(b.next);
+    free(b.depth);
+    return -1;
+  }
+  lx->ac_next = b.next;
+  lx->ac_depth = b.depth;
+  return 0;
+}
+
+/* Builds the prefilter: the clauses of each fragment, the automaton. A
  * section with a fragment the literal parser does not understand is
  * matched whole; on failure every fragment is a candidate everywhere. */
 void ir_lex_build_prefilter(ir_lexicon *lx) {
   ir_lex_prefilter_free(lx);
-  memset(lx->ac_cls, 0, sizeof lx->ac_cls);
-  lx->ac_ncls = 1;
   lx->nfrags = 0;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
     lx->sec[i].base = lx->nfrags;
@@ -474,10 +242,10 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   lx->frag_init = calloc(nf + 1, 1);
   lx->frag_sec = calloc(nf + 1, 1);
   lx->frag_need = calloc(nf + 1, 1);
-  lx->clause_frag = calloc(nf * MAX_CLAUSES + 1, sizeof *lx->clause_frag);
-  ac_build b = {0};
+  lx->frag_c0 = calloc(nf + 1, sizeof *lx->frag_c0);
+  lx->clause_frag = calloc(nf * IR_LIT_CLAUSES + 1, sizeof *lx->clause_frag);
   int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
-             !lx->clause_frag;
+             !lx->frag_c0 || !lx->clause_frag;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
@@ -490,7 +258,7 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
     for (size_t k = 0; k < sc->n; k++) {
       int understood = 0;
       clauses *cs = &sets[sc->base + k];
-      fragment_clauses(sc->v[k].re, &understood, cs);
+      ir_lex_fragment_clauses(sc->v[k].re, &understood, cs);
       if (!understood)
         sc->whole = 1;
       lx->frag_sec[sc->base + k] = (uint8_t)i;
@@ -499,90 +267,127 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
         lx->frag_init[sc->base + k] = 1;
         lx->init_mask |= 1ull << i;
       }
-      for (size_t c = 0; c < cs->n; c++)
-        for (size_t j = 0; j < cs->v[c].n; j++)
-          for (const unsigned char *q = (unsigned char *)cs->v[c].v[j]; *q; q++)
-            if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
-              lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
     }
   }
-  for (int c = 'A'; c <= 'Z'; c++)
-    lx->ac_cls[c] = lx->ac_cls[c + 32];
-  fail = fail || lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls) < 0;
-  lx->nclauses = 0;
-  for (size_t g = 0; !fail && g < nf; g++)
-    for (size_t c = 0; !fail && c < sets[g].n; c++) {
-      uint32_t id = (uint32_t)lx->nclauses++;
-      lx->clause_frag[id] = (uint32_t)g;
-      for (size_t j = 0; !fail && j < sets[g].v[c].n; j++)
-        fail = ac_add(&b, lx, sets[g].v[c].v[j], id) != 0;
-    }
-  fail = fail || ac_finish(&b, lx) != 0;
+  if (!fail)
+    ac_classes(lx, sets, nf);
+  fail = fail || ac_build_all(lx, sets, nf) != 0;
   for (size_t g = 0; sets && g < nf; g++)
-    clauses_free(&sets[g]);
+    ir_lex_clauses_free(&sets[g]);
   free(sets);
-  free(b.fail);
-  free(b.pst);
-  free(b.pid);
-  uint8_t *init = lx->frag_init;
-  lx->frag_init = NULL;
   if (fail) {
-    ir_lex_prefilter_free(lx);
-    free(b.next);
-    free(init);
-    return; /* no prefilter: every fragment is a candidate */
+    for (int i = 0; i < IR_LEX_COUNT; i++)
+      lx->sec[i].whole = 1;
+    ir_lex_prefilter_free(lx); /* no prefilter: every fragment is a
+                                  candidate */
   }
-  lx->ac_next = b.next;
-  lx->frag_init = init;
 }
 
 size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
 
-size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return 2 * lx->nfrags + lx->nclauses + 1;
+/* seen: [0, nfrags) candidates, then per fragment the count of its
+ * satisfied clauses, then per clause whether it is satisfied (the counts
+ * and flags are zero between calls, reset through the touched list), then
+ * (aligned) per clause the end of its last literal found. */
+static size_t last_off(const ir_lexicon *lx) {
+  return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
 }
 
-/* seen: [0, nfrags) candidates, then per fragment the count of its
- * satisfied clauses, then per clause whether it is satisfied; the counts
- * and flags are zero between calls (reset through the touched list). */
+size_t ir_lexicon_scratch(const ir_lexicon *lx) {
+  return last_off(lx) + 4 * lx->nclauses + 8;
+}
+
+typedef struct {
+  uint8_t *seen, *cnt, *sat;
+  uint32_t *last;
+  uint32_t touched[256];
+  size_t nt;
+  uint64_t m;
+} scan_st;
+
+/* The literals of state st end at stream symbol k - 1 (source byte end);
+ * nextw: the byte after them is a word byte. wr: word-ness of the last 64
+ * stream symbols. */
+static void report(const ir_lexicon *lx, scan_st *w, int32_t st, size_t k,
+                   uint32_t end, int nextw, const uint8_t *wr) {
+  for (int32_t d = lx->ac_report[st]; d >= 0; d = lx->ac_dict[d]) {
+    size_t len = lx->ac_depth[d];
+    int prevw = k > len && wr[(k - len - 1) & 63];
+    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++) {
+      uint8_t f = lx->ac_oflag[o];
+      if (((f & IR_LF_WS) && prevw) || ((f & IR_LF_WE) && nextw))
+        continue;
+      uint32_t q = lx->ac_oids[o], g = lx->clause_frag[q];
+      w->last[q] = end;
+      if (w->sat[q])
+        continue;
+      w->sat[q] = 1;
+      w->touched[w->nt < 256 ? w->nt : 255] = q;
+      w->nt++;
+      if (++w->cnt[g] == lx->frag_need[g]) {
+        w->seen[g] = 1;
+        w->m |= 1ull << lx->frag_sec[g];
+      }
+    }
+  }
+}
+
 uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
                          uint8_t *seen) {
   if (!lx->ac_next) {
     memset(seen, 1, lx->nfrags);
     return ~0ull;
   }
-  uint8_t *cnt = seen + lx->nfrags, *sat = cnt + lx->nfrags;
+  scan_st w;
+  w.seen = seen;
+  w.cnt = seen + lx->nfrags;
+  w.sat = w.cnt + lx->nfrags;
+  w.last = (uint32_t *)(void *)(seen + last_off(lx));
+  w.nt = 0;
+  w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
-  uint32_t touched[256];
-  size_t nt = 0;
-  uint64_t m = lx->init_mask;
-  const int32_t *next = lx->ac_next, *report = lx->ac_report;
-  size_t ncls = (size_t)lx->ac_ncls;
+  const int32_t *next = lx->ac_next, *rep = lx->ac_report;
+  size_t ncls = (size_t)lx->ac_ncls, k = 0;
+  uint8_t wr[64];
   int32_t st = 0;
+  uint32_t end = 0;
+  int prev_space = 0;
   for (size_t i = 0; i < n; i++) {
-    st = next[(size_t)st * ncls + lx->ac_cls[(unsigned char)s[i]]];
-    for (int32_t d = report[st]; d >= 0; d = lx->ac_dict[d])
-      for (uint32_t k = lx->ac_ofirst[d]; k < lx->ac_ofirst[d + 1]; k++) {
-        uint32_t q = lx->ac_oids[k], g = lx->clause_frag[q];
-        if (sat[q])
-          continue;
-        sat[q] = 1;
-        touched[nt < 256 ? nt : 255] = q;
-        nt++;
-        if (++cnt[g] == lx->frag_need[g]) {
-          seen[g] = 1;
-          m |= 1ull << lx->frag_sec[g];
-        }
-      }
+    unsigned char c = (unsigned char)s[i];
+    int kind = lx->ac_kind[c];
+    if (kind == 2 && prev_space)
+      continue; /* a run of whitespace reads as one ' ' */
+    if (rep[st] >= 0)
+      report(lx, &w, st, k, end, kind == 1, wr);
+    prev_space = kind == 2;
+    wr[k & 63] = kind == 1;
+    k++;
+    end = (uint32_t)i;
+    st = next[(size_t)st * ncls + lx->ac_cls[c]];
   }
-  if (nt > 256) {
+  if (rep[st] >= 0)
+    report(lx, &w, st, k, end, 0, wr);
+  uint8_t *cnt = w.cnt, *sat = w.sat;
+  if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);
   } else {
-    for (size_t k = 0; k < nt; k++) {
-      sat[touched[k]] = 0;
-      cnt[lx->clause_frag[touched[k]]] = 0;
+    for (size_t j = 0; j < w.nt; j++) {
+      sat[w.touched[j]] = 0;
+      cnt[lx->clause_frag[w.touched[j]]] = 0;
     }
   }
+  return w.m;
+}
+
+size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
+                            size_t g) {
+  if (!lx->ac_next || g >= lx->nfrags || !lx->frag_need[g])
+    return (size_t)-1;
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  size_t m = (size_t)-1;
+  for (uint32_t q = lx->frag_c0[g]; q < lx->frag_c0[g] + lx->frag_need[g]; q++)
+    if (last[q] < m)
+      m = last[q];
   return m;
 }
 

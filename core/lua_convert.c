@@ -167,7 +167,7 @@ static void build_fact_lists(lua_State *L, const void *data) {
   ir_ro_seal(L);
   lua_setfield(L, t, "evidence");
 }
-static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1};
+static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1, NULL};
 
 /* Pushes the view of one fact (its lists built on first use). */
 static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
@@ -201,16 +201,45 @@ static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
   ir_ro_seal(L);
 }
 
+/* Registry key of the state's blank facts: views of facts without
+ * evidence or value, keyed by criterion and status. They hold no letter
+ * data (only names and the shared empty view), so every item of every
+ * letter shares them. */
+static const char BLANK_KEY = 0;
+
+/* Pushes the shared view of fact f if it is blank and returns 1; else 0. */
+static int push_blank_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
+  if (f->affirm.n + f->deny.n || f->contradicted || (unsigned)f->status >= 8 ||
+      (c == IR_CRIT_INJECTATE ? f->list.n != 0 : f->has_value))
+    return 0;
+  lua_Integer key = (lua_Integer)c * 8 + (lua_Integer)f->status;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &BLANK_KEY) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_createtable(L, IR_CRIT_COUNT * 8, 0);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &BLANK_KEY);
+  }
+  if (lua_rawgeti(L, -1, key) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    push_fact(L, c, f);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, key);
+  }
+  lua_remove(L, -2);
+  return 1;
+}
+
 /* item.facts (data: ir_item). */
 static void build_facts(lua_State *L, const void *data) {
   const ir_item *it = data;
   lua_createtable(L, 0, IR_CRIT_COUNT);
   for (int c = 0; c < IR_CRIT_COUNT; c++) {
-    push_fact(L, (ir_criterion)c, &it->facts[c]);
+    if (!push_blank_fact(L, (ir_criterion)c, &it->facts[c]))
+      push_fact(L, (ir_criterion)c, &it->facts[c]);
     lua_setfield(L, -2, ir_criterion_name((ir_criterion)c));
   }
 }
-static const ir_ro_kind K_FACTS = {build_facts, 0};
+static const ir_ro_kind K_FACTS = {build_facts, 0, NULL};
 
 /* item.cited_evidence (data: ir_item with cited.n > 0). */
 static void build_cited_evidence(lua_State *L, const void *data) {
@@ -222,55 +251,98 @@ static void build_cited_evidence(lua_State *L, const void *data) {
     lua_setfield(L, -2, ir_criterion_name(it->cited.v[i].criterion));
   }
 }
-static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0};
+static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0, NULL};
 
-/* The rest of an item (data: ir_item of the box's letter): evidence,
- * guidelines, rationale, facts, citations. */
-static void build_item_rest(lua_State *L, const void *data) {
-  const ir_item *it = data;
-  const ir_letter *l = ir_lua_box_of(L)->letter;
-  int t = lua_gettop(L);
-  if (unset(L, t, "title_evidence")) {
-    push_evidence(L, &it->title);
-    lua_setfield(L, t, "title_evidence");
-  }
-  if (it->conclusion_ev.text && unset(L, t, "conclusion_evidence")) {
-    push_evidence(L, &it->conclusion_ev);
-    lua_setfield(L, t, "conclusion_evidence");
-  }
-  if (unset(L, t, "guidelines")) {
-    lua_createtable(L, 0, 2);
-    set_str(L, "claims_administrator",
-            it->guideline_ca ? it->guideline_ca : "");
-    set_str(L, "maximus", it->guideline_maximus ? it->guideline_maximus : "");
-    ir_ro_seal(L);
-    lua_setfield(L, t, "guidelines");
-  }
-  if (unset(L, t, "rationale_evidence"))
-    set_span(L, l, IR_SEC_RATIONALE, it->rat_start, it->rat_end, "rationale",
-             "rationale_evidence");
-  if (unset(L, t, "facts")) {
-    ir_ro_lazy(L, &K_FACTS, it, 0);
-    lua_setfield(L, t, "facts");
-  }
-  if (unset(L, t, "cited_evidence")) {
-    if (it->cited.n)
-      ir_ro_lazy(L, &K_CITED_EV, it, 0);
-    else
-      ir_ro_push_empty(L);
-    lua_setfield(L, t, "cited_evidence");
-  }
-  if (unset(L, t, "cited")) {
-    lua_createtable(L, (int)it->cited.n, 0);
-    for (size_t i = 0; i < it->cited.n; i++) {
-      lua_pushstring(L, ir_criterion_name(it->cited.v[i].criterion));
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    ir_ro_seal(L);
-    lua_setfield(L, t, "cited");
-  }
+/* The rest of an item (data: ir_item of the box's letter), one field (or
+ * pair) at a time; each setter sets its field(s) of the storage at t. */
+static void rest_title(lua_State *L, const ir_item *it, int t) {
+  push_evidence(L, &it->title);
+  lua_setfield(L, t, "title_evidence");
 }
-static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1};
+
+static void rest_conclusion(lua_State *L, const ir_item *it, int t) {
+  if (!it->conclusion_ev.text)
+    return;
+  push_evidence(L, &it->conclusion_ev);
+  lua_setfield(L, t, "conclusion_evidence");
+}
+
+static void rest_guidelines(lua_State *L, const ir_item *it, int t) {
+  lua_createtable(L, 0, 2);
+  set_str(L, "claims_administrator", it->guideline_ca ? it->guideline_ca : "");
+  set_str(L, "maximus", it->guideline_maximus ? it->guideline_maximus : "");
+  ir_ro_seal(L);
+  lua_setfield(L, t, "guidelines");
+}
+
+static void rest_rationale(lua_State *L, const ir_item *it, int t) {
+  lua_settop(L, t);
+  set_span(L, ir_lua_box_of(L)->letter, IR_SEC_RATIONALE, it->rat_start,
+           it->rat_end, "rationale", "rationale_evidence");
+}
+
+static void rest_facts(lua_State *L, const ir_item *it, int t) {
+  ir_ro_lazy(L, &K_FACTS, it, 0);
+  lua_setfield(L, t, "facts");
+}
+
+static void rest_cited_evidence(lua_State *L, const ir_item *it, int t) {
+  if (it->cited.n)
+    ir_ro_lazy(L, &K_CITED_EV, it, 0);
+  else
+    ir_ro_push_empty(L);
+  lua_setfield(L, t, "cited_evidence");
+}
+
+static void rest_cited(lua_State *L, const ir_item *it, int t) {
+  lua_createtable(L, (int)it->cited.n, 0);
+  for (size_t i = 0; i < it->cited.n; i++) {
+    lua_pushstring(L, ir_criterion_name(it->cited.v[i].criterion));
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  ir_ro_seal(L);
+  lua_setfield(L, t, "cited");
+}
+
+/* The rest fields: key (the one that tells whether it is set), other key
+ * read to build it, setter. */
+static const struct {
+  const char *key, *alt;
+  void (*set)(lua_State *L, const ir_item *it, int t);
+} REST[] = {
+    {"title_evidence", NULL, rest_title},
+    {"conclusion_evidence", NULL, rest_conclusion},
+    {"guidelines", NULL, rest_guidelines},
+    {"rationale_evidence", "rationale", rest_rationale},
+    {"facts", NULL, rest_facts},
+    {"cited_evidence", NULL, rest_cited_evidence},
+    {"cited", NULL, rest_cited},
+};
+#define NREST (sizeof REST / sizeof *REST)
+
+/* All of the rest (only fields still unset: see unset()). */
+static void build_item_rest(lua_State *L, const void *data) {
+  int t = lua_gettop(L);
+  for (size_t i = 0; i < NREST; i++)
+    if (unset(L, t, REST[i].key))
+      REST[i].set(L, data, t);
+}
+
+/* The rest field(s) the key at index key names (the VM found it unset). */
+static void build_item_key(lua_State *L, const void *data, int key) {
+  if (lua_type(L, key) != LUA_TSTRING)
+    return;
+  const char *k = lua_tostring(L, key);
+  int t = lua_gettop(L);
+  for (size_t i = 0; i < NREST; i++)
+    if (strcmp(k, REST[i].key) == 0 ||
+        (REST[i].alt && strcmp(k, REST[i].alt) == 0)) {
+      if (unset(L, t, REST[i].key))
+        REST[i].set(L, data, t);
+      return;
+    }
+}
+static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1, build_item_key};
 
 /* An item (data: ir_item): the scalar fields, the rest on first use. */
 static void build_item(lua_State *L, const void *data) {
@@ -285,7 +357,7 @@ static void build_item(lua_State *L, const void *data) {
   set_str(L, "title", it->title.text ? it->title.text : "");
   ir_ro_lazy_rest(L, &K_ITEM_REST, it, 0);
 }
-static const ir_ro_kind K_ITEM = {build_item, 0};
+static const ir_ro_kind K_ITEM = {build_item, 0, NULL};
 
 /* The letter (data: ir_letter; extra: the view of its items list). */
 static void build_letter(lua_State *L, const void *data) {
@@ -316,7 +388,7 @@ static void build_letter(lua_State *L, const void *data) {
   lua_pushvalue(L, lua_upvalueindex(IR_RO_EXTRA));
   lua_setfield(L, t, "items");
 }
-static const ir_ro_kind K_LETTER = {build_letter, 0};
+static const ir_ro_kind K_LETTER = {build_letter, 0, NULL};
 
 int ir_lua_unwrap(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
@@ -326,15 +398,40 @@ int ir_lua_unwrap(lua_State *L, int idx) {
   return 1;
 }
 
+/* The items list's missing entries (data: ir_letter): lazy item views. */
+static void build_items_rest(lua_State *L, const void *data) {
+  const ir_letter *l = data;
+  int t = lua_gettop(L);
+  for (size_t i = 0; i < l->items.n; i++) {
+    if (lua_rawgeti(L, t, (lua_Integer)i + 1) == LUA_TNIL) {
+      ir_ro_lazy(L, &K_ITEM, &l->items.v[i], 0);
+      lua_rawseti(L, t, (lua_Integer)i + 1);
+    }
+    lua_pop(L, 1);
+  }
+}
+static const ir_ro_kind K_ITEMS_REST = {build_items_rest, 1, NULL};
+
 int ir_lua_push_letter(lua_State *L) {
-  const ir_letter *l = lua_touserdata(L, 1);
+  const ir_lua_letter_arg *arg = lua_touserdata(L, 1);
+  const ir_letter *l = arg->l;
   ir_lua_box_set_letter(ir_lua_box_of(L), l);
   lua_settop(L, 1);
   ir_ro_begin_letter(L);
   lua_createtable(L, (int)l->items.n, 0); /* 2: the items' storage */
+  int missing = 0;
   for (size_t i = 0; i < l->items.n; i++) {
+    if (arg->want && !arg->want[i]) {
+      missing = 1;
+      continue;
+    }
     ir_ro_lazy(L, &K_ITEM, &l->items.v[i], 0);
     lua_rawseti(L, 2, (lua_Integer)i + 1);
+  }
+  if (missing) {
+    lua_pushvalue(L, 2);
+    ir_ro_lazy_rest(L, &K_ITEMS_REST, l, 0);
+    lua_pop(L, 1);
   }
   lua_pushvalue(L, 2);
   ir_ro_seal(L);

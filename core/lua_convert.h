@@ -11,16 +11,24 @@
 
 #include "record.h"
 
-/* arg 1: lightuserdata const ir_letter*. Makes it the box's current letter
- * (ir_lua_box_set_letter) and returns the letter table and the list behind
- * its field `items` (every item table, in order). Made once per letter and
+typedef struct {
+  const ir_letter *l;
+  const unsigned char *want; /* want[i]: the rule checks item i (NULL: all) */
+} ir_lua_letter_arg;
+
+/* arg 1: lightuserdata const ir_lua_letter_arg*. Makes its letter the box's
+ * current letter (ir_lua_box_set_letter) and returns the letter table and
+ * the list behind its field `items` (the item tables, in order; only the
+ * wanted ones are in it before Lua first reads the list). Made once per
+ * letter and
  * rule state and shared by every check() call: the letter and every table in
  * it are read-only views (lua_readonly.h: writes raise an error, # and pairs
  * work, the storage is unreachable from Lua); letter.items[i] is the very
  * table passed as the item argument. Only the items list is built here; the
  * rest is built on first use, inside check() and the state's memory cap: the
- * letter, each item (its scalar fields on the first read, the others on the
- * first read of one of them), item.facts, item.cited_evidence and the lists
+ * letter, each item (its scalar fields on the first read, each other field
+ * on its own first read), item.facts (facts without evidence or value are
+ * views shared by every letter), item.cited_evidence and the lists
  * of a fact with evidence. What is not built yet can be built only while
  * this letter is the box's current one: afterwards a read that would build
  * raises "letter tables are only valid during the check() call of their

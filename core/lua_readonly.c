@@ -121,6 +121,11 @@ static void make_view(lua_State *L) {
 }
 
 void ir_ro_begin_letter(lua_State *L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &EMPTY_KEY) == LUA_TTABLE) {
+    lua_pop(L, 1); /* the state's kit and empty view are made once */
+    return;
+  }
+  lua_pop(L, 1);
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KIT_KEY) != LUA_TTABLE) {
     int n = (int)(sizeof KIT / sizeof *KIT);
     lua_createtable(L, n, 0);
@@ -173,6 +178,14 @@ static int lazy_index(lua_State *L) {
   const ir_ro_kind *k = lua_touserdata(L, lua_upvalueindex(2));
   const void *data = lua_touserdata(L, lua_upvalueindex(3));
   int s = nargs + 1;
+  if (k->rest && nargs == 2 && k->build_key) { /* just what key needs */
+    lua_pushvalue(L, 1);
+    k->build_key(L, data, 2);
+    lua_settop(L, s);
+    lua_pushvalue(L, 2);
+    lua_rawget(L, 1); /* the metatable stays: raw, or this loops */
+    return 1;
+  }
   if (k->rest) { /* 1 is the storage: complete it, drop its metatable */
     lua_pushvalue(L, 1);
     k->build(L, data);

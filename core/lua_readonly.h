@@ -32,17 +32,25 @@
  * given when the lazy table was made are at lua_upvalueindex(IR_RO_EXTRA +
  * i), i = 0.. */
 typedef void (*ir_ro_build_fn)(lua_State *L, const void *data);
+/* Optional, for ir_ro_lazy_rest() kinds: on the VM's read of a key the
+ * table on top lacks (the key is at stack index `key`), adds only the
+ * field(s) that key needs (none when it names no field) and leaves the
+ * table there. The table keeps its metatable (a later read of an absent key
+ * comes back here) until completed by ir_ro_storage(). */
+typedef void (*ir_ro_build_key_fn)(lua_State *L, const void *data, int key);
 typedef struct {
   ir_ro_build_fn build;
   int rest; /* 0: for ir_ro_lazy(); 1: for ir_ro_lazy_rest() */
+  ir_ro_build_key_fn build_key; /* NULL: build everything on any miss */
 } ir_ro_kind;
 #define IR_RO_EXTRA 4
 
-/* Starts a letter: a new shared empty view (every empty table of the
- * letter is that one view, as rawequal can tell). */
+/* Starts a letter: makes the state's shared empty view if it has none yet
+ * (every empty table of every letter is that one view, as rawequal can
+ * tell; it holds no letter data, so it never goes stale). */
 void ir_ro_begin_letter(lua_State *L);
 
-/* Pushes the letter's shared empty view. */
+/* Pushes the state's shared empty view. */
 void ir_ro_push_empty(lua_State *L);
 
 /* Replaces the table on top by its view (the shared empty view when it is

@@ -12,13 +12,69 @@
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */
 
-/* ---- counting allocator ------------------------------------------------ */
+/* ---- counting allocator ------------------------------------------------
+ * Blocks of up to POOL_MAX bytes come from per-state free lists of 16-byte
+ * size classes (Lua gives every block's size back when it frees or resizes
+ * it); larger ones from malloc. `used` counts the sizes Lua asked for, so
+ * the cap is what it was; pooled blocks are freed with the state. */
+
+static size_t pool_class(size_t n) { return (n - 1) / POOL_STEP; }
+
+static void *pool_get(ir_lua_mem *m, size_t n) {
+  size_t c = pool_class(n);
+  void *p = m->pool[c];
+  if (p) {
+    m->pool[c] = *(void **)p;
+    return p;
+  }
+  return malloc((c + 1) * POOL_STEP);
+}
+
+static void pool_put(ir_lua_mem *m, void *p, size_t n) {
+  size_t c = pool_class(n);
+  *(void **)p = m->pool[c];
+  m->pool[c] = p;
+}
+
+static void release(ir_lua_mem *m, void *p, size_t n) {
+  if (n <= POOL_MAX)
+    pool_put(m, p, n);
+  else
+    free(p);
+}
+
+/* Frees the pooled blocks (after lua_close). */
+static void pool_drain(ir_lua_mem *m) {
+  for (size_t c = 0; c < POOL_CLASSES; c++)
+    while (m->pool[c]) {
+      void *p = m->pool[c];
+      m->pool[c] = *(void **)p;
+      free(p);
+    }
+}
+
+/* A block of nsize bytes holding the first bytes of ptr (old bytes), or
+ * NULL (ptr untouched). */
+static void *resize(ir_lua_mem *m, void *ptr, size_t old, size_t nsize) {
+  if (old > POOL_MAX && nsize > POOL_MAX)
+    return realloc(ptr, nsize);
+  if (ptr && old <= POOL_MAX && nsize <= POOL_MAX &&
+      pool_class(old) == pool_class(nsize))
+    return ptr;
+  void *p = nsize <= POOL_MAX ? pool_get(m, nsize) : malloc(nsize);
+  if (p && ptr) {
+    memcpy(p, ptr, old < nsize ? old : nsize);
+    release(m, ptr, old);
+  }
+  return p;
+}
 
 static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   ir_lua_mem *m = ud;
   size_t old = ptr ? osize : 0; /* osize is a type tag when ptr == NULL */
   if (nsize == 0) {
-    free(ptr);
+    if (ptr)
+      release(m, ptr, old);
     m->used -= old;
     return NULL;
   }
@@ -27,7 +83,7 @@ static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     m->refused = 1;
     return NULL;
   }
-  void *p = realloc(ptr, nsize);
+  void *p = resize(m, ptr, old, nsize);
   if (!p) {
     if (nsize <= old) { /* a shrink must not fail: keep the old block */
       m->used -= old - nsize;
@@ -314,12 +370,13 @@ static int box_start(ir_lua_box *b, char *err, size_t errlen) {
   b->mem.cap = b->memory;
   b->L = lua_newstate(box_alloc, &b->mem);
   if (!b->L) {
+    pool_drain(&b->mem);
     snprintf(err, errlen, "%s: memory limit too small for a Lua state",
              b->file);
     return -1;
   }
   *(ir_lua_box **)lua_getextraspace(b->L) = b;
-  lua_gc(b->L, LUA_GCGEN, 0, 0);
+  lua_gc(b->L, LUA_GCINC, 1000, 400, 0);
   arm(b);
   lua_pushcfunction(b->L, boot);
   int st = lua_pcall(b->L, 0, 0, 0);
@@ -333,6 +390,7 @@ static int box_start(ir_lua_box *b, char *err, size_t errlen) {
       copy_msg(b->L, err, errlen);
     lua_close(b->L);
     b->L = NULL;
+    pool_drain(&b->mem);
     return -1;
   }
   lua_sethook(b->L, NULL, 0, 0);
@@ -366,6 +424,7 @@ static void box_stop(ir_lua_box *b) {
     lua_close(b->L);
     b->L = NULL;
   }
+  pool_drain(&b->mem);
 }
 
 int ir_lua_box_reopen(ir_lua_box *b, char *err, size_t errlen) {

@@ -17,9 +17,14 @@
 
 #include <lua.h>
 
+#define POOL_STEP 16 /* allocator size classes (lua_sandbox.c) */
+#define POOL_MAX 256
+#define POOL_CLASSES (POOL_MAX / POOL_STEP)
+
 typedef struct {
-  size_t used, cap, peak;
-  int refused; /* a growth request was refused since the last arm */
+  size_t used, cap, peak; /* bytes Lua asked for (what the cap limits) */
+  int refused;            /* a growth request was refused since the last arm */
+  void *pool[POOL_CLASSES]; /* free small blocks, by size class */
 } ir_lua_mem;
 
 typedef struct ir_lua_box {

@@ -63,6 +63,23 @@ static const unsigned char *measure_run(const unsigned char *p,
   return q;
 }
 
+/* Appends one visible character (a gap is one ' ') to the line's record. */
+static void put_char(linfo *li, unsigned char c) {
+  if (li->nchars == 0)
+    li->first = c;
+  else if (li->nchars == 1)
+    li->second = c;
+  li->before_last = li->last;
+  li->last = c;
+  li->nchars++;
+  if (li->nhead < HEAD_MAX - 1)
+    li->head[li->nhead++] = (char)c;
+  if ((unsigned)((c | 0x20) - 'a') < 26) { /* ASCII, no locale call */
+    li->letters++;
+    li->lower += (unsigned)(c - 'a') < 26;
+  }
+}
+
 static void measure(src s, linfo *li) {
   memset(li, 0, sizeof *li);
   unit u;
@@ -85,28 +102,9 @@ static void measure(src s, linfo *li) {
       if (!started)
         li->first_os = (uint32_t)(s.p - s.base);
       li->words += !started || gap;
-      if (gap) {
-        li->before_last = li->last;
-        li->last = ' ';
-        if (li->nchars == 1)
-          li->second = ' ';
-        li->nchars++;
-        if (li->nhead < HEAD_MAX - 1)
-          li->head[li->nhead++] = ' ';
-      }
-      if (li->nchars == 0)
-        li->first = c;
-      else if (li->nchars == 1)
-        li->second = c;
-      li->before_last = li->last;
-      li->last = c;
-      li->nchars++;
-      if (li->nhead < HEAD_MAX - 1)
-        li->head[li->nhead++] = (char)c;
-      if ((unsigned)((c | 0x20) - 'a') < 26) { /* ASCII, no locale call */
-        li->letters++;
-        li->lower += (unsigned)(c - 'a') < 26;
-      }
+      if (gap)
+        put_char(li, ' ');
+      put_char(li, c);
       started = 1;
       gap = 0;
       li->trail_ws = 0;
@@ -127,19 +125,7 @@ static void measure(src s, linfo *li) {
       unsigned char c = i < 0 ? ' ' : u.b[i];
       if (i < 0 && !gap)
         continue;
-      if (li->nchars == 0)
-        li->first = c;
-      else if (li->nchars == 1)
-        li->second = c;
-      li->before_last = li->last;
-      li->last = c;
-      li->nchars++;
-      if (li->nhead < HEAD_MAX - 1)
-        li->head[li->nhead++] = (char)c;
-      if (isalpha(c)) {
-        li->letters++;
-        li->lower += islower(c) != 0;
-      }
+      put_char(li, c);
     }
     li->words += !started || gap;
     if (!started)

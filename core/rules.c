@@ -473,6 +473,8 @@ typedef struct {
   int built; /* letter table at stack 1, items at 2 */
   int skip;  /* the letter could not be converted: rule skipped */
   int debug;
+  const unsigned char *want; /* items the rule applies to (NULL: all) */
+  const char *rule_id;       /* the rule id in the arena (findings' rule) */
 } run_state;
 
 static int run_item(run_state *s, ir_item *it, size_t idx) {
@@ -488,7 +490,8 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
   lua_State *L = b->L;
   if (!s->built) {
     lua_settop(L, 0);
-    ir_box_status st = ir_lua_box_cpcall(b, ir_lua_push_letter, s->l, 0, 2);
+    ir_lua_letter_arg arg = {s->l, s->want};
+    ir_box_status st = ir_lua_box_cpcall(b, ir_lua_push_letter, &arg, 0, 2);
     if (st != IR_BOX_OK) {
       char pre[200];
       snprintf(pre, sizeof pre,
@@ -517,7 +520,9 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
   rb.a = s->a;
   rb.l = s->l;
   rb.item = it;
-  rb.rule = ir_arena_strdup(s->a, r->id);
+  if (!s->rule_id)
+    s->rule_id = ir_arena_strdup(s->a, r->id);
+  rb.rule = s->rule_id;
   rb.file = r->file;
   rb.kinds = (const char *const *)r->kinds;
   rb.nkinds = r->nkinds;
@@ -536,15 +541,23 @@ int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l) {
   if (!c || !l || !l->ok)
     return 0;
   int errors = 0;
+  unsigned char *want = l->items.n ? malloc(l->items.n) : NULL;
   for (size_t ri = 0; ri < c->rs->n; ri++) {
-    run_state s = {c, ri, a, l, 0, 0, c->rs->opt.debug};
+    const ir_rule *r = &c->rs->v[ri];
+    run_state s = {c, ri, a, l, 0, 0, c->rs->opt.debug, NULL, NULL};
+    if (want && r->applies) {
+      for (size_t i = 0; i < l->items.n; i++)
+        want[i] = (unsigned char)applies(r, &l->items.v[i]);
+      s.want = want;
+    }
     for (size_t i = 0; i < l->items.n && !s.skip; i++)
-      if (applies(&c->rs->v[ri], &l->items.v[i]))
+      if (s.want ? s.want[i] : applies(r, &l->items.v[i]))
         errors += run_item(&s, &l->items.v[i], i);
     ir_lua_box *b = c->box[ri];
     ir_lua_box_set_letter(b, NULL); /* its lazy tables now refuse to build */
     if (b->L)
       lua_settop(b->L, 0);
   }
+  free(want);
   return errors;
 }

@@ -137,26 +137,34 @@ static void test_prefilter(void) {
     return;
   size_t nf = ir_lexicon_nfrags(lx);
   CHECK_INT(nf, 8);
-  CHECK(ir_lexicon_scratch(lx) <= 64);
-  uint8_t seen[64] = {0};
+  CHECK(ir_lexicon_scratch(lx) <= 256);
+  uint8_t seen[256] = {0};
   size_t tw = ir_lexicon_frag_base(lx, IR_LEX_TWITCH);
   size_t ns = ir_lexicon_frag_base(lx, IR_LEX_NSAID);
   size_t cn = ir_lexicon_frag_base(lx, IR_LEX_NUM);
   /* fragments are in matching order: longest regex first */
   uint64_t m = ir_lexicon_scan(lx, "nothing", 7, seen);
-  /* a class-only fragment, and one not understood (\G): always */
-  CHECK(m == ((1ull << IR_LEX_NUM) | (1ull << IR_LEX_ACUTE)));
-  CHECK(seen[cn] == 1 && seen[tw] == 0 && seen[tw + 1] == 0);
+  /* a small class is a literal set (l1..l5, s1..s5); \G: always */
+  CHECK(m == (1ull << IR_LEX_ACUTE));
+  CHECK(seen[cn] == 0 && seen[tw] == 0 && seen[tw + 1] == 0);
+  m = ir_lexicon_scan(lx, "at L4.", 6, seen);
+  CHECK(seen[cn] == 1 && (m >> IR_LEX_NUM & 1));
+  m = ir_lexicon_scan(lx, "s5", 2, seen); /* the sentence's edges count */
+  CHECK(seen[cn] == 1);
+  m = ir_lexicon_scan(lx, "xl4 l45 L6", 10, seen); /* \b on both sides */
+  CHECK(seen[cn] == 0);
   m = ir_lexicon_scan(lx, "a LOCAL  Twitch", 15, seen);
   CHECK(m >> IR_LEX_TWITCH & 1);
   CHECK(seen[tw] + seen[tw + 1] == 1);
   m = ir_lexicon_scan(lx, "JUMPING sign", 12, seen);
   CHECK(seen[tw] + seen[tw + 1] == 1);
-  /* every required literal must be there: "local" and "twitch", "jump"
-   * and "sign" */
+  /* every required literal must be there */
   m = ir_lexicon_scan(lx, "twitch; jump", 12, seen);
   CHECK(seen[tw] + seen[tw + 1] == 0 && !(m >> IR_LEX_TWITCH & 1));
+  /* whitespace-separated words are one literal: "local twitch" */
   m = ir_lexicon_scan(lx, "sign of a local jump twitch", 27, seen);
+  CHECK(seen[tw] + seen[tw + 1] == 0);
+  m = ir_lexicon_scan(lx, "local twitch, jumping  sign", 27, seen);
   CHECK(seen[tw] + seen[tw + 1] == 2);
   m = ir_lexicon_scan(lx, "nothing", 7, seen); /* no state left over */
   CHECK(seen[tw] + seen[tw + 1] == 0);
@@ -167,6 +175,13 @@ static void test_prefilter(void) {
   CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 2);
   m = ir_lexicon_scan(lx, "he", 2, seen); /* "he" alone is not "she" */
   CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
+  /* \b(?:he|she)\b: "he" inside "the" or "shed" is no candidate */
+  m = ir_lexicon_scan(lx, "the shed", 8, seen);
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 0);
+  m = ir_lexicon_scan(lx, "of-he_", 6, seen); /* '_' is a word byte */
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 0);
+  m = ir_lexicon_scan(lx, "(HE)", 4, seen);
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
   CHECK(!(ir_lexicon_scan(lx, "xy", 2, seen) >> IR_LEX_REFERRED & 1));
   CHECK(ir_lexicon_scan(lx, "XYZ", 3, seen) >> IR_LEX_REFERRED & 1);
   /* \G is not understood: that section is matched whole */
@@ -175,6 +190,72 @@ static void test_prefilter(void) {
   CHECK(ir_lexicon_frag_code(lx, IR_LEX_TWITCH, 0) != NULL);
   CHECK(ir_lexicon_frag_code(lx, IR_LEX_TWITCH, 2) == NULL);
   ir_lexicon_free(lx);
+}
+
+/* One fragment: is it a candidate in t, and its match bound. */
+static int cand1(const char *frag, const char *t, size_t *last) {
+  char text[512], err[256];
+  snprintf(text, sizeof text, "[twitch]\n%s\n", frag);
+  ir_lexicon *lx = NULL;
+  if (load(text, err, sizeof err, &lx) != 0 || !lx)
+    return -1;
+  uint8_t *seen = calloc(ir_lexicon_scratch(lx), 1);
+  ir_lexicon_scan(lx, t, strlen(t), seen);
+  int r = seen[0];
+  if (last)
+    *last = ir_lexicon_frag_last(lx, seen, 0);
+  free(seen);
+  ir_lexicon_free(lx);
+  return r;
+}
+
+/* The literal rules: classes, optional atoms, exact groups, whitespace
+ * runs, word boundaries, and the bound on where a match may start. */
+static void test_prefilter_rules(void) {
+  size_t last = 0;
+  /* \s+ and a space stand for any run of whitespace, \s* for none too */
+  CHECK(cand1("/\\bno\\s+evidence\\s+of/", "no  \t\nEvidence of", NULL) == 1);
+  CHECK(cand1("/\\bno\\s+evidence\\s+of/", "no proof; evidence of", NULL) == 0);
+  CHECK(cand1("/\\bno\\s+evidence\\s+of/", "noevidence of", NULL) == 0);
+  CHECK(cand1("local twitch", "local\r\ntwitch", NULL) == 1);
+  CHECK(cand1("/\\bx\\s*(\\d)/", "x 4", NULL) == 1);
+  CHECK(cand1("/\\bx\\s*(\\d)/", "x4", NULL) == 1);
+  /* s? and (?:in)? give both spellings */
+  CHECK(cand1("/\\binjections?\\s+(?:in)?to\\b/", "injection into", NULL) == 1);
+  CHECK(cand1("/\\binjections?\\s+(?:in)?to\\b/", "Injections to", NULL) == 1);
+  CHECK(cand1("/\\binjections?\\s+(?:in)?to\\b/", "injection of", NULL) == 0);
+  /* [-\s]? between words */
+  CHECK(cand1("trigger-point", "triggerpoint", NULL) == 1);
+  CHECK(cand1("trigger-point", "trigger - point", NULL) == 0);
+  CHECK(cand1("/\\btrigger[-\\s]?point/", "trigger-point", NULL) == 1);
+  /* T(?:[1-9]|1[0-2]) expands; a large class does not */
+  CHECK(cand1("/\\bT(?:[1-9]|1[0-2])\\b/", "T11 level", NULL) == 1);
+  CHECK(cand1("/\\bT(?:[1-9]|1[0-2])\\b/", "T13 level", NULL) == 0);
+  CHECK(cand1("/\\bT(?:[1-9]|1[0-2])\\b/", "ST1", NULL) == 0);
+  CHECK(cand1("/\\b[a-z]+\\b/", "x", NULL) == 1);
+  /* a word boundary only when the literal's edge byte is a word byte */
+  CHECK(cand1("/\\b#\\s*(\\d)/", "a #3", NULL) == 1);
+  CHECK(cand1("/\\b#\\s*(\\d)/", "a# 3", NULL) == 1);
+  CHECK(cand1("/-\\bfoo/", "x-foo", NULL) == 1);
+  CHECK(cand1("/\\bfoo\\b-/", "foo-", NULL) == 1);
+  /* a lookahead after \b keeps the boundary; lookbehinds add nothing */
+  CHECK(cand1("/\\bno\\b(?=\\s+x)/", "no x", NULL) == 1);
+  CHECK(cand1("/\\bno\\b(?=\\s+x)/", "nox", NULL) == 0);
+  CHECK(cand1("/(?<!\\bno\\s)\\bmore\\b/", "no more", NULL) == 1);
+  /* optional groups and alternatives with a literal-free branch */
+  CHECK(cand1("/\\b(?:he|she|it)?\\s*went\\b/", "went", NULL) == 1);
+  CHECK(cand1("/\\b(?:foo|\\d+)\\b/", "7", NULL) == 1);
+  /* the bound: the end of the last occurrence of each required set */
+  CHECK(cand1("/\\bUR\\s+reviewer\\b/", "UR reviewer and UR reviewer", &last) ==
+        1);
+  CHECK_INT(last, 26);
+  CHECK(cand1("/\\bno\\s+(?:\\w+\\s+)?relief\\b/", "no relief, no x", &last) ==
+        1);
+  CHECK_INT(last, 8); /* "relief" ends at 8, the last "no " later */
+  CHECK(cand1("/\\bfoo\\s/", "a foo  b", &last) == 1);
+  CHECK_INT(last, 5); /* the first byte of the whitespace run */
+  CHECK(cand1("/\\s+\\w+/", "a b", &last) == 1);
+  CHECK(last == (size_t)-1); /* no literal: no bound */
 }
 
 /* All matches of the section as one pattern, packed as start/end pairs. */
@@ -276,6 +357,7 @@ int main(void) {
   test_names();
   test_shipped();
   test_prefilter();
+  test_prefilter_rules();
   test_prefilter_equivalent();
   return check_report();
 }
