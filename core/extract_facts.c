@@ -8,7 +8,8 @@
  *                  deny ("straight leg raise was negative", "EMG normal").
  *                  Cited when the rationale states the radicular rule
  *                  ([radicular_rule]) and the letter says this patient has
- *                  radiculopathy (rationale mention, or record affirm).
+ *                  radiculopathy (rationale mention, or record affirm),
+ *                  unless the rationale concludes the request necessary.
  * duration         [chronic] affirm/deny/cite, [acute] deny (dates: see
  *                  extract_dates.c).
  * failed_*         a therapy term ([physical_therapy], [nsaid],
@@ -249,7 +250,10 @@ static void radiculopathy(xletter *xl, int i) {
           !ir_sent_has_any(&x->s, IR_LEX_RADIC_RULE))
         mention = x;
   }
-  if (!rule || (!mention && !f->affirm.n))
+  /* a rationale that concludes the injections are necessary recites the
+   * rule without applying it to this patient */
+  if (!rule || (!mention && !f->affirm.n) ||
+      it->conclusion == IR_CONC_NECESSARY)
     return;
   ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, rule, rule->s.start, rule->s.end);
   if (mention)

@@ -6,7 +6,9 @@
  * injection, not hypothetical, not a guideline recital and not a prior
  * injection ([performed] in the clause, for the count). Statements that
  * UR modified "TPI (x1) with Ketorolac" still describe the request, so
- * attribution does not exclude them. The count is the first capturing
+ * attribution does not exclude them. A count after another treatment
+ * named since the last injection term ([other_service], physical therapy,
+ * an oral drug) is that treatment's. The count is the first capturing
  * group of a [count] entry (digits or a number word); the injectate is the
  * set of classes of [injectate_*] entries, each within 120 bytes of the
  * injection term and nearer to it than any other injection type. */
@@ -91,6 +93,29 @@ static int title_date_in(const xletter *xl, const xsent *x, int item) {
   return 0;
 }
 
+/* Does another treatment ([other_service], physical therapy, an oral
+ * drug) stand between the last injection term before p and p? ("trigger
+ * point injections and acupuncture x 6": the 6 is the acupuncture's.) */
+static int other_service_before(const ir_sent *s, size_t p) {
+  static const int inj[] = {IR_LEX_TPI, IR_LEX_INJ_WORD};
+  static const int other[] = {IR_LEX_OTHER_SERVICE, IR_LEX_PT, IR_LEX_NSAID,
+                              IR_LEX_MR};
+  size_t last = 0, n;
+  int found = 0;
+  for (size_t k = 0; k < sizeof inj / sizeof *inj; k++) {
+    const ir_hit *h = ir_sent_hits(s, inj[k], &n);
+    for (size_t i = 0; i < n; i++)
+      if (h[i].end <= p && (!found || h[i].end > last))
+        last = h[i].end, found = 1;
+  }
+  if (!found)
+    return 0;
+  for (size_t k = 0; k < sizeof other / sizeof *other; k++)
+    if (ir_sent_has(s, other[k], last, p))
+      return 1;
+  return 0;
+}
+
 /* Is a count/injectate occurrence at hit h in sentence x about the
  * requested injection? title: any; text: see the file comment. */
 static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
@@ -110,6 +135,8 @@ static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
     return 0;
   if (for_count && ir_sent_has(s, IR_LEX_DONE, lo, hi) &&
       !title_date_in(xl, x, item))
+    return 0;
+  if (for_count && other_service_before(s, h->start))
     return 0;
   return 1;
 }

@@ -53,14 +53,15 @@
   X(INJ_DEXTROSE, "injectate_dextrose")                                        \
   X(INJ_BOTULINUM, "injectate_botulinum")                                      \
   X(INJ_OTHER, "injectate_other")                                              \
-  X(OTHER_INJ, "other_injection") /* ESI, facet, blocks */                     \
-  X(DONE, "performed")            /* an injection was given */                 \
-  X(INJ_WORD, "injection_word")   /* injections, a second set */               \
-  X(INTERVAL, "interval")         /* "six weeks later" */                      \
-  X(REQUEST, "request")           /* requested, sought */                      \
-  X(RADIATING, "radiating")       /* referred when near a TP */                \
-  X(CONTRAST, "contrast")         /* but, however: therapy links */            \
-  X(REPORT, "report")             /* according to, felt that */                \
+  X(OTHER_INJ, "other_injection")   /* ESI, facet, blocks */                   \
+  X(DONE, "performed")              /* an injection was given */               \
+  X(INJ_WORD, "injection_word")     /* injections, a second set */             \
+  X(INTERVAL, "interval")           /* "six weeks later" */                    \
+  X(REQUEST, "request")             /* requested, sought */                    \
+  X(RADIATING, "radiating")         /* referred when near a TP */              \
+  X(CONTRAST, "contrast")           /* but, however: therapy links */          \
+  X(OTHER_SERVICE, "other_service") /* a count after one is not the TPI's */   \
+  X(REPORT, "report")               /* according to, felt that */              \
   X(REG_LUMBAR, "region_lumbar")                                               \
   X(REG_CERVICAL, "region_cervical")                                           \
   X(REG_THORACIC, "region_thoracic")                                           \

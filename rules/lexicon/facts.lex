@@ -134,14 +134,12 @@ radicular signs
 /\b(?:given|because\s+of|due\s+to|in\s+light\s+of)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:\w+\s+){0,2}?radicul\w*\s+(?:[\w,-]+\s+){0,10}?(?:not\s+(?:appropriate|indicated|recommended|supported|warranted)|contraindicated)/
 
 [relief]
-relief
-pain relief
-improvement
-improved
-benefit
-benefited
-helpful
-helped
+# a vague qualifier ("some benefit", "slightly improved", "temporary
+# relief") documents no particular degree of relief: not an affirmation
+/(?<!some |partial |minimal |limited |slight |modest |mild |temporary |transient |little |marginal |minor |mildly |slightly |somewhat |minimally |marginally |short-lived |short-term |brief )(?<!some pain |partial pain |minimal pain |limited pain |slight pain |modest pain |mild pain |temporary pain |transient pain |little pain |marginal pain |minor pain |mildly pain |slightly pain |somewhat pain |minimally pain |marginally pain |short-lived pain |short-term pain |brief pain )\b(?:pain\s+)?relief\b/
+/(?<!some |partial |minimal |limited |slight |modest |mild |temporary |transient |little |marginal |minor |mildly |slightly |somewhat |minimally |marginally |short-lived |short-term |brief )\bimprove(?:ment|d)\b/
+/(?<!some |partial |minimal |limited |slight |modest |mild |temporary |transient |little |marginal |minor |mildly |slightly |somewhat |minimally |marginally |short-lived |short-term |brief )\bbenefit(?:ed)?\b/
+/(?<!some |partial |minimal |limited |slight |modest |mild |temporary |transient |little |marginal |minor |mildly |slightly |somewhat |minimally |marginally |short-lived |short-term |brief )\bhelp(?:ful|ed)\b/
 done well
 did well
 doing well
@@ -195,6 +193,57 @@ short-lived relief
 /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|TPIs?|injections?|sites|points|muscles)\b/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*x\s*(\d{1,2})\b/
 /\b(?:injections?|TPIs?)\s+(?:to|into|at|in)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|sites|points|areas|locations|muscles)\b/
+
+[other_service]
+# other treatments a request sentence may list beside the injections: a
+# count after one of them ("and acupuncture x 6", "Norco #90") is theirs
+acupuncture
+chiropractic
+chiropractor
+massage
+TENS
+H-wave
+aquatic therapy
+occupational therapy
+work hardening
+functional restoration
+home exercise
+psychotherapy
+cognitive behavioral
+office visit*
+follow-up visit*
+consultation*
+MRI
+EMG
+NCV
+NCS
+x-ray*
+CT scan*
+Norco
+hydrocodone
+oxycodone
+OxyContin
+Percocet
+tramadol
+Ultram
+codeine
+morphine
+opioid*
+gabapentin
+Neurontin
+Lyrica
+pregabalin
+Cymbalta
+duloxetine
+omeprazole
+Prilosec
+Ambien
+Lidoderm
+topical*
+compound*
+cream*
+patch*
+tablets
 
 [other_injection]
 epidural

@@ -118,6 +118,7 @@ beneficial
 effective
 good relief
 significant relief
+/\b(?:excellent|lasting|substantial|considerable|great|good|significant|sustained)\s+(?:(?:and|,)\s+\w+\s+)?(?:relief|benefit|improvement)\b/
 improved with
 improvement with
 responded well
