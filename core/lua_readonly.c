@@ -209,8 +209,10 @@ static int lazy_index(lua_State *L) {
   return 1;
 }
 
-void ir_ro_lazy(lua_State *L, const ir_ro_kind *kind, const void *data,
-                int nextra) {
+/* Pushes the lazy_index closure over (letter generation, kind, data, the
+ * nextra values on top of the stack, which it consumes). */
+static void push_lazy(lua_State *L, const ir_ro_kind *kind, const void *data,
+                      int nextra) {
   luaL_checkstack(L, 8, "making a lazy view");
   lua_pushinteger(L, (lua_Integer)ir_lua_box_of(L)->letter_gen);
   lua_pushlightuserdata(L, (void *)kind);
@@ -218,18 +220,17 @@ void ir_ro_lazy(lua_State *L, const ir_ro_kind *kind, const void *data,
   if (nextra > 0)
     lua_rotate(L, -(nextra + 3), 3);
   lua_pushcclosure(L, lazy_index, 3 + nextra);
+}
+
+void ir_ro_lazy(lua_State *L, const ir_ro_kind *kind, const void *data,
+                int nextra) {
+  push_lazy(L, kind, data, nextra);
   make_view(L);
 }
 
 void ir_ro_lazy_rest(lua_State *L, const ir_ro_kind *kind, const void *data,
                      int nextra) {
-  luaL_checkstack(L, 8, "making a lazy table");
-  lua_pushinteger(L, (lua_Integer)ir_lua_box_of(L)->letter_gen);
-  lua_pushlightuserdata(L, (void *)kind);
-  lua_pushlightuserdata(L, (void *)data);
-  if (nextra > 0)
-    lua_rotate(L, -(nextra + 3), 3);
-  lua_pushcclosure(L, lazy_index, 3 + nextra);
+  push_lazy(L, kind, data, nextra);
   lua_createtable(L, 0, 1);
   lua_insert(L, -2);
   lua_setfield(L, -2, "__index");
