@@ -53,6 +53,8 @@ test: all unit
 holdout: all
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout2
+	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout3
+	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout4
 
 format:
 	clang-format -i core/*.c core/*.h tests/unit/*.c tests/unit/*.h

@@ -41,7 +41,7 @@ static ir_arena_block *new_block(ir_arena *a, size_t need) {
   return b;
 }
 
-void *ir_arena_alloc(ir_arena *a, size_t n) {
+void *ir_arena_alloc_raw(ir_arena *a, size_t n) {
   if (n == 0)
     n = 1;
   size_t need = (n + 15) & ~(size_t)15;
@@ -59,11 +59,16 @@ void *ir_arena_alloc(ir_arena *a, size_t n) {
   void *p = b->data + b->used;
   b->used += need;
   a->used_total += need;
-  memset(p, 0, n);
   return p;
 }
 
-void *ir_arena_grow(ir_arena *a, void *p, size_t old_n, size_t new_n) {
+void *ir_arena_alloc(ir_arena *a, size_t n) {
+  void *p = ir_arena_alloc_raw(a, n);
+  memset(p, 0, n ? n : 1);
+  return p;
+}
+
+void *ir_arena_grow_raw(ir_arena *a, void *p, size_t old_n, size_t new_n) {
   if (new_n <= old_n)
     return p;
   ir_arena_block *b = a->head;
@@ -74,17 +79,24 @@ void *ir_arena_grow(ir_arena *a, void *p, size_t old_n, size_t new_n) {
       b->size - b->used >= new_need - old_need) {
     b->used += new_need - old_need;
     a->used_total += new_need - old_need;
-    memset((unsigned char *)p + old_n, 0, new_n - old_n);
     return p;
   }
-  void *q = ir_arena_alloc(a, new_n);
+  void *q = ir_arena_alloc_raw(a, new_n);
   if (p && old_n)
     memcpy(q, p, old_n);
   return q;
 }
 
+void *ir_arena_grow(ir_arena *a, void *p, size_t old_n, size_t new_n) {
+  if (new_n <= old_n)
+    return p;
+  unsigned char *q = ir_arena_grow_raw(a, p, old_n, new_n);
+  memset(q + old_n, 0, new_n - old_n);
+  return q;
+}
+
 char *ir_arena_strndup(ir_arena *a, const char *s, size_t n) {
-  char *d = ir_arena_alloc(a, n + 1);
+  char *d = ir_arena_alloc_raw(a, n + 1);
   memcpy(d, s, n);
   d[n] = 0;
   return d;

@@ -16,7 +16,12 @@ typedef struct {
 
 void ir_arena_init(ir_arena *a);
 void *ir_arena_alloc(ir_arena *a, size_t n); /* zeroed, 16-aligned */
+/* p (old_n bytes, the last or any earlier allocation) as new_n bytes; the
+ * added bytes are zeroed. */
 void *ir_arena_grow(ir_arena *a, void *p, size_t old_n, size_t new_n);
+/* Unzeroed variants: the caller writes every byte it later reads. */
+void *ir_arena_alloc_raw(ir_arena *a, size_t n);
+void *ir_arena_grow_raw(ir_arena *a, void *p, size_t old_n, size_t new_n);
 char *ir_arena_strndup(ir_arena *a, const char *s, size_t n);
 char *ir_arena_strdup(ir_arena *a, const char *s);
 char *ir_arena_printf(ir_arena *a, const char *fmt, ...)
@@ -24,7 +29,8 @@ char *ir_arena_printf(ir_arena *a, const char *fmt, ...)
 void ir_arena_reset(ir_arena *a); /* keeps at most a few blocks for reuse */
 void ir_arena_free(ir_arena *a);
 
-/* Growable array stored in an arena: IR_VEC(T) v; ir_vec_push(arena,&v,x) */
+/* Growable array stored in an arena: IR_VEC(T) v; ir_vec_push(arena,&v,x).
+ * Only v[0..n) is defined: spare capacity is not zeroed. */
 #define IR_VEC(T)                                                              \
   struct {                                                                     \
     T *v;                                                                      \
@@ -36,8 +42,9 @@ void ir_arena_free(ir_arena *a);
       size_t nc_ = (VEC)->cap ? (VEC)->cap * 2 : 8;                            \
       while (nc_ < (VEC)->n + (NEED))                                          \
         nc_ *= 2;                                                              \
-      (VEC)->v = ir_arena_grow((A), (VEC)->v, (VEC)->cap * sizeof *(VEC)->v,   \
-                               nc_ * sizeof *(VEC)->v);                        \
+      (VEC)->v =                                                               \
+          ir_arena_grow_raw((A), (VEC)->v, (VEC)->cap * sizeof *(VEC)->v,      \
+                            nc_ * sizeof *(VEC)->v);                           \
       (VEC)->cap = nc_;                                                        \
     }                                                                          \
   } while (0)

@@ -1,6 +1,7 @@
 /* buf.c - growable byte buffer (see buf.h). */
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,16 +21,12 @@ static void reserve(ir_buf *b, size_t more) {
   b->cap = nc;
 }
 
-void ir_buf_put(ir_buf *b, const char *s, size_t n) {
+void ir_buf_put_slow(ir_buf *b, const char *s, size_t n) {
   reserve(b, n);
   memcpy(b->p + b->n, s, n);
   b->n += n;
   b->p[b->n] = 0;
 }
-
-void ir_buf_puts(ir_buf *b, const char *s) { ir_buf_put(b, s, strlen(s)); }
-
-void ir_buf_putc(ir_buf *b, char c) { ir_buf_put(b, &c, 1); }
 
 void ir_buf_printf(ir_buf *b, const char *fmt, ...) {
   reserve(b, 64); /* most records' pieces fit: format once */
@@ -96,48 +93,89 @@ static size_t utf8_len(const unsigned char *s, size_t n) {
   return len;
 }
 
+/* Bytes a JSON string cannot carry as they are: control bytes, '"', '\\',
+ * DEL, and every non-ASCII byte (checked as UTF-8). */
+#define JSON_SPECIAL(c) ((c) < 0x20 || (c) == '"' || (c) == '\\' || (c) >= 0x7F)
+#define JS4(n)                                                                 \
+  JSON_SPECIAL(n), JSON_SPECIAL(n + 1), JSON_SPECIAL(n + 2), JSON_SPECIAL(n + 3)
+#define JS16(n) JS4(n), JS4(n + 4), JS4(n + 8), JS4(n + 12)
+#define JS64(n) JS16(n), JS16(n + 16), JS16(n + 32), JS16(n + 48)
+static const unsigned char json_special[256] = {JS64(0), JS64(64), JS64(128),
+                                                JS64(192)};
+
+/* Does the 8-byte word x hold a byte JSON_SPECIAL? (may say yes for a word
+ * that does, never for one that does not) */
+static inline int word_special(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+  uint64_t t = (x - ones * 0x20) & ~x; /* < 0x20 */
+  t |= (q - ones) & ~q;                /* == '"' */
+  t |= (bs - ones) & ~bs;              /* == '\\' */
+  t |= x | (x + ones);                 /* >= 0x7F */
+  return (t & highs) != 0;
+}
+
+/* Appends the escape for the special byte(s) at s[0..n); returns how many
+ * input bytes it covers. Capacity for 6 more bytes is reserved. */
+static size_t put_special(ir_buf *b, const unsigned char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  unsigned c = s[0];
+  char *o = b->p + b->n;
+  if (c >= 0x80) {
+    size_t adv = utf8_len(s, n);
+    if (adv) {
+      memcpy(o, s, adv);
+      b->n += adv;
+      return adv;
+    }
+    memcpy(o, "\xEF\xBF\xBD", 3);
+    b->n += 3;
+    return 1;
+  }
+  char e = c == '"'    ? '"'
+           : c == '\\' ? '\\'
+           : c == '\n' ? 'n'
+           : c == '\r' ? 'r'
+           : c == '\t' ? 't'
+                       : 0;
+  o[0] = '\\';
+  if (e) {
+    o[1] = e;
+    b->n += 2;
+    return 1;
+  }
+  memcpy(o + 1, "u00", 3);
+  o[4] = hex[c >> 4];
+  o[5] = hex[c & 15];
+  b->n += 6;
+  return 1;
+}
+
 void ir_buf_json_strn(ir_buf *b, const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
   reserve(b, n + 2);
-  ir_buf_putc(b, '"');
-  size_t run = 0; /* start of a pending run of plain bytes */
+  b->p[b->n++] = '"';
   size_t i = 0;
   while (i < n) {
-    unsigned c = s[i];
-    const char *esc = NULL;
-    char tmp[8];
-    size_t adv = 1;
-    if (c == '"')
-      esc = "\\\"";
-    else if (c == '\\')
-      esc = "\\\\";
-    else if (c == '\n')
-      esc = "\\n";
-    else if (c == '\r')
-      esc = "\\r";
-    else if (c == '\t')
-      esc = "\\t";
-    else if (c < 0x20 || c == 0x7F) {
-      snprintf(tmp, sizeof tmp, "\\u%04x", c);
-      esc = tmp;
-    } else if (c >= 0x80) {
-      adv = utf8_len(s + i, n - i);
-      if (adv == 0) {
-        esc = "\xEF\xBF\xBD";
-        adv = 1;
-      }
+    size_t run = i; /* a run of plain bytes, copied at once */
+    while (i + 8 <= n) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (word_special(x))
+        break;
+      i += 8;
     }
-    if (esc) {
-      ir_buf_put(b, str + run, i - run);
-      ir_buf_puts(b, esc);
-      i += adv;
-      run = i;
-    } else {
-      i += adv;
+    while (i < n && !json_special[s[i]])
+      i++;
+    memcpy(b->p + b->n, s + run, i - run);
+    b->n += i - run;
+    if (i < n) {
+      reserve(b, (n - i) + 6);
+      i += put_special(b, s + i, n - i);
     }
   }
-  ir_buf_put(b, str + run, n - run);
-  ir_buf_putc(b, '"');
+  b->p[b->n++] = '"';
+  b->p[b->n] = 0;
 }
 
 void ir_buf_json_str(ir_buf *b, const char *s) {

@@ -11,9 +11,23 @@ typedef struct {
   size_t n, cap;
 } ir_buf;
 
-void ir_buf_put(ir_buf *b, const char *s, size_t n);
-void ir_buf_puts(ir_buf *b, const char *s);
-void ir_buf_putc(ir_buf *b, char c);
+#include <string.h>
+
+/* Every put keeps p[n] == 0. */
+void ir_buf_put_slow(ir_buf *b, const char *s, size_t n);
+static inline void ir_buf_put(ir_buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    ir_buf_put_slow(b, s, n);
+    return;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = 0;
+}
+static inline void ir_buf_puts(ir_buf *b, const char *s) {
+  ir_buf_put(b, s, strlen(s));
+}
+static inline void ir_buf_putc(ir_buf *b, char c) { ir_buf_put(b, &c, 1); }
 void ir_buf_printf(ir_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Decimal integers, without printf. */

@@ -29,6 +29,8 @@ static const char *const tpi_w[] = {"trigger point*",
                                     "trp injection*",
                                     "myofascial injection*",
                                     NULL};
+/* "Trigger point impedance imaging" (ODG) is a diagnostic test */
+static const char *const tpi_not_w[] = {"impedance*", NULL};
 static const char *const scs_w[] = {"spinal cord stim*",
                                     "scs",
                                     "dorsal column stim*",
@@ -376,7 +378,7 @@ static int has_dose(const char *s, size_t n) {
 }
 
 static const char *classify(const char *s, size_t n) {
-  if (has_any(s, n, tpi_w))
+  if (has_any(s, n, tpi_w) && !has_any(s, n, tpi_not_w))
     return "tpi";
   if (has_any(s, n, scs_w))
     return "scs";

@@ -11,8 +11,9 @@
 /* ---- record -> Lua --------------------------------------------------------
  * Every table is a read-only view (lua_readonly.h). Built on first use: the
  * letter; each item in two steps (its scalar fields on the first read, the
- * rest on the first read of another key); item.facts (all eleven facts at
- * once); the lists of a fact with evidence; item.cited_evidence. Evidence
+ * rest on the first read of another key); each fact of item.facts (on the
+ * first read of its key); the lists of a fact with evidence;
+ * item.cited_evidence. Evidence
  * views shared by a fact's lists are the same tables, and every empty table
  * of a letter is its one shared empty view. */
 
@@ -229,17 +230,37 @@ static int push_blank_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
   return 1;
 }
 
-/* item.facts (data: ir_item). */
-static void build_facts(lua_State *L, const void *data) {
+/* Pushes the view of fact c of item it (shared when blank). */
+static void push_item_fact(lua_State *L, const ir_item *it, ir_criterion c) {
+  if (!push_blank_fact(L, c, &it->facts[c]))
+    push_fact(L, c, &it->facts[c]);
+}
+
+/* The rest of item.facts (data: ir_item): the facts still unset. */
+static void build_facts_rest(lua_State *L, const void *data) {
   const ir_item *it = data;
-  lua_createtable(L, 0, IR_CRIT_COUNT);
+  int t = lua_gettop(L);
   for (int c = 0; c < IR_CRIT_COUNT; c++) {
-    if (!push_blank_fact(L, (ir_criterion)c, &it->facts[c]))
-      push_fact(L, (ir_criterion)c, &it->facts[c]);
-    lua_setfield(L, -2, ir_criterion_name((ir_criterion)c));
+    const char *k = ir_criterion_name((ir_criterion)c);
+    if (unset(L, t, k)) {
+      push_item_fact(L, it, (ir_criterion)c);
+      lua_setfield(L, t, k);
+    }
   }
 }
-static const ir_ro_kind K_FACTS = {build_facts, 0, NULL};
+
+/* The fact the key at index key names (none for any other key). */
+static void build_fact_key(lua_State *L, const void *data, int key) {
+  if (lua_type(L, key) != LUA_TSTRING)
+    return;
+  int c = ir_criterion_from_name(lua_tostring(L, key));
+  if (c < 0)
+    return;
+  int t = lua_gettop(L);
+  push_item_fact(L, data, (ir_criterion)c);
+  lua_setfield(L, t, ir_criterion_name((ir_criterion)c));
+}
+static const ir_ro_kind K_FACTS_REST = {build_facts_rest, 1, build_fact_key};
 
 /* item.cited_evidence (data: ir_item with cited.n > 0). */
 static void build_cited_evidence(lua_State *L, const void *data) {
@@ -281,9 +302,35 @@ static void rest_rationale(lua_State *L, const ir_item *it, int t) {
            it->rat_end, "rationale", "rationale_evidence");
 }
 
+/* item.facts: each fact is built on its own first read. */
 static void rest_facts(lua_State *L, const ir_item *it, int t) {
-  ir_ro_lazy(L, &K_FACTS, it, 0);
+  lua_createtable(L, 0, IR_CRIT_COUNT);
+  ir_ro_lazy_rest(L, &K_FACTS_REST, it, 0);
+  ir_ro_seal(L);
   lua_setfield(L, t, "facts");
+}
+
+/* item.status: criterion id -> status name, all at once. */
+static void rest_status(lua_State *L, const ir_item *it, int t) {
+  lua_createtable(L, 0, IR_CRIT_COUNT);
+  for (int c = 0; c < IR_CRIT_COUNT; c++)
+    set_str(L, ir_criterion_name((ir_criterion)c),
+            ir_status_name(it->facts[c].status));
+  ir_ro_seal(L);
+  lua_setfield(L, t, "status");
+}
+
+/* item.contradicted: ids of the contradicted facts, in criterion order. */
+static void rest_contradicted(lua_State *L, const ir_item *it, int t) {
+  lua_createtable(L, 0, 0);
+  lua_Integer n = 0;
+  for (int c = 0; c < IR_CRIT_COUNT; c++)
+    if (it->facts[c].contradicted) {
+      lua_pushstring(L, ir_criterion_name((ir_criterion)c));
+      lua_rawseti(L, -2, ++n);
+    }
+  ir_ro_seal(L);
+  lua_setfield(L, t, "contradicted");
 }
 
 static void rest_cited_evidence(lua_State *L, const ir_item *it, int t) {
@@ -315,6 +362,8 @@ static const struct {
     {"guidelines", NULL, rest_guidelines},
     {"rationale_evidence", "rationale", rest_rationale},
     {"facts", NULL, rest_facts},
+    {"status", NULL, rest_status},
+    {"contradicted", NULL, rest_contradicted},
     {"cited_evidence", NULL, rest_cited_evidence},
     {"cited", NULL, rest_cited},
 };

@@ -27,12 +27,12 @@ typedef struct {
  * table passed as the item argument. Only the items list is built here; the
  * rest is built on first use, inside check() and the state's memory cap: the
  * letter, each item (its scalar fields on the first read, each other field
- * on its own first read), item.facts (facts without evidence or value are
- * views shared by every letter), item.cited_evidence and the lists
- * of a fact with evidence. What is not built yet can be built only while
- * this letter is the box's current one: afterwards a read that would build
- * raises "letter tables are only valid during the check() call of their
- * letter" (what was built stays readable). */
+ * on its own first read), each fact of item.facts on the first read of its
+ * key (facts without evidence or value are views shared by every letter),
+ * item.cited_evidence and the lists of a fact with evidence. What is not built
+ * yet can be built only while this letter is the box's current one: afterwards
+ * a read that would build raises "letter tables are only valid during the
+ * check() call of their letter" (what was built stays readable). */
 int ir_lua_push_letter(lua_State *L);
 
 /* If the value at idx is a read-only view, replaces it by its storage (raw

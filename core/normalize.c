@@ -31,7 +31,7 @@ static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
                 int verbatim) {
   if (o->len + n + 1 > o->cap) {
     size_t nc = o->cap * 2 + n + 64;
-    o->buf = ir_arena_grow(o->a, o->buf, o->cap, nc);
+    o->buf = ir_arena_grow_raw(o->a, o->buf, o->cap, nc);
     o->cap = nc;
   }
   ir_map_run *r = o->nruns ? &o->runs[o->nruns - 1] : NULL;
@@ -42,8 +42,8 @@ static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
   } else {
     if (o->nruns == o->rcap) {
       size_t nc = o->rcap ? o->rcap * 2 : 256;
-      o->runs = ir_arena_grow(o->a, o->runs, o->rcap * sizeof *o->runs,
-                              nc * sizeof *o->runs);
+      o->runs = ir_arena_grow_raw(o->a, o->runs, o->rcap * sizeof *o->runs,
+                                  nc * sizeof *o->runs);
       o->rcap = nc;
     }
     ir_map_run nr = {(uint32_t)o->len, (uint32_t)n, os, ol, (uint8_t)verbatim};
@@ -351,7 +351,7 @@ int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
   st.j.pdf = (shape & IR_SHAPE_PDF) != 0;
   st.o.a = a;
   st.o.cap = len + len / 16 + 64;
-  st.o.buf = ir_arena_alloc(a, st.o.cap);
+  st.o.buf = ir_arena_alloc_raw(a, st.o.cap);
   unsigned char eol = len ? line_eol(orig, len) : '\n';
   st.j.wrap_min = wrap_min(orig, len, eol);
   size_t i = 0;
@@ -369,7 +369,9 @@ int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
     uint32_t os = st.prev.last_end < len ? st.prev.last_end : (uint32_t)len - 1;
     put(&st.o, "\n", 1, os, (uint32_t)len - os, 0);
   }
-  st.o.buf[st.o.len] = 0;
+  /* the slack after the text is zeroed (it is allocated unzeroed): regex
+   * engines may read ahead of a subject's end in whole words */
+  memset(st.o.buf + st.o.len, 0, st.o.cap - st.o.len);
   t->norm = st.o.buf;
   t->norm_len = st.o.len;
   t->runs = st.o.runs;

@@ -3,9 +3,20 @@
 
 #include "report.h"
 
+/* k is a plain ASCII identifier (a fixed key or a criterion name). */
 static void key(ir_buf *b, const char *k) {
-  ir_buf_json_str(b, k);
-  ir_buf_putc(b, ':');
+  size_t n = strlen(k);
+  char tmp[64];
+  if (n + 3 > sizeof tmp) {
+    ir_buf_json_str(b, k);
+    ir_buf_putc(b, ':');
+    return;
+  }
+  tmp[0] = '"';
+  memcpy(tmp + 1, k, n);
+  tmp[n + 1] = '"';
+  tmp[n + 2] = ':';
+  ir_buf_put(b, tmp, n + 3);
 }
 
 static void kv_str(ir_buf *b, const char *k, const char *v) {
@@ -17,16 +28,15 @@ static void kv_str(ir_buf *b, const char *k, const char *v) {
 static void evidence_items(ir_buf *b, const ir_evlist *ev, int *first) {
   for (size_t i = 0; i < ev->n; i++) {
     const ir_evidence *e = &ev->v[i];
-    if (!*first)
-      ir_buf_putc(b, ',');
+    static const char open[] = ",{\"section\":\"";
+    ir_buf_put(b, open + *first, sizeof open - 1 - (size_t)*first);
     *first = 0;
-    ir_buf_puts(b, "{\"section\":\"");
     ir_buf_puts(b, ir_section_name(e->section));
-    ir_buf_puts(b, "\",\"start\":");
+    ir_buf_put(b, "\",\"start\":", 10);
     ir_buf_putu(b, e->start);
-    ir_buf_puts(b, ",\"end\":");
+    ir_buf_put(b, ",\"end\":", 7);
     ir_buf_putu(b, e->end);
-    ir_buf_puts(b, ",\"text\":");
+    ir_buf_put(b, ",\"text\":", 8);
     ir_buf_json_str(b, e->text);
     ir_buf_putc(b, '}');
   }
@@ -58,9 +68,10 @@ static void fact(ir_buf *b, ir_criterion c, const ir_fact *f) {
   ir_buf_puts(b, ir_status_name(f->status));
   ir_buf_putc(b, '"');
   if (c == IR_CRIT_INJECTION_COUNT) {
-    if (f->has_value)
-      ir_buf_printf(b, ",\"value\":%ld", f->ivalue);
-    else
+    if (f->has_value) {
+      ir_buf_puts(b, ",\"value\":");
+      ir_buf_puti(b, f->ivalue);
+    } else
       ir_buf_puts(b, ",\"value\":null");
   } else if (c == IR_CRIT_INJECTATE) {
     ir_buf_puts(b, ",\"value\":");
@@ -91,7 +102,9 @@ static void finding(ir_buf *b, const ir_finding *f) {
   kv_str(b, "kind", f->kind);
   ir_buf_putc(b, ',');
   kv_str(b, "criterion", f->criterion);
-  ir_buf_printf(b, ",\"severity\":\"%s\",", ir_severity_name(f->severity));
+  ir_buf_puts(b, ",\"severity\":\"");
+  ir_buf_puts(b, ir_severity_name(f->severity));
+  ir_buf_puts(b, "\",");
   kv_str(b, "message", f->message);
   ir_buf_puts(b, ",\"evidence\":");
   evidence_list(b, &f->evidence);
@@ -103,13 +116,19 @@ static void finding(ir_buf *b, const ir_finding *f) {
 }
 
 static void item(ir_buf *b, const ir_item *it) {
-  ir_buf_printf(b, "{\"index\":%d,", it->index);
+  ir_buf_puts(b, "{\"index\":");
+  ir_buf_puti(b, it->index);
+  ir_buf_putc(b, ',');
   kv_str(b, "service", it->service);
-  ir_buf_printf(b, ",\"line\":%d,", it->line);
+  ir_buf_puts(b, ",\"line\":");
+  ir_buf_puti(b, it->line);
+  ir_buf_putc(b, ',');
   kv_str(b, "category", it->category ? it->category : "other");
-  ir_buf_printf(b, ",\"outcome\":\"%s\",\"conclusion\":\"%s\"",
-                ir_outcome_name(it->outcome),
-                ir_conclusion_name(it->conclusion));
+  ir_buf_puts(b, ",\"outcome\":\"");
+  ir_buf_puts(b, ir_outcome_name(it->outcome));
+  ir_buf_puts(b, "\",\"conclusion\":\"");
+  ir_buf_puts(b, ir_conclusion_name(it->conclusion));
+  ir_buf_putc(b, '"');
   ir_buf_puts(b, ",\"guidelines\":{");
   kv_str(b, "claims_administrator", it->guideline_ca);
   ir_buf_putc(b, ',');
@@ -178,7 +197,9 @@ static void rule_errors(ir_buf *b, const ir_letter *l) {
     kv_str(b, "rule", e->rule);
     ir_buf_putc(b, ',');
     kv_str(b, "file", e->file);
-    ir_buf_printf(b, ",\"item\":%d,", e->item);
+    ir_buf_puts(b, ",\"item\":");
+    ir_buf_puti(b, e->item);
+    ir_buf_putc(b, ',');
     kv_str(b, "message", e->message);
     ir_buf_putc(b, '}');
   }
@@ -188,7 +209,7 @@ static void rule_errors(ir_buf *b, const ir_letter *l) {
 void ir_report_json(ir_buf *b, const ir_letter *l) {
   ir_buf_putc(b, '{');
   kv_str(b, "file", l->path);
-  ir_buf_printf(b, ",\"ok\":%s,", l->ok ? "true" : "false");
+  ir_buf_puts(b, l->ok ? ",\"ok\":true," : ",\"ok\":false,");
   kv_str(b, "error", l->ok ? NULL : l->error);
   if (!l->ok) {
     ir_buf_puts(b, ",\"decisions\":[]}\n");
@@ -206,8 +227,8 @@ void ir_report_json(ir_buf *b, const ir_letter *l) {
   kv_str(b, "specialty", l->specialty);
   ir_buf_putc(b, ',');
   kv_str(b, "licensure", l->licensure);
-  ir_buf_printf(b, "},\"truncated\":%s,\"decisions\":[",
-                l->truncated ? "true" : "false");
+  ir_buf_puts(b, l->truncated ? "},\"truncated\":true,\"decisions\":["
+                              : "},\"truncated\":false,\"decisions\":[");
   for (size_t i = 0; i < l->items.n; i++) {
     if (i)
       ir_buf_putc(b, ',');

@@ -56,6 +56,88 @@ int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
   return 0;
 }
 
+/* Does s[b, e) start with an item number ("1. ", "2) ")? */
+static int numbered(const char *s, size_t b, size_t e) {
+  while (b < e && (s[b] == ' ' || s[b] == '*'))
+    b++;
+  size_t d = b;
+  while (d < e && d - b < 3 && isdigit((unsigned char)s[d]))
+    d++;
+  return d > b && d + 1 < e && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ';
+}
+
+/* Does s[b, e) end "is (not) medically necessary (and appropriate)."?
+ * (the item titles of the older MAXIMUS letters: "1. Trigger point
+ * injections x4 is not medically necessary and appropriate.") Sets the
+ * outcome (a "not" upholds the denial) and *vs, the start of the verb.
+ * Any whitespace, line breaks included, separates the words. */
+static int verdict_end(const char *s, size_t b, size_t e, ir_outcome *o,
+                       size_t *vs) {
+  static const char *const tails[] = {"medically necessary and appropriate",
+                                      "medically appropriate and necessary",
+                                      "medically necessary", NULL};
+  while (e > b && (isspace((unsigned char)s[e - 1]) || s[e - 1] == '.'))
+    e--;
+  char w[64];
+  size_t n = 0, k = e; /* the last words, one space apart, lower case */
+  size_t starts[12], nw = 0;
+  while (k > b && nw < 12) {
+    size_t we = k;
+    while (we > b && isspace((unsigned char)s[we - 1]))
+      we--;
+    size_t ws = we;
+    while (ws > b && !isspace((unsigned char)s[ws - 1]))
+      ws--;
+    if (ws == we)
+      break;
+    starts[nw++] = ws;
+    k = ws;
+  }
+  for (size_t t = 0; tails[t]; t++) {
+    size_t words = 1;
+    for (const char *q = tails[t]; *q; q++)
+      words += *q == ' ';
+    if (nw < words + 1)
+      continue;
+    n = 0;
+    for (size_t i = words; i-- > 0 && n < sizeof w - 1;) {
+      size_t a = starts[i], z = i ? starts[i - 1] : e;
+      while (z > a && isspace((unsigned char)s[z - 1]))
+        z--;
+      for (size_t j = a; j < z && n < sizeof w - 1; j++)
+        w[n++] = (char)tolower((unsigned char)s[j]);
+      if (i && n < sizeof w - 1)
+        w[n++] = ' ';
+    }
+    w[n] = 0;
+    if (strcmp(w, tails[t]) != 0)
+      continue;
+    size_t i = words, neg = 0;
+    if (lit_at(s, starts[i], e, "not ") || lit_at(s, starts[i], e, "not\n"))
+      neg = 1;
+    if (neg && nw < words + 2)
+      return 0;
+    size_t v = starts[i + neg];
+    if (!(lit_at(s, v, e, "is ") || lit_at(s, v, e, "are ") ||
+          lit_at(s, v, e, "is\n") || lit_at(s, v, e, "are\n")))
+      return 0;
+    size_t j0 = b; /* past the item number */
+    while (j0 < v &&
+           (s[j0] == ' ' || s[j0] == '*' || isdigit((unsigned char)s[j0])))
+      j0++;
+    for (size_t j = j0 + 1; j + 1 < v; j++) /* one phrase, not a paragraph */
+      if ((s[j] == '.' || s[j] == ':' || s[j] == ';') &&
+          isspace((unsigned char)s[j + 1]))
+        return 0;
+    if (v - b > 240)
+      return 0;
+    *o = neg ? IR_OUT_UPHELD : IR_OUT_OVERTURNED;
+    *vs = v;
+    return 1;
+  }
+  return 0;
+}
+
 /* A line holding only an outcome: the end of a wrapped title. */
 static int bare_outcome(seg *c, span L, ir_outcome *o) {
   size_t ps, pe;
@@ -257,6 +339,20 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
         if (i > from && title_fragment(c, i - 1) &&
             (!v->n || v->v[v->n - 1].body < c->lines[i - 1].s))
           p.start = p.ts = p.ss = c->lines[i - 1].s;
+      } else if (kind == K_NONE && L.e - L.s < 400 &&
+                 numbered(c->s, L.s, L.e) &&
+                 verdict_end(c->s, L.s, L.e, &o, &svc_end)) {
+        p.start = p.ts = p.ss = L.s; /* "1. X is not medically necessary." */
+        p.se = svc_end;
+        p.te = L.e;
+      } else if (kind == K_NONE && L.e - L.s < 400 && i + 1 < c->nlines &&
+                 numbered(c->s, L.s, L.e) && !ends_sentence(c->s, L) &&
+                 c->lines[i + 1].e - c->lines[i + 1].s < 80 &&
+                 verdict_end(c->s, L.s, c->lines[i + 1].e, &o, &svc_end) &&
+                 svc_end < L.e) { /* the same, wrapped onto a second line */
+        p.start = p.ts = p.ss = L.s;
+        p.se = svc_end;
+        p.te = c->lines[++i].e;
       } else if (i + 1 < c->nlines && bare_outcome(c, c->lines[i + 1], &o) &&
                  kind == K_NONE && L.e - L.s < 400) {
         p.start = p.ts = p.ss = L.s;

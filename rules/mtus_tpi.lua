@@ -68,17 +68,25 @@ local LACK = {
 
 local LOCAL_INJECTATE = { local_anesthetic = true, steroid = true }
 
--- "met", "unmet", "unknown" or "contradicted" for criterion id of item.
-local function verdict(item, id)
-  local f = item.facts[id]
-  if not f then
-    return "unknown"
+-- Whether the record both affirms and denies the fact of criterion id.
+local function contradicted(item, id)
+  for _, c in ipairs(item.contradicted) do
+    if c == id then
+      return true
+    end
   end
-  if f.contradicted then
+  return false
+end
+
+-- "met", "unmet", "unknown" or "contradicted" for criterion id of item.
+-- The status of a criterion comes from item.status; only the two criteria
+-- scored on a value read their fact (item.facts builds a fact when read).
+local function verdict(item, id)
+  if contradicted(item, id) then
     return "contradicted"
   end
   if id == "injectate" then
-    local v = f.value or {}
+    local v = item.facts.injectate.value or {}
     if #v == 0 then
       return "unknown"
     end
@@ -89,22 +97,25 @@ local function verdict(item, id)
     end
     return "met"
   elseif id == "injection_count" then
-    if math.type(f.value) ~= "integer" then
+    local n = item.facts.injection_count.value
+    if math.type(n) ~= "integer" then
       return "unknown"
     end
-    return f.value > 4 and "unmet" or "met"
-  elseif id == "radiculopathy" then
+    return n > 4 and "unmet" or "met"
+  end
+  local status = item.status[id]
+  if id == "radiculopathy" then
     -- the criterion is the ABSENCE of radiculopathy
-    if f.status == "present" then
+    if status == "present" then
       return "unmet"
-    elseif f.status == "absent" then
+    elseif status == "absent" then
       return "met"
     end
     return "unknown"
   end
-  if f.status == "present" then
+  if status == "present" then
     return "met"
-  elseif f.status == "absent" then
+  elseif status == "absent" then
     return "unmet"
   end
   return "unknown"
@@ -217,20 +228,18 @@ local function denial_criterion_met(item, out)
 end
 
 local function record_contradiction(item, out)
-  for _, id in ipairs(CRITERIA) do
+  for _, id in ipairs(item.contradicted) do
     local f = item.facts[id]
-    if f.contradicted then
-      local a, d = quote(f.affirm[1]), quote(f.deny[1])
-      out[#out + 1] = {
-        kind = "record-contradiction",
-        criterion = id,
-        severity = "warning",
-        message = string.format(
-          "The record both affirms and denies %s: %s versus %s.", MET[id],
-          a or "(affirmed)", d or "(denied)"),
-        evidence = concat({ f.affirm[1] }, { f.deny[1] }),
-      }
-    end
+    local a, d = quote(f.affirm[1]), quote(f.deny[1])
+    out[#out + 1] = {
+      kind = "record-contradiction",
+      criterion = id,
+      severity = "warning",
+      message = string.format(
+        "The record both affirms and denies %s: %s versus %s.", MET[id],
+        a or "(affirmed)", d or "(denied)"),
+      evidence = concat({ f.affirm[1] }, { f.deny[1] }),
+    }
   end
 end
 
@@ -255,33 +264,57 @@ local function has_any(s, words)
   return false
 end
 
--- Sentences of text as {from, to} byte ranges.
-local function sentences(text)
-  local out, from = {}, 1
-  for stop in text:gmatch("()[.;!?]%s") do
-    out[#out + 1] = { from, stop }
-    from = stop + 2
+-- Byte position of the first of words in s at or after byte init, or nil.
+local function first_of(s, words, init)
+  local first
+  for _, w in ipairs(words) do
+    local at = s:find(w, init, true)
+    if at and (not first or at < first) then
+      first = at
+    end
   end
-  if from <= #text then
-    out[#out + 1] = { from, #text }
-  end
-  return out
+  return first
 end
 
+-- A sentence ends at ".", ";", "!" or "?" followed by white space; the next
+-- one starts after that space. The sentence holding byte p, as a {from, to}
+-- byte range, given that a sentence starts at byte from (from <= p).
+local function sentence_at(text, from, p)
+  while true do
+    local stop = text:find("[.;!?]%s", from)
+    if not stop then
+      return { from, #text }
+    elseif stop >= p then
+      return { from, stop }
+    end
+    from = stop + 2
+  end
+end
+
+-- The first sentence of the rationale (as a byte range) that rests on a
+-- blanket guideline statement: a BLANKET phrase, no QUALIFIED one, and a
+-- guideline named in the sentence or in the MAXIMUS guideline; nil if none.
+-- Only sentences holding a BLANKET phrase can qualify, so the search jumps
+-- from one such sentence to the next.
 local function blanket_sentence(item)
-  local text = item.rationale
-  local lower = text:lower()
+  local lower = item.rationale:lower()
   local maximus = item.guidelines.maximus:lower()
   local guide_in_maximus = has_any(maximus, GUIDE_NAMES)
     and not maximus:find("chronic pain", 1, true)
-  for _, r in ipairs(sentences(lower)) do
+  local from = 1
+  while true do
+    local p = first_of(lower, BLANKET, from)
+    if not p then
+      return nil
+    end
+    local r = sentence_at(lower, from, p)
     local s = lower:sub(r[1], r[2])
-    if has_any(s, BLANKET) and not has_any(s, QUALIFIED)
+    if not has_any(s, QUALIFIED)
       and (has_any(s, GUIDE_NAMES) or guide_in_maximus) then
       return r
     end
+    from = r[2] + 2
   end
-  return nil
 end
 
 local function guideline_conflict(item)

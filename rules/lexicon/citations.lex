@@ -32,6 +32,8 @@ insufficient documentation
 inadequate documentation
 failure to document
 without documentation of
+# "there is no radiculopathy, twitch response, or referred pain documented"
+/\bno\s+(?=(?:[\w-]+,?\s+){1,8}?(?:documented|described|demonstrated)\b)/
 without documented
 without evidence of
 has not failed

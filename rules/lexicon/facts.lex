@@ -30,6 +30,7 @@ referral pain
 pain referral
 referral pattern
 /\breferral\s+of\s+(?:the\s+)?pain/
+/\breferral\s+(?:of\s+pain\s+)?(?:in)?to\s+the\s+(?:(?:left|right|bilateral|ipsilateral|upper|lower|posterior|lateral)\s+)?(?:buttocks?|shoulders?|neck|arms?|legs?|head|scapulae?|thighs?|hips?|occiput|temples?|groin|chest|flank)\b/
 /\bpain\s+referr(?:ed|ing)\s+(?:in)?to\b/
 /\breferr(?:ed|ing)\s+(?:pain\s+)?(?:in)?to(?:ward)?\s+the\b(?!\s+(?:emergency|clinic|office|hospital|physician|doctor|specialist|surgeon|orthopedi|neurolog|pain\s+management|physical))/
 refers pain
@@ -192,6 +193,7 @@ short-lived relief
 /#\s*(\d{1,2})\b/
 /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|TPIs?|injections?|sites|points|muscles)\b/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*x\s*(\d{1,2})\b/
+/\b(?:trigger\s+point\s+injections?|TPIs?)\s*\(\s*x?\s*(\d{1,2})\s*\)/
 /\b(?:injections?|TPIs?)\s+(?:to|into|at|in)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|sites|points|areas|locations|muscles)\b/
 
 [other_service]

@@ -32,7 +32,12 @@ intact
 /\bno\s+signs?\s+of/
 /\bno\s+evidence\s+of/
 /\bnot\s+(?:have|had|show|showing|demonstrate)/
-/\bdid\s+not\s+(?:have|show|reveal|demonstrate)/
+/\b(?:did|does|do)\s+not\s+(?:have|show|reveal|demonstrate|elicit|produce|reproduce|identify|find|document)/
+/\b(?:didn't|doesn't)\s+(?:have|show|reveal|demonstrate|elicit)/
+failed to elicit
+failed to identify
+failed to produce
+unable to elicit
 /\bresolution\s+of/
 /\bnon-?(?=radicul|focal|dermatom)/
 
@@ -79,7 +84,8 @@ nevertheless
 /;/
 /\bpositive\b/
 /\bdecreased\b/
-/\breveal(?:ed|s)?\b/
+# (not inside "did not reveal", "failed to reveal": those negate)
+/(?<!not |to |n't )\breveal(?:ed|s)?\b/
 /\bwith\s+(?:positive|decreased|diminished|reduced)/
 # ", and X were elicited": a new clause with its own verb (a plain list,
 # "no twitch, taut band, or referred pain", continues the negation)

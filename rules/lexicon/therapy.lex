@@ -52,7 +52,7 @@ no longer effective
 
 /\b(?:little|minimal|no|without|limited)\s+(?:\w+\s+)?(?:lasting\s+|sustained\s+|significant\s+|adequate\s+|durable\s+)?(?:relief|benefit|improvement)/
 /\b(?:did|does|do|has|have|had)\s+not\s+(?:\w+\s+)?(?:control|relieve|improve|help|resolve|work)/
-/\bnot\s+(?:adequately\s+)?(?:controlled|relieved)/
+/\bnot\s+(?:been\s+)?(?:adequately\s+|well\s+)?(?:controlled|relieved)/
 # "did not provide relief", "has not had relief from", "did not get any
 # benefit from": the therapy was tried (a not-tried phrase inside one of
 # these does not count)
@@ -61,6 +61,8 @@ no longer effective
 /\b(?:unchanged|no\s+better|not\s+(?:any\s+)?better|not\s+improved)\s+(?:after|with|despite|following)\b/
 /\b(?:did|does|do)\s+(?:absolutely\s+|little\s+or\s+)?nothing\s+(?:for|to\s+(?:help|relieve))\b/
 /\bof\s+(?:no|little)\s+(?:benefit|help|value)\b/
+/\bwithout\s+(?:adequate\s+|significant\s+|sufficient\s+|good\s+|lasting\s+)?(?:pain\s+)?control\b/
+/\b(?:inadequate|insufficient|poor)\s+(?:pain\s+)?(?:control|relief)\b/
 
 [not_tried]
 # a therapy after one of these, in the clause, was not tried (absent)
@@ -118,7 +120,8 @@ beneficial
 effective
 good relief
 significant relief
-/\b(?:excellent|lasting|substantial|considerable|great|good|significant|sustained)\s+(?:(?:and|,)\s+\w+\s+)?(?:relief|benefit|improvement)\b/
+/\bresolved\s+(?:most\s+of\s+|much\s+of\s+)?(?:his|her|the)\s+(?:\w+\s+)?(?:pain|symptoms)/
+/\b(?:excellent|lasting|substantial|considerable|great|good|significant|sustained|meaningful)\s+(?:(?:and|,)\s+\w+\s+)?(?:relief|benefit|improvement)\b/
 improved with
 improvement with
 responded well
