@@ -5,15 +5,17 @@
  * date that an [injury_date] trigger precedes in its sentence; the
  * reference date is the time of the request, not of the IMR decision: the
  * UR denial date (header), else the request date (below: the title's date,
- * else the latest date of the item's summary/rationale) when it is after
+ * else the latest date of a sentence of the item's summary/rationale that
+ * makes a [request], else their latest date) when it is after
  * the injury, else l->date_decision, else the latest date in the letter.
  * More than 91 days between them -> affirm; 0..90 days -> deny. The
  * evidence is the sentence stating the injury date.
  * frequency: the prior injection is the latest date in a sentence that
  * names an injection that was given ([performed], or its [relief]), the
  * date nearest the injection term ("in 2013" counts as 2013-12-31); the
- * repeat is the title's date (DOS, requested ...) or else the latest date
- * of the item's summary/rationale (the visit that requested it). >= 60 days
+ * repeat is the request date (the title's date, DOS, requested ...; else
+ * the latest date of a [request] sentence, else the latest date of the
+ * item's summary/rationale: the visit that requested it). >= 60 days
  * apart -> affirm, fewer -> deny. [interval] phrases ("three weeks later",
  * "four months have passed") next to an injection add the same verdict;
  * a short interval restated in the rationale is also cited; a phrase after
@@ -289,13 +291,15 @@ static void prior_dates(xletter *xl, int item, xevent *prior, long limit) {
 /* The request or visit date: the title's latest date, else the latest
  * date the item's summary or rationale states (not UR's). */
 static void request_date(xletter *xl, int item, xevent *req) {
-  for (int pass = 0; pass < 2 && req->day < 0; pass++)
+  for (int pass = 0; pass < 3 && req->day < 0; pass++)
     for (size_t i = 0; i < xl->ndates; i++) {
       const xdate *d = &xl->dates[i];
       const xsent *x = &xl->v[d->sent];
       if (!ir_x_in_item(x, item) || (pass == 0) != (x->region == XR_TITLE) ||
           ir_scope_attributed(&x->s, d->start))
         continue;
+      if (pass == 1 && !ir_sent_has_any(&x->s, IR_LEX_REQUEST))
+        continue; /* a sentence that makes the request ("requested") */
       long v = ir_x_days(d->iso);
       if (v > req->day) {
         xevent e = {v, d->sent, d->start, d->end};

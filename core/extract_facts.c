@@ -27,6 +27,7 @@
  * [citation_count] / [citation_frequency] cite those criteria. */
 #include "extract_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -143,6 +144,33 @@ static void contrast_span(const ir_sent *s, const ir_hit *t, size_t *lo,
   }
 }
 
+/* "He had 18 physical therapy visits, but his pain has not been
+ * controlled" / "..., but these have failed to control her pain": right
+ * after the therapy's part of the sentence, a contrast opens a part that
+ * names the pain, a failure, and no other therapy. chi is where the
+ * therapy's part ends (the contrast hit's start, or the sentence end). */
+static int pain_fails_after(const ir_sent *s, size_t chi) {
+  size_t n, lo = 0, hi = s->end;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_CONTRAST, &n);
+  for (size_t i = 0; i < n && !lo; i++)
+    if (h[i].start == chi)
+      lo = h[i].end;
+  if (!lo)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (h[i].start >= lo && h[i].start < hi)
+      hi = h[i].start;
+  static const int other[] = {IR_LEX_PT, IR_LEX_NSAID, IR_LEX_MR};
+  for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+    if (ir_sent_has(s, other[i], lo, hi))
+      return 0;
+  int pain = 0;
+  for (size_t k = lo; k + 4 <= hi && !pain; k++)
+    pain = !strncasecmp(s->text + k, "pain", 4) &&
+           !isalpha((unsigned char)s->text[k - 1]);
+  return pain && trigger_in(s, IR_LEX_FAILED, lo, hi, IR_LEX_NEG_PRE);
+}
+
 /* "NSAIDs have not been tried": a [not_tried] phrase right after. */
 static int not_tried_after(const ir_sent *s, const ir_hit *t, size_t hi) {
   size_t n;
@@ -188,6 +216,8 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
     return XC_DENY;
   if (ir_scope_negated(s, t->start, t->end))
     return XC_DENY;
+  if (pain_fails_after(s, chi))
+    return XC_AFFIRM;
   if (rat && failed_context &&
       trigger_in(s, IR_LEX_TRIED, lo, t->start, IR_LEX_NOT_TRIED))
     return XC_AFFIRM;

@@ -208,7 +208,8 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
                lost_space(o, j->lstart)) {
       src peek = s;
       unit v;
-      if (ir_src_next(&peek, &v) && v.n == 1 && islower(v.b[0]))
+      if (ir_src_next(&peek, &v) && v.n == 1 &&
+          (islower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
         put(o, " ", 1, u.os, 0, 0);
     }
     put(o, u.b, u.n, u.os, u.ol, u.verbatim);

@@ -249,8 +249,8 @@ static int issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid) {
 
 /* A determination for a group: outcome words in order, one per member
  * (from the value and numbered lines after it); else one for all. */
-static void group_outcomes(seg *c, protolist *v, size_t li, span V,
-                           ir_outcome all) {
+static size_t group_outcomes(seg *c, protolist *v, size_t li, span V,
+                             ir_outcome all) {
   int g = v->v[v->n - 1].group;
   size_t first = v->n, members = 0;
   while (first > 0 && v->v[first - 1].group == g)
@@ -260,12 +260,14 @@ static void group_outcomes(seg *c, protolist *v, size_t li, span V,
   size_t nf = 0, after;
   int num;
   span R = V;
+  size_t last = li;
   for (size_t j = li + 1; j < c->nlines; j++) { /* numbered lines after */
     if (!seg_numbered(c->s, c->lines[j], &after, &num) ||
         seg_kind(c, j) != K_NONE)
       break;
     if (c->lines[j].e > R.e && c->lines[j].s >= V.e)
       R.e = c->lines[j].e;
+    last = j;
   }
   for (size_t i = R.s; i < R.e && nf < 64;) {
     while (i < R.e && !isalpha((unsigned char)c->s[i]))
@@ -282,16 +284,53 @@ static void group_outcomes(seg *c, protolist *v, size_t li, span V,
     p->out = nf == members ? found[m] : all;
     p->has_det = 1;
   }
+  return last; /* the numbered determination lines are consumed */
 }
 
-/* Members of a group share the region after their numbered lines. */
-static void close_groups(protolist *v) {
+/* Is line li a section opening "1) Regarding the request for X:"? */
+static int regarding_line(seg *c, size_t li) {
+  span L = c->lines[li];
+  size_t a = L.s, after;
+  int num;
+  if (seg_numbered(c->s, L, &after, &num))
+    a = after;
+  while (a < L.e && c->s[a] == ' ')
+    a++;
+  return lit_at(c->s, a, L.e, "regarding the request") != 0;
+}
+
+/* Members of a group [i, j) share the region after their numbered lines,
+ * unless it holds one "Regarding the request for" section per member, in
+ * order: then each member takes its own section. */
+static void split_sections(seg *c, protolist *v, size_t i, size_t j) {
+  size_t n = j - i, found = 0, at[64];
+  size_t end = v->v[j - 1].end;
+  for (size_t li = v->v[j - 1].first_line; li < c->nlines && n <= 64; li++) {
+    if (c->lines[li].s >= end)
+      break;
+    if (regarding_line(c, li)) {
+      if (found == n)
+        return;
+      at[found++] = c->lines[li].s;
+    }
+  }
+  if (found != n || n > 64)
+    return;
+  for (size_t k = 0; k < n; k++) {
+    v->v[i + k].body = at[k];
+    v->v[i + k].end = k + 1 < n ? at[k + 1] : end;
+  }
+}
+
+static void close_groups(seg *c, protolist *v) {
   for (size_t i = 0; i < v->n;) {
     size_t j = i + 1;
     while (v->v[i].group && j < v->n && v->v[j].group == v->v[i].group)
       j++;
     for (size_t k = i; k < j; k++)
       v->v[k].end = v->v[j - 1].end;
+    if (v->v[i].group && j - i > 1)
+      split_sections(c, v, i, j);
     i = j;
   }
 }
@@ -320,7 +359,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       signals++;
       proto *cur = v->n ? &v->v[v->n - 1] : NULL;
       if (cur && cur->group && !cur->has_det) {
-        group_outcomes(c, v, i, V, o);
+        i = group_outcomes(c, v, i, V, o);
       } else if (cur && !cur->has_det && cur->out == IR_OUT_UNKNOWN) {
         cur->out = o;
         cur->has_det = 1;
@@ -392,7 +431,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       open_item(c, v, p);
     }
   }
-  close_groups(v);
+  close_groups(c, v);
   if (has_pending && !v->n) { /* a determination without a service line */
     proto p;
     memset(&p, 0, sizeof p);

@@ -370,6 +370,7 @@ shoulder*
 Spurling*
 upper extremit*
 upper limb*
+/\bupper\s+(?:and|&|or)\s+lower\s+(?:extremit|limb)/
 /\barms?\b/
 biceps
 triceps

@@ -61,6 +61,7 @@ no longer effective
 /\b(?:unchanged|no\s+better|not\s+(?:any\s+)?better|not\s+improved)\s+(?:after|with|despite|following)\b/
 /\b(?:did|does|do)\s+(?:absolutely\s+|little\s+or\s+)?nothing\s+(?:for|to\s+(?:help|relieve))\b/
 /\bof\s+(?:no|little)\s+(?:benefit|help|value)\b/
+/\bpain\s+(?:persists|persisted|continues|continued|remains|remained)\b/
 /\bwithout\s+(?:adequate\s+|significant\s+|sufficient\s+|good\s+|lasting\s+)?(?:pain\s+)?control\b/
 /\b(?:inadequate|insufficient|poor)\s+(?:pain\s+)?(?:control|relief)\b/
 
