@@ -113,8 +113,8 @@ static int decide(const joiner *j, const outbuf *o, const linfo *a,
     return SEP_BREAK;
   if ((b->label || b->list) && !a_cont && !islower(a->last) && !j->log_heading)
     return SEP_BREAK; /* not "... Trigger\nPoint Injection Page(s): 122" */
-  if (a->last == '-' && !a->trail_ws && a->before_last != ' ' &&
-      isalnum(b->first))
+  if (a->last == '-' && (!a->trail_ws || j->pdf) && a->before_last != ' ' &&
+      isalnum(b->first)) /* pdf text: "dur- " + "able" too */
     return islower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
   if (j->pdf || b_lower)
     return SEP_SPACE;
@@ -155,7 +155,7 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
   unit u;
   int started = 0, have_sp = 0, sp_verb = 0;
   uint32_t sp_os = 0, sp_end = 0;
-  int hold = li->last == '-' && !li->trail_ws;
+  int hold = li->last == '-' && (!li->trail_ws || j->pdf);
   const unsigned char *stop = hold ? s.base + li->last_os : s.e;
   for (;;) {
     /* fast path: plain bytes and single spaces, ending after a '.'; an

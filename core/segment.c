@@ -39,8 +39,9 @@ static const struct {
                "-)?\\s*",
                CI},
     [P_DECISION] = {"\\bDecision\\s+Date\\s*:?\\s*", CI},
-    [P_URDENIAL] = {"\\b(?:UR|Utilization\\s+Review)\\s+(?:Denial\\s+)?Date"
-                    "\\s*:?\\s*",
+    [P_URDENIAL] = {"\\b(?:(?:UR|Utilization\\s+Review)\\s+(?:Denial\\s+)?Date"
+                    "|Date\\s+of\\s+(?:UR|Utilization\\s+Review)\\s+"
+                    "(?:Decision|Denial|Determination))\\s*:?\\s*",
                     CI},
     [P_ASSIGNED] = {"\\bDate\\s+Assigned\\s*:?\\s*", CI},
     [P_APPL] = {"\\b(?:Date\\s+)?Application\\s+Received(?:\\s+Date)?\\s*:?"

@@ -56,14 +56,18 @@ int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
   return 0;
 }
 
-/* Does s[b, e) start with an item number ("1. ", "2) ")? */
+/* Does s[b, e) start with an item number ("1. ", "2) ", "Item 3: ")? */
 static int numbered(const char *s, size_t b, size_t e) {
   while (b < e && (s[b] == ' ' || s[b] == '*'))
     b++;
+  size_t it = lit_at(s, b, e, "item ");
+  if (it)
+    b = it;
   size_t d = b;
   while (d < e && d - b < 3 && isdigit((unsigned char)s[d]))
     d++;
-  return d > b && d + 1 < e && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ';
+  return d > b && d + 1 < e &&
+         (s[d] == '.' || s[d] == ')' || (it && s[d] == ':')) && s[d + 1] == ' ';
 }
 
 /* Does s[b, e) end "is (not) medically necessary (and appropriate)."?
@@ -122,8 +126,14 @@ static int verdict_end(const char *s, size_t b, size_t e, ir_outcome *o,
           lit_at(s, v, e, "is\n") || lit_at(s, v, e, "are\n")))
       return 0;
     size_t j0 = b; /* past the item number */
-    while (j0 < v &&
-           (s[j0] == ' ' || s[j0] == '*' || isdigit((unsigned char)s[j0])))
+    while (j0 < v && (s[j0] == ' ' || s[j0] == '*'))
+      j0++;
+    size_t it = lit_at(s, j0, v, "item ");
+    if (it)
+      j0 = it;
+    while (j0 < v && isdigit((unsigned char)s[j0]))
+      j0++;
+    if (it && j0 < v && s[j0] == ':') /* "Item 1:" */
       j0++;
     for (size_t j = j0 + 1; j + 1 < v; j++) /* one phrase, not a paragraph */
       if ((s[j] == '.' || s[j] == ':' || s[j] == ';') &&
@@ -378,13 +388,12 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
         if (i > from && title_fragment(c, i - 1) &&
             (!v->n || v->v[v->n - 1].body < c->lines[i - 1].s))
           p.start = p.ts = p.ss = c->lines[i - 1].s;
-      } else if (kind == K_NONE && L.e - L.s < 400 &&
-                 numbered(c->s, L.s, L.e) &&
+      } else if (L.e - L.s < 400 && numbered(c->s, L.s, L.e) &&
                  verdict_end(c->s, L.s, L.e, &o, &svc_end)) {
         p.start = p.ts = p.ss = L.s; /* "1. X is not medically necessary." */
         p.se = svc_end;
         p.te = L.e;
-      } else if (kind == K_NONE && L.e - L.s < 400 && i + 1 < c->nlines &&
+      } else if (L.e - L.s < 400 && i + 1 < c->nlines &&
                  numbered(c->s, L.s, L.e) && !ends_sentence(c->s, L) &&
                  c->lines[i + 1].e - c->lines[i + 1].s < 80 &&
                  verdict_end(c->s, L.s, c->lines[i + 1].e, &o, &svc_end) &&

@@ -62,6 +62,10 @@ no longer effective
 /\b(?:did|does|do)\s+(?:absolutely\s+|little\s+or\s+)?nothing\s+(?:for|to\s+(?:help|relieve))\b/
 /\bof\s+(?:no|little)\s+(?:benefit|help|value)\b/
 /\bpain\s+(?:persists|persisted|continues|continued|remains|remained)\b/
+# "PT, Naprosyn and Soma, none of which helped": the whole list failed
+/\b(?:none|neither)\s+(?:of\s+(?:which|them|these|those|the\s+\w+)\s+)?(?:\w+\s+)?(?:helped|worked|controlled|relieved|improved|provided|gave|has\s+helped|have\s+helped|was\s+effective|were\s+effective)/
+/\bnothing\s+(?:has\s+|have\s+)?(?:helped|worked|controlled)/
+/\bno\s+longer\s+controlled\b/
 /\bwithout\s+(?:adequate\s+|significant\s+|sufficient\s+|good\s+|lasting\s+)?(?:pain\s+)?control\b/
 /\b(?:inadequate|insufficient|poor)\s+(?:pain\s+)?(?:control|relief)\b/
 
