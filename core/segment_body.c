@@ -28,7 +28,7 @@ static void narrow_numbered(seg *c, int k, size_t *rs, size_t *re) {
        i++) {
     if (!seg_numbered(c->s, c->lines[i], &after, &num))
       continue;
-    if (!st && num == k)
+    if (!st && num == k && after < *re)
       st = after;
     else if (st && num == k + 1) {
       size_t e = c->lines[i].s;
@@ -122,6 +122,8 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
     re--;
   if (p->group)
     narrow_numbered(c, p->gidx, &rs, &re);
+  if (rs > re) /* never an inverted span (a number line at the very end) */
+    rs = re;
   while (re > rs) { /* drop page furniture at the end */
     size_t k = seg_line_at(c, re);
     if (k == 0 || c->lines[k - 1].s < rs || !seg_furniture(s, c->lines[k - 1]))

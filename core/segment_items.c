@@ -318,6 +318,8 @@ static void split_sections(seg *c, protolist *v, size_t i, size_t j) {
   for (size_t li = v->v[j - 1].first_line; li < c->nlines && n <= 64; li++) {
     if (c->lines[li].s >= end)
       break;
+    if (c->lines[li].s < v->v[j - 1].te) /* only after the group's titles */
+      continue;
     if (regarding_line(c, li)) {
       if (found == n)
         return;
