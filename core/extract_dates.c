@@ -50,20 +50,6 @@ long ir_x_days(const char *iso) {
 
 typedef IR_VEC(xdate) datevec;
 
-/* Can a month name start at s? (its first three letters, any case) */
-static int month_prefix(const char *s, size_t n) {
-  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-  if (n < 3)
-    return 0;
-  char w[3];
-  for (int i = 0; i < 3; i++)
-    w[i] = (char)(s[i] | 0x20);
-  for (int m = 0; m < 36; m += 3)
-    if (w[0] == months[m] && w[1] == months[m + 1] && w[2] == months[m + 2])
-      return 1;
-  return 0;
-}
-
 void ir_x_scan_dates(xletter *xl) {
   datevec dv = {0};
   const char *t = xl->t->norm;
@@ -73,11 +59,6 @@ void ir_x_scan_dates(xletter *xl) {
     while (p < e) {
       unsigned char c = (unsigned char)t[p];
       int boundary = p == xl->v[k].s.start || !isalnum((unsigned char)t[p - 1]);
-      if (boundary && isalpha(c) && !month_prefix(t + p, e - p)) {
-        while (p < e && isalnum((unsigned char)t[p])) /* not a month name */
-          p++;
-        continue;
-      }
       if (boundary && isalnum(c)) {
         xdate d;
         memset(&d, 0, sizeof d);

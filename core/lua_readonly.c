@@ -103,15 +103,16 @@ static void make_view(lua_State *L) {
   lua_rawgeti(L, kit, KIT_INDEX);
   lua_pushvalue(L, v);
   lua_rawset(L, mt);
-  lua_rawgeti(L, kit, KIT_NEWINDEX);
-  lua_pushcfunction(L, ro_newindex);
-  lua_rawset(L, mt);
-  lua_rawgeti(L, kit, KIT_LEN);
-  lua_pushcfunction(L, ro_len);
-  lua_rawset(L, mt);
-  lua_rawgeti(L, kit, KIT_PAIRS);
-  lua_pushcfunction(L, ro_pairs);
-  lua_rawset(L, mt);
+  static const struct {
+    int key;
+    lua_CFunction f;
+  } mm[] = {
+      {KIT_NEWINDEX, ro_newindex}, {KIT_LEN, ro_len}, {KIT_PAIRS, ro_pairs}};
+  for (size_t i = 0; i < sizeof mm / sizeof *mm; i++) {
+    lua_rawgeti(L, kit, mm[i].key);
+    lua_pushcfunction(L, mm[i].f);
+    lua_rawset(L, mt);
+  }
   lua_rawgeti(L, kit, KIT_METATABLE);
   lua_rawgeti(L, kit, KIT_RO);
   lua_rawset(L, mt);

@@ -56,8 +56,9 @@ int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
   return 0;
 }
 
-/* Does s[b, e) start with an item number ("1. ", "2) ", "Item 3: ")? */
-static int numbered(const char *s, size_t b, size_t e) {
+/* After an item number at the start of s[b, e) ("1. ", "2) ", "Item 3: "):
+ * the position past its '.', ')' or ':'; 0 when the line has none. */
+static size_t number_end(const char *s, size_t b, size_t e) {
   while (b < e && (s[b] == ' ' || s[b] == '*'))
     b++;
   size_t it = lit_at(s, b, e, "item ");
@@ -66,17 +67,20 @@ static int numbered(const char *s, size_t b, size_t e) {
   size_t d = b;
   while (d < e && d - b < 3 && isdigit((unsigned char)s[d]))
     d++;
-  return d > b && d + 1 < e &&
-         (s[d] == '.' || s[d] == ')' || (it && s[d] == ':')) && s[d + 1] == ' ';
+  int ok = d > b && d + 1 < e &&
+           (s[d] == '.' || s[d] == ')' || (it && s[d] == ':')) &&
+           s[d + 1] == ' ';
+  return ok ? d + 1 : 0;
 }
 
 /* Does s[b, e) end "is (not) medically necessary (and appropriate)."?
+ * from: where the phrase starts (past the item number).
  * (the item titles of the older MAXIMUS letters: "1. Trigger point
  * injections x4 is not medically necessary and appropriate.") Sets the
  * outcome (a "not" upholds the denial) and *vs, the start of the verb.
  * Any whitespace, line breaks included, separates the words. */
-static int verdict_end(const char *s, size_t b, size_t e, ir_outcome *o,
-                       size_t *vs) {
+static int verdict_end(const char *s, size_t b, size_t from, size_t e,
+                       ir_outcome *o, size_t *vs) {
   static const char *const tails[] = {"medically necessary and appropriate",
                                       "medically appropriate and necessary",
                                       "medically necessary", NULL};
@@ -125,17 +129,7 @@ static int verdict_end(const char *s, size_t b, size_t e, ir_outcome *o,
     if (!(lit_at(s, v, e, "is ") || lit_at(s, v, e, "are ") ||
           lit_at(s, v, e, "is\n") || lit_at(s, v, e, "are\n")))
       return 0;
-    size_t j0 = b; /* past the item number */
-    while (j0 < v && (s[j0] == ' ' || s[j0] == '*'))
-      j0++;
-    size_t it = lit_at(s, j0, v, "item ");
-    if (it)
-      j0 = it;
-    while (j0 < v && isdigit((unsigned char)s[j0]))
-      j0++;
-    if (it && j0 < v && s[j0] == ':') /* "Item 1:" */
-      j0++;
-    for (size_t j = j0 + 1; j + 1 < v; j++) /* one phrase, not a paragraph */
+    for (size_t j = from; j + 1 < v; j++) /* one phrase, not a paragraph */
       if ((s[j] == '.' || s[j] == ':' || s[j] == ';') &&
           isspace((unsigned char)s[j + 1]))
         return 0;
@@ -360,7 +354,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
     int kind = seg_kind(c, i);
     proto p;
     memset(&p, 0, sizeof p);
-    size_t svc_end, t_end;
+    size_t svc_end, t_end, nb;
     ir_outcome o = IR_OUT_UNKNOWN;
     if (kind == K_DET) {
       size_t val = seg_label_any(c->s, L, seg_decision_labels);
@@ -383,6 +377,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       continue;
     }
     if (kind == K_NONE || kind == K_ISSUE) {
+      nb = L.e - L.s < 400 ? number_end(c->s, L.s, L.e) : 0;
       if (seg_title_line(c, L, &svc_end, &t_end, &o)) {
         p.start = p.ts = p.ss = L.s;
         p.se = svc_end;
@@ -390,15 +385,13 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
         if (i > from && title_fragment(c, i - 1) &&
             (!v->n || v->v[v->n - 1].body < c->lines[i - 1].s))
           p.start = p.ts = p.ss = c->lines[i - 1].s;
-      } else if (L.e - L.s < 400 && numbered(c->s, L.s, L.e) &&
-                 verdict_end(c->s, L.s, L.e, &o, &svc_end)) {
+      } else if (nb && verdict_end(c->s, L.s, nb, L.e, &o, &svc_end)) {
         p.start = p.ts = p.ss = L.s; /* "1. X is not medically necessary." */
         p.se = svc_end;
         p.te = L.e;
-      } else if (L.e - L.s < 400 && i + 1 < c->nlines &&
-                 numbered(c->s, L.s, L.e) && !ends_sentence(c->s, L) &&
+      } else if (nb && i + 1 < c->nlines && !ends_sentence(c->s, L) &&
                  c->lines[i + 1].e - c->lines[i + 1].s < 80 &&
-                 verdict_end(c->s, L.s, c->lines[i + 1].e, &o, &svc_end) &&
+                 verdict_end(c->s, L.s, nb, c->lines[i + 1].e, &o, &svc_end) &&
                  svc_end < L.e) { /* the same, wrapped onto a second line */
         p.start = p.ts = p.ss = L.s;
         p.se = svc_end;
