@@ -3,13 +3,18 @@
  * Threads: N workers and one writer (the caller). A worker takes the next
  * input from the enumerator (under the lock, which fixes its sequence
  * number), audits it with its own ir_worker, renders the record into the
- * slot seq % W of a ring of W = 4N slots, copies the text-free letter into
- * the slot's arena for the writer, and marks the slot ready. A worker never
- * takes sequence number seq >= written + W, so at most W letters are in
- * flight: memory is flat in the batch length. The writer prints slots in
- * sequence order, feeds the summary, the cross-case index, the HTML report
- * and the store, then frees the slot. At the end the cross-case findings
- * are streamed from the index (crosscase.h), never all held in memory. */
+ * slot seq % W of a ring of W = max(16, 4N) slots, copies the text-free
+ * letter into the slot's arena for the writer, and marks the slot ready. A
+ * worker never takes sequence number seq >= written + W, so at most W
+ * letters are in flight: memory is flat in the batch length. The writer
+ * prints slots in sequence order, feeds the summary, the cross-case index,
+ * the HTML report and the store, then frees the slot. To keep thread
+ * wake-ups and write calls off the per-letter path, workers wake a waiting
+ * writer once W/2 records are ready in order (or the ring is full, or the
+ * input is done), the writer flushes its output when it runs out of ready
+ * records, and it never sleeps longer than WRITER_NAP with one ready (a
+ * slow input list still streams). At the end the cross-case findings are
+ * streamed from the index (crosscase.h), never all held in memory. */
 #include "batch.h"
 
 #include <pthread.h>
@@ -47,8 +52,28 @@ typedef struct {
   int enum_done;
   long next_seq, written;
   size_t nslots;
+  size_t wake_at;   /* records ready in order that wake the writer */
+  int writer_waits; /* the writer sleeps on `ready` */
   slot *slots;
 } batch;
+
+#define WRITER_NAP_MS 100
+
+/* Under the lock: the count of ready slots from the next one to write. */
+static size_t ready_run(const batch *b) {
+  size_t k = 0, inflight = (size_t)(b->next_seq - b->written);
+  while (k < inflight &&
+         b->slots[(size_t)(b->written + (long)k) % b->nslots].state == 2)
+    k++;
+  return k;
+}
+
+/* Under the lock: whether to wake the sleeping writer: a batch of records
+ * is ready in order, or force (the ring is full, the input is done). The
+ * caller signals `ready`, after unlocking when it can. */
+static int writer_wanted(const batch *b, int force) {
+  return b->writer_waits && (force || ready_run(b) >= b->wake_at);
+}
 
 typedef struct {
   batch *b;
@@ -99,10 +124,20 @@ static void process(batch *b, ir_worker *w, slot *s) {
 static void *worker_main(void *arg) {
   worker *wk = arg;
   batch *b = wk->b;
+  slot *done = NULL; /* the letter just audited, not yet marked ready */
+  pthread_mutex_lock(&b->mu);
   for (;;) {
-    pthread_mutex_lock(&b->mu);
-    while (!b->enum_done && (size_t)(b->next_seq - b->written) >= b->nslots)
+    int wake = 0;
+    if (done) {
+      done->state = 2;
+      done = NULL;
+      wake = writer_wanted(b, b->enum_done);
+    }
+    while (!b->enum_done && (size_t)(b->next_seq - b->written) >= b->nslots) {
+      if (writer_wanted(b, 1))
+        pthread_cond_signal(&b->ready);
       pthread_cond_wait(&b->space, &b->mu);
+    }
     char *path = NULL;
     const char *err = NULL;
     if (b->enum_done || !ir_paths_next(b->paths, &path, &err)) {
@@ -118,14 +153,12 @@ static void *worker_main(void *arg) {
     s->path = path;
     s->perr = err ? strdup(err) : NULL;
     pthread_mutex_unlock(&b->mu);
+    if (wake)
+      pthread_cond_signal(&b->ready);
 
     process(b, wk->w, s);
-
+    done = s;
     pthread_mutex_lock(&b->mu);
-    s->state = 2;
-    if (seq == b->written)
-      pthread_cond_signal(&b->ready);
-    pthread_mutex_unlock(&b->mu);
   }
 }
 
@@ -182,6 +215,7 @@ typedef struct {
   progress prog;
   int status;
   long seq;
+  int unflushed; /* records written since the last fflush */
 } writer;
 
 static void stderr_errors(writer *wr, const ir_letter *l) {
@@ -201,7 +235,7 @@ static void stderr_errors(writer *wr, const ir_letter *l) {
 static void consume(writer *wr, slot *s) {
   const ir_letter *l = s->copy;
   fwrite(s->out.p ? s->out.p : "", 1, s->out.n, wr->out);
-  fflush(wr->out);
+  wr->unflushed = 1;
   stderr_errors(wr, l);
   if (s->status > wr->status)
     wr->status = s->status;
@@ -229,19 +263,45 @@ static void free_slot(slot *s) {
   s->state = 0;
 }
 
+/* Under the lock: sleeps until woken, or WRITER_NAP_MS at most. */
+static void writer_sleep(batch *b) {
+  struct timespec t;
+  clock_gettime(CLOCK_REALTIME, &t);
+  t.tv_nsec += WRITER_NAP_MS * 1000000L;
+  if (t.tv_nsec >= 1000000000L) {
+    t.tv_sec++;
+    t.tv_nsec -= 1000000000L;
+  }
+  b->writer_waits = 1;
+  pthread_cond_timedwait(&b->ready, &b->mu, &t);
+  b->writer_waits = 0;
+}
+
 static void write_loop(batch *b, writer *wr) {
   pthread_mutex_lock(&b->mu);
   for (;;) {
-    slot *s = &b->slots[(size_t)b->written % b->nslots];
-    while (s->state != 2 && !(b->enum_done && b->written == b->next_seq))
-      pthread_cond_wait(&b->ready, &b->mu);
-    if (s->state != 2)
-      break;
-    pthread_mutex_unlock(&b->mu);
-    consume(wr, s);
-    free_slot(s);
+    size_t run = ready_run(b);
+    if (!run) {
+      if (b->enum_done && b->written == b->next_seq)
+        break;
+      if (wr->unflushed) { /* out of ready records: show what we have */
+        pthread_mutex_unlock(&b->mu);
+        fflush(wr->out);
+        wr->unflushed = 0;
+        pthread_mutex_lock(&b->mu);
+      } else {
+        writer_sleep(b);
+      }
+      continue;
+    }
+    pthread_mutex_unlock(&b->mu); /* the run's slots are ours until written */
+    for (size_t k = 0; k < run; k++) {
+      slot *s = &b->slots[(size_t)(b->written + (long)k) % b->nslots];
+      consume(wr, s);
+      free_slot(s);
+    }
     pthread_mutex_lock(&b->mu);
-    b->written++;
+    b->written += (long)run;
     pthread_cond_broadcast(&b->space);
   }
   pthread_mutex_unlock(&b->mu);
@@ -369,7 +429,8 @@ int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out) {
   memset(&b, 0, sizeof b);
   b.o = o;
   b.paths = ir_paths_new(o->paths, o->npaths, o->files_from, o->glob);
-  b.nslots = (size_t)n * 4;
+  b.nslots = (size_t)n * 4 < 16 ? 16 : (size_t)n * 4;
+  b.wake_at = b.nslots / 2;
   b.slots = calloc(b.nslots, sizeof *b.slots);
   worker *wk = calloc((size_t)n, sizeof *wk);
   if (!b.slots || !wk) {

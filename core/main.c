@@ -292,6 +292,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: %s\n", progname, err);
     return 2;
   }
+  /* records are flushed in batches (batch.c): write 64 KiB at a time
+   * (glibc ignores the size unless given the buffer) */
+  static char outbuf[1 << 16];
+  if (!isatty(1))
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
   st = ir_batch_run(e, &o.batch, stdout);
   ir_engine_free(e);
   if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -12,7 +12,7 @@
 typedef struct {
   char *dir;    /* directory path (no trailing slash unless root) */
   char **names; /* sorted entry names, pointing into pool */
-  char *pool;   /* the names, NUL-terminated, one allocation */
+  char *pool;   /* per entry its d_type byte, then its NUL-terminated name */
   size_t n, i;  /* count, next index */
   dev_t dev;
   ino_t ino;
@@ -106,7 +106,7 @@ static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
   while ((de = readdir(d))) { /* names packed: a few bytes of overhead each */
     if (de->d_name[0] == '.')
       continue;
-    size_t len = strlen(de->d_name) + 1;
+    size_t len = strlen(de->d_name) + 2;
     if (f.n == cap) {
       cap = cap ? cap * 2 : 16;
       off = xrealloc(off, cap * sizeof *off);
@@ -115,8 +115,9 @@ static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
       pcap = pcap ? pcap * 2 : 1024;
       f.pool = xrealloc(f.pool, pcap);
     }
-    memcpy(f.pool + used, de->d_name, len);
-    off[f.n++] = used;
+    f.pool[used] = (char)de->d_type;
+    memcpy(f.pool + used + 1, de->d_name, len - 1);
+    off[f.n++] = used + 1;
     used += len;
   }
   closedir(d);
@@ -174,7 +175,9 @@ int ir_paths_next(ir_paths *p, char **path, const char **err) {
       const char *name = f->names[f->i++];
       char *full = join(f->dir, name);
       struct stat st;
-      if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+      /* a regular file (d_type) needs no stat; links and unknowns do */
+      if ((unsigned char)name[-1] != DT_REG && stat(full, &st) == 0 &&
+          S_ISDIR(st.st_mode)) {
         const char *e = push(p, full, &st);
         if (!e) {
           free(full);
