@@ -187,6 +187,7 @@ short-lived relief
 [count]
 # the first capturing group is the number
 /\bquantity\s*(?:of\s*)?:?\s*(\d{1,3})\b/
+/\bquantity\s*(?:of\s*)?:?\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/
 /\bqty\.?\s*:?\s*(\d{1,3})\b/
 /\(\s*x\s*(\d{1,3})\s*\)/
 /\bx\s*(\d{1,2})\b(?!\s*(?:weeks?|days?|months?|mg))/
@@ -194,6 +195,7 @@ short-lived relief
 /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|TPIs?|injections?|sites|points|muscles)\b/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*x\s*(\d{1,2})\b/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*\(\s*x?\s*(\d{1,2})\s*\)/
+/\b(?:trigger\s+point\s+injections?|TPIs?)\s*\(\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\)/
 /\b(?:injections?|TPIs?)\s+(?:to|into|at|in)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|sites|points|areas|locations|muscles)\b/
 
 [other_service]

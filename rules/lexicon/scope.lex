@@ -50,6 +50,8 @@ unable to elicit
 within normal limits
 /\b(?:was|were|is|are|remained?)\s+(?:\w+\s+)?(?:intact|symmetric(?:al)?|2\+(?:\s+and\s+symmetric(?:al)?)?)\b/
 /\bnot\s+(?:present|appreciated|elicited)\b/
+# "radiculopathy is not the issue in this case"
+/\b(?:is|was|are|were)\s+not\s+(?:the|an|at)\s+(?:issue|concern|question|factor)\b/
 
 [pseudo_negation]
 # phrases that contain a trigger but negate nothing

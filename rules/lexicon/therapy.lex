@@ -66,6 +66,9 @@ no longer effective
 /\b(?:none|neither)\s+(?:of\s+(?:which|them|these|those|the\s+\w+)\s+)?(?:\w+\s+)?(?:helped|worked|controlled|relieved|improved|provided|gave|has\s+helped|have\s+helped|was\s+effective|were\s+effective)/
 /\bnothing\s+(?:has\s+|have\s+)?(?:helped|worked|controlled)/
 /\bno\s+longer\s+controlled\b/
+# "which helped only minimally", "was only slightly helpful"
+/\b(?:helped|helps|worked|was\s+helpful|were\s+helpful)\s+(?:only\s+)?(?:minimally|marginally|slightly|a\s+little|little|partially)\b/
+/\bonly\s+(?:minimally|marginally|slightly)\s+(?:helpful|beneficial|effective|helped)\b/
 /\bwithout\s+(?:adequate\s+|significant\s+|sufficient\s+|good\s+|lasting\s+)?(?:pain\s+)?control\b/
 /\b(?:inadequate|insufficient|poor)\s+(?:pain\s+)?(?:control|relief)\b/
 
@@ -104,7 +107,9 @@ no history of
 never had
 never received
 never been prescribed
-/\bhas\s+not\s+yet\s+(?:tried|had|undergone|received)/
+# "physical therapy has not yet begun", "which has not yet started"
+/\b(?:has|have|had)\s+not\s+yet\s+(?:tried|had|undergone|received|begun|started|commenced)/
+/\b(?:has|have|had)\s+not\s+(?:begun|started|commenced)\b/
 
 [tried]
 # in the rationale, while it speaks of failed treatment, "tried X" counts
