@@ -112,6 +112,9 @@ SLR
 /\bEMG(?:\/NCV|\/NCS)?\b/
 /\bNC[VS]\b/
 electrodiagnostic stud*
+# "electrodiagnostic studies of the bilateral upper and lower extremities
+# dated 1/8/2013 (which were normal)": the test with its limbs and date
+/\b(?:electrodiagnostic\s+stud\w*|EMG(?:\/NC[VS])?(?:\s+stud\w*)?|nerve\s+conduction\s+stud\w*)\s+of\s+the\s+(?:\w+\s+){0,5}?extremit(?:y|ies)(?:\s+(?:dated|on|from|of)\s+\d{1,2}\/\d{1,2}\/\d{2,4})?/
 nerve conduction stud*
 neurologic exam*
 neurological exam*

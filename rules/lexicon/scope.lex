@@ -80,7 +80,8 @@ though
 except
 aside from
 apart from
-which
+# (not "studies ... which were normal": that negates them)
+/\bwhich\b(?!\s+(?:was|were)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b)/
 whereas
 nevertheless
 /;/
