@@ -82,6 +82,9 @@ typedef struct {
   int nhead;
   int heading, label, plabel, list, outcome; /* shapes (normalize_line.c) */
   int title_tail; /* ends like an item title: ": Upheld" */
+  int simple;     /* [first_os, last_end) is plain bytes and single spaces
+                     between them, all read by the fast path: the emitter
+                     may copy it (normalize.c) */
 } linfo;
 
 /* Measures the line read by s (b, e: its raw bytes); the shapes are set

@@ -151,11 +151,53 @@ static int lost_space(const outbuf *o, size_t lstart) {
   return !ir_word_in(o->buf + b, e - b, abbr);
 }
 
+/* emit_line for a simple line (see linfo): what the unit loop below does to
+ * plain bytes and single spaces is a verbatim copy, except that a space
+ * before a held hyphen is dropped and "word.The" may get its lost space
+ * back. So copy between the '.'s that precede an upper-case letter. */
+static void emit_simple(outbuf *o, joiner *j, src s, const linfo *li,
+                        int hold) {
+  const unsigned char *base = s.base, *p = base + li->first_os;
+  const unsigned char *stop = base + (hold ? li->last_os : li->last_end);
+  const unsigned char *end = stop; /* the copy's end */
+  if (hold && end > p && end[-1] == ' ')
+    end--; /* the unit loop keeps that space pending, then never puts it */
+  for (const unsigned char *d = p; end - d > 1;) {
+    d = memchr(d, '.', (size_t)(end - d - 1));
+    if (!d)
+      break;
+    d++;
+    if (!isupper(*d))
+      continue;
+    put(o, p, (size_t)(d - p), (uint32_t)(p - base), (uint32_t)(d - p), 1);
+    p = d;
+    if (lost_space(o, j->lstart)) {
+      src peek = src_line(base, d + 1, s.e, s.markup);
+      unit v;
+      peek.at_start = 0;
+      if (ir_src_next(&peek, &v) && v.n == 1 &&
+          (islower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+        put(o, " ", 1, (uint32_t)(d - base), 0, 0);
+    }
+  }
+  if (end > p)
+    put(o, p, (size_t)(end - p), (uint32_t)(p - base), (uint32_t)(end - p), 1);
+  if (hold) {
+    unit h = {{'-'}, 1, 0, 1, li->last_os, 1};
+    j->hyphen = h;
+    j->have_hyphen = 1;
+  }
+}
+
 static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
   unit u;
   int started = 0, have_sp = 0, sp_verb = 0;
   uint32_t sp_os = 0, sp_end = 0;
   int hold = li->last == '-' && (!li->trail_ws || j->pdf);
+  if (li->simple) {
+    emit_simple(o, j, s, li, hold);
+    return;
+  }
   const unsigned char *stop = hold ? s.base + li->last_os : s.e;
   for (;;) {
     /* fast path: plain bytes and single spaces, ending after a '.'; an

@@ -84,6 +84,8 @@ static void measure(src s, linfo *li) {
   memset(li, 0, sizeof *li);
   unit u;
   int started = 0, gap = 0, saw_ws = 0;
+  int src_gap = 0; /* a gap read through the source (not a single ' ') */
+  li->simple = 1;
   for (;;) {
     /* fast path: a run of plain bytes and single spaces */
     while (s.p < s.e && (plain(*s.p) || (*s.p == ' ' && started && !gap &&
@@ -101,6 +103,8 @@ static void measure(src s, linfo *li) {
       }
       if (!started)
         li->first_os = (uint32_t)(s.p - s.base);
+      if (src_gap)
+        li->simple = 0;
       li->words += !started || gap;
       if (gap)
         put_char(li, ' ');
@@ -117,10 +121,12 @@ static void measure(src s, linfo *li) {
       break;
     if (u.space) {
       saw_ws = 1;
+      src_gap |= started;
       gap = started;
       li->trail_ws = started;
       continue;
     }
+    li->simple = 0;
     for (int i = -1; i < u.n; i++) {
       unsigned char c = i < 0 ? ' ' : u.b[i];
       if (i < 0 && !gap)
@@ -210,6 +216,17 @@ static unsigned label_kinds(const linfo *li) {
 int ir_title_tail(const char *s, size_t b, size_t e) {
   ir_outcome o;
   size_t w, pe;
+  /* cheap rejection (most lines): after the trailing '.', '*', '!' and
+   * blanks that ir_title_outcome strips, an outcome word ends in 'd' or
+   * 'n', a qualifier in 't', 'l', 'y' or ')'; and the ':' or '-' before
+   * the phrase must be there */
+  size_t t = e;
+  while (t > b && ((unsigned char)s[t - 1] <= ' ' || s[t - 1] == '.' ||
+                   s[t - 1] == '*' || s[t - 1] == '!'))
+    t--;
+  if (t == b || !strchr("dntly)", s[t - 1] | 0x20) ||
+      (!memchr(s + b, ':', t - b) && !memchr(s + b, '-', t - b)))
+    return 0;
   if (!ir_title_outcome(s, b, e, IR_TO_CERT, &o, &w, &pe))
     return 0;
   while (w > b && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
