@@ -77,7 +77,10 @@ typedef struct {
   unsigned char first, second;     /* first two output bytes */
   unsigned char last, before_last; /* last two output bytes */
   int trail_ws;                    /* blank after the last visible unit */
-  uint32_t letters, lower, words;
+  int lower;      /* an ASCII lower-case letter was seen */
+  uint32_t upper; /* ASCII upper-case letters, counted while !lower (only
+                     a line without lower case can be a heading) */
+  int spaced;     /* a blank between two visible characters: >= 2 words */
   char head[HEAD_MAX];
   int nhead;
   int heading, label, plabel, list, outcome; /* shapes (normalize_line.c) */

@@ -1,6 +1,6 @@
 /* normalize_line.c - measuring one physical line for the normalizer (see
  * norm_int.h): visible length, first/last characters, a copy of the head,
- * letter counts, and the shapes the separator choice needs (heading, header
+ * letter case, and the shapes the separator choice needs (heading, header
  * or paragraph label, list entry, bare outcome, item title ending). Plain
  * ASCII runs are measured a run at a time; everything else goes through the
  * character source (decode.c). */
@@ -10,14 +10,63 @@
 #include "norm_int.h"
 #include "title_outcome.h"
 
-/* Per byte for measure_run: a plain byte's letter count (bit 0) and
- * lower-case count (bit 32); a byte that is not plain has bit 63. ASCII
- * letters only (the C locale, no locale calls). */
-#define MEASURE_ENTRY(c)                                                       \
-  (!IR_PLAIN(c) ? (uint64_t)1 << 63                                            \
-                : (uint64_t)((unsigned)(((c) | 0x20) - 'a') < 26) |            \
-                      (uint64_t)((unsigned)((c) - 'a') < 26) << 32)
-static const uint64_t measure_byte[256] = {IR_BYTE_TABLE(MEASURE_ENTRY)};
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit i set when byte i of v is plain (IR_PLAIN). The signed compares also
+ * reject every byte >= 0x80. */
+static inline unsigned plain_bits(__m128i v) {
+  __m128i in = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                            _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+  return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(sp, in));
+}
+#endif
+
+/* The end of the run of plain bytes and single spaces between them that
+ * starts at the plain byte q: the first byte that is neither plain nor a
+ * space followed by a plain byte. *lower is set when the run holds an ASCII
+ * lower-case letter, *spaced when it holds a space. With SSE2, 16 bytes at
+ * a time while 17 remain (the 17th tells whether a 16th-byte space is
+ * followed by a plain byte); then one at a time. */
+static const unsigned char *run_end(const unsigned char *q,
+                                    const unsigned char *e, int *lower,
+                                    int *spaced) {
+#ifdef __SSE2__
+  while (e - q >= 17) {
+    __m128i v = _mm_loadu_si128((const void *)q);
+    unsigned pl = plain_bits(v);
+    unsigned sp =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    unsigned next = pl >> 1 | (unsigned)plain(q[16]) << 15;
+    unsigned ok = pl | (sp & next);
+    unsigned in_run = (~ok & (ok + 1)) - 1; /* the bits below the first !ok */
+    __m128i lc = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+    *lower |= ((unsigned)_mm_movemask_epi8(lc) & in_run) != 0;
+    *spaced |= (sp & in_run) != 0;
+    if (ok != 0xFFFF)
+      return q + __builtin_ctz(~ok);
+    q += 16;
+  }
+#endif
+  while (q < e) {
+    unsigned char c = *q;
+    if (plain(c)) {
+      *lower |= (unsigned char)(c - 'a') < 26;
+    } else if (c == ' ' && q + 1 < e && plain(q[1])) {
+      *spaced = 1;
+    } else {
+      break;
+    }
+    q++;
+  }
+  return q;
+}
 
 /* A run of plain bytes and single spaces between them at p (started, no
  * gap pending): the same bookkeeping as one byte at a time. Returns the
@@ -25,31 +74,18 @@ static const uint64_t measure_byte[256] = {IR_BYTE_TABLE(MEASURE_ENTRY)};
 static const unsigned char *measure_run(const unsigned char *p,
                                         const unsigned char *e,
                                         const unsigned char *base, linfo *li) {
-  const unsigned char *q = p;
-  uint64_t acc = 0; /* letters | lower << 32 */
-  uint32_t spaces = 0;
-  for (;;) {
-    uint64_t v = measure_byte[*q];
-    if (!(v >> 63)) {
-      acc += v;
-      if (++q >= e)
-        break;
-    } else if (*q == ' ' && q + 1 < e && plain(q[1])) {
-      spaces++;
-      q++;
-    } else {
-      break;
-    }
-  }
+  int lower = 0;
+  const unsigned char *q = run_end(p, e, &lower, &li->spaced);
+  if (!li->lower && !lower) /* all upper-case so far: count */
+    for (const unsigned char *r = p; r < q; r++)
+      li->upper += a_upper(*r);
+  li->lower |= lower;
   size_t n = (size_t)(q - p);
   if (li->nchars == 1)
     li->second = p[0];
   li->before_last = n >= 2 ? q[-2] : li->last;
   li->last = q[-1];
   li->nchars += (uint32_t)n;
-  li->words += spaces;
-  li->letters += (uint32_t)acc;
-  li->lower += (uint32_t)(acc >> 32);
   if (li->nhead < HEAD_MAX - 1) {
     size_t k = (size_t)(HEAD_MAX - 1 - li->nhead);
     if (k > n)
@@ -74,10 +110,8 @@ static void put_char(linfo *li, unsigned char c) {
   li->nchars++;
   if (li->nhead < HEAD_MAX - 1)
     li->head[li->nhead++] = (char)c;
-  if ((unsigned)((c | 0x20) - 'a') < 26) { /* ASCII, no locale call */
-    li->letters++;
-    li->lower += (unsigned)(c - 'a') < 26;
-  }
+  li->upper += a_upper(c); /* ASCII, no locale call */
+  li->lower |= (unsigned char)(c - 'a') < 26;
 }
 
 static void measure(src s, linfo *li) {
@@ -105,7 +139,7 @@ static void measure(src s, linfo *li) {
         li->first_os = (uint32_t)(s.p - s.base);
       if (src_gap)
         li->simple = 0;
-      li->words += !started || gap;
+      li->spaced |= started && gap;
       if (gap)
         put_char(li, ' ');
       put_char(li, c);
@@ -133,7 +167,7 @@ static void measure(src s, linfo *li) {
         continue;
       put_char(li, c);
     }
-    li->words += !started || gap;
+    li->spaced |= started && gap;
     if (!started)
       li->first_os = u.os;
     started = 1;
@@ -235,9 +269,9 @@ int ir_title_tail(const char *s, size_t b, size_t e) {
 }
 
 static void classify(linfo *li) {
-  uint32_t upper = li->letters - li->lower;
-  li->heading = upper >= 4 && li->lower == 0 && li->nchars <= 90 &&
-                (li->words >= 2 || li->last == ':' || upper >= 8);
+  uint32_t upper = li->upper;
+  li->heading = upper >= 4 && !li->lower && li->nchars <= 90 &&
+                (li->spaced || li->last == ':' || upper >= 8);
   unsigned lk = li->kind == 2 ? label_kinds(li) : 0;
   li->label = (lk & 1) != 0;
   li->plabel = (lk & 2) != 0;
