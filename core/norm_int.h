@@ -34,8 +34,10 @@ typedef struct {
 /* A character source over one physical line [p, e) of base. */
 typedef struct {
   const unsigned char *base, *p, *e;
-  int markup;   /* strip '#' heading markers and '**' / '__' */
-  int at_start; /* nothing visible yet on this line */
+  const unsigned char *lim; /* the buffer's end: [e, lim) may be read (never
+                               used), so a line can be scanned in blocks */
+  int markup;               /* strip '#' heading markers and '**' / '__' */
+  int at_start;             /* nothing visible yet on this line */
 } src;
 
 /* Next unit of the line; 0 at its end. Units with n == 0 are never
@@ -63,8 +65,9 @@ extern const unsigned char ir_plain_byte[256]; /* IR_PLAIN(c) (decode.c) */
 static inline int plain(unsigned char c) { return ir_plain_byte[c]; }
 
 static inline src src_line(const unsigned char *base, const unsigned char *b,
-                           const unsigned char *e, int markup) {
-  src s = {base, b, e, markup, 1};
+                           const unsigned char *e, const unsigned char *lim,
+                           int markup) {
+  src s = {base, b, e, lim, markup, 1};
   return s;
 }
 

@@ -172,7 +172,7 @@ static void emit_simple(outbuf *o, joiner *j, src s, const linfo *li,
     put(o, p, (size_t)(d - p), (uint32_t)(p - base), (uint32_t)(d - p), 1);
     p = d;
     if (lost_space(o, j->lstart)) {
-      src peek = src_line(base, d + 1, s.e, s.markup);
+      src peek = src_line(base, d + 1, s.e, s.lim, s.markup);
       unit v;
       peek.at_start = 0;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
@@ -333,7 +333,7 @@ typedef struct {
 
 static void on_line(norm_state *st, const unsigned char *b,
                     const unsigned char *e) {
-  src s = src_line(st->orig, b, e, st->markup);
+  src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
   linfo li;
   ir_measure_line(s, b, e, &li);
   if (li.kind != 2) {

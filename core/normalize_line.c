@@ -29,20 +29,23 @@ static inline unsigned plain_bits(__m128i v) {
 
 /* The end of the run of plain bytes and single spaces between them that
  * starts at the plain byte q: the first byte that is neither plain nor a
- * space followed by a plain byte. *lower is set when the run holds an ASCII
- * lower-case letter, *spaced when it holds a space. With SSE2, 16 bytes at
- * a time while 17 remain (the 17th tells whether a 16th-byte space is
+ * space followed by a plain byte, e at the latest. *lower is set when the
+ * run holds an ASCII lower-case letter, *spaced when it holds a space.
+ * With SSE2, 16 bytes at a time while 17 can be read before lim (bytes at
+ * or after e are masked off; the 17th tells whether a space in the 16th is
  * followed by a plain byte); then one at a time. */
 static const unsigned char *run_end(const unsigned char *q,
-                                    const unsigned char *e, int *lower,
+                                    const unsigned char *e,
+                                    const unsigned char *lim, int *lower,
                                     int *spaced) {
 #ifdef __SSE2__
-  while (e - q >= 17) {
+  while (q < e && lim - q >= 17) {
     __m128i v = _mm_loadu_si128((const void *)q);
-    unsigned pl = plain_bits(v);
+    unsigned line = e - q >= 16 ? 0xFFFFu : (1u << (e - q)) - 1;
+    unsigned pl = plain_bits(v) & line;
     unsigned sp =
         (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-    unsigned next = pl >> 1 | (unsigned)plain(q[16]) << 15;
+    unsigned next = pl >> 1 | (unsigned)(e - q > 16 && plain(q[16])) << 15;
     unsigned ok = pl | (sp & next);
     unsigned in_run = (~ok & (ok + 1)) - 1; /* the bits below the first !ok */
     __m128i lc = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
@@ -53,6 +56,8 @@ static const unsigned char *run_end(const unsigned char *q,
       return q + __builtin_ctz(~ok);
     q += 16;
   }
+#else
+  (void)lim;
 #endif
   while (q < e) {
     unsigned char c = *q;
@@ -71,11 +76,10 @@ static const unsigned char *run_end(const unsigned char *q,
 /* A run of plain bytes and single spaces between them at p (started, no
  * gap pending): the same bookkeeping as one byte at a time. Returns the
  * run end (after a plain byte). */
-static const unsigned char *measure_run(const unsigned char *p,
-                                        const unsigned char *e,
-                                        const unsigned char *base, linfo *li) {
+static const unsigned char *measure_run(const src *s, linfo *li) {
+  const unsigned char *p = s->p, *base = s->base;
   int lower = 0;
-  const unsigned char *q = run_end(p, e, &lower, &li->spaced);
+  const unsigned char *q = run_end(p, s->e, s->lim, &lower, &li->spaced);
   if (!li->lower && !lower) /* all upper-case so far: count */
     for (const unsigned char *r = p; r < q; r++)
       li->upper += a_upper(*r);
@@ -126,7 +130,7 @@ static void measure(src s, linfo *li) {
                                          s.p + 1 < s.e && plain(s.p[1])))) {
       unsigned char c = *s.p;
       if (started && !gap && c != ' ') {
-        s.p = measure_run(s.p, s.e, s.base, li);
+        s.p = measure_run(&s, li);
         s.at_start = 0;
         continue;
       }
@@ -150,6 +154,14 @@ static void measure(src s, linfo *li) {
       li->last_end = li->last_os + 1;
       s.p++;
       s.at_start = 0;
+    }
+    if (s.p < s.e && *s.p == ' ') { /* what the source does with a ' ' */
+      s.p++;
+      saw_ws = 1;
+      src_gap |= started;
+      gap = started;
+      li->trail_ws = started;
+      continue;
     }
     if (!ir_src_next(&s, &u))
       break;
@@ -216,6 +228,10 @@ static unsigned label_kinds(const linfo *li) {
       "conclusion", NULL};
   const char *h = li->head, *w = h;
   int words = 0, header = 1; /* header: still a header row candidate */
+  /* most lines: not upper-case first, or no ':' where the walk looks */
+  if (!a_upper((unsigned char)h[0]) ||
+      !memchr(h, ':', li->nhead < 49 ? (size_t)li->nhead : 49))
+    return 0;
   for (const char *p = h; p <= h + 48; p++) { /* the colon within 48 */
     unsigned char c = (unsigned char)*p;
     if (c == ' ' || c == ':' || c == 0) {
@@ -247,19 +263,35 @@ static unsigned label_kinds(const linfo *li) {
 
 /* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
  * ": Non-certified"; see title_outcome.h)? */
+/* The end of s[b, e) without the trailing '.', '*', '!' and blanks that
+ * ir_title_outcome strips, when the byte before it may end an outcome
+ * phrase (an outcome word ends in 'd' or 'n', a qualifier in 't', 'l',
+ * 'y' or ')'); else b. A cheap rejection for most lines. */
+static size_t outcome_end(const char *s, size_t b, size_t e) {
+  while (e > b && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == '.' ||
+                   s[e - 1] == '*' || s[e - 1] == '!'))
+    e--;
+  if (e == b)
+    return b;
+  switch (s[e - 1] | 0x20) {
+  case 'd':
+  case 'n':
+  case 't':
+  case 'l':
+  case 'y':
+  case ')':
+    return e;
+  default:
+    return b;
+  }
+}
+
 int ir_title_tail(const char *s, size_t b, size_t e) {
   ir_outcome o;
   size_t w, pe;
-  /* cheap rejection (most lines): after the trailing '.', '*', '!' and
-   * blanks that ir_title_outcome strips, an outcome word ends in 'd' or
-   * 'n', a qualifier in 't', 'l', 'y' or ')'; and the ':' or '-' before
-   * the phrase must be there */
-  size_t t = e;
-  while (t > b && ((unsigned char)s[t - 1] <= ' ' || s[t - 1] == '.' ||
-                   s[t - 1] == '*' || s[t - 1] == '!'))
-    t--;
-  if (t == b || !strchr("dntly)", s[t - 1] | 0x20) ||
-      (!memchr(s + b, ':', t - b) && !memchr(s + b, '-', t - b)))
+  /* the ':' or '-' before the phrase must be there too */
+  size_t t = outcome_end(s, b, e);
+  if (t == b || (!memchr(s + b, ':', t - b) && !memchr(s + b, '-', t - b)))
     return 0;
   if (!ir_title_outcome(s, b, e, IR_TO_CERT, &o, &w, &pe))
     return 0;
@@ -284,9 +316,10 @@ static void classify(linfo *li) {
              memcmp(h, "\xE2\x80\xA2", 3) == 0;
   ir_outcome o;
   size_t ps, pe;
-  li->outcome =
-      li->nchars <= 40 && ir_title_outcome(li->head, 0, (size_t)li->nhead,
-                                           IR_TO_WHOLE, &o, &ps, &pe);
+  li->outcome = li->nchars <= 40 &&
+                outcome_end(li->head, 0, (size_t)li->nhead) != 0 &&
+                ir_title_outcome(li->head, 0, (size_t)li->nhead, IR_TO_WHOLE,
+                                 &o, &ps, &pe);
 }
 
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
