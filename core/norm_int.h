@@ -93,6 +93,14 @@ typedef struct {
                      may copy it (normalize.c) */
 } linfo;
 
+/* The end of the run of plain bytes and single spaces between them that
+ * starts at the plain byte q: the first byte that is neither plain nor a
+ * space followed by a plain byte (before e), e at the latest. *lower is set
+ * when the run holds an ASCII lower-case letter, *spaced when it holds a
+ * space. Bytes up to lim may be read. */
+const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
+                               const unsigned char *lim, int *lower,
+                               int *spaced);
 /* Measures the line read by s (b, e: its raw bytes); the shapes are set
  * for a content line (kind 2) only. */
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,

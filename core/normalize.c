@@ -154,17 +154,13 @@ static int lost_space(const outbuf *o, size_t lstart) {
   return !ir_word_in(o->buf + b, e - b, abbr);
 }
 
-/* emit_line for a simple line (see linfo): what the unit loop below does to
- * plain bytes and single spaces is a verbatim copy, except that a space
- * before a held hyphen is dropped and "word.The" may get its lost space
- * back. So copy between the '.'s that precede an upper-case letter. */
-static void emit_simple(outbuf *o, joiner *j, src s, const linfo *li,
-                        int hold) {
-  const unsigned char *base = s.base, *p = base + li->first_os;
-  const unsigned char *stop = base + (hold ? li->last_os : li->last_end);
-  const unsigned char *end = stop; /* the copy's end */
-  if (hold && end > p && end[-1] == ' ')
-    end--; /* the unit loop keeps that space pending, then never puts it */
+/* Puts the plain bytes and single spaces [p, end) of the line read by s
+ * (started, no space pending): what the unit loop in emit_line does to them
+ * is a verbatim copy, except that "word.The" may get its lost space back.
+ * So copy between the '.'s that precede an upper-case letter. */
+static void copy_plain(outbuf *o, const joiner *j, const src *s,
+                       const unsigned char *p, const unsigned char *end) {
+  const unsigned char *base = s->base;
   for (const unsigned char *d = p; end - d > 1;) {
     d = memchr(d, '.', (size_t)(end - d - 1));
     if (!d)
@@ -175,7 +171,7 @@ static void emit_simple(outbuf *o, joiner *j, src s, const linfo *li,
     put(o, p, (size_t)(d - p), (uint32_t)(p - base), (uint32_t)(d - p), 1);
     p = d;
     if (lost_space(o, j->lstart)) {
-      src peek = src_line(base, d + 1, s.e, s.lim, s.markup);
+      src peek = src_line(base, d + 1, s->e, s->lim, s->markup);
       unit v;
       peek.at_start = 0;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
@@ -185,6 +181,18 @@ static void emit_simple(outbuf *o, joiner *j, src s, const linfo *li,
   }
   if (end > p)
     put(o, p, (size_t)(end - p), (uint32_t)(p - base), (uint32_t)(end - p), 1);
+}
+
+/* emit_line for a simple line (see linfo): one copy_plain, but a space
+ * before a held hyphen is dropped (the unit loop keeps it pending, then
+ * never puts it). */
+static void emit_simple(outbuf *o, joiner *j, const src *s, const linfo *li,
+                        int hold) {
+  const unsigned char *p = s->base + li->first_os;
+  const unsigned char *end = s->base + (hold ? li->last_os : li->last_end);
+  if (hold && end > p && end[-1] == ' ')
+    end--;
+  copy_plain(o, j, s, p, end);
   if (hold) {
     unit h = {{'-'}, 1, 0, 1, li->last_os, 1};
     j->hyphen = h;
@@ -198,30 +206,18 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
   uint32_t sp_os = 0, sp_end = 0;
   int hold = li->last == '-' && (!li->trail_ws || j->pdf);
   if (li->simple) {
-    emit_simple(o, j, s, li, hold);
+    emit_simple(o, j, &s, li, hold);
     return;
   }
   const unsigned char *stop = hold ? s.base + li->last_os : s.e;
   for (;;) {
-    /* fast path: plain bytes and single spaces, ending after a '.'; an
-     * upper-case letter right after a '.' goes the slow way (lost space) */
+    /* fast path: plain bytes and single spaces; an upper-case letter right
+     * after a '.' that is not in the run goes the slow way (lost space) */
     if (!have_sp && s.p < stop && plain(*s.p) &&
         !(started && isupper(*s.p) && o->buf[o->len - 1] == '.')) {
-      const unsigned char *q = s.p;
-      while (q < stop) {
-        unsigned char c = *q;
-        if (plain(c)) {
-          q++;
-          if (c == '.')
-            break;
-        } else if (c == ' ' && q + 1 < stop && plain(q[1])) {
-          q++;
-        } else {
-          break;
-        }
-      }
-      put(o, s.p, (size_t)(q - s.p), (uint32_t)(s.p - s.base),
-          (uint32_t)(q - s.p), 1);
+      int lower = 0, spaced = 0;
+      const unsigned char *q = ir_run_end(s.p, stop, s.lim, &lower, &spaced);
+      copy_plain(o, j, &s, s.p, q);
       s.p = q;
       s.at_start = 0;
       started = 1;

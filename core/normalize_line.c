@@ -27,17 +27,12 @@ static inline unsigned plain_bits(__m128i v) {
 }
 #endif
 
-/* The end of the run of plain bytes and single spaces between them that
- * starts at the plain byte q: the first byte that is neither plain nor a
- * space followed by a plain byte, e at the latest. *lower is set when the
- * run holds an ASCII lower-case letter, *spaced when it holds a space.
- * With SSE2, 16 bytes at a time while 17 can be read before lim (bytes at
+/* With SSE2, 16 bytes at a time while 17 can be read before lim (bytes at
  * or after e are masked off; the 17th tells whether a space in the 16th is
  * followed by a plain byte); then one at a time. */
-static const unsigned char *run_end(const unsigned char *q,
-                                    const unsigned char *e,
-                                    const unsigned char *lim, int *lower,
-                                    int *spaced) {
+const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
+                               const unsigned char *lim, int *lower,
+                               int *spaced) {
 #ifdef __SSE2__
   while (q < e && lim - q >= 17) {
     __m128i v = _mm_loadu_si128((const void *)q);
@@ -79,7 +74,7 @@ static const unsigned char *run_end(const unsigned char *q,
 static const unsigned char *measure_run(const src *s, linfo *li) {
   const unsigned char *p = s->p, *base = s->base;
   int lower = 0;
-  const unsigned char *q = run_end(p, s->e, s->lim, &lower, &li->spaced);
+  const unsigned char *q = ir_run_end(p, s->e, s->lim, &lower, &li->spaced);
   if (!li->lower && !lower) /* all upper-case so far: count */
     for (const unsigned char *r = p; r < q; r++)
       li->upper += a_upper(*r);
