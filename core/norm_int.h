@@ -84,13 +84,13 @@ typedef struct {
   uint32_t upper; /* ASCII upper-case letters, counted while !lower (only
                      a line without lower case can be a heading) */
   int spaced;     /* a blank between two visible characters: >= 2 words */
-  char head[HEAD_MAX];
   int nhead;
   int heading, label, plabel, list, outcome; /* shapes (normalize_line.c) */
   int title_tail; /* ends like an item title: ": Upheld" */
   int simple;     /* [first_os, last_end) is plain bytes and single spaces
                      between them, all read by the fast path: the emitter
                      may copy it (normalize.c) */
+  char head[HEAD_MAX]; /* last: only head[0, nhead] is ever set */
 } linfo;
 
 /* The end of the run of plain bytes and single spaces between them that

@@ -5,6 +5,7 @@
  * ASCII runs are measured a run at a time; everything else goes through the
  * character source (decode.c). */
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "norm_int.h"
@@ -33,22 +34,29 @@ static inline unsigned plain_bits(__m128i v) {
 const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
                                const unsigned char *lim, int *lower,
                                int *spaced) {
+  int lo = 0, sp_any = 0;
 #ifdef __SSE2__
+  const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
   while (q < e && lim - q >= 17) {
     __m128i v = _mm_loadu_si128((const void *)q);
-    unsigned line = e - q >= 16 ? 0xFFFFu : (1u << (e - q)) - 1;
-    unsigned pl = plain_bits(v) & line;
+    unsigned pl = plain_bits(v), ahead = 0;
+    if (e - q > 16)
+      ahead = (unsigned)plain(q[16]);
+    else
+      pl &= (1u << (e - q)) - 1; /* the line ends in this block */
     unsigned sp =
         (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-    unsigned next = pl >> 1 | (unsigned)(e - q > 16 && plain(q[16])) << 15;
-    unsigned ok = pl | (sp & next);
+    unsigned ok = pl | (sp & (pl >> 1 | ahead << 15));
     unsigned in_run = (~ok & (ok + 1)) - 1; /* the bits below the first !ok */
-    __m128i lc = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-    *lower |= ((unsigned)_mm_movemask_epi8(lc) & in_run) != 0;
-    *spaced |= (sp & in_run) != 0;
-    if (ok != 0xFFFF)
-      return q + __builtin_ctz(~ok);
+    if (!lo)
+      lo = (int)((unsigned)_mm_movemask_epi8(_mm_and_si128(
+                     _mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1))) &
+                 in_run);
+    sp_any |= (int)(sp & in_run);
+    if (ok != 0xFFFF) {
+      q += __builtin_ctz(~ok);
+      goto done;
+    }
     q += 16;
   }
 #else
@@ -57,14 +65,19 @@ const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
   while (q < e) {
     unsigned char c = *q;
     if (plain(c)) {
-      *lower |= (unsigned char)(c - 'a') < 26;
+      lo |= (unsigned char)(c - 'a') < 26;
     } else if (c == ' ' && q + 1 < e && plain(q[1])) {
-      *spaced = 1;
+      sp_any = 1;
     } else {
       break;
     }
     q++;
   }
+#ifdef __SSE2__
+done:
+#endif
+  *lower |= lo != 0;
+  *spaced |= sp_any != 0;
   return q;
 }
 
@@ -114,7 +127,7 @@ static void put_char(linfo *li, unsigned char c) {
 }
 
 static void measure(src s, linfo *li) {
-  memset(li, 0, sizeof *li);
+  memset(li, 0, offsetof(linfo, head));
   unit u;
   int started = 0, gap = 0, saw_ws = 0;
   int src_gap = 0; /* a gap read through the source (not a single ' ') */
