@@ -11,7 +11,6 @@
  * Only a bounded prefix of the file is examined, so detection is O(1) in the
  * letter size beyond that prefix. Markers and markup are found in one pass
  * (a byte class table: the markers a byte may start, or markup). */
-#include <ctype.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -98,7 +97,7 @@ static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
       if ((size_t)(e - b) > LONG_LINE)
         st->long_lines++;
       const unsigned char *f = first_visible(b, e);
-      if (prev == 0 && blanks == 1 && f < e && islower(*f))
+      if (prev == 0 && blanks == 1 && f < e && (unsigned char)(*f - 'a') < 26)
         st->lower_start++;
       blanks = 0;
     } else {
@@ -152,15 +151,15 @@ size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e) {
   if (p < e && *p == '/')
     p++;
   const unsigned char *nb = p;
-  while (p < e && p - nb < 8 && isalnum(*p))
+  while (p < e && p - nb < 8 && a_alnum(*p))
     p++;
   size_t nl = (size_t)(p - nb);
   if (nl == 0)
     return 0;
   int known = 0;
-  for (size_t k = 0; k < sizeof tag_names / sizeof *tag_names; k++)
-    if (strlen(tag_names[k]) == nl && ci_eq(nb, tag_names[k], nl))
-      known = 1;
+  for (size_t k = 0; k < sizeof tag_names / sizeof *tag_names && !known; k++)
+    /* ci_eq stops at the name's end: nb is alphanumeric */
+    known = ci_eq(nb, tag_names[k], nl) && tag_names[k][nl] == 0;
   if (!known)
     return 0;
   /* attributes up to '>' on the same line, bounded */

@@ -119,8 +119,14 @@ static inline int a_upper(unsigned char c) {
 static inline int a_digit(unsigned char c) {
   return (unsigned char)(c - '0') < 10;
 }
+static inline int a_lower(unsigned char c) {
+  return (unsigned char)(c - 'a') < 26;
+}
+static inline int a_alpha(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26;
+}
 static inline int a_alnum(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 || a_digit(c);
+  return a_alpha(c) || a_digit(c);
 }
 
 /* textmap.c */

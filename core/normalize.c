@@ -8,7 +8,6 @@
  * nothing (hyphenated word), or nothing with the hyphen dropped.
  * The offset map grows only at discontinuities (verbatim copies extend the
  * last run), so its size is proportional to the edits, not to the bytes. */
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -75,7 +74,7 @@ static int ends_connector(const outbuf *o, size_t lstart) {
   static const char *const conn[] = {"and", "or",   "of", "the", "to",   "for",
                                      "in",  "with", "at", "on",  "from", NULL};
   size_t e = o->len, b = e;
-  while (b > lstart && e - b < 6 && isalpha((unsigned char)o->buf[b - 1]))
+  while (b > lstart && e - b < 6 && a_alpha((unsigned char)o->buf[b - 1]))
     b--;
   return e > b && (b == lstart || o->buf[b - 1] == ' ') &&
          ir_word_in(o->buf + b, e - b, conn);
@@ -95,7 +94,7 @@ static int decide(const joiner *j, const outbuf *o, const linfo *a,
     return SEP_SPACE; /* a wrapped item title */
   if (b->title_tail && a->last && strchr(".:!?", a->last))
     return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
-  int b_lower = islower(b->first);
+  int b_lower = a_lower(b->first);
   int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
   int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */
   /* an all-caps line is a heading unless it visibly continues (a long
@@ -114,11 +113,11 @@ static int decide(const joiner *j, const outbuf *o, const linfo *a,
     return SEP_BREAK;
   if (b->heading && !a_cont && !j->log_heading)
     return SEP_BREAK;
-  if ((b->label || b->list) && !a_cont && !islower(a->last) && !j->log_heading)
+  if ((b->label || b->list) && !a_cont && !a_lower(a->last) && !j->log_heading)
     return SEP_BREAK; /* not "... Trigger\nPoint Injection Page(s): 122" */
   if (a->last == '-' && (!a->trail_ws || j->pdf) && a->before_last != ' ' &&
-      isalnum(b->first)) /* pdf text: "dur- " + "able" too */
-    return islower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
+      a_alnum(b->first)) /* pdf text: "dur- " + "able" too */
+    return a_lower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
   if (j->pdf || b_lower)
     return SEP_SPACE;
   if (!strchr(".!?:;", a->last) && a->nchars >= j->wrap_min)
@@ -138,15 +137,15 @@ static int lost_space(const outbuf *o, size_t lstart) {
   if (o->len < lstart + 2 || o->buf[o->len - 1] != '.')
     return 0;
   size_t e = o->len - 1, b = e;
-  while (b > lstart && e - b < 40 && isalnum((unsigned char)o->buf[b - 1]))
+  while (b > lstart && e - b < 40 && a_alnum((unsigned char)o->buf[b - 1]))
     b--;
   if (b == e || (b > lstart && o->buf[b - 1] == '.'))
     return 0;
   int digits = 1;
   for (size_t i = b; i < e; i++) {
     unsigned char c = (unsigned char)o->buf[i];
-    digits &= isdigit(c) != 0;
-    if (i > b && isupper(c))
+    digits &= a_digit(c) != 0;
+    if (i > b && a_upper(c))
       return 0;
   }
   if (!digits && e - b < 2)
@@ -166,7 +165,7 @@ static void copy_plain(outbuf *o, const joiner *j, const src *s,
     if (!d)
       break;
     d++;
-    if (!isupper(*d))
+    if (!a_upper(*d))
       continue;
     put(o, p, (size_t)(d - p), (uint32_t)(p - base), (uint32_t)(d - p), 1);
     p = d;
@@ -175,7 +174,7 @@ static void copy_plain(outbuf *o, const joiner *j, const src *s,
       unit v;
       peek.at_start = 0;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
-          (islower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+          (a_lower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
         put(o, " ", 1, (uint32_t)(d - base), 0, 0);
     }
   }
@@ -214,7 +213,7 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
     /* fast path: plain bytes and single spaces; an upper-case letter right
      * after a '.' that is not in the run goes the slow way (lost space) */
     if (!have_sp && s.p < stop && plain(*s.p) &&
-        !(started && isupper(*s.p) && o->buf[o->len - 1] == '.')) {
+        !(started && a_upper(*s.p) && o->buf[o->len - 1] == '.')) {
       int lower = 0, spaced = 0;
       const unsigned char *q = ir_run_end(s.p, stop, s.lim, &lower, &spaced);
       copy_plain(o, j, &s, s.p, q);
@@ -245,12 +244,12 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
     if (have_sp) {
       put(o, " ", 1, sp_os, sp_end - sp_os, sp_verb);
       have_sp = 0;
-    } else if (started && u.n == 1 && isupper(u.b[0]) &&
+    } else if (started && u.n == 1 && a_upper(u.b[0]) &&
                lost_space(o, j->lstart)) {
       src peek = s;
       unit v;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
-          (islower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+          (a_lower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
         put(o, " ", 1, u.os, 0, 0);
     }
     put(o, u.b, u.n, u.os, u.ol, u.verbatim);

@@ -4,7 +4,6 @@
  * or paragraph label, list entry, bare outcome, item title ending). Plain
  * ASCII runs are measured a run at a time; everything else goes through the
  * character source (decode.c). */
-#include <ctype.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -317,7 +316,7 @@ static void classify(linfo *li) {
   li->plabel = (lk & 2) != 0;
   const unsigned char *h = (const unsigned char *)li->head;
   size_t i = 0;
-  while (isdigit(h[i]) && i < 3)
+  while (a_digit(h[i]) && i < 3)
     i++;
   li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
              (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
