@@ -85,8 +85,8 @@ typedef struct {
                      a line without lower case can be a heading) */
   int spaced;     /* a blank between two visible characters: >= 2 words */
   int nhead;
-  int heading, label, plabel, list, outcome; /* shapes (normalize_line.c) */
-  int title_tail; /* ends like an item title: ": Upheld" */
+  int heading, label, plabel, list; /* shapes (normalize_line.c) */
+  uint32_t raw_b, raw_e;             /* the line's raw bytes */
   int simple;     /* [first_os, last_end) is plain bytes and single spaces
                      between them, all read by the fast path: the emitter
                      may copy it (normalize.c) */
@@ -105,6 +105,11 @@ const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
  * for a content line (kind 2) only. */
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
                      linfo *li);
+/* Shapes that few separator choices need, so computed on demand for a
+ * content line: is it a bare outcome ("Upheld", "Overturned in part")? does
+ * it end like an item title (ir_title_tail on its raw bytes)? */
+int ir_line_outcome(const linfo *li);
+int ir_line_title_tail(const unsigned char *base, const linfo *li);
 /* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
  * ": Non-certified"; see title_outcome.h)? */
 int ir_title_tail(const char *s, size_t b, size_t e);

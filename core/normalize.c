@@ -85,21 +85,22 @@ static int title_end(const outbuf *o, size_t lstart) {
   return ir_title_tail(o->buf, lstart, o->len);
 }
 
-static int decide(const joiner *j, const outbuf *o, const linfo *a,
-                  const linfo *b, int n_empty, int n_ws) {
+static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
+                  const linfo *a, const linfo *b, int n_empty, int n_ws) {
   if (n_ws || n_empty > (j->pdf ? 1 : 0))
     return SEP_BREAK;
   size_t loglen = o->len - j->lstart + (j->have_hyphen ? 1 : 0);
-  if (a->last == ':' && b->outcome)
+  if (a->last == ':' && ir_line_outcome(b))
     return SEP_SPACE; /* a wrapped item title */
-  if (b->title_tail && a->last && strchr(".:!?", a->last))
+  if (a->last && strchr(".:!?", a->last) && ir_line_title_tail(orig, b))
     return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
   int b_lower = a_lower(b->first);
   int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
   int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */
   /* an all-caps line is a heading unless it visibly continues (a long
    * upper-case item title wrapped onto the next printed line) */
-  if (j->log_heading && !(a_cont || (b->title_tail && a->nchars >= 60)))
+  if (j->log_heading &&
+      !(a_cont || (a->nchars >= 60 && ir_line_title_tail(orig, b))))
     return SEP_BREAK;
   if (title_end(o, j->lstart))
     return SEP_BREAK;
@@ -357,7 +358,7 @@ static void on_line(norm_state *st, const unsigned char *b,
   joiner *j = &st->j;
   int sep = SEP_BREAK;
   if (st->have_prev) {
-    sep = decide(j, o, &st->prev, &li, st->n_empty, st->n_ws);
+    sep = decide(j, o, st->orig, &st->prev, &li, st->n_empty, st->n_ws);
     flush_hyphen(o, j, sep != SEP_DEHYPH);
     uint32_t a_end = st->prev.last_end;
     if (sep == SEP_SPACE && st->orig[a_end] == ' ')

@@ -321,12 +321,20 @@ static void classify(linfo *li) {
   li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
              (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
              memcmp(h, "\xE2\x80\xA2", 3) == 0;
+}
+
+int ir_line_outcome(const linfo *li) {
   ir_outcome o;
   size_t ps, pe;
-  li->outcome = li->nchars <= 40 &&
-                outcome_end(li->head, 0, (size_t)li->nhead) != 0 &&
-                ir_title_outcome(li->head, 0, (size_t)li->nhead, IR_TO_WHOLE,
-                                 &o, &ps, &pe);
+  return li->nchars <= 40 &&
+         outcome_end(li->head, 0, (size_t)li->nhead) != 0 &&
+         ir_title_outcome(li->head, 0, (size_t)li->nhead, IR_TO_WHOLE, &o,
+                          &ps, &pe);
+}
+
+int ir_line_title_tail(const unsigned char *base, const linfo *li) {
+  return ir_title_tail((const char *)base + li->raw_b, 0,
+                       li->raw_e - li->raw_b);
 }
 
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
@@ -335,5 +343,6 @@ void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
   if (li->kind != 2)
     return;
   classify(li);
-  li->title_tail = ir_title_tail((const char *)b, 0, (size_t)(e - b));
+  li->raw_b = (uint32_t)(b - s.base);
+  li->raw_e = (uint32_t)(e - s.base);
 }
