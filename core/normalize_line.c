@@ -319,7 +319,7 @@ static void classify(linfo *li) {
   while (a_digit(h[i]) && i < 3)
     i++;
   li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
-             (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
+             ((h[0] == '-' || h[0] == '*') && h[1] == ' ') ||
              memcmp(h, "\xE2\x80\xA2", 3) == 0;
 }
 
