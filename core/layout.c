@@ -233,6 +233,12 @@ _Static_assert(NMARKERS <= 8, "marker sets are bytes");
 static uint32_t pair_class[1 << 16];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
+/* The fixed start of each marker (up to its first blank, at most 8 bytes)
+ * as one word read from the text: OR with fold (0x20 in its letter bytes)
+ * and AND with mask (its bytes) must give word. A quick rejection. */
+static uint64_t pre_word[NMARKERS], pre_fold[NMARKERS], pre_mask[NMARKERS];
+static size_t pre_len[NMARKERS]; /* its length */
+
 /* The index of the pair a, b: the two bytes read as one uint16_t. */
 static unsigned pair_index(unsigned a, unsigned b) {
   unsigned char ab[2] = {(unsigned char)a, (unsigned char)b};
@@ -245,6 +251,16 @@ static void build_classes(void) {
   uint8_t in[5][256] = {{0}}; /* in[j][c]: markers whose byte j may be c */
   for (int k = 0; k < NMARKERS; k++) {
     const unsigned char *t = (const unsigned char *)markers[k].text;
+    unsigned char w[8] = {0}, f[8] = {0}, msk[8] = {0};
+    for (int j = 0; j < 8 && t[j] && t[j] != ' '; j++) {
+      w[j] = t[j];
+      f[j] = (unsigned char)(t[j] - 'a') < 26 ? 0x20 : 0;
+      msk[j] = 0xFF;
+      pre_len[k] = (size_t)j + 1;
+    }
+    memcpy(&pre_word[k], w, 8);
+    memcpy(&pre_fold[k], f, 8);
+    memcpy(&pre_mask[k], msk, 8);
     int fixed = 1; /* no blank and no end yet: byte j is t[j] */
     for (int j = 0; j < 5; j++) {
       for (int c = 0; c < 256; c++) {
@@ -300,7 +316,15 @@ static void markers_at(const unsigned char *s, size_t m, size_t i,
                        unsigned cand, unsigned *pending, scan_stats *st) {
   for (cand &= *pending; cand; cand &= cand - 1) {
     int k = __builtin_ctz(cand);
-    if (!match_at(s + i, s + m, markers[k].text))
+    size_t skip = 0; /* bytes known to match */
+    if (m - i >= 8) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (((x | pre_fold[k]) & pre_mask[k]) != pre_word[k])
+        continue;
+      skip = pre_len[k];
+    }
+    if (!match_at(s + i + skip, s + m, markers[k].text + skip))
       continue;
     *pending &= ~(1u << k);
     st->score[markers[k].family] +=
