@@ -48,30 +48,25 @@ typedef struct {
   size_t lower_start; /* content lines after one blank, starting lower-case */
 } shape_stats;
 
-static int is_blank_byte(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' ||
-         c == 0 || c == 0xA0;
-}
-
-/* Classify [b, e): 0 empty, 1 whitespace-only, 2 content. */
-static int line_kind(const unsigned char *b, const unsigned char *e) {
-  if (b == e)
-    return 0;
-  int ws = 0;
-  for (; b < e; b++) {
-    if (!is_blank_byte(*b) && *b >= 0x20)
-      return 2;
-    if (*b == ' ' || *b == '\t' || *b == 0xA0)
-      ws = 1;
-  }
-  return ws ? 1 : 0;
-}
-
+/* The first visible byte of [b, e), e if none: not a blank (' ', \t, \f,
+ * \v, \r, NUL, 0xA0) nor any other control byte. */
 static const unsigned char *first_visible(const unsigned char *b,
                                           const unsigned char *e) {
-  while (b < e && (is_blank_byte(*b) || *b < 0x20))
+  while (b < e && (*b <= 0x20 || *b == 0xA0))
     b++;
   return b;
+}
+
+/* Classify [b, e) with its first visible byte f: 0 empty, 1 whitespace-only
+ * (a space, tab or 0xA0), 2 content. */
+static int line_kind(const unsigned char *b, const unsigned char *e,
+                     const unsigned char *f) {
+  if (f < e)
+    return 2;
+  for (; b < e; b++)
+    if (*b == ' ' || *b == '\t' || *b == 0xA0)
+      return 1;
+  return 0;
 }
 
 static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
@@ -85,7 +80,8 @@ static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
     const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
     const unsigned char *e = nl ? nl : s + n;
     i = (size_t)(e - s) + (nl ? 1 : 0);
-    int k = line_kind(b, e);
+    const unsigned char *f = first_visible(b, e);
+    int k = line_kind(b, e, f);
     if (pending) {
       if (k == 0)
         st->then_blank++;
@@ -96,8 +92,7 @@ static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
       pending = 1;
       if ((size_t)(e - b) > LONG_LINE)
         st->long_lines++;
-      const unsigned char *f = first_visible(b, e);
-      if (prev == 0 && blanks == 1 && f < e && (unsigned char)(*f - 'a') < 26)
+      if (prev == 0 && blanks == 1 && (unsigned char)(*f - 'a') < 26)
         st->lower_start++;
       blanks = 0;
     } else {
