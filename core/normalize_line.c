@@ -36,6 +36,30 @@ const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
   int lo = 0, sp_any = 0;
 #ifdef __SSE2__
   const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+  const __m128i blank = _mm_set1_epi8(' ');
+  /* 32 bytes at a time while the line has 33 more: one mask of each kind */
+  while (e - q > 32) {
+    __m128i v0 = _mm_loadu_si128((const void *)q);
+    __m128i v1 = _mm_loadu_si128((const void *)(q + 16));
+    uint32_t pl = plain_bits(v0) | plain_bits(v1) << 16;
+    uint32_t sp = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, blank)) |
+                  (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, blank)) << 16;
+    uint32_t ok = pl | (sp & (pl >> 1 | (uint32_t)plain(q[32]) << 31));
+    uint32_t in_run = (~ok & (ok + 1)) - 1; /* below the first !ok */
+    if (!lo) {
+      uint32_t l0 = (uint32_t)_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(v0, a1), _mm_cmplt_epi8(v0, z1)));
+      uint32_t l1 = (uint32_t)_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(v1, a1), _mm_cmplt_epi8(v1, z1)));
+      lo = ((l0 | l1 << 16) & in_run) != 0;
+    }
+    sp_any |= (sp & in_run) != 0;
+    if (ok != 0xFFFFFFFFu) {
+      q += __builtin_ctz(~ok);
+      goto done;
+    }
+    q += 32;
+  }
   while (q < e && lim - q >= 17) {
     __m128i v = _mm_loadu_si128((const void *)q);
     unsigned pl = plain_bits(v), ahead = 0;
@@ -43,8 +67,7 @@ const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
       ahead = (unsigned)plain(q[16]);
     else
       pl &= (1u << (e - q)) - 1; /* the line ends in this block */
-    unsigned sp =
-        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
     unsigned ok = pl | (sp & (pl >> 1 | ahead << 15));
     unsigned in_run = (~ok & (ok + 1)) - 1; /* the bits below the first !ok */
     if (!lo)
