@@ -80,16 +80,16 @@ typedef struct {
   unsigned char first, second;     /* first two output bytes */
   unsigned char last, before_last; /* last two output bytes */
   int trail_ws;                    /* blank after the last visible unit */
-  int lower;      /* an ASCII lower-case letter was seen */
+  int lower;                       /* an ASCII lower-case letter was seen */
   uint32_t upper; /* ASCII upper-case letters, counted while !lower (only
                      a line without lower case can be a heading) */
   int spaced;     /* a blank between two visible characters: >= 2 words */
   int nhead;
   int heading, label, plabel, list; /* shapes (normalize_line.c) */
-  uint32_t raw_b, raw_e;             /* the line's raw bytes */
-  int simple;     /* [first_os, last_end) is plain bytes and single spaces
-                     between them, all read by the fast path: the emitter
-                     may copy it (normalize.c) */
+  uint32_t raw_b, raw_e;            /* the line's raw bytes */
+  int simple;          /* [first_os, last_end) is plain bytes and single spaces
+                          between them, all read by the fast path: the emitter
+                          may copy it (normalize.c) */
   char head[HEAD_MAX]; /* last: only head[0, nhead] is ever set */
 } linfo;
 
@@ -99,8 +99,8 @@ typedef struct {
  * when the run holds an ASCII lower-case letter, *spaced when it holds a
  * space. Bytes up to lim may be read. */
 const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
-                               const unsigned char *lim, int *lower,
-                               int *spaced);
+                                const unsigned char *lim, int *lower,
+                                int *spaced);
 /* Measures the line read by s (b, e: its raw bytes); the shapes are set
  * for a content line (kind 2) only. */
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
@@ -130,9 +130,7 @@ static inline int a_lower(unsigned char c) {
 static inline int a_alpha(unsigned char c) {
   return (unsigned char)((c | 0x20) - 'a') < 26;
 }
-static inline int a_alnum(unsigned char c) {
-  return a_alpha(c) || a_digit(c);
-}
+static inline int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
 
 /* textmap.c */
 size_t ir_count_eol(const unsigned char *s, size_t n, unsigned char eol);

@@ -31,8 +31,8 @@ static inline unsigned plain_bits(__m128i v) {
  * or after e are masked off; the 17th tells whether a space in the 16th is
  * followed by a plain byte); then one at a time. */
 const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
-                               const unsigned char *lim, int *lower,
-                               int *spaced) {
+                                const unsigned char *lim, int *lower,
+                                int *spaced) {
   int lo = 0, sp_any = 0;
 #ifdef __SSE2__
   const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
@@ -349,10 +349,9 @@ static void classify(linfo *li) {
 int ir_line_outcome(const linfo *li) {
   ir_outcome o;
   size_t ps, pe;
-  return li->nchars <= 40 &&
-         outcome_end(li->head, 0, (size_t)li->nhead) != 0 &&
-         ir_title_outcome(li->head, 0, (size_t)li->nhead, IR_TO_WHOLE, &o,
-                          &ps, &pe);
+  return li->nchars <= 40 && outcome_end(li->head, 0, (size_t)li->nhead) != 0 &&
+         ir_title_outcome(li->head, 0, (size_t)li->nhead, IR_TO_WHOLE, &o, &ps,
+                          &pe);
 }
 
 int ir_line_title_tail(const unsigned char *base, const linfo *li) {
