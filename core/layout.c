@@ -9,8 +9,9 @@
  *    when tags / '#' headings / '**' labels are present. A maximus-header
  *    letter may well be PDF-shaped; the normalizer joins its lines anyway.
  * Only a bounded prefix of the file is examined, so detection is O(1) in the
- * letter size beyond that prefix. Markers and markup are found in one pass
- * (a byte class table: the markers a byte may start, or markup). */
+ * letter size beyond that prefix. Markup is counted with one memchr walk
+ * per kind; markers are found from a byte-pair class table looked up at
+ * every other offset (see pair_class). */
 #include <pthread.h>
 #include <string.h>
 

@@ -3,9 +3,10 @@
  * One linear pass over the physical lines. Each line is read twice through
  * the same character source (decode + markup stripping): once to measure it
  * (visible length, first/last characters, heading/label shape), once to emit
- * it. Between two content lines a separator is chosen from the measurements
- * and the blank lines in between: a paragraph break '\n', a joining space,
- * nothing (hyphenated word), or nothing with the hyphen dropped.
+ * it; runs of plain ASCII are handled a run at a time (a line that is one
+ * such run is copied). Between two content lines a separator is chosen from the
+ * measurements and the blank lines in between: a paragraph break '\n', a
+ * joining space, nothing (hyphenated word), or nothing with the hyphen dropped.
  * The offset map grows only at discontinuities (verbatim copies extend the
  * last run), so its size is proportional to the edits, not to the bytes. */
 #include <stdint.h>
