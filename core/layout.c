@@ -9,9 +9,9 @@
  *    when tags / '#' headings / '**' labels are present. A maximus-header
  *    letter may well be PDF-shaped; the normalizer joins its lines anyway.
  * Only a bounded prefix of the file is examined, so detection is O(1) in the
- * letter size beyond that prefix. Markers and markup are found in one pass
- * (a byte class table: the markers a byte may start, or markup). */
-#include <ctype.h>
+ * letter size beyond that prefix. Markup is counted with one memchr walk
+ * per kind; markers are found from a byte-pair class table looked up at
+ * every other offset (see pair_class). */
 #include <pthread.h>
 #include <string.h>
 
@@ -49,30 +49,25 @@ typedef struct {
   size_t lower_start; /* content lines after one blank, starting lower-case */
 } shape_stats;
 
-static int is_blank_byte(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' ||
-         c == 0 || c == 0xA0;
-}
-
-/* Classify [b, e): 0 empty, 1 whitespace-only, 2 content. */
-static int line_kind(const unsigned char *b, const unsigned char *e) {
-  if (b == e)
-    return 0;
-  int ws = 0;
-  for (; b < e; b++) {
-    if (!is_blank_byte(*b) && *b >= 0x20)
-      return 2;
-    if (*b == ' ' || *b == '\t' || *b == 0xA0)
-      ws = 1;
-  }
-  return ws ? 1 : 0;
-}
-
+/* The first visible byte of [b, e), e if none: not a blank (' ', \t, \f,
+ * \v, \r, NUL, 0xA0) nor any other control byte. */
 static const unsigned char *first_visible(const unsigned char *b,
                                           const unsigned char *e) {
-  while (b < e && (is_blank_byte(*b) || *b < 0x20))
+  while (b < e && (*b <= 0x20 || *b == 0xA0))
     b++;
   return b;
+}
+
+/* Classify [b, e) with its first visible byte f: 0 empty, 1 whitespace-only
+ * (a space, tab or 0xA0), 2 content. */
+static int line_kind(const unsigned char *b, const unsigned char *e,
+                     const unsigned char *f) {
+  if (f < e)
+    return 2;
+  for (; b < e; b++)
+    if (*b == ' ' || *b == '\t' || *b == 0xA0)
+      return 1;
+  return 0;
 }
 
 static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
@@ -86,7 +81,8 @@ static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
     const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
     const unsigned char *e = nl ? nl : s + n;
     i = (size_t)(e - s) + (nl ? 1 : 0);
-    int k = line_kind(b, e);
+    const unsigned char *f = first_visible(b, e);
+    int k = line_kind(b, e, f);
     if (pending) {
       if (k == 0)
         st->then_blank++;
@@ -97,8 +93,7 @@ static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
       pending = 1;
       if ((size_t)(e - b) > LONG_LINE)
         st->long_lines++;
-      const unsigned char *f = first_visible(b, e);
-      if (prev == 0 && blanks == 1 && f < e && islower(*f))
+      if (prev == 0 && blanks == 1 && (unsigned char)(*f - 'a') < 26)
         st->lower_start++;
       blanks = 0;
     } else {
@@ -152,15 +147,15 @@ size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e) {
   if (p < e && *p == '/')
     p++;
   const unsigned char *nb = p;
-  while (p < e && p - nb < 8 && isalnum(*p))
+  while (p < e && p - nb < 8 && a_alnum(*p))
     p++;
   size_t nl = (size_t)(p - nb);
   if (nl == 0)
     return 0;
   int known = 0;
-  for (size_t k = 0; k < sizeof tag_names / sizeof *tag_names; k++)
-    if (strlen(tag_names[k]) == nl && ci_eq(nb, tag_names[k], nl))
-      known = 1;
+  for (size_t k = 0; k < sizeof tag_names / sizeof *tag_names && !known; k++)
+    /* ci_eq stops at the name's end: nb is alphanumeric */
+    known = ci_eq(nb, tag_names[k], nl) && tag_names[k][nl] == 0;
   if (!known)
     return 0;
   /* attributes up to '>' on the same line, bounded */
@@ -215,100 +210,165 @@ static int match_at(const unsigned char *s, const unsigned char *e,
   return 1;
 }
 
-/* ---- one pass: markers and markup ------------------------------------- */
+/* ---- markers and markup ----------------------------------------------- */
 
 typedef struct {
   int score[2];              /* marker weights per family */
   size_t tags, heads, bolds; /* markup seen in the shape prefix */
 } scan_stats;
 
-enum { MARKUP_BYTE = 1 << NMARKERS }; /* '<', '#' or '*' */
 _Static_assert(NMARKERS <= 8, "marker sets are bytes");
 
-/* Two bytes a, b (index a | b << 8) -> the markers starting with them
- * (either case; every marker is longer than one byte) | MARKUP_BYTE when a
- * is '<', '#' or '*'. Most byte pairs of a letter map to 0. */
-static uint16_t pair_class[1 << 16];
+/* Two bytes a, b (see pair_index) -> four marker sets: byte j of the
+ * class holds the markers whose bytes j and j + 1 may be a and b (either
+ * case; a blank in a marker matches any blank, and once a marker has had a
+ * blank its later bytes may be anything, as the blank run may be longer).
+ * A marker may start at an even offset p when it is in byte 0 of the class
+ * at p and byte 2 of the class at p + 2; at p - 1 when in byte 1 at p and
+ * byte 3 at p + 2. Most byte pairs of a letter are in no set. */
+static uint32_t pair_class[1 << 16];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
+/* The fixed start of each marker (up to its first blank, at most 8 bytes)
+ * as one word read from the text: OR with fold (0x20 in its letter bytes)
+ * and AND with mask (its bytes) must give word. A quick rejection. */
+static uint64_t pre_word[NMARKERS], pre_fold[NMARKERS], pre_mask[NMARKERS];
+static size_t pre_len[NMARKERS]; /* its length */
+
+/* The index of the pair a, b: the two bytes read as one uint16_t. */
+static unsigned pair_index(unsigned a, unsigned b) {
+  unsigned char ab[2] = {(unsigned char)a, (unsigned char)b};
+  uint16_t x;
+  memcpy(&x, ab, 2);
+  return x;
+}
+
 static void build_classes(void) {
-  uint16_t first[256] = {0};
-  uint8_t second[256] = {0};
+  uint8_t in[5][256] = {{0}}; /* in[j][c]: markers whose byte j may be c */
   for (int k = 0; k < NMARKERS; k++) {
-    for (int c = 0; c < 256; c++) {
-      if (lc((unsigned char)c) == (unsigned char)markers[k].text[0])
-        first[c] |= (uint16_t)(1u << k);
-      unsigned char t1 = (unsigned char)markers[k].text[1];
-      if (t1 == ' ' ? is_ws((unsigned char)c) : lc((unsigned char)c) == t1)
-        second[c] |= (uint8_t)(1u << k);
+    const unsigned char *t = (const unsigned char *)markers[k].text;
+    unsigned char w[8] = {0}, f[8] = {0}, msk[8] = {0};
+    for (int j = 0; j < 8 && t[j] && t[j] != ' '; j++) {
+      w[j] = t[j];
+      f[j] = (unsigned char)(t[j] - 'a') < 26 ? 0x20 : 0;
+      msk[j] = 0xFF;
+      pre_len[k] = (size_t)j + 1;
+    }
+    memcpy(&pre_word[k], w, 8);
+    memcpy(&pre_fold[k], f, 8);
+    memcpy(&pre_mask[k], msk, 8);
+    int fixed = 1; /* no blank and no end yet: byte j is t[j] */
+    for (int j = 0; j < 5; j++) {
+      for (int c = 0; c < 256; c++) {
+        unsigned char b = (unsigned char)c;
+        if (!fixed || (t[j] == ' ' ? is_ws(b) : lc(b) == t[j]))
+          in[j][c] |= (uint8_t)(1u << k);
+      }
+      fixed = fixed && t[j] != ' ' && t[j] != 0;
     }
   }
-  first['<'] |= MARKUP_BYTE;
-  first['#'] |= MARKUP_BYTE;
-  first['*'] |= MARKUP_BYTE;
-  for (unsigned a = 0; a < 256; a++)
-    for (unsigned b = 0; b < 256; b++)
-      pair_class[a | b << 8] =
-          (uint16_t)((first[a] & second[b]) | (first[a] & MARKUP_BYTE));
-}
-
-static inline unsigned pair_at(const unsigned char *p) {
-  return pair_class[p[0] | (unsigned)p[1] << 8];
-}
-
-/* Markup at s[i] (one of '<', '#', '*'); returns the next position to
- * examine (i + 2 after a "**" opener, whose second '*' is consumed). */
-static size_t markup_at(const unsigned char *s, size_t n, size_t i,
-                        scan_stats *st) {
-  unsigned char c = s[i];
-  if (c == '<' && ir_markup_tag_len(s + i, s + n))
-    st->tags++;
-  else if (c == '#' && (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r')) {
-    /* at a line start (a consumed '*' is never a line end) */
-    size_t j = i;
-    while (j < n && s[j] == '#' && j - i < 6)
-      j++;
-    if (j < n && s[j] == ' ')
-      st->heads++;
-  } else if (c == '*' && i + 2 < n && s[i + 1] == '*' && s[i + 2] != '*') {
-    st->bolds++;
-    return i + 2;
+  for (unsigned a = 0; a < 256; a++) {
+    if (!(in[0][a] | in[1][a] | in[2][a] | in[3][a]))
+      continue; /* a row of 0 (static storage) */
+    for (unsigned b = 0; b < 256; b++) {
+      uint32_t v = 0;
+      for (int j = 0; j < 4; j++)
+        v |= (uint32_t)(in[j][a] & in[j + 1][b]) << (8 * j);
+      pair_class[pair_index(a, b)] = v;
+    }
   }
-  return i + 1;
 }
 
-/* Markers (each counted once) in the first MARKER_SCAN bytes, markup in the
- * first SHAPE_SCAN bytes. Byte pairs are classified, so that most bytes
- * cost one table lookup; runs of four unremarkable pairs are skipped. */
-static void scan(const unsigned char *s, size_t n, scan_stats *st) {
-  size_t m = n < MARKER_SCAN ? n : MARKER_SCAN;
-  size_t ms = n < SHAPE_SCAN ? n : SHAPE_SCAN, next_markup = 0;
+static inline uint32_t pair_at(const unsigned char *p) {
+  uint16_t x; /* one load; the table is indexed in the machine's order */
+  memcpy(&x, p, 2);
+  return pair_class[x];
+}
+
+/* Markup in s[0, n): known tags, '#' headings at a line start, "**"
+ * openers (whose second '*' opens nothing). Each kind is counted on its
+ * own, so each is found with memchr. */
+static void scan_markup(const unsigned char *s, size_t n, scan_stats *st) {
+  const unsigned char *p, *e = s + n;
+  for (p = s; (p = memchr(p, '<', (size_t)(e - p))) != NULL; p++)
+    st->tags += ir_markup_tag_len(p, e) != 0;
+  for (p = s; (p = memchr(p, '#', (size_t)(e - p))) != NULL; p++) {
+    if (p > s && p[-1] != '\n' && p[-1] != '\r')
+      continue;
+    const unsigned char *q = p;
+    while (q < e && *q == '#' && q - p < 6)
+      q++;
+    st->heads += q < e && *q == ' ';
+  }
+  for (p = s; (p = memchr(p, '*', (size_t)(e - p))) != NULL; p++)
+    if (e - p > 2 && p[1] == '*' && p[2] != '*') {
+      st->bolds++;
+      p++; /* that second '*' */
+    }
+}
+
+/* Each marker found at s + i (candidates cand) counts once. */
+static void markers_at(const unsigned char *s, size_t m, size_t i,
+                       unsigned cand, unsigned *pending, scan_stats *st) {
+  for (cand &= *pending; cand; cand &= cand - 1) {
+    int k = __builtin_ctz(cand);
+    size_t skip = 0; /* bytes known to match */
+    if (m - i >= 8) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (((x | pre_fold[k]) & pre_mask[k]) != pre_word[k])
+        continue;
+      skip = pre_len[k];
+    }
+    if (!match_at(s + i + skip, s + m, markers[k].text + skip))
+      continue;
+    *pending &= ~(1u << k);
+    st->score[markers[k].family] +=
+        i < TOP_BYTES ? markers[k].top_weight : markers[k].weight;
+  }
+}
+
+/* Markers (each counted once, at its first place) in s[0, m): byte pairs
+ * at even offsets are classified (one table lookup per two bytes), and two
+ * consecutive ones name the markers that may start at the first pair or at
+ * the byte before it. The last few offsets are examined one by one. */
+static void scan_markers(const unsigned char *s, size_t m, scan_stats *st) {
   unsigned pending = (1u << NMARKERS) - 1;
+  size_t p = 0;
+  uint32_t here = m >= 2 ? pair_at(s) : 0;
+  while (p + 3 < m && pending) {
+    /* four pairs with nothing at once */
+    while (p + 9 < m) {
+      uint32_t c1 = pair_at(s + p + 2), c2 = pair_at(s + p + 4);
+      uint32_t c3 = pair_at(s + p + 6), c4 = pair_at(s + p + 8);
+      if (((here & c1 >> 16) | (c1 & c2 >> 16) | (c2 & c3 >> 16) |
+           (c3 & c4 >> 16)) &
+          0xFFFF)
+        break;
+      here = c4;
+      p += 8;
+    }
+    uint32_t next = pair_at(s + p + 2);
+    uint32_t c = here & next >> 16;
+    if (c & 0xFFFF) {
+      if (p > 0)
+        markers_at(s, m, p - 1, (c >> 8) & 0xFF, &pending, st);
+      markers_at(s, m, p, c & 0xFF, &pending, st);
+    }
+    here = next;
+    p += 2;
+  }
+  for (size_t i = p > 0 ? p - 1 : 0; i + 1 < m && pending; i++)
+    markers_at(s, m, i, pair_at(s + i) & 0xFF, &pending, st);
+}
+
+/* Markers in the first MARKER_SCAN bytes, markup in the first SHAPE_SCAN
+ * bytes. */
+static void scan(const unsigned char *s, size_t n, scan_stats *st) {
   pthread_once(&class_once, build_classes);
   memset(st, 0, sizeof *st);
-  for (size_t i = 0; i < m; i++) {
-    while (i + 4 < m && !(pair_at(s + i) | pair_at(s + i + 1) |
-                          pair_at(s + i + 2) | pair_at(s + i + 3)))
-      i += 4;
-    /* the last byte pairs with nothing: only markup may start there */
-    unsigned f = i + 1 < m                                   ? pair_at(s + i)
-                 : s[i] == '<' || s[i] == '#' || s[i] == '*' ? MARKUP_BYTE
-                                                             : 0;
-    if (!f)
-      continue;
-    if ((f & MARKUP_BYTE) && i < ms && i >= next_markup)
-      next_markup = markup_at(s, ms, i, st);
-    for (unsigned cand = f & pending; cand; cand &= cand - 1) {
-      int k = __builtin_ctz(cand);
-      if (!match_at(s + i, s + m, markers[k].text))
-        continue;
-      pending &= ~(1u << k);
-      st->score[markers[k].family] +=
-          i < TOP_BYTES ? markers[k].top_weight : markers[k].weight;
-    }
-    if (!pending && i >= ms)
-      break; /* every marker found, markup prefix done */
-  }
+  scan_markup(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, st);
+  scan_markers(s, n < MARKER_SCAN ? n : MARKER_SCAN, st);
 }
 
 unsigned ir_layout_detect(const unsigned char *s, size_t n, ir_layout *layout) {

@@ -34,8 +34,10 @@ typedef struct {
 /* A character source over one physical line [p, e) of base. */
 typedef struct {
   const unsigned char *base, *p, *e;
-  int markup;   /* strip '#' heading markers and '**' / '__' */
-  int at_start; /* nothing visible yet on this line */
+  const unsigned char *lim; /* the buffer's end: [e, lim) may be read (never
+                               used), so a line can be scanned in blocks */
+  int markup;               /* strip '#' heading markers and '**' / '__' */
+  int at_start;             /* nothing visible yet on this line */
 } src;
 
 /* Next unit of the line; 0 at its end. Units with n == 0 are never
@@ -63,8 +65,9 @@ extern const unsigned char ir_plain_byte[256]; /* IR_PLAIN(c) (decode.c) */
 static inline int plain(unsigned char c) { return ir_plain_byte[c]; }
 
 static inline src src_line(const unsigned char *base, const unsigned char *b,
-                           const unsigned char *e, int markup) {
-  src s = {base, b, e, markup, 1};
+                           const unsigned char *e, const unsigned char *lim,
+                           int markup) {
+  src s = {base, b, e, lim, markup, 1};
   return s;
 }
 
@@ -77,17 +80,36 @@ typedef struct {
   unsigned char first, second;     /* first two output bytes */
   unsigned char last, before_last; /* last two output bytes */
   int trail_ws;                    /* blank after the last visible unit */
-  uint32_t letters, lower, words;
-  char head[HEAD_MAX];
+  int lower;                       /* an ASCII lower-case letter was seen */
+  uint32_t upper; /* ASCII upper-case letters, counted while !lower (only
+                     a line without lower case can be a heading) */
+  int spaced;     /* a blank between two visible characters: >= 2 words */
   int nhead;
-  int heading, label, plabel, list, outcome; /* shapes (normalize_line.c) */
-  int title_tail; /* ends like an item title: ": Upheld" */
+  int heading, label, plabel, list; /* shapes (normalize_line.c) */
+  uint32_t raw_b, raw_e;            /* the line's raw bytes */
+  int simple;          /* [first_os, last_end) is plain bytes and single spaces
+                          between them, all read by the fast path: the emitter
+                          may copy it (normalize.c) */
+  char head[HEAD_MAX]; /* last: only head[0, nhead] is ever set */
 } linfo;
 
+/* The end of the run of plain bytes and single spaces between them that
+ * starts at the plain byte q: the first byte that is neither plain nor a
+ * space followed by a plain byte (before e), e at the latest. *lower is set
+ * when the run holds an ASCII lower-case letter, *spaced when it holds a
+ * space. Bytes up to lim may be read. */
+const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
+                                const unsigned char *lim, int *lower,
+                                int *spaced);
 /* Measures the line read by s (b, e: its raw bytes); the shapes are set
  * for a content line (kind 2) only. */
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
                      linfo *li);
+/* Shapes that few separator choices need, so computed on demand for a
+ * content line: is it a bare outcome ("Upheld", "Overturned in part")? does
+ * it end like an item title (ir_title_tail on its raw bytes)? */
+int ir_line_outcome(const linfo *li);
+int ir_line_title_tail(const unsigned char *base, const linfo *li);
 /* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
  * ": Non-certified"; see title_outcome.h)? */
 int ir_title_tail(const char *s, size_t b, size_t e);
@@ -102,9 +124,13 @@ static inline int a_upper(unsigned char c) {
 static inline int a_digit(unsigned char c) {
   return (unsigned char)(c - '0') < 10;
 }
-static inline int a_alnum(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 || a_digit(c);
+static inline int a_lower(unsigned char c) {
+  return (unsigned char)(c - 'a') < 26;
 }
+static inline int a_alpha(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+static inline int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
 
 /* textmap.c */
 size_t ir_count_eol(const unsigned char *s, size_t n, unsigned char eol);

@@ -3,14 +3,17 @@
  * One linear pass over the physical lines. Each line is read twice through
  * the same character source (decode + markup stripping): once to measure it
  * (visible length, first/last characters, heading/label shape), once to emit
- * it. Between two content lines a separator is chosen from the measurements
- * and the blank lines in between: a paragraph break '\n', a joining space,
- * nothing (hyphenated word), or nothing with the hyphen dropped.
+ * it; runs of plain ASCII are handled a run at a time (a line that is one
+ * such run is copied). Between two content lines a separator is chosen from the
+ * measurements and the blank lines in between: a paragraph break '\n', a
+ * joining space, nothing (hyphenated word), or nothing with the hyphen dropped.
  * The offset map grows only at discontinuities (verbatim copies extend the
  * last run), so its size is proportional to the edits, not to the bytes. */
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "norm_int.h"
 
@@ -72,7 +75,7 @@ static int ends_connector(const outbuf *o, size_t lstart) {
   static const char *const conn[] = {"and", "or",   "of", "the", "to",   "for",
                                      "in",  "with", "at", "on",  "from", NULL};
   size_t e = o->len, b = e;
-  while (b > lstart && e - b < 6 && isalpha((unsigned char)o->buf[b - 1]))
+  while (b > lstart && e - b < 6 && a_alpha((unsigned char)o->buf[b - 1]))
     b--;
   return e > b && (b == lstart || o->buf[b - 1] == ' ') &&
          ir_word_in(o->buf + b, e - b, conn);
@@ -83,21 +86,22 @@ static int title_end(const outbuf *o, size_t lstart) {
   return ir_title_tail(o->buf, lstart, o->len);
 }
 
-static int decide(const joiner *j, const outbuf *o, const linfo *a,
-                  const linfo *b, int n_empty, int n_ws) {
+static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
+                  const linfo *a, const linfo *b, int n_empty, int n_ws) {
   if (n_ws || n_empty > (j->pdf ? 1 : 0))
     return SEP_BREAK;
   size_t loglen = o->len - j->lstart + (j->have_hyphen ? 1 : 0);
-  if (a->last == ':' && b->outcome)
+  if (a->last == ':' && ir_line_outcome(b))
     return SEP_SPACE; /* a wrapped item title */
-  if (b->title_tail && a->last && strchr(".:!?", a->last))
+  if (a->last && strchr(".:!?", a->last) && ir_line_title_tail(orig, b))
     return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
-  int b_lower = islower(b->first);
+  int b_lower = a_lower(b->first);
   int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
   int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */
   /* an all-caps line is a heading unless it visibly continues (a long
    * upper-case item title wrapped onto the next printed line) */
-  if (j->log_heading && !(a_cont || (b->title_tail && a->nchars >= 60)))
+  if (j->log_heading &&
+      !(a_cont || (a->nchars >= 60 && ir_line_title_tail(orig, b))))
     return SEP_BREAK;
   if (title_end(o, j->lstart))
     return SEP_BREAK;
@@ -111,11 +115,11 @@ static int decide(const joiner *j, const outbuf *o, const linfo *a,
     return SEP_BREAK;
   if (b->heading && !a_cont && !j->log_heading)
     return SEP_BREAK;
-  if ((b->label || b->list) && !a_cont && !islower(a->last) && !j->log_heading)
+  if ((b->label || b->list) && !a_cont && !a_lower(a->last) && !j->log_heading)
     return SEP_BREAK; /* not "... Trigger\nPoint Injection Page(s): 122" */
   if (a->last == '-' && (!a->trail_ws || j->pdf) && a->before_last != ' ' &&
-      isalnum(b->first)) /* pdf text: "dur- " + "able" too */
-    return islower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
+      a_alnum(b->first)) /* pdf text: "dur- " + "able" too */
+    return a_lower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
   if (j->pdf || b_lower)
     return SEP_SPACE;
   if (!strchr(".!?:;", a->last) && a->nchars >= j->wrap_min)
@@ -135,15 +139,15 @@ static int lost_space(const outbuf *o, size_t lstart) {
   if (o->len < lstart + 2 || o->buf[o->len - 1] != '.')
     return 0;
   size_t e = o->len - 1, b = e;
-  while (b > lstart && e - b < 40 && isalnum((unsigned char)o->buf[b - 1]))
+  while (b > lstart && e - b < 40 && a_alnum((unsigned char)o->buf[b - 1]))
     b--;
   if (b == e || (b > lstart && o->buf[b - 1] == '.'))
     return 0;
   int digits = 1;
   for (size_t i = b; i < e; i++) {
     unsigned char c = (unsigned char)o->buf[i];
-    digits &= isdigit(c) != 0;
-    if (i > b && isupper(c))
+    digits &= a_digit(c) != 0;
+    if (i > b && a_upper(c))
       return 0;
   }
   if (!digits && e - b < 2)
@@ -151,32 +155,70 @@ static int lost_space(const outbuf *o, size_t lstart) {
   return !ir_word_in(o->buf + b, e - b, abbr);
 }
 
+/* Puts the plain bytes and single spaces [p, end) of the line read by s
+ * (started, no space pending): what the unit loop in emit_line does to them
+ * is a verbatim copy, except that "word.The" may get its lost space back.
+ * So copy between the '.'s that precede an upper-case letter. */
+static void copy_plain(outbuf *o, const joiner *j, const src *s,
+                       const unsigned char *p, const unsigned char *end) {
+  const unsigned char *base = s->base;
+  for (const unsigned char *d = p; end - d > 1;) {
+    d = memchr(d, '.', (size_t)(end - d - 1));
+    if (!d)
+      break;
+    d++;
+    if (!a_upper(*d))
+      continue;
+    put(o, p, (size_t)(d - p), (uint32_t)(p - base), (uint32_t)(d - p), 1);
+    p = d;
+    if (lost_space(o, j->lstart)) {
+      src peek = src_line(base, d + 1, s->e, s->lim, s->markup);
+      unit v;
+      peek.at_start = 0;
+      if (ir_src_next(&peek, &v) && v.n == 1 &&
+          (a_lower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+        put(o, " ", 1, (uint32_t)(d - base), 0, 0);
+    }
+  }
+  if (end > p)
+    put(o, p, (size_t)(end - p), (uint32_t)(p - base), (uint32_t)(end - p), 1);
+}
+
+/* emit_line for a simple line (see linfo): one copy_plain, but a space
+ * before a held hyphen is dropped (the unit loop keeps it pending, then
+ * never puts it). */
+static void emit_simple(outbuf *o, joiner *j, const src *s, const linfo *li,
+                        int hold) {
+  const unsigned char *p = s->base + li->first_os;
+  const unsigned char *end = s->base + (hold ? li->last_os : li->last_end);
+  if (hold && end > p && end[-1] == ' ')
+    end--;
+  copy_plain(o, j, s, p, end);
+  if (hold) {
+    unit h = {{'-'}, 1, 0, 1, li->last_os, 1};
+    j->hyphen = h;
+    j->have_hyphen = 1;
+  }
+}
+
 static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
   unit u;
   int started = 0, have_sp = 0, sp_verb = 0;
   uint32_t sp_os = 0, sp_end = 0;
   int hold = li->last == '-' && (!li->trail_ws || j->pdf);
+  if (li->simple) {
+    emit_simple(o, j, &s, li, hold);
+    return;
+  }
   const unsigned char *stop = hold ? s.base + li->last_os : s.e;
   for (;;) {
-    /* fast path: plain bytes and single spaces, ending after a '.'; an
-     * upper-case letter right after a '.' goes the slow way (lost space) */
+    /* fast path: plain bytes and single spaces; an upper-case letter right
+     * after a '.' that is not in the run goes the slow way (lost space) */
     if (!have_sp && s.p < stop && plain(*s.p) &&
-        !(started && isupper(*s.p) && o->buf[o->len - 1] == '.')) {
-      const unsigned char *q = s.p;
-      while (q < stop) {
-        unsigned char c = *q;
-        if (plain(c)) {
-          q++;
-          if (c == '.')
-            break;
-        } else if (c == ' ' && q + 1 < stop && plain(q[1])) {
-          q++;
-        } else {
-          break;
-        }
-      }
-      put(o, s.p, (size_t)(q - s.p), (uint32_t)(s.p - s.base),
-          (uint32_t)(q - s.p), 1);
+        !(started && a_upper(*s.p) && o->buf[o->len - 1] == '.')) {
+      int lower = 0, spaced = 0;
+      const unsigned char *q = ir_run_end(s.p, stop, s.lim, &lower, &spaced);
+      copy_plain(o, j, &s, s.p, q);
       s.p = q;
       s.at_start = 0;
       started = 1;
@@ -204,12 +246,12 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
     if (have_sp) {
       put(o, " ", 1, sp_os, sp_end - sp_os, sp_verb);
       have_sp = 0;
-    } else if (started && u.n == 1 && isupper(u.b[0]) &&
+    } else if (started && u.n == 1 && a_upper(u.b[0]) &&
                lost_space(o, j->lstart)) {
       src peek = s;
       unit v;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
-          (islower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+          (a_lower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
         put(o, " ", 1, u.os, 0, 0);
     }
     put(o, u.b, u.n, u.os, u.ol, u.verbatim);
@@ -235,6 +277,20 @@ static unsigned is_ctl(unsigned char c) {
 static int is_binary(const unsigned char *s, size_t n) {
   const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   size_t m = n < BINARY_SAMPLE ? n : BINARY_SAMPLE, bad = 0, i = 0;
+#ifdef __SSE2__
+  /* 16 at a time: c <= 0x1F and not c - 9 <= 4 (\t..\r), or c == 0x7F */
+  for (; i + 16 <= m; i += 16) {
+    __m128i v = _mm_loadu_si128((const void *)(s + i));
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(9));
+    __m128i ws = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d);
+    __m128i ctl = _mm_or_si128(_mm_andnot_si128(ws, low),
+                               _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    unsigned mask = (unsigned)_mm_movemask_epi8(ctl);
+    if (mask)
+      bad += (size_t)__builtin_popcount(mask);
+  }
+#endif
   for (; i + 8 <= m; i += 8) {
     uint64_t x;
     memcpy(&x, s + i, 8);
@@ -291,7 +347,7 @@ typedef struct {
 
 static void on_line(norm_state *st, const unsigned char *b,
                     const unsigned char *e) {
-  src s = src_line(st->orig, b, e, st->markup);
+  src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
   linfo li;
   ir_measure_line(s, b, e, &li);
   if (li.kind != 2) {
@@ -303,7 +359,7 @@ static void on_line(norm_state *st, const unsigned char *b,
   joiner *j = &st->j;
   int sep = SEP_BREAK;
   if (st->have_prev) {
-    sep = decide(j, o, &st->prev, &li, st->n_empty, st->n_ws);
+    sep = decide(j, o, st->orig, &st->prev, &li, st->n_empty, st->n_ws);
     flush_hyphen(o, j, sep != SEP_DEHYPH);
     uint32_t a_end = st->prev.last_end;
     if (sep == SEP_SPACE && st->orig[a_end] == ' ')

@@ -1,55 +1,125 @@
 /* normalize_line.c - measuring one physical line for the normalizer (see
  * norm_int.h): visible length, first/last characters, a copy of the head,
- * letter counts, and the shapes the separator choice needs (heading, header
+ * letter case, and the shapes the separator choice needs (heading, header
  * or paragraph label, list entry, bare outcome, item title ending). Plain
  * ASCII runs are measured a run at a time; everything else goes through the
  * character source (decode.c). */
-#include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "norm_int.h"
 #include "title_outcome.h"
 
-/* Per byte for measure_run: a plain byte's letter count (bit 0) and
- * lower-case count (bit 32); a byte that is not plain has bit 63. ASCII
- * letters only (the C locale, no locale calls). */
-#define MEASURE_ENTRY(c)                                                       \
-  (!IR_PLAIN(c) ? (uint64_t)1 << 63                                            \
-                : (uint64_t)((unsigned)(((c) | 0x20) - 'a') < 26) |            \
-                      (uint64_t)((unsigned)((c) - 'a') < 26) << 32)
-static const uint64_t measure_byte[256] = {IR_BYTE_TABLE(MEASURE_ENTRY)};
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit i set when byte i of v is plain (IR_PLAIN). The signed compares also
+ * reject every byte >= 0x80. */
+static inline unsigned plain_bits(__m128i v) {
+  __m128i in = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                            _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+  return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(sp, in));
+}
+#endif
+
+/* With SSE2, 16 bytes at a time while 17 can be read before lim (bytes at
+ * or after e are masked off; the 17th tells whether a space in the 16th is
+ * followed by a plain byte); then one at a time. */
+const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
+                                const unsigned char *lim, int *lower,
+                                int *spaced) {
+  int lo = 0, sp_any = 0;
+#ifdef __SSE2__
+  const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+  const __m128i blank = _mm_set1_epi8(' ');
+  /* 32 bytes at a time while the line has 33 more: one mask of each kind */
+  while (e - q > 32) {
+    __m128i v0 = _mm_loadu_si128((const void *)q);
+    __m128i v1 = _mm_loadu_si128((const void *)(q + 16));
+    uint32_t pl = plain_bits(v0) | plain_bits(v1) << 16;
+    uint32_t sp = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, blank)) |
+                  (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, blank)) << 16;
+    uint32_t ok = pl | (sp & (pl >> 1 | (uint32_t)plain(q[32]) << 31));
+    uint32_t in_run = (~ok & (ok + 1)) - 1; /* below the first !ok */
+    if (!lo) {
+      uint32_t l0 = (uint32_t)_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(v0, a1), _mm_cmplt_epi8(v0, z1)));
+      uint32_t l1 = (uint32_t)_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(v1, a1), _mm_cmplt_epi8(v1, z1)));
+      lo = ((l0 | l1 << 16) & in_run) != 0;
+    }
+    sp_any |= (sp & in_run) != 0;
+    if (ok != 0xFFFFFFFFu) {
+      q += __builtin_ctz(~ok);
+      goto done;
+    }
+    q += 32;
+  }
+  while (q < e && lim - q >= 17) {
+    __m128i v = _mm_loadu_si128((const void *)q);
+    unsigned pl = plain_bits(v), ahead = 0;
+    if (e - q > 16)
+      ahead = (unsigned)plain(q[16]);
+    else
+      pl &= (1u << (e - q)) - 1; /* the line ends in this block */
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank));
+    unsigned ok = pl | (sp & (pl >> 1 | ahead << 15));
+    unsigned in_run = (~ok & (ok + 1)) - 1; /* the bits below the first !ok */
+    if (!lo)
+      lo = (int)((unsigned)_mm_movemask_epi8(_mm_and_si128(
+                     _mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1))) &
+                 in_run);
+    sp_any |= (int)(sp & in_run);
+    if (ok != 0xFFFF) {
+      q += __builtin_ctz(~ok);
+      goto done;
+    }
+    q += 16;
+  }
+#else
+  (void)lim;
+#endif
+  while (q < e) {
+    unsigned char c = *q;
+    if (plain(c)) {
+      lo |= (unsigned char)(c - 'a') < 26;
+    } else if (c == ' ' && q + 1 < e && plain(q[1])) {
+      sp_any = 1;
+    } else {
+      break;
+    }
+    q++;
+  }
+#ifdef __SSE2__
+done:
+#endif
+  *lower |= lo != 0;
+  *spaced |= sp_any != 0;
+  return q;
+}
 
 /* A run of plain bytes and single spaces between them at p (started, no
  * gap pending): the same bookkeeping as one byte at a time. Returns the
  * run end (after a plain byte). */
-static const unsigned char *measure_run(const unsigned char *p,
-                                        const unsigned char *e,
-                                        const unsigned char *base, linfo *li) {
-  const unsigned char *q = p;
-  uint64_t acc = 0; /* letters | lower << 32 */
-  uint32_t spaces = 0;
-  for (;;) {
-    uint64_t v = measure_byte[*q];
-    if (!(v >> 63)) {
-      acc += v;
-      if (++q >= e)
-        break;
-    } else if (*q == ' ' && q + 1 < e && plain(q[1])) {
-      spaces++;
-      q++;
-    } else {
-      break;
-    }
-  }
+static const unsigned char *measure_run(const src *s, linfo *li) {
+  const unsigned char *p = s->p, *base = s->base;
+  int lower = 0;
+  const unsigned char *q = ir_run_end(p, s->e, s->lim, &lower, &li->spaced);
+  if (!li->lower && !lower) /* all upper-case so far: count */
+    for (const unsigned char *r = p; r < q; r++)
+      li->upper += a_upper(*r);
+  li->lower |= lower;
   size_t n = (size_t)(q - p);
   if (li->nchars == 1)
     li->second = p[0];
   li->before_last = n >= 2 ? q[-2] : li->last;
   li->last = q[-1];
   li->nchars += (uint32_t)n;
-  li->words += spaces;
-  li->letters += (uint32_t)acc;
-  li->lower += (uint32_t)(acc >> 32);
   if (li->nhead < HEAD_MAX - 1) {
     size_t k = (size_t)(HEAD_MAX - 1 - li->nhead);
     if (k > n)
@@ -74,23 +144,23 @@ static void put_char(linfo *li, unsigned char c) {
   li->nchars++;
   if (li->nhead < HEAD_MAX - 1)
     li->head[li->nhead++] = (char)c;
-  if ((unsigned)((c | 0x20) - 'a') < 26) { /* ASCII, no locale call */
-    li->letters++;
-    li->lower += (unsigned)(c - 'a') < 26;
-  }
+  li->upper += a_upper(c); /* ASCII, no locale call */
+  li->lower |= (unsigned char)(c - 'a') < 26;
 }
 
 static void measure(src s, linfo *li) {
-  memset(li, 0, sizeof *li);
+  memset(li, 0, offsetof(linfo, head));
   unit u;
   int started = 0, gap = 0, saw_ws = 0;
+  int src_gap = 0; /* a gap read through the source (not a single ' ') */
+  li->simple = 1;
   for (;;) {
     /* fast path: a run of plain bytes and single spaces */
     while (s.p < s.e && (plain(*s.p) || (*s.p == ' ' && started && !gap &&
                                          s.p + 1 < s.e && plain(s.p[1])))) {
       unsigned char c = *s.p;
       if (started && !gap && c != ' ') {
-        s.p = measure_run(s.p, s.e, s.base, li);
+        s.p = measure_run(&s, li);
         s.at_start = 0;
         continue;
       }
@@ -101,7 +171,9 @@ static void measure(src s, linfo *li) {
       }
       if (!started)
         li->first_os = (uint32_t)(s.p - s.base);
-      li->words += !started || gap;
+      if (src_gap)
+        li->simple = 0;
+      li->spaced |= started && gap;
       if (gap)
         put_char(li, ' ');
       put_char(li, c);
@@ -113,21 +185,31 @@ static void measure(src s, linfo *li) {
       s.p++;
       s.at_start = 0;
     }
-    if (!ir_src_next(&s, &u))
-      break;
-    if (u.space) {
+    if (s.p < s.e && *s.p == ' ') { /* what the source does with a ' ' */
+      s.p++;
       saw_ws = 1;
+      src_gap |= started;
       gap = started;
       li->trail_ws = started;
       continue;
     }
+    if (!ir_src_next(&s, &u))
+      break;
+    if (u.space) {
+      saw_ws = 1;
+      src_gap |= started;
+      gap = started;
+      li->trail_ws = started;
+      continue;
+    }
+    li->simple = 0;
     for (int i = -1; i < u.n; i++) {
       unsigned char c = i < 0 ? ' ' : u.b[i];
       if (i < 0 && !gap)
         continue;
       put_char(li, c);
     }
-    li->words += !started || gap;
+    li->spaced |= started && gap;
     if (!started)
       li->first_os = u.os;
     started = 1;
@@ -176,6 +258,10 @@ static unsigned label_kinds(const linfo *li) {
       "conclusion", NULL};
   const char *h = li->head, *w = h;
   int words = 0, header = 1; /* header: still a header row candidate */
+  /* most lines: not upper-case first, or no ':' where the walk looks */
+  if (!a_upper((unsigned char)h[0]) ||
+      !memchr(h, ':', li->nhead < 49 ? (size_t)li->nhead : 49))
+    return 0;
   for (const char *p = h; p <= h + 48; p++) { /* the colon within 48 */
     unsigned char c = (unsigned char)*p;
     if (c == ' ' || c == ':' || c == 0) {
@@ -207,9 +293,36 @@ static unsigned label_kinds(const linfo *li) {
 
 /* Does s[b, e) end like an item title (": Upheld", "- Overturned in part",
  * ": Non-certified"; see title_outcome.h)? */
+/* The end of s[b, e) without the trailing '.', '*', '!' and blanks that
+ * ir_title_outcome strips, when the byte before it may end an outcome
+ * phrase (an outcome word ends in 'd' or 'n', a qualifier in 't', 'l',
+ * 'y' or ')'); else b. A cheap rejection for most lines. */
+static size_t outcome_end(const char *s, size_t b, size_t e) {
+  while (e > b && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == '.' ||
+                   s[e - 1] == '*' || s[e - 1] == '!'))
+    e--;
+  if (e == b)
+    return b;
+  switch (s[e - 1] | 0x20) {
+  case 'd':
+  case 'n':
+  case 't':
+  case 'l':
+  case 'y':
+  case ')':
+    return e;
+  default:
+    return b;
+  }
+}
+
 int ir_title_tail(const char *s, size_t b, size_t e) {
   ir_outcome o;
   size_t w, pe;
+  /* the ':' or '-' before the phrase must be there too */
+  size_t t = outcome_end(s, b, e);
+  if (t == b || (!memchr(s + b, ':', t - b) && !memchr(s + b, '-', t - b)))
+    return 0;
   if (!ir_title_outcome(s, b, e, IR_TO_CERT, &o, &w, &pe))
     return 0;
   while (w > b && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
@@ -218,24 +331,32 @@ int ir_title_tail(const char *s, size_t b, size_t e) {
 }
 
 static void classify(linfo *li) {
-  uint32_t upper = li->letters - li->lower;
-  li->heading = upper >= 4 && li->lower == 0 && li->nchars <= 90 &&
-                (li->words >= 2 || li->last == ':' || upper >= 8);
+  uint32_t upper = li->upper;
+  li->heading = upper >= 4 && !li->lower && li->nchars <= 90 &&
+                (li->spaced || li->last == ':' || upper >= 8);
   unsigned lk = li->kind == 2 ? label_kinds(li) : 0;
   li->label = (lk & 1) != 0;
   li->plabel = (lk & 2) != 0;
   const unsigned char *h = (const unsigned char *)li->head;
   size_t i = 0;
-  while (isdigit(h[i]) && i < 3)
+  while (a_digit(h[i]) && i < 3)
     i++;
   li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
-             (strchr("-*", h[0]) && h[0] && h[1] == ' ') ||
+             ((h[0] == '-' || h[0] == '*') && h[1] == ' ') ||
              memcmp(h, "\xE2\x80\xA2", 3) == 0;
+}
+
+int ir_line_outcome(const linfo *li) {
   ir_outcome o;
   size_t ps, pe;
-  li->outcome =
-      li->nchars <= 40 && ir_title_outcome(li->head, 0, (size_t)li->nhead,
-                                           IR_TO_WHOLE, &o, &ps, &pe);
+  return li->nchars <= 40 && outcome_end(li->head, 0, (size_t)li->nhead) != 0 &&
+         ir_title_outcome(li->head, 0, (size_t)li->nhead, IR_TO_WHOLE, &o, &ps,
+                          &pe);
+}
+
+int ir_line_title_tail(const unsigned char *base, const linfo *li) {
+  return ir_title_tail((const char *)base + li->raw_b, 0,
+                       li->raw_e - li->raw_b);
 }
 
 void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
@@ -244,5 +365,6 @@ void ir_measure_line(src s, const unsigned char *b, const unsigned char *e,
   if (li->kind != 2)
     return;
   classify(li);
-  li->title_tail = ir_title_tail((const char *)b, 0, (size_t)(e - b));
+  li->raw_b = (uint32_t)(b - s.base);
+  li->raw_e = (uint32_t)(e - s.base);
 }
