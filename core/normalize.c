@@ -345,6 +345,28 @@ typedef struct {
   int have_prev, n_empty, n_ws;
 } norm_state;
 
+/* "Page 2 of 3" or "Page 2" alone on a line: page furniture. */
+static int page_line(const unsigned char *b, const unsigned char *e) {
+  while (b < e && (*b == ' ' || *b == '\t'))
+    b++;
+  while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+    e--;
+  if (e - b < 6 || e - b > 24 || (b[0] | 0x20) != 'p' || (b[1] | 0x20) != 'a' ||
+      (b[2] | 0x20) != 'g' || (b[3] | 0x20) != 'e' || b[4] != ' ' ||
+      !a_digit(b[5]))
+    return 0;
+  b += 5;
+  while (b < e && a_digit(*b))
+    b++;
+  if (b == e)
+    return 1;
+  if (e - b < 5 || memcmp(b, " of ", 4) != 0)
+    return 0;
+  for (b += 4; b < e && a_digit(*b); b++)
+    ;
+  return b == e && a_digit(e[-1]);
+}
+
 static void on_line(norm_state *st, const unsigned char *b,
                     const unsigned char *e) {
   src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
@@ -353,6 +375,12 @@ static void on_line(norm_state *st, const unsigned char *b,
   if (li.kind != 2) {
     st->n_empty += li.kind == 0;
     st->n_ws += li.kind == 1;
+    return;
+  }
+  if (st->j.pdf && page_line(b, e)) {
+    /* left out; the lines around it join as if it were not there (a
+     * sentence often runs on across the page break) */
+    st->n_empty = st->n_ws = 0;
     return;
   }
   outbuf *o = &st->o;
