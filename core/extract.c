@@ -26,7 +26,7 @@ struct ir_extractor {
 typedef struct {
   const pcre2_code *code; /* the fragment's pattern */
   int state;              /* 0 unknown, 1 cached, 2 no more matches */
-  size_t lim;             /* no match starts after lim */
+  size_t from, lim;       /* every match starts in [from, lim] */
   ir_hit h;
 } fragnext;
 
@@ -171,6 +171,7 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
     if (c->seen[base + k]) {
       size_t last = ir_lexicon_frag_last(lx, c->seen, base + k);
       c->cand[nc].lim = last == (size_t)-1 ? (size_t)-1 : s + last;
+      c->cand[nc].from = s + ir_lexicon_frag_first(lx, c->seen, base + k);
       c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
       c->cand[nc++].state = 0;
     }
@@ -186,7 +187,11 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
           f->state = 2;
           continue;
         }
-        int rc = match_one(c, f->code, text, e, off, &f->h);
+        /* no match starts before from: searching from there finds the
+         * same leftmost match (\b and lookbehinds still see the bytes
+         * before the start offset) */
+        size_t at = f->from > off ? f->from : off;
+        int rc = match_one(c, f->code, text, e, at, &f->h);
         if (rc < 0)
           return rc;
         f->state = rc ? 1 : 2;

@@ -127,6 +127,11 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
  * its required literals), (size_t)-1 when unknown. */
 size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
                             size_t g);
+/* After a scan: every match of candidate fragment g in s[0, n) starts at
+ * or after the returned offset (the start of the first occurrence of a
+ * literal every match begins with), 0 when unknown. */
+size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
+                             size_t g);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
 /* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
  * when the section must be matched whole (ir_lexicon_code). The section's

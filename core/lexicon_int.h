@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
   ir_litset v[16];
   size_t n;
+  int pre; /* index of the set every match starts with (a prefix), or -1 */
 } ir_clauses;
 
 /* The requirements of one fragment, as clauses every match satisfies: a
@@ -36,7 +37,9 @@ typedef struct {
  * sequence gets its best required sets (literal runs, required groups);
  * one with top-level alternatives gets a single set, the union of one set
  * per alternative. None: always a candidate. *understood = 0 when the
- * parser does not know the syntax (then no clauses). */
+ * parser does not know the syntax (then no clauses). pre names the set
+ * (if kept) whose strings every match begins with: the fragment's leading
+ * run of exact atoms, after an optional \b. */
 void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out);
 void ir_lex_clauses_free(ir_clauses *c);
 size_t ir_lex_ls_score(const ir_litset *s);
@@ -75,6 +78,7 @@ struct ir_lexicon {
   uint32_t *frag_c0;             /* fragment id -> its first clause id */
   uint8_t *frag_need;            /* fragment id -> number of its clauses */
   uint32_t *clause_frag;         /* clause id -> fragment id */
+  uint32_t *frag_pre; /* fragment id -> its prefix clause id, or UINT32_MAX */
   size_t nclauses;
 };
 

@@ -60,6 +60,8 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->frag_need);
   free(lx->frag_c0);
   free(lx->clause_frag);
+  free(lx->frag_pre);
+  lx->frag_pre = NULL;
   lx->frag_need = NULL;
   lx->frag_c0 = NULL;
   lx->clause_frag = NULL;
@@ -205,6 +207,9 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
   lx->nclauses = 0;
   for (size_t g = 0; !fail && g < nf; g++) {
     lx->frag_c0[g] = (uint32_t)lx->nclauses;
+    lx->frag_pre[g] = sets[g].pre >= 0 && (size_t)sets[g].pre < sets[g].n
+                          ? (uint32_t)(lx->nclauses + (size_t)sets[g].pre)
+                          : UINT32_MAX;
     for (size_t c = 0; !fail && c < sets[g].n; c++) {
       uint32_t id = (uint32_t)lx->nclauses++;
       lx->clause_frag[id] = (uint32_t)g;
@@ -244,8 +249,9 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   lx->frag_need = calloc(nf + 1, 1);
   lx->frag_c0 = calloc(nf + 1, sizeof *lx->frag_c0);
   lx->clause_frag = calloc(nf * IR_LIT_CLAUSES + 1, sizeof *lx->clause_frag);
+  lx->frag_pre = calloc(nf + 1, sizeof *lx->frag_pre);
   int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
-             !lx->frag_c0 || !lx->clause_frag;
+             !lx->frag_c0 || !lx->clause_frag || !lx->frag_pre;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
@@ -288,39 +294,46 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
 /* seen: [0, nfrags) candidates, then per fragment the count of its
  * satisfied clauses, then per clause whether it is satisfied (the counts
  * and flags are zero between calls, reset through the touched list), then
- * (aligned) per clause the end of its last literal found. */
+ * (aligned) per clause the end of its last literal found, then per clause
+ * the start of its earliest literal found (valid while it is satisfied). */
 static size_t last_off(const ir_lexicon *lx) {
   return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
 }
 
 size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return last_off(lx) + 4 * lx->nclauses + 8;
+  return last_off(lx) + 8 * lx->nclauses + 8;
 }
 
 typedef struct {
   uint8_t *seen, *cnt, *sat;
-  uint32_t *last;
+  uint32_t *last, *first;
+  const unsigned char *s;
   uint32_t touched[256];
   size_t nt;
   uint64_t m;
 } scan_st;
 
 /* The literals of state st end at stream symbol k - 1 (source byte end);
- * nextw: the byte after them is a word byte. wr: word-ness of the last 64
- * stream symbols. */
+ * nextw: the byte after them is a word byte. pos: source offsets of the
+ * last 64 stream symbols (longer than any literal). */
 static void report(const ir_lexicon *lx, scan_st *w, int32_t st, size_t k,
-                   uint32_t end, int nextw, const uint8_t *wr) {
+                   uint32_t end, int nextw, const uint32_t *pos) {
   for (int32_t d = lx->ac_report[st]; d >= 0; d = lx->ac_dict[d]) {
     size_t len = lx->ac_depth[d];
-    int prevw = k > len && wr[(k - len - 1) & 63];
+    int prevw = k > len && lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1;
+    uint32_t start = pos[(k - len) & 63];
     for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++) {
       uint8_t f = lx->ac_oflag[o];
       if (((f & IR_LF_WS) && prevw) || ((f & IR_LF_WE) && nextw))
         continue;
       uint32_t q = lx->ac_oids[o], g = lx->clause_frag[q];
       w->last[q] = end;
-      if (w->sat[q])
+      if (w->sat[q]) {
+        if (start < w->first[q])
+          w->first[q] = start;
         continue;
+      }
+      w->first[q] = start;
       w->sat[q] = 1;
       w->touched[w->nt < 256 ? w->nt : 255] = q;
       w->nt++;
@@ -343,12 +356,14 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.cnt = seen + lx->nfrags;
   w.sat = w.cnt + lx->nfrags;
   w.last = (uint32_t *)(void *)(seen + last_off(lx));
+  w.first = w.last + lx->nclauses;
+  w.s = (const unsigned char *)s;
   w.nt = 0;
   w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
   const int32_t *next = lx->ac_next, *rep = lx->ac_report;
   size_t ncls = (size_t)lx->ac_ncls, k = 0;
-  uint8_t wr[64];
+  uint32_t pos[64];
   int32_t st = 0;
   uint32_t end = 0;
   int prev_space = 0;
@@ -358,15 +373,15 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
     if (kind == 2 && prev_space)
       continue; /* a run of whitespace reads as one ' ' */
     if (rep[st] >= 0)
-      report(lx, &w, st, k, end, kind == 1, wr);
+      report(lx, &w, st, k, end, kind == 1, pos);
     prev_space = kind == 2;
-    wr[k & 63] = kind == 1;
+    pos[k & 63] = (uint32_t)i;
     k++;
     end = (uint32_t)i;
     st = next[(size_t)st * ncls + lx->ac_cls[c]];
   }
   if (rep[st] >= 0)
-    report(lx, &w, st, k, end, 0, wr);
+    report(lx, &w, st, k, end, 0, pos);
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);
@@ -389,6 +404,14 @@ size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
     if (last[q] < m)
       m = last[q];
   return m;
+}
+
+size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
+                             size_t g) {
+  if (!lx->ac_next || g >= lx->nfrags || lx->frag_pre[g] == UINT32_MAX)
+    return 0;
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  return last[lx->nclauses + lx->frag_pre[g]];
 }
 
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
