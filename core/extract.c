@@ -167,7 +167,12 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
   const ir_lexicon *lx = c->x->lx;
   size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
   size_t nc = 0;
-  for (size_t k = 0; k < nt; k++)
+  for (size_t k = 0; k < nt; k++) {
+    uint64_t eight;
+    if (k + 8 <= nt && (memcpy(&eight, c->seen + base + k, 8), !eight)) {
+      k += 7; /* eight fragments at once, none a candidate */
+      continue;
+    }
     if (c->seen[base + k]) {
       size_t last = ir_lexicon_frag_last(lx, c->seen, base + k);
       c->cand[nc].lim = last == (size_t)-1 ? (size_t)-1 : s + last;
@@ -175,6 +180,7 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
       c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
       c->cand[nc++].state = 0;
     }
+  }
   size_t off = s;
   while (off < e && nc) {
     fragnext *best = NULL;
@@ -225,25 +231,29 @@ static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
   return match_frags(c, a, text, s, e, sec, out);
 }
 
-static int section_wanted(int region, int sec);
-
 static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
   /* one literal pass over the sentence picks the fragments worth matching */
   uint64_t cand = ir_lexicon_scan(c->x->lx, text + x->s.start,
                                   x->s.end - x->s.start, c->seen);
-  for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
-    x->s.first[sec] = (uint32_t)hv.n;
-    if (!(cand >> sec & 1) || !section_wanted(x->region, sec))
-      continue;
+  cand &= ~0ull >> (64 - IR_LEX_COUNT); /* (all bits when no prefilter) */
+  if (x->region == XR_HEADER) /* the header needs only dates' context */
+    cand &= 1ull << IR_LEX_INJURY | 1ull << IR_LEX_ATTRIB;
+  int next = 0; /* first[next...] not yet set */
+  while (cand) {
+    int sec = __builtin_ctzll(cand);
+    cand &= cand - 1;
+    while (next <= sec)
+      x->s.first[next++] = (uint32_t)hv.n;
     int rc = match_section(c, a, text, x->s.start, x->s.end, sec, &hv);
     if (rc) {
       *bad_sec = sec;
       return rc;
     }
   }
-  x->s.first[IR_LEX_COUNT] = (uint32_t)hv.n;
+  while (next <= IR_LEX_COUNT)
+    x->s.first[next++] = (uint32_t)hv.n;
   x->s.hits = hv.v;
   return 0;
 }
@@ -297,11 +307,6 @@ static void build_sentences(xletter *xl) {
   }
   xl->v = v.v;
   xl->n = v.n;
-}
-
-/* Which sections a sentence needs: the header only dates' context. */
-static int section_wanted(int region, int sec) {
-  return region != XR_HEADER || sec == IR_LEX_INJURY || sec == IR_LEX_ATTRIB;
 }
 
 /* ---- helpers for the fact functions --------------------------------- */

@@ -68,8 +68,14 @@ struct ir_lexicon {
   uint64_t init_mask; /* sections with such a fragment */
   uint8_t ac_cls[256];
   int ac_ncls;
-  int32_t *ac_next;   /* Aho-Corasick DFA, NULL when not built */
-  int32_t *ac_report; /* state -> first state with outputs, or -1 */
+  /* Aho-Corasick DFA, NULL when not built. The scan's states are row
+   * offsets (state * ac_ncls) in ac_next, numbered so that the states
+   * with outputs to report come last, from row ac_rep_lo on; ac_report
+   * (by scan state number) and the arrays below use the build's state
+   * ids. */
+  int32_t *ac_next;
+  int32_t ac_start, ac_rep_lo;
+  int32_t *ac_report; /* scan state -> first build state with outputs */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
   uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */
   uint8_t *ac_oflag;             /* IR_LF_* per output */

@@ -6,6 +6,7 @@
  * the byte before (IR_LF_WS) or after it (IR_LF_WE) must not be a word
  * byte, or lie outside the sentence. A literal is reported one byte late,
  * once the byte after it is known. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,40 @@ static int ac_finish(ac_build *b, ir_lexicon *lx) {
   return 0;
 }
 
+/* Renumbers the DFA for the scan: states without outputs first, each
+ * state a row offset (see ir_lexicon in lexicon_int.h); 0 or -1. */
+static int ac_renumber(ac_build *b, ir_lexicon *lx) {
+  size_t n = b->n, ncls = (size_t)lx->ac_ncls;
+  int32_t *id = malloc(n * sizeof *id), *rep = malloc(n * sizeof *rep);
+  int32_t *nx = malloc(n * ncls * sizeof *nx);
+  if (!id || !rep || !nx || n * ncls > INT32_MAX) {
+    free(id);
+    free(rep);
+    free(nx);
+    return -1;
+  }
+  int32_t k = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass)
+      lx->ac_rep_lo = k * (int32_t)ncls;
+    for (size_t u = 0; u < n; u++)
+      if ((lx->ac_report[u] >= 0) == pass)
+        id[u] = k++;
+  }
+  for (size_t u = 0; u < n; u++) {
+    rep[id[u]] = lx->ac_report[u];
+    for (size_t c = 0; c < ncls; c++)
+      nx[(size_t)id[u] * ncls + c] = id[b->next[u * ncls + c]] * (int32_t)ncls;
+  }
+  lx->ac_start = id[0] * (int32_t)ncls;
+  free(id);
+  free(lx->ac_report);
+  lx->ac_report = rep;
+  free(b->next);
+  b->next = nx;
+  return 0;
+}
+
 /* Byte classes: one per byte of a literal (letters caseless), every
  * whitespace byte in the class of ' '; and the word/space kinds. */
 static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
@@ -187,6 +222,8 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
              q++)
           if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
             lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
+  if (!lx->ac_cls[' '] && lx->ac_ncls < 255) /* whitespace: its own class */
+    lx->ac_cls[' '] = (uint8_t)lx->ac_ncls++;
   for (int c = 0; c < 256; c++) {
     int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                (c >= '0' && c <= '9') || c == '_';
@@ -217,7 +254,7 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
         fail = ac_add(&b, lx, sets[g].v[c].v[j], id, sets[g].v[c].f[j]) != 0;
     }
   }
-  fail = fail || ac_finish(&b, lx) != 0;
+  fail = fail || ac_finish(&b, lx) != 0 || ac_renumber(&b, lx) != 0;
   free(b.fail);
   free(b.pst);
   free(b.pid);
@@ -313,12 +350,14 @@ typedef struct {
   uint64_t m;
 } scan_st;
 
-/* The literals of state st end at stream symbol k - 1 (source byte end);
- * nextw: the byte after them is a word byte. pos: source offsets of the
- * last 64 stream symbols (longer than any literal). */
-static void report(const ir_lexicon *lx, scan_st *w, int32_t st, size_t k,
-                   uint32_t end, int nextw, const uint32_t *pos) {
-  for (int32_t d = lx->ac_report[st]; d >= 0; d = lx->ac_dict[d]) {
+/* The literals of build state d and its dictionary suffixes end at
+ * stream symbol k - 1, source byte end; the source byte after them is at
+ * i (i == n: none). pos: source offsets of the last 64 stream symbols
+ * (longer than any literal). */
+static void report(const ir_lexicon *lx, scan_st *w, int32_t d, size_t k,
+                   uint32_t end, size_t i, size_t n, const uint32_t *pos) {
+  int nextw = i < n && lx->ac_kind[w->s[i]] == 1;
+  for (; d >= 0; d = lx->ac_dict[d]) {
     size_t len = lx->ac_depth[d];
     int prevw = k > len && lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1;
     uint32_t start = pos[(k - len) & 63];
@@ -361,27 +400,29 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.nt = 0;
   w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
-  const int32_t *next = lx->ac_next, *rep = lx->ac_report;
-  size_t ncls = (size_t)lx->ac_ncls, k = 0;
+  const int32_t *next = lx->ac_next;
+  const uint8_t *cls = lx->ac_cls;
+  const int32_t rep_lo = lx->ac_rep_lo, ncls = lx->ac_ncls;
+  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
+  size_t k = 0;
   uint32_t pos[64];
-  int32_t st = 0;
+  int32_t st = lx->ac_start;
   uint32_t end = 0;
-  int prev_space = 0;
+  unsigned prev = 0; /* class of the last stream symbol */
   for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    int kind = lx->ac_kind[c];
-    if (kind == 2 && prev_space)
+    unsigned c = cls[(unsigned char)s[i]];
+    if (c == sp && prev == sp)
       continue; /* a run of whitespace reads as one ' ' */
-    if (rep[st] >= 0)
-      report(lx, &w, st, k, end, kind == 1, pos);
-    prev_space = kind == 2;
+    if (st >= rep_lo)
+      report(lx, &w, lx->ac_report[st / ncls], k, end, i, n, pos);
+    prev = c;
     pos[k & 63] = (uint32_t)i;
     k++;
     end = (uint32_t)i;
-    st = next[(size_t)st * ncls + lx->ac_cls[c]];
+    st = next[st + (int32_t)c];
   }
-  if (rep[st] >= 0)
-    report(lx, &w, st, k, end, 0, pos);
+  if (st >= rep_lo)
+    report(lx, &w, lx->ac_report[st / ncls], k, end, n, n, pos);
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);

@@ -33,7 +33,7 @@ static int is_abbrev(const char *s, size_t from, size_t dot) {
   if (!strcmp(w, "etc") || !strcmp(w, "inc"))
     return 0;
   for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
-    if (!strcmp(w, abbrevs[i]))
+    if (abbrevs[i][0] == w[0] && !strcmp(w, abbrevs[i]))
       return 1;
   return 0;
 }
@@ -119,8 +119,15 @@ static void push(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
 
 void ir_sentences(ir_arena *a, const char *s, size_t from, size_t to,
                   ir_spanlist *out) {
+  /* the bytes that may end a sentence */
+  static const unsigned char stop[256] = {
+      ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
   size_t start = from, i = from;
   while (i < to) {
+    while (i < to && !stop[(unsigned char)s[i]])
+      i++;
+    if (i >= to)
+      break;
     char c = s[i];
     if (c == '\n') {
       push(a, out, s, start, i);
