@@ -503,7 +503,9 @@ void ir_lex_clauses_free(ir_clauses *c) {
 }
 
 /* Keeps the IR_LIT_CLAUSES sets with the best score, dropping sets of
- * score below 3 when a better one is kept. */
+ * score below 2 (a one-letter literal, found nearly everywhere) when a
+ * better one is kept. A two-byte set such as {"2+", "intact", ...} still
+ * prunes many sentences. */
 static void clauses_trim(ir_clauses *c) {
   for (size_t i = 1; i < c->n; i++) /* insertion sort, best first */
     for (size_t j = i;
@@ -516,7 +518,7 @@ static void clauses_trim(ir_clauses *c) {
         c->pre = c->pre == (int)j ? (int)j - 1 : (int)j;
     }
   size_t keep = c->n < IR_LIT_CLAUSES ? c->n : IR_LIT_CLAUSES;
-  while (keep > 1 && ir_lex_ls_score(&c->v[keep - 1]) < 3)
+  while (keep > 1 && ir_lex_ls_score(&c->v[keep - 1]) < 2)
     keep--;
   if (c->pre >= (int)keep)
     c->pre = -1;
