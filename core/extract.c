@@ -27,6 +27,9 @@ typedef struct {
   const pcre2_code *code; /* the fragment's pattern */
   int state;              /* 0 unknown, 1 cached, 2 no more matches */
   size_t from, lim;       /* every match starts in [from, lim] */
+  size_t fend;            /* the end of the prefix literal found at from */
+  const char *lit;        /* the literal the fragment is, or NULL */
+  int ws, we;             /* its word-boundary flags */
   ir_hit h;
 } fragnext;
 
@@ -142,6 +145,52 @@ static int match_one(ir_extract_ctx *c, const pcre2_code *code,
   return 1;
 }
 
+static int word_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 ||
+         (unsigned char)(c - '0') < 10 || c == '_';
+}
+static int space_byte(unsigned char c) {
+  return c == ' ' || (c >= 9 && c <= 13);
+}
+
+/* Does literal fragment f match text[at, ...) within the subject text[0,
+ * e)? Then *h is that match, the leftmost from at (the one PCRE2 would
+ * find): the cheap path for fragments that are plain phrases. */
+static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
+                      ir_hit *h) {
+  if (!f->lit || (f->ws && at > 0 && word_byte((unsigned char)text[at - 1])))
+    return 0;
+  size_t p = at;
+  if (at == f->from && f->fend) {
+    /* the scan found the literal here with its word boundaries (the byte
+     * before the sentence, which it takes as a non-word byte, is checked
+     * above) */
+    h->start = (uint32_t)at;
+    h->end = (uint32_t)f->fend;
+    h->g1s = h->g1e = -1;
+    return 1;
+  }
+  for (const char *q = f->lit; *q; q++) {
+    if (*q == ' ') { /* \s+ */
+      if (p >= e || !space_byte((unsigned char)text[p]))
+        return 0;
+      while (p < e && space_byte((unsigned char)text[p]))
+        p++;
+      continue;
+    }
+    unsigned char b = p < e ? (unsigned char)text[p] : 0;
+    if (p >= e || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*q)
+      return 0;
+    p++;
+  }
+  if (f->we && p < e && word_byte((unsigned char)text[p]))
+    return 0;
+  h->start = (uint32_t)at;
+  h->end = (uint32_t)p;
+  h->g1s = h->g1e = -1;
+  return 1;
+}
+
 /* Matches section sec over [s, e) as one pattern. */
 static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
                        size_t s, size_t e, const pcre2_code *code,
@@ -176,8 +225,13 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
     if (c->seen[base + k]) {
       size_t last = ir_lexicon_frag_last(lx, c->seen, base + k);
       c->cand[nc].lim = last == (size_t)-1 ? (size_t)-1 : s + last;
-      c->cand[nc].from = s + ir_lexicon_frag_first(lx, c->seen, base + k);
+      size_t fend;
+      c->cand[nc].from =
+          s + ir_lexicon_frag_first(lx, c->seen, base + k, &fend);
+      c->cand[nc].fend = fend ? s + fend : 0;
       c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
+      c->cand[nc].lit = ir_lexicon_frag_literal(lx, base + k, &c->cand[nc].ws,
+                                                &c->cand[nc].we);
       c->cand[nc++].state = 0;
     }
   }
@@ -197,7 +251,9 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
          * same leftmost match (\b and lookbehinds still see the bytes
          * before the start offset) */
         size_t at = f->from > off ? f->from : off;
-        int rc = match_one(c, f->code, text, e, at, &f->h);
+        int rc = literal_at(f, text, e, at, &f->h)
+                     ? 1
+                     : match_one(c, f->code, text, e, at, &f->h);
         if (rc < 0)
           return rc;
         f->state = rc ? 1 : 2;

@@ -129,9 +129,16 @@ size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
                             size_t g);
 /* After a scan: every match of candidate fragment g in s[0, n) starts at
  * or after the returned offset (the start of the first occurrence of a
- * literal every match begins with), 0 when unknown. */
+ * literal every match begins with), 0 when unknown; *end is the end of
+ * that occurrence (0 when unknown). */
 size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
-                             size_t g);
+                             size_t g, size_t *end);
+/* The literal fragment g is exactly, or NULL: every match is the literal
+ * (lower case; each ' ' a run of whitespace, letters caseless), after a
+ * non-word byte (or the text start) when *ws, before one (or the subject
+ * end) when *we. */
+const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
+                                    int *we);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
 /* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
  * when the section must be matched whole (ir_lexicon_code). The section's

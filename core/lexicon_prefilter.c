@@ -63,6 +63,12 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->clause_frag);
   free(lx->frag_pre);
   lx->frag_pre = NULL;
+  for (size_t g = 0; lx->frag_lit && g < lx->nfrags; g++)
+    free(lx->frag_lit[g]);
+  free(lx->frag_lit);
+  free(lx->frag_litf);
+  lx->frag_lit = NULL;
+  lx->frag_litf = NULL;
   lx->frag_need = NULL;
   lx->frag_c0 = NULL;
   lx->clause_frag = NULL;
@@ -269,6 +275,44 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
   return 0;
 }
 
+/* Is re exactly the fragment of literal lit with flags f, as lexicon.c
+ * writes a literal entry: \b when IR_LF_WS, each ' ' as \s+, the bytes
+ * of "\\^$.|?*+()[]{}/#" escaped, \b when IR_LF_WE? Letters compare
+ * caseless (the fragments are caseless), escapes exactly. */
+static int is_literal_re(const char *re, const char *lit, uint8_t f) {
+  char buf[4 * IR_LIT_MAX + 8];
+  size_t n = 0;
+  if (f & IR_LF_WS)
+    buf[n++] = '\\', buf[n++] = 'b';
+  for (const char *q = lit; *q; q++) {
+    if (*q == ' ') {
+      memcpy(buf + n, "\\s+", 3);
+      n += 3;
+      continue;
+    }
+    if (strchr("\\^$.|?*+()[]{}/#", *q))
+      buf[n++] = '\\';
+    buf[n++] = *q;
+  }
+  if (f & IR_LF_WE)
+    buf[n++] = '\\', buf[n++] = 'b';
+  buf[n] = 0;
+  if (lit[0] == ' ' || !lit[0] || lit[strlen(lit) - 1] == ' ')
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (buf[i] == '\\') { /* an escape: both bytes exactly */
+      if (re[i] != '\\' || re[i + 1] != buf[i + 1])
+        return 0;
+      i++;
+      continue;
+    }
+    unsigned char a = (unsigned char)re[i], b = (unsigned char)buf[i];
+    if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
+      return 0;
+  }
+  return re[n] == 0;
+}
+
 /* Builds the prefilter: the clauses of each fragment, the automaton. A
  * section with a fragment the literal parser does not understand is
  * matched whole; on failure every fragment is a candidate everywhere. */
@@ -287,8 +331,11 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   lx->frag_c0 = calloc(nf + 1, sizeof *lx->frag_c0);
   lx->clause_frag = calloc(nf * IR_LIT_CLAUSES + 1, sizeof *lx->clause_frag);
   lx->frag_pre = calloc(nf + 1, sizeof *lx->frag_pre);
+  lx->frag_lit = calloc(nf + 1, sizeof *lx->frag_lit);
+  lx->frag_litf = calloc(nf + 1, 1);
   int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
-             !lx->frag_c0 || !lx->clause_frag || !lx->frag_pre;
+             !lx->frag_c0 || !lx->clause_frag || !lx->frag_pre ||
+             !lx->frag_lit || !lx->frag_litf;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
@@ -306,6 +353,11 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
         sc->whole = 1;
       lx->frag_sec[sc->base + k] = (uint8_t)i;
       lx->frag_need[sc->base + k] = (uint8_t)cs->n;
+      if (understood && cs->n == 1 && cs->v[0].n == 1 &&
+          is_literal_re(sc->v[k].re, cs->v[0].v[0], cs->v[0].f[0])) {
+        lx->frag_lit[sc->base + k] = strdup(cs->v[0].v[0]);
+        lx->frag_litf[sc->base + k] = cs->v[0].f[0];
+      }
       if (!cs->n) {
         lx->frag_init[sc->base + k] = 1;
         lx->init_mask |= 1ull << i;
@@ -332,18 +384,19 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
  * satisfied clauses, then per clause whether it is satisfied (the counts
  * and flags are zero between calls, reset through the touched list), then
  * (aligned) per clause the end of its last literal found, then per clause
- * the start of its earliest literal found (valid while it is satisfied). */
+ * the start of its earliest literal found (valid while it is satisfied),
+ * then per clause the end of that literal. */
 static size_t last_off(const ir_lexicon *lx) {
   return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
 }
 
 size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return last_off(lx) + 8 * lx->nclauses + 8;
+  return last_off(lx) + 12 * lx->nclauses + 8;
 }
 
 typedef struct {
   uint8_t *seen, *cnt, *sat;
-  uint32_t *last, *first;
+  uint32_t *last, *first, *fend;
   const unsigned char *s;
   uint32_t touched[256];
   size_t nt;
@@ -368,11 +421,14 @@ static void report(const ir_lexicon *lx, scan_st *w, int32_t d, size_t k,
       uint32_t q = lx->ac_oids[o], g = lx->clause_frag[q];
       w->last[q] = end;
       if (w->sat[q]) {
-        if (start < w->first[q])
+        if (start < w->first[q]) {
           w->first[q] = start;
+          w->fend[q] = end + 1;
+        }
         continue;
       }
       w->first[q] = start;
+      w->fend[q] = end + 1;
       w->sat[q] = 1;
       w->touched[w->nt < 256 ? w->nt : 255] = q;
       w->nt++;
@@ -396,6 +452,7 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.sat = w.cnt + lx->nfrags;
   w.last = (uint32_t *)(void *)(seen + last_off(lx));
   w.first = w.last + lx->nclauses;
+  w.fend = w.first + lx->nclauses;
   w.s = (const unsigned char *)s;
   w.nt = 0;
   w.m = lx->init_mask;
@@ -448,11 +505,22 @@ size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
 }
 
 size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
-                             size_t g) {
+                             size_t g, size_t *end) {
+  *end = 0;
   if (!lx->ac_next || g >= lx->nfrags || lx->frag_pre[g] == UINT32_MAX)
     return 0;
   const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  *end = last[2 * lx->nclauses + lx->frag_pre[g]];
   return last[lx->nclauses + lx->frag_pre[g]];
+}
+
+const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
+                                    int *we) {
+  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g])
+    return NULL;
+  *ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
+  *we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  return lx->frag_lit[g];
 }
 
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
