@@ -223,15 +223,15 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
       continue;
     }
     if (c->seen[base + k]) {
-      size_t last = ir_lexicon_frag_last(lx, c->seen, base + k);
-      c->cand[nc].lim = last == (size_t)-1 ? (size_t)-1 : s + last;
-      size_t fend;
-      c->cand[nc].from =
-          s + ir_lexicon_frag_first(lx, c->seen, base + k, &fend);
-      c->cand[nc].fend = fend ? s + fend : 0;
-      c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
-      c->cand[nc].lit = ir_lexicon_frag_literal(lx, base + k, &c->cand[nc].ws,
-                                                &c->cand[nc].we);
+      ir_frag_info fi;
+      ir_lexicon_frag_info(lx, c->seen, sec, k, &fi);
+      c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
+      c->cand[nc].from = s + fi.from;
+      c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
+      c->cand[nc].code = fi.code;
+      c->cand[nc].lit = fi.lit;
+      c->cand[nc].ws = fi.ws;
+      c->cand[nc].we = fi.we;
       c->cand[nc++].state = 0;
     }
   }
@@ -329,15 +329,15 @@ static void add_region(xletter *xl, xsentvec *out, size_t from, size_t to,
     return;
   ir_spanlist sl = {0};
   ir_sentences(xl->a, xl->t->norm, from, to, &sl);
-  for (size_t i = 0; i < sl.n; i++) {
-    xsent x;
-    memset(&x, 0, sizeof x);
-    x.s.start = sl.v[i].start;
-    x.s.end = sl.v[i].end;
-    x.s.text = xl->t->norm;
-    x.region = region;
-    x.item = item;
-    ir_vec_push(xl->a, out, x);
+  ir_vec_reserve(xl->a, out, sl.n);
+  for (size_t i = 0; i < sl.n; i++) { /* built in place: xsent is large */
+    xsent *x = &out->v[out->n++];
+    memset(x, 0, sizeof *x);
+    x->s.start = sl.v[i].start;
+    x->s.end = sl.v[i].end;
+    x->s.text = xl->t->norm;
+    x->region = region;
+    x->item = item;
   }
 }
 
@@ -536,6 +536,7 @@ typedef IR_VEC(xdate) xdatevec;
 
 static void view_add(const xletter *xl, xletter *vw, xsentvec *sv, xdatevec *dv,
                      size_t lo, size_t hi) {
+  ir_vec_reserve(vw->a, sv, hi - lo);
   for (size_t k = lo; k < hi; k++) {
     xsent x = xl->v[k];
     uint32_t d0 = (uint32_t)dv->n;

@@ -139,6 +139,17 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
  * end) when *we. */
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
                                     int *we);
+/* All of the above for candidate fragment g = base + k of section id,
+ * after a scan, in one call (the offsets are into the scanned s). */
+typedef struct {
+  const pcre2_code *code; /* ir_lexicon_frag_code */
+  const char *lit;        /* ir_lexicon_frag_literal, with ws, we */
+  int ws, we;
+  size_t from, fend; /* ir_lexicon_frag_first */
+  size_t last;       /* ir_lexicon_frag_last */
+} ir_frag_info;
+void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
+                          size_t k, ir_frag_info *fi);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
 /* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
  * when the section must be matched whole (ir_lexicon_code). The section's
