@@ -122,9 +122,13 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
 
 typedef IR_VEC(ir_hit) hitvec;
 
-/* One match of code from off in text[0, e): 1 and *h, 0 none, <0 error. */
+/* One match of code from off in text[0, e), starting at or before lim
+ * (PCRE2_UNSET: anywhere; else code has PCRE2_USE_OFFSET_LIMIT): 1 and
+ * *h, 0 none, <0 error. */
 static int match_one(ir_extract_ctx *c, const pcre2_code *code,
-                     const char *text, size_t e, size_t off, ir_hit *h) {
+                     const char *text, size_t e, size_t off, size_t lim,
+                     ir_hit *h) {
+  pcre2_set_offset_limit(c->mctx, lim);
   /* the JIT entry skips pcre2_match's per-call checks; patterns the JIT
    * could not compile take the interpreter */
   int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
@@ -198,7 +202,7 @@ static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
   size_t off = s;
   while (off < e) {
     ir_hit h;
-    int rc = match_one(c, code, text, e, off, &h);
+    int rc = match_one(c, code, text, e, off, PCRE2_UNSET, &h);
     if (rc <= 0)
       return rc;
     ir_vec_push(a, out, h);
@@ -253,7 +257,7 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
         size_t at = f->from > off ? f->from : off;
         int rc = literal_at(f, text, e, at, &f->h)
                      ? 1
-                     : match_one(c, f->code, text, e, at, &f->h);
+                     : match_one(c, f->code, text, e, at, f->lim, &f->h);
         if (rc < 0)
           return rc;
         f->state = rc ? 1 : 2;

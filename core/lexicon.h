@@ -151,7 +151,8 @@ typedef struct {
 void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
                           size_t k, ir_frag_info *fi);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
-/* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
+/* The k-th fragment of section id compiled alone (caseless, JIT, with
+ * PCRE2_USE_OFFSET_LIMIT so a match context may set an offset limit), or NULL
  * when the section must be matched whole (ir_lexicon_code). The section's
  * leftmost match from an offset is the leftmost of its fragments' matches,
  * the lowest k on a tie. */
