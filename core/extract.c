@@ -149,48 +149,19 @@ static int match_one(ir_extract_ctx *c, const pcre2_code *code,
   return 1;
 }
 
-static int word_byte(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 ||
-         (unsigned char)(c - '0') < 10 || c == '_';
-}
-static int space_byte(unsigned char c) {
-  return c == ' ' || (c >= 9 && c <= 13);
-}
-
 /* Does literal fragment f match text[at, ...) within the subject text[0,
  * e)? Then *h is that match, the leftmost from at (the one PCRE2 would
  * find): the cheap path for fragments that are plain phrases. */
 static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
                       ir_hit *h) {
-  if (!f->lit || (f->ws && at > 0 && word_byte((unsigned char)text[at - 1])))
+  if (!f->lit)
     return 0;
-  size_t p = at;
-  if (at == f->from && f->fend) {
-    /* the scan found the literal here with its word boundaries (the byte
-     * before the sentence, which it takes as a non-word byte, is checked
-     * above) */
-    h->start = (uint32_t)at;
-    h->end = (uint32_t)f->fend;
-    h->g1s = h->g1e = -1;
-    return 1;
-  }
-  for (const char *q = f->lit; *q; q++) {
-    if (*q == ' ') { /* \s+ */
-      if (p >= e || !space_byte((unsigned char)text[p]))
-        return 0;
-      while (p < e && space_byte((unsigned char)text[p]))
-        p++;
-      continue;
-    }
-    unsigned char b = p < e ? (unsigned char)text[p] : 0;
-    if (p >= e || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*q)
-      return 0;
-    p++;
-  }
-  if (f->we && p < e && word_byte((unsigned char)text[p]))
+  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, text, e, at,
+                                     at == f->from ? f->fend : 0);
+  if (!end)
     return 0;
   h->start = (uint32_t)at;
-  h->end = (uint32_t)p;
+  h->end = (uint32_t)end;
   h->g1s = h->g1e = -1;
   return 1;
 }

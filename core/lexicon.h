@@ -139,6 +139,13 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
  * end) when *we. */
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
                                     int *we);
+/* Where the literal fragment (lit, ws, we as above) matching text[at,
+ * ...) inside the subject text[0, e) ends, 0 when it does not match there
+ * (the match PCRE2 would find starting at at). found_end: the end the
+ * scan reported for an occurrence of lit at at (ir_lexicon_frag_first),
+ * or 0 when none is known. */
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
+                             size_t e, size_t at, size_t found_end);
 /* All of the above for candidate fragment g = base + k of section id,
  * after a scan, in one call (the offsets are into the scanned s). */
 typedef struct {

@@ -551,6 +551,41 @@ void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
   }
 }
 
+static int word_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 ||
+         (unsigned char)(c - '0') < 10 || c == '_';
+}
+static int space_byte(unsigned char c) {
+  return c == ' ' || (c >= 9 && c <= 13);
+}
+
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
+                             size_t e, size_t at, size_t found_end) {
+  if (ws && at > 0 && word_byte((unsigned char)text[at - 1]))
+    return 0;
+  /* the scan found it here with its word boundaries, but for the byte
+   * before the sentence (taken as a non-word byte, checked above) */
+  if (found_end)
+    return found_end;
+  size_t p = at;
+  for (const char *q = lit; *q; q++) {
+    if (*q == ' ') { /* \s+ */
+      if (p >= e || !space_byte((unsigned char)text[p]))
+        return 0;
+      while (p < e && space_byte((unsigned char)text[p]))
+        p++;
+      continue;
+    }
+    unsigned char b = p < e ? (unsigned char)text[p] : 0;
+    if (p >= e || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*q)
+      return 0;
+    p++;
+  }
+  if (we && p < e && word_byte((unsigned char)text[p]))
+    return 0;
+  return p;
+}
+
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
   return id >= 0 && id < IR_LEX_COUNT ? lx->sec[id].base : 0;
 }
