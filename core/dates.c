@@ -7,9 +7,11 @@
  * on into more digits or letters ("3/9/091" fails). ir_scan_date() returns
  * the bytes consumed (0 when no date starts there); ir_parse_date() returns
  * 1 or 0. Both validate month and day against the calendar. */
-#include "segment.h"
+#include "dates.h"
 
 #include <string.h>
+
+#include "segment.h"
 
 static const char *const months[] = {
     "january", "february", "march",     "april",   "may",      "june",
@@ -99,27 +101,34 @@ static size_t scan_numeric(const char *s, size_t n, size_t i, char out[11]) {
   return emit(c, a, b, out) ? i : 0;
 }
 
-/* Month name (full, or 3+ letter abbreviation, optional '.') at s[*i]:
- * the whole word (letters, at most 15) is a month name, its first three
- * letters, or "sept". */
-static int month_at(const char *s, size_t n, size_t *i) {
-  static const unsigned char mlen[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+/* The months whose first three letters s[j, j + 3) are (a 0-terminated
+ * list of 1-based months, from the first that fits), or NULL. */
+static const unsigned char *month_prefix(const char *s, size_t n, size_t j) {
   /* the months starting with each letter, 1-based, 0-terminated */
   static const unsigned char by_initial[26][4] = {
       ['a' - 'a'] = {4, 8},    ['d' - 'a'] = {12},   ['f' - 'a'] = {2},
       ['j' - 'a'] = {1, 6, 7}, ['m' - 'a'] = {3, 5}, ['n' - 'a'] = {11},
       ['o' - 'a'] = {10},      ['s' - 'a'] = {9}};
-  size_t j = *i, k = 0;
-  char w[16];
   unsigned l = j < n ? (unsigned)(((unsigned char)s[j] | 0x20) - 'a') : 26;
   if (l >= 26 || !by_initial[l][0] || j + 2 >= n)
-    return 0; /* no month starts with this byte, or too short */
+    return NULL; /* no month starts with this byte, or too short */
   unsigned char c1 = a_lower((unsigned char)s[j + 1]),
                 c2 = a_lower((unsigned char)s[j + 2]);
   const unsigned char *c = by_initial[l];
   while (*c && (months[*c - 1][1] != c1 || months[*c - 1][2] != c2))
     c++;
-  if (!*c)
+  return *c ? c : NULL;
+}
+
+/* Month name (full, or 3+ letter abbreviation, optional '.') at s[*i]:
+ * the whole word (letters, at most 15) is a month name, its first three
+ * letters, or "sept". */
+static int month_at(const char *s, size_t n, size_t *i) {
+  static const unsigned char mlen[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+  size_t j = *i, k = 0;
+  char w[16];
+  const unsigned char *c = month_prefix(s, n, j);
+  if (!c)
     return 0; /* the first three letters are no month's */
   while (j < n && a_alpha((unsigned char)s[j]) && k < sizeof w - 1)
     w[k++] = (char)a_lower((unsigned char)s[j++]);
@@ -198,6 +207,31 @@ size_t ir_scan_date(const char *s, size_t n, char out[11]) {
   if (!r)
     r = scan_named(s, n, i, out);
   return r;
+}
+
+#define IR_MONTH_INITIAL(c) [c] = 2, [c - 32] = 2
+const unsigned char ir_date_first[256] = {['0'] = 1,
+                                          ['1'] = 1,
+                                          ['2'] = 1,
+                                          ['3'] = 1,
+                                          ['4'] = 1,
+                                          ['5'] = 1,
+                                          ['6'] = 1,
+                                          ['7'] = 1,
+                                          ['8'] = 1,
+                                          ['9'] = 1,
+                                          IR_MONTH_INITIAL('a'),
+                                          IR_MONTH_INITIAL('d'),
+                                          IR_MONTH_INITIAL('f'),
+                                          IR_MONTH_INITIAL('j'),
+                                          IR_MONTH_INITIAL('m'),
+                                          IR_MONTH_INITIAL('n'),
+                                          IR_MONTH_INITIAL('o'),
+                                          IR_MONTH_INITIAL('s')};
+#undef IR_MONTH_INITIAL
+
+int ir_month_prefix_at(const char *s, size_t n) {
+  return month_prefix(s, n, 0) != NULL;
 }
 
 int ir_parse_date(const char *s, size_t n, char out[11]) {

@@ -26,7 +26,10 @@ struct ir_extractor {
 typedef struct {
   const pcre2_code *code; /* the fragment's pattern */
   int state;              /* 0 unknown, 1 cached, 2 no more matches */
-  size_t lim;             /* no match starts after lim */
+  size_t from, lim;       /* every match starts in [from, lim] */
+  size_t fend;            /* the end of the prefix literal found at from */
+  const char *lit;        /* the literal the fragment is, or NULL */
+  int ws, we;             /* its word-boundary flags */
   ir_hit h;
 } fragnext;
 
@@ -119,9 +122,13 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
 
 typedef IR_VEC(ir_hit) hitvec;
 
-/* One match of code from off in text[0, e): 1 and *h, 0 none, <0 error. */
+/* One match of code from off in text[0, e), starting at or before lim
+ * (PCRE2_UNSET: anywhere; else code has PCRE2_USE_OFFSET_LIMIT): 1 and
+ * *h, 0 none, <0 error. */
 static int match_one(ir_extract_ctx *c, const pcre2_code *code,
-                     const char *text, size_t e, size_t off, ir_hit *h) {
+                     const char *text, size_t e, size_t off, size_t lim,
+                     ir_hit *h) {
+  pcre2_set_offset_limit(c->mctx, lim);
   /* the JIT entry skips pcre2_match's per-call checks; patterns the JIT
    * could not compile take the interpreter */
   int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
@@ -142,6 +149,23 @@ static int match_one(ir_extract_ctx *c, const pcre2_code *code,
   return 1;
 }
 
+/* Does literal fragment f match text[at, ...) within the subject text[0,
+ * e)? Then *h is that match, the leftmost from at (the one PCRE2 would
+ * find): the cheap path for fragments that are plain phrases. */
+static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
+                      ir_hit *h) {
+  if (!f->lit)
+    return 0;
+  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, text, e, at,
+                                     at == f->from ? f->fend : 0);
+  if (!end)
+    return 0;
+  h->start = (uint32_t)at;
+  h->end = (uint32_t)end;
+  h->g1s = h->g1e = -1;
+  return 1;
+}
+
 /* Matches section sec over [s, e) as one pattern. */
 static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
                        size_t s, size_t e, const pcre2_code *code,
@@ -149,7 +173,7 @@ static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
   size_t off = s;
   while (off < e) {
     ir_hit h;
-    int rc = match_one(c, code, text, e, off, &h);
+    int rc = match_one(c, code, text, e, off, PCRE2_UNSET, &h);
     if (rc <= 0)
       return rc;
     ir_vec_push(a, out, h);
@@ -167,13 +191,25 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
   const ir_lexicon *lx = c->x->lx;
   size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
   size_t nc = 0;
-  for (size_t k = 0; k < nt; k++)
+  for (size_t k = 0; k < nt; k++) {
+    uint64_t eight;
+    if (k + 8 <= nt && (memcpy(&eight, c->seen + base + k, 8), !eight)) {
+      k += 7; /* eight fragments at once, none a candidate */
+      continue;
+    }
     if (c->seen[base + k]) {
-      size_t last = ir_lexicon_frag_last(lx, c->seen, base + k);
-      c->cand[nc].lim = last == (size_t)-1 ? (size_t)-1 : s + last;
-      c->cand[nc].code = ir_lexicon_frag_code(lx, sec, k);
+      ir_frag_info fi;
+      ir_lexicon_frag_info(lx, c->seen, sec, k, &fi);
+      c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
+      c->cand[nc].from = s + fi.from;
+      c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
+      c->cand[nc].code = fi.code;
+      c->cand[nc].lit = fi.lit;
+      c->cand[nc].ws = fi.ws;
+      c->cand[nc].we = fi.we;
       c->cand[nc++].state = 0;
     }
+  }
   size_t off = s;
   while (off < e && nc) {
     fragnext *best = NULL;
@@ -186,7 +222,13 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
           f->state = 2;
           continue;
         }
-        int rc = match_one(c, f->code, text, e, off, &f->h);
+        /* no match starts before from: searching from there finds the
+         * same leftmost match (\b and lookbehinds still see the bytes
+         * before the start offset) */
+        size_t at = f->from > off ? f->from : off;
+        int rc = literal_at(f, text, e, at, &f->h)
+                     ? 1
+                     : match_one(c, f->code, text, e, at, f->lim, &f->h);
         if (rc < 0)
           return rc;
         f->state = rc ? 1 : 2;
@@ -220,25 +262,29 @@ static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
   return match_frags(c, a, text, s, e, sec, out);
 }
 
-static int section_wanted(int region, int sec);
-
 static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
   /* one literal pass over the sentence picks the fragments worth matching */
   uint64_t cand = ir_lexicon_scan(c->x->lx, text + x->s.start,
                                   x->s.end - x->s.start, c->seen);
-  for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
-    x->s.first[sec] = (uint32_t)hv.n;
-    if (!(cand >> sec & 1) || !section_wanted(x->region, sec))
-      continue;
+  cand &= ~0ull >> (64 - IR_LEX_COUNT); /* (all bits when no prefilter) */
+  if (x->region == XR_HEADER) /* the header needs only dates' context */
+    cand &= 1ull << IR_LEX_INJURY | 1ull << IR_LEX_ATTRIB;
+  int next = 0; /* first[next...] not yet set */
+  while (cand) {
+    int sec = __builtin_ctzll(cand);
+    cand &= cand - 1;
+    while (next <= sec)
+      x->s.first[next++] = (uint32_t)hv.n;
     int rc = match_section(c, a, text, x->s.start, x->s.end, sec, &hv);
     if (rc) {
       *bad_sec = sec;
       return rc;
     }
   }
-  x->s.first[IR_LEX_COUNT] = (uint32_t)hv.n;
+  while (next <= IR_LEX_COUNT)
+    x->s.first[next++] = (uint32_t)hv.n;
   x->s.hits = hv.v;
   return 0;
 }
@@ -258,15 +304,15 @@ static void add_region(xletter *xl, xsentvec *out, size_t from, size_t to,
     return;
   ir_spanlist sl = {0};
   ir_sentences(xl->a, xl->t->norm, from, to, &sl);
-  for (size_t i = 0; i < sl.n; i++) {
-    xsent x;
-    memset(&x, 0, sizeof x);
-    x.s.start = sl.v[i].start;
-    x.s.end = sl.v[i].end;
-    x.s.text = xl->t->norm;
-    x.region = region;
-    x.item = item;
-    ir_vec_push(xl->a, out, x);
+  ir_vec_reserve(xl->a, out, sl.n);
+  for (size_t i = 0; i < sl.n; i++) { /* built in place: xsent is large */
+    xsent *x = &out->v[out->n++];
+    memset(x, 0, sizeof *x);
+    x->s.start = sl.v[i].start;
+    x->s.end = sl.v[i].end;
+    x->s.text = xl->t->norm;
+    x->region = region;
+    x->item = item;
   }
 }
 
@@ -292,11 +338,6 @@ static void build_sentences(xletter *xl) {
   }
   xl->v = v.v;
   xl->n = v.n;
-}
-
-/* Which sections a sentence needs: the header only dates' context. */
-static int section_wanted(int region, int sec) {
-  return region != XR_HEADER || sec == IR_LEX_INJURY || sec == IR_LEX_ATTRIB;
 }
 
 /* ---- helpers for the fact functions --------------------------------- */
@@ -470,6 +511,7 @@ typedef IR_VEC(xdate) xdatevec;
 
 static void view_add(const xletter *xl, xletter *vw, xsentvec *sv, xdatevec *dv,
                      size_t lo, size_t hi) {
+  ir_vec_reserve(vw->a, sv, hi - lo);
   for (size_t k = lo; k < hi; k++) {
     xsent x = xl->v[k];
     uint32_t d0 = (uint32_t)dv->n;

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dates.h"
 #include "segment.h"
 
 long ir_x_days(const char *iso) {
@@ -50,29 +51,92 @@ long ir_x_days(const char *iso) {
 
 typedef IR_VEC(xdate) datevec;
 
+static int alnum_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 ||
+         (unsigned char)(c - '0') < 10;
+}
+
+static int digit_byte(unsigned char c) { return (unsigned char)(c - '0') < 10; }
+
+/* The first digit of t[p, e), or e. Eight bytes at a time: a byte below
+ * 0x80 is a digit when adding 0x80 - '0' sets its top bit and adding
+ * 0x80 - ('9' + 1) does not (no carry crosses bytes: each sum stays below
+ * 0x100); bytes from 0x80 up are masked off. */
+static size_t next_digit(const char *t, size_t p, size_t e) {
+  const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+  while (p + 8 <= e) {
+    uint64_t x;
+    memcpy(&x, t + p, 8);
+    uint64_t low = x & ~high & (ones * 0x7f);
+    uint64_t ge0 = low + ones * (0x80 - '0'),
+             gt9 = low + ones * (0x80 - '9' - 1);
+    if ((ge0 & ~gt9 & ~x & high) != 0)
+      break;
+    p += 8;
+  }
+  while (p < e && !digit_byte((unsigned char)t[p]))
+    p++;
+  return p;
+}
+
+/* Can a date start at t[p] (the start of a word)? */
+static int date_may_start(const char *t, size_t p, size_t e) {
+  unsigned char f = ir_date_first[(unsigned char)t[p]];
+  return f == 1 || (f == 2 && ir_month_prefix_at(t + p, e - p));
+}
+
+/* Tries a date at word start w (not before *from); pushes it and moves
+ * *from past it. */
+static void try_date(xletter *xl, datevec *dv, size_t k, size_t w, size_t e,
+                     size_t *from) {
+  const char *t = xl->t->norm;
+  if (w < *from || !date_may_start(t, w, e))
+    return;
+  xdate d;
+  memset(&d, 0, sizeof d);
+  size_t r = ir_scan_date(t + w, e - w, d.iso);
+  if (!r)
+    return;
+  d.start = w;
+  d.end = w + r;
+  d.sent = k;
+  ir_vec_push(xl->a, dv, d);
+  *from = w + r;
+}
+
+/* Is t[w] the start of a word (an alnum run) of the sentence [s, e)? */
+static int word_start(const char *t, size_t s, size_t w) {
+  return w == s || !alnum_byte((unsigned char)t[w - 1]);
+}
+
+/* Every date holds a digit: it starts at a word starting with a digit
+ * run ("3/9/09", "18 February 2009"), or at a month name that the first
+ * digit run follows after an optional '.' and spaces ("Feb. 18, 2009",
+ * "Feb18, 2009"). So only those word starts are tried, in text order (the
+ * order a left-to-right try at every word start has); a date found moves
+ * the scan past it. */
 void ir_x_scan_dates(xletter *xl) {
   datevec dv = {0};
   const char *t = xl->t->norm;
   for (size_t k = 0; k < xl->n; k++) {
-    size_t p = xl->v[k].s.start, e = xl->v[k].s.end;
+    size_t s = xl->v[k].s.start, e = xl->v[k].s.end, from = s;
     xl->v[k].d0 = (uint32_t)dv.n;
-    while (p < e) {
-      unsigned char c = (unsigned char)t[p];
-      int boundary = p == xl->v[k].s.start || !isalnum((unsigned char)t[p - 1]);
-      if (boundary && isalnum(c)) {
-        xdate d;
-        memset(&d, 0, sizeof d);
-        size_t r = ir_scan_date(t + p, e - p, d.iso);
-        if (r) {
-          d.start = p;
-          d.end = p + r;
-          d.sent = k;
-          ir_vec_push(xl->a, &dv, d);
-          p += r;
-          continue;
-        }
-      }
-      p++;
+    for (size_t q = next_digit(t, s, e); q < e; q = next_digit(t, q, e)) {
+      size_t w = q; /* back over spaces, an optional '.', then letters */
+      while (w > s && t[w - 1] == ' ')
+        w--;
+      if (w > s && t[w - 1] == '.')
+        w--;
+      size_t lw = w;
+      while (lw > s && alnum_byte((unsigned char)t[lw - 1]) &&
+             !digit_byte((unsigned char)t[lw - 1]))
+        lw--;
+      if (lw < w && word_start(t, s, lw))
+        try_date(xl, &dv, k, lw, e, &from);
+      if (word_start(t, s, q))
+        try_date(xl, &dv, k, q, e, &from);
+      while (q < e && digit_byte((unsigned char)t[q]))
+        q++; /* past this digit run */
     }
     xl->v[k].dn = (uint32_t)(dv.n - xl->v[k].d0);
   }

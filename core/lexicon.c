@@ -376,9 +376,11 @@ int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
     }
     for (size_t k = 0; k < s->n; k++) {
       pcre2_code_free(s->v[k].code);
-      s->v[k].code =
-          pcre2_compile((PCRE2_SPTR)s->v[k].re, PCRE2_ZERO_TERMINATED,
-                        PCRE2_CASELESS, &ec, &eo, NULL);
+      /* (the offset limit lets a search stop where the prefilter knows
+       * no match can start) */
+      s->v[k].code = pcre2_compile(
+          (PCRE2_SPTR)s->v[k].re, PCRE2_ZERO_TERMINATED,
+          PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT, &ec, &eo, NULL);
       if (s->v[k].code)
         pcre2_jit_compile(s->v[k].code, PCRE2_JIT_COMPLETE);
     }

@@ -127,8 +127,39 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
  * its required literals), (size_t)-1 when unknown. */
 size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
                             size_t g);
+/* After a scan: every match of candidate fragment g in s[0, n) starts at
+ * or after the returned offset (the start of the first occurrence of a
+ * literal every match begins with), 0 when unknown; *end is the end of
+ * that occurrence (0 when unknown). */
+size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
+                             size_t g, size_t *end);
+/* The literal fragment g is exactly, or NULL: every match is the literal
+ * (lower case; each ' ' a run of whitespace, letters caseless), after a
+ * non-word byte (or the text start) when *ws, before one (or the subject
+ * end) when *we. */
+const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
+                                    int *we);
+/* Where the literal fragment (lit, ws, we as above) matching text[at,
+ * ...) inside the subject text[0, e) ends, 0 when it does not match there
+ * (the match PCRE2 would find starting at at). found_end: the end the
+ * scan reported for an occurrence of lit at at (ir_lexicon_frag_first),
+ * or 0 when none is known. */
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
+                             size_t e, size_t at, size_t found_end);
+/* All of the above for candidate fragment g = base + k of section id,
+ * after a scan, in one call (the offsets are into the scanned s). */
+typedef struct {
+  const pcre2_code *code; /* ir_lexicon_frag_code */
+  const char *lit;        /* ir_lexicon_frag_literal, with ws, we */
+  int ws, we;
+  size_t from, fend; /* ir_lexicon_frag_first */
+  size_t last;       /* ir_lexicon_frag_last */
+} ir_frag_info;
+void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
+                          size_t k, ir_frag_info *fi);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
-/* The k-th fragment of section id compiled alone (caseless, JIT), or NULL
+/* The k-th fragment of section id compiled alone (caseless, JIT, with
+ * PCRE2_USE_OFFSET_LIMIT so a match context may set an offset limit), or NULL
  * when the section must be matched whole (ir_lexicon_code). The section's
  * leftmost match from an offset is the leftmost of its fragments' matches,
  * the lowest k on a tie. */

@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
   ir_litset v[16];
   size_t n;
+  int pre; /* index of the set every match starts with (a prefix), or -1 */
 } ir_clauses;
 
 /* The requirements of one fragment, as clauses every match satisfies: a
@@ -36,7 +37,9 @@ typedef struct {
  * sequence gets its best required sets (literal runs, required groups);
  * one with top-level alternatives gets a single set, the union of one set
  * per alternative. None: always a candidate. *understood = 0 when the
- * parser does not know the syntax (then no clauses). */
+ * parser does not know the syntax (then no clauses). pre names the set
+ * (if kept) whose strings every match begins with: the fragment's leading
+ * run of exact atoms, after an optional \b. */
 void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out);
 void ir_lex_clauses_free(ir_clauses *c);
 size_t ir_lex_ls_score(const ir_litset *s);
@@ -65,8 +68,14 @@ struct ir_lexicon {
   uint64_t init_mask; /* sections with such a fragment */
   uint8_t ac_cls[256];
   int ac_ncls;
-  int32_t *ac_next;   /* Aho-Corasick DFA, NULL when not built */
-  int32_t *ac_report; /* state -> first state with outputs, or -1 */
+  /* Aho-Corasick DFA, NULL when not built. The scan's states are row
+   * offsets (state * ac_ncls) in ac_next, numbered so that the states
+   * with outputs to report come last, from row ac_rep_lo on; ac_report
+   * (by scan state number) and the arrays below use the build's state
+   * ids. */
+  int32_t *ac_next;
+  int32_t ac_start, ac_rep_lo;
+  int32_t *ac_report; /* scan state -> first build state with outputs */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
   uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */
   uint8_t *ac_oflag;             /* IR_LF_* per output */
@@ -75,6 +84,9 @@ struct ir_lexicon {
   uint32_t *frag_c0;             /* fragment id -> its first clause id */
   uint8_t *frag_need;            /* fragment id -> number of its clauses */
   uint32_t *clause_frag;         /* clause id -> fragment id */
+  uint32_t *frag_pre; /* fragment id -> its prefix clause id, or UINT32_MAX */
+  char **frag_lit;    /* fragment id -> the literal it is exactly, or NULL */
+  uint8_t *frag_litf; /* and that literal's IR_LF_* flags */
   size_t nclauses;
 };
 

@@ -27,6 +27,7 @@ typedef struct {
   int giveup;
   ir_clauses *top; /* collects while parsing the top-level sequence */
   int depth;
+  int at_start; /* the top-level sequence has had no run flushed yet */
 } lparse;
 
 static int is_wordc(unsigned char c) {
@@ -272,9 +273,14 @@ static void run_flush(lparse *p, litset *best, runset *run, int ws, int we) {
       c.ok = 0;
   }
   if (c.ok) {
+    size_t n0 = p->top ? p->top->n : 0;
     collect(p, &c);
+    if (p->at_start && !p->depth && p->top && p->top->n > n0)
+      p->top->pre = (int)n0; /* the run began the match: a prefix */
     ls_pick(best, &c);
   }
+  if (!p->depth)
+    p->at_start = 0;
   ls_free(&c);
   run_reset(run);
 }
@@ -497,7 +503,9 @@ void ir_lex_clauses_free(ir_clauses *c) {
 }
 
 /* Keeps the IR_LIT_CLAUSES sets with the best score, dropping sets of
- * score below 3 when a better one is kept. */
+ * score below 2 (a one-letter literal, found nearly everywhere) when a
+ * better one is kept. A two-byte set such as {"2+", "intact", ...} still
+ * prunes many sentences. */
 static void clauses_trim(ir_clauses *c) {
   for (size_t i = 1; i < c->n; i++) /* insertion sort, best first */
     for (size_t j = i;
@@ -506,24 +514,30 @@ static void clauses_trim(ir_clauses *c) {
       litset t = c->v[j];
       c->v[j] = c->v[j - 1];
       c->v[j - 1] = t;
+      if (c->pre == (int)j || c->pre == (int)j - 1)
+        c->pre = c->pre == (int)j ? (int)j - 1 : (int)j;
     }
   size_t keep = c->n < IR_LIT_CLAUSES ? c->n : IR_LIT_CLAUSES;
-  while (keep > 1 && ir_lex_ls_score(&c->v[keep - 1]) < 3)
+  while (keep > 1 && ir_lex_ls_score(&c->v[keep - 1]) < 2)
     keep--;
+  if (c->pre >= (int)keep)
+    c->pre = -1;
   for (size_t k = keep; k < c->n; k++)
     ls_free(&c->v[k]);
   c->n = keep;
 }
 
 void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out) {
-  lparse p = {re, 0, 0, out, 0};
+  lparse p = {re, 0, 0, out, 0, 1};
   out->n = 0;
+  out->pre = -1;
   litset s = parse_seq(&p, NULL);
   if (!p.giveup && re[p.i] == '|') { /* alternatives: one union set */
     ls_free(&s);
     ir_lex_clauses_free(out);
     litset ex = {0};
-    p = (lparse){re, 0, 0, NULL, 0};
+    out->pre = -1; /* each alternative starts differently */
+    p = (lparse){re, 0, 0, NULL, 0, 0};
     s = parse_alt(&p, &ex);
     ls_free(&ex);
     if (s.ok && s.n)
@@ -534,7 +548,9 @@ void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out) {
     ls_free(&s);
   }
   *understood = !p.giveup && !re[p.i];
-  if (!*understood)
+  if (!*understood) {
     ir_lex_clauses_free(out);
+    out->pre = -1;
+  }
   clauses_trim(out);
 }

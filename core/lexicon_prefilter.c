@@ -6,6 +6,7 @@
  * the byte before (IR_LF_WS) or after it (IR_LF_WE) must not be a word
  * byte, or lie outside the sentence. A literal is reported one byte late,
  * once the byte after it is known. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,14 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->frag_need);
   free(lx->frag_c0);
   free(lx->clause_frag);
+  free(lx->frag_pre);
+  lx->frag_pre = NULL;
+  for (size_t g = 0; lx->frag_lit && g < lx->nfrags; g++)
+    free(lx->frag_lit[g]);
+  free(lx->frag_lit);
+  free(lx->frag_litf);
+  lx->frag_lit = NULL;
+  lx->frag_litf = NULL;
   lx->frag_need = NULL;
   lx->frag_c0 = NULL;
   lx->clause_frag = NULL;
@@ -173,6 +182,40 @@ static int ac_finish(ac_build *b, ir_lexicon *lx) {
   return 0;
 }
 
+/* Renumbers the DFA for the scan: states without outputs first, each
+ * state a row offset (see ir_lexicon in lexicon_int.h); 0 or -1. */
+static int ac_renumber(ac_build *b, ir_lexicon *lx) {
+  size_t n = b->n, ncls = (size_t)lx->ac_ncls;
+  int32_t *id = malloc(n * sizeof *id), *rep = malloc(n * sizeof *rep);
+  int32_t *nx = malloc(n * ncls * sizeof *nx);
+  if (!id || !rep || !nx || n * ncls > INT32_MAX) {
+    free(id);
+    free(rep);
+    free(nx);
+    return -1;
+  }
+  int32_t k = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass)
+      lx->ac_rep_lo = k * (int32_t)ncls;
+    for (size_t u = 0; u < n; u++)
+      if ((lx->ac_report[u] >= 0) == pass)
+        id[u] = k++;
+  }
+  for (size_t u = 0; u < n; u++) {
+    rep[id[u]] = lx->ac_report[u];
+    for (size_t c = 0; c < ncls; c++)
+      nx[(size_t)id[u] * ncls + c] = id[b->next[u * ncls + c]] * (int32_t)ncls;
+  }
+  lx->ac_start = id[0] * (int32_t)ncls;
+  free(id);
+  free(lx->ac_report);
+  lx->ac_report = rep;
+  free(b->next);
+  b->next = nx;
+  return 0;
+}
+
 /* Byte classes: one per byte of a literal (letters caseless), every
  * whitespace byte in the class of ' '; and the word/space kinds. */
 static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
@@ -185,6 +228,8 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
              q++)
           if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
             lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
+  if (!lx->ac_cls[' '] && lx->ac_ncls < 255) /* whitespace: its own class */
+    lx->ac_cls[' '] = (uint8_t)lx->ac_ncls++;
   for (int c = 0; c < 256; c++) {
     int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                (c >= '0' && c <= '9') || c == '_';
@@ -205,6 +250,9 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
   lx->nclauses = 0;
   for (size_t g = 0; !fail && g < nf; g++) {
     lx->frag_c0[g] = (uint32_t)lx->nclauses;
+    lx->frag_pre[g] = sets[g].pre >= 0 && (size_t)sets[g].pre < sets[g].n
+                          ? (uint32_t)(lx->nclauses + (size_t)sets[g].pre)
+                          : UINT32_MAX;
     for (size_t c = 0; !fail && c < sets[g].n; c++) {
       uint32_t id = (uint32_t)lx->nclauses++;
       lx->clause_frag[id] = (uint32_t)g;
@@ -212,7 +260,7 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
         fail = ac_add(&b, lx, sets[g].v[c].v[j], id, sets[g].v[c].f[j]) != 0;
     }
   }
-  fail = fail || ac_finish(&b, lx) != 0;
+  fail = fail || ac_finish(&b, lx) != 0 || ac_renumber(&b, lx) != 0;
   free(b.fail);
   free(b.pst);
   free(b.pid);
@@ -225,6 +273,44 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
   lx->ac_next = b.next;
   lx->ac_depth = b.depth;
   return 0;
+}
+
+/* Is re exactly the fragment of literal lit with flags f, as lexicon.c
+ * writes a literal entry: \b when IR_LF_WS, each ' ' as \s+, the bytes
+ * of "\\^$.|?*+()[]{}/#" escaped, \b when IR_LF_WE? Letters compare
+ * caseless (the fragments are caseless), escapes exactly. */
+static int is_literal_re(const char *re, const char *lit, uint8_t f) {
+  char buf[4 * IR_LIT_MAX + 8];
+  size_t n = 0;
+  if (f & IR_LF_WS)
+    buf[n++] = '\\', buf[n++] = 'b';
+  for (const char *q = lit; *q; q++) {
+    if (*q == ' ') {
+      memcpy(buf + n, "\\s+", 3);
+      n += 3;
+      continue;
+    }
+    if (strchr("\\^$.|?*+()[]{}/#", *q))
+      buf[n++] = '\\';
+    buf[n++] = *q;
+  }
+  if (f & IR_LF_WE)
+    buf[n++] = '\\', buf[n++] = 'b';
+  buf[n] = 0;
+  if (lit[0] == ' ' || !lit[0] || lit[strlen(lit) - 1] == ' ')
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (buf[i] == '\\') { /* an escape: both bytes exactly */
+      if (re[i] != '\\' || re[i + 1] != buf[i + 1])
+        return 0;
+      i++;
+      continue;
+    }
+    unsigned char a = (unsigned char)re[i], b = (unsigned char)buf[i];
+    if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
+      return 0;
+  }
+  return re[n] == 0;
 }
 
 /* Builds the prefilter: the clauses of each fragment, the automaton. A
@@ -244,8 +330,12 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   lx->frag_need = calloc(nf + 1, 1);
   lx->frag_c0 = calloc(nf + 1, sizeof *lx->frag_c0);
   lx->clause_frag = calloc(nf * IR_LIT_CLAUSES + 1, sizeof *lx->clause_frag);
+  lx->frag_pre = calloc(nf + 1, sizeof *lx->frag_pre);
+  lx->frag_lit = calloc(nf + 1, sizeof *lx->frag_lit);
+  lx->frag_litf = calloc(nf + 1, 1);
   int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
-             !lx->frag_c0 || !lx->clause_frag;
+             !lx->frag_c0 || !lx->clause_frag || !lx->frag_pre ||
+             !lx->frag_lit || !lx->frag_litf;
   for (int i = 0; i < IR_LEX_COUNT; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
@@ -263,6 +353,11 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
         sc->whole = 1;
       lx->frag_sec[sc->base + k] = (uint8_t)i;
       lx->frag_need[sc->base + k] = (uint8_t)cs->n;
+      if (understood && cs->n == 1 && cs->v[0].n == 1 &&
+          is_literal_re(sc->v[k].re, cs->v[0].v[0], cs->v[0].f[0])) {
+        lx->frag_lit[sc->base + k] = strdup(cs->v[0].v[0]);
+        lx->frag_litf[sc->base + k] = cs->v[0].f[0];
+      }
       if (!cs->n) {
         lx->frag_init[sc->base + k] = 1;
         lx->init_mask |= 1ull << i;
@@ -288,39 +383,52 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
 /* seen: [0, nfrags) candidates, then per fragment the count of its
  * satisfied clauses, then per clause whether it is satisfied (the counts
  * and flags are zero between calls, reset through the touched list), then
- * (aligned) per clause the end of its last literal found. */
+ * (aligned) per clause the end of its last literal found, then per clause
+ * the start of its earliest literal found (valid while it is satisfied),
+ * then per clause the end of that literal. */
 static size_t last_off(const ir_lexicon *lx) {
   return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
 }
 
 size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return last_off(lx) + 4 * lx->nclauses + 8;
+  return last_off(lx) + 12 * lx->nclauses + 8;
 }
 
 typedef struct {
   uint8_t *seen, *cnt, *sat;
-  uint32_t *last;
+  uint32_t *last, *first, *fend;
+  const unsigned char *s;
   uint32_t touched[256];
   size_t nt;
   uint64_t m;
 } scan_st;
 
-/* The literals of state st end at stream symbol k - 1 (source byte end);
- * nextw: the byte after them is a word byte. wr: word-ness of the last 64
- * stream symbols. */
-static void report(const ir_lexicon *lx, scan_st *w, int32_t st, size_t k,
-                   uint32_t end, int nextw, const uint8_t *wr) {
-  for (int32_t d = lx->ac_report[st]; d >= 0; d = lx->ac_dict[d]) {
+/* The literals of build state d and its dictionary suffixes end at
+ * stream symbol k - 1, source byte end; the source byte after them is at
+ * i (i == n: none). pos: source offsets of the last 64 stream symbols
+ * (longer than any literal). */
+static void report(const ir_lexicon *lx, scan_st *w, int32_t d, size_t k,
+                   uint32_t end, size_t i, size_t n, const uint32_t *pos) {
+  int nextw = i < n && lx->ac_kind[w->s[i]] == 1;
+  for (; d >= 0; d = lx->ac_dict[d]) {
     size_t len = lx->ac_depth[d];
-    int prevw = k > len && wr[(k - len - 1) & 63];
+    int prevw = k > len && lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1;
+    uint32_t start = pos[(k - len) & 63];
     for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++) {
       uint8_t f = lx->ac_oflag[o];
       if (((f & IR_LF_WS) && prevw) || ((f & IR_LF_WE) && nextw))
         continue;
       uint32_t q = lx->ac_oids[o], g = lx->clause_frag[q];
       w->last[q] = end;
-      if (w->sat[q])
+      if (w->sat[q]) {
+        if (start < w->first[q]) {
+          w->first[q] = start;
+          w->fend[q] = end + 1;
+        }
         continue;
+      }
+      w->first[q] = start;
+      w->fend[q] = end + 1;
       w->sat[q] = 1;
       w->touched[w->nt < 256 ? w->nt : 255] = q;
       w->nt++;
@@ -343,30 +451,35 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.cnt = seen + lx->nfrags;
   w.sat = w.cnt + lx->nfrags;
   w.last = (uint32_t *)(void *)(seen + last_off(lx));
+  w.first = w.last + lx->nclauses;
+  w.fend = w.first + lx->nclauses;
+  w.s = (const unsigned char *)s;
   w.nt = 0;
   w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
-  const int32_t *next = lx->ac_next, *rep = lx->ac_report;
-  size_t ncls = (size_t)lx->ac_ncls, k = 0;
-  uint8_t wr[64];
-  int32_t st = 0;
+  const int32_t *next = lx->ac_next;
+  const uint8_t *cls = lx->ac_cls;
+  const int32_t rep_lo = lx->ac_rep_lo, ncls = lx->ac_ncls;
+  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
+  size_t k = 0;
+  uint32_t pos[64];
+  int32_t st = lx->ac_start;
   uint32_t end = 0;
-  int prev_space = 0;
+  unsigned prev = 0; /* class of the last stream symbol */
   for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    int kind = lx->ac_kind[c];
-    if (kind == 2 && prev_space)
+    unsigned c = cls[(unsigned char)s[i]];
+    if (c == sp && prev == sp)
       continue; /* a run of whitespace reads as one ' ' */
-    if (rep[st] >= 0)
-      report(lx, &w, st, k, end, kind == 1, wr);
-    prev_space = kind == 2;
-    wr[k & 63] = kind == 1;
+    if (st >= rep_lo)
+      report(lx, &w, lx->ac_report[st / ncls], k, end, i, n, pos);
+    prev = c;
+    pos[k & 63] = (uint32_t)i;
     k++;
     end = (uint32_t)i;
-    st = next[(size_t)st * ncls + lx->ac_cls[c]];
+    st = next[st + (int32_t)c];
   }
-  if (rep[st] >= 0)
-    report(lx, &w, st, k, end, 0, wr);
+  if (st >= rep_lo)
+    report(lx, &w, lx->ac_report[st / ncls], k, end, n, n, pos);
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);
@@ -389,6 +502,88 @@ size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
     if (last[q] < m)
       m = last[q];
   return m;
+}
+
+size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
+                             size_t g, size_t *end) {
+  *end = 0;
+  if (!lx->ac_next || g >= lx->nfrags || lx->frag_pre[g] == UINT32_MAX)
+    return 0;
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  *end = last[2 * lx->nclauses + lx->frag_pre[g]];
+  return last[lx->nclauses + lx->frag_pre[g]];
+}
+
+const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
+                                    int *we) {
+  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g])
+    return NULL;
+  *ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
+  *we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  return lx->frag_lit[g];
+}
+
+void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
+                          size_t k, ir_frag_info *fi) {
+  size_t g = ir_lexicon_frag_base(lx, id) + k;
+  fi->code = ir_lexicon_frag_code(lx, id, k);
+  fi->lit = NULL;
+  fi->ws = fi->we = 0;
+  fi->from = fi->fend = 0;
+  fi->last = (size_t)-1;
+  if (!lx->ac_next || g >= lx->nfrags)
+    return;
+  if (lx->frag_lit[g]) {
+    fi->lit = lx->frag_lit[g];
+    fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
+    fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  }
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  if (lx->frag_pre[g] != UINT32_MAX) {
+    fi->from = last[lx->nclauses + lx->frag_pre[g]];
+    fi->fend = last[2 * lx->nclauses + lx->frag_pre[g]];
+  }
+  if (lx->frag_need[g]) {
+    uint32_t q0 = lx->frag_c0[g];
+    for (uint32_t q = q0; q < q0 + lx->frag_need[g]; q++)
+      if (last[q] < fi->last)
+        fi->last = last[q];
+  }
+}
+
+static int word_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 ||
+         (unsigned char)(c - '0') < 10 || c == '_';
+}
+static int space_byte(unsigned char c) {
+  return c == ' ' || (c >= 9 && c <= 13);
+}
+
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
+                             size_t e, size_t at, size_t found_end) {
+  if (ws && at > 0 && word_byte((unsigned char)text[at - 1]))
+    return 0;
+  /* the scan found it here with its word boundaries, but for the byte
+   * before the sentence (taken as a non-word byte, checked above) */
+  if (found_end)
+    return found_end;
+  size_t p = at;
+  for (const char *q = lit; *q; q++) {
+    if (*q == ' ') { /* \s+ */
+      if (p >= e || !space_byte((unsigned char)text[p]))
+        return 0;
+      while (p < e && space_byte((unsigned char)text[p]))
+        p++;
+      continue;
+    }
+    unsigned char b = p < e ? (unsigned char)text[p] : 0;
+    if (p >= e || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*q)
+      return 0;
+    p++;
+  }
+  if (we && p < e && word_byte((unsigned char)text[p]))
+    return 0;
+  return p;
 }
 
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {

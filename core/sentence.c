@@ -2,6 +2,7 @@
 #include "sentence.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 static const char *const abbrevs[] = {
@@ -33,7 +34,7 @@ static int is_abbrev(const char *s, size_t from, size_t dot) {
   if (!strcmp(w, "etc") || !strcmp(w, "inc"))
     return 0;
   for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
-    if (!strcmp(w, abbrevs[i]))
+    if (abbrevs[i][0] == w[0] && !strcmp(w, abbrevs[i]))
       return 1;
   return 0;
 }
@@ -117,10 +118,37 @@ static void push(ir_arena *a, ir_spanlist *out, const char *s, size_t b,
   push1(a, out, s, b, e);
 }
 
+/* Does the 8-byte word x hold the byte c? (A zero byte of x ^ c*ones:
+ * the classic test, exact as to whether one exists.) */
+static uint64_t has_byte(uint64_t x, unsigned char c) {
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t y = x ^ (ones * c);
+  return (y - ones) & ~y & (ones * 0x80);
+}
+
+/* The first byte at or after i in s[i, to) that may end a sentence ('\n',
+ * '.', '!', '?'), or to; eight bytes at a time. */
+static size_t next_stop(const char *s, size_t i, size_t to) {
+  while (i + 8 <= to) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    if (has_byte(x, '\n') | has_byte(x, '.') | has_byte(x, '!') |
+        has_byte(x, '?'))
+      break;
+    i += 8;
+  }
+  while (i < to && s[i] != '\n' && s[i] != '.' && s[i] != '!' && s[i] != '?')
+    i++;
+  return i;
+}
+
 void ir_sentences(ir_arena *a, const char *s, size_t from, size_t to,
                   ir_spanlist *out) {
   size_t start = from, i = from;
   while (i < to) {
+    i = next_stop(s, i, to);
+    if (i >= to)
+      break;
     char c = s[i];
     if (c == '\n') {
       push(a, out, s, start, i);
