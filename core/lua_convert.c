@@ -5,224 +5,9 @@
 #include <lauxlib.h>
 #include <string.h>
 
+#include "lua_names.h"
 #include "lua_readonly.h"
 #include "lua_sandbox.h"
-
-/* ---- record -> Lua --------------------------------------------------------
- * Every table is a read-only view (lua_readonly.h). Built on first use: the
- * letter; each item in two steps (its scalar fields on the first read, the
- * rest on the first read of another key); each fact of item.facts (on the
- * first read of its key); the lists of a fact with evidence;
- * item.cited_evidence. Evidence
- * views shared by a fact's lists are the same tables, and every empty table
- * of a letter is its one shared empty view. */
-
-/* ---- names ----------------------------------------------------------------
- * Every key and every enum value the tables hold, as interned strings in a
- * registry table made once per state: a builder fetches them by number
- * (lua_rawgeti) instead of hashing C strings (lua_setfield, lua_pushstring)
- * for each field of each table. The table also maps each field name and
- * criterion id back to its number, for the lazy builders that get a key. */
-
-enum {
-  F_INDEX = 1,
-  F_SERVICE,
-  F_CATEGORY,
-  F_OUTCOME,
-  F_CONCLUSION,
-  F_LINE,
-  F_TITLE,
-  F_TITLE_EV,
-  F_CONCLUSION_EV,
-  F_GUIDELINES,
-  F_RATIONALE,
-  F_RATIONALE_EV,
-  F_FACTS,
-  F_STATUS,
-  F_CONTRADICTED,
-  F_CITED_EV,
-  F_CITED,
-  F_SECTION,
-  F_START,
-  F_END,
-  F_NSTART,
-  F_NEND,
-  F_TEXT,
-  F_ID,
-  F_VALUE,
-  F_EVIDENCE,
-  F_AFFIRM,
-  F_DENY,
-  F_CLAIMS_ADMIN,
-  F_MAXIMUS,
-  F_FILE,
-  F_LAYOUT,
-  F_CASE_NUMBER,
-  F_PRIORITY,
-  F_TRUNCATED,
-  F_DATES,
-  F_INJURY,
-  F_DECISION,
-  F_UR_DENIAL,
-  F_ASSIGNED,
-  F_APPLICATION,
-  F_REVIEWER,
-  F_SPECIALTY,
-  F_LICENSURE,
-  F_SUMMARY,
-  F_SUMMARY_EV,
-  F_ITEMS,
-  F_OTHER,
-  F_EMPTY,
-  F_COUNT = F_EMPTY
-};
-static const char *const FIELD[F_COUNT] = {"index",
-                                           "service",
-                                           "category",
-                                           "outcome",
-                                           "conclusion",
-                                           "line",
-                                           "title",
-                                           "title_evidence",
-                                           "conclusion_evidence",
-                                           "guidelines",
-                                           "rationale",
-                                           "rationale_evidence",
-                                           "facts",
-                                           "status",
-                                           "contradicted",
-                                           "cited_evidence",
-                                           "cited",
-                                           "section",
-                                           "start",
-                                           "end",
-                                           "nstart",
-                                           "nend",
-                                           "text",
-                                           "id",
-                                           "value",
-                                           "evidence",
-                                           "affirm",
-                                           "deny",
-                                           "claims_administrator",
-                                           "maximus",
-                                           "file",
-                                           "layout",
-                                           "case_number",
-                                           "priority",
-                                           "truncated",
-                                           "dates",
-                                           "injury",
-                                           "decision",
-                                           "ur_denial",
-                                           "assigned",
-                                           "application",
-                                           "reviewer",
-                                           "specialty",
-                                           "licensure",
-                                           "summary",
-                                           "summary_evidence",
-                                           "items",
-                                           "other",
-                                           ""};
-
-/* Numbers of the enum names after the fields: criterion c is N_CRIT + c. */
-#define N_CRIT (F_COUNT + 1)
-#define N_STATUS (N_CRIT + IR_CRIT_COUNT) /* unknown, present, absent */
-#define N_OUTCOME (N_STATUS + 3)          /* unknown, upheld, overturned */
-#define N_CONCL (N_OUTCOME + 3)           /* unknown, necessary, not_... */
-#define N_SECTION (N_CONCL + 3)           /* IR_SEC_HEADER .. IR_SEC_OTHER */
-#define N_TOTAL (N_SECTION + IR_SEC_OTHER)
-
-static const char NAMES_KEY = 0;
-
-static const char *name_text(int i) {
-  if (i < N_CRIT)
-    return FIELD[i - 1];
-  if (i < N_STATUS)
-    return ir_criterion_name((ir_criterion)(i - N_CRIT));
-  if (i < N_OUTCOME)
-    return ir_status_name((ir_status)(i - N_STATUS));
-  if (i < N_CONCL)
-    return ir_outcome_name((ir_outcome)(i - N_OUTCOME));
-  if (i < N_SECTION)
-    return ir_conclusion_name((ir_conclusion)(i - N_CONCL));
-  return ir_section_name((ir_section)(i - N_SECTION));
-}
-
-/* Pushes the names table (made on first use) and returns its index. */
-static int push_names(lua_State *L) {
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &NAMES_KEY) == LUA_TTABLE)
-    return lua_gettop(L);
-  lua_pop(L, 1);
-  lua_createtable(L, N_TOTAL, N_STATUS);
-  int nm = lua_gettop(L);
-  for (int i = 1; i <= N_TOTAL; i++) {
-    lua_pushstring(L, name_text(i));
-    if (i < N_STATUS) { /* field names and criterion ids map back */
-      lua_pushvalue(L, -1);
-      lua_pushinteger(L, i);
-      lua_rawset(L, nm);
-    }
-    lua_rawseti(L, nm, i);
-  }
-  lua_pushvalue(L, nm);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &NAMES_KEY);
-  return nm;
-}
-
-/* The number of the name the string at idx is (0 for any other value). */
-static int name_id(lua_State *L, int nm, int idx) {
-  if (lua_type(L, idx) != LUA_TSTRING)
-    return 0;
-  lua_pushvalue(L, idx);
-  lua_rawget(L, nm);
-  int id = (int)lua_tointeger(L, -1);
-  lua_pop(L, 1);
-  return id;
-}
-
-static int sec_name(ir_section s) {
-  return N_SECTION + ((unsigned)s <= IR_SEC_OTHER ? (int)s : IR_SEC_OTHER);
-}
-static int status_name(ir_status s) {
-  return N_STATUS + ((unsigned)s < 3 ? (int)s : 0);
-}
-static int outcome_name(ir_outcome o) {
-  return N_OUTCOME + ((unsigned)o < 3 ? (int)o : 0);
-}
-static int concl_name(ir_conclusion c) {
-  return N_CONCL + ((unsigned)c < 3 ? (int)c : 0);
-}
-
-/* t[name k] = name v (table t, names nm: absolute indices). */
-static void set_name(lua_State *L, int nm, int t, int k, int v) {
-  lua_rawgeti(L, nm, k);
-  lua_rawgeti(L, nm, v);
-  lua_rawset(L, t);
-}
-
-/* t[name k] = v (nothing when v is NULL). */
-static void set_str(lua_State *L, int nm, int t, int k, const char *v) {
-  if (!v)
-    return;
-  lua_rawgeti(L, nm, k);
-  lua_pushstring(L, v);
-  lua_rawset(L, t);
-}
-
-static void set_int(lua_State *L, int nm, int t, int k, lua_Integer v) {
-  lua_rawgeti(L, nm, k);
-  lua_pushinteger(L, v);
-  lua_rawset(L, t);
-}
-
-/* t[name k] = the value on top (popped). */
-static void set_top(lua_State *L, int nm, int t, int k) {
-  lua_rawgeti(L, nm, k);
-  lua_insert(L, -2);
-  lua_rawset(L, t);
-}
 
 /* ---- record -> Lua --------------------------------------------------------
  * Every table is a read-only view (lua_readonly.h). Built on first use: the
@@ -236,15 +21,15 @@ static void set_top(lua_State *L, int nm, int t, int k) {
 static void push_evidence(lua_State *L, int nm, const ir_evidence *e) {
   lua_createtable(L, 0, 6);
   int t = lua_gettop(L);
-  set_name(L, nm, t, F_SECTION, sec_name(e->section));
-  set_int(L, nm, t, F_START, (lua_Integer)e->start);
-  set_int(L, nm, t, F_END, (lua_Integer)e->end);
-  set_int(L, nm, t, F_NSTART, (lua_Integer)e->nstart);
-  set_int(L, nm, t, F_NEND, (lua_Integer)e->nend);
+  ir_set_name(L, nm, t, F_SECTION, ir_name_section(e->section));
+  ir_set_int(L, nm, t, F_START, (lua_Integer)e->start);
+  ir_set_int(L, nm, t, F_END, (lua_Integer)e->end);
+  ir_set_int(L, nm, t, F_NSTART, (lua_Integer)e->nstart);
+  ir_set_int(L, nm, t, F_NEND, (lua_Integer)e->nend);
   if (e->text)
-    set_str(L, nm, t, F_TEXT, e->text);
+    ir_set_str(L, nm, t, F_TEXT, e->text);
   else
-    set_name(L, nm, t, F_TEXT, F_EMPTY);
+    ir_set_name(L, nm, t, F_TEXT, F_EMPTY);
   ir_ro_view(L);
 }
 
@@ -257,13 +42,13 @@ static void push_span(lua_State *L, int nm, const ir_letter *l, ir_section sec,
     ns = ne = 0;
   lua_createtable(L, 0, 6);
   int t = lua_gettop(L);
-  set_name(L, nm, t, F_SECTION, sec_name(sec));
+  ir_set_name(L, nm, t, F_SECTION, ir_name_section(sec));
   size_t os = l->text.norm ? ir_text_orig_start(&l->text, ns) : 0;
   size_t oe = ne > ns ? ir_text_orig_end(&l->text, ne) : os;
-  set_int(L, nm, t, F_START, (lua_Integer)os);
-  set_int(L, nm, t, F_END, (lua_Integer)oe);
-  set_int(L, nm, t, F_NSTART, (lua_Integer)ns);
-  set_int(L, nm, t, F_NEND, (lua_Integer)ne);
+  ir_set_int(L, nm, t, F_START, (lua_Integer)os);
+  ir_set_int(L, nm, t, F_END, (lua_Integer)oe);
+  ir_set_int(L, nm, t, F_NSTART, (lua_Integer)ns);
+  ir_set_int(L, nm, t, F_NEND, (lua_Integer)ne);
   lua_rawgeti(L, nm, F_TEXT);
   luaL_Buffer b;
   char *p = luaL_buffinitsize(L, &b, ne - ns);
@@ -280,9 +65,9 @@ static void set_span(lua_State *L, int nm, int t, const ir_letter *l,
   push_span(L, nm, l, sec, ns, ne);
   lua_rawgeti(L, nm, F_TEXT);
   lua_rawget(L, -2);
-  set_top(L, nm, t, k);
+  ir_set_top(L, nm, t, k);
   ir_ro_view(L);
-  set_top(L, nm, t, kev);
+  ir_set_top(L, nm, t, kev);
 }
 
 int ir_lua_span(lua_State *L) {
@@ -315,7 +100,7 @@ int ir_lua_span(lua_State *L) {
   for (int k = IR_SEC_HEADER; k <= IR_SEC_OTHER; k++)
     if (sec && strcmp(sec, ir_section_name((ir_section)k)) == 0)
       section = k;
-  push_span(L, push_names(L), l, (ir_section)section, (size_t)(ns + i - 1),
+  push_span(L, ir_names_push(L), l, (ir_section)section, (size_t)(ns + i - 1),
             (size_t)(ns + j));
   return 1; /* a plain table: the rule's own */
 }
@@ -370,7 +155,7 @@ static void fact_list(lua_State *L, int nm, int t, int k, const ir_evlist *v) {
   lua_pop(L, 1);
   push_evlist_view(L, nm, v);
   lua_pushvalue(L, -1);
-  set_top(L, nm, t, k);
+  ir_set_top(L, nm, t, k);
 }
 
 /* The rest of a fact with evidence (data: ir_fact): affirm, deny, and
@@ -378,7 +163,7 @@ static void fact_list(lua_State *L, int nm, int t, int k, const ir_evlist *v) {
 static void build_fact_lists(lua_State *L, const void *data) {
   const ir_fact *f = data;
   int t = lua_gettop(L);
-  int nm = push_names(L);
+  int nm = ir_names_push(L);
   fact_list(L, nm, t, F_AFFIRM, &f->affirm);
   fact_list(L, nm, t, F_DENY, &f->deny);
   if (!unset(L, nm, t, F_EVIDENCE))
@@ -388,7 +173,7 @@ static void build_fact_lists(lua_State *L, const void *data) {
     if (ir_ro_storage(L, nm + k)) /* the lists' storage, not the views */
       append_list(L, nm + 3);
   ir_ro_seal(L);
-  set_top(L, nm, t, F_EVIDENCE);
+  ir_set_top(L, nm, t, F_EVIDENCE);
 }
 static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1, NULL};
 
@@ -396,10 +181,10 @@ static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1, NULL};
 static void push_fact(lua_State *L, int nm, ir_criterion c, const ir_fact *f) {
   lua_createtable(L, 0, 7);
   int t = lua_gettop(L);
-  set_name(L, nm, t, F_ID, N_CRIT + (int)c);
-  set_name(L, nm, t, F_STATUS, status_name(f->status));
+  ir_set_name(L, nm, t, F_ID, N_CRIT + (int)c);
+  ir_set_name(L, nm, t, F_STATUS, ir_name_status(f->status));
   lua_pushboolean(L, f->contradicted);
-  set_top(L, nm, t, F_CONTRADICTED);
+  ir_set_top(L, nm, t, F_CONTRADICTED);
   if (c == IR_CRIT_INJECTATE) {
     if (f->list.n == 0) {
       ir_ro_push_empty(L);
@@ -411,17 +196,17 @@ static void push_fact(lua_State *L, int nm, ir_criterion c, const ir_fact *f) {
       }
       ir_ro_view(L);
     }
-    set_top(L, nm, t, F_VALUE);
+    ir_set_top(L, nm, t, F_VALUE);
   } else if (f->has_value) {
-    set_int(L, nm, t, F_VALUE, (lua_Integer)f->ivalue);
+    ir_set_int(L, nm, t, F_VALUE, (lua_Integer)f->ivalue);
   }
   if (f->affirm.n + f->deny.n == 0) {
     ir_ro_push_empty(L);
-    set_top(L, nm, t, F_EVIDENCE);
+    ir_set_top(L, nm, t, F_EVIDENCE);
     ir_ro_push_empty(L);
-    set_top(L, nm, t, F_DENY);
+    ir_set_top(L, nm, t, F_DENY);
     ir_ro_push_empty(L);
-    set_top(L, nm, t, F_AFFIRM);
+    ir_set_top(L, nm, t, F_AFFIRM);
   } else {
     ir_ro_lazy_rest(L, &K_FACT_LISTS, f, 0);
   }
@@ -468,36 +253,36 @@ static void push_item_fact(lua_State *L, int nm, const ir_item *it,
 static void build_facts_rest(lua_State *L, const void *data) {
   const ir_item *it = data;
   int t = lua_gettop(L);
-  int nm = push_names(L);
+  int nm = ir_names_push(L);
   for (int c = 0; c < IR_CRIT_COUNT; c++)
     if (unset(L, nm, t, N_CRIT + c)) {
       push_item_fact(L, nm, it, (ir_criterion)c);
-      set_top(L, nm, t, N_CRIT + c);
+      ir_set_top(L, nm, t, N_CRIT + c);
     }
 }
 
 /* The fact the key at index key names (none for any other key). */
 static void build_fact_key(lua_State *L, const void *data, int key) {
   int t = lua_gettop(L);
-  int nm = push_names(L);
-  int id = name_id(L, nm, key);
+  int nm = ir_names_push(L);
+  int id = ir_name_id(L, nm, key);
   if (id < N_CRIT || id >= N_CRIT + IR_CRIT_COUNT)
     return;
   push_item_fact(L, nm, data, (ir_criterion)(id - N_CRIT));
-  set_top(L, nm, t, id);
+  ir_set_top(L, nm, t, id);
 }
 static const ir_ro_kind K_FACTS_REST = {build_facts_rest, 1, build_fact_key};
 
 /* item.cited_evidence (data: ir_item with cited.n > 0). */
 static void build_cited_evidence(lua_State *L, const void *data) {
   const ir_item *it = data;
-  int nm = push_names(L);
+  int nm = ir_names_push(L);
   lua_createtable(L, 0, (int)it->cited.n);
   int t = lua_gettop(L);
   for (size_t i = 0; i < it->cited.n; i++) {
     push_evlist(L, nm, &it->cited.v[i].evidence);
     ir_ro_seal(L);
-    set_top(L, nm, t, N_CRIT + (int)it->cited.v[i].criterion);
+    ir_set_top(L, nm, t, N_CRIT + (int)it->cited.v[i].criterion);
   }
 }
 static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0, NULL};
@@ -506,24 +291,25 @@ static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0, NULL};
  * pair) at a time; each setter sets its field(s) of the storage at t. */
 static void rest_title(lua_State *L, int nm, const ir_item *it, int t) {
   push_evidence(L, nm, &it->title);
-  set_top(L, nm, t, F_TITLE_EV);
+  ir_set_top(L, nm, t, F_TITLE_EV);
 }
 
 static void rest_conclusion(lua_State *L, int nm, const ir_item *it, int t) {
   if (!it->conclusion_ev.text)
     return;
   push_evidence(L, nm, &it->conclusion_ev);
-  set_top(L, nm, t, F_CONCLUSION_EV);
+  ir_set_top(L, nm, t, F_CONCLUSION_EV);
 }
 
 static void rest_guidelines(lua_State *L, int nm, const ir_item *it, int t) {
   lua_createtable(L, 0, 2);
   int g = lua_gettop(L);
-  set_str(L, nm, g, F_CLAIMS_ADMIN, it->guideline_ca ? it->guideline_ca : "");
-  set_str(L, nm, g, F_MAXIMUS,
-          it->guideline_maximus ? it->guideline_maximus : "");
+  ir_set_str(L, nm, g, F_CLAIMS_ADMIN,
+             it->guideline_ca ? it->guideline_ca : "");
+  ir_set_str(L, nm, g, F_MAXIMUS,
+             it->guideline_maximus ? it->guideline_maximus : "");
   ir_ro_view(L);
-  set_top(L, nm, t, F_GUIDELINES);
+  ir_set_top(L, nm, t, F_GUIDELINES);
 }
 
 static void rest_rationale(lua_State *L, int nm, const ir_item *it, int t) {
@@ -536,7 +322,7 @@ static void rest_facts(lua_State *L, int nm, const ir_item *it, int t) {
   lua_createtable(L, 0, IR_CRIT_COUNT);
   ir_ro_lazy_rest(L, &K_FACTS_REST, it, 0);
   ir_ro_view(L);
-  set_top(L, nm, t, F_FACTS);
+  ir_set_top(L, nm, t, F_FACTS);
 }
 
 /* item.status: criterion id -> status name, all at once. */
@@ -544,9 +330,9 @@ static void rest_status(lua_State *L, int nm, const ir_item *it, int t) {
   lua_createtable(L, 0, IR_CRIT_COUNT);
   int s = lua_gettop(L);
   for (int c = 0; c < IR_CRIT_COUNT; c++)
-    set_name(L, nm, s, N_CRIT + c, status_name(it->facts[c].status));
+    ir_set_name(L, nm, s, N_CRIT + c, ir_name_status(it->facts[c].status));
   ir_ro_view(L);
-  set_top(L, nm, t, F_STATUS);
+  ir_set_top(L, nm, t, F_STATUS);
 }
 
 /* item.contradicted: ids of the contradicted facts, in criterion order. */
@@ -566,7 +352,7 @@ static void rest_contradicted(lua_State *L, int nm, const ir_item *it, int t) {
       }
     ir_ro_view(L);
   }
-  set_top(L, nm, t, F_CONTRADICTED);
+  ir_set_top(L, nm, t, F_CONTRADICTED);
 }
 
 static void rest_cited_evidence(lua_State *L, int nm, const ir_item *it,
@@ -575,7 +361,7 @@ static void rest_cited_evidence(lua_State *L, int nm, const ir_item *it,
     ir_ro_lazy(L, &K_CITED_EV, it, 0);
   else
     ir_ro_push_empty(L);
-  set_top(L, nm, t, F_CITED_EV);
+  ir_set_top(L, nm, t, F_CITED_EV);
 }
 
 static void rest_cited(lua_State *L, int nm, const ir_item *it, int t) {
@@ -589,7 +375,7 @@ static void rest_cited(lua_State *L, int nm, const ir_item *it, int t) {
     }
     ir_ro_view(L);
   }
-  set_top(L, nm, t, F_CITED);
+  ir_set_top(L, nm, t, F_CITED);
 }
 
 /* The rest fields: key (the one that tells whether it is set), other key
@@ -613,7 +399,7 @@ static const struct {
 /* All of the rest (only fields still unset: see unset()). */
 static void build_item_rest(lua_State *L, const void *data) {
   int t = lua_gettop(L);
-  int nm = push_names(L);
+  int nm = ir_names_push(L);
   for (size_t i = 0; i < NREST; i++)
     if (unset(L, nm, t, REST[i].key)) {
       REST[i].set(L, nm, data, t);
@@ -624,8 +410,8 @@ static void build_item_rest(lua_State *L, const void *data) {
 /* The rest field(s) the key at index key names (the VM found it unset). */
 static void build_item_key(lua_State *L, const void *data, int key) {
   int t = lua_gettop(L);
-  int nm = push_names(L);
-  int id = name_id(L, nm, key);
+  int nm = ir_names_push(L);
+  int id = ir_name_id(L, nm, key);
   if (id == 0)
     return;
   for (size_t i = 0; i < NREST; i++)
@@ -641,57 +427,57 @@ static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1, build_item_key};
 static void push_item_storage(lua_State *L, int nm, const ir_item *it) {
   lua_createtable(L, 0, 7);
   int t = lua_gettop(L);
-  set_int(L, nm, t, F_INDEX, it->index);
-  set_str(L, nm, t, F_SERVICE, it->service ? it->service : "");
+  ir_set_int(L, nm, t, F_INDEX, it->index);
+  ir_set_str(L, nm, t, F_SERVICE, it->service ? it->service : "");
   if (it->category)
-    set_str(L, nm, t, F_CATEGORY, it->category);
+    ir_set_str(L, nm, t, F_CATEGORY, it->category);
   else
-    set_name(L, nm, t, F_CATEGORY, F_OTHER);
-  set_name(L, nm, t, F_OUTCOME, outcome_name(it->outcome));
-  set_name(L, nm, t, F_CONCLUSION, concl_name(it->conclusion));
-  set_int(L, nm, t, F_LINE, it->line);
-  set_str(L, nm, t, F_TITLE, it->title.text ? it->title.text : "");
+    ir_set_name(L, nm, t, F_CATEGORY, F_OTHER);
+  ir_set_name(L, nm, t, F_OUTCOME, ir_name_outcome(it->outcome));
+  ir_set_name(L, nm, t, F_CONCLUSION, ir_name_conclusion(it->conclusion));
+  ir_set_int(L, nm, t, F_LINE, it->line);
+  ir_set_str(L, nm, t, F_TITLE, it->title.text ? it->title.text : "");
   ir_ro_lazy_rest(L, &K_ITEM_REST, it, 0);
 }
 
 /* An item (data: ir_item), for the items no rule call gets directly. */
 static void build_item(lua_State *L, const void *data) {
-  push_item_storage(L, push_names(L), data);
+  push_item_storage(L, ir_names_push(L), data);
 }
 static const ir_ro_kind K_ITEM = {build_item, 0, NULL};
 
 /* The letter (data: ir_letter; extra: its items list, storage). */
 static void build_letter(lua_State *L, const void *data) {
   const ir_letter *l = data;
-  int nm = push_names(L);
+  int nm = ir_names_push(L);
   lua_createtable(L, 0, 12);
   int t = lua_gettop(L);
-  set_str(L, nm, t, F_FILE, l->path ? l->path : "");
-  set_str(L, nm, t, F_LAYOUT, ir_layout_name(l->text.layout));
-  set_str(L, nm, t, F_CASE_NUMBER, l->case_number);
-  set_str(L, nm, t, F_PRIORITY, l->priority);
+  ir_set_str(L, nm, t, F_FILE, l->path ? l->path : "");
+  ir_set_str(L, nm, t, F_LAYOUT, ir_layout_name(l->text.layout));
+  ir_set_str(L, nm, t, F_CASE_NUMBER, l->case_number);
+  ir_set_str(L, nm, t, F_PRIORITY, l->priority);
   lua_pushboolean(L, l->truncated);
-  set_top(L, nm, t, F_TRUNCATED);
+  ir_set_top(L, nm, t, F_TRUNCATED);
   lua_createtable(L, 0, 5);
   int d = lua_gettop(L);
-  set_str(L, nm, d, F_INJURY, l->date_injury);
-  set_str(L, nm, d, F_DECISION, l->date_decision);
-  set_str(L, nm, d, F_UR_DENIAL, l->date_ur_denial);
-  set_str(L, nm, d, F_ASSIGNED, l->date_assigned);
-  set_str(L, nm, d, F_APPLICATION, l->date_application);
+  ir_set_str(L, nm, d, F_INJURY, l->date_injury);
+  ir_set_str(L, nm, d, F_DECISION, l->date_decision);
+  ir_set_str(L, nm, d, F_UR_DENIAL, l->date_ur_denial);
+  ir_set_str(L, nm, d, F_ASSIGNED, l->date_assigned);
+  ir_set_str(L, nm, d, F_APPLICATION, l->date_application);
   ir_ro_seal(L);
-  set_top(L, nm, t, F_DATES);
+  ir_set_top(L, nm, t, F_DATES);
   lua_createtable(L, 0, 2);
   d = lua_gettop(L);
-  set_str(L, nm, d, F_SPECIALTY, l->specialty);
-  set_str(L, nm, d, F_LICENSURE, l->licensure);
+  ir_set_str(L, nm, d, F_SPECIALTY, l->specialty);
+  ir_set_str(L, nm, d, F_LICENSURE, l->licensure);
   ir_ro_seal(L);
-  set_top(L, nm, t, F_REVIEWER);
+  ir_set_top(L, nm, t, F_REVIEWER);
   set_span(L, nm, t, l, IR_SEC_SUMMARY, l->sum_start, l->sum_end, F_SUMMARY,
            F_SUMMARY_EV);
   lua_pushvalue(L, lua_upvalueindex(IR_RO_EXTRA));
   ir_ro_seal(L);
-  set_top(L, nm, t, F_ITEMS);
+  ir_set_top(L, nm, t, F_ITEMS);
   lua_settop(L, t);
 }
 static const ir_ro_kind K_LETTER = {build_letter, 0, NULL};
@@ -725,7 +511,7 @@ int ir_lua_push_letter(lua_State *L) {
   lua_settop(L, 1);
   ir_ro_begin_letter(L);
   lua_createtable(L, (int)l->items.n, 0); /* 2: the items' storage */
-  int nm = push_names(L);                 /* 3 */
+  int nm = ir_names_push(L);              /* 3 */
   int missing = 0;
   for (size_t i = 0; i < l->items.n; i++) {
     if (arg->want && !arg->want[i]) {
