@@ -325,24 +325,84 @@ static void rest_facts(lua_State *L, int nm, const ir_item *it, int t) {
   ir_set_top(L, nm, t, F_FACTS);
 }
 
+/* Registry key of the state's shared name lists: item.status,
+ * item.contradicted and item.cited hold only names (no letter data), so the
+ * items of every letter with the same values share one view, as blank facts
+ * do. Keys: status 1..3^11, contradicted CONTRA_BASE + a mask of criteria,
+ * cited CITED_BASE + the criteria as base-12 digits. At most MAX_SHARED are
+ * kept (then the cache starts over); [0] counts them. */
+static const char SHARED_KEY = 0;
+#define MAX_SHARED 512
+#define CONTRA_BASE 200000
+#define CITED_BASE 300000
+#define MAX_CITED_KEY 8 /* criteria in a cited list that has a key */
+
+/* Pushes the shared view under key and returns 1; else pushes nothing. */
+static int push_shared(lua_State *L, lua_Integer key) {
+  int top = lua_gettop(L);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SHARED_KEY) == LUA_TTABLE &&
+      lua_rawgeti(L, -1, key) == LUA_TTABLE) {
+    lua_remove(L, -2);
+    return 1;
+  }
+  lua_settop(L, top);
+  return 0;
+}
+
+/* Keeps the view on top (left there) as the shared one under key. */
+static void keep_shared(lua_State *L, lua_Integer key) {
+  int v = lua_gettop(L);
+  lua_Integer n = 0;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SHARED_KEY) == LUA_TTABLE) {
+    lua_rawgeti(L, -1, 0);
+    n = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+  }
+  if (n == 0 || n >= MAX_SHARED) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 16);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SHARED_KEY);
+    n = 0;
+  }
+  lua_pushinteger(L, n + 1);
+  lua_rawseti(L, v + 1, 0);
+  lua_pushvalue(L, v);
+  lua_rawseti(L, v + 1, key);
+  lua_settop(L, v);
+}
+
 /* item.status: criterion id -> status name, all at once. */
 static void rest_status(lua_State *L, int nm, const ir_item *it, int t) {
-  lua_createtable(L, 0, IR_CRIT_COUNT);
-  int s = lua_gettop(L);
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
-    ir_set_name(L, nm, s, N_CRIT + c, ir_name_status(it->facts[c].status));
-  ir_ro_view(L);
+  lua_Integer key = 1;
+  for (int c = IR_CRIT_COUNT - 1; c >= 0 && key; c--)
+    key = (unsigned)it->facts[c].status < 3
+              ? key * 3 + (lua_Integer)it->facts[c].status
+              : 0;
+  if (!key || !push_shared(L, key)) {
+    lua_createtable(L, 0, IR_CRIT_COUNT);
+    int s = lua_gettop(L);
+    for (int c = 0; c < IR_CRIT_COUNT; c++)
+      ir_set_name(L, nm, s, N_CRIT + c, ir_name_status(it->facts[c].status));
+    ir_ro_view(L);
+    if (key)
+      keep_shared(L, key);
+  }
   ir_set_top(L, nm, t, F_STATUS);
 }
 
 /* item.contradicted: ids of the contradicted facts, in criterion order. */
 static void rest_contradicted(lua_State *L, int nm, const ir_item *it, int t) {
   int n = 0;
+  lua_Integer mask = 0;
   for (int c = 0; c < IR_CRIT_COUNT; c++)
-    n += it->facts[c].contradicted != 0;
+    if (it->facts[c].contradicted) {
+      n++;
+      mask |= (lua_Integer)1 << c;
+    }
   if (n == 0) {
     ir_ro_push_empty(L);
-  } else {
+  } else if (!push_shared(L, CONTRA_BASE + mask)) {
     lua_createtable(L, n, 0);
     lua_Integer i = 0;
     for (int c = 0; c < IR_CRIT_COUNT; c++)
@@ -351,6 +411,7 @@ static void rest_contradicted(lua_State *L, int nm, const ir_item *it, int t) {
         lua_rawseti(L, -2, ++i);
       }
     ir_ro_view(L);
+    keep_shared(L, CONTRA_BASE + mask);
   }
   ir_set_top(L, nm, t, F_CONTRADICTED);
 }
@@ -364,16 +425,33 @@ static void rest_cited_evidence(lua_State *L, int nm, const ir_item *it,
   ir_set_top(L, nm, t, F_CITED_EV);
 }
 
+/* The shared-list key of item.cited (0: none, too long). */
+static lua_Integer cited_key(const ir_item *it) {
+  if (it->cited.n > MAX_CITED_KEY)
+    return 0;
+  lua_Integer key = 0;
+  for (size_t i = it->cited.n; i-- > 0;) {
+    unsigned c = (unsigned)it->cited.v[i].criterion;
+    if (c >= IR_CRIT_COUNT)
+      return 0;
+    key = key * 12 + (lua_Integer)c + 1;
+  }
+  return CITED_BASE + key;
+}
+
 static void rest_cited(lua_State *L, int nm, const ir_item *it, int t) {
+  lua_Integer key = cited_key(it);
   if (it->cited.n == 0) {
     ir_ro_push_empty(L);
-  } else {
+  } else if (!key || !push_shared(L, key)) {
     lua_createtable(L, (int)it->cited.n, 0);
     for (size_t i = 0; i < it->cited.n; i++) {
       lua_rawgeti(L, nm, N_CRIT + (int)it->cited.v[i].criterion);
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     ir_ro_view(L);
+    if (key)
+      keep_shared(L, key);
   }
   ir_set_top(L, nm, t, F_CITED);
 }
@@ -425,7 +503,7 @@ static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1, build_item_key};
 
 /* Pushes an item's storage (the scalar fields, the rest on first use). */
 static void push_item_storage(lua_State *L, int nm, const ir_item *it) {
-  lua_createtable(L, 0, 7);
+  lua_createtable(L, 0, 16); /* room for the rest fields a rule reads */
   int t = lua_gettop(L);
   ir_set_int(L, nm, t, F_INDEX, it->index);
   ir_set_str(L, nm, t, F_SERVICE, it->service ? it->service : "");

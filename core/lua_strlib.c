@@ -11,8 +11,9 @@
 #include <string.h>
 
 #define SPECIALS "^$*+?.([%-"
-#define NSETS 8     /* cached item sets per state */
+#define NSETS 16    /* cached item sets per state */
 #define MAX_ITEM 32 /* longest item text cached */
+#define MAX_ITEMS 8 /* items of a pattern matched here (< NSETS) */
 
 typedef struct {
   size_t len; /* 0: unused slot */
@@ -136,16 +137,24 @@ static int item_match(int c, const char *p, const char *ep) {
   }
 }
 
-/* The characters item [p, ep) accepts (cached), or NULL if too long. */
-static const unsigned char *set_of(set_cache *sc, const char *p,
-                                   const char *ep) {
+/* The characters item [p, ep) accepts (cached), or NULL if too long. A
+ * set computed now never replaces the slots in *used (the sets the caller
+ * still holds; NSETS > MAX_ITEMS), and its slot is added there. */
+static const unsigned char *set_of(set_cache *sc, const char *p, const char *ep,
+                                   unsigned *used) {
   size_t n = (size_t)(ep - p);
   if (n > MAX_ITEM)
     return NULL;
-  for (int i = 0; i < NSETS; i++)
-    if (sc->set[i].len == n && memcmp(sc->set[i].item, p, n) == 0)
+  for (unsigned i = 0; i < NSETS; i++)
+    if (sc->set[i].len == n && memcmp(sc->set[i].item, p, n) == 0) {
+      *used |= 1u << i;
       return sc->set[i].in;
-  char_set *s = &sc->set[sc->next++ % NSETS];
+    }
+  unsigned slot = sc->next++ % NSETS;
+  while (*used & (1u << slot))
+    slot = sc->next++ % NSETS;
+  *used |= 1u << slot;
+  char_set *s = &sc->set[slot];
   s->len = n;
   memcpy(s->item, p, n);
   for (int c = 0; c < 256; c++)
@@ -153,11 +162,51 @@ static const unsigned char *set_of(set_cache *sc, const char *p,
   return s->in;
 }
 
+/* Whether c (a character after an item) is a quantifier. */
+static int is_quantifier(char c) {
+  return c == '*' || c == '+' || c == '?' || c == '-';
+}
+
+/* The sets of the items of p (pe: its end) if it is only one-character
+ * items without quantifiers (then a match at s[q] is each item accepting
+ * the next character in turn); returns their number, 0 when it is not. */
+static int plain_items(set_cache *sc, const char *p, const char *pe,
+                       const unsigned char **sets) {
+  int n = 0;
+  unsigned used = 0;
+  while (p < pe) {
+    const char *ep = item_end(p, pe);
+    if (!ep || n == MAX_ITEMS || (ep < pe && is_quantifier(*ep)))
+      return 0;
+    if (!(sets[n++] = set_of(sc, p, ep, &used)))
+      return 0;
+    p = ep;
+  }
+  return n;
+}
+
 static int has_specials(const char *p, size_t lp) {
   for (size_t i = 0; i < lp; i++)
     if (p[i] && strchr(SPECIALS, p[i]))
       return 1;
   return 0;
+}
+
+/* The first occurrence of p (lp bytes) in s (ls bytes), or NULL. */
+static const char *mem_find(const char *s, size_t ls, const char *p,
+                            size_t lp) {
+  if (lp == 0)
+    return s;
+  while (lp <= ls) {
+    const char *at = memchr(s, p[0], ls - lp + 1);
+    if (!at)
+      return NULL;
+    if (memcmp(at + 1, p + 1, lp - 1) == 0)
+      return at;
+    ls -= (size_t)(at - s) + 1;
+    s = at + 1;
+  }
+  return NULL;
 }
 
 /* Calls the original (upvalue 1) with the arguments on the stack. */
@@ -183,13 +232,40 @@ static int fast_find(lua_State *L) {
   const char *s = luaL_checklstring(L, 1, &ls);
   const char *p = luaL_checklstring(L, 2, &lp);
   size_t init = start_of(luaL_optinteger(L, 3, 1), ls) - 1;
-  if (init > ls || lua_toboolean(L, 4) || !has_specials(p, lp))
+  if (init > ls)
     return original(L);
+  if (lua_toboolean(L, 4) || !has_specials(p, lp)) { /* plain: 1st match */
+    const char *at = mem_find(s + init, ls - init, p, lp);
+    if (!at) {
+      lua_pushnil(L);
+      return 1;
+    }
+    lua_pushinteger(L, (lua_Integer)(at - s) + 1);
+    lua_pushinteger(L, (lua_Integer)(at - s) + (lua_Integer)lp);
+    return 2;
+  }
+  set_cache *sc = lua_touserdata(L, lua_upvalueindex(2));
+  const unsigned char *sets[MAX_ITEMS];
+  size_t n = (size_t)plain_items(sc, p, p + lp, sets);
+  if (n > 0) {
+    for (size_t q = init; q + n <= ls; q++) {
+      size_t k = 0;
+      while (k < n && sets[k][(unsigned char)s[q + k]])
+        k++;
+      if (k == n) {
+        lua_pushinteger(L, (lua_Integer)q + 1);
+        lua_pushinteger(L, (lua_Integer)(q + n));
+        return 2;
+      }
+    }
+    lua_pushnil(L);
+    return 1;
+  }
   const char *ep = item_end(p, p + lp);
   if (!ep || *ep == '*' || *ep == '?' || *ep == '-')
     return original(L);
-  const unsigned char *in =
-      set_of(lua_touserdata(L, lua_upvalueindex(2)), p, ep);
+  unsigned used = 0;
+  const unsigned char *in = set_of(sc, p, ep, &used);
   if (!in)
     return original(L);
   size_t q = init;
@@ -221,8 +297,9 @@ static int fast_gsub(lua_State *L) {
   int plus = ep && ep + 1 == p + lp && *ep == '+';
   if (!ep || (ep != p + lp && !plus) || memchr(r, '%', lr))
     return original(L);
+  unsigned used = 0;
   const unsigned char *in =
-      set_of(lua_touserdata(L, lua_upvalueindex(2)), p, ep);
+      set_of(lua_touserdata(L, lua_upvalueindex(2)), p, ep, &used);
   if (!in)
     return original(L);
   size_t q = 0;
