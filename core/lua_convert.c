@@ -456,12 +456,40 @@ static void rest_cited(lua_State *L, int nm, const ir_item *it, int t) {
   ir_set_top(L, nm, t, F_CITED);
 }
 
+static void rest_index(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_int(L, nm, t, F_INDEX, it->index);
+}
+
+static void rest_line(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_int(L, nm, t, F_LINE, it->line);
+}
+
+static void rest_service(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_str(L, nm, t, F_SERVICE, it->service ? it->service : "");
+}
+
+static void rest_category(lua_State *L, int nm, const ir_item *it, int t) {
+  if (it->category)
+    ir_set_str(L, nm, t, F_CATEGORY, it->category);
+  else
+    ir_set_name(L, nm, t, F_CATEGORY, F_OTHER);
+}
+
+static void rest_title_text(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_str(L, nm, t, F_TITLE, it->title.text ? it->title.text : "");
+}
+
 /* The rest fields: key (the one that tells whether it is set), other key
  * read to build it, setter. */
 static const struct {
   int key, alt;
   void (*set)(lua_State *L, int nm, const ir_item *it, int t);
 } REST[] = {
+    {F_INDEX, 0, rest_index},
+    {F_SERVICE, 0, rest_service},
+    {F_CATEGORY, 0, rest_category},
+    {F_LINE, 0, rest_line},
+    {F_TITLE, 0, rest_title_text},
     {F_TITLE_EV, 0, rest_title},
     {F_CONCLUSION_EV, 0, rest_conclusion},
     {F_GUIDELINES, 0, rest_guidelines},
@@ -501,20 +529,13 @@ static void build_item_key(lua_State *L, const void *data, int key) {
 }
 static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1, build_item_key};
 
-/* Pushes an item's storage (the scalar fields, the rest on first use). */
+/* Pushes an item's storage: outcome and conclusion (what nearly every rule
+ * reads), the other fields on first use. */
 static void push_item_storage(lua_State *L, int nm, const ir_item *it) {
   lua_createtable(L, 0, 16); /* room for the rest fields a rule reads */
   int t = lua_gettop(L);
-  ir_set_int(L, nm, t, F_INDEX, it->index);
-  ir_set_str(L, nm, t, F_SERVICE, it->service ? it->service : "");
-  if (it->category)
-    ir_set_str(L, nm, t, F_CATEGORY, it->category);
-  else
-    ir_set_name(L, nm, t, F_CATEGORY, F_OTHER);
   ir_set_name(L, nm, t, F_OUTCOME, ir_name_outcome(it->outcome));
   ir_set_name(L, nm, t, F_CONCLUSION, ir_name_conclusion(it->conclusion));
-  ir_set_int(L, nm, t, F_LINE, it->line);
-  ir_set_str(L, nm, t, F_TITLE, it->title.text ? it->title.text : "");
   ir_ro_lazy_rest(L, &K_ITEM_REST, it, 0);
 }
 
