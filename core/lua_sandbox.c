@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "lua_convert.h"
-#include "lua_strlib.h"
 #include "record.h"
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */
@@ -343,7 +342,6 @@ static void setup_globals(lua_State *L) {
   lua_getfield(L, g, "string");
   push_unavailable(L, "string.dump");
   lua_setfield(L, -2, "dump");
-  ir_lua_fast_strings(L, -1);
   lua_pop(L, 1);
 
   static const char *const stubs[] = {"io", "debug", "package", "coroutine",

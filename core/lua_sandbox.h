@@ -1,9 +1,8 @@
 /* lua_sandbox.h - one sandboxed Lua 5.4 state (internal to the rule engine).
  *
  * ir_lua_box_open() creates a state whose allocator counts every byte and
- * refuses growth past `memory` (shrinks never fail), opens only base, string
- * (find and gsub with the fast paths of lua_strlib.h), table, math and utf8
- * (plus os.time/os.date/os.clock), replaces everything
+ * refuses growth past `memory` (shrinks never fail), opens only base, string,
+ * table, math and utf8 (plus os.time/os.date/os.clock), replaces everything
  * else with functions whose error names them ("io.open is not available in
  * rules"), makes undefined global reads an error, and loads `src` as text
  * (never bytecode) under the limits. The chunk must return the rule table,

@@ -1,8 +1,7 @@
 /* test_rules.c - the rule engine and its sandbox on hand-built letters:
  * loading and shape errors, the real rule pack, findings validation,
  * instruction and memory limits, hostile scripts, allocator accounting,
- * read-only and lazily built letter tables (memory, stale use), the string
- * fast paths against Lua's own find and gsub. */
+ * read-only and lazily built letter tables (memory, stale use). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +14,6 @@
 
 #include "check.h"
 #include "lua_sandbox.h"
-#include "lua_strlib.h"
 #include "record.h"
 #include "report.h"
 #include "rules.h"
@@ -988,66 +986,6 @@ static void test_stale_tables(void) {
   rm_dir();
 }
 
-/* ---- string fast paths ------------------------------------------------------
- */
-
-/* lua_strlib.c against Lua's own find and gsub on random subjects and
- * patterns (literals, classes, sets, quantifiers, anchors, captures,
- * malformed ones): same results, same errors. */
-static const char *STRLIB_CHECK =
-    "math.randomseed(7)\n"
-    "local A = {'a','b',' ','\\t','\\n','.',';','!','?','_','%',']','[','^',"
-    "'-','+','*','$','(',')','1','Z','\\0','x','\\200'}\n"
-    "local I = {'a',' ','.','%s','%S','%a','%d','%p','%w','%x','%c','%u',"
-    "'%l','%g','%z','%%','%.','[.;!?]','[^a ]','[a-c]','[%s_]','[]]','[^]]',"
-    "'[a-','%','[','(',')','^a','$','%b()','%f[a]','%1','_','+','[-a]'}\n"
-    "local Q = {'','','','+','*','-','?'}\n"
-    "local function rs(n) local t = {} for i = 1, n do "
-    "t[i] = A[math.random(#A)] end return table.concat(t) end\n"
-    "local function rp() local t = {} for i = 1, math.random(1, 3) do "
-    "t[#t + 1] = I[math.random(#I)] .. Q[math.random(#Q)] end "
-    "return table.concat(t) end\n"
-    "local function pack(...) return {n = select('#', ...), ...} end\n"
-    "local function same(a, b) if a.n ~= b.n then return false end "
-    "for i = 1, a.n do if a[i] ~= b[i] then return false end end "
-    "return true end\n"
-    "local bad = 0\n"
-    "for _ = 1, 20000 do\n"
-    "  local s, p = rs(math.random(0, 40)), rp()\n"
-    "  local init = ({nil, 1, 0, -3, 5, 60, -100})[math.random(7)]\n"
-    "  local plain = ({nil, false, true})[math.random(3)]\n"
-    "  if not same(pack(pcall(ofind, s, p, init, plain)),\n"
-    "              pack(pcall(string.find, s, p, init, plain))) then\n"
-    "    bad = bad + 1 end\n"
-    "  local r = ({'', 'X', '%0', '%%', '--', '%1'})[math.random(6)]\n"
-    "  local n = ({nil, nil, 2})[math.random(3)]\n"
-    "  if not same(pack(pcall(ogsub, s, p, r, n)),\n"
-    "              pack(pcall(string.gsub, s, p, r, n))) then\n"
-    "    bad = bad + 1 end\n"
-    "end\n"
-    "local ok, e = pcall(function() return ('x'):find({}) end)\n"
-    "if not e:find(\"bad argument #1 to 'find'\", 1, true) then "
-    "bad = bad + 1 end\n"
-    "return bad\n";
-
-static void test_fast_strings(void) {
-  lua_State *L = luaL_newstate();
-  luaL_openlibs(L);
-  lua_getglobal(L, "string");
-  lua_getfield(L, -1, "find");
-  lua_setglobal(L, "ofind");
-  lua_getfield(L, -1, "gsub");
-  lua_setglobal(L, "ogsub");
-  ir_lua_fast_strings(L, -1);
-  lua_pop(L, 1);
-  int st = luaL_dostring(L, STRLIB_CHECK);
-  if (st != LUA_OK)
-    fprintf(stderr, "  strlib check: %s\n", lua_tostring(L, -1));
-  CHECK_INT(st, LUA_OK);
-  CHECK_INT(st == LUA_OK ? lua_tointeger(L, -1) : -1, 0);
-  lua_close(L);
-}
-
 int main(void) {
   ir_arena_init(&A);
   test_real_rules();
@@ -1062,7 +1000,6 @@ int main(void) {
   test_letter_too_big();
   test_lazy_memory();
   test_stale_tables();
-  test_fast_strings();
   ir_arena_free(&A);
   return check_report();
 }
