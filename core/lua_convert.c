@@ -5,74 +5,69 @@
 #include <lauxlib.h>
 #include <string.h>
 
+#include "lua_names.h"
 #include "lua_readonly.h"
 #include "lua_sandbox.h"
 
 /* ---- record -> Lua --------------------------------------------------------
  * Every table is a read-only view (lua_readonly.h). Built on first use: the
- * letter; each item in two steps (its scalar fields on the first read, the
- * rest on the first read of another key); each fact of item.facts (on the
- * first read of its key); the lists of a fact with evidence;
- * item.cited_evidence. Evidence
- * views shared by a fact's lists are the same tables, and every empty table
- * of a letter is its one shared empty view. */
-
-static void set_str(lua_State *L, const char *k, const char *v) {
-  if (!v)
-    return;
-  lua_pushstring(L, v);
-  lua_setfield(L, -2, k);
-}
-
-static void set_int(lua_State *L, const char *k, lua_Integer v) {
-  lua_pushinteger(L, v);
-  lua_setfield(L, -2, k);
-}
+ * letter; each item's fields other than its scalars; each fact of
+ * item.facts (on the first read of its key); the lists of a fact with
+ * evidence; item.cited_evidence. Evidence views shared by a fact's lists
+ * are the same tables, and every empty table of a letter is its one shared
+ * empty view. */
 
 /* Pushes the view of an evidence table. */
-static void push_evidence(lua_State *L, const ir_evidence *e) {
+static void push_evidence(lua_State *L, int nm, const ir_evidence *e) {
   lua_createtable(L, 0, 6);
-  set_str(L, "section", ir_section_name(e->section));
-  set_int(L, "start", (lua_Integer)e->start);
-  set_int(L, "end", (lua_Integer)e->end);
-  set_int(L, "nstart", (lua_Integer)e->nstart);
-  set_int(L, "nend", (lua_Integer)e->nend);
-  set_str(L, "text", e->text ? e->text : "");
-  ir_ro_seal(L);
+  int t = lua_gettop(L);
+  ir_set_name(L, nm, t, F_SECTION, ir_name_section(e->section));
+  ir_set_int(L, nm, t, F_START, (lua_Integer)e->start);
+  ir_set_int(L, nm, t, F_END, (lua_Integer)e->end);
+  ir_set_int(L, nm, t, F_NSTART, (lua_Integer)e->nstart);
+  ir_set_int(L, nm, t, F_NEND, (lua_Integer)e->nend);
+  if (e->text)
+    ir_set_str(L, nm, t, F_TEXT, e->text);
+  else
+    ir_set_name(L, nm, t, F_TEXT, F_EMPTY);
+  ir_ro_view(L);
 }
 
 /* Evidence table (storage, not a view) for normalized [ns, ne) of l
  * (newlines shown as spaces, so positions in `text` are positions in the
  * span). */
-static void push_span(lua_State *L, const ir_letter *l, ir_section sec,
+static void push_span(lua_State *L, int nm, const ir_letter *l, ir_section sec,
                       size_t ns, size_t ne) {
   if (!l->text.norm || ne > l->text.norm_len || ns > ne)
     ns = ne = 0;
   lua_createtable(L, 0, 6);
-  set_str(L, "section", ir_section_name(sec));
+  int t = lua_gettop(L);
+  ir_set_name(L, nm, t, F_SECTION, ir_name_section(sec));
   size_t os = l->text.norm ? ir_text_orig_start(&l->text, ns) : 0;
   size_t oe = ne > ns ? ir_text_orig_end(&l->text, ne) : os;
-  set_int(L, "start", (lua_Integer)os);
-  set_int(L, "end", (lua_Integer)oe);
-  set_int(L, "nstart", (lua_Integer)ns);
-  set_int(L, "nend", (lua_Integer)ne);
+  ir_set_int(L, nm, t, F_START, (lua_Integer)os);
+  ir_set_int(L, nm, t, F_END, (lua_Integer)oe);
+  ir_set_int(L, nm, t, F_NSTART, (lua_Integer)ns);
+  ir_set_int(L, nm, t, F_NEND, (lua_Integer)ne);
+  lua_rawgeti(L, nm, F_TEXT);
   luaL_Buffer b;
   char *p = luaL_buffinitsize(L, &b, ne - ns);
   for (size_t i = ns; i < ne; i++)
     p[i - ns] = l->text.norm[i] == '\n' ? ' ' : l->text.norm[i];
   luaL_pushresultsize(&b, ne - ns);
-  lua_setfield(L, -2, "text");
+  lua_rawset(L, t);
 }
 
-/* Sets field `k` (string) and `k_evidence` (view) of the table on top from
- * the span [ns, ne) of l. */
-static void set_span(lua_State *L, const ir_letter *l, ir_section sec,
-                     size_t ns, size_t ne, const char *k, const char *kev) {
-  push_span(L, l, sec, ns, ne);
-  lua_getfield(L, -1, "text");
-  lua_setfield(L, -3, k);
-  ir_ro_seal(L);
-  lua_setfield(L, -2, kev);
+/* Sets field k (string) and field kev (view) of the table at t from the
+ * span [ns, ne) of l. */
+static void set_span(lua_State *L, int nm, int t, const ir_letter *l,
+                     ir_section sec, size_t ns, size_t ne, int k, int kev) {
+  push_span(L, nm, l, sec, ns, ne);
+  lua_rawgeti(L, nm, F_TEXT);
+  lua_rawget(L, -2);
+  ir_set_top(L, nm, t, k);
+  ir_ro_view(L);
+  ir_set_top(L, nm, t, kev);
 }
 
 int ir_lua_span(lua_State *L) {
@@ -105,17 +100,29 @@ int ir_lua_span(lua_State *L) {
   for (int k = IR_SEC_HEADER; k <= IR_SEC_OTHER; k++)
     if (sec && strcmp(sec, ir_section_name((ir_section)k)) == 0)
       section = k;
-  push_span(L, l, (ir_section)section, (size_t)(ns + i - 1), (size_t)(ns + j));
+  push_span(L, ir_names_push(L), l, (ir_section)section, (size_t)(ns + i - 1),
+            (size_t)(ns + j));
   return 1; /* a plain table: the rule's own */
 }
 
 /* Pushes a list of evidence views (storage, not a view). */
-static void push_evlist(lua_State *L, const ir_evlist *v) {
+static void push_evlist(lua_State *L, int nm, const ir_evlist *v) {
   lua_createtable(L, (int)v->n, 0);
   for (size_t i = 0; i < v->n; i++) {
-    push_evidence(L, &v->v[i]);
+    push_evidence(L, nm, &v->v[i]);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
+}
+
+/* Pushes the view of a list of evidence views (the shared empty view when
+ * there is none). */
+static void push_evlist_view(lua_State *L, int nm, const ir_evlist *v) {
+  if (v->n == 0) {
+    ir_ro_push_empty(L);
+    return;
+  }
+  push_evlist(L, nm, v);
+  ir_ro_view(L);
 }
 
 /* Appends the elements of the list on top (popped) to the list at dst. */
@@ -133,23 +140,22 @@ static void append_list(lua_State *L, int dst) {
  * a partly built storage). Builders of the rest of a table set only unset
  * fields: if one fails half way (memory), the fields it did set may have
  * been read since, and the next attempt keeps them. */
-static int unset(lua_State *L, int t, const char *k) {
-  lua_pushstring(L, k);
+static int unset(lua_State *L, int nm, int t, int k) {
+  lua_rawgeti(L, nm, k);
   int nil = lua_rawget(L, t) == LUA_TNIL;
   lua_pop(L, 1);
   return nil;
 }
 
 /* Pushes list field k of the fact storage at t, built from v if unset. */
-static void fact_list(lua_State *L, int t, const char *k, const ir_evlist *v) {
-  lua_pushstring(L, k);
+static void fact_list(lua_State *L, int nm, int t, int k, const ir_evlist *v) {
+  lua_rawgeti(L, nm, k);
   if (lua_rawget(L, t) != LUA_TNIL)
     return;
   lua_pop(L, 1);
-  push_evlist(L, v);
-  ir_ro_seal(L);
+  push_evlist_view(L, nm, v);
   lua_pushvalue(L, -1);
-  lua_setfield(L, t, k);
+  ir_set_top(L, nm, t, k);
 }
 
 /* The rest of a fact with evidence (data: ir_fact): affirm, deny, and
@@ -157,49 +163,54 @@ static void fact_list(lua_State *L, int t, const char *k, const ir_evlist *v) {
 static void build_fact_lists(lua_State *L, const void *data) {
   const ir_fact *f = data;
   int t = lua_gettop(L);
-  fact_list(L, t, "affirm", &f->affirm);
-  fact_list(L, t, "deny", &f->deny);
-  if (!unset(L, t, "evidence"))
+  int nm = ir_names_push(L);
+  fact_list(L, nm, t, F_AFFIRM, &f->affirm);
+  fact_list(L, nm, t, F_DENY, &f->deny);
+  if (!unset(L, nm, t, F_EVIDENCE))
     return;
   lua_createtable(L, (int)(f->affirm.n + f->deny.n), 0);
   for (int k = 1; k <= 2; k++)
-    if (ir_ro_storage(L, t + k)) /* the lists' storage, not the views */
-      append_list(L, t + 3);
+    if (ir_ro_storage(L, nm + k)) /* the lists' storage, not the views */
+      append_list(L, nm + 3);
   ir_ro_seal(L);
-  lua_setfield(L, t, "evidence");
+  ir_set_top(L, nm, t, F_EVIDENCE);
 }
 static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1, NULL};
 
 /* Pushes the view of one fact (its lists built on first use). */
-static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
+static void push_fact(lua_State *L, int nm, ir_criterion c, const ir_fact *f) {
   lua_createtable(L, 0, 7);
   int t = lua_gettop(L);
-  set_str(L, "id", ir_criterion_name(c));
-  set_str(L, "status", ir_status_name(f->status));
+  ir_set_name(L, nm, t, F_ID, N_CRIT + (int)c);
+  ir_set_name(L, nm, t, F_STATUS, ir_name_status(f->status));
   lua_pushboolean(L, f->contradicted);
-  lua_setfield(L, t, "contradicted");
+  ir_set_top(L, nm, t, F_CONTRADICTED);
   if (c == IR_CRIT_INJECTATE) {
-    lua_createtable(L, (int)f->list.n, 0);
-    for (size_t i = 0; i < f->list.n; i++) {
-      lua_pushstring(L, f->list.v[i] ? f->list.v[i] : "other");
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    if (f->list.n == 0) {
+      ir_ro_push_empty(L);
+    } else {
+      lua_createtable(L, (int)f->list.n, 0);
+      for (size_t i = 0; i < f->list.n; i++) {
+        lua_pushstring(L, f->list.v[i] ? f->list.v[i] : "other");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+      }
+      ir_ro_view(L);
     }
-    ir_ro_seal(L);
-    lua_setfield(L, t, "value");
+    ir_set_top(L, nm, t, F_VALUE);
   } else if (f->has_value) {
-    set_int(L, "value", (lua_Integer)f->ivalue);
+    ir_set_int(L, nm, t, F_VALUE, (lua_Integer)f->ivalue);
   }
   if (f->affirm.n + f->deny.n == 0) {
     ir_ro_push_empty(L);
-    lua_setfield(L, t, "evidence");
+    ir_set_top(L, nm, t, F_EVIDENCE);
     ir_ro_push_empty(L);
-    lua_setfield(L, t, "deny");
+    ir_set_top(L, nm, t, F_DENY);
     ir_ro_push_empty(L);
-    lua_setfield(L, t, "affirm");
+    ir_set_top(L, nm, t, F_AFFIRM);
   } else {
     ir_ro_lazy_rest(L, &K_FACT_LISTS, f, 0);
   }
-  ir_ro_seal(L);
+  ir_ro_view(L);
 }
 
 /* Registry key of the state's blank facts: views of facts without
@@ -209,7 +220,8 @@ static void push_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
 static const char BLANK_KEY = 0;
 
 /* Pushes the shared view of fact f if it is blank and returns 1; else 0. */
-static int push_blank_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
+static int push_blank_fact(lua_State *L, int nm, ir_criterion c,
+                           const ir_fact *f) {
   if (f->affirm.n + f->deny.n || f->contradicted || (unsigned)f->status >= 8 ||
       (c == IR_CRIT_INJECTATE ? f->list.n != 0 : f->has_value))
     return 0;
@@ -222,7 +234,7 @@ static int push_blank_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
   }
   if (lua_rawgeti(L, -1, key) != LUA_TTABLE) {
     lua_pop(L, 1);
-    push_fact(L, c, f);
+    push_fact(L, nm, c, f);
     lua_pushvalue(L, -1);
     lua_rawseti(L, -3, key);
   }
@@ -231,211 +243,341 @@ static int push_blank_fact(lua_State *L, ir_criterion c, const ir_fact *f) {
 }
 
 /* Pushes the view of fact c of item it (shared when blank). */
-static void push_item_fact(lua_State *L, const ir_item *it, ir_criterion c) {
-  if (!push_blank_fact(L, c, &it->facts[c]))
-    push_fact(L, c, &it->facts[c]);
+static void push_item_fact(lua_State *L, int nm, const ir_item *it,
+                           ir_criterion c) {
+  if (!push_blank_fact(L, nm, c, &it->facts[c]))
+    push_fact(L, nm, c, &it->facts[c]);
 }
 
 /* The rest of item.facts (data: ir_item): the facts still unset. */
 static void build_facts_rest(lua_State *L, const void *data) {
   const ir_item *it = data;
   int t = lua_gettop(L);
-  for (int c = 0; c < IR_CRIT_COUNT; c++) {
-    const char *k = ir_criterion_name((ir_criterion)c);
-    if (unset(L, t, k)) {
-      push_item_fact(L, it, (ir_criterion)c);
-      lua_setfield(L, t, k);
+  int nm = ir_names_push(L);
+  for (int c = 0; c < IR_CRIT_COUNT; c++)
+    if (unset(L, nm, t, N_CRIT + c)) {
+      push_item_fact(L, nm, it, (ir_criterion)c);
+      ir_set_top(L, nm, t, N_CRIT + c);
     }
-  }
 }
 
 /* The fact the key at index key names (none for any other key). */
 static void build_fact_key(lua_State *L, const void *data, int key) {
-  if (lua_type(L, key) != LUA_TSTRING)
-    return;
-  int c = ir_criterion_from_name(lua_tostring(L, key));
-  if (c < 0)
-    return;
   int t = lua_gettop(L);
-  push_item_fact(L, data, (ir_criterion)c);
-  lua_setfield(L, t, ir_criterion_name((ir_criterion)c));
+  int nm = ir_names_push(L);
+  int id = ir_name_id(L, nm, key);
+  if (id < N_CRIT || id >= N_CRIT + IR_CRIT_COUNT)
+    return;
+  push_item_fact(L, nm, data, (ir_criterion)(id - N_CRIT));
+  ir_set_top(L, nm, t, id);
 }
 static const ir_ro_kind K_FACTS_REST = {build_facts_rest, 1, build_fact_key};
 
 /* item.cited_evidence (data: ir_item with cited.n > 0). */
 static void build_cited_evidence(lua_State *L, const void *data) {
   const ir_item *it = data;
+  int nm = ir_names_push(L);
   lua_createtable(L, 0, (int)it->cited.n);
+  int t = lua_gettop(L);
   for (size_t i = 0; i < it->cited.n; i++) {
-    push_evlist(L, &it->cited.v[i].evidence);
+    push_evlist(L, nm, &it->cited.v[i].evidence);
     ir_ro_seal(L);
-    lua_setfield(L, -2, ir_criterion_name(it->cited.v[i].criterion));
+    ir_set_top(L, nm, t, N_CRIT + (int)it->cited.v[i].criterion);
   }
 }
 static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0, NULL};
 
 /* The rest of an item (data: ir_item of the box's letter), one field (or
  * pair) at a time; each setter sets its field(s) of the storage at t. */
-static void rest_title(lua_State *L, const ir_item *it, int t) {
-  push_evidence(L, &it->title);
-  lua_setfield(L, t, "title_evidence");
+static void rest_title(lua_State *L, int nm, const ir_item *it, int t) {
+  push_evidence(L, nm, &it->title);
+  ir_set_top(L, nm, t, F_TITLE_EV);
 }
 
-static void rest_conclusion(lua_State *L, const ir_item *it, int t) {
+static void rest_conclusion(lua_State *L, int nm, const ir_item *it, int t) {
   if (!it->conclusion_ev.text)
     return;
-  push_evidence(L, &it->conclusion_ev);
-  lua_setfield(L, t, "conclusion_evidence");
+  push_evidence(L, nm, &it->conclusion_ev);
+  ir_set_top(L, nm, t, F_CONCLUSION_EV);
 }
 
-static void rest_guidelines(lua_State *L, const ir_item *it, int t) {
+static void rest_guidelines(lua_State *L, int nm, const ir_item *it, int t) {
   lua_createtable(L, 0, 2);
-  set_str(L, "claims_administrator", it->guideline_ca ? it->guideline_ca : "");
-  set_str(L, "maximus", it->guideline_maximus ? it->guideline_maximus : "");
-  ir_ro_seal(L);
-  lua_setfield(L, t, "guidelines");
+  int g = lua_gettop(L);
+  ir_set_str(L, nm, g, F_CLAIMS_ADMIN,
+             it->guideline_ca ? it->guideline_ca : "");
+  ir_set_str(L, nm, g, F_MAXIMUS,
+             it->guideline_maximus ? it->guideline_maximus : "");
+  ir_ro_view(L);
+  ir_set_top(L, nm, t, F_GUIDELINES);
 }
 
-static void rest_rationale(lua_State *L, const ir_item *it, int t) {
-  lua_settop(L, t);
-  set_span(L, ir_lua_box_of(L)->letter, IR_SEC_RATIONALE, it->rat_start,
-           it->rat_end, "rationale", "rationale_evidence");
+static void rest_rationale(lua_State *L, int nm, const ir_item *it, int t) {
+  set_span(L, nm, t, ir_lua_box_of(L)->letter, IR_SEC_RATIONALE, it->rat_start,
+           it->rat_end, F_RATIONALE, F_RATIONALE_EV);
 }
 
 /* item.facts: each fact is built on its own first read. */
-static void rest_facts(lua_State *L, const ir_item *it, int t) {
+static void rest_facts(lua_State *L, int nm, const ir_item *it, int t) {
   lua_createtable(L, 0, IR_CRIT_COUNT);
   ir_ro_lazy_rest(L, &K_FACTS_REST, it, 0);
-  ir_ro_seal(L);
-  lua_setfield(L, t, "facts");
+  ir_ro_view(L);
+  ir_set_top(L, nm, t, F_FACTS);
+}
+
+/* Registry key of the state's shared name lists: item.status,
+ * item.contradicted and item.cited hold only names (no letter data), so the
+ * items of every letter with the same values share one view, as blank facts
+ * do. Keys: status 1..3^11, contradicted CONTRA_BASE + a mask of criteria,
+ * cited CITED_BASE + the criteria as base-12 digits. At most MAX_SHARED are
+ * kept (then the cache starts over); [0] counts them. */
+static const char SHARED_KEY = 0;
+#define MAX_SHARED 512
+#define CONTRA_BASE 200000
+#define CITED_BASE 300000
+#define MAX_CITED_KEY 8 /* criteria in a cited list that has a key */
+
+/* Pushes the shared view under key and returns 1; else pushes nothing. */
+static int push_shared(lua_State *L, lua_Integer key) {
+  int top = lua_gettop(L);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SHARED_KEY) == LUA_TTABLE &&
+      lua_rawgeti(L, -1, key) == LUA_TTABLE) {
+    lua_remove(L, -2);
+    return 1;
+  }
+  lua_settop(L, top);
+  return 0;
+}
+
+/* Keeps the view on top (left there) as the shared one under key. */
+static void keep_shared(lua_State *L, lua_Integer key) {
+  int v = lua_gettop(L);
+  lua_Integer n = 0;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SHARED_KEY) == LUA_TTABLE) {
+    lua_rawgeti(L, -1, 0);
+    n = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+  }
+  if (n == 0 || n >= MAX_SHARED) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 16);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SHARED_KEY);
+    n = 0;
+  }
+  lua_pushinteger(L, n + 1);
+  lua_rawseti(L, v + 1, 0);
+  lua_pushvalue(L, v);
+  lua_rawseti(L, v + 1, key);
+  lua_settop(L, v);
 }
 
 /* item.status: criterion id -> status name, all at once. */
-static void rest_status(lua_State *L, const ir_item *it, int t) {
-  lua_createtable(L, 0, IR_CRIT_COUNT);
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
-    set_str(L, ir_criterion_name((ir_criterion)c),
-            ir_status_name(it->facts[c].status));
-  ir_ro_seal(L);
-  lua_setfield(L, t, "status");
+static void rest_status(lua_State *L, int nm, const ir_item *it, int t) {
+  lua_Integer key = 1;
+  for (int c = IR_CRIT_COUNT - 1; c >= 0 && key; c--)
+    key = (unsigned)it->facts[c].status < 3
+              ? key * 3 + (lua_Integer)it->facts[c].status
+              : 0;
+  if (!key || !push_shared(L, key)) {
+    lua_createtable(L, 0, IR_CRIT_COUNT);
+    int s = lua_gettop(L);
+    for (int c = 0; c < IR_CRIT_COUNT; c++)
+      ir_set_name(L, nm, s, N_CRIT + c, ir_name_status(it->facts[c].status));
+    ir_ro_view(L);
+    if (key)
+      keep_shared(L, key);
+  }
+  ir_set_top(L, nm, t, F_STATUS);
 }
 
 /* item.contradicted: ids of the contradicted facts, in criterion order. */
-static void rest_contradicted(lua_State *L, const ir_item *it, int t) {
-  lua_createtable(L, 0, 0);
-  lua_Integer n = 0;
+static void rest_contradicted(lua_State *L, int nm, const ir_item *it, int t) {
+  int n = 0;
+  lua_Integer mask = 0;
   for (int c = 0; c < IR_CRIT_COUNT; c++)
     if (it->facts[c].contradicted) {
-      lua_pushstring(L, ir_criterion_name((ir_criterion)c));
-      lua_rawseti(L, -2, ++n);
+      n++;
+      mask |= (lua_Integer)1 << c;
     }
-  ir_ro_seal(L);
-  lua_setfield(L, t, "contradicted");
+  if (n == 0) {
+    ir_ro_push_empty(L);
+  } else if (!push_shared(L, CONTRA_BASE + mask)) {
+    lua_createtable(L, n, 0);
+    lua_Integer i = 0;
+    for (int c = 0; c < IR_CRIT_COUNT; c++)
+      if (it->facts[c].contradicted) {
+        lua_rawgeti(L, nm, N_CRIT + c);
+        lua_rawseti(L, -2, ++i);
+      }
+    ir_ro_view(L);
+    keep_shared(L, CONTRA_BASE + mask);
+  }
+  ir_set_top(L, nm, t, F_CONTRADICTED);
 }
 
-static void rest_cited_evidence(lua_State *L, const ir_item *it, int t) {
+static void rest_cited_evidence(lua_State *L, int nm, const ir_item *it,
+                                int t) {
   if (it->cited.n)
     ir_ro_lazy(L, &K_CITED_EV, it, 0);
   else
     ir_ro_push_empty(L);
-  lua_setfield(L, t, "cited_evidence");
+  ir_set_top(L, nm, t, F_CITED_EV);
 }
 
-static void rest_cited(lua_State *L, const ir_item *it, int t) {
-  lua_createtable(L, (int)it->cited.n, 0);
-  for (size_t i = 0; i < it->cited.n; i++) {
-    lua_pushstring(L, ir_criterion_name(it->cited.v[i].criterion));
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
+/* The shared-list key of item.cited (0: none, too long). */
+static lua_Integer cited_key(const ir_item *it) {
+  if (it->cited.n > MAX_CITED_KEY)
+    return 0;
+  lua_Integer key = 0;
+  for (size_t i = it->cited.n; i-- > 0;) {
+    unsigned c = (unsigned)it->cited.v[i].criterion;
+    if (c >= IR_CRIT_COUNT)
+      return 0;
+    key = key * 12 + (lua_Integer)c + 1;
   }
-  ir_ro_seal(L);
-  lua_setfield(L, t, "cited");
+  return CITED_BASE + key;
+}
+
+static void rest_cited(lua_State *L, int nm, const ir_item *it, int t) {
+  lua_Integer key = cited_key(it);
+  if (it->cited.n == 0) {
+    ir_ro_push_empty(L);
+  } else if (!key || !push_shared(L, key)) {
+    lua_createtable(L, (int)it->cited.n, 0);
+    for (size_t i = 0; i < it->cited.n; i++) {
+      lua_rawgeti(L, nm, N_CRIT + (int)it->cited.v[i].criterion);
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    ir_ro_view(L);
+    if (key)
+      keep_shared(L, key);
+  }
+  ir_set_top(L, nm, t, F_CITED);
+}
+
+static void rest_index(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_int(L, nm, t, F_INDEX, it->index);
+}
+
+static void rest_line(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_int(L, nm, t, F_LINE, it->line);
+}
+
+static void rest_service(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_str(L, nm, t, F_SERVICE, it->service ? it->service : "");
+}
+
+static void rest_category(lua_State *L, int nm, const ir_item *it, int t) {
+  if (it->category)
+    ir_set_str(L, nm, t, F_CATEGORY, it->category);
+  else
+    ir_set_name(L, nm, t, F_CATEGORY, F_OTHER);
+}
+
+static void rest_title_text(lua_State *L, int nm, const ir_item *it, int t) {
+  ir_set_str(L, nm, t, F_TITLE, it->title.text ? it->title.text : "");
 }
 
 /* The rest fields: key (the one that tells whether it is set), other key
  * read to build it, setter. */
 static const struct {
-  const char *key, *alt;
-  void (*set)(lua_State *L, const ir_item *it, int t);
+  int key, alt;
+  void (*set)(lua_State *L, int nm, const ir_item *it, int t);
 } REST[] = {
-    {"title_evidence", NULL, rest_title},
-    {"conclusion_evidence", NULL, rest_conclusion},
-    {"guidelines", NULL, rest_guidelines},
-    {"rationale_evidence", "rationale", rest_rationale},
-    {"facts", NULL, rest_facts},
-    {"status", NULL, rest_status},
-    {"contradicted", NULL, rest_contradicted},
-    {"cited_evidence", NULL, rest_cited_evidence},
-    {"cited", NULL, rest_cited},
+    {F_INDEX, 0, rest_index},
+    {F_SERVICE, 0, rest_service},
+    {F_CATEGORY, 0, rest_category},
+    {F_LINE, 0, rest_line},
+    {F_TITLE, 0, rest_title_text},
+    {F_TITLE_EV, 0, rest_title},
+    {F_CONCLUSION_EV, 0, rest_conclusion},
+    {F_GUIDELINES, 0, rest_guidelines},
+    {F_RATIONALE_EV, F_RATIONALE, rest_rationale},
+    {F_FACTS, 0, rest_facts},
+    {F_STATUS, 0, rest_status},
+    {F_CONTRADICTED, 0, rest_contradicted},
+    {F_CITED_EV, 0, rest_cited_evidence},
+    {F_CITED, 0, rest_cited},
 };
 #define NREST (sizeof REST / sizeof *REST)
 
 /* All of the rest (only fields still unset: see unset()). */
 static void build_item_rest(lua_State *L, const void *data) {
   int t = lua_gettop(L);
+  int nm = ir_names_push(L);
   for (size_t i = 0; i < NREST; i++)
-    if (unset(L, t, REST[i].key))
-      REST[i].set(L, data, t);
+    if (unset(L, nm, t, REST[i].key)) {
+      REST[i].set(L, nm, data, t);
+      lua_settop(L, nm);
+    }
 }
 
 /* The rest field(s) the key at index key names (the VM found it unset). */
 static void build_item_key(lua_State *L, const void *data, int key) {
-  if (lua_type(L, key) != LUA_TSTRING)
-    return;
-  const char *k = lua_tostring(L, key);
   int t = lua_gettop(L);
+  int nm = ir_names_push(L);
+  int id = ir_name_id(L, nm, key);
+  if (id == 0)
+    return;
   for (size_t i = 0; i < NREST; i++)
-    if (strcmp(k, REST[i].key) == 0 ||
-        (REST[i].alt && strcmp(k, REST[i].alt) == 0)) {
-      if (unset(L, t, REST[i].key))
-        REST[i].set(L, data, t);
+    if (id == REST[i].key || id == REST[i].alt) {
+      if (unset(L, nm, t, REST[i].key))
+        REST[i].set(L, nm, data, t);
       return;
     }
 }
 static const ir_ro_kind K_ITEM_REST = {build_item_rest, 1, build_item_key};
 
-/* An item (data: ir_item): the scalar fields, the rest on first use. */
-static void build_item(lua_State *L, const void *data) {
-  const ir_item *it = data;
-  lua_createtable(L, 0, 7);
-  set_int(L, "index", it->index);
-  set_str(L, "service", it->service ? it->service : "");
-  set_str(L, "category", it->category ? it->category : "other");
-  set_str(L, "outcome", ir_outcome_name(it->outcome));
-  set_str(L, "conclusion", ir_conclusion_name(it->conclusion));
-  set_int(L, "line", it->line);
-  set_str(L, "title", it->title.text ? it->title.text : "");
+/* Pushes an item's storage: outcome and conclusion (what nearly every rule
+ * reads), the other fields on first use. */
+static void push_item_storage(lua_State *L, int nm, const ir_item *it) {
+  lua_createtable(L, 0, 16); /* room for the rest fields a rule reads */
+  int t = lua_gettop(L);
+  ir_set_name(L, nm, t, F_OUTCOME, ir_name_outcome(it->outcome));
+  ir_set_name(L, nm, t, F_CONCLUSION, ir_name_conclusion(it->conclusion));
   ir_ro_lazy_rest(L, &K_ITEM_REST, it, 0);
+}
+
+/* An item (data: ir_item), for the items no rule call gets directly. */
+static void build_item(lua_State *L, const void *data) {
+  push_item_storage(L, ir_names_push(L), data);
 }
 static const ir_ro_kind K_ITEM = {build_item, 0, NULL};
 
-/* The letter (data: ir_letter; extra: the view of its items list). */
+/* The letter (data: ir_letter; extra: its items list, storage). */
 static void build_letter(lua_State *L, const void *data) {
   const ir_letter *l = data;
+  int nm = ir_names_push(L);
   lua_createtable(L, 0, 12);
   int t = lua_gettop(L);
-  set_str(L, "file", l->path ? l->path : "");
-  set_str(L, "layout", ir_layout_name(l->text.layout));
-  set_str(L, "case_number", l->case_number);
-  set_str(L, "priority", l->priority);
+  ir_set_str(L, nm, t, F_FILE, l->path ? l->path : "");
+  ir_set_str(L, nm, t, F_LAYOUT, ir_layout_name(l->text.layout));
+  ir_set_str(L, nm, t, F_CASE_NUMBER, l->case_number);
+  ir_set_str(L, nm, t, F_PRIORITY, l->priority);
   lua_pushboolean(L, l->truncated);
-  lua_setfield(L, t, "truncated");
+  ir_set_top(L, nm, t, F_TRUNCATED);
   lua_createtable(L, 0, 5);
-  set_str(L, "injury", l->date_injury);
-  set_str(L, "decision", l->date_decision);
-  set_str(L, "ur_denial", l->date_ur_denial);
-  set_str(L, "assigned", l->date_assigned);
-  set_str(L, "application", l->date_application);
+  int d = lua_gettop(L);
+  ir_set_str(L, nm, d, F_INJURY, l->date_injury);
+  ir_set_str(L, nm, d, F_DECISION, l->date_decision);
+  ir_set_str(L, nm, d, F_UR_DENIAL, l->date_ur_denial);
+  ir_set_str(L, nm, d, F_ASSIGNED, l->date_assigned);
+  ir_set_str(L, nm, d, F_APPLICATION, l->date_application);
   ir_ro_seal(L);
-  lua_setfield(L, t, "dates");
+  ir_set_top(L, nm, t, F_DATES);
   lua_createtable(L, 0, 2);
-  set_str(L, "specialty", l->specialty);
-  set_str(L, "licensure", l->licensure);
+  d = lua_gettop(L);
+  ir_set_str(L, nm, d, F_SPECIALTY, l->specialty);
+  ir_set_str(L, nm, d, F_LICENSURE, l->licensure);
   ir_ro_seal(L);
-  lua_setfield(L, t, "reviewer");
-  set_span(L, l, IR_SEC_SUMMARY, l->sum_start, l->sum_end, "summary",
-           "summary_evidence");
+  ir_set_top(L, nm, t, F_REVIEWER);
+  set_span(L, nm, t, l, IR_SEC_SUMMARY, l->sum_start, l->sum_end, F_SUMMARY,
+           F_SUMMARY_EV);
   lua_pushvalue(L, lua_upvalueindex(IR_RO_EXTRA));
-  lua_setfield(L, t, "items");
+  ir_ro_seal(L);
+  ir_set_top(L, nm, t, F_ITEMS);
+  lua_settop(L, t);
 }
 static const ir_ro_kind K_LETTER = {build_letter, 0, NULL};
 
@@ -468,22 +610,24 @@ int ir_lua_push_letter(lua_State *L) {
   lua_settop(L, 1);
   ir_ro_begin_letter(L);
   lua_createtable(L, (int)l->items.n, 0); /* 2: the items' storage */
+  int nm = ir_names_push(L);              /* 3 */
   int missing = 0;
   for (size_t i = 0; i < l->items.n; i++) {
     if (arg->want && !arg->want[i]) {
       missing = 1;
       continue;
     }
-    ir_ro_lazy(L, &K_ITEM, &l->items.v[i], 0);
+    push_item_storage(L, nm, &l->items.v[i]);
+    ir_ro_view(L);
     lua_rawseti(L, 2, (lua_Integer)i + 1);
   }
+  lua_settop(L, 2);
   if (missing) {
     lua_pushvalue(L, 2);
     ir_ro_lazy_rest(L, &K_ITEMS_REST, l, 0);
     lua_pop(L, 1);
   }
   lua_pushvalue(L, 2);
-  ir_ro_seal(L);
   ir_ro_lazy(L, &K_LETTER, l, 1);
   lua_insert(L, 2);
   return 2; /* letter view, items storage (views, for the C side only) */

@@ -20,19 +20,21 @@ typedef struct {
  * current letter (ir_lua_box_set_letter) and returns the letter table and
  * the list behind its field `items` (the item tables, in order; only the
  * wanted ones are in it before Lua first reads the list). Made once per
- * letter and
- * rule state and shared by every check() call: the letter and every table in
- * it are read-only views (lua_readonly.h: writes raise an error, # and pairs
- * work, the storage is unreachable from Lua); letter.items[i] is the very
- * table passed as the item argument. Only the items list is built here; the
- * rest is built on first use, inside check() and the state's memory cap: the
- * letter, each item (its scalar fields on the first read, each other field
- * on its own first read), each fact of item.facts on the first read of its
- * key (facts without evidence or value are views shared by every letter),
- * item.cited_evidence and the lists of a fact with evidence. What is not built
- * yet can be built only while this letter is the box's current one: afterwards
- * a read that would build raises "letter tables are only valid during the
- * check() call of their letter" (what was built stays readable). */
+ * letter and rule state and shared by every check() call: the letter and
+ * every table in it are read-only views (lua_readonly.h: writes raise an
+ * error, # and pairs work, the storage is unreachable from Lua);
+ * letter.items[i] is the very table passed as the item argument. Built here:
+ * the items list and the wanted items with their outcome and conclusion.
+ * The rest is built on first use, inside check() and the state's memory
+ * cap: the letter, each other field of an item on its own first read, each
+ * fact of item.facts on the first read of its key, item.cited_evidence and
+ * the lists of a fact with evidence. Tables that hold only names are shared
+ * by every letter: facts without evidence or value, and (up to a bound)
+ * item.status, item.contradicted and item.cited with the same names. What
+ * is not built yet can be built only while this letter is the box's current
+ * one: afterwards a read that would build raises "letter tables are only
+ * valid during the check() call of their letter" (what was built stays
+ * readable). All keys and names come from lua_names.h. */
 int ir_lua_push_letter(lua_State *L);
 
 /* If the value at idx is a read-only view, replaces it by its storage (raw

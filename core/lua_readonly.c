@@ -92,12 +92,27 @@ static int ro_pairs(lua_State *L) {
   return 3;
 }
 
+/* Pushes the state's kit (made on first use) and returns its index. */
+static int push_kit(lua_State *L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KIT_KEY) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    int n = (int)(sizeof KIT / sizeof *KIT);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+      lua_pushstring(L, KIT[i]);
+      lua_rawseti(L, -2, i + 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &KIT_KEY);
+  }
+  return lua_gettop(L);
+}
+
 /* Replaces the value on top (a storage table or a lazy_index closure) by a
  * new proxy serving it. The metatable's keys come from the kit. */
 static void make_view(lua_State *L) {
   int v = lua_gettop(L);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &KIT_KEY);
-  int kit = v + 1, mt = v + 3;
+  int kit = push_kit(L), mt = v + 3;
   lua_createtable(L, 0, 0);
   lua_createtable(L, 0, 5);
   lua_rawgeti(L, kit, KIT_INDEX);
@@ -127,16 +142,6 @@ void ir_ro_begin_letter(lua_State *L) {
     return;
   }
   lua_pop(L, 1);
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KIT_KEY) != LUA_TTABLE) {
-    int n = (int)(sizeof KIT / sizeof *KIT);
-    lua_createtable(L, n, 0);
-    for (int i = 0; i < n; i++) {
-      lua_pushstring(L, KIT[i]);
-      lua_rawseti(L, -2, i + 1);
-    }
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &KIT_KEY);
-  }
-  lua_pop(L, 1);
   lua_createtable(L, 0, 0);
   make_view(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &EMPTY_KEY);
@@ -145,6 +150,8 @@ void ir_ro_begin_letter(lua_State *L) {
 void ir_ro_push_empty(lua_State *L) {
   lua_rawgetp(L, LUA_REGISTRYINDEX, &EMPTY_KEY);
 }
+
+void ir_ro_view(lua_State *L) { make_view(L); }
 
 void ir_ro_seal(lua_State *L) {
   if (lua_getmetatable(L, -1)) {
@@ -195,6 +202,7 @@ static int lazy_index(lua_State *L) {
     lua_setmetatable(L, s);
   } else { /* 1 is the proxy: install the storage as its __index */
     k->build(L, data);
+    lua_copy(L, -1, s); /* the storage is what the builder left on top */
     lua_settop(L, s);
     if (!lua_getmetatable(L, 1))
       return luaL_error(L, "not a read-only table");
@@ -232,8 +240,12 @@ void ir_ro_lazy(lua_State *L, const ir_ro_kind *kind, const void *data,
 void ir_ro_lazy_rest(lua_State *L, const ir_ro_kind *kind, const void *data,
                      int nextra) {
   push_lazy(L, kind, data, nextra);
+  int f = lua_gettop(L);
+  int kit = push_kit(L);
   lua_createtable(L, 0, 1);
-  lua_insert(L, -2);
-  lua_setfield(L, -2, "__index");
-  lua_setmetatable(L, -2);
+  lua_rawgeti(L, kit, KIT_INDEX);
+  lua_pushvalue(L, f);
+  lua_rawset(L, kit + 1);
+  lua_setmetatable(L, f - 1);
+  lua_settop(L, f - 1);
 }

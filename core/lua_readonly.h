@@ -26,7 +26,8 @@
 #define IR_LUA_READONLY_H
 #include <lua.h>
 
-/* A builder. For ir_ro_lazy(): pushes the storage table. For
+/* A builder. For ir_ro_lazy(): pushes the storage table (it may push other
+ * values first: the storage is the value it leaves on top). For
  * ir_ro_lazy_rest(): adds the remaining fields to the table on top of the
  * stack and leaves it there. Children it stores must be views. Extra values
  * given when the lazy table was made are at lua_upvalueindex(IR_RO_EXTRA +
@@ -56,6 +57,10 @@ void ir_ro_push_empty(lua_State *L);
 /* Replaces the table on top by its view (the shared empty view when it is
  * empty). A table that already has a metatable is left as it is. */
 void ir_ro_seal(lua_State *L);
+
+/* Replaces the plain, non-empty table on top by its view (what ir_ro_seal
+ * does, without checking). */
+void ir_ro_view(lua_State *L);
 
 /* Pops nextra values and pushes a lazy view that builds its storage with
  * kind->build(L, data), those values being its extra upvalues. */

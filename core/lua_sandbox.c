@@ -15,19 +15,37 @@
 /* ---- counting allocator ------------------------------------------------
  * Blocks of up to POOL_MAX bytes come from per-state free lists of 16-byte
  * size classes (Lua gives every block's size back when it frees or resizes
- * it); larger ones from malloc. `used` counts the sizes Lua asked for, so
- * the cap is what it was; pooled blocks are freed with the state. */
+ * it); a class with no free block takes a new one from the state's current
+ * chunk (CHUNK bytes from malloc, carved in order), so a growing state calls
+ * malloc once per chunk rather than once per block. Larger blocks come from
+ * malloc. `used` counts the sizes Lua asked for, so the cap is what it was;
+ * chunks are freed with the state. */
+
+#define CHUNK (16u << 10)
+#define CHUNK_HEAD 16 /* the chunk list link; keeps blocks 16-byte aligned */
 
 static size_t pool_class(size_t n) { return (n - 1) / POOL_STEP; }
 
-static void *pool_get(ir_lua_mem *m, size_t n) {
-  size_t c = pool_class(n);
+/* A block of class c, or NULL when malloc fails. */
+static void *pool_get(ir_lua_mem *m, size_t c) {
   void *p = m->pool[c];
   if (p) {
     m->pool[c] = *(void **)p;
     return p;
   }
-  return malloc((c + 1) * POOL_STEP);
+  size_t size = (c + 1) * POOL_STEP;
+  if ((size_t)(m->bump_end - m->bump) < size) {
+    char *chunk = malloc(CHUNK);
+    if (!chunk)
+      return NULL;
+    *(void **)chunk = m->chunks;
+    m->chunks = chunk;
+    m->bump = chunk + CHUNK_HEAD;
+    m->bump_end = chunk + CHUNK;
+  }
+  p = m->bump;
+  m->bump += size;
+  return p;
 }
 
 static void pool_put(ir_lua_mem *m, void *p, size_t n) {
@@ -43,14 +61,15 @@ static void release(ir_lua_mem *m, void *p, size_t n) {
     free(p);
 }
 
-/* Frees the pooled blocks (after lua_close). */
+/* Frees the chunks (after lua_close). */
 static void pool_drain(ir_lua_mem *m) {
-  for (size_t c = 0; c < POOL_CLASSES; c++)
-    while (m->pool[c]) {
-      void *p = m->pool[c];
-      m->pool[c] = *(void **)p;
-      free(p);
-    }
+  while (m->chunks) {
+    void *p = m->chunks;
+    m->chunks = *(void **)p;
+    free(p);
+  }
+  memset(m->pool, 0, sizeof m->pool);
+  m->bump = m->bump_end = NULL;
 }
 
 /* A block of nsize bytes holding the first bytes of ptr (old bytes), or
@@ -61,7 +80,7 @@ static void *resize(ir_lua_mem *m, void *ptr, size_t old, size_t nsize) {
   if (ptr && old <= POOL_MAX && nsize <= POOL_MAX &&
       pool_class(old) == pool_class(nsize))
     return ptr;
-  void *p = nsize <= POOL_MAX ? pool_get(m, nsize) : malloc(nsize);
+  void *p = nsize <= POOL_MAX ? pool_get(m, pool_class(nsize)) : malloc(nsize);
   if (p && ptr) {
     memcpy(p, ptr, old < nsize ? old : nsize);
     release(m, ptr, old);
@@ -69,9 +88,8 @@ static void *resize(ir_lua_mem *m, void *ptr, size_t old, size_t nsize) {
   return p;
 }
 
-static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  ir_lua_mem *m = ud;
-  size_t old = ptr ? osize : 0; /* osize is a type tag when ptr == NULL */
+/* Every case of box_alloc (the common ones have a fast path there). */
+static void *alloc_slow(ir_lua_mem *m, void *ptr, size_t old, size_t nsize) {
   if (nsize == 0) {
     if (ptr)
       release(m, ptr, old);
@@ -96,6 +114,30 @@ static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   if (m->used > m->peak)
     m->peak = m->used;
   return p;
+}
+
+/* Fast paths: a new small block within the cap, freeing a small block. The
+ * cap is never passed (used <= cap always), so cap - used cannot wrap. */
+static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  ir_lua_mem *m = ud;
+  if (!ptr) { /* osize is a type tag */
+    if (nsize - 1 < POOL_MAX && nsize <= m->cap - m->used) {
+      void *p = pool_get(m, pool_class(nsize));
+      if (p) {
+        m->used += nsize;
+        if (m->used > m->peak)
+          m->peak = m->used;
+        return p;
+      }
+    }
+    return alloc_slow(m, NULL, 0, nsize);
+  }
+  if (nsize == 0 && osize <= POOL_MAX) {
+    pool_put(m, ptr, osize);
+    m->used -= osize;
+    return NULL;
+  }
+  return alloc_slow(m, ptr, osize, nsize);
 }
 
 /* ---- instruction limit ------------------------------------------------- */

@@ -25,6 +25,8 @@ typedef struct {
   size_t used, cap, peak; /* bytes Lua asked for (what the cap limits) */
   int refused;            /* a growth request was refused since the last arm */
   void *pool[POOL_CLASSES]; /* free small blocks, by size class */
+  void *chunks;             /* malloc'd chunks small blocks are cut from */
+  char *bump, *bump_end;    /* the free end of the newest chunk */
 } ir_lua_mem;
 
 typedef struct ir_lua_box {

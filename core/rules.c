@@ -515,6 +515,9 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
       s->built = 0;
     return 1;
   }
+  int ty = lua_type(L, -1);
+  if (ty == LUA_TNIL || (ty == LUA_TTABLE && lua_rawlen(L, -1) == 0))
+    return 0; /* no findings: what ir_lua_read_findings would conclude */
   ir_lua_readback rb;
   memset(&rb, 0, sizeof rb);
   rb.a = s->a;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <lauxlib.h>
+#include <lualib.h>
 
 #include "check.h"
 #include "lua_sandbox.h"
