@@ -343,6 +343,7 @@ typedef struct {
   joiner j;
   linfo prev;
   int have_prev, n_empty, n_ws;
+  int after_page; /* the last content line was page furniture */
 } norm_state;
 
 /* "Page 2 of 3" or "Page 2" alone on a line: page furniture. */
@@ -367,6 +368,21 @@ static int page_line(const unsigned char *b, const unsigned char *e) {
   return b == e && a_digit(e[-1]);
 }
 
+/* A case number alone on a line ("CM15-0098213"): the running header
+ * that follows a page number. */
+static int case_line(const unsigned char *b, const unsigned char *e) {
+  while (b < e && (*b == ' ' || *b == '\t'))
+    b++;
+  while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+    e--;
+  if (e - b < 8 || e - b > 16 || !a_upper(b[0]) || !a_upper(b[1]))
+    return 0;
+  const unsigned char *p = b + 2;
+  while (p < e && (a_digit(*p) || *p == '-'))
+    p++;
+  return p == e;
+}
+
 static void on_line(norm_state *st, const unsigned char *b,
                     const unsigned char *e) {
   src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
@@ -377,12 +393,14 @@ static void on_line(norm_state *st, const unsigned char *b,
     st->n_ws += li.kind == 1;
     return;
   }
-  if (st->j.pdf && page_line(b, e)) {
+  if (st->j.pdf && (page_line(b, e) || (st->after_page && case_line(b, e)))) {
     /* left out; the lines around it join as if it were not there (a
      * sentence often runs on across the page break) */
     st->n_empty = st->n_ws = 0;
+    st->after_page = 1;
     return;
   }
+  st->after_page = 0;
   outbuf *o = &st->o;
   joiner *j = &st->j;
   int sep = SEP_BREAK;

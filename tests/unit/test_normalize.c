@@ -91,10 +91,11 @@ static void test_pdf_joins(void) {
                      "there. Third line is here.\nFourth.\n");
   /* page furniture is left out and the sentence runs on across it; a
    * "Page" line that is not furniture stays */
-  const char *pg = "HOW THE IMR FINAL DETERMINATION WAS MADE \n\nReview stated "
-                   "that the patient had \n\n\nPage 2 of 3 \n\ncervical "
-                   "radiculopathy. \n\nPage 3\n\nSee the Page 4 note. \n\n"
-                   "Page two of the report. \n\n";
+  const char *pg =
+      "HOW THE IMR FINAL DETERMINATION WAS MADE \n\nReview stated "
+      "that the patient had \n\n\nPage 2 of 3 \n\nCM15-0098213 \n\ncervical "
+      "radiculopathy. \n\nPage 3\n\nSee the Page 4 note. \n\n"
+      "Page two of the report. \n\n";
   CHECK_STR(norm(pg), "HOW THE IMR FINAL DETERMINATION WAS MADE\nReview "
                       "stated that the patient had cervical radiculopathy. "
                       "See the Page 4 note. Page two of the report.\n");
