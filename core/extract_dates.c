@@ -401,9 +401,13 @@ static void interval_phrases(xletter *xl, int item) {
     const xsent *x = &xl->v[k];
     if (!ir_x_in_item(x, item) || x->region == XR_TITLE)
       continue;
-    int ctx =
-        names_injection(&x->s) || (k > 0 && xl->v[k - 1].region == x->region &&
-                                   names_injection(&xl->v[k - 1].s));
+    /* the sentence, or the one before, names an injection; not a sentence
+     * that dates only the injury ("the injury occurred on 2/3/2015 and the
+     * request was made six weeks later") */
+    int own = names_injection(&x->s);
+    int ctx = own || (k > 0 && xl->v[k - 1].region == x->region &&
+                      names_injection(&xl->v[k - 1].s) &&
+                      !ir_sent_has_any(&x->s, IR_LEX_INJURY));
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_INTERVAL, &n);
     for (size_t j = 0; ctx && j < n; j++) {
