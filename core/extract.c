@@ -379,14 +379,52 @@ int ir_x_in_region(const xletter *xl, const xsent *x, int i) {
          (x->regions & xl->item_regions);
 }
 
+static const int REGION_SECS[] = {IR_LEX_REG_LUMBAR, IR_LEX_REG_CERVICAL,
+                                  IR_LEX_REG_THORACIC};
+#define NREGIONS (sizeof REGION_SECS / sizeof *REGION_SECS)
+
 static unsigned regions_of(const ir_sent *s) {
-  static const int secs[] = {IR_LEX_REG_LUMBAR, IR_LEX_REG_CERVICAL,
-                             IR_LEX_REG_THORACIC};
   unsigned m = 0;
-  for (unsigned i = 0; i < sizeof secs / sizeof *secs; i++)
-    if (ir_sent_has_any(s, secs[i]))
+  for (unsigned i = 0; i < NREGIONS; i++)
+    if (ir_sent_has_any(s, REGION_SECS[i]))
       m |= 1u << i;
   return m;
+}
+
+/* Does the region word g also name one of the item's regions ("trapezius"
+ * is cervical and thoracic)? */
+static int item_region_word(const xletter *xl, const xsent *x,
+                            const ir_hit *g) {
+  for (unsigned r = 0; r < NREGIONS; r++) {
+    if (!(xl->item_regions & (1u << r)))
+      continue;
+    size_t n;
+    const ir_hit *o = ir_sent_hits(&x->s, REGION_SECS[r], &n);
+    for (size_t i = 0; i < n; i++)
+      if (o[i].start < g->end && g->start < o[i].end)
+        return 1;
+  }
+  return 0;
+}
+
+int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts) {
+  if (!xl->item_regions || !(x->regions & ~xl->item_regions))
+    return 0;
+  /* the region word nearest before the term ("cervical and lumbar
+   * radiculopathy": "lumbar" qualifies it) */
+  const ir_hit *near = NULL;
+  for (unsigned r = 0; r < NREGIONS; r++) {
+    size_t n;
+    const ir_hit *g = ir_sent_hits(&x->s, REGION_SECS[r], &n);
+    for (size_t i = 0; i < n; i++)
+      if (g[i].end <= ts && (!near || g[i].end > near->end))
+        near = &g[i];
+  }
+  const char *t = x->s.text;
+  return near && ir_words_between(t, near->end, ts) <= 2 &&
+         !memchr(t + near->end, ',', ts - near->end) &&
+         !memchr(t + near->end, ';', ts - near->end) &&
+         !item_region_word(xl, x, near);
 }
 
 int ir_x_classify(const xsent *x, size_t ts, size_t te) {

@@ -69,6 +69,8 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
     for (size_t j = 0; j < n; j++) {
       if (crit == IR_CRIT_RADICULOPATHY && generic_rule_term(&x->s, &h[j]))
         continue;
+      if (regional && ir_x_foreign_term(xl, x, h[j].start))
+        continue; /* "left L5 radiculopathy" for a cervical item */
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (c == XC_AFFIRM && (mask & M_AFF))
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
@@ -277,8 +279,8 @@ static void radiculopathy(xletter *xl, int i) {
     for (size_t j = 0; j < n && !mention; j++)
       if (!ir_scope_negated(&x->s, h[j].start, h[j].end) &&
           !ir_scope_hypothetical(&x->s, h[j].start, h[j].end) &&
-          !ir_sent_has_any(&x->s, IR_LEX_RADIC_RULE))
-        mention = x;
+          !overlaps_sec(&x->s, IR_LEX_RADIC_RULE, &h[j]))
+        mention = x; /* not the rule's own "radicular pain" */
   }
   /* a rationale that concludes the injections are necessary recites the
    * rule without applying it to this patient */

@@ -54,6 +54,10 @@ int ir_x_in_item(const xsent *x, int i);
 /* ... and, for a summary sentence naming body regions, one of them is a
  * region the item's title names (or the title names none). */
 int ir_x_in_region(const xletter *xl, const xsent *x, int i);
+/* A body region other than the item's is named just before the term at
+ * ts, in the same phrase ("left L5 radiculopathy" for a cervical item):
+ * the term speaks of that other region. */
+int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts);
 
 void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
                  size_t hi);

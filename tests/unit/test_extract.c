@@ -230,6 +230,28 @@ static void test_items_isolated(void) {
   CHECK_INT(st(&l, 2, IR_CRIT_INJECTATE), IR_FACT_UNKNOWN);
 }
 
+/* A region word just before a term ties it to that region: "left L5
+ * radiculopathy" is not the cervical item's; in "cervical and lumbar
+ * radiculopathy" the nearest word ("lumbar") qualifies it. */
+static void test_term_regions(void) {
+  ir_letter l;
+  spec sp = {"Diagnoses were cervical myofascial pain and left L5 "
+             "radiculopathy. The neck examination was otherwise normal.",
+             {"Trigger point injections, cervical, x2: Overturned",
+              "Trigger point injections, lumbar, x3: Upheld"},
+             {"The cervical request is medically necessary.",
+              "The lumbar request is not medically necessary."}};
+  run(&l, &sp);
+  CHECK_INT(st(&l, 0, IR_CRIT_RADICULOPATHY), IR_FACT_UNKNOWN);
+  CHECK_INT(st(&l, 1, IR_CRIT_RADICULOPATHY), IR_FACT_PRESENT);
+  spec sp2 = {"He has chronic neck pain with cervical and lumbar "
+              "radiculopathy.",
+              {"Trigger point injections, lumbar, x3: Upheld"},
+              {"The request is not medically necessary."}};
+  run(&l, &sp2);
+  CHECK_INT(st(&l, 0, IR_CRIT_RADICULOPATHY), IR_FACT_PRESENT);
+}
+
 static void test_contradiction_and_frequency(void) {
   ir_letter l;
   spec sp = {"Trigger point injections performed on 01/06/2014 gave "
@@ -457,6 +479,7 @@ int main(void) {
   test_seed004_like();
   test_scope();
   test_items_isolated();
+  test_term_regions();
   test_contradiction_and_frequency();
   test_generalization();
   test_match_limit();
