@@ -295,7 +295,36 @@ static void radiculopathy(xletter *xl, int i) {
 
 /* Nearest injection term to position p: 1 when a TPI term is nearer than
  * any other injection type (epidural, facet, block). */
+/* End of the last hit of sec ending at or before p, or (size_t)-1. */
+static size_t last_end_before(const ir_sent *s, int sec, size_t p) {
+  size_t n, e = (size_t)-1;
+  const ir_hit *h = ir_sent_hits(s, sec, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].end <= p && (e == (size_t)-1 || h[i].end > e))
+      e = h[i].end;
+  return e;
+}
+
+/* "an epidural steroid injection with Depo-Medrol 80 mg and trigger point
+ * injections": what follows "with" shortly after an injection belongs to
+ * it. 1: the injection before p is a TPI, 0: another, -1: no such link. */
+static int with_link(const ir_sent *s, size_t p) {
+  size_t et = last_end_before(s, IR_LEX_TPI, p);
+  size_t eo = last_end_before(s, IR_LEX_OTHER_INJ, p);
+  size_t e = et == (size_t)-1 ? eo : eo == (size_t)-1 ? et : et > eo ? et : eo;
+  if (e == (size_t)-1 || ir_words_between(s->text, e, p) > 4 ||
+      memchr(s->text + e, ',', p - e) || memchr(s->text + e, ';', p - e))
+    return -1;
+  for (size_t q = e; q + 6 <= p; q++)
+    if (!strncasecmp(s->text + q, " with ", 6))
+      return e == et;
+  return -1;
+}
+
 static int about_tpi(const ir_sent *s, size_t p) {
+  int link = with_link(s, p);
+  if (link >= 0)
+    return link;
   size_t n, best_t = (size_t)-1, best_o = (size_t)-1;
   const ir_hit *h = ir_sent_hits(s, IR_LEX_TPI, &n);
   for (size_t i = 0; i < n; i++) {

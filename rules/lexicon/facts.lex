@@ -195,7 +195,7 @@ short-lived relief
 /\(\s*x\s*(\d{1,3})\s*\)/
 /\bx\s*(\d{1,2})\b(?!\s*(?:weeks?|days?|months?|mg))/
 /#\s*(\d{1,2})\b/
-/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)\s+(?:\w+\s+){0,2}?(?:trigger\s+points?|TPIs?|injections?|sites|points|muscles)\b/
+/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)\s+(?!(?:mg|mcg|ml|cc|units?|milligrams?|percent)\b)(?:\w+\s+){0,2}?(?:trigger\s+points?|TPIs?|injections?|sites|points|muscles)\b/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*x\s*(\d{1,2})\b/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*\(\s*x?\s*(\d{1,2})\s*\)/
 /\b(?:trigger\s+point\s+injections?|TPIs?)\s*\(\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\)/
