@@ -576,3 +576,4 @@ long ir_x_hit_number(const char *t, const ir_hit *h) {
   return hit_number(t, h);
 }
 int ir_x_about_tpi(const ir_sent *s, size_t p) { return about_tpi(s, p); }
+int ir_x_with_link(const ir_sent *s, size_t p) { return with_link(s, p); }

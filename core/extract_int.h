@@ -69,6 +69,9 @@ void ir_x_values(xletter *xl, int item);              /* extract_values.c */
 void ir_x_other_cites(xletter *xl, int item);         /* after ir_x_values */
 long ir_x_hit_number(const char *t, const ir_hit *h); /* group 1, digits */
 int ir_x_about_tpi(const ir_sent *s, size_t p);
+/* 1: a TPI just before p links to it by "with" ("trigger point injections
+ * with lidocaine"), 0: another injection does, -1: no such link. */
+int ir_x_with_link(const ir_sent *s, size_t p);
 long ir_x_word_number(const char *s, size_t n); /* "four" -> 4, -1 */
 void ir_x_scan_dates(xletter *xl);              /* extract_dates.c */
 void ir_x_duration_dates(xletter *xl, int item);

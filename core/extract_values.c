@@ -179,6 +179,41 @@ static void count_fact(xletter *xl, int i, int title_ok) {
   }
 }
 
+/* A title of an injection that is not a trigger point injection
+ * ("Toradol 60mg intramuscular injection", "Kenalog IM shot"). */
+static int other_injection_title(const ir_item *it) {
+  const char *t = it->title.text;
+  if (!t || (it->category && !strcmp(it->category, "tpi")))
+    return 0;
+  static const char *const w[] = {"inject", "intramuscular", " IM ", "shot"};
+  for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+    for (size_t p = 0; t[p]; p++)
+      if (!strncasecmp(t + p, w[k], strlen(w[k])))
+        return 1;
+  return 0;
+}
+
+/* Does another decided item, a separate injection, name the drug at h in
+ * its title ("Toradol 60mg intramuscular injection: Upheld")? Outside a
+ * "with" link to the trigger point injections, the letter then speaks of
+ * that item. */
+static int other_item_drug(const xletter *xl, const xsent *x, const ir_hit *h,
+                           int i) {
+  if (x->region == XR_TITLE || ir_x_with_link(&x->s, h->start) == 1)
+    return 0;
+  size_t len = h->end - h->start;
+  const ir_letter *l = xl->l;
+  for (size_t k = 0; k < l->items.n; k++) {
+    const char *t = l->items.v[k].title.text;
+    if ((int)k == i || !other_injection_title(&l->items.v[k]))
+      continue;
+    for (size_t p = 0; t[p] && len; p++)
+      if (!strncasecmp(t + p, x->s.text + h->start, len))
+        return 1;
+  }
+  return 0;
+}
+
 static void injectate_fact(xletter *xl, int i, int title_ok) {
   ir_fact *f = &xl->l->items.v[i].facts[IR_CRIT_INJECTATE];
   int seen[NCLASS] = {0};
@@ -192,7 +227,7 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
         size_t n;
         const ir_hit *h = ir_sent_hits(&x->s, class_secs[c], &n);
         for (size_t j = 0; j < n; j++) {
-          if (!usable(xl, x, &h[j], 0, i))
+          if (!usable(xl, x, &h[j], 0, i) || other_item_drug(xl, x, &h[j], i))
             continue;
           ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
           seen[c] = 1;
