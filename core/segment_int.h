@@ -22,6 +22,12 @@ typedef struct {
   size_t s, e;
 } span;
 
+/* A word start where some header patterns (bit p: pattern p) may match. */
+typedef struct {
+  size_t pos;
+  uint16_t pats;
+} seg_cand;
+
 /* Per-call context: the normalized text, its lines (trimmed spans), and the
  * match data of this call (so ir_segment is thread-safe). */
 typedef struct {
@@ -32,7 +38,9 @@ typedef struct {
   span *lines;
   size_t nlines;
   pcre2_match_data *md;
-  int8_t *kinds; /* seg_line_kind of each line, -1 until computed */
+  int8_t *kinds;          /* seg_line_kind of each line, -1 until computed */
+  IR_VEC(seg_cand) cands; /* word starts that may begin a header pattern */
+  size_t cand_to;         /* cands covers s[0, cand_to) */
   int cert;   /* title outcomes may be certification words (decision section) */
   int capped; /* SEG_MAX_ITEMS reached: the scan stopped */
 } seg;
