@@ -288,11 +288,53 @@ static verdict sentence_verdict(const char *s, span t, words *ws) {
   return best;
 }
 
+enum { STRONGEST = 3, RING = 64 };
+
+/* The last sentence of the greatest strength, reading every sentence. */
+static verdict pick_forward(const char *s, size_t n, words *ws, span *pick) {
+  size_t pos = 0;
+  span t;
+  verdict best = {0, 0};
+  while (next_sentence(s, n, &pos, &t)) {
+    verdict v = sentence_verdict(s, t, ws);
+    if (v.pol && v.strength >= best.strength) {
+      best = v;
+      *pick = t;
+    }
+  }
+  return best;
+}
+
+/* The same sentence found from the end: sentences are split first (their
+ * bounds do not depend on verdicts), then judged last to first until one of
+ * the greatest possible strength, usually the closing one. The last RING
+ * sentences are kept; when none of them is of that strength and there were
+ * more, every sentence is judged as before. */
+static verdict pick_backward(const char *s, size_t n, words *ws, span *pick) {
+  span ring[RING], t;
+  size_t pos = 0, count = 0;
+  while (next_sentence(s, n, &pos, &t))
+    ring[count++ % RING] = t;
+  size_t kept = count < RING ? count : RING;
+  verdict best = {0, 0};
+  for (size_t k = 0; k < kept; k++) {
+    span u = ring[(count - 1 - k) % RING];
+    verdict v = sentence_verdict(s, u, ws);
+    if (v.pol && v.strength > best.strength) { /* ties: the later stays */
+      best = v;
+      *pick = u;
+    }
+    if (best.strength == STRONGEST)
+      return best;
+  }
+  if (count > kept)
+    return pick_forward(s, n, ws, pick);
+  return best;
+}
+
 ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
                                size_t *conc_start, size_t *conc_end) {
-  size_t pos = 0;
-  span t, pick = {0, 0};
-  verdict best = {0, 0};
+  span pick = {0, 0};
   if (conc_start)
     *conc_start = 0;
   if (conc_end)
@@ -300,13 +342,7 @@ ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
   if (!rationale || cl_init() != 0)
     return IR_CONC_UNKNOWN;
   words ws;
-  while (next_sentence(rationale, n, &pos, &t)) {
-    verdict v = sentence_verdict(rationale, t, &ws);
-    if (v.pol && v.strength >= best.strength) {
-      best = v;
-      pick = t;
-    }
-  }
+  verdict best = pick_backward(rationale, n, &ws, &pick);
   if (!best.pol)
     return IR_CONC_UNKNOWN;
   if (conc_start)
