@@ -105,6 +105,19 @@ int ir_title_outcome(const char *s, size_t b, size_t e, unsigned flags,
                                          "uncertified", "denied", NULL};
   static const char *const partial[] = {"partially", "partly", NULL};
   size_t end = strip(s, b, e);
+  if (end > b && s[end - 1] != ')') {
+    /* cheap rejection of most lines: the last word is neither an outcome
+     * word (6..13 letters, initial u o r c a n d) nor a qualifier
+     * ("partially", "partly", "part", "full") */
+    size_t w = word_start(s, b, end);
+    unsigned c0 = (unsigned)(lc((unsigned char)s[w]) - 'a');
+    const uint32_t any =
+        1u << ('u' - 'a') | 1u << ('o' - 'a') | 1u << ('r' - 'a') |
+        1u << ('c' - 'a') | 1u << ('a' - 'a') | 1u << ('n' - 'a') |
+        1u << ('d' - 'a') | 1u << ('p' - 'a') | 1u << ('f' - 'a');
+    if (end - w < 4 || end - w > 13 || c0 >= 26 || !(any >> c0 & 1))
+      return 0;
+  }
   size_t ws = SIZE_MAX;
   size_t we = drop_qualifier(s, b, end, &ws);
   if (ws == SIZE_MAX) /* (else the word ending at end, found already) */
