@@ -51,12 +51,77 @@ static const char *const f_board[] = {"board", NULL};
 static const char *const f_lic_only[] = {"licensed", NULL};
 static const char *const f_inline[] = {":", NULL};
 
+/* PCRE2's \\s without UTF: isspace in the C locale. */
+static int re_space(unsigned char ch) {
+  return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+static size_t back_space(const char *s, size_t lo, size_t e) {
+  while (e > lo && re_space((unsigned char)s[e - 1]))
+    e--;
+  return e;
+}
+
+/* Where lit (lower case) starts when s[lo, e) ends with it, ignoring case;
+ * SIZE_MAX otherwise (also when e is SIZE_MAX). */
+static size_t back_lit(const char *s, size_t lo, size_t e, const char *lit) {
+  size_t l = strlen(lit);
+  if (e == SIZE_MAX || e < lo || e - lo < l)
+    return SIZE_MAX;
+  for (size_t k = 0; k < l; k++)
+    if (seg_lc((unsigned char)s[e - l + k]) != (unsigned char)lit[k])
+      return SIZE_MAX;
+  return e - l;
+}
+
+/* The labels of P_SPEC and P_LIC end in "\\s*:", and each can be read
+ * backwards from that colon in one way only: these return where the one
+ * match that could use the colon at `colon` starts (not before lo), or
+ * SIZE_MAX. */
+static size_t spec_start(const char *s, size_t lo, size_t colon) {
+  /* Certifications?(?:\(s\))?\s*\/\s*Specialt(?:y|ies)\s*: */
+  size_t e = back_space(s, lo, colon);
+  size_t b = back_lit(s, lo, e, "specialty");
+  if (b == SIZE_MAX)
+    b = back_lit(s, lo, e, "specialties");
+  if (b == SIZE_MAX)
+    return SIZE_MAX;
+  e = back_space(s, lo, b);
+  if (e == lo || s[e - 1] != '/')
+    return SIZE_MAX;
+  e = back_space(s, lo, e - 1);
+  size_t q = back_lit(s, lo, e, "(s)");
+  if (q != SIZE_MAX)
+    e = q;
+  size_t st = back_lit(s, lo, e, "certification");
+  return st != SIZE_MAX ? st : back_lit(s, lo, e, "certifications");
+}
+
+static size_t lic_start(const char *s, size_t lo, size_t colon) {
+  /* States?(?:\(s\))?\s+of\s+Licensure\s*: */
+  size_t e = back_space(s, lo, colon);
+  size_t b = back_lit(s, lo, e, "licensure");
+  if (b == SIZE_MAX || (e = back_space(s, lo, b)) == b)
+    return SIZE_MAX;
+  b = back_lit(s, lo, e, "of");
+  if (b == SIZE_MAX || (e = back_space(s, lo, b)) == b)
+    return SIZE_MAX;
+  size_t q = back_lit(s, lo, e, "(s)");
+  if (q != SIZE_MAX)
+    e = q;
+  size_t st = back_lit(s, lo, e, "state");
+  return st != SIZE_MAX ? st : back_lit(s, lo, e, "states");
+}
+
 #define CI PCRE2_CASELESS
+/* back: a pattern whose matches are found from their label's colon (see
+ * spec_start); compiled anchored like the wb ones. */
 static const struct {
   const char *re;
   uint32_t flags;
   const char *const *firsts;
   int wb;
+  size_t (*back)(const char *s, size_t lo, size_t colon);
 } pat_src[P_COUNT] = {
     [P_CASE] = {"\\bCase\\s+(?:Number|No\\.?|#)\\s*:?\\s*"
                 "([A-Z]{2}\\d{2}-\\d{4,10}|(?=[A-Z-]{0,12}\\d)[A-Z0-9][A-Z0-9-]"
@@ -87,10 +152,10 @@ static const struct {
     [P_SPEC] = {"Certifications?(?:\\(s\\))?\\s*/\\s*Specialt(?:y|ies)\\s*:"
                 "\\s*([^\\n]{1,200}?)\\s*(?=States?(?:\\(s\\))?\\s+of\\s+"
                 "Licensure|\\n|$)",
-                CI, f_spec, 0},
+                CI, f_spec, 0, spec_start},
     [P_LIC] = {"States?(?:\\(s\\))?\\s+of\\s+Licensure\\s*:\\s*([^\\n]{1,200}?)"
                "\\s*(?=Certifications?(?:\\(s\\))?\\s*/|\\n|$)",
-               CI, f_lic, 0},
+               CI, f_lic, 0, lic_start},
     [P_BOARD] = {"Board[ -]Certified\\s+in\\s+(?:the\\s+(?:field|specialty)\\s+"
                  "of\\s+)?([^\\n.;]{2,150}?)\\s*,?\\s+and\\s+(?:is\\s+)?(?:"
                  "currently\\s+)?licensed\\s+(?:to\\s+practice\\s+)?in\\s+(?:"
@@ -153,7 +218,7 @@ static void do_init(void) {
       pair_pats[pair_of(*f)] |= (uint16_t)(1u << i);
     int ec;
     PCRE2_SIZE eo;
-    uint32_t anch = pat_src[i].wb ? PCRE2_ANCHORED : 0;
+    uint32_t anch = pat_src[i].wb || pat_src[i].back ? PCRE2_ANCHORED : 0;
     pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i].re, PCRE2_ZERO_TERMINATED,
                             pat_src[i].flags | anch, &ec, &eo, NULL);
     if (!pats[i]) {
@@ -236,6 +301,18 @@ static int take(seg *c, int rc, int g, span *out) {
 int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
   if (from >= to || !pats[p])
     return 0;
+  if (pat_src[p].back) {
+    for (const char *q = memchr(c->s + from, ':', to - from); q;
+         q = memchr(q + 1, ':', (size_t)(c->s + to - (q + 1)))) {
+      size_t at = pat_src[p].back(c->s, from, (size_t)(q - c->s));
+      if (at == SIZE_MAX)
+        continue;
+      int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
+      if (rc != PCRE2_ERROR_NOMATCH)
+        return take(c, rc, g, out);
+    }
+    return 0;
+  }
   if (!pat_src[p].wb)
     return take(
         c, pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx), g,
