@@ -139,8 +139,9 @@ size_t seg_label_at(const char *s, span L, const char *lit);
 size_t seg_label_any(const char *s, span L, const char *const *lits);
 int seg_starts_any(const char *s, span L, const char *const *lits);
 /* A label search (seg_find_labels): the first occurrence in s[from, to) of
- * any of lits (lower case, no ':'; a space matches a run of spaces), at a
- * word start and followed by spaces and ':'; on a tie the first listed. */
+ * any of lits (lower case, ending in a letter, no ':'; a space matches a
+ * run of spaces), at a word start and followed by spaces and ':'; on a tie
+ * the first listed. */
 typedef struct {
   const char *const *lits; /* NULL-terminated */
   size_t val;              /* after the colon; 0 when absent */

@@ -77,6 +77,9 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
     size_t colon = (size_t)(p - s), e = colon;
     while (e > from && s[e - 1] == ' ')
       e--;
+    /* every label ends in a letter: most colons follow something else */
+    if (e == from || (unsigned char)((s[e - 1] | 0x20) - 'a') >= 26)
+      continue;
     for (size_t r = 0; r < nreq; r++) {
       if (req[r].val)
         continue;
@@ -107,9 +110,9 @@ char *seg_span_str(seg *c, size_t a, size_t b) {
   while (b > a && (c->s[b - 1] == ' ' || c->s[b - 1] == '\n'))
     b--;
   char *r = ir_arena_strndup(c->a, c->s + a, b - a);
-  for (char *p = r; *p; p++)
-    if (*p == '\n')
-      *p = ' ';
+  for (char *p = r; (p = memchr(p, '\n', (size_t)(r + (b - a) - p))) != NULL;
+       p++)
+    *p = ' ';
   return r;
 }
 
