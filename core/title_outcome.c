@@ -106,16 +106,23 @@ int ir_title_outcome(const char *s, size_t b, size_t e, unsigned flags,
   static const char *const partial[] = {"partially", "partly", NULL};
   size_t end = strip(s, b, e);
   if (end > b && s[end - 1] != ')') {
-    /* cheap rejection of most lines: the last word is neither an outcome
-     * word (6..13 letters, initial u o r c a n d) nor a qualifier
-     * ("partially", "partly", "part", "full") */
+    /* cheap rejection of most spans: the last word's initial and length
+     * fit no outcome word (upheld, uphold, overturned, overturn, reversed,
+     * certified, approved, authorized, non-certified, noncertified,
+     * uncertified, denied) and no qualifier (partially, partly, part,
+     * full) */
+    static const uint16_t lens[26] = {['a' - 'a'] = 1u << 8 | 1u << 10,
+                                      ['c' - 'a'] = 1u << 9,
+                                      ['d' - 'a'] = 1u << 6,
+                                      ['f' - 'a'] = 1u << 4,
+                                      ['n' - 'a'] = 1u << 12 | 1u << 13,
+                                      ['o' - 'a'] = 1u << 8 | 1u << 10,
+                                      ['p' - 'a'] = 1u << 4 | 1u << 6 | 1u << 9,
+                                      ['r' - 'a'] = 1u << 8,
+                                      ['u' - 'a'] = 1u << 6 | 1u << 11};
     size_t w = word_start(s, b, end);
     unsigned c0 = (unsigned)(lc((unsigned char)s[w]) - 'a');
-    const uint32_t any =
-        1u << ('u' - 'a') | 1u << ('o' - 'a') | 1u << ('r' - 'a') |
-        1u << ('c' - 'a') | 1u << ('a' - 'a') | 1u << ('n' - 'a') |
-        1u << ('d' - 'a') | 1u << ('p' - 'a') | 1u << ('f' - 'a');
-    if (end - w < 4 || end - w > 13 || c0 >= 26 || !(any >> c0 & 1))
+    if (end - w > 13 || c0 >= 26 || !(lens[c0] >> (end - w) & 1))
       return 0;
   }
   size_t ws = SIZE_MAX;
