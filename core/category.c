@@ -395,18 +395,55 @@ static int match_at(const char *s, size_t n, size_t i, const char *p,
            is_wordch((unsigned char)p[pl - 1]));
 }
 
+/* The starts of the words of a text that begin with a letter (where a
+ * pattern can match), found once for all the lists; a text of more than
+ * MAXSTARTS words is searched byte by byte instead (over = 1). */
+enum { MAXSTARTS = 256 };
+typedef struct {
+  uint16_t at[MAXSTARTS];
+  size_t n;
+  int over;
+} starts;
+
+static void find_starts(const char *s, size_t n, starts *w) {
+  w->n = 0;
+  w->over = n > UINT16_MAX;
+  for (size_t i = 0; i < n && !w->over; i++) {
+    if ((unsigned)(lc((unsigned char)s[i]) - 'a') >= 26 ||
+        (i > 0 && is_wordch((unsigned char)s[i - 1])))
+      continue;
+    if (w->n == MAXSTARTS)
+      w->over = 1;
+    else
+      w->at[w->n++] = (uint16_t)i;
+  }
+}
+
+/* Does a pattern of list l start at s[i] (a word start)? */
+static int list_at(const char *s, size_t n, size_t i, int l) {
+  unsigned c = (unsigned)(lc((unsigned char)s[i]) - 'a');
+  if (c >= 26)
+    return 0; /* every pattern starts with a letter */
+  for (unsigned k = first[l][c]; k != END; k = next[l][k])
+    if (match_at(s, n, i, lists[l][k], plen[l][k]))
+      return 1;
+  return 0;
+}
+
 /* Does a pattern of list l start a word of s[0, n)? */
-static int has_any(const char *s, size_t n, int l) {
+static int has_any(const char *s, size_t n, const starts *w, int l) {
+  if (!w->over) {
+    for (size_t k = 0; k < w->n; k++)
+      if (list_at(s, n, w->at[k], l))
+        return 1;
+    return 0;
+  }
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
         is_wordch((unsigned char)s[i]))
       continue; /* patterns start words */
-    unsigned c = (unsigned)(lc((unsigned char)s[i]) - 'a');
-    if (c >= 26)
-      continue; /* every pattern starts with a letter */
-    for (unsigned k = first[l][c]; k != END; k = next[l][k])
-      if (match_at(s, n, i, lists[l][k], plen[l][k]))
-        return 1;
+    if (list_at(s, n, i, l))
+      return 1;
   }
   return 0;
 }
@@ -435,21 +472,23 @@ static int has_dose(const char *s, size_t n) {
 
 static const char *classify(const char *s, size_t n) {
   pthread_once(&index_once, build_index);
-  if (has_any(s, n, L_TPI) && !has_any(s, n, L_TPI_NOT))
+  starts w;
+  find_starts(s, n, &w);
+  if (has_any(s, n, &w, L_TPI) && !has_any(s, n, &w, L_TPI_NOT))
     return "tpi";
-  if (has_any(s, n, L_SCS))
+  if (has_any(s, n, &w, L_SCS))
     return "scs";
-  if (has_any(s, n, L_ESI))
+  if (has_any(s, n, &w, L_ESI))
     return "esi";
-  if (has_any(s, n, L_OPIOID))
+  if (has_any(s, n, &w, L_OPIOID))
     return "opioid";
-  if (has_any(s, n, L_PT))
+  if (has_any(s, n, &w, L_PT))
     return "physical_therapy";
-  if (has_any(s, n, L_IMAGING))
+  if (has_any(s, n, &w, L_IMAGING))
     return "imaging";
-  if (has_any(s, n, L_VISIT))
+  if (has_any(s, n, &w, L_VISIT))
     return "office_visit";
-  if (has_any(s, n, L_MED) || has_dose(s, n))
+  if (has_any(s, n, &w, L_MED) || has_dose(s, n))
     return "medication";
   return NULL;
 }
