@@ -172,13 +172,14 @@ static int items_heading(const char *s, span L) {
     return 0;
   if (lit_at(s, L.s, L.e, "imr issue") || lit_at(s, L.s, L.e, "imr decision"))
     return 1;
-  int dec = 0, rat = 0;
-  for (size_t i = L.s; i < L.e; i++) {
+  for (size_t i = L.s; i < L.e; i++)
     if ((unsigned char)(s[i] - 'a') < 26)
       return 0; /* a lower-case letter: no all-caps heading */
-    if (!dec && lit_at(s, i, L.e, "decision"))
+  int dec = 0, rat = 0;
+  for (size_t i = L.s; i < L.e && !(dec && rat); i++) {
+    if (!dec && s[i] == 'D' && lit_at(s, i, L.e, "decision"))
       dec = 1;
-    if (!rat && lit_at(s, i, L.e, "rationale"))
+    if (!rat && s[i] == 'R' && lit_at(s, i, L.e, "rationale"))
       rat = 1;
   }
   return dec && rat;
