@@ -313,6 +313,13 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
     }
     return 0;
   }
+  if (!pat_src[p].wb && pat_src[p].firsts[0][1] == 0) {
+    /* one first byte: no match starts before its first occurrence */
+    const char *q = memchr(c->s + from, pat_src[p].firsts[0][0], to - from);
+    if (!q)
+      return 0;
+    from = (size_t)(q - c->s);
+  }
   if (!pat_src[p].wb)
     return take(
         c, pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx), g,
