@@ -297,6 +297,8 @@ static int take(seg *c, int rc, int g, span *out) {
   return 1;
 }
 
+enum { CAND_STEP = 256 }; /* bytes scanned for candidates at a time */
+
 /* Finds pattern p in s[from, to); group g's span in *out. */
 int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
   if (from >= to || !pats[p])
@@ -324,7 +326,9 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
     return take(
         c, pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx), g,
         out);
-  word_candidates(c, to);
+  /* the candidates are found in steps, as far as the search gets: most
+   * header fields are near the top */
+  word_candidates(c, from);
   size_t lo = 0, hi = c->cands.n; /* first candidate at or after from */
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -333,7 +337,12 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
     else
       hi = mid;
   }
-  for (size_t k = lo; k < c->cands.n && c->cands.v[k].pos < to; k++) {
+  for (size_t k = lo;; k++) {
+    while (k == c->cands.n && c->cand_to < to)
+      word_candidates(c, to - c->cand_to > CAND_STEP ? c->cand_to + CAND_STEP
+                                                     : to);
+    if (k == c->cands.n || c->cands.v[k].pos >= to)
+      return 0;
     size_t at = c->cands.v[k].pos;
     if (!(c->cands.v[k].pats >> p & 1) || !starts_lit(c, at, pat_src[p].firsts))
       continue;
@@ -341,7 +350,6 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
     if (rc != PCRE2_ERROR_NOMATCH)
       return take(c, rc, g, out);
   }
-  return 0;
 }
 
 static void build_lines(seg *c) {
