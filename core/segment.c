@@ -64,7 +64,8 @@ static size_t back_space(const char *s, size_t lo, size_t e) {
 
 /* Where lit (lower case) starts when s[lo, e) ends with it, ignoring case;
  * SIZE_MAX otherwise (also when e is SIZE_MAX). */
-static size_t back_lit(const char *s, size_t lo, size_t e, const char *lit) {
+static inline size_t back_lit(const char *s, size_t lo, size_t e,
+                              const char *lit) {
   size_t l = strlen(lit);
   if (e == SIZE_MAX || e < lo || e - lo < l)
     return SIZE_MAX;

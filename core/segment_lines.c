@@ -68,9 +68,12 @@ static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
 void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
                      size_t nreq) {
   size_t pending = nreq;
+  uint32_t last = 0; /* the last letters of all the literals (bits a..z) */
   for (size_t r = 0; r < nreq; r++) {
     req[r].val = 0;
     req[r].lab = to;
+    for (const char *const *lit = req[r].lits; *lit; lit++)
+      last |= 1u << (((*lit)[strlen(*lit) - 1] - 'a') & 31);
   }
   for (const char *p = s + from;
        pending && p < s + to && (p = memchr(p, ':', (size_t)(s + to - p)));
@@ -79,7 +82,9 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
     while (e > from && s[e - 1] == ' ')
       e--;
     /* every label ends in a letter: most colons follow something else */
-    if (e == from || (unsigned char)((s[e - 1] | 0x20) - 'a') >= 26)
+    unsigned l =
+        e > from ? (unsigned)(seg_lc((unsigned char)s[e - 1]) - 'a') : 26;
+    if (l >= 26 || !(last >> l & 1))
       continue;
     for (size_t r = 0; r < nreq; r++) {
       if (req[r].val)
