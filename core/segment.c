@@ -17,6 +17,9 @@
  * closing section (reviewer qualifications, documents reviewed, cc:).
  * Header fields and reviewer come from PCRE2 patterns compiled once (JIT,
  * match limits); match data is per call, so ir_segment is thread-safe.
+ * Most are compiled anchored and tried only where a match can start (see
+ * seg_find), which finds the first match an unanchored search would; the
+ * match limit then applies to each try rather than to the whole search.
  * Everything is a linear scan; patterns are bounded. */
 #include "segment_int.h"
 
