@@ -14,6 +14,8 @@
 #include "segment.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,37 +322,128 @@ static const char *const med_w[] = {"cyclobenzaprine*",
                                     "tizanidine",
                                     NULL};
 
-static int is_wordch(unsigned char c) { return isalnum(c) != 0; }
+/* isalnum and tolower of the C locale the program runs in, without the
+ * locale lookups. */
+static int is_wordch(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 ||
+         (unsigned char)(c - '0') < 10;
+}
 
-/* Case-insensitive match of pattern p (lower case; '*' at end = prefix)
- * at s[i]; returns 1 when the match is on word boundaries. */
-static int match_at(const char *s, size_t n, size_t i, const char *p) {
-  size_t k = 0, pl = strlen(p);
+static unsigned char lc(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The lists, and for each the patterns grouped by first letter (every
+ * pattern starts with a lower-case letter): first[l][c] is the first
+ * pattern of list l starting with 'a' + c, chained by next[l][]. Built
+ * once; read-only afterwards, so classify is thread-safe. */
+enum {
+  L_TPI,
+  L_TPI_NOT,
+  L_SCS,
+  L_ESI,
+  L_OPIOID,
+  L_PT,
+  L_IMAGING,
+  L_VISIT,
+  L_MED,
+  NLISTS,
+  MAXW = 256,
+  END = 0xffff
+};
+static const char *const *const lists[NLISTS] = {
+    tpi_w, tpi_not_w, scs_w, esi_w, opioid_w, pt_w, imaging_w, visit_w, med_w};
+static uint16_t first[NLISTS][26], next[NLISTS][MAXW];
+static uint8_t plen[NLISTS][MAXW];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void) {
+  for (int l = 0; l < NLISTS; l++) {
+    for (int c = 0; c < 26; c++)
+      first[l][c] = END;
+    size_t n = 0;
+    while (lists[l][n])
+      n++;
+    for (size_t k = n; k-- > 0;) { /* chained in list order */
+      const char *p = lists[l][k];
+      unsigned c = (unsigned)(p[0] - 'a');
+      if (k >= MAXW || c >= 26 || strlen(p) > 255)
+        abort(); /* a table edit broke the index's assumptions */
+      plen[l][k] = (uint8_t)strlen(p);
+      next[l][k] = first[l][c];
+      first[l][c] = (uint16_t)k;
+    }
+  }
+}
+
+/* Case-insensitive match of pattern p (lower case, pl bytes; '*' at end =
+ * prefix) at s[i], where a word starts; returns 1 when the match ends on a
+ * word boundary. */
+static int match_at(const char *s, size_t n, size_t i, const char *p,
+                    size_t pl) {
   int prefix = pl && p[pl - 1] == '*';
   if (prefix)
     pl--;
   if (i + pl > n)
     return 0;
-  for (k = 0; k < pl; k++)
-    if (tolower((unsigned char)s[i + k]) != p[k])
+  for (size_t k = 0; k < pl; k++)
+    if (lc((unsigned char)s[i + k]) != (unsigned char)p[k])
       return 0;
-  if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
-      is_wordch((unsigned char)p[0]))
-    return 0;
   if (prefix || i + pl >= n)
     return 1;
   return !(is_wordch((unsigned char)s[i + pl]) &&
            is_wordch((unsigned char)p[pl - 1]));
 }
 
-static int has_any(const char *s, size_t n, const char *const *list) {
+/* The starts of the words of a text that begin with a letter (where a
+ * pattern can match), found once for all the lists; a text of more than
+ * MAXSTARTS words is searched byte by byte instead (over = 1). */
+enum { MAXSTARTS = 256 };
+typedef struct {
+  uint16_t at[MAXSTARTS];
+  size_t n;
+  int over;
+} starts;
+
+static void find_starts(const char *s, size_t n, starts *w) {
+  w->n = 0;
+  w->over = n > UINT16_MAX;
+  for (size_t i = 0; i < n && !w->over; i++) {
+    if ((unsigned)(lc((unsigned char)s[i]) - 'a') >= 26 ||
+        (i > 0 && is_wordch((unsigned char)s[i - 1])))
+      continue;
+    if (w->n == MAXSTARTS)
+      w->over = 1;
+    else
+      w->at[w->n++] = (uint16_t)i;
+  }
+}
+
+/* Does a pattern of list l start at s[i] (a word start)? */
+static int list_at(const char *s, size_t n, size_t i, int l) {
+  unsigned c = (unsigned)(lc((unsigned char)s[i]) - 'a');
+  if (c >= 26)
+    return 0; /* every pattern starts with a letter */
+  for (unsigned k = first[l][c]; k != END; k = next[l][k])
+    if (match_at(s, n, i, lists[l][k], plen[l][k]))
+      return 1;
+  return 0;
+}
+
+/* Does a pattern of list l start a word of s[0, n)? */
+static int has_any(const char *s, size_t n, const starts *w, int l) {
+  if (!w->over) {
+    for (size_t k = 0; k < w->n; k++)
+      if (list_at(s, n, w->at[k], l))
+        return 1;
+    return 0;
+  }
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
         is_wordch((unsigned char)s[i]))
       continue; /* patterns start words */
-    for (const char *const *p = list; *p; p++)
-      if (tolower((unsigned char)s[i]) == (*p)[0] && match_at(s, n, i, *p))
-        return 1;
+    if (list_at(s, n, i, l))
+      return 1;
   }
   return 0;
 }
@@ -378,21 +471,24 @@ static int has_dose(const char *s, size_t n) {
 }
 
 static const char *classify(const char *s, size_t n) {
-  if (has_any(s, n, tpi_w) && !has_any(s, n, tpi_not_w))
+  pthread_once(&index_once, build_index);
+  starts w;
+  find_starts(s, n, &w);
+  if (has_any(s, n, &w, L_TPI) && !has_any(s, n, &w, L_TPI_NOT))
     return "tpi";
-  if (has_any(s, n, scs_w))
+  if (has_any(s, n, &w, L_SCS))
     return "scs";
-  if (has_any(s, n, esi_w))
+  if (has_any(s, n, &w, L_ESI))
     return "esi";
-  if (has_any(s, n, opioid_w))
+  if (has_any(s, n, &w, L_OPIOID))
     return "opioid";
-  if (has_any(s, n, pt_w))
+  if (has_any(s, n, &w, L_PT))
     return "physical_therapy";
-  if (has_any(s, n, imaging_w))
+  if (has_any(s, n, &w, L_IMAGING))
     return "imaging";
-  if (has_any(s, n, visit_w))
+  if (has_any(s, n, &w, L_VISIT))
     return "office_visit";
-  if (has_any(s, n, med_w) || has_dose(s, n))
+  if (has_any(s, n, &w, L_MED) || has_dose(s, n))
     return "medication";
   return NULL;
 }

@@ -69,43 +69,31 @@ static int abbrev_before(const char *s, size_t start, size_t dot) {
   return word_in(s, w, ab);
 }
 
-/* Next sentence starting at or after *pos; returns 0 at the end. */
-static int next_sentence(const char *s, size_t n, size_t *pos, span *out) {
-  size_t i = *pos;
-  while (i < n && (s[i] == ' ' || s[i] == '\n'))
-    i++;
-  if (i >= n)
-    return 0;
-  size_t st = i;
-  for (; i < n; i++) {
-    char c = s[i];
-    if (!(cl_byte[(unsigned char)c] & CB_STOP))
-      continue;
-    if (c == '\n')
-      break;
-    size_t j = i + 1;
-    while (j < n && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
-      j++;
-    if (j >= n || s[j] == '\n') {
-      i = j;
-      break;
-    }
-    if (s[j] != ' ')
-      continue;
-    while (j < n && s[j] == ' ')
-      j++;
-    if (j < n && (islower((unsigned char)s[j])))
-      continue;
-    if (c == '.' && abbrev_before(s, st, i))
-      continue;
-    i++;
-    break;
+/* Sentences end at a line break, or at a stop ('.', '!', '?') followed,
+ * after closing quotes or parentheses, by the end of the line or by spaces
+ * and no lower-case letter, unless the '.' ends an abbreviation. Whether
+ * the stop s[i] (in a line ending at end: a '\n' or the text's end) ends a
+ * sentence depends only on the bytes around it (the abbreviation test
+ * cannot reach back past the sentence start: that follows a blank or a stop
+ * and a quote), so sentences can be found from the end of the text; *e is
+ * where the sentence ends. */
+static int stop_ends(const char *s, size_t end, size_t i, size_t *e) {
+  size_t j = i + 1;
+  while (j < end && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
+    j++;
+  if (j >= end) {
+    *e = j;
+    return 1;
   }
-  if (i > n)
-    i = n;
-  out->s = st;
-  out->e = i;
-  *pos = i;
+  if (s[j] != ' ')
+    return 0;
+  while (j < end && s[j] == ' ')
+    j++;
+  if (j < end && islower((unsigned char)s[j]))
+    return 0;
+  if (s[i] == '.' && abbrev_before(s, 0, i))
+    return 0;
+  *e = i + 1;
   return 1;
 }
 
@@ -288,11 +276,50 @@ static verdict sentence_verdict(const char *s, span t, words *ws) {
   return best;
 }
 
+enum { STRONGEST = 3 };
+
+/* The last sentence of the greatest strength: the sentences are taken from
+ * the end of the text, until one of the greatest possible strength (usually
+ * the closing sentence), so a rationale is rarely read in full. */
+static verdict pick_last(const char *s, size_t n, words *ws, span *pick) {
+  verdict best = {0, 0};
+  size_t end = n; /* end of the current line */
+  for (;;) {
+    size_t cur = end, i = end; /* cur: end of the sentence being found */
+    for (;;) {
+      size_t e = 0;
+      int found = 0;
+      while (!found && i > 0 && s[i - 1] != '\n') {
+        i--;
+        found = (cl_byte[(unsigned char)s[i]] & CB_STOP) &&
+                stop_ends(s, end, i, &e);
+      }
+      size_t st = found ? e : i;
+      while (st < cur && s[st] == ' ')
+        st++;
+      if (st < cur) {
+        span t = {st, cur};
+        verdict v = sentence_verdict(s, t, ws);
+        if (v.pol && v.strength > best.strength) { /* ties: the later */
+          best = v;
+          *pick = t;
+        }
+        if (best.strength == STRONGEST)
+          return best;
+      }
+      if (!found)
+        break;
+      cur = e;
+    }
+    if (i == 0)
+      return best;
+    end = i - 1;
+  }
+}
+
 ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
                                size_t *conc_start, size_t *conc_end) {
-  size_t pos = 0;
-  span t, pick = {0, 0};
-  verdict best = {0, 0};
+  span pick = {0, 0};
   if (conc_start)
     *conc_start = 0;
   if (conc_end)
@@ -300,13 +327,7 @@ ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
   if (!rationale || cl_init() != 0)
     return IR_CONC_UNKNOWN;
   words ws;
-  while (next_sentence(rationale, n, &pos, &t)) {
-    verdict v = sentence_verdict(rationale, t, &ws);
-    if (v.pol && v.strength >= best.strength) {
-      best = v;
-      pick = t;
-    }
-  }
+  verdict best = pick_last(rationale, n, &ws, &pick);
   if (!best.pol)
     return IR_CONC_UNKNOWN;
   if (conc_start)

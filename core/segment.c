@@ -17,6 +17,9 @@
  * closing section (reviewer qualifications, documents reviewed, cc:).
  * Header fields and reviewer come from PCRE2 patterns compiled once (JIT,
  * match limits); match data is per call, so ir_segment is thread-safe.
+ * Most are compiled anchored and tried only where a match can start (see
+ * seg_find), which finds the first match an unanchored search would; the
+ * match limit then applies to each try rather than to the whole search.
  * Everything is a linear scan; patterns are bounded. */
 #include "segment_int.h"
 
@@ -26,70 +29,182 @@
 
 /* ---- patterns ----------------------------------------------------------- */
 
+/* Every match of a pattern starts with one of its literals ("firsts",
+ * lower case, matched ignoring ASCII case as PCRE2 does without UTF). The
+ * patterns with wb set start at a word boundary ("\\b"): they are compiled
+ * anchored and tried only where one of their literals starts a word (see
+ * seg_find), which finds the match an unanchored search would without
+ * running the pattern over the text between. The others are searched
+ * unanchored. */
+static const char *const f_case[] = {"case", NULL};
+static const char *const f_doi[] = {"date", "doi", NULL};
+static const char *const f_decision[] = {"decision", NULL};
+static const char *const f_urdenial[] = {"ur", "utilization", "date", NULL};
+static const char *const f_date[] = {"date", NULL};
+static const char *const f_appl[] = {"date", "application", NULL};
+static const char *const f_priority[] = {"priority", NULL};
+static const char *const f_doi_fb[] = {"injur", "accident", NULL};
+static const char *const f_doi_fb2[] = {
+    "injur",    "fell",      "fall",      "slipped", "tripped",
+    "accident", "collision", "crash",     "strain",  "sprain",
+    "hurt",     "twisted",   "assaulted", "struck",  NULL};
+static const char *const f_spec[] = {"certification", NULL};
+static const char *const f_lic[] = {"state", NULL};
+static const char *const f_board[] = {"board", NULL};
+static const char *const f_lic_only[] = {"licensed", NULL};
+static const char *const f_inline[] = {":", NULL};
+
+/* PCRE2's \\s without UTF: isspace in the C locale. */
+static int re_space(unsigned char ch) {
+  return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+static size_t back_space(const char *s, size_t lo, size_t e) {
+  while (e > lo && re_space((unsigned char)s[e - 1]))
+    e--;
+  return e;
+}
+
+/* Where lit (lower case) starts when s[lo, e) ends with it, ignoring case;
+ * SIZE_MAX otherwise (also when e is SIZE_MAX). */
+static inline size_t back_lit(const char *s, size_t lo, size_t e,
+                              const char *lit) {
+  size_t l = strlen(lit);
+  if (e == SIZE_MAX || e < lo || e - lo < l)
+    return SIZE_MAX;
+  for (size_t k = 0; k < l; k++)
+    if (seg_lc((unsigned char)s[e - l + k]) != (unsigned char)lit[k])
+      return SIZE_MAX;
+  return e - l;
+}
+
+/* The labels of P_SPEC and P_LIC end in "\\s*:", and each can be read
+ * backwards from that colon in one way only: these return where the one
+ * match that could use the colon at `colon` starts (not before lo), or
+ * SIZE_MAX. */
+static size_t spec_start(const char *s, size_t lo, size_t colon) {
+  /* Certifications?(?:\(s\))?\s*\/\s*Specialt(?:y|ies)\s*: */
+  size_t e = back_space(s, lo, colon);
+  size_t b = back_lit(s, lo, e, "specialty");
+  if (b == SIZE_MAX)
+    b = back_lit(s, lo, e, "specialties");
+  if (b == SIZE_MAX)
+    return SIZE_MAX;
+  e = back_space(s, lo, b);
+  if (e == lo || s[e - 1] != '/')
+    return SIZE_MAX;
+  e = back_space(s, lo, e - 1);
+  size_t q = back_lit(s, lo, e, "(s)");
+  if (q != SIZE_MAX)
+    e = q;
+  size_t st = back_lit(s, lo, e, "certification");
+  return st != SIZE_MAX ? st : back_lit(s, lo, e, "certifications");
+}
+
+static size_t lic_start(const char *s, size_t lo, size_t colon) {
+  /* States?(?:\(s\))?\s+of\s+Licensure\s*: */
+  size_t e = back_space(s, lo, colon);
+  size_t b = back_lit(s, lo, e, "licensure");
+  if (b == SIZE_MAX || (e = back_space(s, lo, b)) == b)
+    return SIZE_MAX;
+  b = back_lit(s, lo, e, "of");
+  if (b == SIZE_MAX || (e = back_space(s, lo, b)) == b)
+    return SIZE_MAX;
+  size_t q = back_lit(s, lo, e, "(s)");
+  if (q != SIZE_MAX)
+    e = q;
+  size_t st = back_lit(s, lo, e, "state");
+  return st != SIZE_MAX ? st : back_lit(s, lo, e, "states");
+}
+
 #define CI PCRE2_CASELESS
+/* back: a pattern whose matches are found from their label's colon (see
+ * spec_start); compiled anchored like the wb ones. */
 static const struct {
   const char *re;
   uint32_t flags;
+  const char *const *firsts;
+  int wb;
+  size_t (*back)(const char *s, size_t lo, size_t colon);
 } pat_src[P_COUNT] = {
     [P_CASE] = {"\\bCase\\s+(?:Number|No\\.?|#)\\s*:?\\s*"
                 "([A-Z]{2}\\d{2}-\\d{4,10}|(?=[A-Z-]{0,12}\\d)[A-Z0-9][A-Z0-9-]"
                 "{3,24})\\b",
-                CI},
+                CI, f_case, 1},
     [P_DOI] = {"\\b(?:Date\\s+of\\s+Injur(?:y|ies)|DOI)\\s*(?::|on|of|was|is|"
                "-)?\\s*",
-               CI},
-    [P_DECISION] = {"\\bDecision\\s+Date\\s*:?\\s*", CI},
+               CI, f_doi, 1},
+    [P_DECISION] = {"\\bDecision\\s+Date\\s*:?\\s*", CI, f_decision, 1},
     [P_URDENIAL] = {"\\b(?:(?:UR|Utilization\\s+Review)\\s+(?:Denial\\s+)?Date"
                     "|Date\\s+of\\s+(?:UR|Utilization\\s+Review)\\s+"
                     "(?:Decision|Denial|Determination))\\s*:?\\s*",
-                    CI},
-    [P_ASSIGNED] = {"\\bDate\\s+Assigned\\s*:?\\s*", CI},
+                    CI, f_urdenial, 1},
+    [P_ASSIGNED] = {"\\bDate\\s+Assigned\\s*:?\\s*", CI, f_date, 1},
     [P_APPL] = {"\\b(?:Date\\s+)?Application\\s+Received(?:\\s+Date)?\\s*:?"
                 "\\s*",
-                CI},
-    [P_PRIORITY] = {"\\bPriority\\s*:\\s*([A-Za-z]+)", CI},
+                CI, f_appl, 1},
+    [P_PRIORITY] = {"\\bPriority\\s*:\\s*([A-Za-z]+)", CI, f_priority, 1},
     [P_DOI_FB] = {"\\b(?:injury|injured|accident)\\s+(?:that\\s+occurred\\s+)?"
                   "(?:on|of|dated?)\\s+",
-                  CI},
+                  CI, f_doi_fb, 1},
     [P_DOI_FB2] =
         {"\\b(?:injur(?:ed|y|ies)|fell|fall|slipped|tripped|accident|"
          "collision|crash|strain(?:ed)?|sprain(?:ed)?|hurt|twisted|"
          "assaulted|struck)\\b[^.\\n]{0,60}?\\b(?:on|of)"
          "\\s+(?=\\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-         CI},
+         CI, f_doi_fb2, 1},
     [P_SPEC] = {"Certifications?(?:\\(s\\))?\\s*/\\s*Specialt(?:y|ies)\\s*:"
                 "\\s*([^\\n]{1,200}?)\\s*(?=States?(?:\\(s\\))?\\s+of\\s+"
                 "Licensure|\\n|$)",
-                CI},
+                CI, f_spec, 0, spec_start},
     [P_LIC] = {"States?(?:\\(s\\))?\\s+of\\s+Licensure\\s*:\\s*([^\\n]{1,200}?)"
                "\\s*(?=Certifications?(?:\\(s\\))?\\s*/|\\n|$)",
-               CI},
+               CI, f_lic, 0, lic_start},
     [P_BOARD] = {"Board[ -]Certified\\s+in\\s+(?:the\\s+(?:field|specialty)\\s+"
                  "of\\s+)?([^\\n.;]{2,150}?)\\s*,?\\s+and\\s+(?:is\\s+)?(?:"
                  "currently\\s+)?licensed\\s+(?:to\\s+practice\\s+)?in\\s+(?:"
                  "the\\s+state\\s+of\\s+)?([^\\n.;]{2,80}?)\\s*(?=[.;\\n]|$)",
-                 CI},
+                 CI, f_board, 0},
     [P_BOARD_ONLY] = {"Board[ -]Certified\\s+in\\s+([^\\n.;,]{2,100}?)\\s*"
                       "(?=\\s+and\\b|[.;,\\n]|$)",
-                      CI},
+                      CI, f_board, 0},
     [P_LIC_ONLY] =
         {"[Ll]icensed\\s+(?:to\\s+practice\\s+)?in\\s+(?:the\\s+"
          "[Ss]tate\\s+of\\s+)?([A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+)?)",
-         0},
+         0, f_lic_only, 0},
     [P_INLINE] = {":\\s*(Upheld|Overturned|Reversed|Certified|Approved|"
                   "Non-?certified|Uncertified|Not\\s+certified|Denied)\\b"
                   "(\\s*\\([^()\\n:]{1,38}\\)|\\s+in\\s+(?:part|full)|"
                   "\\s+partially|\\s+partly)?\\.?\\s*(?=(?:Claims\\s+"
                   "Administrator|MAXIMUS|Expert\\s+Reviewer)\\s+guideline|"
                   "Decision\\s+rationale|Rationale\\s*:)",
-                  CI},
+                  CI, f_inline, 0},
 };
 
 static pcre2_code *pats[P_COUNT];
+/* For each pair of leading letters (a..z, lower case): the wb patterns
+ * (bit p) with a literal starting so (see word_candidates). */
+static uint16_t pair_pats[26 * 26];
+static unsigned char wclass[256];
 static pcre2_match_context *mctx;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static char init_msg[256];
 static int init_failed;
+
+static unsigned pair_of(const char *lit) { /* lit: two lower-case letters+ */
+  return (unsigned)(lit[0] - 'a') * 26 + (unsigned)(lit[1] - 'a');
+}
+
+/* PCRE2's \\w without UTF, by byte: 0 not a word character, 1 a digit or
+ * '_', 2 + (0..25) an ASCII letter of either case. */
+static void build_wclass(void) {
+  for (int ch = 0; ch < 256; ch++) {
+    unsigned l = (unsigned)((ch | 0x20) - 'a');
+    wclass[ch] = l < 26 ? (unsigned char)(2 + l)
+                 : ((ch >= '0' && ch <= '9') || ch == '_') ? 1
+                                                           : 0;
+  }
+}
 
 static void do_init(void) {
   mctx = pcre2_match_context_create(NULL);
@@ -98,13 +213,18 @@ static void do_init(void) {
     init_failed = 1;
     return;
   }
+  build_wclass();
   pcre2_set_match_limit(mctx, 1000000);
   pcre2_set_depth_limit(mctx, 10000);
   for (int i = 0; i < P_COUNT; i++) {
+    _Static_assert(P_COUNT <= 16, "pair_pats holds a bit per pattern");
+    for (const char *const *f = pat_src[i].firsts; pat_src[i].wb && *f; f++)
+      pair_pats[pair_of(*f)] |= (uint16_t)(1u << i);
     int ec;
     PCRE2_SIZE eo;
+    uint32_t anch = pat_src[i].wb || pat_src[i].back ? PCRE2_ANCHORED : 0;
     pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i].re, PCRE2_ZERO_TERMINATED,
-                            pat_src[i].flags, &ec, &eo, NULL);
+                            pat_src[i].flags | anch, &ec, &eo, NULL);
     if (!pats[i]) {
       PCRE2_UCHAR msg[120];
       pcre2_get_error_message(ec, msg, sizeof msg);
@@ -135,11 +255,42 @@ void ir_segment_fini(void) {
   mctx = NULL;
 }
 
-/* Finds pattern p in s[from, to); group g's span in *out. */
-int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
-  if (from >= to || !pats[p])
-    return 0;
-  int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx);
+/* Extends c->cands, the starts of words whose first two letters begin a
+ * literal of some wb pattern, to cover s[0, to). A word is a run of
+ * PCRE2's \\w characters (ASCII letters, digits, '_'; see wclass). */
+static void word_candidates(seg *c, size_t to) {
+  const unsigned char *s = (const unsigned char *)c->s;
+  size_t i = c->cand_to, n = c->n;
+  if (to <= i)
+    return;
+  if (i > 0) /* inside a word: skip to its end */
+    while (i < to && wclass[s[i - 1]] && wclass[s[i]])
+      i++;
+  while (i < to) {
+    while (i < to && !wclass[s[i]])
+      i++;
+    if (i >= to)
+      break;
+    unsigned t = wclass[s[i]], t1 = i + 1 < n ? wclass[s[i + 1]] : 0;
+    if (t >= 2 && t1 >= 2 && pair_pats[(t - 2) * 26 + (t1 - 2)]) {
+      seg_cand k = {i, pair_pats[(t - 2) * 26 + (t1 - 2)]};
+      ir_vec_push(c->a, &c->cands, k);
+    }
+    while (i < to && wclass[s[i]])
+      i++;
+  }
+  c->cand_to = i;
+}
+
+/* Does one of the literals lits start at s[i] (ignoring case)? */
+static int starts_lit(const seg *c, size_t i, const char *const *lits) {
+  for (; *lits; lits++)
+    if (lit_at(c->s, i, c->n, *lits))
+      return 1;
+  return 0;
+}
+
+static int take(seg *c, int rc, int g, span *out) {
   if (rc <= g)
     return 0;
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
@@ -148,6 +299,61 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
   out->s = ov[2 * g];
   out->e = ov[2 * g + 1];
   return 1;
+}
+
+enum { CAND_STEP = 256 }; /* bytes scanned for candidates at a time */
+
+/* Finds pattern p in s[from, to); group g's span in *out. */
+int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
+  if (from >= to || !pats[p])
+    return 0;
+  if (pat_src[p].back) {
+    for (const char *q = memchr(c->s + from, ':', to - from); q;
+         q = memchr(q + 1, ':', (size_t)(c->s + to - (q + 1)))) {
+      size_t at = pat_src[p].back(c->s, from, (size_t)(q - c->s));
+      if (at == SIZE_MAX)
+        continue;
+      int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
+      if (rc != PCRE2_ERROR_NOMATCH)
+        return take(c, rc, g, out);
+    }
+    return 0;
+  }
+  if (!pat_src[p].wb && pat_src[p].firsts[0][1] == 0) {
+    /* one first byte: no match starts before its first occurrence */
+    const char *q = memchr(c->s + from, pat_src[p].firsts[0][0], to - from);
+    if (!q)
+      return 0;
+    from = (size_t)(q - c->s);
+  }
+  if (!pat_src[p].wb)
+    return take(
+        c, pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx), g,
+        out);
+  /* the candidates are found in steps, as far as the search gets: most
+   * header fields are near the top */
+  word_candidates(c, from);
+  size_t lo = 0, hi = c->cands.n; /* first candidate at or after from */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->cands.v[mid].pos < from)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t k = lo;; k++) {
+    while (k == c->cands.n && c->cand_to < to)
+      word_candidates(c, to - c->cand_to > CAND_STEP ? c->cand_to + CAND_STEP
+                                                     : to);
+    if (k == c->cands.n || c->cands.v[k].pos >= to)
+      return 0;
+    size_t at = c->cands.v[k].pos;
+    if (!(c->cands.v[k].pats >> p & 1) || !starts_lit(c, at, pat_src[p].firsts))
+      continue;
+    int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
+    if (rc != PCRE2_ERROR_NOMATCH)
+      return take(c, rc, g, out);
+  }
 }
 
 static void build_lines(seg *c) {

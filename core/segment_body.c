@@ -14,6 +14,12 @@ static size_t next_heading(seg *c, size_t from, size_t limit, int stop_kinds) {
   return limit;
 }
 
+/* The '\n' at or after pos, or the text's end. */
+static size_t line_end(const seg *c, size_t pos) {
+  const char *nl = pos < c->n ? memchr(c->s + pos, '\n', c->n - pos) : NULL;
+  return nl ? (size_t)(nl - c->s) : (pos < c->n ? c->n : pos);
+}
+
 static size_t min3(size_t a, size_t b, size_t c) {
   size_t m = a < b ? a : b;
   return m < c ? m : c;
@@ -75,16 +81,12 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
   if (ca) {
     size_t e =
         min3(mx && max_l > ca ? max_l : to, rat && rat_l > ca ? rat_l : to, to);
-    size_t le = ca;
-    while (le < c->n && s[le] != '\n')
-      le++;
+    size_t le = line_end(c, ca);
     it->guideline_ca = seg_span_str(c, ca, e < le ? e : le);
   }
   if (mx) {
     size_t e = rat && rat_l > mx ? rat_l : to;
-    size_t le = mx;
-    while (le < c->n && s[le] != '\n')
-      le++;
+    size_t le = line_end(c, mx);
     it->guideline_maximus = seg_span_str(c, mx, e < le ? e : le);
   } else {
     for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < to;
@@ -109,9 +111,7 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
     size_t after = p->te;
     size_t lab = ca > mx ? ca : mx;
     if (lab) {
-      after = lab;
-      while (after < c->n && s[after] != '\n')
-        after++;
+      after = line_end(c, lab);
     }
     rs = after;
     re = next_heading(c, after + 1, to, heads);

@@ -22,6 +22,12 @@ typedef struct {
   size_t s, e;
 } span;
 
+/* A word start where some header patterns (bit p: pattern p) may match. */
+typedef struct {
+  size_t pos;
+  uint16_t pats;
+} seg_cand;
+
 /* Per-call context: the normalized text, its lines (trimmed spans), and the
  * match data of this call (so ir_segment is thread-safe). */
 typedef struct {
@@ -32,7 +38,9 @@ typedef struct {
   span *lines;
   size_t nlines;
   pcre2_match_data *md;
-  int8_t *kinds; /* seg_line_kind of each line, -1 until computed */
+  int8_t *kinds;          /* seg_line_kind of each line, -1 until computed */
+  IR_VEC(seg_cand) cands; /* word starts that may begin a header pattern */
+  size_t cand_to;         /* cands covers s[0, cand_to) */
   int cert;   /* title outcomes may be certification words (decision section) */
   int capped; /* SEG_MAX_ITEMS reached: the scan stopped */
 } seg;
@@ -131,8 +139,9 @@ size_t seg_label_at(const char *s, span L, const char *lit);
 size_t seg_label_any(const char *s, span L, const char *const *lits);
 int seg_starts_any(const char *s, span L, const char *const *lits);
 /* A label search (seg_find_labels): the first occurrence in s[from, to) of
- * any of lits (lower case, no ':'; a space matches a run of spaces), at a
- * word start and followed by spaces and ':'; on a tie the first listed. */
+ * any of lits (lower case, ending in a letter, no ':'; a space matches a
+ * run of spaces), at a word start and followed by spaces and ':'; on a tie
+ * the first listed. */
 typedef struct {
   const char *const *lits; /* NULL-terminated */
   size_t val;              /* after the colon; 0 when absent */

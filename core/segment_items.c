@@ -168,7 +168,9 @@ static int title_fragment(seg *c, size_t li) {
 static void clean_service(seg *c, size_t *pa, size_t *pb) {
   const char *s = c->s;
   size_t a = *pa, b = *pb;
-  for (size_t i = a; i + 16 <= b; i++)
+  /* (the phrase ends in a colon: most services have none) */
+  int colon = b > a && memchr(s + a, ':', b - a) != NULL;
+  for (size_t i = a; colon && i + 16 <= b; i++)
     if (lit_at(s, i, b, "set forth below:")) {
       a = i + 16;
       break;

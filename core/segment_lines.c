@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* lit at line start followed by optional "(s)", spaces and ':'; returns the
@@ -67,9 +68,12 @@ static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
 void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
                      size_t nreq) {
   size_t pending = nreq;
+  uint32_t last = 0; /* the last letters of all the literals (bits a..z) */
   for (size_t r = 0; r < nreq; r++) {
     req[r].val = 0;
     req[r].lab = to;
+    for (const char *const *lit = req[r].lits; *lit; lit++)
+      last |= 1u << (((*lit)[strlen(*lit) - 1] - 'a') & 31);
   }
   for (const char *p = s + from;
        pending && p < s + to && (p = memchr(p, ':', (size_t)(s + to - p)));
@@ -77,6 +81,11 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
     size_t colon = (size_t)(p - s), e = colon;
     while (e > from && s[e - 1] == ' ')
       e--;
+    /* every label ends in a letter: most colons follow something else */
+    unsigned l =
+        e > from ? (unsigned)(seg_lc((unsigned char)s[e - 1]) - 'a') : 26;
+    if (l >= 26 || !(last >> l & 1))
+      continue;
     for (size_t r = 0; r < nreq; r++) {
       if (req[r].val)
         continue;
@@ -107,9 +116,9 @@ char *seg_span_str(seg *c, size_t a, size_t b) {
   while (b > a && (c->s[b - 1] == ' ' || c->s[b - 1] == '\n'))
     b--;
   char *r = ir_arena_strndup(c->a, c->s + a, b - a);
-  for (char *p = r; *p; p++)
-    if (*p == '\n')
-      *p = ' ';
+  for (char *p = r; (p = memchr(p, '\n', (size_t)(r + (b - a) - p))) != NULL;
+       p++)
+    *p = ' ';
   return r;
 }
 
@@ -168,13 +177,14 @@ static int items_heading(const char *s, span L) {
     return 0;
   if (lit_at(s, L.s, L.e, "imr issue") || lit_at(s, L.s, L.e, "imr decision"))
     return 1;
-  int dec = 0, rat = 0;
-  for (size_t i = L.s; i < L.e; i++) {
+  for (size_t i = L.s; i < L.e; i++)
     if ((unsigned char)(s[i] - 'a') < 26)
       return 0; /* a lower-case letter: no all-caps heading */
-    if (!dec && lit_at(s, i, L.e, "decision"))
+  int dec = 0, rat = 0;
+  for (size_t i = L.s; i < L.e && !(dec && rat); i++) {
+    if (!dec && s[i] == 'D' && lit_at(s, i, L.e, "decision"))
       dec = 1;
-    if (!rat && lit_at(s, i, L.e, "rationale"))
+    if (!rat && s[i] == 'R' && lit_at(s, i, L.e, "rationale"))
       rat = 1;
   }
   return dec && rat;
@@ -216,33 +226,48 @@ static const char *const qual_lits[] = {
 static const char *const end_lits[] = {"sincerely", "cc:", "copy to", NULL};
 static const char *const how_lits[] = {"how the imr final determination", NULL};
 
-/* First letters (bits a..z) of the literals of each check, so that a line
- * is tested only by the checks that can match its first letter (every
- * literal starts with a letter and is matched at the line start). */
-static struct {
-  uint32_t how, summ, docs, guide, rat, qual, end, ca, max, det, issue;
-} initials;
-static pthread_once_t initials_once = PTHREAD_ONCE_INIT;
+/* The checks of seg_line_kind (bits), and for each pair of first letters
+ * (a..z, lower case) the checks with a literal starting so: every literal
+ * starts with two letters and is matched at the line start, so a line is
+ * tested only by the checks that can match its first two letters. */
+enum {
+  C_HOW = 1 << 0,
+  C_SUMM = 1 << 1,
+  C_DOCS = 1 << 2,
+  C_GUIDE = 1 << 3,
+  C_RAT = 1 << 4,
+  C_QUAL = 1 << 5,
+  C_END = 1 << 6,
+  C_CA = 1 << 7,
+  C_MAX = 1 << 8,
+  C_DET = 1 << 9,
+  C_ISSUE = 1 << 10
+};
+static uint16_t pair_checks[26 * 26];
+static pthread_once_t pairs_once = PTHREAD_ONCE_INIT;
 
-static uint32_t initials_of(const char *const *lits) {
-  uint32_t m = 0;
-  for (; *lits; lits++)
-    m |= 1u << ((unsigned char)(*lits)[0] - 'a');
-  return m;
+static void add_pairs(const char *const *lits, uint16_t check) {
+  for (; *lits; lits++) {
+    unsigned l0 = (unsigned)((*lits)[0] - 'a');
+    unsigned l1 = (*lits)[0] ? (unsigned)((*lits)[1] - 'a') : 26;
+    if (l0 >= 26 || l1 >= 26)
+      abort(); /* a literal edit broke the table's assumption */
+    pair_checks[l0 * 26 + l1] |= check;
+  }
 }
 
-static void build_initials(void) {
-  initials.how = initials_of(how_lits);
-  initials.summ = initials_of(summ_lits);
-  initials.docs = initials_of(docs_lits);
-  initials.guide = initials_of(guide_lits);
-  initials.rat = initials_of(rat_lits);
-  initials.qual = initials_of(qual_lits);
-  initials.end = initials_of(end_lits);
-  initials.ca = initials_of(seg_ca_lits);
-  initials.max = initials_of(seg_max_lits);
-  initials.det = initials_of(seg_decision_labels);
-  initials.issue = initials_of(issue_labels);
+static void build_pairs(void) {
+  add_pairs(how_lits, C_HOW);
+  add_pairs(summ_lits, C_SUMM);
+  add_pairs(docs_lits, C_DOCS);
+  add_pairs(guide_lits, C_GUIDE);
+  add_pairs(rat_lits, C_RAT);
+  add_pairs(qual_lits, C_QUAL);
+  add_pairs(end_lits, C_END);
+  add_pairs(seg_ca_lits, C_CA);
+  add_pairs(seg_max_lits, C_MAX);
+  add_pairs(seg_decision_labels, C_DET);
+  add_pairs(issue_labels, C_ISSUE);
 }
 
 int seg_line_kind(const char *s, span L) {
@@ -250,36 +275,40 @@ int seg_line_kind(const char *s, span L) {
     return K_NONE;
   if (items_heading(s, L))
     return K_ITEMS;
-  unsigned l = (unsigned)(seg_lc((unsigned char)s[L.s]) - 'a');
-  if (l >= 26)
+  unsigned l0 = (unsigned)(seg_lc((unsigned char)s[L.s]) - 'a');
+  unsigned l1 =
+      L.s + 1 < L.e ? (unsigned)(seg_lc((unsigned char)s[L.s + 1]) - 'a') : 26;
+  if (l0 >= 26 || l1 >= 26)
+    return K_NONE; /* every literal starts with two letters */
+  pthread_once(&pairs_once, build_pairs);
+  unsigned b = pair_checks[l0 * 26 + l1];
+  if (!b)
     return K_NONE;
-  uint32_t b = 1u << l;
-  pthread_once(&initials_once, build_initials);
-  if ((initials.how & b) && lit_at(s, L.s, L.e, how_lits[0]))
+  if ((b & C_HOW) && lit_at(s, L.s, L.e, how_lits[0]))
     return K_HOW;
-  if ((initials.summ & b) && seg_starts_any(s, L, summ_lits) && L.e - L.s < 40)
+  if ((b & C_SUMM) && seg_starts_any(s, L, summ_lits) && L.e - L.s < 40)
     return K_SUMMARY;
-  if ((initials.summ & b) && seg_label_any(s, L, summ_lits))
+  if ((b & C_SUMM) && seg_label_any(s, L, summ_lits))
     return K_SUMMARY;
-  if ((initials.docs & b) && seg_starts_any(s, L, docs_lits))
+  if ((b & C_DOCS) && seg_starts_any(s, L, docs_lits))
     return K_DOCS;
-  if ((initials.guide & b) && seg_starts_any(s, L, guide_lits))
+  if ((b & C_GUIDE) && seg_starts_any(s, L, guide_lits))
     return K_GUIDE;
-  if ((initials.rat & b) &&
+  if ((b & C_RAT) &&
       (lit_at(s, L.s, L.e, rat_lits[0]) || seg_label_at(s, L, rat_lits[1]) ||
        seg_label_at(s, L, rat_lits[2])))
     return K_RAT;
-  if ((initials.qual & b) && seg_starts_any(s, L, qual_lits))
+  if ((b & C_QUAL) && seg_starts_any(s, L, qual_lits))
     return K_QUAL;
-  if ((initials.end & b) && seg_starts_any(s, L, end_lits))
+  if ((b & C_END) && seg_starts_any(s, L, end_lits))
     return K_END;
-  if ((initials.ca & b) && seg_label_any(s, L, seg_ca_lits))
+  if ((b & C_CA) && seg_label_any(s, L, seg_ca_lits))
     return K_CA;
-  if ((initials.max & b) && seg_label_any(s, L, seg_max_lits))
+  if ((b & C_MAX) && seg_label_any(s, L, seg_max_lits))
     return K_MAX;
-  if ((initials.det & b) && seg_label_any(s, L, seg_decision_labels))
+  if ((b & C_DET) && seg_label_any(s, L, seg_decision_labels))
     return K_DET;
-  if ((initials.issue & b) && seg_issue_label(s, L))
+  if ((b & C_ISSUE) && seg_issue_label(s, L))
     return K_ISSUE;
   return K_NONE;
 }

@@ -105,6 +105,26 @@ int ir_title_outcome(const char *s, size_t b, size_t e, unsigned flags,
                                          "uncertified", "denied", NULL};
   static const char *const partial[] = {"partially", "partly", NULL};
   size_t end = strip(s, b, e);
+  if (end > b && s[end - 1] != ')') {
+    /* cheap rejection of most spans: the last word's initial and length
+     * fit no outcome word (upheld, uphold, overturned, overturn, reversed,
+     * certified, approved, authorized, non-certified, noncertified,
+     * uncertified, denied) and no qualifier (partially, partly, part,
+     * full) */
+    static const uint16_t lens[26] = {['a' - 'a'] = 1u << 8 | 1u << 10,
+                                      ['c' - 'a'] = 1u << 9,
+                                      ['d' - 'a'] = 1u << 6,
+                                      ['f' - 'a'] = 1u << 4,
+                                      ['n' - 'a'] = 1u << 12 | 1u << 13,
+                                      ['o' - 'a'] = 1u << 8 | 1u << 10,
+                                      ['p' - 'a'] = 1u << 4 | 1u << 6 | 1u << 9,
+                                      ['r' - 'a'] = 1u << 8,
+                                      ['u' - 'a'] = 1u << 6 | 1u << 11};
+    size_t w = word_start(s, b, end);
+    unsigned c0 = (unsigned)(lc((unsigned char)s[w]) - 'a');
+    if (end - w > 13 || c0 >= 26 || !(lens[c0] >> (end - w) & 1))
+      return 0;
+  }
   size_t ws = SIZE_MAX;
   size_t we = drop_qualifier(s, b, end, &ws);
   if (ws == SIZE_MAX) /* (else the word ending at end, found already) */
