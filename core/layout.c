@@ -348,6 +348,8 @@ static void scan_markers(const unsigned char *s, size_t m, scan_stats *st) {
       here = c4;
       p += 8;
     }
+    if (p + 3 >= m)
+      break; /* the tail loop below looks at the rest */
     uint32_t next = pair_at(s + p + 2);
     uint32_t c = here & next >> 16;
     if (c & 0xFFFF) {

@@ -54,7 +54,8 @@ if [ "$mode" = asan ]; then
   for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     "$t" >"$LOG" 2>&1
-    tally "unit $(basename "$t")" $?
+    st=$? # (taken before the name's command substitution resets $?)
+    tally "unit ${t##*/}" "$st"
   done
   if [ -d "$RULES" ] && ls "$RULES"/*.lua >/dev/null 2>&1; then
     "$IMR" test "$RULES" >"$LOG" 2>&1
