@@ -372,61 +372,6 @@ int ir_x_doc_cite(const ir_sent *s, size_t ts, size_t te) {
   return 0;
 }
 
-int ir_x_in_region(const xletter *xl, const xsent *x, int i) {
-  if (!ir_x_in_item(x, i))
-    return 0;
-  return x->region != XR_SUMMARY || !xl->item_regions || !x->regions ||
-         (x->regions & xl->item_regions);
-}
-
-static const int REGION_SECS[] = {IR_LEX_REG_LUMBAR, IR_LEX_REG_CERVICAL,
-                                  IR_LEX_REG_THORACIC};
-#define NREGIONS (sizeof REGION_SECS / sizeof *REGION_SECS)
-
-static unsigned regions_of(const ir_sent *s) {
-  unsigned m = 0;
-  for (unsigned i = 0; i < NREGIONS; i++)
-    if (ir_sent_has_any(s, REGION_SECS[i]))
-      m |= 1u << i;
-  return m;
-}
-
-/* Does the region word g also name one of the item's regions ("trapezius"
- * is cervical and thoracic)? */
-static int item_region_word(const xletter *xl, const xsent *x,
-                            const ir_hit *g) {
-  for (unsigned r = 0; r < NREGIONS; r++) {
-    if (!(xl->item_regions & (1u << r)))
-      continue;
-    size_t n;
-    const ir_hit *o = ir_sent_hits(&x->s, REGION_SECS[r], &n);
-    for (size_t i = 0; i < n; i++)
-      if (o[i].start < g->end && g->start < o[i].end)
-        return 1;
-  }
-  return 0;
-}
-
-int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts) {
-  if (!xl->item_regions || !(x->regions & ~xl->item_regions))
-    return 0;
-  /* the region word nearest before the term ("cervical and lumbar
-   * radiculopathy": "lumbar" qualifies it) */
-  const ir_hit *near = NULL;
-  for (unsigned r = 0; r < NREGIONS; r++) {
-    size_t n;
-    const ir_hit *g = ir_sent_hits(&x->s, REGION_SECS[r], &n);
-    for (size_t i = 0; i < n; i++)
-      if (g[i].end <= ts && (!near || g[i].end > near->end))
-        near = &g[i];
-  }
-  const char *t = x->s.text;
-  return near && ir_words_between(t, near->end, ts) <= 2 &&
-         !memchr(t + near->end, ',', ts - near->end) &&
-         !memchr(t + near->end, ';', ts - near->end) &&
-         !item_region_word(xl, x, near);
-}
-
 int ir_x_classify(const xsent *x, size_t ts, size_t te) {
   const ir_sent *s = &x->s;
   if (x->region == XR_HEADER || ir_scope_attributed(s, te))
@@ -540,7 +485,7 @@ static int match_range(ir_extract_ctx *c, xletter *xl, size_t lo, size_t hi) {
           ir_lex_name(bad), ir_text_orig_start(&l->text, xl->v[i].s.start));
       return -1;
     }
-    xl->v[i].regions = regions_of(&xl->v[i].s);
+    xl->v[i].regions = ir_x_regions_of(&xl->v[i].s);
   }
   return 0;
 }

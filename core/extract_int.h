@@ -54,6 +54,8 @@ int ir_x_in_item(const xsent *x, int i);
 /* ... and, for a summary sentence naming body regions, one of them is a
  * region the item's title names (or the title names none). */
 int ir_x_in_region(const xletter *xl, const xsent *x, int i);
+/* The body regions ([region_*] sections) a sentence names, one bit each. */
+unsigned ir_x_regions_of(const ir_sent *s);
 /* A body region other than the item's is named just before the term at
  * ts, in the same phrase ("left L5 radiculopathy" for a cervical item):
  * the term speaks of that other region. */
