@@ -141,6 +141,8 @@ good benefit
 /\bwell\s+controlled\b/
 /\b(?:has|have|had)\s+(?:\w+\s+)?controlled\b/
 /\bcontrols\s+(?:his|her|the)\s+pain/
+# "naproxen was noted to control her pain well"
+/(?<!failed to )(?<!unable to )\bcontrol(?:s|led)?\s+(?:his|her|the|their)\s+(?:\w+\s+)?pain\s+(?:well|adequately|effectively)\b/
 
 [side_effect]
 side effect*
