@@ -505,9 +505,13 @@ static void other_cites(xletter *xl, int i) {
     if (x->region != XR_RATIONALE || x->item != i ||
         ir_scope_attributed(s, s->end))
       continue;
+    /* a guideline recital ("injections with any substance (e.g., saline or
+     * glucose) other than local anesthetic ... are not recommended") cites
+     * the injectate only when this item's injectate is such a substance */
+    int non_la = item_has_non_la(it);
     if (ir_sent_has_any(s, IR_LEX_UNSUPPORTED) &&
-        (non_la_injectate(s) ||
-         (item_has_non_la(it) && ir_sent_has_any(s, IR_LEX_NSAID))))
+        ((non_la_injectate(s) && (non_la || !ir_scope_recital(s))) ||
+         (non_la && ir_sent_has_any(s, IR_LEX_NSAID))))
       ir_x_cite(xl, it, IR_CRIT_INJECTATE, x, s->start, s->end);
     if (ir_scope_recital(s))
       continue;
