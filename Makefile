@@ -59,6 +59,7 @@ holdout: all
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout6
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout7
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout8
+	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout9
 
 format:
 	clang-format -i core/*.c core/*.h tests/unit/*.c tests/unit/*.h

@@ -50,6 +50,20 @@ static int generic_rule_term(const ir_sent *s, const ir_hit *h) {
   return 0;
 }
 
+/* "no evidence of referred pain from the trapezius trigger points": the
+ * trigger points only say where the referral starts; what is denied or
+ * cited is the referral. */
+static int qualifies_referral(const ir_sent *s, const ir_hit *tp) {
+  size_t n;
+  const ir_hit *r = ir_sent_hits(s, IR_LEX_REFERRED, &n);
+  for (size_t i = 0; i < n; i++)
+    if (r[i].end <= tp->start &&
+        ir_words_between(s->text, r[i].end, tp->start) <= 5 &&
+        !memchr(s->text + r[i].end, ',', tp->start - r[i].end))
+      return 1;
+  return 0;
+}
+
 /* Generic affirm/deny/cite of every hit of sec. mask: which outcomes count.
  * A radiculopathy term inside the radicular rule ("not indicated for
  * radicular pain") states the rule, not this patient's findings. */
@@ -71,6 +85,8 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
         continue;
       if (regional && ir_x_foreign_term(xl, x, h[j].start))
         continue; /* "left L5 radiculopathy" for a cervical item */
+      if (sec == IR_LEX_TRIGGER_POINT && qualifies_referral(&x->s, &h[j]))
+        continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (c == XC_AFFIRM && (mask & M_AFF))
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
@@ -208,7 +224,7 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
   ir_scope_clause(s, t->start, t->end, &lo, &hi);
   contrast_span(s, t, &clo, &chi);
   if (trigger_in(s, IR_LEX_NOT_TRIED, lo, t->start, IR_LEX_FAILED) ||
-      not_tried_after(s, t, hi))
+      not_tried_after(s, t, chi < hi ? chi : hi))
     return XC_DENY;
   if (trigger_in(s, IR_LEX_FAILED, clo, chi, IR_LEX_NEG_PRE))
     return ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi) ? XC_NONE : XC_AFFIRM;

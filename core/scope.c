@@ -74,6 +74,18 @@ static int overlaps(const ir_sent *s, int sec, const ir_hit *h) {
   return 0;
 }
 
+/* "trigger points, a twitch response, no radiculopathy, and failure of
+ * physical therapy": a negation that opens one item in the middle of a
+ * list ends at that item's comma (one that opens the list, "no twitch,
+ * referral or radiculopathy", covers the list). */
+static int mid_list_item(const ir_sent *s, const ir_hit *neg, size_t ts) {
+  size_t p = neg->start;
+  while (p > s->start && s->text[p - 1] == ' ')
+    p--;
+  return p > s->start && s->text[p - 1] == ',' &&
+         memchr(s->text + neg->end, ',', ts - neg->end) != NULL;
+}
+
 int ir_scope_negated(const ir_sent *s, size_t ts, size_t te) {
   return ir_scope_negated_apart(s, ts, te, -1);
 }
@@ -85,7 +97,7 @@ int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip) {
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= lo && h[i].end <= ts && !ir_hit_pseudo(s, &h[i]) &&
         ir_words_between(s->text, h[i].end, ts) <= IR_NEG_WINDOW &&
-        (skip < 0 || !overlaps(s, skip, &h[i])))
+        !mid_list_item(s, &h[i], ts) && (skip < 0 || !overlaps(s, skip, &h[i])))
       return 1;
   h = ir_sent_hits(s, IR_LEX_NEG_POST, &n);
   for (size_t i = 0; i < n; i++)
@@ -119,7 +131,8 @@ int ir_scope_cited(const ir_sent *s, size_t ts, size_t te) {
   int found = 0;
   for (size_t i = 0; i < n; i++) {
     if (h[i].start < lo || h[i].end > ts || ir_hit_pseudo(s, &h[i]) ||
-        ir_words_between(s->text, h[i].end, ts) > IR_CITE_WINDOW)
+        ir_words_between(s->text, h[i].end, ts) > IR_CITE_WINDOW ||
+        mid_list_item(s, &h[i], ts))
       continue;
     found = ir_sent_has(s, IR_LEX_CITE_TERM, h[i].end, ts) ? (found ? found : 2)
                                                            : 1;

@@ -127,8 +127,8 @@ exceeds the number
 /\bno\s+more\s+than\s+(?:3-4|three\s+to\s+four|3\s+to\s+4|four|4)\s+injections\s+(?:per\s+session\s+)?(?:\w+\s+){0,2}?(?:exceeded|is\s+exceeded)/
 /\btoo\s+many\s+(?:trigger\s+points?|injections)/
 # "five trigger point injections are requested, which exceeds the
-# guideline recommendation (of 3-4)"
-/\b(?:injections?|trigger\s+points?|TPIs?|sites)\s+(?:\w+\s+){0,3}?(?:requested|proposed|planned),?\s+(?:which|this)\s+exceeds?\s+(?:the\s+)?(?:guidelines?|MTUS|recommend\w*|maximum|limit)/
+# guideline recommendation", "six ... in a single session, which exceeds"
+/\b(?:injections?|trigger\s+points?|TPIs?|sites)\b[^.;]{0,60}?,\s+(?:which|this|that)\s+exceeds?\s+(?:the\s+)?(?:guidelines?|MTUS|recommend\w*|maximum|limit)/
 
 [citation_frequency]
 /\b(?:does|did|do)\s+not\s+(?:respect|meet|satisfy|observe|allow)\s+(?:\w+\s+){0,3}?(?:two-month|2-month|two\s+month|interval)/

@@ -192,6 +192,9 @@ short-lived relief
 /\bquantity\s*(?:of\s*)?:?\s*(\d{1,3})\b/
 /\bquantity\s*(?:of\s*)?:?\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/
 /\bqty\.?\s*:?\s*(\d{1,3})\b/
+# "trigger point injections, four (4)", "..., 4 units"
+/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\(\s*\d{1,2}\s*\)(?!\s*(?:weeks?|days?|months?|years?|visits?|sessions?|times|tablets?|mg|hours?)\b)/
+/,\s*(\d)\s+units?\b/
 /\(\s*x\s*(\d{1,3})\s*\)/
 /\bx\s*(\d{1,2})\b(?!\s*(?:weeks?|days?|months?|mg))/
 /#\s*(\d{1,2})\b/

@@ -92,7 +92,7 @@ nevertheless
 /\bwith\s+(?:positive|decreased|diminished|reduced)/
 # ", and X were elicited": a new clause with its own verb (a plain list,
 # "no twitch, taut band, or referred pain", continues the negation)
-/,\s+and\s+(?=(?:[\w-]+\s+){1,4}?(?:was|were|is|are|has|have|had)\s+(?!not\b|no\b|never\b|absent|negative|normal|unremarkable))/
+/,\s+and\s+(?=(?:[\w-]+\s+){0,4}?(?:was|were|is|are|has|have|had)\s+(?!not\b|no\b|never\b|absent|negative|normal|unremarkable))/
 # ", with referral of pain to ...": a new finding (not ", with lidocaine")
 /,\s+with\s+(?=(?:[\w-]+\s+){0,2}?(?:referral|referred|radiation|radiating|twitch\w*|taut|jump|tender\w*|spasms?)\b)/
 

@@ -170,3 +170,6 @@ whereas
 except
 while
 /;/
+# ", she has not been tried on a muscle relaxant": a comma and a new subject
+# with its verb start another clause
+/,\s+(?=(?:he|she|they|the\s+(?:patient|claimant|applicant|injured\s+worker|employee))\s+(?:has|have|had|is|was|did|does)\b)/
