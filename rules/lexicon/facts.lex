@@ -45,6 +45,8 @@ chronic pain syndrome
 /\b(?:for|over|of)\s+(?:the\s+)?(?:past|last|over|more\s+than|greater\s+than|several|many)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few)?\s*years?\b/
 /\b(?:for|over)\s+(?:the\s+)?(?:past|last|more\s+than|over)\s+(?:[4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+months\b/
 /\b(?:persisted|persisting|present|ongoing)\s+for\s+(?:more\s+than|over|greater\s+than)\s+(?:three|3|six|6)\s+months\b/
+# "symptoms have not persisted for three months" (negated: cites duration)
+/\b(?:persisted|persisting|lasted)\s+for\s+(?:at\s+least\s+)?(?:three|3)\s+months\b/
 /\b(?:more|greater|longer)\s+than\s+(?:three|3|four|4|five|5|six|6|twelve|12)\s+months\b/
 /\blong-?standing\s+(?:\w+\s+){0,2}?pain\b/
 
