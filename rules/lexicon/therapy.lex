@@ -69,6 +69,8 @@ no longer effective
 # "which helped only minimally", "was only slightly helpful"
 /\b(?:helped|helps|worked|was\s+helpful|were\s+helpful)\s+(?:only\s+)?(?:minimally|marginally|slightly|a\s+little|little|partially)\b/
 /\bonly\s+(?:minimally|marginally|slightly)\s+(?:helpful|beneficial|effective|helped)\b/
+# "helped only for a day or two", "helped only briefly"
+/\b(?:helped|helps|worked|relieved\s+(?:his|her|the)\s+pain)\s+only\s+(?:briefly|temporarily|transiently|for\s+(?:a|one|two|three|a\s+few|several)\s+(?:\w+\s+){0,3}?(?:days?|hours?|weeks?))\b/
 /\bwithout\s+(?:adequate\s+|significant\s+|sufficient\s+|good\s+|lasting\s+)?(?:pain\s+)?control\b/
 /\b(?:inadequate|insufficient|poor)\s+(?:pain\s+)?(?:control|relief)\b/
 
