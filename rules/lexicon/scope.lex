@@ -70,6 +70,13 @@ gram negative
 /failed\s+back(?:\s+surgery)?(?:\s+syndrome)?/
 /\bnot\s+medically\s+necessary/
 /\bnormal\s+(?:gait|range|strength)/
+# "the twitch response and failed care are not in dispute, the presence of
+# radiculopathy ...": conceding, not denying
+/\bnot\s+(?:in\s+dispute|in\s+question|disputed|contested)\b/
+# double negatives: "it cannot be said that radiculopathy is absent", "it is
+# not the case that the record fails to describe a twitch response"
+/\b(?:cannot|can\s*not|could\s+not)\s+be\s+said\s+that\s+(?:[\w-]+\s+){1,5}?(?:is|was|are|were)\s+(?:absent|negative|normal|not\s+present)\b/
+/\bnot\s+the\s+case\s+that\s+(?:[\w-]+\s+){0,4}?(?:fails?|failed|does\s+not|did\s+not)\s+(?:to\s+)?(?:document|describe|mention|show|demonstrate|note)\w*/
 
 [terminator]
 # ends the scope of a negation, hypothesis or citation
