@@ -34,6 +34,8 @@ referral pattern
 /\bpain\s+referr(?:ed|ing)\s+(?:in)?to\b/
 /\breferr(?:ed|ing)\s+(?:pain\s+)?(?:in)?to(?:ward)?\s+the\b(?!\s+(?:emergency|clinic|office|hospital|physician|doctor|specialist|surgeon|orthopedi|neurolog|pain\s+management|physical))/
 refers pain
+# "pain referring down the posterolateral thigh"
+/\bpain\s+referr(?:ed|ing)\s+(?:down|along|distally)\b/
 /\brefer(?:s|red|ring)\s+(?:pain|symptoms)\b/
 /\bradiat\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:\w+\s+){0,2}?trigger\s+points?/
 /\btrigger\s+points?\s+(?:\w+\s+){0,4}?radiat\w*/
