@@ -60,6 +60,7 @@ holdout: all
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout7
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout8
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout9
+	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout10
 
 format:
 	clang-format -i core/*.c core/*.h tests/unit/*.c tests/unit/*.h
