@@ -48,6 +48,7 @@ static const char *const f_doi_fb2[] = {
     "injur",    "fell",      "fall",      "slipped", "tripped",
     "accident", "collision", "crash",     "strain",  "sprain",
     "hurt",     "twisted",   "assaulted", "struck",  NULL};
+static const char *const f_on[] = {"on", NULL};
 static const char *const f_spec[] = {"certification", NULL};
 static const char *const f_lic[] = {"state", NULL};
 static const char *const f_board[] = {"board", NULL};
@@ -153,6 +154,15 @@ static const struct {
          "assaulted|struck)\\b[^.\\n]{0,60}?\\b(?:on|of)"
          "\\s+(?=\\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
          CI, f_doi_fb2, 1},
+    /* "On 04/02/2012 the injured worker, a grocery clerk, injured her low
+     * back": the date comes first; "the injured worker" alone is no event */
+    [P_DOI_FB3] =
+        {"\\bOn\\s+(?=(?:\\d{1,2}/\\d{1,2}/\\d{2,4}|(?:Jan|Feb|Mar|Apr|"
+         "May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+"
+         "\\d{4}),?\\s+(?:the|this|he|she)\\b[^.\\n]{0,60}?\\b(?:"
+         "injured(?!\\s+worker)|fell|slipped|tripped|strained|sprained|"
+         "twisted|hurt)\\b)",
+         CI, f_on, 1},
     [P_SPEC] = {"Certifications?(?:\\(s\\))?\\s*/\\s*Specialt(?:y|ies)\\s*:"
                 "\\s*([^\\n]{1,200}?)\\s*(?=States?(?:\\(s\\))?\\s+of\\s+"
                 "Licensure|\\n|$)",

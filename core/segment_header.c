@@ -35,6 +35,10 @@ void seg_parse_header(seg *c, size_t hdr_end) {
     l->date_injury = date_after(c, P_DOI_FB2, 0, hdr_end);
   if (!l->date_injury && l->sum_end > hdr_end)
     l->date_injury = date_after(c, P_DOI_FB2, l->sum_start, l->sum_end);
+  if (!l->date_injury) /* "On 04/02/2012 the worker ... injured her back" */
+    l->date_injury = date_after(c, P_DOI_FB3, 0, hdr_end);
+  if (!l->date_injury && l->sum_end > hdr_end)
+    l->date_injury = date_after(c, P_DOI_FB3, l->sum_start, l->sum_end);
   l->date_decision = date_after(c, P_DECISION, 0, hdr_end);
   l->date_ur_denial = date_after(c, P_URDENIAL, 0, hdr_end);
   l->date_assigned = date_after(c, P_ASSIGNED, 0, hdr_end);

@@ -56,6 +56,7 @@ enum {
   P_PRIORITY,
   P_DOI_FB,
   P_DOI_FB2,
+  P_DOI_FB3,
   P_SPEC,
   P_LIC,
   P_BOARD,
