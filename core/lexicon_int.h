@@ -68,14 +68,18 @@ struct ir_lexicon {
   uint64_t init_mask; /* sections with such a fragment */
   uint8_t ac_cls[256];
   int ac_ncls;
-  /* Aho-Corasick DFA, NULL when not built. The scan's states are row
-   * offsets (state * ac_ncls) in ac_next, numbered so that the states
-   * with outputs to report come last, from row ac_rep_lo on; ac_report
-   * (by scan state number) and the arrays below use the build's state
-   * ids. */
-  int32_t *ac_next;
-  int32_t ac_start, ac_rep_lo;
-  int32_t *ac_report; /* scan state -> first build state with outputs */
+  /* Aho-Corasick DFA, NULL when not built: ac_next[state << ac_shift |
+   * class] is the next state. States are numbered so that those with
+   * outputs to report come last, from ac_rep_lo on, each group by depth;
+   * the report list of state st (st >= ac_rep_lo) is ac_rent[ac_rfirst[st
+   * - ac_rep_lo], ac_rfirst[st - ac_rep_lo + 1]): its literals and those
+   * of its suffixes, each clause id << 8 | length << 2 | IR_LF_* flags.
+   * The arrays after them are only used while building. */
+  uint16_t *ac_next;
+  int ac_shift;
+  uint32_t ac_start, ac_rep_lo;
+  uint32_t *ac_rfirst, *ac_rent;
+  int32_t *ac_report; /* build state -> first state with outputs */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
   uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */
   uint8_t *ac_oflag;             /* IR_LF_* per output */

@@ -50,6 +50,9 @@ static int ac_state(ac_build *b, int ncls, int depth) {
 
 void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->ac_next);
+  free(lx->ac_rfirst);
+  free(lx->ac_rent);
+  lx->ac_rfirst = lx->ac_rent = NULL;
   free(lx->ac_report);
   free(lx->ac_dict);
   free(lx->ac_ofirst);
@@ -75,7 +78,8 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   lx->nclauses = 0;
   lx->frag_sec = NULL;
   lx->init_mask = 0;
-  lx->ac_next = lx->ac_report = lx->ac_dict = NULL;
+  lx->ac_next = NULL;
+  lx->ac_report = lx->ac_dict = NULL;
   lx->ac_ofirst = lx->ac_oids = NULL;
   lx->ac_oflag = lx->ac_depth = NULL;
   lx->frag_init = NULL;
@@ -182,45 +186,98 @@ static int ac_finish(ac_build *b, ir_lexicon *lx) {
   return 0;
 }
 
-/* Renumbers the DFA for the scan: states without outputs first, each
- * state a row offset (see ir_lexicon in lexicon_int.h); 0 or -1. */
+/* The report list of build state d: the outputs of d and of its
+ * dictionary suffixes, in that order, each clause << 8 | literal length
+ * << 2 | IR_LF_* flags; writes them at out (when not NULL), returns how
+ * many. */
+static size_t ac_rlist(const ir_lexicon *lx, int32_t d, uint32_t *out) {
+  size_t m = 0;
+  for (; d >= 0; d = lx->ac_dict[d])
+    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++, m++)
+      if (out)
+        out[m] = lx->ac_oids[o] << 8 | (uint32_t)lx->ac_depth[d] << 2 |
+                 lx->ac_oflag[o];
+  return m;
+}
+
+/* Renumbers the DFA for the scan (see ir_lexicon in lexicon_int.h):
+ * states without outputs first, each group by depth, so that the shallow
+ * states the scan mostly visits share few cache lines; then the report
+ * lists. 0 or -1. */
 static int ac_renumber(ac_build *b, ir_lexicon *lx) {
   size_t n = b->n, ncls = (size_t)lx->ac_ncls;
-  int32_t *id = malloc(n * sizeof *id), *rep = malloc(n * sizeof *rep);
-  int32_t *nx = malloc(n * ncls * sizeof *nx);
-  if (!id || !rep || !nx || n * ncls > INT32_MAX) {
+  int sh = 0;
+  while (((size_t)1 << sh) < ncls)
+    sh++;
+  if (!n || n > UINT16_MAX || lx->nclauses >= 1u << 24)
+    return -1;
+  uint32_t *id = malloc(n * sizeof *id);
+  size_t bytes = ((n << sh) * sizeof(uint16_t) + 63) & ~(size_t)63;
+  uint16_t *nx = aligned_alloc(64, bytes); /* rows on cache lines */
+  size_t cnt[2 * 256 + 1] = {0};
+  if (!id || !nx) {
     free(id);
-    free(rep);
     free(nx);
     return -1;
   }
-  int32_t k = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    if (pass)
-      lx->ac_rep_lo = k * (int32_t)ncls;
-    for (size_t u = 0; u < n; u++)
-      if ((lx->ac_report[u] >= 0) == pass)
-        id[u] = k++;
-  }
-  for (size_t u = 0; u < n; u++) {
-    rep[id[u]] = lx->ac_report[u];
+  for (size_t u = 0; u < n; u++) /* counting sort by (reports, depth) */
+    cnt[(lx->ac_report[u] >= 0) * 256 + lx->ac_depth[u] + 1]++;
+  for (size_t x = 1; x <= 2 * 256; x++)
+    cnt[x] += cnt[x - 1];
+  lx->ac_rep_lo = (uint32_t)cnt[256];
+  for (size_t u = 0; u < n; u++)
+    id[u] = (uint32_t)cnt[(lx->ac_report[u] >= 0) * 256 + lx->ac_depth[u]]++;
+  memset(nx, 0, bytes);
+  for (size_t u = 0; u < n; u++)
     for (size_t c = 0; c < ncls; c++)
-      nx[(size_t)id[u] * ncls + c] = id[b->next[u * ncls + c]] * (int32_t)ncls;
+      nx[(size_t)id[u] << sh | c] = (uint16_t)id[b->next[u * ncls + c]];
+  lx->ac_start = id[0];
+  lx->ac_shift = sh;
+  size_t nrep = n - lx->ac_rep_lo, tot = 0;
+  lx->ac_rfirst = malloc((nrep + 1) * sizeof *lx->ac_rfirst);
+  for (size_t u = 0; lx->ac_rfirst && u < n; u++)
+    if (id[u] >= lx->ac_rep_lo)
+      tot += lx->ac_rfirst[id[u] - lx->ac_rep_lo] =
+          (uint32_t)ac_rlist(lx, lx->ac_report[u], NULL);
+  lx->ac_rent = malloc((tot + 1) * sizeof *lx->ac_rent);
+  if (!lx->ac_rfirst || !lx->ac_rent || tot >= UINT32_MAX) {
+    free(id);
+    free(nx);
+    return -1;
   }
-  lx->ac_start = id[0] * (int32_t)ncls;
+  for (size_t r = 0, at = 0; r <= nrep; r++) { /* counts to offsets */
+    size_t m = r < nrep ? lx->ac_rfirst[r] : 0;
+    lx->ac_rfirst[r] = (uint32_t)at;
+    at += m;
+  }
+  for (size_t u = 0; u < n; u++)
+    if (id[u] >= lx->ac_rep_lo)
+      ac_rlist(lx, lx->ac_report[u],
+               lx->ac_rent + lx->ac_rfirst[id[u] - lx->ac_rep_lo]);
   free(id);
-  free(lx->ac_report);
-  lx->ac_report = rep;
-  free(b->next);
-  b->next = nx;
+  lx->ac_next = nx;
   return 0;
 }
 
 /* Byte classes: one per byte of a literal (letters caseless), every
- * whitespace byte in the class of ' '; and the word/space kinds. */
+ * whitespace byte in the class of ' '; and the word/space kinds. Class 0
+ * is every other byte; ' ' and the letters come first so that in each
+ * row of the scan's table (see ac_renumber) the columns of the bytes
+ * most text is made of share one cache line. */
 static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
+  uint8_t used[256] = {0};
+  for (size_t g = 0; g < nf; g++)
+    for (size_t c = 0; c < sets[g].n; c++)
+      for (size_t j = 0; j < sets[g].v[c].n; j++)
+        for (const unsigned char *q = (unsigned char *)sets[g].v[c].v[j]; *q;
+             q++)
+          used[*q] = 1;
   memset(lx->ac_cls, 0, sizeof lx->ac_cls);
-  lx->ac_ncls = 1;
+  lx->ac_cls[' '] = 1; /* whitespace: its own class */
+  lx->ac_ncls = 2;
+  for (int c = 'a'; c <= 'z'; c++)
+    if (used[c])
+      lx->ac_cls[c] = (uint8_t)lx->ac_ncls++;
   for (size_t g = 0; g < nf; g++)
     for (size_t c = 0; c < sets[g].n; c++)
       for (size_t j = 0; j < sets[g].v[c].n; j++)
@@ -228,8 +285,6 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
              q++)
           if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
             lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
-  if (!lx->ac_cls[' '] && lx->ac_ncls < 255) /* whitespace: its own class */
-    lx->ac_cls[' '] = (uint8_t)lx->ac_ncls++;
   for (int c = 0; c < 256; c++) {
     int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                (c >= '0' && c <= '9') || c == '_';
@@ -260,19 +315,28 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
         fail = ac_add(&b, lx, sets[g].v[c].v[j], id, sets[g].v[c].f[j]) != 0;
     }
   }
-  fail = fail || ac_finish(&b, lx) != 0 || ac_renumber(&b, lx) != 0;
+  if (!fail && !(fail = ac_finish(&b, lx) != 0)) {
+    lx->ac_depth = b.depth;
+    b.depth = NULL;
+    fail = ac_renumber(&b, lx) != 0;
+  }
+  free(b.next);
   free(b.fail);
+  free(b.depth);
   free(b.pst);
   free(b.pid);
   free(b.pfl);
-  if (fail) {
-    free(b.next);
-    free(b.depth);
-    return -1;
-  }
-  lx->ac_next = b.next;
-  lx->ac_depth = b.depth;
-  return 0;
+  /* only the scan's tables are kept */
+  free(lx->ac_report);
+  free(lx->ac_dict);
+  free(lx->ac_ofirst);
+  free(lx->ac_oids);
+  free(lx->ac_oflag);
+  free(lx->ac_depth);
+  lx->ac_report = lx->ac_dict = NULL;
+  lx->ac_ofirst = lx->ac_oids = NULL;
+  lx->ac_oflag = lx->ac_depth = NULL;
+  return fail ? -1 : 0;
 }
 
 /* Is re exactly the fragment of literal lit with flags f, as lexicon.c
@@ -403,39 +467,40 @@ typedef struct {
   uint64_t m;
 } scan_st;
 
-/* The literals of build state d and its dictionary suffixes end at
- * stream symbol k - 1, source byte end; the source byte after them is at
- * i (i == n: none). pos: source offsets of the last 64 stream symbols
- * (longer than any literal). */
-static void report(const ir_lexicon *lx, scan_st *w, int32_t d, size_t k,
+/* The literals of the report list of scan state st end at stream symbol
+ * k - 1, source byte end; the source byte after them is at i (i == n:
+ * none). pos: source offsets of the last 64 stream symbols (longer than
+ * any literal). */
+static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, size_t k,
                    uint32_t end, size_t i, size_t n, const uint32_t *pos) {
   int nextw = i < n && lx->ac_kind[w->s[i]] == 1;
-  for (; d >= 0; d = lx->ac_dict[d]) {
-    size_t len = lx->ac_depth[d];
-    int prevw = k > len && lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1;
+  const uint32_t *e = lx->ac_rent + lx->ac_rfirst[st - lx->ac_rep_lo];
+  const uint32_t *ee = lx->ac_rent + lx->ac_rfirst[st - lx->ac_rep_lo + 1];
+  for (; e < ee; e++) {
+    uint32_t x = *e, len = x >> 2 & 63, f = x & 3;
+    if ((f & IR_LF_WE) && nextw)
+      continue;
+    if ((f & IR_LF_WS) && k > len &&
+        lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1)
+      continue;
     uint32_t start = pos[(k - len) & 63];
-    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++) {
-      uint8_t f = lx->ac_oflag[o];
-      if (((f & IR_LF_WS) && prevw) || ((f & IR_LF_WE) && nextw))
-        continue;
-      uint32_t q = lx->ac_oids[o], g = lx->clause_frag[q];
-      w->last[q] = end;
-      if (w->sat[q]) {
-        if (start < w->first[q]) {
-          w->first[q] = start;
-          w->fend[q] = end + 1;
-        }
-        continue;
+    uint32_t q = x >> 8, g = lx->clause_frag[q];
+    w->last[q] = end;
+    if (w->sat[q]) {
+      if (start < w->first[q]) {
+        w->first[q] = start;
+        w->fend[q] = end + 1;
       }
-      w->first[q] = start;
-      w->fend[q] = end + 1;
-      w->sat[q] = 1;
-      w->touched[w->nt < 256 ? w->nt : 255] = q;
-      w->nt++;
-      if (++w->cnt[g] == lx->frag_need[g]) {
-        w->seen[g] = 1;
-        w->m |= 1ull << lx->frag_sec[g];
-      }
+      continue;
+    }
+    w->first[q] = start;
+    w->fend[q] = end + 1;
+    w->sat[q] = 1;
+    w->touched[w->nt < 256 ? w->nt : 255] = q;
+    w->nt++;
+    if (++w->cnt[g] == lx->frag_need[g]) {
+      w->seen[g] = 1;
+      w->m |= 1ull << lx->frag_sec[g];
     }
   }
 }
@@ -457,13 +522,14 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.nt = 0;
   w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
-  const int32_t *next = lx->ac_next;
+  const uint16_t *next = lx->ac_next;
   const uint8_t *cls = lx->ac_cls;
-  const int32_t rep_lo = lx->ac_rep_lo, ncls = lx->ac_ncls;
+  const uint32_t rep_lo = lx->ac_rep_lo;
+  const int sh = lx->ac_shift;
   const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
   size_t k = 0;
   uint32_t pos[64];
-  int32_t st = lx->ac_start;
+  uint32_t st = lx->ac_start;
   uint32_t end = 0;
   unsigned prev = 0; /* class of the last stream symbol */
   for (size_t i = 0; i < n; i++) {
@@ -471,15 +537,15 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
     if (c == sp && prev == sp)
       continue; /* a run of whitespace reads as one ' ' */
     if (st >= rep_lo)
-      report(lx, &w, lx->ac_report[st / ncls], k, end, i, n, pos);
+      report(lx, &w, st, k, end, i, n, pos);
     prev = c;
     pos[k & 63] = (uint32_t)i;
     k++;
     end = (uint32_t)i;
-    st = next[st + (int32_t)c];
+    st = next[st << sh | c];
   }
   if (st >= rep_lo)
-    report(lx, &w, lx->ac_report[st / ncls], k, end, n, n, pos);
+    report(lx, &w, st, k, end, n, n, pos);
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);
