@@ -467,32 +467,38 @@ typedef struct {
   uint64_t m;
 } scan_st;
 
-/* The literals of the report list of scan state st end at stream symbol
- * k - 1, source byte end; the source byte after them is at i (i == n:
- * none). pos: source offsets of the last 64 stream symbols (longer than
- * any literal). */
-static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, size_t k,
-                   uint32_t end, size_t i, size_t n, const uint32_t *pos) {
-  int nextw = i < n && lx->ac_kind[w->s[i]] == 1;
+/* The literals of the report list of scan state st end at source byte
+ * end, stream symbol k - 1. pos: source offsets of the chain's last 64
+ * stream symbols (longer than any literal). The byte before a literal
+ * starting with a word byte is its previous stream symbol or a skipped
+ * whitespace byte, the byte after one ending with a word byte its next
+ * symbol: both are read in s. The result does not depend on the order of
+ * the calls (the scan's chains report out of order, some twice): last is
+ * the largest end, first the smallest start, fend the end (+1) of the
+ * shortest literal there. */
+static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, uint32_t k,
+                   uint32_t end, size_t n, const uint32_t *pos) {
+  int nextw = end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1;
   const uint32_t *e = lx->ac_rent + lx->ac_rfirst[st - lx->ac_rep_lo];
   const uint32_t *ee = lx->ac_rent + lx->ac_rfirst[st - lx->ac_rep_lo + 1];
   for (; e < ee; e++) {
     uint32_t x = *e, len = x >> 2 & 63, f = x & 3;
     if ((f & IR_LF_WE) && nextw)
       continue;
-    if ((f & IR_LF_WS) && k > len &&
-        lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1)
-      continue;
     uint32_t start = pos[(k - len) & 63];
+    if ((f & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
+      continue;
     uint32_t q = x >> 8, g = lx->clause_frag[q];
-    w->last[q] = end;
     if (w->sat[q]) {
-      if (start < w->first[q]) {
+      if (end > w->last[q])
+        w->last[q] = end;
+      if (start < w->first[q] || (start == w->first[q] && end < w->fend[q])) {
         w->first[q] = start;
         w->fend[q] = end + 1;
       }
       continue;
     }
+    w->last[q] = end;
     w->first[q] = start;
     w->fend[q] = end + 1;
     w->sat[q] = 1;
@@ -502,6 +508,71 @@ static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, size_t k,
       w->seen[g] = 1;
       w->m |= 1ull << lx->frag_sec[g];
     }
+  }
+}
+
+/* The scan's tables, copied into locals. */
+typedef struct {
+  const uint16_t *next;
+  const uint8_t *cls;
+  uint32_t rep_lo;
+  int sh;
+  unsigned sp; /* every whitespace byte's class, no other */
+} tables;
+
+/* Feeds source byte i to a chain (one pass of the automaton: state *st,
+ * *k stream symbols so far, the last at pos[(*k - 1) & 63], of class
+ * *prev); 0 when it is skipped (a run of whitespace reads as one ' '),
+ * else 1, reporting the literals ending there when rep. */
+static inline int step(const ir_lexicon *lx, const tables *t, scan_st *w,
+                       size_t i, size_t n, int rep, uint32_t *st,
+                       uint32_t *k, unsigned *prev, uint32_t *pos) {
+  unsigned cl = t->cls[w->s[i]];
+  if (cl == t->sp && *prev == t->sp)
+    return 0;
+  *prev = cl;
+  pos[(*k)++ & 63] = (uint32_t)i;
+  *st = t->next[*st << t->sh | cl];
+  if (rep && *st >= t->rep_lo)
+    report(lx, w, *st, *k, (uint32_t)i, n, pos);
+  return 1;
+}
+
+/* Each step of a chain waits for the table load of the previous one, a
+ * cache miss more often than not: a longer sentence is scanned as two
+ * chains at once, A over [0, mid) and B from mid - SPLIT_LEAD on,
+ * reporting from mid. An automaton's state depends only on the last
+ * symbols read, so B's state soon equals the state a scan from the start
+ * would have; until then it stands for a suffix of it, reporting a subset
+ * of its literals. A goes on past mid, reporting, until its state equals
+ * B's (B's states there are kept in bst). */
+#define SPLIT_MIN 64
+#define SPLIT_LEAD 16
+
+static void scan_split(const ir_lexicon *lx, const tables *tp, scan_st *w,
+                       size_t n) {
+  const tables t = *tp;
+  size_t mid = (n + SPLIT_LEAD) / 2, b0 = mid - SPLIT_LEAD, i;
+  uint32_t sa = lx->ac_start, ka = 0, sb = lx->ac_start, kb = 0;
+  unsigned pa = 0, pb = t.cls[w->s[b0 - 1]];
+  uint32_t posa[64], posb[64], bst[64];
+  for (size_t j = 0; j < mid; j++) { /* both chains, one byte each */
+    step(lx, &t, w, j, n, 1, &sa, &ka, &pa, posa);
+    i = b0 + j;
+    if (step(lx, &t, w, i, n, i >= mid, &sb, &kb, &pb, posb) && i >= mid &&
+        i - mid < 64)
+      bst[i - mid] = sb;
+  }
+  for (i = b0 + mid; i < n; i++)
+    if (step(lx, &t, w, i, n, 1, &sb, &kb, &pb, posb) && i - mid < 64)
+      bst[i - mid] = sb;
+  for (i = mid; i < n; i++) { /* A until it meets B */
+    if (!step(lx, &t, w, i, n, 0, &sa, &ka, &pa, posa))
+      continue;
+    if (i - mid < 64 && sa == bst[i - mid])
+      break;
+    if (sa >= t.rep_lo)
+      report(lx, w, sa, ka, (uint32_t)i, n, posa);
   }
 }
 
@@ -522,30 +593,16 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.nt = 0;
   w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
-  const uint16_t *next = lx->ac_next;
-  const uint8_t *cls = lx->ac_cls;
-  const uint32_t rep_lo = lx->ac_rep_lo;
-  const int sh = lx->ac_shift;
-  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
-  size_t k = 0;
-  uint32_t pos[64];
-  uint32_t st = lx->ac_start;
-  uint32_t end = 0;
-  unsigned prev = 0; /* class of the last stream symbol */
-  for (size_t i = 0; i < n; i++) {
-    unsigned c = cls[(unsigned char)s[i]];
-    if (c == sp && prev == sp)
-      continue; /* a run of whitespace reads as one ' ' */
-    if (st >= rep_lo)
-      report(lx, &w, st, k, end, i, n, pos);
-    prev = c;
-    pos[k & 63] = (uint32_t)i;
-    k++;
-    end = (uint32_t)i;
-    st = next[st << sh | c];
+  const tables t = {lx->ac_next, lx->ac_cls, lx->ac_rep_lo, lx->ac_shift,
+                    lx->ac_cls[' ']};
+  if (n >= SPLIT_MIN) {
+    scan_split(lx, &t, &w, n);
+  } else {
+    uint32_t st = lx->ac_start, k = 0, pos[64];
+    unsigned prev = 0;
+    for (size_t i = 0; i < n; i++)
+      step(lx, &t, &w, i, n, 1, &st, &k, &prev, pos);
   }
-  if (st >= rep_lo)
-    report(lx, &w, st, k, end, n, n, pos);
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);
