@@ -468,16 +468,14 @@ typedef struct {
 } scan_st;
 
 /* The literals of the report list of scan state st end at source byte
- * end, stream symbol k - 1. pos: source offsets of the chain's last 64
- * stream symbols (longer than any literal). The byte before a literal
- * starting with a word byte is its previous stream symbol or a skipped
- * whitespace byte, the byte after one ending with a word byte its next
- * symbol: both are read in s. The result does not depend on the order of
- * the calls (the scan's chains report out of order, some twice): last is
- * the largest end, first the smallest start, fend the end (+1) of the
- * shortest literal there. */
-static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, uint32_t k,
-                   uint32_t end, size_t n, const uint32_t *pos) {
+ * end. Their starts: pos holds the source offsets of the last 64 stream
+ * symbols (longer than any literal), k of them so far; NULL when the
+ * stream is the text itself (no run of whitespace to read as one ' ').
+ * The byte before a literal starting with a word byte is its previous
+ * stream symbol or a skipped whitespace byte, the byte after one ending
+ * with a word byte its next symbol: both are read in s. */
+static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, uint32_t end,
+                   size_t n, const uint32_t *pos, uint32_t k) {
   int nextw = end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1;
   const uint32_t *e = lx->ac_rent + lx->ac_rfirst[st - lx->ac_rep_lo];
   const uint32_t *ee = lx->ac_rent + lx->ac_rfirst[st - lx->ac_rep_lo + 1];
@@ -485,20 +483,18 @@ static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, uint32_t k,
     uint32_t x = *e, len = x >> 2 & 63, f = x & 3;
     if ((f & IR_LF_WE) && nextw)
       continue;
-    uint32_t start = pos[(k - len) & 63];
+    uint32_t start = pos ? pos[(k - len) & 63] : end + 1 - len;
     if ((f & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
       continue;
     uint32_t q = x >> 8, g = lx->clause_frag[q];
+    w->last[q] = end;
     if (w->sat[q]) {
-      if (end > w->last[q])
-        w->last[q] = end;
-      if (start < w->first[q] || (start == w->first[q] && end < w->fend[q])) {
+      if (start < w->first[q]) {
         w->first[q] = start;
         w->fend[q] = end + 1;
       }
       continue;
     }
-    w->last[q] = end;
     w->first[q] = start;
     w->fend[q] = end + 1;
     w->sat[q] = 1;
@@ -511,68 +507,48 @@ static void report(const ir_lexicon *lx, scan_st *w, uint32_t st, uint32_t k,
   }
 }
 
-/* The scan's tables, copied into locals. */
-typedef struct {
-  const uint16_t *next;
-  const uint8_t *cls;
-  uint32_t rep_lo;
-  int sh;
-  unsigned sp; /* every whitespace byte's class, no other */
-} tables;
-
-/* Feeds source byte i to a chain (one pass of the automaton: state *st,
- * *k stream symbols so far, the last at pos[(*k - 1) & 63], of class
- * *prev); 0 when it is skipped (a run of whitespace reads as one ' '),
- * else 1, reporting the literals ending there when rep. */
-static inline int step(const ir_lexicon *lx, const tables *t, scan_st *w,
-                       size_t i, size_t n, int rep, uint32_t *st,
-                       uint32_t *k, unsigned *prev, uint32_t *pos) {
-  unsigned cl = t->cls[w->s[i]];
-  if (cl == t->sp && *prev == t->sp)
-    return 0;
-  *prev = cl;
-  pos[(*k)++ & 63] = (uint32_t)i;
-  *st = t->next[*st << t->sh | cl];
-  if (rep && *st >= t->rep_lo)
-    report(lx, w, *st, *k, (uint32_t)i, n, pos);
-  return 1;
+/* May s[0, n) hold a run of whitespace (two bytes or more)? Normalized
+ * text does not. Eight bytes at a time: two adjacent bytes whose low
+ * seven bits are <= ' ' (whitespace, but also a few control and UTF-8
+ * bytes: then 1 too, which is only slower). */
+static int maybe_space_run(const unsigned char *s, size_t n) {
+  const uint64_t hi = 0x8080808080808080ull, lo = 0x2121212121212121ull;
+  uint64_t carry = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t le = ~((x | hi) - lo) & hi; /* per byte: (b & 0x7f) <= ' ' */
+    if ((le & (le << 8 | carry)) != 0)
+      return 1;
+    carry = le >> 56; /* the last byte's bit, for the next word's first */
+  }
+  for (; i < n; i++) {
+    uint64_t le = (s[i] & 0x7f) <= ' ' ? 0x80 : 0;
+    if (le & carry)
+      return 1;
+    carry = le;
+  }
+  return 0;
 }
 
-/* Each step of a chain waits for the table load of the previous one, a
- * cache miss more often than not: a longer sentence is scanned as two
- * chains at once, A over [0, mid) and B from mid - SPLIT_LEAD on,
- * reporting from mid. An automaton's state depends only on the last
- * symbols read, so B's state soon equals the state a scan from the start
- * would have; until then it stands for a suffix of it, reporting a subset
- * of its literals. A goes on past mid, reporting, until its state equals
- * B's (B's states there are kept in bst). */
-#define SPLIT_MIN 64
-#define SPLIT_LEAD 16
-
-static void scan_split(const ir_lexicon *lx, const tables *tp, scan_st *w,
-                       size_t n) {
-  const tables t = *tp;
-  size_t mid = (n + SPLIT_LEAD) / 2, b0 = mid - SPLIT_LEAD, i;
-  uint32_t sa = lx->ac_start, ka = 0, sb = lx->ac_start, kb = 0;
-  unsigned pa = 0, pb = t.cls[w->s[b0 - 1]];
-  uint32_t posa[64], posb[64], bst[64];
-  for (size_t j = 0; j < mid; j++) { /* both chains, one byte each */
-    step(lx, &t, w, j, n, 1, &sa, &ka, &pa, posa);
-    i = b0 + j;
-    if (step(lx, &t, w, i, n, i >= mid, &sb, &kb, &pb, posb) && i >= mid &&
-        i - mid < 64)
-      bst[i - mid] = sb;
-  }
-  for (i = b0 + mid; i < n; i++)
-    if (step(lx, &t, w, i, n, 1, &sb, &kb, &pb, posb) && i - mid < 64)
-      bst[i - mid] = sb;
-  for (i = mid; i < n; i++) { /* A until it meets B */
-    if (!step(lx, &t, w, i, n, 0, &sa, &ka, &pa, posa))
+/* The scan of a text with runs of whitespace: each run is one stream
+ * symbol; literals are reported as soon as their last symbol is read. */
+static void scan_runs(const ir_lexicon *lx, scan_st *w, size_t n) {
+  const uint16_t *next = lx->ac_next;
+  const uint8_t *cls = lx->ac_cls;
+  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
+  uint32_t pos[64], k = 0, st = lx->ac_start;
+  unsigned prev = 0; /* class of the last stream symbol */
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = cls[w->s[i]];
+    if (c == sp && prev == sp)
       continue;
-    if (i - mid < 64 && sa == bst[i - mid])
-      break;
-    if (sa >= t.rep_lo)
-      report(lx, w, sa, ka, (uint32_t)i, n, posa);
+    prev = c;
+    pos[k++ & 63] = (uint32_t)i;
+    st = next[st << lx->ac_shift | c];
+    if (st >= lx->ac_rep_lo)
+      report(lx, w, st, (uint32_t)i, n, pos, k);
   }
 }
 
@@ -593,15 +569,19 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
   w.nt = 0;
   w.m = lx->init_mask;
   memcpy(seen, lx->frag_init, lx->nfrags);
-  const tables t = {lx->ac_next, lx->ac_cls, lx->ac_rep_lo, lx->ac_shift,
-                    lx->ac_cls[' ']};
-  if (n >= SPLIT_MIN) {
-    scan_split(lx, &t, &w, n);
-  } else {
-    uint32_t st = lx->ac_start, k = 0, pos[64];
-    unsigned prev = 0;
-    for (size_t i = 0; i < n; i++)
-      step(lx, &t, &w, i, n, 1, &st, &k, &prev, pos);
+  if (maybe_space_run(w.s, n)) {
+    scan_runs(lx, &w, n);
+  } else { /* the same with the stream the text itself */
+    const uint16_t *next = lx->ac_next;
+    const uint8_t *cls = lx->ac_cls;
+    const uint32_t rep_lo = lx->ac_rep_lo;
+    const int sh = lx->ac_shift;
+    uint32_t st = lx->ac_start;
+    for (size_t i = 0; i < n; i++) {
+      st = next[st << sh | cls[w.s[i]]];
+      if (st >= rep_lo)
+        report(lx, &w, st, (uint32_t)i, n, NULL, 0);
+    }
   }
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
