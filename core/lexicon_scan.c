@@ -57,14 +57,16 @@ static void report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
     if ((f & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
       continue;
     uint32_t q = x >> 8, g = lx->clause_frag[q];
-    w->last[q] = end;
-    if (w->sat[q]) {
-      if (start < w->first[q]) {
+    if (w->sat[q]) { /* (any order of the calls: see scan_split) */
+      if (end > w->last[q])
+        w->last[q] = end;
+      if (start < w->first[q] || (start == w->first[q] && end < w->fend[q])) {
         w->first[q] = start;
         w->fend[q] = end + 1;
       }
       continue;
     }
+    w->last[q] = end;
     w->first[q] = start;
     w->fend[q] = end + 1;
     w->sat[q] = 1;
@@ -123,6 +125,56 @@ static void scan_runs(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
   }
 }
 
+/* Each step of the scan waits for the table load of the previous one,
+ * often a cache miss: a longer text without whitespace runs is scanned as
+ * two chains at once, A over [0, mid) and B from mid - SPLIT_LEAD on,
+ * reporting from mid. An automaton's state depends only on the last bytes
+ * read, so B's state soon equals the state of a scan from the start;
+ * until then it stands for a suffix of it and reports a subset of its
+ * literals. A goes on past mid, reporting, until its state equals B's
+ * (kept in bst). Literals are thus reported out of order, some twice;
+ * report's result does not depend on that. */
+#define SPLIT_MIN 64
+#define SPLIT_LEAD 16
+
+static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
+                       size_t n) {
+  const uint16_t *next = d->next;
+  const uint8_t *cls = lx->ac_cls;
+  const unsigned char *s = w->s;
+  const uint32_t rep_lo = d->rep_lo;
+  const int sh = d->shift;
+  size_t mid = (n + SPLIT_LEAD) / 2, b0 = mid - SPLIT_LEAD, i;
+  uint32_t sa = d->start, sb = d->start, bst[64];
+  for (size_t j = 0; j < mid; j++) { /* both chains, one byte each */
+    i = b0 + j;
+    sa = next[sa << sh | cls[s[j]]];
+    sb = next[sb << sh | cls[s[i]]];
+    if (sa >= rep_lo)
+      report(lx, d, w, sa, (uint32_t)j, n, NULL, 0);
+    if (i >= mid) {
+      if (sb >= rep_lo)
+        report(lx, d, w, sb, (uint32_t)i, n, NULL, 0);
+      if (i - mid < 64)
+        bst[i - mid] = sb;
+    }
+  }
+  for (i = b0 + mid; i < n; i++) {
+    sb = next[sb << sh | cls[s[i]]];
+    if (sb >= rep_lo)
+      report(lx, d, w, sb, (uint32_t)i, n, NULL, 0);
+    if (i - mid < 64)
+      bst[i - mid] = sb;
+  }
+  for (i = mid; i < n; i++) { /* A until it meets B */
+    sa = next[sa << sh | cls[s[i]]];
+    if (i - mid < 64 && sa == bst[i - mid])
+      break;
+    if (sa >= rep_lo)
+      report(lx, d, w, sa, (uint32_t)i, n, NULL, 0);
+  }
+}
+
 /* The scan with automaton d (want: the sections it covers). */
 static uint64_t scan_with(const ir_lexicon *lx, const ac_dfa *d, uint64_t want,
                           const char *s, size_t n, uint8_t *seen) {
@@ -139,6 +191,8 @@ static uint64_t scan_with(const ir_lexicon *lx, const ac_dfa *d, uint64_t want,
   memcpy(seen, lx->frag_init, lx->nfrags);
   if (maybe_space_run(w.s, n)) {
     scan_runs(lx, d, &w, n);
+  } else if (n >= SPLIT_MIN) {
+    scan_split(lx, d, &w, n);
   } else { /* the same with the stream the text itself */
     const uint16_t *next = d->next;
     const uint8_t *cls = lx->ac_cls;
