@@ -122,6 +122,16 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx);
 size_t ir_lexicon_scratch(const ir_lexicon *lx);
 uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
                          uint8_t *seen);
+/* A scan for a sentence that needs only the sections in want (a mask,
+ * bit id), e.g. a letter's header: seen and the offsets below are those
+ * of ir_lexicon_scan for the fragments of those sections (the others'
+ * seen bytes are to be ignored), and the mask is ir_lexicon_scan's & want.
+ * Faster when want is the mask given to ir_lexicon_subset before
+ * ir_lexicon_compile (a smaller automaton over those sections' literals
+ * only); with any other mask the same as ir_lexicon_scan & want. */
+void ir_lexicon_subset(ir_lexicon *lx, uint64_t want);
+uint64_t ir_lexicon_scan_only(const ir_lexicon *lx, uint64_t want,
+                              const char *s, size_t n, uint8_t *seen);
 /* After a scan: every match of candidate fragment g in s[0, n) starts at
  * or before the returned offset (the end of the last occurrence of one of
  * its required literals), (size_t)-1 when unknown. */

@@ -58,6 +58,19 @@ typedef struct {
   int whole;        /* match the section as one pattern */
 } lex_section;
 
+/* An Aho-Corasick DFA for the scan: next[state << shift | class] is the
+ * next state. States are numbered so that those with outputs to report
+ * come last, from rep_lo on, each group by depth; the report list of
+ * state st (st >= rep_lo) is rent[rfirst[st - rep_lo], rfirst[st - rep_lo
+ * + 1]): its literals and those of its suffixes, each clause id << 8 |
+ * length << 2 | IR_LF_* flags. */
+typedef struct {
+  uint16_t *next;
+  int shift;
+  uint32_t start, rep_lo;
+  uint32_t *rfirst, *rent;
+} ac_dfa;
+
 struct ir_lexicon {
   lex_section sec[IR_LEX_COUNT];
   size_t nterms;
@@ -68,14 +81,13 @@ struct ir_lexicon {
   uint64_t init_mask; /* sections with such a fragment */
   uint8_t ac_cls[256];
   int ac_ncls;
-  /* Aho-Corasick DFA, NULL when not built. The scan's states are row
-   * offsets (state * ac_ncls) in ac_next, numbered so that the states
-   * with outputs to report come last, from row ac_rep_lo on; ac_report
-   * (by scan state number) and the arrays below use the build's state
-   * ids. */
-  int32_t *ac_next;
-  int32_t ac_start, ac_rep_lo;
-  int32_t *ac_report; /* scan state -> first build state with outputs */
+  /* Aho-Corasick DFAs over the literals (see ac_dfa): ac over all of
+   * them, ac.next NULL when not built; sub over those of the fragments of
+   * the sections in sub_want (ir_lexicon_subset), sub.next NULL when
+   * none. The arrays after them are only used while building. */
+  ac_dfa ac, sub;
+  uint64_t sub_want;
+  int32_t *ac_report; /* build state -> first state with outputs */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
   uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */
   uint8_t *ac_oflag;             /* IR_LF_* per output */

@@ -1,11 +1,8 @@
-/* lexicon_prefilter.c - the literal prefilter of the lexicon sections
- * (see ir_lexicon_scan in lexicon.h): literals every match of a fragment
- * must contain (lexicon_literals.c), found with one Aho-Corasick pass per
- * sentence. The pass reads a run of whitespace as one ' ' (as the
- * literals do) and checks the word-boundary flags of each literal found:
- * the byte before (IR_LF_WS) or after it (IR_LF_WE) must not be a word
- * byte, or lie outside the sentence. A literal is reported one byte late,
- * once the byte after it is known. */
+/* lexicon_prefilter.c - builds the literal prefilter of the lexicon
+ * sections (see ir_lexicon_scan in lexicon.h): literals every match of a
+ * fragment must contain (lexicon_literals.c), compiled into an
+ * Aho-Corasick DFA that lexicon_scan.c runs over each sentence; and the
+ * same over a subset of the sections (ir_lexicon_subset). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +45,16 @@ static int ac_state(ac_build *b, int ncls, int depth) {
   return (int)b->n++;
 }
 
+static void ac_dfa_free(ac_dfa *d) {
+  free(d->next);
+  free(d->rfirst);
+  free(d->rent);
+  memset(d, 0, sizeof *d);
+}
+
 void ir_lex_prefilter_free(ir_lexicon *lx) {
-  free(lx->ac_next);
+  ac_dfa_free(&lx->ac);
+  ac_dfa_free(&lx->sub);
   free(lx->ac_report);
   free(lx->ac_dict);
   free(lx->ac_ofirst);
@@ -75,7 +80,7 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   lx->nclauses = 0;
   lx->frag_sec = NULL;
   lx->init_mask = 0;
-  lx->ac_next = lx->ac_report = lx->ac_dict = NULL;
+  lx->ac_report = lx->ac_dict = NULL;
   lx->ac_ofirst = lx->ac_oids = NULL;
   lx->ac_oflag = lx->ac_depth = NULL;
   lx->frag_init = NULL;
@@ -182,45 +187,97 @@ static int ac_finish(ac_build *b, ir_lexicon *lx) {
   return 0;
 }
 
-/* Renumbers the DFA for the scan: states without outputs first, each
- * state a row offset (see ir_lexicon in lexicon_int.h); 0 or -1. */
-static int ac_renumber(ac_build *b, ir_lexicon *lx) {
+/* The report list of build state d: the outputs of d and of its
+ * dictionary suffixes, in that order, each clause << 8 | literal length
+ * << 2 | IR_LF_* flags; writes them at out (when not NULL), returns how
+ * many. */
+static size_t ac_rlist(const ir_lexicon *lx, int32_t d, uint32_t *out) {
+  size_t m = 0;
+  for (; d >= 0; d = lx->ac_dict[d])
+    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++, m++)
+      if (out)
+        out[m] = lx->ac_oids[o] << 8 | (uint32_t)lx->ac_depth[d] << 2 |
+                 lx->ac_oflag[o];
+  return m;
+}
+
+/* Renumbers the DFA for the scan (see ir_lexicon in lexicon_int.h):
+ * states without outputs first, each group by depth, so that the shallow
+ * states the scan mostly visits share few cache lines; then the report
+ * lists. 0 or -1. */
+static int ac_renumber(ac_build *b, ir_lexicon *lx, ac_dfa *d) {
   size_t n = b->n, ncls = (size_t)lx->ac_ncls;
-  int32_t *id = malloc(n * sizeof *id), *rep = malloc(n * sizeof *rep);
-  int32_t *nx = malloc(n * ncls * sizeof *nx);
-  if (!id || !rep || !nx || n * ncls > INT32_MAX) {
+  int sh = 0;
+  while (((size_t)1 << sh) < ncls)
+    sh++;
+  if (!n || n > UINT16_MAX || lx->nclauses >= 1u << 24)
+    return -1;
+  uint32_t *id = malloc(n * sizeof *id);
+  size_t bytes = ((n << sh) * sizeof(uint16_t) + 63) & ~(size_t)63;
+  uint16_t *nx = aligned_alloc(64, bytes); /* rows on cache lines */
+  size_t cnt[2 * 256 + 1] = {0};
+  if (!id || !nx) {
     free(id);
-    free(rep);
     free(nx);
     return -1;
   }
-  int32_t k = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    if (pass)
-      lx->ac_rep_lo = k * (int32_t)ncls;
-    for (size_t u = 0; u < n; u++)
-      if ((lx->ac_report[u] >= 0) == pass)
-        id[u] = k++;
-  }
-  for (size_t u = 0; u < n; u++) {
-    rep[id[u]] = lx->ac_report[u];
+  for (size_t u = 0; u < n; u++) /* counting sort by (reports, depth) */
+    cnt[(lx->ac_report[u] >= 0) * 256 + lx->ac_depth[u] + 1]++;
+  for (size_t x = 1; x <= 2 * 256; x++)
+    cnt[x] += cnt[x - 1];
+  d->rep_lo = (uint32_t)cnt[256];
+  for (size_t u = 0; u < n; u++)
+    id[u] = (uint32_t)cnt[(lx->ac_report[u] >= 0) * 256 + lx->ac_depth[u]]++;
+  memset(nx, 0, bytes);
+  for (size_t u = 0; u < n; u++)
     for (size_t c = 0; c < ncls; c++)
-      nx[(size_t)id[u] * ncls + c] = id[b->next[u * ncls + c]] * (int32_t)ncls;
+      nx[(size_t)id[u] << sh | c] = (uint16_t)id[b->next[u * ncls + c]];
+  d->start = id[0];
+  d->shift = sh;
+  size_t nrep = n - d->rep_lo, tot = 0;
+  d->rfirst = malloc((nrep + 1) * sizeof *d->rfirst);
+  for (size_t u = 0; d->rfirst && u < n; u++)
+    if (id[u] >= d->rep_lo)
+      tot += d->rfirst[id[u] - d->rep_lo] =
+          (uint32_t)ac_rlist(lx, lx->ac_report[u], NULL);
+  d->rent = malloc((tot + 1) * sizeof *d->rent);
+  if (!d->rfirst || !d->rent || tot >= UINT32_MAX) {
+    free(id);
+    free(nx);
+    return -1;
   }
-  lx->ac_start = id[0] * (int32_t)ncls;
+  for (size_t r = 0, at = 0; r <= nrep; r++) { /* counts to offsets */
+    size_t m = r < nrep ? d->rfirst[r] : 0;
+    d->rfirst[r] = (uint32_t)at;
+    at += m;
+  }
+  for (size_t u = 0; u < n; u++)
+    if (id[u] >= d->rep_lo)
+      ac_rlist(lx, lx->ac_report[u], d->rent + d->rfirst[id[u] - d->rep_lo]);
   free(id);
-  free(lx->ac_report);
-  lx->ac_report = rep;
-  free(b->next);
-  b->next = nx;
+  d->next = nx;
   return 0;
 }
 
 /* Byte classes: one per byte of a literal (letters caseless), every
- * whitespace byte in the class of ' '; and the word/space kinds. */
+ * whitespace byte in the class of ' '; and the word/space kinds. Class 0
+ * is every other byte; ' ' and the letters come first so that in each
+ * row of the scan's table (see ac_renumber) the columns of the bytes
+ * most text is made of share one cache line. */
 static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
+  uint8_t used[256] = {0};
+  for (size_t g = 0; g < nf; g++)
+    for (size_t c = 0; c < sets[g].n; c++)
+      for (size_t j = 0; j < sets[g].v[c].n; j++)
+        for (const unsigned char *q = (unsigned char *)sets[g].v[c].v[j]; *q;
+             q++)
+          used[*q] = 1;
   memset(lx->ac_cls, 0, sizeof lx->ac_cls);
-  lx->ac_ncls = 1;
+  lx->ac_cls[' '] = 1; /* whitespace: its own class */
+  lx->ac_ncls = 2;
+  for (int c = 'a'; c <= 'z'; c++)
+    if (used[c])
+      lx->ac_cls[c] = (uint8_t)lx->ac_ncls++;
   for (size_t g = 0; g < nf; g++)
     for (size_t c = 0; c < sets[g].n; c++)
       for (size_t j = 0; j < sets[g].v[c].n; j++)
@@ -228,8 +285,6 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
              q++)
           if (!lx->ac_cls[*q] && lx->ac_ncls < 255)
             lx->ac_cls[*q] = (uint8_t)lx->ac_ncls++;
-  if (!lx->ac_cls[' '] && lx->ac_ncls < 255) /* whitespace: its own class */
-    lx->ac_cls[' '] = (uint8_t)lx->ac_ncls++;
   for (int c = 0; c < 256; c++) {
     int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                (c >= '0' && c <= '9') || c == '_';
@@ -242,37 +297,55 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
   }
 }
 
-/* The automaton over every clause's literals (clause ids in fragment
- * order); 0 or -1. */
-static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf) {
+/* The automaton d over the literals of the clauses of the fragments of
+ * the sections in want (clause ids in fragment order, numbered here when
+ * want is every section); 0 or -1. */
+static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
+                        uint64_t want, ac_dfa *d) {
   ac_build b = {0};
   int fail = lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls, 0) < 0;
-  lx->nclauses = 0;
+  int all = want == ~0ull;
+  if (all)
+    lx->nclauses = 0;
   for (size_t g = 0; !fail && g < nf; g++) {
-    lx->frag_c0[g] = (uint32_t)lx->nclauses;
-    lx->frag_pre[g] = sets[g].pre >= 0 && (size_t)sets[g].pre < sets[g].n
-                          ? (uint32_t)(lx->nclauses + (size_t)sets[g].pre)
-                          : UINT32_MAX;
+    if (all) {
+      lx->frag_c0[g] = (uint32_t)lx->nclauses;
+      lx->frag_pre[g] = sets[g].pre >= 0 && (size_t)sets[g].pre < sets[g].n
+                            ? (uint32_t)(lx->nclauses + (size_t)sets[g].pre)
+                            : UINT32_MAX;
+      for (size_t c = 0; c < sets[g].n; c++)
+        lx->clause_frag[lx->nclauses++] = (uint32_t)g;
+    }
+    if (!(want >> lx->frag_sec[g] & 1))
+      continue;
     for (size_t c = 0; !fail && c < sets[g].n; c++) {
-      uint32_t id = (uint32_t)lx->nclauses++;
-      lx->clause_frag[id] = (uint32_t)g;
+      uint32_t id = lx->frag_c0[g] + (uint32_t)c;
       for (size_t j = 0; !fail && j < sets[g].v[c].n; j++)
         fail = ac_add(&b, lx, sets[g].v[c].v[j], id, sets[g].v[c].f[j]) != 0;
     }
   }
-  fail = fail || ac_finish(&b, lx) != 0 || ac_renumber(&b, lx) != 0;
+  if (!fail && !(fail = ac_finish(&b, lx) != 0)) {
+    lx->ac_depth = b.depth;
+    b.depth = NULL;
+    fail = ac_renumber(&b, lx, d) != 0;
+  }
+  free(b.next);
   free(b.fail);
+  free(b.depth);
   free(b.pst);
   free(b.pid);
   free(b.pfl);
-  if (fail) {
-    free(b.next);
-    free(b.depth);
-    return -1;
-  }
-  lx->ac_next = b.next;
-  lx->ac_depth = b.depth;
-  return 0;
+  /* only the scan's tables are kept */
+  free(lx->ac_report);
+  free(lx->ac_dict);
+  free(lx->ac_ofirst);
+  free(lx->ac_oids);
+  free(lx->ac_oflag);
+  free(lx->ac_depth);
+  lx->ac_report = lx->ac_dict = NULL;
+  lx->ac_ofirst = lx->ac_oids = NULL;
+  lx->ac_oflag = lx->ac_depth = NULL;
+  return fail ? -1 : 0;
 }
 
 /* Is re exactly the fragment of literal lit with flags f, as lexicon.c
@@ -366,7 +439,10 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   }
   if (!fail)
     ac_classes(lx, sets, nf);
-  fail = fail || ac_build_all(lx, sets, nf) != 0;
+  fail = fail || ac_build_all(lx, sets, nf, ~0ull, &lx->ac) != 0;
+  if (!fail && lx->sub_want &&
+      ac_build_all(lx, sets, nf, lx->sub_want, &lx->sub) != 0)
+    ac_dfa_free(&lx->sub); /* ir_lexicon_scan_only uses ac then */
   for (size_t g = 0; sets && g < nf; g++)
     ir_lex_clauses_free(&sets[g]);
   free(sets);
@@ -378,220 +454,4 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   }
 }
 
-size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
-
-/* seen: [0, nfrags) candidates, then per fragment the count of its
- * satisfied clauses, then per clause whether it is satisfied (the counts
- * and flags are zero between calls, reset through the touched list), then
- * (aligned) per clause the end of its last literal found, then per clause
- * the start of its earliest literal found (valid while it is satisfied),
- * then per clause the end of that literal. */
-static size_t last_off(const ir_lexicon *lx) {
-  return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
-}
-
-size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return last_off(lx) + 12 * lx->nclauses + 8;
-}
-
-typedef struct {
-  uint8_t *seen, *cnt, *sat;
-  uint32_t *last, *first, *fend;
-  const unsigned char *s;
-  uint32_t touched[256];
-  size_t nt;
-  uint64_t m;
-} scan_st;
-
-/* The literals of build state d and its dictionary suffixes end at
- * stream symbol k - 1, source byte end; the source byte after them is at
- * i (i == n: none). pos: source offsets of the last 64 stream symbols
- * (longer than any literal). */
-static void report(const ir_lexicon *lx, scan_st *w, int32_t d, size_t k,
-                   uint32_t end, size_t i, size_t n, const uint32_t *pos) {
-  int nextw = i < n && lx->ac_kind[w->s[i]] == 1;
-  for (; d >= 0; d = lx->ac_dict[d]) {
-    size_t len = lx->ac_depth[d];
-    int prevw = k > len && lx->ac_kind[w->s[pos[(k - len - 1) & 63]]] == 1;
-    uint32_t start = pos[(k - len) & 63];
-    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++) {
-      uint8_t f = lx->ac_oflag[o];
-      if (((f & IR_LF_WS) && prevw) || ((f & IR_LF_WE) && nextw))
-        continue;
-      uint32_t q = lx->ac_oids[o], g = lx->clause_frag[q];
-      w->last[q] = end;
-      if (w->sat[q]) {
-        if (start < w->first[q]) {
-          w->first[q] = start;
-          w->fend[q] = end + 1;
-        }
-        continue;
-      }
-      w->first[q] = start;
-      w->fend[q] = end + 1;
-      w->sat[q] = 1;
-      w->touched[w->nt < 256 ? w->nt : 255] = q;
-      w->nt++;
-      if (++w->cnt[g] == lx->frag_need[g]) {
-        w->seen[g] = 1;
-        w->m |= 1ull << lx->frag_sec[g];
-      }
-    }
-  }
-}
-
-uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
-                         uint8_t *seen) {
-  if (!lx->ac_next) {
-    memset(seen, 1, lx->nfrags);
-    return ~0ull;
-  }
-  scan_st w;
-  w.seen = seen;
-  w.cnt = seen + lx->nfrags;
-  w.sat = w.cnt + lx->nfrags;
-  w.last = (uint32_t *)(void *)(seen + last_off(lx));
-  w.first = w.last + lx->nclauses;
-  w.fend = w.first + lx->nclauses;
-  w.s = (const unsigned char *)s;
-  w.nt = 0;
-  w.m = lx->init_mask;
-  memcpy(seen, lx->frag_init, lx->nfrags);
-  const int32_t *next = lx->ac_next;
-  const uint8_t *cls = lx->ac_cls;
-  const int32_t rep_lo = lx->ac_rep_lo, ncls = lx->ac_ncls;
-  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
-  size_t k = 0;
-  uint32_t pos[64];
-  int32_t st = lx->ac_start;
-  uint32_t end = 0;
-  unsigned prev = 0; /* class of the last stream symbol */
-  for (size_t i = 0; i < n; i++) {
-    unsigned c = cls[(unsigned char)s[i]];
-    if (c == sp && prev == sp)
-      continue; /* a run of whitespace reads as one ' ' */
-    if (st >= rep_lo)
-      report(lx, &w, lx->ac_report[st / ncls], k, end, i, n, pos);
-    prev = c;
-    pos[k & 63] = (uint32_t)i;
-    k++;
-    end = (uint32_t)i;
-    st = next[st + (int32_t)c];
-  }
-  if (st >= rep_lo)
-    report(lx, &w, lx->ac_report[st / ncls], k, end, n, n, pos);
-  uint8_t *cnt = w.cnt, *sat = w.sat;
-  if (w.nt > 256) {
-    memset(cnt, 0, lx->nfrags + lx->nclauses);
-  } else {
-    for (size_t j = 0; j < w.nt; j++) {
-      sat[w.touched[j]] = 0;
-      cnt[lx->clause_frag[w.touched[j]]] = 0;
-    }
-  }
-  return w.m;
-}
-
-size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
-                            size_t g) {
-  if (!lx->ac_next || g >= lx->nfrags || !lx->frag_need[g])
-    return (size_t)-1;
-  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
-  size_t m = (size_t)-1;
-  for (uint32_t q = lx->frag_c0[g]; q < lx->frag_c0[g] + lx->frag_need[g]; q++)
-    if (last[q] < m)
-      m = last[q];
-  return m;
-}
-
-size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
-                             size_t g, size_t *end) {
-  *end = 0;
-  if (!lx->ac_next || g >= lx->nfrags || lx->frag_pre[g] == UINT32_MAX)
-    return 0;
-  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
-  *end = last[2 * lx->nclauses + lx->frag_pre[g]];
-  return last[lx->nclauses + lx->frag_pre[g]];
-}
-
-const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
-                                    int *we) {
-  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g])
-    return NULL;
-  *ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
-  *we = (lx->frag_litf[g] & IR_LF_WE) != 0;
-  return lx->frag_lit[g];
-}
-
-void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
-                          size_t k, ir_frag_info *fi) {
-  size_t g = ir_lexicon_frag_base(lx, id) + k;
-  fi->code = ir_lexicon_frag_code(lx, id, k);
-  fi->lit = NULL;
-  fi->ws = fi->we = 0;
-  fi->from = fi->fend = 0;
-  fi->last = (size_t)-1;
-  if (!lx->ac_next || g >= lx->nfrags)
-    return;
-  if (lx->frag_lit[g]) {
-    fi->lit = lx->frag_lit[g];
-    fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
-    fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
-  }
-  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
-  if (lx->frag_pre[g] != UINT32_MAX) {
-    fi->from = last[lx->nclauses + lx->frag_pre[g]];
-    fi->fend = last[2 * lx->nclauses + lx->frag_pre[g]];
-  }
-  if (lx->frag_need[g]) {
-    uint32_t q0 = lx->frag_c0[g];
-    for (uint32_t q = q0; q < q0 + lx->frag_need[g]; q++)
-      if (last[q] < fi->last)
-        fi->last = last[q];
-  }
-}
-
-static int word_byte(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 ||
-         (unsigned char)(c - '0') < 10 || c == '_';
-}
-static int space_byte(unsigned char c) {
-  return c == ' ' || (c >= 9 && c <= 13);
-}
-
-size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
-                             size_t e, size_t at, size_t found_end) {
-  if (ws && at > 0 && word_byte((unsigned char)text[at - 1]))
-    return 0;
-  /* the scan found it here with its word boundaries, but for the byte
-   * before the sentence (taken as a non-word byte, checked above) */
-  if (found_end)
-    return found_end;
-  size_t p = at;
-  for (const char *q = lit; *q; q++) {
-    if (*q == ' ') { /* \s+ */
-      if (p >= e || !space_byte((unsigned char)text[p]))
-        return 0;
-      while (p < e && space_byte((unsigned char)text[p]))
-        p++;
-      continue;
-    }
-    unsigned char b = p < e ? (unsigned char)text[p] : 0;
-    if (p >= e || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*q)
-      return 0;
-    p++;
-  }
-  if (we && p < e && word_byte((unsigned char)text[p]))
-    return 0;
-  return p;
-}
-
-size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
-  return id >= 0 && id < IR_LEX_COUNT ? lx->sec[id].base : 0;
-}
-
-const pcre2_code *ir_lexicon_frag_code(const ir_lexicon *lx, int id, size_t k) {
-  if (id < 0 || id >= IR_LEX_COUNT || lx->sec[id].whole || k >= lx->sec[id].n)
-    return NULL;
-  return lx->sec[id].v[k].code;
-}
+void ir_lexicon_subset(ir_lexicon *lx, uint64_t want) { lx->sub_want = want; }

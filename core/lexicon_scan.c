@@ -1,0 +1,338 @@
+/* lexicon_scan.c - the scan of the lexicon prefilter (see ir_lexicon_scan
+ * in lexicon.h) and what it leaves for the fragments: one pass of an
+ * Aho-Corasick DFA built by lexicon_prefilter.c over a sentence. The pass
+ * reads a run of whitespace as one ' ' (as the literals do) and checks
+ * the word-boundary flags of each literal found: the byte before
+ * (IR_LF_WS) or after it (IR_LF_WE) must not be a word byte, or lie
+ * outside the sentence. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_int.h"
+
+size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
+
+/* seen: [0, nfrags) candidates, then per fragment the count of its
+ * satisfied clauses, then per clause whether it is satisfied (the counts
+ * and flags are zero between calls, reset through the touched list), then
+ * (aligned) per clause the end of its last literal found, then per clause
+ * the start of its earliest literal found (valid while it is satisfied),
+ * then per clause the end of that literal. */
+static size_t last_off(const ir_lexicon *lx) {
+  return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
+}
+
+size_t ir_lexicon_scratch(const ir_lexicon *lx) {
+  return last_off(lx) + 12 * lx->nclauses + 8;
+}
+
+typedef struct {
+  uint8_t *seen, *cnt, *sat;
+  uint32_t *last, *first, *fend;
+  const unsigned char *s;
+  uint32_t touched[256];
+  size_t nt;
+  uint64_t m;
+} scan_st;
+
+/* The literals of the report list of scan state st end at source byte
+ * end (a state of d). Their starts: pos holds the source offsets of the last 64
+ * stream symbols (longer than any literal), k of them so far; NULL when the
+ * stream is the text itself (no run of whitespace to read as one ' ').
+ * The byte before a literal starting with a word byte is its previous
+ * stream symbol or a skipped whitespace byte, the byte after one ending
+ * with a word byte its next symbol: both are read in s. */
+static void report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
+                   uint32_t st, uint32_t end, size_t n, const uint32_t *pos,
+                   uint32_t k) {
+  int nextw = end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1;
+  const uint32_t *e = d->rent + d->rfirst[st - d->rep_lo];
+  const uint32_t *ee = d->rent + d->rfirst[st - d->rep_lo + 1];
+  for (; e < ee; e++) {
+    uint32_t x = *e, len = x >> 2 & 63, f = x & 3;
+    if ((f & IR_LF_WE) && nextw)
+      continue;
+    uint32_t start = pos ? pos[(k - len) & 63] : end + 1 - len;
+    if ((f & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
+      continue;
+    uint32_t q = x >> 8, g = lx->clause_frag[q];
+    if (w->sat[q]) { /* (any order of the calls: see scan_split) */
+      if (end > w->last[q])
+        w->last[q] = end;
+      if (start < w->first[q] || (start == w->first[q] && end < w->fend[q])) {
+        w->first[q] = start;
+        w->fend[q] = end + 1;
+      }
+      continue;
+    }
+    w->last[q] = end;
+    w->first[q] = start;
+    w->fend[q] = end + 1;
+    w->sat[q] = 1;
+    w->touched[w->nt < 256 ? w->nt : 255] = q;
+    w->nt++;
+    if (++w->cnt[g] == lx->frag_need[g]) {
+      w->seen[g] = 1;
+      w->m |= 1ull << lx->frag_sec[g];
+    }
+  }
+}
+
+/* May s[0, n) hold a run of whitespace (two bytes or more)? Normalized
+ * text does not. Eight bytes at a time: two adjacent bytes whose low
+ * seven bits are <= ' ' (whitespace, but also a few control and UTF-8
+ * bytes: then 1 too, which is only slower). */
+static int maybe_space_run(const unsigned char *s, size_t n) {
+  const uint64_t hi = 0x8080808080808080ull, lo = 0x2121212121212121ull;
+  uint64_t carry = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t le = ~((x | hi) - lo) & hi; /* per byte: (b & 0x7f) <= ' ' */
+    if ((le & (le << 8 | carry)) != 0)
+      return 1;
+    carry = le >> 56; /* the last byte's bit, for the next word's first */
+  }
+  for (; i < n; i++) {
+    uint64_t le = (s[i] & 0x7f) <= ' ' ? 0x80 : 0;
+    if (le & carry)
+      return 1;
+    carry = le;
+  }
+  return 0;
+}
+
+/* The scan of a text with runs of whitespace: each run is one stream
+ * symbol; literals are reported as soon as their last symbol is read. */
+static void scan_runs(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
+                      size_t n) {
+  const uint16_t *next = d->next;
+  const uint8_t *cls = lx->ac_cls;
+  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
+  uint32_t pos[64], k = 0, st = d->start;
+  unsigned prev = 0; /* class of the last stream symbol */
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = cls[w->s[i]];
+    if (c == sp && prev == sp)
+      continue;
+    prev = c;
+    pos[k++ & 63] = (uint32_t)i;
+    st = next[st << d->shift | c];
+    if (st >= d->rep_lo)
+      report(lx, d, w, st, (uint32_t)i, n, pos, k);
+  }
+}
+
+/* Each step of the scan waits for the table load of the previous one,
+ * often a cache miss: a longer text without whitespace runs is scanned as
+ * two chains at once, A over [0, mid) and B from mid - SPLIT_LEAD on,
+ * reporting from mid. An automaton's state depends only on the last bytes
+ * read, so B's state soon equals the state of a scan from the start;
+ * until then it stands for a suffix of it and reports a subset of its
+ * literals. A goes on past mid, reporting, until its state equals B's
+ * (kept in bst). Literals are thus reported out of order, some twice;
+ * report's result does not depend on that. */
+#define SPLIT_MIN 64
+#define SPLIT_LEAD 16
+
+static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
+                       size_t n) {
+  const uint16_t *next = d->next;
+  const uint8_t *cls = lx->ac_cls;
+  const unsigned char *s = w->s;
+  const uint32_t rep_lo = d->rep_lo;
+  const int sh = d->shift;
+  size_t mid = (n + SPLIT_LEAD) / 2, b0 = mid - SPLIT_LEAD, i;
+  uint32_t sa = d->start, sb = d->start, bst[64];
+  for (size_t j = 0; j < mid; j++) { /* both chains, one byte each */
+    i = b0 + j;
+    sa = next[sa << sh | cls[s[j]]];
+    sb = next[sb << sh | cls[s[i]]];
+    if (sa >= rep_lo)
+      report(lx, d, w, sa, (uint32_t)j, n, NULL, 0);
+    if (i >= mid) {
+      if (sb >= rep_lo)
+        report(lx, d, w, sb, (uint32_t)i, n, NULL, 0);
+      if (i - mid < 64)
+        bst[i - mid] = sb;
+    }
+  }
+  for (i = b0 + mid; i < n; i++) {
+    sb = next[sb << sh | cls[s[i]]];
+    if (sb >= rep_lo)
+      report(lx, d, w, sb, (uint32_t)i, n, NULL, 0);
+    if (i - mid < 64)
+      bst[i - mid] = sb;
+  }
+  for (i = mid; i < n; i++) { /* A until it meets B */
+    sa = next[sa << sh | cls[s[i]]];
+    if (i - mid < 64 && sa == bst[i - mid])
+      break;
+    if (sa >= rep_lo)
+      report(lx, d, w, sa, (uint32_t)i, n, NULL, 0);
+  }
+}
+
+/* The scan with automaton d (want: the sections it covers). */
+static uint64_t scan_with(const ir_lexicon *lx, const ac_dfa *d, uint64_t want,
+                          const char *s, size_t n, uint8_t *seen) {
+  scan_st w;
+  w.seen = seen;
+  w.cnt = seen + lx->nfrags;
+  w.sat = w.cnt + lx->nfrags;
+  w.last = (uint32_t *)(void *)(seen + last_off(lx));
+  w.first = w.last + lx->nclauses;
+  w.fend = w.first + lx->nclauses;
+  w.s = (const unsigned char *)s;
+  w.nt = 0;
+  w.m = lx->init_mask & want;
+  memcpy(seen, lx->frag_init, lx->nfrags);
+  if (maybe_space_run(w.s, n)) {
+    scan_runs(lx, d, &w, n);
+  } else if (n >= SPLIT_MIN) {
+    scan_split(lx, d, &w, n);
+  } else { /* the same with the stream the text itself */
+    const uint16_t *next = d->next;
+    const uint8_t *cls = lx->ac_cls;
+    const uint32_t rep_lo = d->rep_lo;
+    const int sh = d->shift;
+    uint32_t st = d->start;
+    for (size_t i = 0; i < n; i++) {
+      st = next[st << sh | cls[w.s[i]]];
+      if (st >= rep_lo)
+        report(lx, d, &w, st, (uint32_t)i, n, NULL, 0);
+    }
+  }
+  uint8_t *cnt = w.cnt, *sat = w.sat;
+  if (w.nt > 256) {
+    memset(cnt, 0, lx->nfrags + lx->nclauses);
+  } else {
+    for (size_t j = 0; j < w.nt; j++) {
+      sat[w.touched[j]] = 0;
+      cnt[lx->clause_frag[w.touched[j]]] = 0;
+    }
+  }
+  return w.m;
+}
+
+uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
+                         uint8_t *seen) {
+  if (!lx->ac.next) {
+    memset(seen, 1, lx->nfrags);
+    return ~0ull;
+  }
+  return scan_with(lx, &lx->ac, ~0ull, s, n, seen);
+}
+
+uint64_t ir_lexicon_scan_only(const ir_lexicon *lx, uint64_t want,
+                              const char *s, size_t n, uint8_t *seen) {
+  if (lx->ac.next && lx->sub.next && want == lx->sub_want)
+    return scan_with(lx, &lx->sub, want, s, n, seen);
+  return ir_lexicon_scan(lx, s, n, seen) & want;
+}
+
+size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
+                            size_t g) {
+  if (!lx->ac.next || g >= lx->nfrags || !lx->frag_need[g])
+    return (size_t)-1;
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  size_t m = (size_t)-1;
+  for (uint32_t q = lx->frag_c0[g]; q < lx->frag_c0[g] + lx->frag_need[g]; q++)
+    if (last[q] < m)
+      m = last[q];
+  return m;
+}
+
+size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
+                             size_t g, size_t *end) {
+  *end = 0;
+  if (!lx->ac.next || g >= lx->nfrags || lx->frag_pre[g] == UINT32_MAX)
+    return 0;
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  *end = last[2 * lx->nclauses + lx->frag_pre[g]];
+  return last[lx->nclauses + lx->frag_pre[g]];
+}
+
+const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
+                                    int *we) {
+  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g])
+    return NULL;
+  *ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
+  *we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  return lx->frag_lit[g];
+}
+
+void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
+                          size_t k, ir_frag_info *fi) {
+  size_t g = ir_lexicon_frag_base(lx, id) + k;
+  fi->code = ir_lexicon_frag_code(lx, id, k);
+  fi->lit = NULL;
+  fi->ws = fi->we = 0;
+  fi->from = fi->fend = 0;
+  fi->last = (size_t)-1;
+  if (!lx->ac.next || g >= lx->nfrags)
+    return;
+  if (lx->frag_lit[g]) {
+    fi->lit = lx->frag_lit[g];
+    fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
+    fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  }
+  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  if (lx->frag_pre[g] != UINT32_MAX) {
+    fi->from = last[lx->nclauses + lx->frag_pre[g]];
+    fi->fend = last[2 * lx->nclauses + lx->frag_pre[g]];
+  }
+  if (lx->frag_need[g]) {
+    uint32_t q0 = lx->frag_c0[g];
+    for (uint32_t q = q0; q < q0 + lx->frag_need[g]; q++)
+      if (last[q] < fi->last)
+        fi->last = last[q];
+  }
+}
+
+static int word_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 ||
+         (unsigned char)(c - '0') < 10 || c == '_';
+}
+static int space_byte(unsigned char c) {
+  return c == ' ' || (c >= 9 && c <= 13);
+}
+
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
+                             size_t e, size_t at, size_t found_end) {
+  if (ws && at > 0 && word_byte((unsigned char)text[at - 1]))
+    return 0;
+  /* the scan found it here with its word boundaries, but for the byte
+   * before the sentence (taken as a non-word byte, checked above) */
+  if (found_end)
+    return found_end;
+  size_t p = at;
+  for (const char *q = lit; *q; q++) {
+    if (*q == ' ') { /* \s+ */
+      if (p >= e || !space_byte((unsigned char)text[p]))
+        return 0;
+      while (p < e && space_byte((unsigned char)text[p]))
+        p++;
+      continue;
+    }
+    unsigned char b = p < e ? (unsigned char)text[p] : 0;
+    if (p >= e || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*q)
+      return 0;
+    p++;
+  }
+  if (we && p < e && word_byte((unsigned char)text[p]))
+    return 0;
+  return p;
+}
+
+size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
+  return id >= 0 && id < IR_LEX_COUNT ? lx->sec[id].base : 0;
+}
+
+const pcre2_code *ir_lexicon_frag_code(const ir_lexicon *lx, int id, size_t k) {
+  if (id < 0 || id >= IR_LEX_COUNT || lx->sec[id].whole || k >= lx->sec[id].n)
+    return NULL;
+  return lx->sec[id].v[k].code;
+}
