@@ -16,6 +16,8 @@
 #include "sentence.h"
 
 #define IR_MATCH_LIMIT 2000000
+/* the sections a header sentence is matched with (dates' context) */
+#define HEADER_SECTIONS (1ull << IR_LEX_INJURY | 1ull << IR_LEX_ATTRIB)
 #define IR_DEPTH_LIMIT 5000
 
 struct ir_extractor {
@@ -50,6 +52,7 @@ ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
+  ir_lexicon_subset(x->lx, HEADER_SECTIONS);
   if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err, errlen) !=
           0 ||
       ir_lexicon_compile(x->lx, err, errlen) != 0) {
@@ -266,12 +269,14 @@ static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
   /* one literal pass over the sentence picks the fragments worth matching */
-  uint64_t cand = ir_lexicon_scan(c->x->lx, text + x->s.start,
-                                  x->s.end - x->s.start, c->seen);
+  uint64_t cand =
+      x->region == XR_HEADER /* the header needs only dates' context */
+          ? ir_lexicon_scan_only(c->x->lx, HEADER_SECTIONS, text + x->s.start,
+                                 x->s.end - x->s.start, c->seen)
+          : ir_lexicon_scan(c->x->lx, text + x->s.start, x->s.end - x->s.start,
+                            c->seen);
   cand &= ~0ull >> (64 - IR_LEX_COUNT); /* (all bits when no prefilter) */
-  if (x->region == XR_HEADER) /* the header needs only dates' context */
-    cand &= 1ull << IR_LEX_INJURY | 1ull << IR_LEX_ATTRIB;
-  int next = 0; /* first[next...] not yet set */
+  int next = 0;                         /* first[next...] not yet set */
   while (cand) {
     int sec = __builtin_ctzll(cand);
     cand &= cand - 1;
