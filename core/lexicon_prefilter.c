@@ -52,15 +52,23 @@ static void ac_dfa_free(ac_dfa *d) {
   memset(d, 0, sizeof *d);
 }
 
-void ir_lex_prefilter_free(ir_lexicon *lx) {
-  ac_dfa_free(&lx->ac);
-  ac_dfa_free(&lx->sub);
+/* The build's per-state tables (the scan keeps only its own). */
+static void free_build_tables(ir_lexicon *lx) {
   free(lx->ac_report);
   free(lx->ac_dict);
   free(lx->ac_ofirst);
   free(lx->ac_oids);
   free(lx->ac_oflag);
   free(lx->ac_depth);
+  lx->ac_report = lx->ac_dict = NULL;
+  lx->ac_ofirst = lx->ac_oids = NULL;
+  lx->ac_oflag = lx->ac_depth = NULL;
+}
+
+void ir_lex_prefilter_free(ir_lexicon *lx) {
+  ac_dfa_free(&lx->ac);
+  ac_dfa_free(&lx->sub);
+  free_build_tables(lx);
   free(lx->frag_init);
   free(lx->frag_sec);
   free(lx->frag_need);
@@ -80,9 +88,6 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   lx->nclauses = 0;
   lx->frag_sec = NULL;
   lx->init_mask = 0;
-  lx->ac_report = lx->ac_dict = NULL;
-  lx->ac_ofirst = lx->ac_oids = NULL;
-  lx->ac_oflag = lx->ac_depth = NULL;
   lx->frag_init = NULL;
 }
 
@@ -335,16 +340,7 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
   free(b.pst);
   free(b.pid);
   free(b.pfl);
-  /* only the scan's tables are kept */
-  free(lx->ac_report);
-  free(lx->ac_dict);
-  free(lx->ac_ofirst);
-  free(lx->ac_oids);
-  free(lx->ac_oflag);
-  free(lx->ac_depth);
-  lx->ac_report = lx->ac_dict = NULL;
-  lx->ac_ofirst = lx->ac_oids = NULL;
-  lx->ac_oflag = lx->ac_depth = NULL;
+  free_build_tables(lx); /* only the scan's tables are kept */
   return fail ? -1 : 0;
 }
 
