@@ -96,6 +96,17 @@ static int title_date_in(const xletter *xl, const xsent *x, int item) {
 /* Does another treatment ([other_service], physical therapy, an oral
  * drug) stand between the last injection term before p and p? ("trigger
  * point injections and acupuncture x 6": the 6 is the acupuncture's.) */
+/* "injection of Toradol 60 mg": a drug right after the injection term
+ * (of, with, using) is what is injected, not another service. */
+static int injected(const ir_sent *s, size_t inj_end, const ir_hit *h) {
+  static const char *const link[] = {" of ", " with ", " using "};
+  size_t gap = h->start - inj_end;
+  for (size_t k = 0; k < sizeof link / sizeof *link; k++)
+    if (gap == strlen(link[k]) && !strncasecmp(s->text + inj_end, link[k], gap))
+      return 1;
+  return 0;
+}
+
 static int other_service_before(const ir_sent *s, size_t p) {
   static const int inj[] = {IR_LEX_TPI, IR_LEX_INJ_WORD};
   static const int other[] = {IR_LEX_OTHER_SERVICE, IR_LEX_PT, IR_LEX_NSAID,
@@ -110,9 +121,12 @@ static int other_service_before(const ir_sent *s, size_t p) {
   }
   if (!found)
     return 0;
-  for (size_t k = 0; k < sizeof other / sizeof *other; k++)
-    if (ir_sent_has(s, other[k], last, p))
-      return 1;
+  for (size_t k = 0; k < sizeof other / sizeof *other; k++) {
+    const ir_hit *h = ir_sent_hits(s, other[k], &n);
+    for (size_t i = 0; i < n; i++)
+      if (h[i].start >= last && h[i].end <= p && !injected(s, last, &h[i]))
+        return 1;
+  }
   return 0;
 }
 
