@@ -309,14 +309,13 @@ static void radiculopathy(xletter *xl, int i) {
               mention->s.end);
 }
 
-/* Nearest injection term to position p: 1 when a TPI term is nearer than
- * any other injection type (epidural, facet, block). */
-/* End of the last hit of sec ending at or before p, or (size_t)-1. */
+/* End of the last hit of sec ending at or before p, or 0 when none (a
+ * hit ends after its first byte). */
 static size_t last_end_before(const ir_sent *s, int sec, size_t p) {
-  size_t n, e = (size_t)-1;
+  size_t n, e = 0;
   const ir_hit *h = ir_sent_hits(s, sec, &n);
   for (size_t i = 0; i < n; i++)
-    if (h[i].end <= p && (e == (size_t)-1 || h[i].end > e))
+    if (h[i].end <= p && h[i].end > e)
       e = h[i].end;
   return e;
 }
@@ -327,9 +326,8 @@ static size_t last_end_before(const ir_sent *s, int sec, size_t p) {
 static int with_link(const ir_sent *s, size_t p) {
   size_t et = last_end_before(s, IR_LEX_TPI, p);
   size_t eo = last_end_before(s, IR_LEX_OTHER_INJ, p);
-  size_t e = et == (size_t)-1 ? eo : eo == (size_t)-1 ? et : et > eo ? et : eo;
-  if (e == (size_t)-1 || ir_words_between(s->text, e, p) > 4 ||
-      memchr(s->text + e, ',', p - e) || memchr(s->text + e, ';', p - e))
+  size_t e = et > eo ? et : eo;
+  if (!e || ir_phrase_words(s->text, e, p) > 4)
     return -1;
   for (size_t q = e; q + 6 <= p; q++)
     if (!strncasecmp(s->text + q, " with ", 6))
@@ -337,6 +335,9 @@ static int with_link(const ir_sent *s, size_t p) {
   return -1;
 }
 
+/* Nearest injection term to position p: 1 when a TPI term is nearer than
+ * any other injection type (epidural, facet, block), unless "with" ties p
+ * to the injection just before it. */
 static int about_tpi(const ir_sent *s, size_t p) {
   int link = with_link(s, p);
   if (link >= 0)
@@ -597,3 +598,6 @@ long ir_x_hit_number(const char *t, const ir_hit *h) {
 }
 int ir_x_about_tpi(const ir_sent *s, size_t p) { return about_tpi(s, p); }
 int ir_x_with_link(const ir_sent *s, size_t p) { return with_link(s, p); }
+size_t ir_x_last_end(const ir_sent *s, int sec, size_t p) {
+  return last_end_before(s, sec, p);
+}

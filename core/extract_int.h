@@ -74,6 +74,9 @@ int ir_x_about_tpi(const ir_sent *s, size_t p);
 /* 1: a TPI just before p links to it by "with" ("trigger point injections
  * with lidocaine"), 0: another injection does, -1: no such link. */
 int ir_x_with_link(const ir_sent *s, size_t p);
+/* End of the last hit of section sec ending at or before p, or 0 when
+ * none. */
+size_t ir_x_last_end(const ir_sent *s, int sec, size_t p);
 long ir_x_word_number(const char *s, size_t n); /* "four" -> 4, -1 */
 void ir_x_scan_dates(xletter *xl);              /* extract_dates.c */
 void ir_x_duration_dates(xletter *xl, int item);

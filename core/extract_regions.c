@@ -4,8 +4,6 @@
  * a term ties the term to that region. */
 #include "extract_int.h"
 
-#include <string.h>
-
 int ir_x_in_region(const xletter *xl, const xsent *x, int i) {
   if (!ir_x_in_item(x, i))
     return 0;
@@ -55,8 +53,6 @@ int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts) {
         near = &g[i];
   }
   const char *t = x->s.text;
-  return near && ir_words_between(t, near->end, ts) <= 2 &&
-         !memchr(t + near->end, ',', ts - near->end) &&
-         !memchr(t + near->end, ';', ts - near->end) &&
+  return near && ir_phrase_words(t, near->end, ts) <= 2 &&
          !item_region_word(xl, x, near);
 }

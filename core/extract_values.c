@@ -93,9 +93,6 @@ static int title_date_in(const xletter *xl, const xsent *x, int item) {
   return 0;
 }
 
-/* Does another treatment ([other_service], physical therapy, an oral
- * drug) stand between the last injection term before p and p? ("trigger
- * point injections and acupuncture x 6": the 6 is the acupuncture's.) */
 /* "injection of Toradol 60 mg": a drug right after the injection term
  * (of, with, using) is what is injected, not another service. */
 static int injected(const ir_sent *s, size_t inj_end, const ir_hit *h) {
@@ -107,19 +104,16 @@ static int injected(const ir_sent *s, size_t inj_end, const ir_hit *h) {
   return 0;
 }
 
+/* Does another treatment ([other_service], physical therapy, an oral
+ * drug) stand between the last injection term before p and p? ("trigger
+ * point injections and acupuncture x 6": the 6 is the acupuncture's.) */
 static int other_service_before(const ir_sent *s, size_t p) {
-  static const int inj[] = {IR_LEX_TPI, IR_LEX_INJ_WORD};
   static const int other[] = {IR_LEX_OTHER_SERVICE, IR_LEX_PT, IR_LEX_NSAID,
                               IR_LEX_MR};
-  size_t last = 0, n;
-  int found = 0;
-  for (size_t k = 0; k < sizeof inj / sizeof *inj; k++) {
-    const ir_hit *h = ir_sent_hits(s, inj[k], &n);
-    for (size_t i = 0; i < n; i++)
-      if (h[i].end <= p && (!found || h[i].end > last))
-        last = h[i].end, found = 1;
-  }
-  if (!found)
+  size_t et = ir_x_last_end(s, IR_LEX_TPI, p);
+  size_t ew = ir_x_last_end(s, IR_LEX_INJ_WORD, p);
+  size_t last = et > ew ? et : ew, n;
+  if (!last)
     return 0;
   for (size_t k = 0; k < sizeof other / sizeof *other; k++) {
     const ir_hit *h = ir_sent_hits(s, other[k], &n);

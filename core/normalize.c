@@ -346,12 +346,17 @@ typedef struct {
   int after_page; /* the last content line was page furniture */
 } norm_state;
 
+/* [*b, *e) without the blanks (spaces, tabs) around it. */
+static void trim_blanks(const unsigned char **b, const unsigned char **e) {
+  while (*b < *e && (**b == ' ' || **b == '\t'))
+    (*b)++;
+  while (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+    (*e)--;
+}
+
 /* "Page 2 of 3" or "Page 2" alone on a line: page furniture. */
 static int page_line(const unsigned char *b, const unsigned char *e) {
-  while (b < e && (*b == ' ' || *b == '\t'))
-    b++;
-  while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-    e--;
+  trim_blanks(&b, &e);
   if (e - b < 6 || e - b > 24 || (b[0] | 0x20) != 'p' || (b[1] | 0x20) != 'a' ||
       (b[2] | 0x20) != 'g' || (b[3] | 0x20) != 'e' || b[4] != ' ' ||
       !a_digit(b[5]))
@@ -371,10 +376,7 @@ static int page_line(const unsigned char *b, const unsigned char *e) {
 /* A case number alone on a line ("CM15-0098213"): the running header
  * that follows a page number. */
 static int case_line(const unsigned char *b, const unsigned char *e) {
-  while (b < e && (*b == ' ' || *b == '\t'))
-    b++;
-  while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-    e--;
+  trim_blanks(&b, &e);
   if (e - b < 8 || e - b > 16 || !a_upper(b[0]) || !a_upper(b[1]))
     return 0;
   const unsigned char *p = b + 2;

@@ -42,6 +42,12 @@ size_t ir_words_between(const char *text, size_t a, size_t b) {
   return w;
 }
 
+size_t ir_phrase_words(const char *text, size_t a, size_t b) {
+  if (memchr(text + a, ',', b - a) || memchr(text + a, ';', b - a))
+    return (size_t)-1;
+  return ir_words_between(text, a, b);
+}
+
 /* Clause bounds using the hits of section sec as terminators. */
 static void bounds(const ir_sent *s, int sec, size_t ts, size_t te, size_t *lo,
                    size_t *hi) {

@@ -67,5 +67,8 @@ int ir_scope_recital(const ir_sent *s);
 int ir_scope_recital_at(const ir_sent *s, size_t ts, size_t te);
 /* Words (runs of non-spaces) in text[a, b). */
 size_t ir_words_between(const char *text, size_t a, size_t b);
+/* The same, or (size_t)-1 when a ',' or ';' lies in [a, b): the two ends
+ * stand in different parts of the sentence. */
+size_t ir_phrase_words(const char *text, size_t a, size_t b);
 
 #endif
