@@ -9,10 +9,11 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS)
+CPPFLAGS += -Icore -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 BUILD   ?= build
 
-CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c core/*/*.c))
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/core/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -28,13 +29,15 @@ $(BUILD)/libimraudit.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/core/%.o: core/%.c core/*.h
+$(BUILD)/core/%.o: core/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libimraudit.a tests/unit/*.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libimraudit.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Icore -o $@ $< $(BUILD)/libimraudit.a $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libimraudit.a $(LDFLAGS) $(LDLIBS)
+
+-include $(CORE_OBJ:.o=.d) $(BUILD)/core/main.d $(UNIT_BIN:=.d)
 
 deps:
 	@sh tests/deps.sh
@@ -63,7 +66,7 @@ holdout: all
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout10
 
 format:
-	clang-format -i core/*.c core/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i core/*.[ch] core/*/*.[ch] tests/unit/*.c tests/unit/*.h
 
 clean:
 	rm -rf $(BUILD) imraudit

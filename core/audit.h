@@ -9,9 +9,9 @@
  * comes back with ok = 0 and a one-line error. */
 #ifndef IR_AUDIT_H
 #define IR_AUDIT_H
-#include "extract.h"
-#include "record.h"
-#include "rules.h"
+#include "facts/extract.h"
+#include "letter/record.h"
+#include "rules/rules.h"
 
 typedef struct {
   const char *rules_dir;

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "audit.h"
-#include "batch.h"
+#include "batch/batch.h"
 #include "ruletest.h"
 
 #define IR_VERSION "0.1.0"

@@ -20,8 +20,8 @@
 #include <string.h>
 
 #include "audit.h"
-#include "buf.h"
-#include "report.h"
+#include "base/buf.h"
+#include "sink/report.h"
 
 static ir_engine *engine;
 static ir_worker *worker;

@@ -5,11 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch_int.h"
+#include "batch/batch_int.h"
 #include "check.h"
-#include "crosscase.h"
-#include "paths.h"
-#include "sha256.h"
+#include "batch/crosscase.h"
+#include "batch/paths.h"
+#include "base/sha256.h"
 
 static void hex_of(const char *s, size_t n, char out[65]) {
   unsigned char d[32];

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "crosscase.h"
-#include "spill.h"
+#include "batch/crosscase.h"
+#include "base/spill.h"
 
 /* A letter whose items are given by outcome and twitch status; all tpi,
  * steroid unless inj says otherwise. */

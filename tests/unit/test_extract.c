@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "extract.h"
-#include "extract_int.h"
+#include "facts/extract.h"
+#include "facts/extract_int.h"
 
 ir_extractor *ir_extractor_from_text(const char *text, char *err,
                                      size_t errlen);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "lexicon.h"
+#include "nlp/lexicon.h"
 
 static int load(const char *text, char *err, size_t n, ir_lexicon **out) {
   ir_lexicon *lx = ir_lexicon_new();

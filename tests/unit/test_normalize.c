@@ -7,8 +7,8 @@
 #include <time.h>
 
 #include "check.h"
-#include "record.h"
-#include "text.h"
+#include "letter/record.h"
+#include "text/text.h"
 
 static ir_arena A;
 static int text_ok(const ir_text *t);

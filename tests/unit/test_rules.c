@@ -13,10 +13,10 @@
 #include <lualib.h>
 
 #include "check.h"
-#include "lua_sandbox.h"
-#include "record.h"
-#include "report.h"
-#include "rules.h"
+#include "rules/lua_sandbox.h"
+#include "letter/record.h"
+#include "sink/report.h"
+#include "rules/rules.h"
 
 static const char *TEXT =
     "CLINICAL CASE SUMMARY\n"

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "check.h"
-#include "segment.h"
+#include "letter/segment.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "sentence.h"
+#include "nlp/sentence.h"
 
 static ir_arena A;
 

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "segment.h"
-#include "text.h"
+#include "letter/segment.h"
+#include "text/text.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 

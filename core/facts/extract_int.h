@@ -6,8 +6,8 @@
 #ifndef IR_EXTRACT_INT_H
 #define IR_EXTRACT_INT_H
 #include "extract.h"
-#include "lexicon.h"
-#include "scope.h"
+#include "nlp/lexicon.h"
+#include "nlp/scope.h"
 
 enum { XR_HEADER, XR_SUMMARY, XR_TITLE, XR_RATIONALE };
 

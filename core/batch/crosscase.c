@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "batch_int.h"
-#include "spill.h"
+#include "base/spill.h"
 
 static const char *const inj_names[] = {
     "local_anesthetic", "steroid",   "nsaid", "saline",

@@ -14,7 +14,7 @@
 #define IR_LUA_NAMES_H
 #include <lua.h>
 
-#include "record.h"
+#include "letter/record.h"
 
 enum {
   F_INDEX = 1,

@@ -13,10 +13,10 @@
 #define IR_REPORT_HTML_H
 #include <stdio.h>
 
-#include "batch_int.h"
-#include "buf.h"
-#include "crosscase.h"
-#include "record.h"
+#include "batch/batch_int.h"
+#include "base/buf.h"
+#include "batch/crosscase.h"
+#include "letter/record.h"
 
 typedef struct ir_html ir_html;
 struct ir_html { /* internal to report_html*.c */

@@ -25,8 +25,8 @@
 #include <stddef.h>
 
 #include "batch.h"
-#include "buf.h"
-#include "record.h"
+#include "base/buf.h"
+#include "letter/record.h"
 
 #define IR_CROSS_MAX_NAMED 10
 #define IR_CROSS_KIND "similar-cases-differ"

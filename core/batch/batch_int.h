@@ -10,8 +10,8 @@
 #include <stdio.h>
 
 #include "batch.h"
-#include "buf.h"
-#include "record.h"
+#include "base/buf.h"
+#include "letter/record.h"
 
 /* Deep copy of l into a, without the text (text.norm/orig NULL, lengths and
  * layout kept). Evidence text strings are copied. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lua_convert.h"
-#include "record.h"
+#include "letter/record.h"
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */
 

@@ -11,7 +11,7 @@
  * hangs). */
 #ifndef IR_EXTRACT_H
 #define IR_EXTRACT_H
-#include "record.h"
+#include "letter/record.h"
 
 typedef struct ir_extractor ir_extractor;
 typedef struct ir_extract_ctx ir_extract_ctx;

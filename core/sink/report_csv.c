@@ -5,7 +5,7 @@
  * crosscase.c using the same columns. Columns: see ir_csv_header(). */
 #include <string.h>
 
-#include "batch_int.h"
+#include "batch/batch_int.h"
 
 void ir_csv_field(ir_buf *b, const char *s, int last) {
   if (!s)

@@ -5,8 +5,8 @@
  * ir_report_explain: the per-item criteria checklist (--explain). */
 #ifndef IR_REPORT_H
 #define IR_REPORT_H
-#include "buf.h"
-#include "record.h"
+#include "base/buf.h"
+#include "letter/record.h"
 
 void ir_report_json(ir_buf *b, const ir_letter *l);
 void ir_report_text(ir_buf *b, const ir_letter *l, int color);

@@ -26,10 +26,10 @@
 #include "batch_int.h"
 #include "crosscase.h"
 #include "paths.h"
-#include "report.h"
-#include "report_html.h"
-#include "sha256.h"
-#include "store.h"
+#include "sink/report.h"
+#include "sink/report_html.h"
+#include "base/sha256.h"
+#include "sink/store.h"
 
 typedef struct {
   int state; /* 0 free, 1 in work, 2 ready */

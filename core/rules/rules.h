@@ -13,7 +13,7 @@
  * failing to build a table it reads). */
 #ifndef IR_RULES_H
 #define IR_RULES_H
-#include "record.h"
+#include "letter/record.h"
 
 typedef struct {
   long steps;    /* instruction limit per check() call */

@@ -28,8 +28,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
-#include "segment.h"
+#include "letter/dates.h"
+#include "letter/segment.h"
 
 long ir_x_days(const char *iso) {
   if (!iso || strlen(iso) != 10)

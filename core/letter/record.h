@@ -10,8 +10,8 @@
 #define IR_RECORD_H
 #include <stddef.h>
 
-#include "arena.h"
-#include "text.h"
+#include "base/arena.h"
+#include "text/text.h"
 
 typedef enum {
   IR_SEC_HEADER = 0,

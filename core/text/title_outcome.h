@@ -24,7 +24,7 @@
 #define IR_TITLE_OUTCOME_H
 #include <stddef.h>
 
-#include "record.h"
+#include "letter/record.h"
 
 enum { IR_TO_CERT = 1, IR_TO_WHOLE = 2 };
 

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "sentence.h"
+#include "nlp/sentence.h"
 
 #define IR_MATCH_LIMIT 2000000
 /* the sections a header sentence is matched with (dates' context) */
