@@ -163,6 +163,10 @@ static const struct option long_opts[] = {
 typedef struct {
   ir_config cfg;
   ir_batch_opts batch;
+  ir_format format;
+  int explain;
+  const char *report_html; /* --report FILE.html or NULL */
+  const char *db_path;     /* --db FILE.sqlite or NULL */
   const char *color;
 } options;
 
@@ -174,11 +178,11 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
     switch (c) {
     case 'f':
       if (strcmp(optarg, "text") == 0)
-        o->batch.format = IR_FMT_TEXT;
+        o->format = IR_FMT_TEXT;
       else if (strcmp(optarg, "json") == 0 || strcmp(optarg, "jsonl") == 0)
-        o->batch.format = IR_FMT_JSON;
+        o->format = IR_FMT_JSON;
       else if (strcmp(optarg, "csv") == 0)
-        o->batch.format = IR_FMT_CSV;
+        o->format = IR_FMT_CSV;
       else
         return bad_usage("unknown format '%s' (text, json or csv)", optarg);
       break;
@@ -198,7 +202,7 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       o->batch.files_from = optarg;
       break;
     case OPT_EXPLAIN:
-      o->batch.explain = 1;
+      o->explain = 1;
       break;
     case OPT_NO_RULES:
       o->cfg.no_rules = 1;
@@ -207,10 +211,10 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       o->batch.cross_case = 0;
       break;
     case OPT_REPORT:
-      o->batch.report_html = optarg;
+      o->report_html = optarg;
       break;
     case OPT_DB:
-      o->batch.db_path = optarg;
+      o->db_path = optarg;
       break;
     case OPT_MAX_BYTES:
       v = parse_size(optarg);
@@ -261,6 +265,26 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
   return 0;
 }
 
+/* The record stream on stdout, then the report and the store when asked:
+ * 0, or 2 after printing why one cannot be opened. */
+static int open_sinks(const options *o, int color, ir_sink **v, size_t *n) {
+  char err[1024] = "";
+  v[(*n)++] = ir_sink_stream(stdout, o->format, color, o->explain);
+  if (o->report_html &&
+      !(v[*n] = ir_sink_html(o->report_html, err, sizeof err)))
+    goto fail;
+  if (o->report_html)
+    (*n)++;
+  if (o->db_path && !(v[*n] = ir_sink_store(o->db_path, err, sizeof err)))
+    goto fail;
+  if (o->db_path)
+    (*n)++;
+  return 0;
+fail:
+  fprintf(stderr, "%s: %s\n", progname, err);
+  return 2;
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "test") == 0) /* imraudit test [DIR] */
     return ir_ruletest_main(argc - 1, argv + 1);
@@ -282,7 +306,7 @@ int main(int argc, char **argv) {
     return bad_usage("%s", "no input: name letters, directories or -");
   o.batch.paths = (const char *const *)argv + optind;
   o.batch.npaths = (size_t)(argc - optind);
-  o.batch.color =
+  int color =
       strcmp(o.color, "always") == 0 ||
       (strcmp(o.color, "auto") == 0 && isatty(1) && !getenv("NO_COLOR"));
 
@@ -297,7 +321,16 @@ int main(int argc, char **argv) {
   static char outbuf[1 << 16];
   if (!isatty(1))
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-  st = ir_batch_run(e, &o.batch, stdout);
+  ir_sink *sinks[3];
+  size_t nsinks = 0;
+  st = open_sinks(&o, color, sinks, &nsinks);
+  if (st == 0) {
+    o.batch.sinks = sinks;
+    o.batch.nsinks = nsinks;
+    st = ir_batch_run(e, &o.batch);
+  }
+  for (size_t i = 0; i < nsinks; i++)
+    ir_sink_free(sinks[i]);
   ir_engine_free(e);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "%s: error writing output: %s\n", progname,

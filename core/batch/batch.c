@@ -3,12 +3,13 @@
  * Threads: N workers and one writer (the caller). A worker takes the next
  * input from the enumerator (under the lock, which fixes its sequence
  * number), audits it with its own ir_worker, renders the record into the
- * slot seq % W of a ring of W = max(16, 4N) slots, copies the text-free
- * letter into the slot's arena for the writer, and marks the slot ready. A
+ * slot seq % W of a ring of W = max(16, 4N) slots (each sink's prepare),
+ * copies the text-free letter into the slot's arena for the writer, and
+ * marks the slot ready. A
  * worker never takes sequence number seq >= written + W, so at most W
  * letters are in flight: memory is flat in the batch length. The writer
- * prints slots in sequence order, feeds the summary, the cross-case index,
- * the HTML report and the store, then frees the slot. To keep thread
+ * hands slots in sequence order to the summary, the cross-case index and
+ * every sink (sink/sink.h), then frees the slot. To keep thread
  * wake-ups and write calls off the per-letter path, workers wake a waiting
  * writer once W/2 records are ready in order (or the ring is full, or the
  * input is done), the writer flushes its output when it runs out of ready
@@ -26,22 +27,15 @@
 #include "batch_int.h"
 #include "crosscase.h"
 #include "paths.h"
-#include "sink/report.h"
-#include "sink/report_html.h"
-#include "base/sha256.h"
-#include "sink/store.h"
 
 typedef struct {
   int state; /* 0 free, 1 in work, 2 ready */
   char *path;
-  char *perr;  /* enumeration error, or NULL */
-  ir_buf out;  /* rendered record */
-  ir_buf html; /* HTML fragments of this letter's items */
+  char *perr;   /* enumeration error, or NULL */
+  ir_buf *frag; /* per sink: what its prepare made of this letter */
   ir_arena arena;
   ir_letter *copy;
   int status;
-  unsigned char sha[32];
-  int have_sha;
 } slot;
 
 typedef struct {
@@ -83,22 +77,6 @@ typedef struct {
 
 /* --- worker side ------------------------------------------------------- */
 
-static void render(const ir_batch_opts *o, slot *s, const ir_letter *l) {
-  switch (o->format) {
-  case IR_FMT_JSON:
-    ir_report_json(&s->out, l);
-    break;
-  case IR_FMT_CSV:
-    ir_csv_letter(&s->out, l);
-    break;
-  default:
-    ir_report_text(&s->out, l, o->color);
-    if (o->explain && l->ok)
-      ir_report_explain(&s->out, l, o->color);
-    break;
-  }
-}
-
 static void process(batch *b, ir_worker *w, slot *s) {
   ir_letter l;
   if (s->perr) {
@@ -110,13 +88,10 @@ static void process(batch *b, ir_worker *w, slot *s) {
     ir_audit_path(w, s->path, &l);
   }
   s->status = ir_letter_status(&l);
-  render(b->o, s, &l);
-  if (b->o->report_html)
-    ir_html_letter(&s->html, &l);
-  s->have_sha = 0;
-  if (b->o->db_path && l.ok && l.text.orig) {
-    ir_sha256(l.text.orig, l.text.orig_len, s->sha);
-    s->have_sha = 1;
+  for (size_t k = 0; k < b->o->nsinks; k++) {
+    const ir_sink *sk = b->o->sinks[k];
+    if (sk->ops->prepare)
+      sk->ops->prepare(sk, &s->frag[k], &l);
   }
   s->copy = ir_letter_copy(&s->arena, &l);
 }
@@ -207,16 +182,21 @@ static void progress_clear(progress *p) {
 
 typedef struct {
   const ir_batch_opts *o;
-  FILE *out;
   ir_summary sum;
   ir_crosscase *cc;
-  ir_html *html;
-  ir_store *db;
   progress prog;
   int status;
   long seq;
-  int unflushed; /* records written since the last fflush */
+  int unflushed; /* records written since the last flush */
 } writer;
+
+/* Each sink's op, in list order; a failing op makes the status 2. */
+#define EACH_SINK(wr, op, ...)                                                 \
+  for (size_t k_ = 0; k_ < (wr)->o->nsinks; k_++) {                            \
+    ir_sink *sk_ = (wr)->o->sinks[k_];                                         \
+    if (sk_->ops->op && sk_->ops->op(sk_, __VA_ARGS__) != 0)                   \
+      (wr)->status = 2;                                                        \
+  }
 
 static void stderr_errors(writer *wr, const ir_letter *l) {
   if (wr->prog.on && (!l->ok || l->rule_errors.n))
@@ -234,7 +214,12 @@ static void stderr_errors(writer *wr, const ir_letter *l) {
 
 static void consume(writer *wr, slot *s) {
   const ir_letter *l = s->copy;
-  fwrite(s->out.p ? s->out.p : "", 1, s->out.n, wr->out);
+  for (size_t k = 0; k < wr->o->nsinks; k++) {
+    ir_sink *sk = wr->o->sinks[k];
+    if (sk->ops->letter &&
+        sk->ops->letter(sk, wr->seq, l, s->frag[k].p, s->frag[k].n) != 0)
+      wr->status = 2;
+  }
   wr->unflushed = 1;
   stderr_errors(wr, l);
   if (s->status > wr->status)
@@ -242,23 +227,19 @@ static void consume(writer *wr, slot *s) {
   ir_summary_add(&wr->sum, l);
   if (wr->cc)
     ir_crosscase_add(wr->cc, wr->seq, l);
-  if (wr->html)
-    ir_html_add(wr->html, wr->seq, l, s->html.p, s->html.n);
-  if (wr->db && ir_store_letter(wr->db, l, s->have_sha ? s->sha : NULL) != 0)
-    wr->status = 2;
   wr->prog.done++;
   wr->prog.flagged = wr->sum.flagged_items;
   progress_draw(&wr->prog, 0);
   wr->seq++;
 }
 
-static void free_slot(slot *s) {
+static void free_slot(slot *s, size_t nsinks) {
   free(s->path);
   free(s->perr);
   s->path = s->perr = NULL;
   s->copy = NULL;
-  ir_buf_reset(&s->out);
-  ir_buf_reset(&s->html);
+  for (size_t k = 0; k < nsinks; k++)
+    ir_buf_reset(&s->frag[k]);
   ir_arena_reset(&s->arena);
   s->state = 0;
 }
@@ -286,7 +267,11 @@ static void write_loop(batch *b, writer *wr) {
         break;
       if (wr->unflushed) { /* out of ready records: show what we have */
         pthread_mutex_unlock(&b->mu);
-        fflush(wr->out);
+        for (size_t k = 0; k < wr->o->nsinks; k++) {
+          ir_sink *sk = wr->o->sinks[k];
+          if (sk->ops->flush && sk->ops->flush(sk) != 0)
+            wr->status = 2;
+        }
         wr->unflushed = 0;
         pthread_mutex_lock(&b->mu);
       } else {
@@ -298,7 +283,7 @@ static void write_loop(batch *b, writer *wr) {
     for (size_t k = 0; k < run; k++) {
       slot *s = &b->slots[(size_t)(b->written + (long)k) % b->nslots];
       consume(wr, s);
-      free_slot(s);
+      free_slot(s, b->o->nsinks);
     }
     pthread_mutex_lock(&b->mu);
     b->written += (long)run;
@@ -307,86 +292,52 @@ static void write_loop(batch *b, writer *wr) {
   pthread_mutex_unlock(&b->mu);
 }
 
-/* Cross-case findings, streamed from the index in input order: printed,
- * counted in the summary and stored. */
+/* Cross-case findings, streamed from the index in input order to every
+ * sink and counted in the summary. */
 static void cross_findings(writer *wr) {
-  const ir_batch_opts *o = wr->o;
   if (ir_crosscase_finish(wr->cc) != 0) {
     wr->status = 2;
     return;
   }
-  ir_buf buf = {0};
   ir_cross_iter *it = ir_crosscase_iter(wr->cc);
   const ir_cross_finding *f;
   for (int first = 1; (f = ir_cross_next(it)) != NULL; first = 0) {
-    ir_crosscase_render(&buf, f, first, o->format, o->color);
-    if (buf.n >= 1u << 16) {
-      fwrite(buf.p, 1, buf.n, wr->out);
-      ir_buf_reset(&buf);
-    }
+    EACH_SINK(wr, cross, f, first);
     ir_summary_add_cross(&wr->sum, f->category, f->specialty, f->first_on_item);
-    if (wr->db)
-      ir_store_cross(wr->db, f);
   }
   if (ir_cross_iter_failed(it))
     wr->status = 2;
   ir_cross_iter_free(it);
-  fwrite(buf.p ? buf.p : "", 1, buf.n, wr->out);
-  ir_buf_free(&buf);
   if (ir_crosscase_count(wr->cc) && wr->status < 1)
     wr->status = 1;
 }
 
-/* Cross-case findings, summary and the end of each output. */
+/* Cross-case findings, the summary and the end of each sink. */
 static void finish(writer *wr) {
-  const ir_batch_opts *o = wr->o;
-  ir_buf buf = {0};
   if (wr->cc)
     cross_findings(wr);
-  if (o->format == IR_FMT_TEXT)
-    ir_summary_text(&buf, &wr->sum);
-  else if (o->format == IR_FMT_JSON)
-    ir_summary_json(&buf, &wr->sum);
-  fwrite(buf.p ? buf.p : "", 1, buf.n, wr->out);
-  ir_buf_free(&buf);
-  if (wr->html && ir_html_finish(wr->html, &wr->sum, wr->cc) != 0)
-    wr->status = 2;
-  if (wr->db && ir_store_finish(wr->db, &wr->sum) != 0)
-    wr->status = 2;
+  EACH_SINK(wr, summary, &wr->sum);
+  for (size_t k = 0; k < wr->o->nsinks; k++) {
+    ir_sink *sk = wr->o->sinks[k];
+    if (sk->ops->finish && sk->ops->finish(sk) != 0)
+      wr->status = 2;
+  }
 }
 
-static int writer_open(writer *wr, const ir_batch_opts *o, FILE *out,
-                       long total) {
+static int writer_open(writer *wr, const ir_batch_opts *o, long total) {
   memset(wr, 0, sizeof *wr);
   wr->o = o;
-  wr->out = out;
   ir_summary_init(&wr->sum);
   wr->prog.on = !o->quiet && isatty(2);
   wr->prog.total = total;
   clock_gettime(CLOCK_MONOTONIC, &wr->prog.start);
   wr->prog.last = wr->prog.start;
-  char err[512] = "";
   if (o->cross_case)
     wr->cc = ir_crosscase_new();
-  if (o->report_html) {
-    wr->html = ir_html_new(o->report_html, err, sizeof err);
-    if (!wr->html) {
-      fprintf(stderr, "imraudit: %s\n", err);
+  for (size_t k = 0; k < o->nsinks; k++) {
+    ir_sink *sk = o->sinks[k];
+    if (sk->ops->begin && sk->ops->begin(sk) != 0)
       return -1;
-    }
-  }
-  if (o->db_path) {
-    wr->db = ir_store_open(o->db_path, err, sizeof err);
-    if (!wr->db) {
-      fprintf(stderr, "imraudit: %s\n", err);
-      return -1;
-    }
-  }
-  if (o->format == IR_FMT_CSV) {
-    ir_buf h = {0};
-    ir_csv_header(&h);
-    fwrite(h.p, 1, h.n, out);
-    ir_buf_free(&h);
   }
   return 0;
 }
@@ -394,8 +345,6 @@ static int writer_open(writer *wr, const ir_batch_opts *o, FILE *out,
 static void writer_close(writer *wr) {
   progress_clear(&wr->prog);
   ir_crosscase_free(wr->cc);
-  ir_html_free(wr->html);
-  ir_store_close(wr->db);
   ir_summary_free(&wr->sum);
 }
 
@@ -419,7 +368,7 @@ static int start_workers(const ir_engine *e, batch *b, worker *wk, int n) {
   return 0;
 }
 
-int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out) {
+int ir_batch_run(const ir_engine *e, const ir_batch_opts *o) {
   int n = o->jobs;
   if (n <= 0) {
     long c = sysconf(_SC_NPROCESSORS_ONLN);
@@ -437,15 +386,21 @@ int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out) {
     fputs("imraudit: out of memory\n", stderr);
     exit(3);
   }
-  for (size_t i = 0; i < b.nslots; i++)
+  for (size_t i = 0; i < b.nslots; i++) {
     ir_arena_init(&b.slots[i].arena);
+    b.slots[i].frag = calloc(o->nsinks ? o->nsinks : 1, sizeof(ir_buf));
+    if (!b.slots[i].frag) {
+      fputs("imraudit: out of memory\n", stderr);
+      exit(3);
+    }
+  }
   pthread_mutex_init(&b.mu, NULL);
   pthread_cond_init(&b.space, NULL);
   pthread_cond_init(&b.ready, NULL);
 
   writer wr;
   int status = 2;
-  if (writer_open(&wr, o, out, ir_paths_total(b.paths)) == 0 &&
+  if (writer_open(&wr, o, ir_paths_total(b.paths)) == 0 &&
       start_workers(e, &b, wk, n) == 0) {
     write_loop(&b, &wr);
     for (int i = 0; i < n; i++) {
@@ -458,8 +413,9 @@ int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out) {
   writer_close(&wr);
 
   for (size_t i = 0; i < b.nslots; i++) {
-    ir_buf_free(&b.slots[i].out);
-    ir_buf_free(&b.slots[i].html);
+    for (size_t k = 0; k < o->nsinks; k++)
+      ir_buf_free(&b.slots[i].frag[k]);
+    free(b.slots[i].frag);
     ir_arena_free(&b.slots[i].arena);
   }
   free(b.slots);

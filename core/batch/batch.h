@@ -2,19 +2,18 @@
  *
  * ir_batch_run() enumerates the inputs (files, directories recursively with
  * a glob, "-" for stdin, and --files-from lists), audits each with one
- * ir_worker per thread, and writes each letter's rendered record to out in
+ * ir_worker per thread, and hands each letter's record to every sink in
  * input order as soon as it and all earlier ones are done (bounded reorder
  * buffer: memory flat in the batch length). Every input gets a record,
- * audited or failed. After the batch: cross-case findings, the summary,
- * the HTML report and the SQLite store when asked. Returns the exit status
- * (0 clean, 1 flagged, 2 some input failed or a rule errored). */
+ * audited or failed. After the batch: cross-case findings, then the
+ * summary, to every sink. Returns the exit status (0 clean, 1 flagged, 2
+ * some input failed, a rule errored or a sink failed). */
 #ifndef IR_BATCH_H
 #define IR_BATCH_H
 #include <stdio.h>
 
 #include "audit.h"
-
-typedef enum { IR_FMT_TEXT = 0, IR_FMT_JSON, IR_FMT_CSV } ir_format;
+#include "sink/sink.h"
 
 typedef struct {
   const char *const *paths; /* command-line inputs */
@@ -22,15 +21,12 @@ typedef struct {
   const char *files_from; /* file with one path per line, "-" = stdin */
   const char *glob;       /* for directories; default "*.txt" */
   int jobs;               /* worker threads; <= 0: number of cores */
-  ir_format format;
-  int color;               /* colour in the text report */
-  int quiet;               /* no progress line */
-  int explain;             /* criteria checklist per item (text) */
-  int cross_case;          /* similar-cases-differ findings */
-  const char *report_html; /* --report FILE.html or NULL */
-  const char *db_path;     /* --db FILE.sqlite or NULL */
+  int quiet;              /* no progress line */
+  int cross_case;         /* similar-cases-differ findings */
+  ir_sink *const *sinks;  /* where results go, driven in this order */
+  size_t nsinks;
 } ir_batch_opts;
 
-int ir_batch_run(const ir_engine *e, const ir_batch_opts *o, FILE *out);
+int ir_batch_run(const ir_engine *e, const ir_batch_opts *o);
 
 #endif

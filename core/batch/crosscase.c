@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_int.h"
 #include "base/spill.h"
+#include "batch_int.h"
 
 static const char *const inj_names[] = {
     "local_anesthetic", "steroid",   "nsaid", "saline",
@@ -505,68 +505,6 @@ const ir_cross_finding *ir_cross_next(ir_cross_iter *it) {
     }
   }
   return NULL;
-}
-
-/* --- rendering ----------------------------------------------------------- */
-
-static void render_json(ir_buf *b, const ir_cross_finding *f) {
-  ir_buf_puts(b, "{\"cross_case\":true,\"file\":");
-  ir_buf_json_str(b, f->file);
-  ir_buf_printf(b,
-                ",\"index\":%d,\"finding\":{\"rule\":\"" IR_CROSS_RULE
-                "\",\"kind\":\"" IR_CROSS_KIND "\",\"criterion\":null,"
-                "\"severity\":\"warning\",\"message\":",
-                f->index);
-  ir_buf_json_str(b, f->message);
-  ir_buf_puts(b, ",\"evidence\":[],\"counterparts\":[");
-  for (size_t i = 0; i < f->ncounterparts; i++) {
-    if (i)
-      ir_buf_putc(b, ',');
-    ir_buf_json_str(b, f->counterparts[i]);
-  }
-  ir_buf_printf(b, "],\"counterparts_total\":%zu}}\n", f->ntotal);
-}
-
-static void render_text(ir_buf *b, const ir_cross_finding *f, int color) {
-  const char *bold = color ? "\033[1m" : "", *mag = color ? "\033[35m" : "",
-             *off = color ? "\033[0m" : "";
-  ir_buf_printf(b, "%s%s:%d:%s %swarning:%s " IR_CROSS_KIND " (item %d): %s\n",
-                bold, f->file, f->line, off, mag, off, f->index, f->message);
-  for (size_t i = 0; i < f->ncounterparts; i++)
-    ir_buf_printf(b, "        | similar: %s\n", f->counterparts[i]);
-  if (f->ntotal > f->ncounterparts)
-    ir_buf_printf(b, "        | and %zu more\n", f->ntotal - f->ncounterparts);
-}
-
-static void render_csv(ir_buf *b, const ir_cross_finding *f) {
-  char idx[24];
-  snprintf(idx, sizeof idx, "%d", f->index);
-  ir_csv_field(b, f->file, 0);
-  ir_csv_field(b, f->case_number, 0);
-  ir_csv_field(b, idx, 0);
-  ir_csv_field(b, f->service, 0);
-  ir_csv_field(b, f->category, 0);
-  ir_csv_field(b, ir_outcome_name(f->outcome), 0);
-  ir_csv_field(b, ir_conclusion_name(f->conclusion), 0);
-  for (int k = 0; k < IR_CRIT_COUNT; k++)
-    ir_csv_field(b, ir_status_name((ir_status)f->status[k]), 0);
-  ir_csv_field(b, "", 0);
-  ir_csv_field(b, IR_CROSS_KIND, 0);
-  ir_csv_field(b, "warning", 0);
-  ir_csv_field(b, f->message, 0);
-  ir_csv_field(b, "", 1);
-}
-
-void ir_crosscase_render(ir_buf *b, const ir_cross_finding *f, int first,
-                         ir_format fmt, int color) {
-  if (fmt == IR_FMT_TEXT && first)
-    ir_buf_puts(b, "\ncross-case consistency\n");
-  if (fmt == IR_FMT_JSON)
-    render_json(b, f);
-  else if (fmt == IR_FMT_CSV)
-    render_csv(b, f);
-  else
-    render_text(b, f, color);
 }
 
 void ir_crosscase_free(ir_crosscase *c) {

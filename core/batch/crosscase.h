@@ -18,39 +18,16 @@
  * ir_crosscase_finish, the named counterparts of the groups that have both
  * outcomes: O(distinct profiles). When no temporary file can be made, or a
  * write to it fails (disk full), the rest of the index silently stays in
- * memory instead (same results). Findings are made after the last letter
- * and read back one at a time, in input order (file order, then item). */
+ * memory instead (same results). Findings (ir_cross_finding, sink/sink.h)
+ * are made after the last letter and read back one at a time, in input
+ * order (file order, then item); the sinks render them. */
 #ifndef IR_CROSSCASE_H
 #define IR_CROSSCASE_H
 #include <stddef.h>
 
-#include "batch.h"
 #include "base/buf.h"
 #include "letter/record.h"
-
-#define IR_CROSS_MAX_NAMED 10
-#define IR_CROSS_KIND "similar-cases-differ"
-#define IR_CROSS_RULE "cross-case"
-
-typedef struct {
-  long seq;         /* input position of the letter */
-  const char *file; /* letter path */
-  const char *case_number;
-  const char *specialty;
-  const char *category;
-  const char *service;
-  int index; /* item index, 1-based */
-  int line;  /* line of the item title */
-  ir_outcome outcome;
-  ir_conclusion conclusion;
-  unsigned char status[IR_CRIT_COUNT];
-  unsigned injectate; /* bit set of injectate classes */
-  int first_on_item;  /* the item had no other finding */
-  const char *message;
-  const char **counterparts; /* "file#index" */
-  size_t ncounterparts;      /* named (<= IR_CROSS_MAX_NAMED) */
-  size_t ntotal;             /* all counterparts */
-} ir_cross_finding;
+#include "sink/sink.h"
 
 typedef struct ir_crosscase ir_crosscase;
 typedef struct ir_cross_iter ir_cross_iter;
@@ -75,12 +52,6 @@ const ir_cross_finding *ir_cross_next(ir_cross_iter *it);
 int ir_cross_iter_failed(const ir_cross_iter *it);
 void ir_cross_iter_free(ir_cross_iter *it);
 
-/* Appends finding f in the output format: JSON object
- * {"cross_case":true,"file","index","finding":{...}}, text diagnostic (the
- * first finding of a batch, first != 0, after a section heading), or CSV
- * row. */
-void ir_crosscase_render(ir_buf *b, const ir_cross_finding *f, int first,
-                         ir_format fmt, int color);
 /* "twitch_response=present, ..., injectate=steroid+local_anesthetic" */
 void ir_crosscase_profile_text(const ir_cross_finding *f, ir_buf *b);
 void ir_crosscase_free(ir_crosscase *c);

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lua_convert.h"
 #include "letter/record.h"
+#include "lua_convert.h"
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */
 

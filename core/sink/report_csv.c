@@ -1,11 +1,12 @@
 /* report_csv.c - --format csv: one row per decided item (RFC 4180: fields
  * holding a comma, quote, CR or LF are quoted, quotes doubled; CRLF line
  * ends; a header row first). A letter that could not be audited gets one
- * row with its error; cross-case findings are appended as rows by
- * crosscase.c using the same columns. Columns: see ir_csv_header(). */
+ * row with its error; a cross-case finding is a row of its item with
+ * the finding's kind, severity and message. Columns: see ir_csv_header(). */
 #include <string.h>
 
-#include "batch/batch_int.h"
+#include "sink.h"
+#include "sink_int.h"
 
 void ir_csv_field(ir_buf *b, const char *s, int last) {
   if (!s)
@@ -72,22 +73,45 @@ static const char *sev_at(const void *it, size_t i) {
   return ir_severity_name(((const ir_item *)it)->findings.v[i].severity);
 }
 
-static void item_row(ir_buf *b, const ir_letter *l, const ir_item *it) {
+/* The columns an item row and a cross-case row share: file .. the
+ * criterion statuses. */
+static void row_head(ir_buf *b, const char *file, const char *case_number,
+                     int index, const char *service, const char *category,
+                     ir_outcome o, ir_conclusion c,
+                     const unsigned char status[IR_CRIT_COUNT]) {
   char idx[24];
-  snprintf(idx, sizeof idx, "%d", it->index);
-  ir_csv_field(b, l->path, 0);
-  ir_csv_field(b, l->case_number, 0);
+  snprintf(idx, sizeof idx, "%d", index);
+  ir_csv_field(b, file, 0);
+  ir_csv_field(b, case_number, 0);
   ir_csv_field(b, idx, 0);
-  ir_csv_field(b, it->service, 0);
-  ir_csv_field(b, it->category, 0);
-  ir_csv_field(b, ir_outcome_name(it->outcome), 0);
-  ir_csv_field(b, ir_conclusion_name(it->conclusion), 0);
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
-    ir_csv_field(b, ir_status_name(it->facts[c].status), 0);
+  ir_csv_field(b, service, 0);
+  ir_csv_field(b, category, 0);
+  ir_csv_field(b, ir_outcome_name(o), 0);
+  ir_csv_field(b, ir_conclusion_name(c), 0);
+  for (int k = 0; k < IR_CRIT_COUNT; k++)
+    ir_csv_field(b, ir_status_name((ir_status)status[k]), 0);
+}
+
+static void item_row(ir_buf *b, const ir_letter *l, const ir_item *it) {
+  unsigned char status[IR_CRIT_COUNT];
+  for (int k = 0; k < IR_CRIT_COUNT; k++)
+    status[k] = (unsigned char)it->facts[k].status;
+  row_head(b, l->path, l->case_number, it->index, it->service, it->category,
+           it->outcome, it->conclusion, status);
   joined(b, it->cited.n, cited_at, it);
   joined(b, it->findings.n, kind_at, it);
   joined(b, it->findings.n, sev_at, it);
   ir_csv_field(b, it->findings.n ? it->findings.v[0].message : "", 0);
+  ir_csv_field(b, "", 1);
+}
+
+void ir_csv_cross(ir_buf *b, const ir_cross_finding *f) {
+  row_head(b, f->file, f->case_number, f->index, f->service, f->category,
+           f->outcome, f->conclusion, f->status);
+  ir_csv_field(b, "", 0);
+  ir_csv_field(b, IR_CROSS_KIND, 0);
+  ir_csv_field(b, "warning", 0);
+  ir_csv_field(b, f->message, 0);
   ir_csv_field(b, "", 1);
 }
 

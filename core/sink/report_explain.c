@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report.h"
+#include "sink.h"
 
 #define C_BOLD "\033[1m"
 #define C_RED "\033[1;31m"

@@ -236,7 +236,8 @@ ir_html *ir_html_new(const char *path, char *err, size_t errlen) {
   }
   h->tmp = tmpfile();
   h->fail = tmpfile();
-  if (!h->tmp || !h->fail) {
+  h->cross = tmpfile();
+  if (!h->tmp || !h->fail || !h->cross) {
     snprintf(err, errlen, "%s: cannot create a temporary file", path);
     ir_html_free(h);
     return NULL;
@@ -288,6 +289,73 @@ void ir_html_free(ir_html *h) {
     fclose(h->tmp);
   if (h->fail)
     fclose(h->fail);
+  if (h->cross)
+    fclose(h->cross);
   free(h->path);
   free(h);
+}
+
+/* --- the report as a sink --------------------------------------------------
+ */
+
+typedef struct {
+  ir_sink base;
+  ir_html *h;
+  const ir_summary *sum;
+} html_sink;
+
+static void hs_prepare(const ir_sink *s, ir_buf *frag, const ir_letter *l) {
+  (void)s;
+  ir_html_letter(frag, l);
+}
+
+static int hs_letter(ir_sink *s, long seq, const ir_letter *l, const char *frag,
+                     size_t n) {
+  ir_html_add(((html_sink *)s)->h, seq, l, frag, n);
+  return 0;
+}
+
+static int hs_cross(ir_sink *s, const ir_cross_finding *f, int first) {
+  (void)first;
+  return ir_html_cross(((html_sink *)s)->h, f);
+}
+
+static int hs_summary(ir_sink *s, const ir_summary *sum) {
+  ((html_sink *)s)->sum = sum;
+  return 0;
+}
+
+static int hs_finish(ir_sink *s) {
+  html_sink *hs = (html_sink *)s;
+  return hs->sum ? ir_html_finish(hs->h, hs->sum) : 0;
+}
+
+static void hs_free(ir_sink *s) {
+  ir_html_free(((html_sink *)s)->h);
+  free(s);
+}
+
+static const ir_sink_ops html_ops = {
+    .name = "html",
+    .prepare = hs_prepare,
+    .letter = hs_letter,
+    .cross = hs_cross,
+    .summary = hs_summary,
+    .finish = hs_finish,
+    .free = hs_free,
+};
+
+ir_sink *ir_sink_html(const char *path, char *err, size_t errlen) {
+  html_sink *hs = calloc(1, sizeof *hs);
+  if (!hs) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  hs->h = ir_html_new(path, err, errlen);
+  if (!hs->h) {
+    free(hs);
+    return NULL;
+  }
+  hs->base.ops = &html_ops;
+  return &hs->base;
 }

@@ -361,23 +361,48 @@ static int copy_bytes(FILE *in, ir_buf *b, size_t n) {
 
 static const char *const sev_names[3] = {"info", "warning", "error"};
 
-/* The cross-case findings, read in input order along the fragments: cur is
- * the next one not yet placed; blocks holds the rendered findings of the
- * current item. */
+int ir_html_cross(ir_html *h, const ir_cross_finding *f) {
+  ir_buf b = {0};
+  cross_block(&b, f);
+  fprintf(h->cross, "X %ld %d %zu\n", f->seq, f->index, b.n);
+  fwrite(b.p ? b.p : "", 1, b.n, h->cross);
+  ir_buf_free(&b);
+  h->ncross++;
+  return 0;
+}
+
+/* The cross-case finding blocks, read back in input order along the
+ * fragments: (seq, index, n) is the next one not yet placed (seq -1 at the
+ * end); blocks holds the findings of the current item. */
 typedef struct {
-  ir_cross_iter *it;
-  const ir_cross_finding *cur;
+  FILE *in;
+  long seq;
+  int index;
+  size_t n;
+  int failed;
   ir_buf blocks;
 } cross_feed;
 
-/* Renders into x->blocks the findings of item (seq, index): their number. */
+static void next_cross(cross_feed *x) {
+  if (fscanf(x->in, "X %ld %d %zu", &x->seq, &x->index, &x->n) != 3 ||
+      fgetc(x->in) != '\n') {
+    x->failed = !feof(x->in);
+    x->seq = -1;
+  }
+}
+
+/* Appends to x->blocks the findings of item (seq, index): their number. */
 static size_t take_cross(cross_feed *x, long seq, int index) {
   size_t n = 0;
   ir_buf_reset(&x->blocks);
-  while (x->cur && x->cur->seq == seq && x->cur->index == index) {
-    cross_block(&x->blocks, x->cur);
+  while (x->seq == seq && x->index == index) {
+    if (copy_bytes(x->in, &x->blocks, x->n) != 0) {
+      x->failed = 1;
+      x->seq = -1;
+      break;
+    }
     n++;
-    x->cur = ir_cross_next(x->it);
+    next_cross(x);
   }
   return n;
 }
@@ -421,10 +446,12 @@ static int item_rows(out *o, FILE *in, long seq, long ord, cross_feed *x) {
   return 0;
 }
 
-static int table(out *o, FILE *in, const ir_crosscase *cc) {
+static int table(out *o, FILE *in, FILE *cross) {
   rewind(in);
-  cross_feed x = {ir_crosscase_iter(cc), NULL, {0}};
-  x.cur = ir_cross_next(x.it);
+  fflush(cross);
+  rewind(cross);
+  cross_feed x = {cross, -1, 0, 0, 0, {0}};
+  next_cross(&x);
   long ord = 0, seq;
   size_t n;
   int rc = 0;
@@ -439,14 +466,13 @@ static int table(out *o, FILE *in, const ir_crosscase *cc) {
     while (rc == 0 && ftell(in) < end)
       rc = item_rows(o, in, seq, ord++, &x);
   }
-  if (ir_cross_iter_failed(x.it))
+  if (x.failed)
     rc = -1;
-  ir_cross_iter_free(x.it);
   ir_buf_free(&x.blocks);
   return rc;
 }
 
-int ir_html_finish(ir_html *h, const ir_summary *s, const ir_crosscase *cc) {
+int ir_html_finish(ir_html *h, const ir_summary *s) {
   size_t plen = strlen(h->path);
   char *tmpname = malloc(plen + 8);
   if (!tmpname)
@@ -459,8 +485,8 @@ int ir_html_finish(ir_html *h, const ir_summary *s, const ir_crosscase *cc) {
     return -1;
   }
   fflush(h->tmp);
-  head(&o, s, ir_crosscase_count(cc));
-  int rc = table(&o, h->tmp, cc);
+  head(&o, s, h->ncross);
+  int rc = table(&o, h->tmp, h->cross);
   ir_buf_puts(&o.b, "</table>");
   if (rc == 0 && ftell(h->fail) > 0) {
     ir_buf_puts(&o.b, "<h2>Letters not audited and rule errors</h2><table "

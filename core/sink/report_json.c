@@ -1,7 +1,7 @@
 /* report_json.c - one letter as one JSON line (shared audit-json.md). */
 #include <string.h>
 
-#include "report.h"
+#include "sink.h"
 
 /* k is a plain ASCII identifier (a fixed key or a criterion name). */
 static void key(ir_buf *b, const char *k) {

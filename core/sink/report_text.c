@@ -2,7 +2,7 @@
  * compiler-style diagnostics followed by the quoted evidence. */
 #include <string.h>
 
-#include "report.h"
+#include "sink.h"
 
 #define C_BOLD "\033[1m"
 #define C_RED "\033[1;31m"

@@ -384,3 +384,66 @@ void ir_store_close(ir_store *s) {
   }
   free(s);
 }
+
+/* --- the store as a sink ----------------------------------------------------
+ * The worker hashes the letter's bytes into the fragment (32 bytes, or none
+ * when the letter has no text). */
+
+typedef struct {
+  ir_sink base;
+  ir_store *db;
+} store_sink;
+
+static void ss_prepare(const ir_sink *s, ir_buf *frag, const ir_letter *l) {
+  (void)s;
+  if (l->ok && l->text.orig) {
+    unsigned char sha[32];
+    ir_sha256(l->text.orig, l->text.orig_len, sha);
+    ir_buf_put(frag, (const char *)sha, sizeof sha);
+  }
+}
+
+static int ss_letter(ir_sink *s, long seq, const ir_letter *l, const char *frag,
+                     size_t n) {
+  (void)seq;
+  return ir_store_letter(((store_sink *)s)->db, l,
+                         n == 32 ? (const unsigned char *)frag : NULL);
+}
+
+static int ss_cross(ir_sink *s, const ir_cross_finding *f, int first) {
+  (void)first;
+  return ir_store_cross(((store_sink *)s)->db, f);
+}
+
+static int ss_summary(ir_sink *s, const ir_summary *sum) {
+  return ir_store_finish(((store_sink *)s)->db, sum);
+}
+
+static void ss_free(ir_sink *s) {
+  ir_store_close(((store_sink *)s)->db);
+  free(s);
+}
+
+static const ir_sink_ops store_ops = {
+    .name = "store",
+    .prepare = ss_prepare,
+    .letter = ss_letter,
+    .cross = ss_cross,
+    .summary = ss_summary,
+    .free = ss_free,
+};
+
+ir_sink *ir_sink_store(const char *path, char *err, size_t errlen) {
+  store_sink *ss = calloc(1, sizeof *ss);
+  if (!ss) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  ss->db = ir_store_open(path, err, errlen);
+  if (!ss->db) {
+    free(ss);
+    return NULL;
+  }
+  ss->base.ops = &store_ops;
+  return &ss->base;
+}

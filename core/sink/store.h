@@ -9,9 +9,7 @@
  * whole letters. WAL mode. Used by the single writer thread only. */
 #ifndef IR_STORE_H
 #define IR_STORE_H
-#include "batch/batch_int.h"
-#include "batch/crosscase.h"
-#include "letter/record.h"
+#include "sink.h"
 
 typedef struct ir_store ir_store;
 

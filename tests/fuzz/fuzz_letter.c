@@ -21,7 +21,7 @@
 
 #include "audit.h"
 #include "base/buf.h"
-#include "sink/report.h"
+#include "sink/sink.h"
 
 static ir_engine *engine;
 static ir_worker *worker;

@@ -5,11 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/sha256.h"
 #include "batch/batch_int.h"
-#include "check.h"
 #include "batch/crosscase.h"
 #include "batch/paths.h"
-#include "base/sha256.h"
+#include "check.h"
 
 static void hex_of(const char *s, size_t n, char out[65]) {
   unsigned char d[32];
@@ -194,7 +194,7 @@ static void test_crosscase(void) {
   CHECK(strstr(f->message, "twitch_response=absent") != NULL);
   CHECK(strstr(f->message, "steroid") != NULL);
   ir_buf b = {0};
-  ir_crosscase_render(&b, f, 1, IR_FMT_JSON, 0);
+  ir_report_cross(&b, f, 1, IR_FMT_JSON, 0);
   CHECK(strstr(b.p, "\"cross_case\":true,\"file\":\"a.txt\",\"index\":1") !=
         NULL);
   CHECK(strstr(b.p, "\"kind\":\"similar-cases-differ\"") != NULL);

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "batch/crosscase.h"
 #include "base/spill.h"
+#include "batch/crosscase.h"
+#include "check.h"
 
 /* A letter whose items are given by outcome and twitch status; all tpi,
  * steroid unless inj says otherwise. */
@@ -137,7 +137,7 @@ static void test_order(void) {
     CHECK(strncmp(f->message, "1 tpi item with the same criteria profile was ",
                   46) == 0);
     ir_buf b = {0};
-    ir_crosscase_render(&b, f, i == 0, IR_FMT_TEXT, 0);
+    ir_report_cross(&b, f, i == 0, IR_FMT_TEXT, 0);
     CHECK((strncmp(b.p, "\ncross-case consistency\n", 24) == 0) == (i == 0));
     ir_buf_free(&b);
   }

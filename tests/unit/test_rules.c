@@ -13,10 +13,10 @@
 #include <lualib.h>
 
 #include "check.h"
-#include "rules/lua_sandbox.h"
 #include "letter/record.h"
-#include "sink/report.h"
+#include "rules/lua_sandbox.h"
 #include "rules/rules.h"
+#include "sink/sink.h"
 
 static const char *TEXT =
     "CLINICAL CASE SUMMARY\n"

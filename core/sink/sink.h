@@ -1,0 +1,124 @@
+/* sink.h - where audit results go: every output behind one interface.
+ *
+ * Takes: audited records (ir_letter) in input order, then the batch's
+ * cross-case findings (plain findings on an item, in input order), then
+ * the batch summary. Gives: the stdout stream (text, JSON Lines or CSV),
+ * the HTML report, the SQLite store. A sink never reaches back into the
+ * batch; the batch drives a list of sinks.
+ *
+ * Call order, all on the writer thread except prepare:
+ *   begin; letter (per letter, input order; flush when the writer runs out
+ *   of ready letters); cross (per cross-case finding, input order; first
+ *   is 1 for the batch's first); summary; finish; ir_sink_free.
+ * prepare runs on a worker thread while the letter still has its text: what
+ * the sink needs from the text (a rendered record, HTML fragments with
+ * quotes in context, a hash of the bytes) goes into frag, which letter()
+ * then receives. prepare reads only the sink's configuration, never its
+ * writer-side state, so workers may call it concurrently.
+ * Every op may be NULL (nothing to do). The int ops return 0, or -1 after
+ * printing a one-line error (the batch then exits 2). */
+#ifndef IR_SINK_H
+#define IR_SINK_H
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "letter/record.h"
+
+typedef enum { IR_FMT_TEXT = 0, IR_FMT_JSON, IR_FMT_CSV } ir_format;
+
+/* --- what sinks receive besides records --------------------------------- */
+
+/* Batch summary tables: small keyed arrays; n[] meaning per table. */
+#define IR_SUM_MAXKEYS 64
+typedef struct {
+  char *key;
+  long n[4];
+} ir_sum_row;
+typedef struct {
+  ir_sum_row *v;
+  size_t n, cap;
+} ir_sum_table;
+
+typedef struct {
+  long letters, items, failed, flagged_items, flagged_letters, rule_errors;
+  long findings;
+  ir_sum_table by_kind;      /* n[0] findings, n[1] items */
+  ir_sum_table by_criterion; /* n[0] findings */
+  ir_sum_table by_severity;  /* n[0] findings */
+  ir_sum_table by_category;  /* n[0] upheld, n[1] overturned, n[2] unknown,
+                                n[3] flagged items */
+  ir_sum_table by_specialty; /* n[0] items, n[1] flagged items, n[2] letters */
+} ir_summary;
+
+/* A cross-case finding: similar-cases-differ on one item. */
+#define IR_CROSS_MAX_NAMED 10
+#define IR_CROSS_KIND "similar-cases-differ"
+#define IR_CROSS_RULE "cross-case"
+
+typedef struct {
+  long seq;         /* input position of the letter */
+  const char *file; /* letter path */
+  const char *case_number;
+  const char *specialty;
+  const char *category;
+  const char *service;
+  int index; /* item index, 1-based */
+  int line;  /* line of the item title */
+  ir_outcome outcome;
+  ir_conclusion conclusion;
+  unsigned char status[IR_CRIT_COUNT];
+  unsigned injectate; /* bit set of injectate classes */
+  int first_on_item;  /* the item had no other finding */
+  const char *message;
+  const char **counterparts; /* "file#index" */
+  size_t ncounterparts;      /* named (<= IR_CROSS_MAX_NAMED) */
+  size_t ntotal;             /* all counterparts */
+} ir_cross_finding;
+
+/* --- the interface -------------------------------------------------------- */
+
+typedef struct ir_sink ir_sink;
+typedef struct {
+  const char *name;
+  void (*prepare)(const ir_sink *s, ir_buf *frag, const ir_letter *l);
+  int (*begin)(ir_sink *s);
+  int (*letter)(ir_sink *s, long seq, const ir_letter *l, const char *frag,
+                size_t nfrag);
+  int (*flush)(ir_sink *s);
+  int (*cross)(ir_sink *s, const ir_cross_finding *f, int first);
+  int (*summary)(ir_sink *s, const ir_summary *sum);
+  int (*finish)(ir_sink *s);
+  void (*free)(ir_sink *s);
+} ir_sink_ops;
+
+struct ir_sink { /* the first member of every sink */
+  const ir_sink_ops *ops;
+};
+
+/* The record stream on out: records, cross-case findings and the summary
+ * in fmt (CSV: header row first, no summary); explain adds the criteria
+ * checklist per item (text only). */
+ir_sink *ir_sink_stream(FILE *out, ir_format fmt, int color, int explain);
+/* The HTML report written to path at finish; NULL with a message in err. */
+ir_sink *ir_sink_html(const char *path, char *err, size_t errlen);
+/* The SQLite store at path; NULL with a message in err. */
+ir_sink *ir_sink_store(const char *path, char *err, size_t errlen);
+void ir_sink_free(ir_sink *s);
+
+/* --- renderers the sinks share (also used by tests and rule tests) -------- */
+
+void ir_report_json(ir_buf *b, const ir_letter *l);
+void ir_report_text(ir_buf *b, const ir_letter *l, int color);
+void ir_report_explain(ir_buf *b, const ir_letter *l, int color);
+/* A cross-case finding as a JSON object line, a text diagnostic (after a
+ * section heading when first) or a CSV row. */
+void ir_report_cross(ir_buf *b, const ir_cross_finding *f, int first,
+                     ir_format fmt, int color);
+void ir_summary_text(ir_buf *b, const ir_summary *s);
+void ir_summary_json(ir_buf *b, const ir_summary *s);
+/* CSV (RFC 4180, CRLF): header row, one letter's rows, one field. */
+void ir_csv_header(ir_buf *b);
+void ir_csv_letter(ir_buf *b, const ir_letter *l);
+void ir_csv_field(ir_buf *b, const char *s, int last);
+
+#endif

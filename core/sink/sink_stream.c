@@ -1,0 +1,116 @@
+/* sink_stream.c - the record stream on stdout (or any FILE): one record
+ * per letter rendered by the worker (text with an optional checklist, JSON
+ * Lines or CSV rows), the cross-case findings, then the summary (text and
+ * JSON; CSV has none). Cross-case findings and the summary are written in
+ * blocks of 64 KiB, so a long list never sits whole in memory. */
+#include <stdlib.h>
+
+#include "sink.h"
+
+typedef struct {
+  ir_sink base;
+  FILE *out;
+  ir_format fmt;
+  int color, explain;
+  ir_buf buf; /* cross-case findings not yet written */
+} stream;
+
+static void stream_prepare(const ir_sink *s, ir_buf *frag, const ir_letter *l) {
+  const stream *st = (const stream *)s;
+  switch (st->fmt) {
+  case IR_FMT_JSON:
+    ir_report_json(frag, l);
+    break;
+  case IR_FMT_CSV:
+    ir_csv_letter(frag, l);
+    break;
+  default:
+    ir_report_text(frag, l, st->color);
+    if (st->explain && l->ok)
+      ir_report_explain(frag, l, st->color);
+    break;
+  }
+}
+
+static int stream_begin(ir_sink *s) {
+  stream *st = (stream *)s;
+  if (st->fmt == IR_FMT_CSV) {
+    ir_buf h = {0};
+    ir_csv_header(&h);
+    fwrite(h.p, 1, h.n, st->out);
+    ir_buf_free(&h);
+  }
+  return 0;
+}
+
+static int stream_letter(ir_sink *s, long seq, const ir_letter *l,
+                         const char *frag, size_t n) {
+  (void)seq;
+  (void)l;
+  fwrite(frag ? frag : "", 1, n, ((stream *)s)->out);
+  return 0;
+}
+
+static int stream_flush(ir_sink *s) {
+  fflush(((stream *)s)->out);
+  return 0;
+}
+
+static void put_out(stream *st) {
+  fwrite(st->buf.p ? st->buf.p : "", 1, st->buf.n, st->out);
+  ir_buf_reset(&st->buf);
+}
+
+static int stream_cross(ir_sink *s, const ir_cross_finding *f, int first) {
+  stream *st = (stream *)s;
+  ir_report_cross(&st->buf, f, first, st->fmt, st->color);
+  if (st->buf.n >= 1u << 16)
+    put_out(st);
+  return 0;
+}
+
+static int stream_summary(ir_sink *s, const ir_summary *sum) {
+  stream *st = (stream *)s;
+  if (st->fmt == IR_FMT_TEXT)
+    ir_summary_text(&st->buf, sum);
+  else if (st->fmt == IR_FMT_JSON)
+    ir_summary_json(&st->buf, sum);
+  put_out(st);
+  return 0;
+}
+
+static void stream_free(ir_sink *s) {
+  stream *st = (stream *)s;
+  ir_buf_free(&st->buf);
+  free(st);
+}
+
+static const ir_sink_ops stream_ops = {
+    .name = "stream",
+    .prepare = stream_prepare,
+    .begin = stream_begin,
+    .letter = stream_letter,
+    .flush = stream_flush,
+    .cross = stream_cross,
+    .summary = stream_summary,
+    .free = stream_free,
+};
+
+ir_sink *ir_sink_stream(FILE *out, ir_format fmt, int color, int explain) {
+  stream *st = calloc(1, sizeof *st);
+  if (!st) {
+    fputs("imraudit: out of memory\n", stderr);
+    exit(3);
+  }
+  st->base.ops = &stream_ops;
+  st->out = out;
+  st->fmt = fmt;
+  st->color = color;
+  st->explain = explain;
+  return &st->base;
+}
+
+void ir_sink_free(ir_sink *s) {
+  if (s && s->ops->free)
+    s->ops->free(s);
+}
