@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "letter/segment.h"
+#include "letter/letter.h"
 
 struct ir_engine {
   ir_config cfg;

@@ -9,8 +9,8 @@
  * comes back with ok = 0 and a one-line error. */
 #ifndef IR_AUDIT_H
 #define IR_AUDIT_H
-#include "facts/extract.h"
-#include "letter/record.h"
+#include "facts/facts.h"
+#include "letter/letter.h"
 #include "rules/rules.h"
 
 typedef struct {

@@ -265,6 +265,15 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
   return 0;
 }
 
+/* The batch's view of the per-letter driver. */
+static void *new_worker(const void *e, char *err, size_t errlen) {
+  return ir_worker_new(e, err, errlen);
+}
+static void audit_one(void *w, const char *path, ir_letter *out) {
+  ir_audit_path(w, path, out);
+}
+static void free_worker(void *w) { ir_worker_free(w); }
+
 /* The record stream on stdout, then the report and the store when asked:
  * 0, or 2 after printing why one cannot be opened. */
 static int open_sinks(const options *o, int color, ir_sink **v, size_t *n) {
@@ -327,7 +336,8 @@ int main(int argc, char **argv) {
   if (st == 0) {
     o.batch.sinks = sinks;
     o.batch.nsinks = nsinks;
-    st = ir_batch_run(e, &o.batch);
+    ir_auditor a = {new_worker, audit_one, free_worker, e};
+    st = ir_batch_run(&a, &o.batch);
   }
   for (size_t i = 0; i < nsinks; i++)
     ir_sink_free(sinks[i]);

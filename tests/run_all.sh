@@ -42,6 +42,8 @@ for t in "$BUILD"/tests/test_*; do
   [ -x "$t" ] || continue
   run_part "unit-$(basename "$t")" "$t"
 done
+run_part include-order-selftest /usr/bin/python3 tests/include_order.py --self-test
+run_part include-order /usr/bin/python3 tests/include_order.py core
 if [ -f tests/run_cases.py ]; then
   run_part cases-selftest /usr/bin/python3 tests/run_cases.py --self-test
   run_part cases /usr/bin/python3 tests/run_cases.py --bin "$BIN" cases

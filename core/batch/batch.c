@@ -2,20 +2,19 @@
  *
  * Threads: N workers and one writer (the caller). A worker takes the next
  * input from the enumerator (under the lock, which fixes its sequence
- * number), audits it with its own ir_worker, renders the record into the
- * slot seq % W of a ring of W = max(16, 4N) slots (each sink's prepare),
- * copies the text-free letter into the slot's arena for the writer, and
- * marks the slot ready. A
- * worker never takes sequence number seq >= written + W, so at most W
- * letters are in flight: memory is flat in the batch length. The writer
- * hands slots in sequence order to the summary, the cross-case index and
- * every sink (sink/sink.h), then frees the slot. To keep thread
- * wake-ups and write calls off the per-letter path, workers wake a waiting
- * writer once W/2 records are ready in order (or the ring is full, or the
- * input is done), the writer flushes its output when it runs out of ready
- * records, and it never sleeps longer than WRITER_NAP with one ready (a
- * slow input list still streams). At the end the cross-case findings are
- * streamed from the index (crosscase.h), never all held in memory. */
+ * number), audits it with its own auditor worker (batch.h), renders the record
+ * into the slot seq % W of a ring of W = max(16, 4N) slots (each sink's
+ * prepare), copies the text-free letter into the slot's arena for the writer,
+ * and marks the slot ready. A worker never takes sequence number seq >= written
+ * + W, so at most W letters are in flight: memory is flat in the batch length.
+ * The writer hands slots in sequence order to the summary, the cross-case index
+ * and every sink (sink/sink.h), then frees the slot. To keep thread wake-ups
+ * and write calls off the per-letter path, workers wake a waiting writer once
+ * W/2 records are ready in order (or the ring is full, or the input is done),
+ * the writer flushes its output when it runs out of ready records, and it never
+ * sleeps longer than WRITER_NAP with one ready (a slow input list still
+ * streams). At the end the cross-case findings are streamed from the index
+ * (crosscase.h), never all held in memory. */
 #include "batch.h"
 
 #include <pthread.h>
@@ -40,6 +39,7 @@ typedef struct {
 
 typedef struct {
   const ir_batch_opts *o;
+  const ir_auditor *a;
   pthread_mutex_t mu;
   pthread_cond_t space, ready;
   ir_paths *paths;
@@ -71,13 +71,13 @@ static int writer_wanted(const batch *b, int force) {
 
 typedef struct {
   batch *b;
-  ir_worker *w;
+  void *w; /* the auditor's worker */
   pthread_t tid;
 } worker;
 
 /* --- worker side ------------------------------------------------------- */
 
-static void process(batch *b, ir_worker *w, slot *s) {
+static void process(batch *b, void *w, slot *s) {
   ir_letter l;
   if (s->perr) {
     memset(&l, 0, sizeof l);
@@ -85,7 +85,7 @@ static void process(batch *b, ir_worker *w, slot *s) {
     l.ok = 0;
     l.error = s->perr;
   } else {
-    ir_audit_path(w, s->path, &l);
+    b->a->audit(w, s->path, &l);
   }
   s->status = ir_letter_status(&l);
   for (size_t k = 0; k < b->o->nsinks; k++) {
@@ -348,15 +348,15 @@ static void writer_close(writer *wr) {
   ir_summary_free(&wr->sum);
 }
 
-static int start_workers(const ir_engine *e, batch *b, worker *wk, int n) {
+static int start_workers(batch *b, worker *wk, int n) {
   char err[512] = "";
   for (int i = 0; i < n; i++) {
     wk[i].b = b;
-    wk[i].w = ir_worker_new(e, err, sizeof err);
+    wk[i].w = b->a->worker_new(b->a->ctx, err, sizeof err);
     if (!wk[i].w) {
       fprintf(stderr, "imraudit: %s\n", err);
       for (int j = 0; j < i; j++)
-        ir_worker_free(wk[j].w);
+        b->a->worker_free(wk[j].w);
       return -1;
     }
   }
@@ -368,7 +368,7 @@ static int start_workers(const ir_engine *e, batch *b, worker *wk, int n) {
   return 0;
 }
 
-int ir_batch_run(const ir_engine *e, const ir_batch_opts *o) {
+int ir_batch_run(const ir_auditor *a, const ir_batch_opts *o) {
   int n = o->jobs;
   if (n <= 0) {
     long c = sysconf(_SC_NPROCESSORS_ONLN);
@@ -377,6 +377,7 @@ int ir_batch_run(const ir_engine *e, const ir_batch_opts *o) {
   batch b;
   memset(&b, 0, sizeof b);
   b.o = o;
+  b.a = a;
   b.paths = ir_paths_new(o->paths, o->npaths, o->files_from, o->glob);
   b.nslots = (size_t)n * 4 < 16 ? 16 : (size_t)n * 4;
   b.wake_at = b.nslots / 2;
@@ -401,11 +402,11 @@ int ir_batch_run(const ir_engine *e, const ir_batch_opts *o) {
   writer wr;
   int status = 2;
   if (writer_open(&wr, o, ir_paths_total(b.paths)) == 0 &&
-      start_workers(e, &b, wk, n) == 0) {
+      start_workers(&b, wk, n) == 0) {
     write_loop(&b, &wr);
     for (int i = 0; i < n; i++) {
       pthread_join(wk[i].tid, NULL);
-      ir_worker_free(wk[i].w);
+      a->worker_free(wk[i].w);
     }
     finish(&wr);
     status = wr.status;

@@ -12,8 +12,19 @@
 #define IR_BATCH_H
 #include <stdio.h>
 
-#include "audit.h"
+#include "letter/letter.h"
 #include "sink/sink.h"
+
+/* How one letter is audited: the per-letter driver above the batch gives
+ * one worker per thread (worker_new from ctx; NULL with a message in err)
+ * and audit fills *out from a path, never failing silently (ok = 0 and a
+ * one-line error). */
+typedef struct {
+  void *(*worker_new)(const void *ctx, char *err, size_t errlen);
+  void (*audit)(void *worker, const char *path, ir_letter *out);
+  void (*worker_free)(void *worker);
+  const void *ctx;
+} ir_auditor;
 
 typedef struct {
   const char *const *paths; /* command-line inputs */
@@ -27,6 +38,6 @@ typedef struct {
   size_t nsinks;
 } ir_batch_opts;
 
-int ir_batch_run(const ir_engine *e, const ir_batch_opts *o);
+int ir_batch_run(const ir_auditor *a, const ir_batch_opts *o);
 
 #endif

@@ -9,9 +9,9 @@
 #define IR_BATCH_INT_H
 #include <stdio.h>
 
-#include "base/buf.h"
+#include "base/base.h"
 #include "batch.h"
-#include "letter/record.h"
+#include "letter/letter.h"
 
 /* Deep copy of l into a, without the text (text.norm/orig NULL, lengths and
  * layout kept). Evidence text strings are copied. */

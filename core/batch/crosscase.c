@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/spill.h"
+#include "base/base.h"
 #include "batch_int.h"
 
 static const char *const inj_names[] = {

@@ -25,8 +25,8 @@
 #define IR_CROSSCASE_H
 #include <stddef.h>
 
-#include "base/buf.h"
-#include "letter/record.h"
+#include "base/base.h"
+#include "letter/letter.h"
 #include "sink/sink.h"
 
 typedef struct ir_crosscase ir_crosscase;

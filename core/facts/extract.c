@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "nlp/sentence.h"
+#include "nlp/nlp.h"
 
 #define IR_MATCH_LIMIT 2000000
 /* the sections a header sentence is matched with (dates' context) */

@@ -11,7 +11,7 @@
  * hangs). */
 #ifndef IR_EXTRACT_H
 #define IR_EXTRACT_H
-#include "letter/record.h"
+#include "letter/letter.h"
 
 typedef struct ir_extractor ir_extractor;
 typedef struct ir_extract_ctx ir_extract_ctx;

@@ -28,8 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "letter/dates.h"
-#include "letter/segment.h"
+#include "letter/letter.h"
 
 long ir_x_days(const char *iso) {
   if (!iso || strlen(iso) != 10)

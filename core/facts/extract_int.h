@@ -6,8 +6,7 @@
 #ifndef IR_EXTRACT_INT_H
 #define IR_EXTRACT_INT_H
 #include "extract.h"
-#include "nlp/lexicon.h"
-#include "nlp/scope.h"
+#include "nlp/nlp.h"
 
 enum { XR_HEADER, XR_SUMMARY, XR_TITLE, XR_RATIONALE };
 

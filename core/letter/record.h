@@ -10,7 +10,7 @@
 #define IR_RECORD_H
 #include <stddef.h>
 
-#include "base/arena.h"
+#include "base/base.h"
 #include "text/text.h"
 
 typedef enum {
@@ -22,11 +22,6 @@ typedef enum {
 } ir_section;
 const char *ir_section_name(ir_section s); /* "header","summary",... */
 
-typedef enum {
-  IR_OUT_UNKNOWN = 0,
-  IR_OUT_UPHELD,
-  IR_OUT_OVERTURNED
-} ir_outcome;
 typedef enum {
   IR_CONC_UNKNOWN = 0,
   IR_CONC_NECESSARY,

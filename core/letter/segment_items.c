@@ -3,7 +3,7 @@
  * determination, numbered issue groups (see segment_int.h). One pass over
  * the lines; every check is bounded per line, so the scan is linear. */
 #include "segment_int.h"
-#include "text/title_outcome.h"
+#include "text/text.h"
 
 #include <ctype.h>
 #include <pcre2.h>

@@ -14,7 +14,7 @@
 #define IR_SENTENCE_H
 #include <stddef.h>
 
-#include "base/arena.h"
+#include "base/base.h"
 
 #define IR_SENTENCE_MAX 2000 /* longer runs are cut (see sentence.c) */
 

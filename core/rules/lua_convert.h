@@ -9,7 +9,7 @@
 #define IR_LUA_CONVERT_H
 #include <lua.h>
 
-#include "letter/record.h"
+#include "letter/letter.h"
 
 typedef struct {
   const ir_letter *l;

@@ -14,7 +14,7 @@
 #define IR_LUA_NAMES_H
 #include <lua.h>
 
-#include "letter/record.h"
+#include "letter/letter.h"
 
 enum {
   F_INDEX = 1,

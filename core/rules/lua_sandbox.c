@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "letter/record.h"
+#include "letter/letter.h"
 #include "lua_convert.h"
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */

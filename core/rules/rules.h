@@ -1,4 +1,6 @@
-/* rules.h - sandboxed Lua rule scripts.
+/* rules.h - the rules stage: takes a letter whose items have their facts
+ * and citations (facts/facts.h) and gives the findings of sandboxed Lua
+ * rule scripts on each item.
  *
  * ir_rules_load() reads every *.lua in a directory (text only, no bytecode),
  * checks each returns a table with id and check, and keeps the sources;
@@ -13,7 +15,7 @@
  * failing to build a table it reads). */
 #ifndef IR_RULES_H
 #define IR_RULES_H
-#include "letter/record.h"
+#include "letter/letter.h"
 
 typedef struct {
   long steps;    /* instruction limit per check() call */

@@ -21,8 +21,8 @@
 #define IR_SINK_H
 #include <stdio.h>
 
-#include "base/buf.h"
-#include "letter/record.h"
+#include "base/base.h"
+#include "letter/letter.h"
 
 typedef enum { IR_FMT_TEXT = 0, IR_FMT_JSON, IR_FMT_CSV } ir_format;
 

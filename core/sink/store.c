@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "base/sha256.h"
+#include "base/base.h"
 
 static const char schema[] =
     "PRAGMA journal_mode=WAL;"

@@ -1,4 +1,6 @@
-/* text.h - a letter as read, and its normalized form with an offset map.
+/* text.h - the text stage: takes a letter's bytes as read and gives its
+ * normalized form with an offset map back to those bytes (ir_text), and
+ * the outcome phrases that end item titles (title_outcome.h).
  *
  * Normalized text contract (what segment/extract/rules see):
  *  - valid UTF-8 (Latin-1/Windows-1252 bytes decoded), no NUL and no control
@@ -26,7 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/arena.h"
+#include "base/base.h"
+#include "title_outcome.h"
 
 typedef enum {
   IR_LAYOUT_UNKNOWN = 0,

@@ -24,7 +24,12 @@
 #define IR_TITLE_OUTCOME_H
 #include <stddef.h>
 
-#include "letter/record.h"
+/* The outcome of a decided item (the letter stage records it). */
+typedef enum {
+  IR_OUT_UNKNOWN = 0,
+  IR_OUT_UPHELD,
+  IR_OUT_OVERTURNED
+} ir_outcome;
 
 enum { IR_TO_CERT = 1, IR_TO_WHOLE = 2 };
 

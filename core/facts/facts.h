@@ -1,0 +1,8 @@
+/* facts.h - the facts stage: takes a segmented letter (letter/letter.h) and
+ * the lexicons (nlp/nlp.h) and gives, per decided item, the criterion facts
+ * of the record (status, value, evidence spans) and the criteria the
+ * rationale cites (extract.h). */
+#ifndef IR_FACTS_H
+#define IR_FACTS_H
+#include "extract.h"
+#endif
