@@ -26,6 +26,18 @@ struct ir_worker {
   size_t cap;
 };
 
+void ir_pack_limits(const ir_ruleset *rs, ir_fact_limits *lim) {
+  if (!ir_rules_number(rs, IR_CRIT_DURATION, "more_than_days",
+                       &lim->duration_days))
+    lim->duration_days = -1;
+  if (!ir_rules_number(rs, IR_CRIT_FREQUENCY, "at_least_days",
+                       &lim->interval_days))
+    lim->interval_days = -1;
+  if (!ir_rules_number(rs, IR_CRIT_REPEAT_RELIEF, "at_least_percent",
+                       &lim->relief_percent))
+    lim->relief_percent = -1;
+}
+
 ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
   ir_engine *e = calloc(1, sizeof *e);
   if (!e) {
@@ -38,11 +50,14 @@ ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
   e->extractor = ir_extractor_load(cfg->rules_dir, err, errlen);
   if (!e->extractor)
     goto fail;
-  if (!cfg->no_rules) {
-    e->rules = ir_rules_load(cfg->rules_dir, &cfg->rules, err, errlen);
-    if (!e->rules)
-      goto fail;
-  }
+  /* the packs are read even with no_rules: their criteria tables hold the
+   * thresholds the facts are judged by */
+  e->rules = ir_rules_load(cfg->rules_dir, &cfg->rules, err, errlen);
+  if (!e->rules)
+    goto fail;
+  ir_fact_limits lim;
+  ir_pack_limits(e->rules, &lim);
+  ir_extractor_set_limits(e->extractor, &lim);
   return e;
 fail:
   ir_engine_free(e);
@@ -73,7 +88,7 @@ ir_worker *ir_worker_new(const ir_engine *e, char *err, size_t errlen) {
     snprintf(err, errlen, "cannot create the fact extractor's match data");
     goto fail;
   }
-  if (e->rules) {
+  if (!e->cfg.no_rules) {
     w->rules = ir_rules_ctx_new(e->rules, err, errlen);
     if (!w->rules)
       goto fail;

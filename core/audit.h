@@ -20,6 +20,11 @@ typedef struct {
   int no_rules; /* skip rule scripts */
 } ir_config;
 
+/* The fact thresholds the packs' criteria tables state (duration
+ * more_than_days, frequency at_least_days, repeat_relief at_least_percent);
+ * -1 for each that none states. */
+void ir_pack_limits(const ir_ruleset *rs, ir_fact_limits *lim);
+
 typedef struct ir_engine ir_engine;
 typedef struct ir_worker ir_worker;
 

@@ -315,6 +315,7 @@ int main(int argc, char **argv) {
     return bad_usage("%s", "no input: name letters, directories or -");
   o.batch.paths = (const char *const *)argv + optind;
   o.batch.npaths = (size_t)(argc - optind);
+  o.cfg.rules.verdicts = o.explain;
   int color =
       strcmp(o.color, "always") == 0 ||
       (strcmp(o.color, "auto") == 0 && isatty(1) && !getenv("NO_COLOR"));

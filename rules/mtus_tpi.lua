@@ -10,20 +10,47 @@
 --   record-contradiction      warning  the record affirms and denies a fact
 --   denial-outside-criteria   info     Upheld, no criterion named, other grounds
 
--- What each criterion requires, as a claims auditor reads it.
-local REQUIRES = {
-  twitch_response = "circumscribed trigger points with a twitch response on palpation",
-  referred_pain = "referred pain from the trigger points",
-  duration = "symptoms persisting for more than three months",
-  failed_physical_therapy = "failed medical management such as stretching and physical therapy",
-  failed_nsaids = "failed NSAIDs",
-  failed_muscle_relaxants = "failed muscle relaxants",
-  radiculopathy = "no radiculopathy",
-  injection_count = "no more than 3-4 injections per session",
-  repeat_relief = "more than 50% relief for six weeks with functional improvement after a prior injection",
-  frequency = "at least two months between injections",
-  injectate = "only a local anesthetic, with or without a steroid",
+-- The criteria of page 122 as data: the one place that states what meets
+-- each criterion and its thresholds. `meets` is the status that meets it
+-- ("present"; "absent" for radiculopathy, whose criterion is its absence)
+-- or "value" for the criteria judged on their value (`at_most` injections,
+-- `allowed` injectate classes). The fact extractor reads the thresholds of
+-- the record facts at start-up: `more_than_days` (symptoms longer than this
+-- are chronic, shorter are not; exactly this many is left unscored, three
+-- calendar months being 89 to 92 days), `at_least_days` between
+-- injections, `at_least_percent` relief from a prior injection. verdict()
+-- below, --explain and the messages all read this table.
+local criteria = {
+  { id = "twitch_response", meets = "present",
+    requires = "circumscribed trigger points with a twitch response on palpation" },
+  { id = "referred_pain", meets = "present",
+    requires = "referred pain from the trigger points" },
+  { id = "duration", meets = "present", more_than_days = 91,
+    requires = "symptoms persisting for more than three months" },
+  { id = "failed_physical_therapy", meets = "present",
+    requires = "failed medical management such as stretching and physical therapy" },
+  { id = "failed_nsaids", meets = "present", requires = "failed NSAIDs" },
+  { id = "failed_muscle_relaxants", meets = "present",
+    requires = "failed muscle relaxants" },
+  { id = "radiculopathy", meets = "absent", requires = "no radiculopathy" },
+  { id = "injection_count", meets = "value", at_most = 4,
+    requires = "no more than 3-4 injections per session" },
+  { id = "repeat_relief", meets = "present", at_least_percent = 50,
+    requires = "more than 50% relief for six weeks with functional improvement after a prior injection" },
+  { id = "frequency", meets = "present", at_least_days = 60,
+    requires = "at least two months between injections" },
+  { id = "injectate", meets = "value",
+    allowed = { "local_anesthetic", "steroid" },
+    requires = "only a local anesthetic, with or without a steroid" },
 }
+
+-- What each criterion requires, as a claims auditor reads it; and the spec
+-- of each criterion by id.
+local REQUIRES, SPEC = {}, {}
+for _, c in ipairs(criteria) do
+  REQUIRES[c.id] = c.requires
+  SPEC[c.id] = c
+end
 
 -- How the record shows the criterion met / not met (for messages).
 local MET = {
@@ -66,7 +93,11 @@ local LACK = {
   injectate = "an acceptable injectate",
 }
 
-local LOCAL_INJECTATE = { local_anesthetic = true, steroid = true }
+-- The injectate classes the guideline allows, as a set.
+local LOCAL_INJECTATE = {}
+for _, class in ipairs(SPEC.injectate.allowed) do
+  LOCAL_INJECTATE[class] = true
+end
 
 -- Whether the record both affirms and denies the fact of criterion id.
 local function contradicted(item, id)
@@ -78,47 +109,38 @@ local function contradicted(item, id)
   return false
 end
 
--- "met", "unmet", "unknown" or "contradicted" for criterion id of item.
--- The status of a criterion comes from item.status; only the two criteria
--- scored on a value read their fact (item.facts builds a fact when read).
+-- "met", "unmet", "unknown" or "contradicted" for criterion id of item,
+-- from its spec in `criteria`. The status of a criterion comes from
+-- item.status; only the criteria judged on a value read their fact
+-- (item.facts builds a fact when read).
 local function verdict(item, id)
   if contradicted(item, id) then
     return "contradicted"
   end
-  if id == "injectate" then
-    local v = item.facts.injectate.value or {}
-    if #v == 0 then
-      return "unknown"
-    end
-    for _, class in ipairs(v) do
-      if not LOCAL_INJECTATE[class] then
-        return "unmet"
+  local spec = SPEC[id]
+  if spec.meets == "value" then
+    local v = item.facts[id].value
+    if spec.allowed then
+      if type(v) ~= "table" or #v == 0 then
+        return "unknown"
       end
-    end
-    return "met"
-  elseif id == "injection_count" then
-    local n = item.facts.injection_count.value
-    if math.type(n) ~= "integer" then
-      return "unknown"
-    end
-    return n > 4 and "unmet" or "met"
-  end
-  local status = item.status[id]
-  if id == "radiculopathy" then
-    -- the criterion is the ABSENCE of radiculopathy
-    if status == "present" then
-      return "unmet"
-    elseif status == "absent" then
+      for _, class in ipairs(v) do
+        if not LOCAL_INJECTATE[class] then
+          return "unmet"
+        end
+      end
       return "met"
     end
+    if math.type(v) ~= "integer" then
+      return "unknown"
+    end
+    return v > spec.at_most and "unmet" or "met"
+  end
+  local status = item.status[id]
+  if status == "unknown" or status == nil then
     return "unknown"
   end
-  if status == "present" then
-    return "met"
-  elseif status == "absent" then
-    return "unmet"
-  end
-  return "unknown"
+  return status == spec.meets and "met" or "unmet"
 end
 
 local function clip(s, n)
@@ -385,6 +407,8 @@ return {
   guideline = "MTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122",
   description = "Flags trigger point injection decisions whose outcome or rationale disagrees with the eleven MTUS criteria or with the record.",
   applies_to = { "tpi" },
+  criteria = criteria,
+  verdict = verdict,
   kinds = { "approved-unmet-criterion", "denial-criterion-met",
     "denial-outside-criteria", "guideline-conflict", "record-contradiction" },
   check = check,

@@ -22,6 +22,7 @@
 
 struct ir_extractor {
   ir_lexicon *lx;
+  ir_fact_limits lim;
 };
 
 /* A fragment's next match, cached while the scan moves past earlier ones. */
@@ -52,6 +53,7 @@ ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
+  x->lim.duration_days = x->lim.interval_days = x->lim.relief_percent = -1;
   ir_lexicon_subset(x->lx, HEADER_SECTIONS);
   if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err, errlen) !=
           0 ||
@@ -60,6 +62,10 @@ ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
     return NULL;
   }
   return x;
+}
+
+void ir_extractor_set_limits(ir_extractor *x, const ir_fact_limits *lim) {
+  x->lim = *lim;
 }
 
 /* For tests: an extractor from lexicon text held in memory. */
@@ -555,6 +561,7 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
   memset(&xl, 0, sizeof xl);
   xl.l = l;
   xl.a = a;
+  xl.lim = &c->x->lim;
   xl.t = &l->text;
   if (!l->text.norm)
     return 0;

@@ -27,4 +27,16 @@ void ir_extract_ctx_free(ir_extract_ctx *c);
 
 int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l);
 
+/* Thresholds of the guideline the facts are judged by, as its rule pack
+ * states them (the engine reads them from the pack at start-up; nothing
+ * in C repeats them). -1 (the default): the fact is not judged on it. */
+typedef struct {
+  long duration_days;  /* symptoms longer than this: chronic; shorter: not */
+  long interval_days;  /* injections at least this far apart meet frequency */
+  long relief_percent; /* prior relief under this percent does not qualify */
+} ir_fact_limits;
+
+/* Before any ir_extract_ctx_new (the extractor is shared read-only). */
+void ir_extractor_set_limits(ir_extractor *x, const ir_fact_limits *lim);
+
 #endif

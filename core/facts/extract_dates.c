@@ -8,19 +8,20 @@
  * else the latest date of a sentence of the item's summary/rationale that
  * makes a [request], else their latest date) when it is after
  * the injury, else l->date_decision, else the latest date in the letter.
- * More than 91 days between them -> affirm; 0..90 days -> deny. The
+ * More than the pack's duration limit (days) between them -> affirm,
+ * fewer -> deny (ir_fact_limits; not judged without one). The
  * evidence is the sentence stating the injury date.
  * frequency: the prior injection is the latest date in a sentence that
  * names an injection that was given ([performed], or its [relief]), the
  * date nearest the injection term ("in 2013" counts as 2013-12-31); the
  * repeat is the request date (the title's date, DOS, requested ...; else
  * the latest date of a [request] sentence, else the latest date of the
- * item's summary/rationale: the visit that requested it). >= 60 days
- * apart -> affirm, fewer -> deny. [interval] phrases ("three weeks later",
- * "four months have passed") next to an injection add the same verdict;
- * a short interval restated in the rationale is also cited; a phrase after
- * "lasting"/"for" ("relief lasting two weeks after the injection") measures
- * the relief, not the interval, and is skipped. */
+ * item's summary/rationale: the visit that requested it). At least the
+ * pack's interval limit apart -> affirm, closer -> deny. [interval] phrases
+ * ("three weeks later", "four months have passed") next to an injection add the
+ * same verdict; a short interval restated in the rationale is also cited; a
+ * phrase after "lasting"/"for" ("relief lasting two weeks after the injection")
+ * measures the relief, not the interval, and is skipped. */
 #include "extract_int.h"
 
 #include <ctype.h>
@@ -197,9 +198,12 @@ void ir_x_duration_dates(xletter *xl, int item) {
     return;
   ir_fact *f = &l->items.v[item].facts[IR_CRIT_DURATION];
   const xsent *x = &xl->v[inj->sent];
-  if (dr - di > 91)
+  long lim = xl->lim->duration_days;
+  if (lim < 0)
+    return;
+  if (dr - di > lim)
     ir_x_add_ev(xl, &f->affirm, x, inj->start, inj->end);
-  else if (dr >= di && dr - di <= 90)
+  else if (dr >= di && dr - di < lim)
     ir_x_add_ev(xl, &f->deny, x, inj->start, inj->end);
 }
 
@@ -409,13 +413,13 @@ static void interval_phrases(xletter *xl, int item) {
                       !ir_sent_has_any(&x->s, IR_LEX_INJURY));
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_INTERVAL, &n);
-    for (size_t j = 0; ctx && j < n; j++) {
+    for (size_t j = 0; ctx && xl->lim->interval_days >= 0 && j < n; j++) {
       long days = interval_days(x->s.text, &h[j]);
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (days < 0 || (c != XC_AFFIRM && c != XC_DENY) ||
           relief_duration(&x->s, &h[j]))
         continue;
-      int met = days >= 60;
+      int met = days >= xl->lim->interval_days;
       if (c == XC_DENY)
         continue; /* "not ... two months later": too vague to score */
       ir_x_add_ev(xl, met ? &f->affirm : &f->deny, x, h[j].start, h[j].end);
@@ -429,9 +433,10 @@ void ir_x_frequency(xletter *xl, int item) {
   xevent prior = {-1, 0, 0, 0}, req = {-1, 0, 0, 0};
   request_date(xl, item, &req);
   prior_dates(xl, item, &prior, req.day);
-  if (prior.day >= 0 && req.day > prior.day) {
+  if (prior.day >= 0 && req.day > prior.day && xl->lim->interval_days >= 0) {
     ir_fact *f = &xl->l->items.v[item].facts[IR_CRIT_FREQUENCY];
-    ir_evlist *list = req.day - prior.day >= 60 ? &f->affirm : &f->deny;
+    ir_evlist *list =
+        req.day - prior.day >= xl->lim->interval_days ? &f->affirm : &f->deny;
     ir_x_add_ev(xl, list, &xl->v[prior.sent], prior.start, prior.end);
     ir_x_add_ev(xl, list, &xl->v[req.sent], req.start, req.end);
   }

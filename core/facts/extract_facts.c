@@ -20,7 +20,8 @@
  *                  rationale, [tried] before it while the rationale speaks
  *                  of failed treatment -> affirm (the reviewer concedes it).
  * repeat_relief    in a sentence naming a trigger point injection: [relief]
- *                  affirm (deny when its percent is under 50), [no_relief]
+ *                  affirm (deny when its percent is under the pack's
+ *                  relief limit), [no_relief]
  *                  deny; [citation_repeat] cites.
  * Citations: a term inside a citation scope in the rationale (scope.h);
  * [unsupported] with a non-anesthetic injectate cites injectate;
@@ -425,7 +426,7 @@ static void repeat_relief(xletter *xl, int i) {
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
       long pct = ir_x_hit_number(x->s.text, &h[j]);
-      if (c == XC_AFFIRM && pct >= 0 && pct < 50)
+      if (c == XC_AFFIRM && pct >= 0 && pct < xl->lim->relief_percent)
         c = XC_DENY;
       if (c == XC_AFFIRM)
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);

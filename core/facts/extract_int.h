@@ -40,6 +40,7 @@ typedef struct {
   size_t hdr_hi, sum_lo, sum_hi, *it_lo, *it_hi;
   /* the latest and second latest distinct dates of the whole letter */
   char last_iso[2][11];
+  const ir_fact_limits *lim; /* the guideline's thresholds */
 } xletter;
 
 /* Classification of a term occurrence. */

@@ -27,6 +27,20 @@ const char *ir_status_name(ir_status s) {
                                : "unknown";
 }
 
+static const char *const verdict_names[] = {"none", "unknown", "met", "unmet",
+                                            "contradicted"};
+
+const char *ir_verdict_name(ir_verdict v) {
+  return (unsigned)v < 5 ? verdict_names[v] : "none";
+}
+
+int ir_verdict_from_name(const char *s) {
+  for (int i = 1; i < 5; i++)
+    if (strcmp(s, verdict_names[i]) == 0)
+      return i;
+  return -1;
+}
+
 const char *ir_severity_name(ir_severity s) {
   return s == IR_SEV_ERROR ? "error" : s == IR_SEV_WARNING ? "warning" : "info";
 }

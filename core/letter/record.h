@@ -62,8 +62,21 @@ typedef enum { IR_CRITERIA(IR_CRIT_ENUM) IR_CRIT_COUNT } ir_criterion;
 const char *ir_criterion_name(ir_criterion c);
 int ir_criterion_from_name(const char *s); /* -1 when unknown */
 
+/* A criterion judged against the guideline, as the pack's verdict() says
+ * (IR_VERDICT_NONE: not judged, no pack verdict ran). */
+typedef enum {
+  IR_VERDICT_NONE = 0,
+  IR_VERDICT_UNKNOWN,
+  IR_VERDICT_MET,
+  IR_VERDICT_UNMET,
+  IR_VERDICT_CONTRADICTED
+} ir_verdict;
+const char *ir_verdict_name(ir_verdict v); /* "met", "unmet", ... */
+int ir_verdict_from_name(const char *s);   /* -1 when unknown */
+
 typedef struct {
   ir_status status; /* derived: present/absent/unknown */
+  ir_verdict verdict;
   int contradicted; /* the record both affirms and denies it */
   ir_evlist affirm; /* spans documenting it (present, or criterion met) */
   ir_evlist deny;   /* spans documenting its absence / a negative finding */

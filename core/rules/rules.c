@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "criteria.h"
 #include "lua_convert.h"
 #include "lua_sandbox.h"
 
@@ -31,6 +32,8 @@ typedef struct {
   size_t napplies;
   char **kinds; /* NULL: not declared */
   size_t nkinds;
+  ir_crit_specs crit; /* the `criteria` table */
+  int has_verdict;    /* a `verdict(item, id)` function */
 } ir_rule;
 
 struct ir_ruleset {
@@ -120,11 +123,15 @@ static char *read_file(const char *path, size_t *len, char *err,
   return buf;
 }
 
-/* 1-based line of the first "word =" in src, else of the last "return". */
+/* 1-based line of the first "word =" in src, else of the first 'word' or
+ * "word" (a value), else of the last "return". */
 static int line_of(const char *src, const char *word) {
   size_t wl = strlen(word);
-  const char *hit = NULL, *ret = NULL;
+  const char *hit = NULL, *ret = NULL, *quoted = NULL;
   for (const char *p = src; *p; p++) {
+    if (!quoted && (*p == '\'' || *p == '"') && strncmp(p + 1, word, wl) == 0 &&
+        p[wl + 1] == *p)
+      quoted = p;
     if (!hit && strncmp(p, word, wl) == 0 &&
         (p == src || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z')))) {
       const char *q = p + wl;
@@ -136,7 +143,7 @@ static int line_of(const char *src, const char *word) {
     if (strncmp(p, "return", 6) == 0)
       ret = p;
   }
-  const char *at = hit ? hit : ret;
+  const char *at = hit ? hit : quoted ? quoted : ret;
   int line = 1;
   for (const char *p = src; at && p < at; p++)
     line += *p == '\n';
@@ -146,8 +153,8 @@ static int line_of(const char *src, const char *word) {
 /* ---- checking the shape of a rule table --------------------------------- */
 
 static const char *const known_fields[] = {
-    "id",         "check", "title",   "guideline", "description",
-    "applies_to", "kinds", "version", "author",    NULL};
+    "id",    "check",   "title",  "guideline", "description", "applies_to",
+    "kinds", "version", "author", "criteria",  "verdict",     NULL};
 
 typedef struct {
   const char *file, *src;
@@ -195,7 +202,8 @@ static int check_shape(lua_State *L, int t, shape_ctx *s) {
     if (!known_fields[i]) {
       shape_fail(s, k,
                  "unknown field '%s' (fields: id, check, title, guideline, "
-                 "description, applies_to, kinds, version, author)",
+                 "description, applies_to, kinds, version, author, "
+                 "criteria, verdict)",
                  k);
       lua_pop(L, 1);
       return -1;
@@ -221,6 +229,12 @@ static int check_shape(lua_State *L, int t, shape_ctx *s) {
     return shape_fail(s, "check", "the rule needs a function 'check' (got %s)",
                       luaL_typename(L, -1));
   lua_pop(L, 1);
+  int vt = lua_getfield(L, t, "verdict");
+  lua_pop(L, 1);
+  if (vt != LUA_TNIL && vt != LUA_TFUNCTION)
+    return shape_fail(s, "verdict", "field 'verdict' must be a function (%s)",
+                      "verdict(item, criterion) -> met|unmet|unknown|"
+                      "contradicted");
   static const char *const strs[] = {"title",   "guideline", "description",
                                      "version", "author",    NULL};
   for (int i = 0; strs[i]; i++) {
@@ -307,7 +321,14 @@ static int load_rule(ir_rule *r, const ir_rules_opts *opt, char *err,
     r->description = dup_field(L, t, "description");
     r->applies = dup_list(L, t, "applies_to", &r->napplies);
     r->kinds = dup_list(L, t, "kinds", &r->nkinds);
-    if (!r->id) {
+    r->has_verdict = lua_getfield(L, t, "verdict") == LUA_TFUNCTION;
+    lua_pop(L, 1);
+    const char *where = NULL;
+    char msg[300];
+    if (ir_crit_specs_read(L, t, &r->crit, msg, sizeof msg, &where) != 0) {
+      snprintf(err, errlen, "%s:%d: %s", r->file, line_of(r->src, where), msg);
+      rc = -1;
+    } else if (!r->id) {
       snprintf(err, errlen, "out of memory");
       rc = -1;
     }
@@ -369,6 +390,14 @@ ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
 }
 
 size_t ir_rules_count(const ir_ruleset *r) { return r ? r->n : 0; }
+
+int ir_rules_number(const ir_ruleset *r, ir_criterion c, const char *key,
+                    long *v) {
+  for (size_t i = 0; r && i < r->n; i++)
+    if (ir_crit_specs_number(&r->v[i].crit, c, key, v))
+      return 1;
+  return 0;
+}
 
 const char *ir_rules_id(const ir_ruleset *r, size_t i) {
   return r && i < r->n ? r->v[i].id : NULL;
@@ -477,6 +506,45 @@ typedef struct {
   const char *rule_id;       /* the rule id in the arena (findings' rule) */
 } run_state;
 
+/* The rule's verdict(item, id) on each criterion it declares, into the
+ * item's facts. 1 after a rule error (recorded), else 0; the stack is left
+ * at the letter tables. */
+static int run_verdicts(run_state *s, ir_item *it, size_t idx) {
+  const ir_rule *r = &s->c->rs->v[s->rule];
+  ir_lua_box *b = s->c->box[s->rule];
+  lua_State *L = b->L;
+  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    if (!r->crit.c[c].declared)
+      continue;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->rule_ref);
+    lua_getfield(L, -1, "verdict");
+    lua_remove(L, -2);
+    lua_rawgeti(L, 2, (lua_Integer)idx + 1);
+    lua_pushstring(L, ir_criterion_name((ir_criterion)c));
+    ir_box_status st = ir_lua_box_call(b, 2, 1, s->debug);
+    if (st != IR_BOX_OK) {
+      if (fail(s->a, s->l, r, b, it->index, "verdict: ", st))
+        s->built = 0;
+      return 1;
+    }
+    const char *v = lua_tostring(L, -1);
+    int k = v ? ir_verdict_from_name(v) : -1;
+    if (k < 0) {
+      lua_pushfstring(L,
+                      "verdict returned %s for %s, not met, unmet, "
+                      "unknown or contradicted",
+                      v ? v : luaL_typename(L, -1),
+                      ir_criterion_name((ir_criterion)c));
+      fail(s->a, s->l, r, b, it->index, "", IR_BOX_ERROR);
+      lua_settop(L, 2);
+      return 1;
+    }
+    it->facts[c].verdict = (ir_verdict)k;
+    lua_settop(L, 2);
+  }
+  return 0;
+}
+
 static int run_item(run_state *s, ir_item *it, size_t idx) {
   const ir_rule *r = &s->c->rs->v[s->rule];
   ir_lua_box *b = s->c->box[s->rule];
@@ -506,6 +574,8 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
     s->built = 1;
   }
   lua_settop(L, 2);
+  if (s->c->rs->opt.verdicts && r->has_verdict && run_verdicts(s, it, idx))
+    return 1;
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->check_ref);
   lua_rawgeti(L, 2, (lua_Integer)idx + 1);
   lua_pushvalue(L, 1);

@@ -21,6 +21,7 @@ typedef struct {
   long steps;    /* instruction limit per check() call */
   size_t memory; /* bytes per Lua state */
   int debug;     /* tracebacks in rule errors */
+  int verdicts;  /* fill each fact's verdict from the rule's verdict() */
 } ir_rules_opts;
 
 typedef struct ir_ruleset ir_ruleset;
@@ -40,7 +41,14 @@ const char *ir_rules_id(const ir_ruleset *r, size_t i);
 const char *ir_rules_file(const ir_ruleset *r, size_t i);
 const char *const *ir_rules_kinds(const ir_ruleset *r, size_t i, size_t *n);
 
-/* Returns the number of rule errors added (0 when all rules ran). */
+/* The threshold `key` a rule's criteria table states for criterion c
+ * (e.g. duration, "more_than_days"): 1 with *v, or 0 when none does. */
+int ir_rules_number(const ir_ruleset *r, ir_criterion c, const char *key,
+                    long *v);
+
+/* Runs each rule's check(item, letter) on the items it applies to, and with
+ * opt.verdicts its verdict(item, id) on each criterion it declares.
+ * Returns the number of rule errors added (0 when all rules ran). */
 int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l);
 
 #endif

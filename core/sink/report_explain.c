@@ -1,10 +1,10 @@
 /* report_explain.c - `--explain`: per item, the trigger point criteria
  * checklist (criterion, what the record documents with its evidence,
  * whether the rationale cites it, the verdict) and the findings, so a
- * reviewer sees why an item was or was not flagged. The verdict follows the
- * polarity of rules/mtus_tpi.lua: radiculopathy is met when ABSENT, the
- * injectate when it is only local anesthetic/steroid, the injection count
- * when it is at most 4; every other criterion when PRESENT. */
+ * reviewer sees why an item was or was not flagged. The verdict is the
+ * rule pack's own (its verdict() over its criteria table, run by the rules
+ * stage when --explain asks: ir_rules_opts.verdicts); nothing here knows
+ * what meets a criterion. */
 #include <stdio.h>
 #include <string.h>
 
@@ -17,36 +17,8 @@
 #define C_DIM "\033[2m"
 #define C_OFF "\033[0m"
 
-typedef enum { V_UNKNOWN, V_MET, V_UNMET, V_CONTRA } verdict;
-
 static const char *col(int color, const char *code) {
   return color ? code : "";
-}
-
-static verdict verdict_of(ir_criterion c, const ir_fact *f) {
-  if (f->contradicted)
-    return V_CONTRA;
-  if (c == IR_CRIT_INJECTATE) {
-    if (f->list.n == 0)
-      return V_UNKNOWN;
-    for (size_t i = 0; i < f->list.n; i++)
-      if (!f->list.v[i] || (strcmp(f->list.v[i], "local_anesthetic") != 0 &&
-                            strcmp(f->list.v[i], "steroid") != 0))
-        return V_UNMET;
-    return V_MET;
-  }
-  if (c == IR_CRIT_INJECTION_COUNT) {
-    if (!f->has_value)
-      return V_UNKNOWN;
-    return f->ivalue > 4 ? V_UNMET : V_MET;
-  }
-  if (c == IR_CRIT_RADICULOPATHY)
-    return f->status == IR_FACT_PRESENT  ? V_UNMET
-           : f->status == IR_FACT_ABSENT ? V_MET
-                                         : V_UNKNOWN;
-  return f->status == IR_FACT_PRESENT  ? V_MET
-         : f->status == IR_FACT_ABSENT ? V_UNMET
-                                       : V_UNKNOWN;
 }
 
 static int is_cited(const ir_item *it, ir_criterion c) {
@@ -57,17 +29,19 @@ static int is_cited(const ir_item *it, ir_criterion c) {
 }
 
 /* What the verdict means for this outcome. */
-static const char *reading(const ir_item *it, verdict v, int cited, int *bad) {
+static const char *reading(const ir_item *it, ir_verdict v, int cited,
+                           int *bad) {
   *bad = 0;
-  if (v == V_CONTRA)
+  if (v == IR_VERDICT_CONTRADICTED)
     return "record says both: not scored";
   if (it->outcome == IR_OUT_UPHELD && cited) {
-    if (v == V_MET)
+    if (v == IR_VERDICT_MET)
       return *bad = 1, "denial cites it, but the record shows it met";
-    return v == V_UNMET ? "denial cites it: consistent"
-                        : "denial cites it as undocumented: consistent";
+    return v == IR_VERDICT_UNMET
+               ? "denial cites it: consistent"
+               : "denial cites it as undocumented: consistent";
   }
-  if (it->outcome == IR_OUT_OVERTURNED && v == V_UNMET)
+  if (it->outcome == IR_OUT_OVERTURNED && v == IR_VERDICT_UNMET)
     return *bad = 1, "authorized although the record shows it unmet";
   return "";
 }
@@ -99,11 +73,11 @@ static void evidence_line(ir_buf *b, const ir_letter *l, const char *label,
                 (int)(cut ? 107 : n), s, cut ? "..." : "");
 }
 
-static const char *verdict_name(verdict v) {
-  return v == V_MET      ? "met"
-         : v == V_UNMET  ? "unmet"
-         : v == V_CONTRA ? "contradicted"
-                         : "undocumented";
+static const char *verdict_name(ir_verdict v) {
+  return v == IR_VERDICT_MET            ? "met"
+         : v == IR_VERDICT_UNMET        ? "unmet"
+         : v == IR_VERDICT_CONTRADICTED ? "contradicted"
+                                        : "undocumented";
 }
 
 static void checklist(ir_buf *b, const ir_letter *l, const ir_item *it,
@@ -112,13 +86,13 @@ static void checklist(ir_buf *b, const ir_letter *l, const ir_item *it,
                 "criterion", "record", "cited", "verdict", col(color, C_OFF));
   for (int c = 0; c < IR_CRIT_COUNT; c++) {
     const ir_fact *f = &it->facts[c];
-    verdict v = verdict_of((ir_criterion)c, f);
+    ir_verdict v = f->verdict;
     int cited = is_cited(it, (ir_criterion)c), bad;
     const char *why = reading(it, v, cited, &bad);
-    const char *vc = v == V_MET      ? C_GREEN
-                     : v == V_UNMET  ? C_YELLOW
-                     : v == V_CONTRA ? C_RED
-                                     : C_DIM;
+    const char *vc = v == IR_VERDICT_MET            ? C_GREEN
+                     : v == IR_VERDICT_UNMET        ? C_YELLOW
+                     : v == IR_VERDICT_CONTRADICTED ? C_RED
+                                                    : C_DIM;
     ir_buf_printf(b, "  %-26s ", ir_criterion_name((ir_criterion)c));
     record_col(b, (ir_criterion)c, f);
     ir_buf_printf(b, " %-6s %s%s%s", cited ? "yes" : "no", col(color, vc),

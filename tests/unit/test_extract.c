@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "check.h"
 #include "facts/extract.h"
 #include "facts/extract_int.h"
@@ -470,6 +471,16 @@ int main(void) {
   char err[512];
   ir_arena_init(&A);
   X = ir_extractor_load("rules", err, sizeof err);
+  ir_ruleset *rs = ir_rules_load("rules", NULL, err, sizeof err);
+  CHECK(rs != NULL);
+  ir_fact_limits lim;
+  ir_pack_limits(rs, &lim);
+  CHECK_INT(lim.duration_days, 91); /* rules/mtus_tpi.lua's criteria */
+  CHECK_INT(lim.interval_days, 60);
+  CHECK_INT(lim.relief_percent, 50);
+  if (X)
+    ir_extractor_set_limits(X, &lim);
+  ir_rules_free(rs);
   if (!X) {
     fprintf(stderr, "cannot load rules/lexicon: %s\n", err);
     CHECK(X != NULL);

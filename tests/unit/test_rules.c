@@ -146,7 +146,7 @@ static void rm_dir(void) {
     fprintf(stderr, "cannot remove %s\n", tmpdir);
 }
 
-static ir_rules_opts OPTS = {200000, 8u << 20, 0};
+static ir_rules_opts OPTS = {200000, 8u << 20, 0, 0};
 
 /* Loads tmpdir, expecting failure; returns whether err contains want. */
 static int load_fails_with(const char *want) {
@@ -202,7 +202,8 @@ static int run_dir(ir_letter *l, char *err, size_t errlen) {
 
 static void test_real_rules(void) {
   char err[512] = "";
-  ir_ruleset *rs = ir_rules_load("rules", NULL, err, sizeof err);
+  ir_rules_opts vo = {0, 0, 0, 1}; /* with the pack's verdicts */
+  ir_ruleset *rs = ir_rules_load("rules", &vo, err, sizeof err);
   CHECK(rs != NULL);
   if (!rs) {
     fprintf(stderr, "  %s\n", err);
@@ -299,6 +300,30 @@ static void test_load_errors(void) {
   CHECK(load_fails_with("j.lua:1: instruction limit exceeded"));
   rm_dir();
 
+  /* the criteria table: ids, polarity and thresholds checked at load */
+  new_dir();
+  put("k.lua", "return { id = 'k', check = function() end,\n"
+               " criteria = {\n  { id = 'twitch_response', meets = 'present' },"
+               "\n  { id = 'twitch_responze', meets = 'present' } } }\n");
+  CHECK(load_fails_with("k.lua:4: unknown criterion 'twitch_responze'"));
+  rm_dir();
+  new_dir();
+  put("l.lua", "return { id = 'l', check = function() end,\n"
+               " criteria = { { id = 'duration', meets = 'maybe' } } }\n");
+  CHECK(load_fails_with("l.lua:2: 'meets' is \"maybe\""));
+  rm_dir();
+  new_dir();
+  put("m.lua", "return { id = 'm', check = function() end, criteria = {\n"
+               " { id = 'duration', meets = 'present', more_than_days = 'x' "
+               "} } }\n");
+  CHECK(load_fails_with("m.lua:2: criterion field 'more_than_days' must be "
+                        "an integer threshold"));
+  rm_dir();
+  new_dir();
+  put("n.lua", "return { id = 'n', check = function() end, verdict = 3 }\n");
+  CHECK(load_fails_with("n.lua:1: field 'verdict' must be a function"));
+  rm_dir();
+
   char err[256];
   CHECK(ir_rules_load("/nonexistent/rules", NULL, err, sizeof err) == NULL);
   CHECK(strstr(err, "/nonexistent/rules") != NULL);
@@ -306,6 +331,43 @@ static void test_load_errors(void) {
 
 #define RULE(id, body)                                                         \
   "return { id = '" id "', check = function(item, letter)\n" body "\nend }\n"
+
+/* A pack's verdict() fills each declared criterion's verdict; a bad
+ * answer is the rule's error, never a guess. */
+static void test_verdicts(void) {
+  ir_rules_opts vo = OPTS;
+  vo.verdicts = 1;
+  char err[512] = "";
+  new_dir();
+  put("v.lua",
+      "return { id = 'v', check = function() end,\n"
+      " criteria = { { id = 'duration', meets = 'present', more_than_days = "
+      "30 },\n  { id = 'radiculopathy', meets = 'absent' } },\n"
+      " verdict = function(item, id)\n"
+      "  if id == 'duration' then return 'met' end\n"
+      "  return 'maybe' end }\n");
+  ir_ruleset *rs = ir_rules_load(tmpdir, &vo, err, sizeof err);
+  CHECK(rs != NULL);
+  long v = 0;
+  CHECK_INT(ir_rules_number(rs, IR_CRIT_DURATION, "more_than_days", &v), 1);
+  CHECK_INT(v, 30);
+  CHECK_INT(ir_rules_number(rs, IR_CRIT_FREQUENCY, "at_least_days", &v), 0);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  CHECK(c != NULL);
+  if (c) {
+    ir_letter l;
+    make_letter(&l);
+    CHECK_INT(ir_rules_run(c, &A, &l), (int)l.items.n);
+    const ir_item *it = &l.items.v[0];
+    CHECK_INT(it->facts[IR_CRIT_DURATION].verdict, IR_VERDICT_MET);
+    CHECK_INT(it->facts[IR_CRIT_TWITCH].verdict, IR_VERDICT_NONE);
+    const ir_rule_error *e = error_of(&l, "v");
+    CHECK(e && strstr(e->message, "verdict returned maybe for radiculopathy"));
+  }
+  ir_rules_ctx_free(c);
+  ir_rules_free(rs);
+  rm_dir();
+}
 
 static void test_hostile(void) {
   new_dir();
@@ -800,7 +862,7 @@ static void test_many_items(void) {
   new_dir();
   put("boom.lua", RULE("boom", "error('boom ' .. item.index)"));
   char err[512] = "";
-  ir_rules_opts o = {0, 0, 0};
+  ir_rules_opts o = {0, 0, 0, 0};
   ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
   ir_ruleset *real = ir_rules_load("rules", NULL, err, sizeof err);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
@@ -841,7 +903,7 @@ static void test_letter_too_big(void) {
   put("a.lua", RULE("a", "return {{kind = 'seen'}}"));
   put("b.lua", RULE("b", "return {{kind = 'seen'}}"));
   char err[512] = "";
-  ir_rules_opts o = {0, 1u << 20, 0};
+  ir_rules_opts o = {0, 1u << 20, 0, 0};
   ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
   CHECK(c != NULL);
@@ -876,7 +938,7 @@ static void test_lazy_memory(void) {
   put("fat.lua", RULE("fat", "return {{kind = 'len', message = "
                              "tostring(#item.rationale)}}"));
   char err[512] = "";
-  ir_rules_opts o = {0, 1u << 20, 0};
+  ir_rules_opts o = {0, 1u << 20, 0, 0};
   ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
   CHECK(c != NULL);
@@ -989,6 +1051,7 @@ static void test_stale_tables(void) {
 int main(void) {
   ir_arena_init(&A);
   test_real_rules();
+  test_verdicts();
   test_load_errors();
   test_hostile();
   test_findings_validation();
