@@ -542,6 +542,17 @@ static void other_cites(xletter *xl, int i) {
   }
 }
 
+/* Whether sentence x affirms a nerve-root term ("radicular", "dermatomal");
+ * a negated one ("in a non-dermatomal distribution") does not count. */
+static int affirms_radic(const xsent *x) {
+  size_t n;
+  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
+  for (size_t j = 0; j < n; j++)
+    if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
+      return 1;
+  return 0;
+}
+
 /* "pain radiating toward the shoulder blade" in a sentence about trigger
  * points (taut bands, twitch) is referred pain, not nerve-root radiation. */
 static void radiating(xletter *xl, int i) {
@@ -552,7 +563,7 @@ static void radiating(xletter *xl, int i) {
     if (!ir_x_in_region(xl, x, i) || x->region == XR_TITLE ||
         !(ir_sent_has_any(&x->s, IR_LEX_TRIGGER_POINT) ||
           ir_sent_has_any(&x->s, IR_LEX_TWITCH)) ||
-        ir_sent_has_any(&x->s, IR_LEX_RADIC))
+        affirms_radic(x))
       continue;
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIATING, &n);

@@ -67,6 +67,7 @@
   X(REG_THORACIC, "region_thoracic")                                           \
   X(NEG_PRE, "negation_pre")                                                   \
   X(NEG_POST, "negation_post")                                                 \
+  X(NEG_RESULT, "negation_result")                                             \
   X(PSEUDO, "pseudo_negation")                                                 \
   X(TERMINATOR, "terminator")                                                  \
   X(HYPO, "hypothetical")                                                      \

@@ -112,6 +112,14 @@ int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip) {
         !memchr(s->text + te, ',', h[i].start - te) &&
         (skip < 0 || !overlaps(s, skip, &h[i])))
       return 1;
+  h = ir_sent_hits(s, IR_LEX_NEG_RESULT, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].start >= te && h[i].end <= hi && !ir_hit_pseudo(s, &h[i]) &&
+        ir_words_between(s->text, te, h[i].start) <= IR_NEG_RESULT_WINDOW &&
+        !memchr(s->text + te, ',', h[i].start - te) &&
+        !memchr(s->text + te, ';', h[i].start - te) &&
+        (skip < 0 || !overlaps(s, skip, &h[i])))
+      return 1;
   return 0;
 }
 

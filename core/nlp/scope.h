@@ -7,7 +7,10 @@
  *    which, ';' ...) and the sentence ends;
  *  - negated: a [negation_pre] trigger ends before ts in the clause within
  *    IR_NEG_WINDOW words, or a [negation_post] trigger starts after te in
- *    the clause within IR_NEG_POST_WINDOW words and no comma between;
+ *    the clause within IR_NEG_POST_WINDOW words and no comma between, or
+ *    a [negation_result] trigger (a test's shorthand result: "neg",
+ *    "2+ symmetric", "intact") follows te within IR_NEG_RESULT_WINDOW
+ *    words with no punctuation between;
  *  - hypothetical: a [hypothetical] trigger anywhere in the clause;
  *  - attributed: an [attribution] trigger anywhere in the sentence before te
  *    (UR, claims administrator, prior peer review, "it was noted that");
@@ -29,6 +32,7 @@
 
 #define IR_NEG_WINDOW 6
 #define IR_NEG_POST_WINDOW 8
+#define IR_NEG_RESULT_WINDOW 1
 #define IR_CITE_WINDOW 16
 
 typedef struct {

@@ -23,6 +23,8 @@ jump sign
 jump response
 /\bjump(?:ing)?\s+sign/
 /\blocal\s+twitch/
+# shorthand: "+LTR", "LTR (+)", "TrPs w/ LTR" (local twitch response)
+/\bLTRs?\b/
 
 [referred_pain]
 referred pain
@@ -334,6 +336,10 @@ radiates
 radiated
 radiation of pain
 spreading
+# other verbs of spreading pain, from a trigger point ("pressure on the TrPs
+# produces pain that travels up to the occiput", "reproduced pain extending
+# into the lateral thigh", "causes pain that spreads toward the scapula")
+/\b(?:travel(?:s|ed|led|ing)?|spread(?:s)?|extend(?:s|ed|ing)|project(?:s|ed|ing))\s+(?:\w+\s+){0,2}?(?:up|down|into|to|toward|towards|along|over|across|distally|proximally)\b/
 
 [region_lumbar]
 # body regions: a summary sentence naming only regions other than the ones

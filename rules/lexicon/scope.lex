@@ -53,6 +53,17 @@ within normal limits
 # "radiculopathy is not the issue in this case"
 /\b(?:is|was|are|were)\s+not\s+(?:the|an|at)\s+(?:issue|concern|question|factor)\b/
 
+[negation_result]
+# a test's shorthand result right after it (at most one word between, no
+# punctuation): "Spurling neg", "SLR (-) bilat", "SLR bilat neg",
+# "DTRs 2+ symmetric", "reflexes 2+/symm", "sensation intact",
+# "neuro exam WNL". Farther away these words negate nothing ("L5
+# radiculopathy with sensation intact" keeps the radiculopathy).
+/\b(?:neg|negative|nl|normal|WNL|unremarkable|absent)\b/
+/\(\s*-\s*\)/
+/(?<![\w+])\(?2\+\)?\s*(?:(?:and|&|\/)\s*)?(?:symm?(?:etric(?:al)?)?\b|=|equal\b|bilat\w*)/
+/\b(?:grossly\s+)?intact\b/
+
 [pseudo_negation]
 # phrases that contain a trigger but negate nothing
 not only
