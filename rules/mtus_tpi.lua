@@ -276,6 +276,10 @@ local BLANKET = { "not recommended", "questionable merit", "not supported",
   "not advised", "insufficient evidence" }
 local QUALIFIED = { "radicul", "unless", "without documentation", "absence of",
   "no documentation", "no evidence" }
+-- a blanket statement the rationale reports as someone else's (UR's) is
+-- not the reviewer's ground
+local REPORTED = { "utilization review", "utilization reviewer", "ur ",
+  "claims administrator", "peer review", "prior reviewer" }
 
 local function has_any(s, words)
   for _, w in ipairs(words) do
@@ -331,7 +335,7 @@ local function blanket_sentence(item)
     end
     local r = sentence_at(lower, from, p)
     local s = lower:sub(r[1], r[2])
-    if not has_any(s, QUALIFIED)
+    if not has_any(s, QUALIFIED) and not has_any(" " .. s, REPORTED)
       and (has_any(s, GUIDE_NAMES) or guide_in_maximus) then
       return r
     end
@@ -339,8 +343,24 @@ local function blanket_sentence(item)
   end
 end
 
+-- Did the reviewer decide on the Chronic Pain guideline: named in the
+-- MAXIMUS guideline line or invoked in the rationale?
+local function chronic_pain_applied(item)
+  local maximus = item.guidelines.maximus:lower()
+  return maximus:find("chronic pain", 1, true) ~= nil
+    or not has_any(maximus, GUIDE_NAMES)
+    or item.rationale:lower():find("chronic pain", 1, true) ~= nil
+end
+
+-- A criterion named beside the blanket statement does not undo it when the
+-- reviewer decided on ACOEM or ODG alone: the rationale still applies a
+-- guideline that contradicts the governing one. Where the Chronic Pain
+-- guideline was applied too, its cited criteria carry the denial.
 local function guideline_conflict(item)
-  if item.outcome ~= "upheld" or #item.cited > 0 then
+  if item.outcome ~= "upheld" then
+    return nil
+  end
+  if #item.cited > 0 and chronic_pain_applied(item) then
     return nil
   end
   if verdict(item, "duration") ~= "met" then
@@ -358,9 +378,10 @@ local function guideline_conflict(item)
     message = string.format(
       "The denial rests on a blanket guideline statement (%s) although the "
         .. "case is chronic%s; for chronic pain the MTUS Chronic Pain "
-        .. "trigger point criteria (p. 122) govern and the rationale names "
-        .. "none of them.",
-      quote(ev), dur and (" (" .. quote(dur) .. ")") or ""),
+        .. "trigger point criteria (p. 122) govern%s.",
+      quote(ev), dur and (" (" .. quote(dur) .. ")") or "",
+      #item.cited > 0 and ", not a blanket statement beside them"
+        or " and the rationale names none of them"),
     evidence = concat({ ev }, { dur }),
   }
 end

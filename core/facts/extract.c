@@ -457,6 +457,27 @@ void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
   ir_x_add_ev(xl, &ct->evidence, x, lo, hi);
 }
 
+static int from_summary(const ir_evlist *l) {
+  for (size_t i = 0; i < l->n; i++)
+    if (l->v[i].section == IR_SEC_SUMMARY)
+      return 1;
+  return 0;
+}
+
+/* The record is the summary: a rationale's own statement that contradicts
+ * what the summary alone documents ("the patient did benefit from the
+ * prior injections" over a summary's 25% relief for two weeks; "the pain
+ * is radicular" over a normal EMG) is not a record finding. */
+static void summary_prevails(ir_fact *f) {
+  if (!f->affirm.n || !f->deny.n)
+    return;
+  int sa = from_summary(&f->affirm), sd = from_summary(&f->deny);
+  if (sa && !sd)
+    f->deny.n = 0;
+  else if (sd && !sa)
+    f->affirm.n = 0;
+}
+
 static void derive_status(ir_item *it) {
   for (int c = 0; c < IR_CRIT_COUNT; c++) {
     ir_fact *f = &it->facts[c];
@@ -464,6 +485,7 @@ static void derive_status(ir_item *it) {
       f->status = f->has_value ? IR_FACT_PRESENT : IR_FACT_UNKNOWN;
       continue;
     }
+    summary_prevails(f);
     f->contradicted = f->affirm.n && f->deny.n;
     f->status = f->affirm.n ? IR_FACT_PRESENT
                 : f->deny.n ? IR_FACT_ABSENT

@@ -266,6 +266,26 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit) {
   }
 }
 
+/* The first rationale sentence of item i that affirms radiculopathy of
+ * this patient (not negated, hypothetical, attributed, reported second-hand
+ * or a guideline recital; not the radicular rule's own term), or NULL. */
+static const xsent *own_radicular(const xletter *xl, int i) {
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (x->region != XR_RATIONALE || x->item != i ||
+        ir_sent_has_any(&x->s, IR_LEX_REPORT))
+      continue;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
+    for (size_t j = 0; j < n; j++)
+      if (!overlaps_sec(&x->s, IR_LEX_RADIC_RULE, &h[j]) &&
+          !generic_rule_term(&x->s, &h[j]) &&
+          ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
+        return x;
+  }
+  return NULL;
+}
+
 static void radiculopathy(xletter *xl, int i) {
   ir_item *it = item_of(xl, i);
   ir_fact *f = &it->facts[IR_CRIT_RADICULOPATHY];
@@ -301,8 +321,15 @@ static void radiculopathy(xletter *xl, int i) {
   }
   /* a rationale that concludes the injections are necessary recites the
    * rule without applying it to this patient */
-  if (!rule || (!mention && !f->affirm.n) ||
-      it->conclusion == IR_CONC_NECESSARY)
+  if (it->conclusion == IR_CONC_NECESSARY)
+    return;
+  /* A denying rationale that calls this patient's pain radicular or
+   * nerve-root pain, in its own words, cites radiculopathy even without
+   * stating the rule. */
+  const xsent *own = own_radicular(xl, i);
+  if (own && it->conclusion == IR_CONC_NOT_NECESSARY)
+    ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, own, own->s.start, own->s.end);
+  if (!rule || (!mention && !f->affirm.n))
     return;
   ir_x_cite(xl, it, IR_CRIT_RADICULOPATHY, rule, rule->s.start, rule->s.end);
   if (mention)
@@ -512,8 +539,41 @@ static void injectate_rule(xletter *xl, int i) {
     ir_x_cite(xl, it, IR_CRIT_INJECTATE, named, named->s.start, named->s.end);
 }
 
+/* Is a [citation_frequency] phrase of the sentence about the interval
+ * between injections? The phrase speaks of what precedes it: the nearest
+ * injection term or injury/onset term before it ("a repeat injection in
+ * one month is more frequent than ..." versus "injured less than two
+ * months before the request"); with neither before it, the sentence must
+ * name an injection. */
+static int frequency_of_injection(const ir_sent *s) {
+  static const int inj[] = {IR_LEX_TPI, IR_LEX_INJ_WORD};
+  static const int onset[] = {IR_LEX_INJURY, IR_LEX_ACUTE};
+  size_t n;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_CITE_FREQ, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (ir_hit_pseudo(s, &h[i]))
+      continue;
+    size_t ei = 0, eo = 0;
+    for (size_t k = 0; k < 2; k++) {
+      size_t e = last_end_before(s, inj[k], h[i].start);
+      ei = e > ei ? e : ei;
+      e = last_end_before(s, onset[k], h[i].start);
+      eo = e > eo ? e : eo;
+    }
+    if (ei > eo || (!ei && !eo &&
+                    (ir_sent_has_any(s, IR_LEX_TPI) ||
+                     ir_sent_has_any(s, IR_LEX_INJ_WORD))))
+      return 1;
+  }
+  return 0;
+}
+
 /* Citations that are not a term inside a citation scope. Runs after the
- * values (injectate) are known. */
+ * values (injectate) are known. A [citation_pending] phrase ("the response
+ * to the first set is not yet known", "each further session must be
+ * judged by the one before") cites repeat_relief for injections whose
+ * response cannot have been documented yet: relief from earlier
+ * injections does not meet it, so the fact's affirmations are dropped. */
 static void other_cites(xletter *xl, int i) {
   ir_item *it = item_of(xl, i);
   injectate_rule(xl, i);
@@ -531,11 +591,17 @@ static void other_cites(xletter *xl, int i) {
         ((non_la_injectate(s) && (non_la || !ir_scope_recital(s))) ||
          (non_la && ir_sent_has_any(s, IR_LEX_NSAID))))
       ir_x_cite(xl, it, IR_CRIT_INJECTATE, x, s->start, s->end);
+    /* the pending phrases speak of this item's sessions, even beside a
+     * "must" */
+    if (ir_sent_has_any(s, IR_LEX_CITE_PENDING)) {
+      ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, s->start, s->end);
+      it->facts[IR_CRIT_REPEAT_RELIEF].affirm.n = 0;
+    }
     if (ir_scope_recital(s))
       continue;
     if (ir_sent_has_any(s, IR_LEX_CITE_COUNT))
       ir_x_cite(xl, it, IR_CRIT_INJECTION_COUNT, x, s->start, s->end);
-    if (ir_sent_has_any(s, IR_LEX_CITE_FREQ))
+    if (ir_sent_has_any(s, IR_LEX_CITE_FREQ) && frequency_of_injection(s))
       ir_x_cite(xl, it, IR_CRIT_FREQUENCY, x, s->start, s->end);
     if (ir_sent_has_any(s, IR_LEX_CITE_REPEAT))
       ir_x_cite(xl, it, IR_CRIT_REPEAT_RELIEF, x, s->start, s->end);

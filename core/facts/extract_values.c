@@ -222,10 +222,44 @@ static int other_item_drug(const xletter *xl, const xsent *x, const ir_hit *h,
   return 0;
 }
 
+/* The title names a distinctive substance (anything but a local
+ * anesthetic: "with Toradol") and the record describes the same injection
+ * with that substance among others ("Toradol 60 mg mixed with 4 cc of 1%
+ * lidocaine"): the mixture's other classes belong to the item too. A
+ * sentence about an injection already given ([performed]) describes the
+ * item's injection only when it carries the title's date. */
+static void complete_mixture(xletter *xl, int i, int *seen, ir_fact *f) {
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
+        !ir_x_in_region(xl, x, i))
+      continue;
+    int here[NCLASS] = {0}, shared = 0;
+    for (int c = 0; c < NCLASS; c++) {
+      size_t n;
+      const ir_hit *h = ir_sent_hits(&x->s, class_secs[c], &n);
+      for (size_t j = 0; j < n && !here[c]; j++) {
+        size_t lo, hi;
+        ir_scope_clause(&x->s, h[j].start, h[j].end, &lo, &hi);
+        if (usable(xl, x, &h[j], 0, i) && !other_item_drug(xl, x, &h[j], i) &&
+            (!ir_sent_has(&x->s, IR_LEX_DONE, lo, hi) ||
+             title_date_in(xl, x, i)))
+          here[c] = 1;
+      }
+      shared |= here[c] && seen[c] && class_secs[c] != IR_LEX_INJ_LA;
+    }
+    for (int c = 0; c < NCLASS && shared; c++)
+      if (here[c] && !seen[c]) {
+        seen[c] = 1;
+        ir_x_add_ev(xl, &f->affirm, x, x->s.start, x->s.end);
+      }
+  }
+}
+
 static void injectate_fact(xletter *xl, int i, int title_ok) {
   ir_fact *f = &xl->l->items.v[i].facts[IR_CRIT_INJECTATE];
   int seen[NCLASS] = {0};
-  int any = 0;
+  int any = 0, from_title = 0;
   for (int o = title_ok ? 0 : 1; o < 3 && !any; o++) {
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
@@ -240,10 +274,13 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
           ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
           seen[c] = 1;
           any = 1;
+          from_title = order[o] == XR_TITLE;
         }
       }
     }
   }
+  if (from_title)
+    complete_mixture(xl, i, seen, f);
   for (int c = 0; c < NCLASS; c++)
     if (seen[c])
       ir_vec_push(xl->a, &f->list, class_names[c]);

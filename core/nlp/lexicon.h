@@ -85,7 +85,8 @@
   X(UNSUPPORTED, "unsupported")                                                \
   X(CITE_COUNT, "citation_count")                                              \
   X(CITE_REPEAT, "citation_repeat")                                            \
-  X(CITE_FREQ, "citation_frequency")
+  X(CITE_FREQ, "citation_frequency")                                           \
+  X(CITE_PENDING, "citation_pending") /* the response is not known yet */
 
 #define IR_LEX_ENUM(e, s) IR_LEX_##e,
 typedef enum { IR_LEX_SECTIONS(IR_LEX_ENUM) IR_LEX_COUNT } ir_lex_id;

@@ -42,16 +42,17 @@ had not failed
 not failed
 /\bno\b(?=\s+(?:\S+\s+){0,6}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:clearly\s+|specifically\s+|objectively\s+)?(?:documented|described|reported|evident)\b)/
 /\bneither\b(?=[^.;]{0,160}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:documented|noted|described|reported|established|evident)\b)/
-/\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:document|detail|describe|characteriz|establish|report|mention|indicate|demonstrate|show|note|provide|outline|evidence)\w*/
+/\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:document|detail|describe|characteriz|establish|report|mention|indicate|demonstrate|show|note|provide|outline|evidence|quantif|specif|state|record|measure)\w*/
 /\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:detailed|described|characterized)\b/
 /\bno\s+(?:\w+\s+)?(?:documentation|evidence|mention|indication)\b/
-/\bfails?\s+to\s+(?:document|describe|establish|demonstrate|show)/
+/\bfail(?:s|ed)?\s+to\s+(?:document|describe|establish|demonstrate|show|quantify|specify|state|record|mention|detail)/
 /\bnot\s+(?:clearly\s+)?(?:established|demonstrated|evident)\s+that/
 
 [citation_post]
 # a criterion term up to 6 words before one of these is cited
-/(?:is|was|were|are|has|have|been)\s+not\s+(?:been\s+)?(?:clearly\s+|adequately\s+|objectively\s+)?(?:documented|established|demonstrated|described|noted|evident|reported)/
-/\bnot\s+documented\b/
+/(?:is|was|were|are|has|have|been)\s+not\s+(?:been\s+)?(?:clearly\s+|adequately\s+|objectively\s+)?(?:documented|established|demonstrated|described|noted|evident|reported|quantified|specified|recorded|stated|measured)/
+/\bunquantified\b/
+/\bnot\s+(?:documented|quantified|specified|recorded|measured)\b/
 /\b(?:was|were|is|are)\s+(?:absent|lacking|missing)\s+(?:from|in)\s+the\s+(?:records?|documentation|notes?)/
 /\bis\s+lacking\b/
 
@@ -106,6 +107,9 @@ the treating provider
 the treating physician
 the records
 the medical records
+# the request measured against the guideline: "more frequent than the
+# guidelines allow", "sooner than the guideline interval permits"
+/\bthan\s+(?:the\s+|is\s+)?(?:guidelines?|MTUS)\s+(?:\w+\s+)?(?:allows?|permits?|supports?|recommends?)\b/
 
 [unsupported]
 # with a non-anesthetic injectate in the sentence, cites injectate
@@ -141,6 +145,25 @@ sooner than two months
 sooner than 2 months
 /\bmore\s+frequent(?:ly)?\s+than\s+(?:every\s+)?(?:two|2)\s+months/
 /\binterval\s+(?:\w+\s+){0,3}?(?:less|shorter)\s+than\s+(?:two|2)\s+months/
+# in the reviewer's own words: the repeat comes earlier than allowed
+/\b(?:more\s+frequent(?:ly)?|more\s+often|earlier|sooner)\s+than\s+(?:the\s+|is\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|recommended|allowed|permitted|supported|allows?|permits?)\b/
+/\b(?:too\s+frequent(?:ly)?|too\s+close\s+together)\b/
+# "premature" only with an interval ("3 wks ago -- premature", "too early
+# after the last set"); "premature to proceed before the consultation" is not
+/\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\s+(?:days?|weeks?|wks?|months?|mos?)\b[^.;]{0,60}?\b(?:premature(?:ly)?|too\s+early)\b/
+/\b(?:premature(?:ly)?|too\s+early)\b[^.;]{0,60}?\b(?:since|after|following)\s+(?:the\s+|his\s+|her\s+)?(?:last|prior|previous|first|initial|earlier|preceding)\b/
+/\bbefore\s+(?:the\s+)?(?:two|2)(?:-|\s+)months?\s+(?:have\s+|had\s+)?(?:passed|elapsed|interval)/
+
+[citation_pending]
+# the response that a repeat depends on is not known yet: cites
+# repeat_relief, and relief from earlier injections does not meet it
+# ("each further session must be judged by the result of the one before")
+/\b(?:response|results?|outcome|effects?|benefit|relief)\s+(?:to|of|from)\s+(?:the\s+|this\s+|that\s+|these\s+|those\s+|her\s+|his\s+)?(?:[\w\/'-]+\s+){0,3}?(?:injections?|sets?|sessions?|rounds?|series|procedures?|TPIs?|one)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|are|was|remains?|has|have)\s+)?(?:(?:still|yet)\s+(?:unknown|undetermined|pending|to\s+be\s+(?:seen|known|determined|established))|not\s+yet\s+(?:been\s+)?(?:known|established|available|determined|clear)|pending)\b/
+/\b(?:cannot|can\s*not|can't|could\s+not)\s+be\s+(?:known|predicted|determined|assessed|judged|established|foreseen)\s+(?:in\s+advance|beforehand|ahead\s+of\s+time|yet)\b/
+/\b(?:each|every|any)\s+(?:subsequent|additional|add'l|further|later|future|next|repeat)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|injections?|sets?|rounds?|series|TPIs?)\s+(?:must|should|needs?\s+to|has\s+to|would\s+(?:need|have)\s+to|requires?)\b/
+/\b(?:cannot|can\s*not|can't|should\s+not|will\s+not|is\s+not|are\s+not)\s+be\s+pre-?(?:certif|authoriz|approv)\w*/
+/\bpre-?(?:certif|authoriz|approv)\w*\s+of\s+(?:\w+\s+){0,3}?(?:further|additional|future|more|subsequent)\s+(?:\w+\s+)?(?:sessions?|injections?|sets?|rounds?|series)/
+/\b(?:approv|authoriz|certif)\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:sessions?|injections?|sets?|rounds?|series)\s+in\s+advance\b/
 
 [citation_repeat]
 no documentation of functional improvement

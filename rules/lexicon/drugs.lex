@@ -82,6 +82,8 @@ local anaesthetic*
 anesthetic*
 anaesthetic*
 lidocaine
+# clinical shorthand
+lido
 lignocaine
 Xylocaine
 bupivacaine

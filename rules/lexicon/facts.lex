@@ -9,6 +9,8 @@ trigger point inj*
 /\btrigger\s+points?\s+(?:injection|inj)\w*/
 /\binject\w*\s+(?:\w+\s+){0,3}?(?:into|to|of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?trigger\s+points?/
 /\btrigger\s+points?\s+(?:therapy|block)/
+# "injected the six trigger points using ..."
+/\binject(?:ed|ing|s)?\s+(?:\w+\s+){0,4}?trigger\s+points?\b/
 /\btrigger\s+points?\s+(?:\S+\s+){0,20}?(?:were|was)\s+injected/
 
 [trigger_point]
@@ -98,6 +100,10 @@ radiculitis
 radicular
 nerve root impingement
 nerve root compression
+# nerve-root pain in any words: "irritation of the L5 nerve root", "nerve
+# root in origin", "nerve root involvement"
+/\bnerve[-\s]+roots?\s+(?:in\s+)?(?:irritation|involvement|compromise|pathology|dysfunction|origin|pain|symptoms|signs|tension)\b/
+/\b(?:irritation|compression|impingement|involvement|entrapment)\s+of\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?(?:[CLS][1-8](?:-[CLS]?[1-8])?\s+)?nerve[-\s]+roots?\b/
 /\bdermatomal\s+(?:\w+\s+)?(?:numbness|sensory|loss|distribution|pattern|deficit)/
 /\bpositive\s+(?:\w+\s+){0,2}?(?:straight\s+leg|SLR|slump|Spurling)/
 /\bnumbness\s+(?:\w+\s+){0,3}?(?:[CLS][1-8]\b|dermatom\w*)/
@@ -135,8 +141,14 @@ neurological deficit*
 focal neurologic deficit*
 reflexes
 radicular signs
+# "neurologically intact", "Neuro: intact", "neurological testing was within
+# normal limits" (neutral: counts only when negated)
+/\bneuro(?:logic(?:al)?(?:ly)?|vascular(?:ly)?)?\b(?!\s*(?:surg|consult|referral))/
+# "motor, sensory and reflex examinations were normal", "motor/sensory/reflex exam"
+/\b(?:motor|sensory|reflex)(?:\s*(?:,|\/|and|or)\s*(?:and\s+)?(?:motor|sensory|reflex|DTR)\w*){0,3}\s+(?:exam\w*|testing|tests?|function|findings)\b/
 
 [radicular_rule]
+/\b(?:do|does|did)\s+not\s+(?:recommend|support)\s+(?:[\w-]+\s+){0,4}?for\s+(?:\w+\s+){0,2}?radicul\w*/
 /\bnot\s+(?:recommended|indicated|supported)\s+for\s+(?:\w+\s+){0,2}?radicul\w*/
 /\bradicul\w*\s+(?:\w+\s+){0,3}?(?:is\s+a\s+)?contraindicat\w*/
 /\bin\s+the\s+presence\s+of\s+radicul\w*/
@@ -156,6 +168,8 @@ doing well
 effective
 /(\d{1,3})\s*%\s+(?:\w+\s+){0,2}?(?:relief|improvement|reduction|better|decrease)/
 /(\d{1,3})\s*(?:percent|per\s+cent)\s+(?:\w+\s+){0,2}?(?:relief|improvement|reduction)/
+# "reduced her pain by approximately 20 percent"
+/\b(?:reduc|decreas|lower|reliev)\w*\s+(?:(?:her|his|the|their)\s+)?(?:pain\s+)?(?:\w+\s+){0,2}?by\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*)?(\d{1,3})\s*(?:%|percent|per\s+cent)/
 
 [no_relief]
 /\b(?:did|does|do)\s+(?:absolutely\s+|little\s+or\s+)?nothing\s+(?:for|to\s+(?:help|relieve))\b/
@@ -163,6 +177,7 @@ effective
 /\bof\s+(?:no|little)\s+(?:benefit|help|value)\b/
 /\b(?:had|has|have|did|does)\s+not\s+(?:\w+\s+)?help(?:ed)?\b/
 no change in function
+/\bno\s+(?:lasting|significant|meaningful|sustained)\s+change\s+in\s+function/
 no functional improvement
 no functional gain
 no improvement in function
@@ -189,7 +204,7 @@ short-lived relief
 /\b(?:relief|benefit|improvement)\s+(?:\w+\s+){0,2}?(?:only\s+)?(?:lasted|lasting)\s+(?:only\s+)?(?:\w+\s+)?(?:hours?|days?|a\s+week|a\s+few\s+weeks|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
 /\bwithout\s+(?:any\s+|significant\s+|lasting\s+|sustained\s+)?(?:relief|benefit|improvement)/
 # relief shorter than the six weeks the criterion asks for
-/\b(?:relief|benefit|improvement)\s+(?:\w+\s+){0,2}?for\s+(?:only\s+)?(?:about\s+|approximately\s+)?(?:hours?|days?|a\s+week|a\s+few\s+(?:days|weeks)|\d{1,2}\s+days|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
+/\b(?:relief|benefit|improvement|helped|worked)\s+(?:\w+\s+){0,2}?for\s+(?:only\s+)?(?:about\s+|approximately\s+)?(?:hours?|days?|a\s+week|a\s+few\s+(?:days|weeks)|\d{1,2}\s+days|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
 /\b(?:wore|wears|worn|wearing)\s+off\s+(?:after|within|in)\s+(?:only\s+)?(?:about\s+|approximately\s+)?(?:hours?|days?|a\s+week|a\s+few\s+(?:days|weeks)|\d{1,2}\s+days|(?:[1-5]|one|two|three|four|five)\s+weeks?)\b/
 /\b(?:did|does|do|has|had)\s+not\s+last\b/
 
@@ -294,6 +309,8 @@ were injected
 status post
 s/p
 /\bDOS\b/
+# a dated injection happened: "the injections of 09/15/2014"
+/\binjections?\s+(?:of|on|dated)\s+\d{1,2}\/\d{1,2}\/\d{2,4}/
 /\bdate\s+of\s+service/
 /\bprior\b/
 /\bprevious\w*/

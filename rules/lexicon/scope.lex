@@ -38,17 +38,24 @@ failed to elicit
 failed to identify
 failed to produce
 unable to elicit
+eliminated
 /\bresolution\s+of/
 /\bnon-?(?=radicul|focal|dermatom)/
 
 [negation_post]
 # a post trigger negates a term ending up to 6 words before it
 /(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:negative|normal|absent|unremarkable|within\s+normal\s+limits)/
-/\b(?:negative|absent|unremarkable|normal)\b(?=\s*(?:[,.;:)]|$|\b(?:and|or|bilaterally|on|in|at|to|throughout|with|per)\b))/
+/\b(?:negative|neg|absent|unremarkable|normal|intact)\b(?=\s*(?:[,.;:)]|$|\b(?:and|or|bilaterally|bilat|on|in|at|to|throughout|with|per)\b))/
+# clinical shorthand: "motor/sensory/reflex exam WNL", "DTRs 2+ symmetric"
+/\bWNL\b/
+/\b(?:2\+\s+(?:and\s+)?)?symmetric(?:al(?:ly)?)?\b/
 /\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:not\s+(?:present|found|appreciated|elicited|noted|reproduced|identified|detected|observed|seen|palpated|palpable)|ruled\s+out|resolved)/
 /\bruled\s+out\b/
 within normal limits
-/\b(?:was|were|is|are|remained?)\s+(?:\w+\s+)?(?:intact|symmetric(?:al)?|2\+(?:\s+and\s+symmetric(?:al)?)?)\b/
+# verbs of exclusion after the term: "radiculopathy has been excluded"
+/\b(?:excluded|eliminated)\b/
+# (the word between is not itself the test: "was neurologically intact")
+/\b(?:was|were|is|are|remained?)\s+(?:(?!neuro)\w+\s+)?(?:intact|symmetric(?:al)?|2\+(?:\s+and\s+symmetric(?:al)?)?)\b/
 /\bnot\s+(?:present|appreciated|elicited)\b/
 # "radiculopathy is not the issue in this case"
 /\b(?:is|was|are|were)\s+not\s+(?:the|an|at)\s+(?:issue|concern|question|factor)\b/
@@ -111,6 +118,9 @@ nevertheless
 # ", and X were elicited": a new clause with its own verb (a plain list,
 # "no twitch, taut band, or referred pain", continues the negation)
 /,\s+and\s+(?=(?:[\w-]+\s+){0,4}?(?:was|were|is|are|has|have|had)\s+(?!not\b|no\b|never\b|absent|negative|normal|unremarkable))/
+# ", and the injections would not be expected to help": a new clause with
+# its own modal verb (the hypothetical does not reach back to the first)
+/,\s+and\s+(?=(?:[\w-]+\s+){1,5}?(?:would|could|should|might|may|will|cannot|can)\s)/
 # ", with referral of pain to ...": a new finding (not ", with lidocaine")
 /,\s+with\s+(?=(?:[\w-]+\s+){0,2}?(?:referral|referred|radiation|radiating|twitch\w*|taut|jump|tender\w*|spasms?)\b)/
 
