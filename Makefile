@@ -18,7 +18,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/core/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit cases clean deps format holdout
+.PHONY: all run test unit cases clean deps format holdout capability
 BIN ?= imraudit
 all: $(BIN)
 
@@ -64,6 +64,12 @@ holdout: all
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout8
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout9
 	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout10
+
+# The capability matrix (issue 17): generated sentences per fact x
+# capability, failure rate per cell; reported, not gating yet (cells above
+# 2% remain; see tests/capability/README.md). -v shows failing examples.
+capability: all
+	-/usr/bin/python3 tests/capability/run.py --bin ./$(BIN) $(CAPABILITY_FLAGS)
 
 format:
 	clang-format -i core/*.[ch] core/*/*.[ch] tests/unit/*.c tests/unit/*.h

@@ -395,19 +395,25 @@ static void on_line(norm_state *st, const unsigned char *b,
     st->n_ws += li.kind == 1;
     return;
   }
-  if (st->j.pdf && (page_line(b, e) || (st->after_page && case_line(b, e)))) {
+  if (page_line(b, e) || (st->after_page && case_line(b, e))) {
     /* left out; the lines around it join as if it were not there (a
      * sentence often runs on across the page break) */
     st->n_empty = st->n_ws = 0;
     st->after_page = 1;
     return;
   }
+  int across_page = st->after_page;
   st->after_page = 0;
   outbuf *o = &st->o;
   joiner *j = &st->j;
   int sep = SEP_BREAK;
   if (st->have_prev) {
     sep = decide(j, o, st->orig, &st->prev, &li, st->n_empty, st->n_ws);
+    /* a sentence that runs on across page furniture (any layout): the
+     * line before it did not end the sentence */
+    if (across_page && sep == SEP_BREAK && st->prev.last &&
+        !strchr(".!?:", st->prev.last) && !j->log_heading && !li.heading)
+      sep = SEP_SPACE;
     flush_hyphen(o, j, sep != SEP_DEHYPH);
     uint32_t a_end = st->prev.last_end;
     if (sep == SEP_SPACE && st->orig[a_end] == ' ')
