@@ -36,5 +36,7 @@ w/o any relief
 /\bx\s*(?:[4-9]|1[0-2])\s*(?:mos|months)\b/
 
 [acute]
-/\bx\s*(?:[1-9]|1[0-1])\s*(?:wks?|weeks|days)\b/
+# the symptom's own duration ("LBP x 3 wks", "neck pain x10 days"); not a
+# relief's ("~30% relief x 10 days") or a medication's
+/\b(?:pain|LBP|sx|symptoms?|complaints?|spasms?)\s+x\s*(?:[1-9]|1[0-1])\s*(?:wks?|weeks|days)\b/
 /\bonset\s+(?:[1-9]|1[0-1])\s*(?:wks?|days)\s+ago\b/
