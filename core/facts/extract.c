@@ -576,12 +576,26 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
     if (match_range(c, &xl, lo, t) != 0)
       return -1;
     tpi[i] = (char)item_is_tpi(&xl, (int)i);
-    /* other items' rationales are never read: not matched */
     if (tpi[i] && match_range(c, &xl, t, hi) != 0)
       return -1;
   }
   ir_x_scan_dates(&xl);
   last_dates(&xl);
+  /* Another item's rationale is read only for the history it restates
+   * (failed therapy, therapy.c), and only when the letter has a TPI item;
+   * matched after the dates so these stay what the items themselves say. */
+  int any_tpi = 0;
+  for (size_t i = 0; i < l->items.n; i++)
+    any_tpi |= tpi[i];
+  for (size_t i = 0; any_tpi && i < l->items.n; i++) {
+    size_t t = xl.it_lo[i];
+    while (t < xl.it_hi[i] && xl.v[t].region == XR_TITLE)
+      t++;
+    if (!tpi[i] && match_range(c, &xl, t, xl.it_hi[i]) != 0)
+      return -1;
+  }
+  xl.all = xl.v;
+  xl.nall = any_tpi ? xl.n : 0;
   for (size_t i = 0; i < l->items.n; i++) {
     if (!tpi[i])
       continue;

@@ -71,7 +71,14 @@
   X(TERMINATOR, "terminator")                                                  \
   X(HYPO, "hypothetical")                                                      \
   X(ATTRIB, "attribution")                                                     \
-  X(FAILED, "failed")                                                          \
+  X(FAILED, "failed") /* outcome class: no effect, failed */                   \
+  X(OUT_PARTIAL, "outcome_partial")                                            \
+  X(OUT_TRANSIENT, "outcome_transient")                                        \
+  X(OUT_PLATEAU, "outcome_plateau")                                            \
+  X(OUT_PERSISTS, "outcome_persists")                                          \
+  X(UMB_CONSERVATIVE, "umbrella_conservative") /* PT, NSAIDs, relaxants */     \
+  X(UMB_MEDICATION, "umbrella_medication")     /* NSAIDs, relaxants */         \
+  X(UMB_THERAPY, "umbrella_therapy")           /* physical therapy */          \
   X(NOT_TRIED, "not_tried")                                                    \
   X(TRIED, "tried")                                                            \
   X(HELPED, "helped")                                                          \
