@@ -221,12 +221,32 @@ static int not_tried_after(const ir_sent *s, const ir_hit *t, size_t hi) {
   return 0;
 }
 
-/* One therapy (or umbrella) occurrence: XC_* outcome. failed_context: the
- * item's rationale speaks of failure. */
-static int therapy_outcome(const xsent *x, const ir_hit *t,
+/* Rationale sentence x (in xl->all) is a recital that the next sentence
+ * grants to this patient ([concession]: "The employee meets each of these
+ * requirements"): the recital's conditions are then the record's. */
+static int conceded(const xletter *xl, const xsent *x) {
+  if (x < xl->all || x + 1 >= xl->all + xl->nall)
+    return 0;
+  const xsent *y = x + 1;
+  if (y->region != XR_RATIONALE || y->item != x->item ||
+      ir_scope_recital(&y->s))
+    return 0;
+  size_t n;
+  const ir_hit *h = ir_sent_hits(&y->s, IR_LEX_CONCESSION, &n);
+  for (size_t i = 0; i < n; i++)
+    if (!ir_scope_negated(&y->s, h[i].start, h[i].end) &&
+        !ir_scope_hypothetical(&y->s, h[i].start, h[i].end))
+      return 1;
+  return 0;
+}
+
+/* One therapy (or umbrella) occurrence of sentence x (in xl->all): XC_*
+ * outcome. failed_context: the item's rationale speaks of failure. */
+static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
                            int failed_context) {
   const ir_sent *s = &x->s;
   int rat = x->region == XR_RATIONALE;
+  int granted = rat && conceded(xl, x);
   uint64_t fail = verdict_mask(TO_FAIL);
   if (x->region != XR_SUMMARY && !rat)
     return XC_NONE;
@@ -235,13 +255,13 @@ static int therapy_outcome(const xsent *x, const ir_hit *t,
   int c = ir_scope_cited(s, t->start, t->end);
   if (rat && c == 1 && ir_x_doc_cite(s, t->start, t->end))
     return XC_CITE;
-  if (rat && ir_scope_recital_at(s, t->start, t->end))
+  if (rat && !granted && ir_scope_recital_at(s, t->start, t->end))
     return XC_NONE;
   if (c == 2 || (c == 1 && (rat || ir_x_doc_cite(s, t->start, t->end))))
     return c == 1 && rat ? XC_CITE : XC_NONE;
   /* in the summary, "PT did not provide relief" is no documentation
    * phrase: the therapy is read for its outcome below */
-  if (ir_scope_hypothetical(s, t->start, t->end))
+  if (!granted && ir_scope_hypothetical(s, t->start, t->end))
     return XC_NONE;
   size_t lo, hi, clo, chi;
   ir_scope_clause(s, t->start, t->end, &lo, &hi);
@@ -297,7 +317,7 @@ static int named_tried(const xletter *xl, int sec) {
       ir_scope_clause(s, h[j].start, h[j].end, &lo, &hi);
       if (ir_sent_has(s, IR_LEX_REQUEST, lo, hi))
         continue;
-      int c = therapy_outcome(x, &h[j], 0);
+      int c = therapy_outcome(xl, x, &h[j], 0);
       if (c == XC_NONE || c == XC_AFFIRM)
         return 1;
     }
@@ -337,7 +357,7 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit,
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
     for (size_t j = 0; j < n; j++) {
-      int c = therapy_outcome(x, &h[j], own && ctx);
+      int c = therapy_outcome(xl, x, &h[j], own && ctx);
       if (!own) { /* another item's rationale: restated history */
         if (c == XC_AFFIRM)
           ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
@@ -373,7 +393,7 @@ static void umbrella_facts(xletter *xl, int i, int ctx) {
       const ir_hit *h = ir_sent_hits(&x->s, UMBRELLAS[u].sec, &n);
       for (size_t j = 0; j < n; j++) {
         if (umbrella_of_term(&x->s, &h[j]) ||
-            therapy_outcome(x, &h[j], own && ctx) != XC_AFFIRM)
+            therapy_outcome(xl, x, &h[j], own && ctx) != XC_AFFIRM)
           continue;
         for (size_t c = 0; c < 3 && UMBRELLAS[u].covers[c] >= 0; c++) {
           int sec = UMBRELLAS[u].covers[c];
