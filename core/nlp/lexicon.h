@@ -88,7 +88,7 @@
   X(CITE_TERM, "citation_terminator")                                          \
   X(RECITAL, "recital")                                                        \
   X(APPLIED, "applied")                                                        \
-  X(CONCESSION, "concession") /* the recital just before is granted */       \
+  X(CONCESSION, "concession") /* grants the recital just before */             \
   X(UNSUPPORTED, "unsupported")                                                \
   X(CITE_COUNT, "citation_count")                                              \
   X(CITE_REPEAT, "citation_repeat")                                            \
