@@ -17,7 +17,7 @@
 
 #define IR_MATCH_LIMIT 2000000
 /* the sections a header sentence is matched with (dates' context) */
-#define HEADER_SECTIONS (1ull << IR_LEX_INJURY | 1ull << IR_LEX_ATTRIB)
+#define HEADER_SECTIONS (IR_SEC_BIT(IR_LEX_INJURY) | IR_SEC_BIT(IR_LEX_ATTRIB))
 #define IR_DEPTH_LIMIT 5000
 
 struct ir_extractor {
@@ -275,16 +275,16 @@ static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
   /* one literal pass over the sentence picks the fragments worth matching */
-  uint64_t cand =
+  ir_secmask cand =
       x->region == XR_HEADER /* the header needs only dates' context */
           ? ir_lexicon_scan_only(c->x->lx, HEADER_SECTIONS, text + x->s.start,
                                  x->s.end - x->s.start, c->seen)
           : ir_lexicon_scan(c->x->lx, text + x->s.start, x->s.end - x->s.start,
                             c->seen);
-  cand &= ~0ull >> (64 - IR_LEX_COUNT); /* (all bits when no prefilter) */
-  int next = 0;                         /* first[next...] not yet set */
+  cand &= IR_SEC_ALL >> (128 - IR_LEX_COUNT); /* (all bits when no prefilter) */
+  int next = 0;                               /* first[next...] not yet set */
   while (cand) {
-    int sec = __builtin_ctzll(cand);
+    int sec = ir_secmask_first(cand);
     cand &= cand - 1;
     while (next <= sec)
       x->s.first[next++] = (uint32_t)hv.n;
@@ -598,12 +598,26 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
     if (match_range(c, &xl, lo, t) != 0)
       return -1;
     tpi[i] = (char)item_is_tpi(&xl, (int)i);
-    /* other items' rationales are never read: not matched */
     if (tpi[i] && match_range(c, &xl, t, hi) != 0)
       return -1;
   }
   ir_x_scan_dates(&xl);
   last_dates(&xl);
+  /* Another item's rationale is read only for the history it restates
+   * (failed therapy, therapy.c), and only when the letter has a TPI item;
+   * matched after the dates so these stay what the items themselves say. */
+  int any_tpi = 0;
+  for (size_t i = 0; i < l->items.n; i++)
+    any_tpi |= tpi[i];
+  for (size_t i = 0; any_tpi && i < l->items.n; i++) {
+    size_t t = xl.it_lo[i];
+    while (t < xl.it_hi[i] && xl.v[t].region == XR_TITLE)
+      t++;
+    if (!tpi[i] && match_range(c, &xl, t, xl.it_hi[i]) != 0)
+      return -1;
+  }
+  xl.all = xl.v;
+  xl.nall = any_tpi ? xl.n : 0;
   for (size_t i = 0; i < l->items.n; i++) {
     if (!tpi[i])
       continue;

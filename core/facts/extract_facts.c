@@ -12,13 +12,7 @@
  *                  unless the rationale concludes the request necessary.
  * duration         [chronic] affirm/deny/cite, [acute] deny (dates: see
  *                  extract_dates.c).
- * failed_*         a therapy term ([physical_therapy], [nsaid],
- *                  [muscle_relaxant]) with, in its clause: [not_tried]
- *                  before it -> deny; a [failed] phrase -> affirm (unless a
- *                  [side_effect] explains the stop); a [helped] phrase ->
- *                  deny; negated ("no physical therapy") -> deny; in the
- *                  rationale, [tried] before it while the rationale speaks
- *                  of failed treatment -> affirm (the reviewer concedes it).
+ * failed_*         therapy outcome classes: see therapy.c.
  * repeat_relief    in a sentence naming a trigger point injection: [relief]
  *                  affirm (deny when its percent is under the pack's
  *                  relief limit), [no_relief]
@@ -101,16 +95,6 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
   }
 }
 
-/* Is hit h inside a hit of sec ("failed" inside "failed to reveal")? */
-static int covered_by(const ir_sent *s, int sec, const ir_hit *h) {
-  size_t n;
-  const ir_hit *o = ir_sent_hits(s, sec, &n);
-  for (size_t i = 0; i < n; i++)
-    if (o[i].start <= h->start && h->end <= o[i].end)
-      return 1;
-  return 0;
-}
-
 static int overlaps_sec(const ir_sent *s, int sec, const ir_hit *h) {
   size_t n;
   const ir_hit *o = ir_sent_hits(s, sec, &n);
@@ -118,152 +102,6 @@ static int overlaps_sec(const ir_sent *s, int sec, const ir_hit *h) {
     if (o[i].start < h->end && h->start < o[i].end)
       return 1;
   return 0;
-}
-
-/* A usable trigger of sec in [lo, hi): not pseudo, not negated itself, not
- * inside a hit of section not_sec. */
-static int trigger_in(const ir_sent *s, int sec, size_t lo, size_t hi,
-                      int not_sec) {
-  size_t n;
-  const ir_hit *h = ir_sent_hits(s, sec, &n);
-  for (size_t i = 0; i < n; i++) {
-    if (h[i].start < lo || h[i].end > hi || ir_hit_pseudo(s, &h[i]))
-      continue;
-    if (not_sec >= 0 && covered_by(s, not_sec, &h[i]))
-      continue;
-    if (ir_scope_negated(s, h[i].start, h[i].end))
-      continue;
-    return 1;
-  }
-  return 0;
-}
-
-static int rationale_has(const xletter *xl, int i, int sec) {
-  for (size_t k = 0; k < xl->n; k++)
-    if (xl->v[k].region == XR_RATIONALE && xl->v[k].item == i &&
-        ir_sent_has_any(&xl->v[k].s, sec))
-      return 1;
-  return 0;
-}
-
-/* The part of the sentence around t between [contrast] hits ("but",
- * "however", ';'): a therapy and its outcome may sit in different clauses
- * ("tizanidine, which he says does not help"). */
-static void contrast_span(const ir_sent *s, const ir_hit *t, size_t *lo,
-                          size_t *hi) {
-  size_t n;
-  const ir_hit *h = ir_sent_hits(s, IR_LEX_CONTRAST, &n);
-  *lo = s->start;
-  *hi = s->end;
-  for (size_t i = 0; i < n; i++) {
-    if (h[i].end <= t->start && h[i].end > *lo)
-      *lo = h[i].end;
-    if (h[i].start >= t->end && h[i].start < *hi)
-      *hi = h[i].start;
-  }
-}
-
-/* "He had 18 physical therapy visits, but his pain has not been
- * controlled" / "..., but these have failed to control her pain": right
- * after the therapy's part of the sentence, a contrast opens a part that
- * names the pain, a failure, and no other therapy. chi is where the
- * therapy's part ends (the contrast hit's start, or the sentence end). */
-static int pain_fails_after(const ir_sent *s, size_t chi) {
-  size_t n, lo = 0, hi = s->end;
-  const ir_hit *h = ir_sent_hits(s, IR_LEX_CONTRAST, &n);
-  for (size_t i = 0; i < n && !lo; i++)
-    if (h[i].start == chi)
-      lo = h[i].end;
-  if (!lo)
-    return 0;
-  for (size_t i = 0; i < n; i++)
-    if (h[i].start >= lo && h[i].start < hi)
-      hi = h[i].start;
-  static const int other[] = {IR_LEX_PT, IR_LEX_NSAID, IR_LEX_MR};
-  for (size_t i = 0; i < sizeof other / sizeof *other; i++)
-    if (ir_sent_has(s, other[i], lo, hi))
-      return 0;
-  int pain = 0;
-  for (size_t k = lo; k + 4 <= hi && !pain; k++)
-    pain = !strncasecmp(s->text + k, "pain", 4) &&
-           !isalpha((unsigned char)s->text[k - 1]);
-  return pain && trigger_in(s, IR_LEX_FAILED, lo, hi, IR_LEX_NEG_PRE);
-}
-
-/* "NSAIDs have not been tried": a [not_tried] phrase right after. */
-static int not_tried_after(const ir_sent *s, const ir_hit *t, size_t hi) {
-  size_t n;
-  const ir_hit *h = ir_sent_hits(s, IR_LEX_NOT_TRIED, &n);
-  for (size_t i = 0; i < n; i++)
-    if (h[i].start >= t->end && h[i].end <= hi &&
-        ir_words_between(s->text, t->end, h[i].start) <= 3)
-      return 1;
-  return 0;
-}
-
-/* One therapy occurrence: XC_* outcome. */
-static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
-                           int failed_context) {
-  const ir_sent *s = &x->s;
-  int rat = x->region == XR_RATIONALE;
-  if (x->region != XR_SUMMARY && !rat)
-    return XC_NONE;
-  if (ir_scope_attributed(s, t->end))
-    return XC_NONE;
-  int c = ir_scope_cited(s, t->start, t->end);
-  if (rat && c == 1 && ir_x_doc_cite(s, t->start, t->end))
-    return XC_CITE;
-  if (rat && ir_scope_recital_at(s, t->start, t->end))
-    return XC_NONE;
-  if (c == 2 || (c == 1 && (rat || ir_x_doc_cite(s, t->start, t->end))))
-    return c == 1 && rat ? XC_CITE : XC_NONE;
-  /* in the summary, "PT did not provide relief" is no documentation
-   * phrase: the therapy is read for its outcome below */
-  if (ir_scope_hypothetical(s, t->start, t->end))
-    return XC_NONE;
-  size_t lo, hi, clo, chi;
-  ir_scope_clause(s, t->start, t->end, &lo, &hi);
-  contrast_span(s, t, &clo, &chi);
-  if (trigger_in(s, IR_LEX_NOT_TRIED, lo, t->start, IR_LEX_FAILED) ||
-      not_tried_after(s, t, chi < hi ? chi : hi))
-    return XC_DENY;
-  if (trigger_in(s, IR_LEX_FAILED, clo, chi, IR_LEX_NEG_PRE))
-    return ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi) ? XC_NONE : XC_AFFIRM;
-  if (ir_sent_has(s, IR_LEX_SIDE_EFFECT, clo, chi))
-    return XC_NONE; /* stopped or not tolerated: not a failure */
-  if (trigger_in(s, IR_LEX_HELPED, clo, chi, IR_LEX_FAILED))
-    return XC_DENY;
-  if (ir_scope_negated(s, t->start, t->end))
-    return XC_DENY;
-  if (pain_fails_after(s, chi))
-    return XC_AFFIRM;
-  if (rat && failed_context &&
-      trigger_in(s, IR_LEX_TRIED, lo, t->start, IR_LEX_NOT_TRIED))
-    return XC_AFFIRM;
-  (void)xl;
-  return XC_NONE;
-}
-
-static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit) {
-  ir_item *it = item_of(xl, i);
-  ir_fact *f = &it->facts[crit];
-  int ctx = rationale_has(xl, i, IR_LEX_FAILED);
-  for (size_t k = 0; k < xl->n; k++) {
-    const xsent *x = &xl->v[k];
-    if (!ir_x_in_item(x, i))
-      continue;
-    size_t n;
-    const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
-    for (size_t j = 0; j < n; j++) {
-      int c = therapy_outcome(xl, x, &h[j], ctx);
-      if (c == XC_AFFIRM)
-        ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
-      else if (c == XC_DENY)
-        ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
-      if (c == XC_CITE || (c == XC_DENY && x->region == XR_RATIONALE))
-        ir_x_cite(xl, it, crit, x, h[j].start, h[j].end);
-    }
-  }
 }
 
 /* The first rationale sentence of item i that affirms radiculopathy of
@@ -447,7 +285,7 @@ static void repeat_relief(xletter *xl, int i) {
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
     for (size_t j = 0; j < n && !lack; j++) {
       if (overlaps_sec(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
-          overlaps_sec(&x->s, IR_LEX_FAILED, &h[j]) ||
+          ir_x_failure_phrase(&x->s, &h[j]) ||
           (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
            !ir_x_about_tpi(&x->s, h[j].start)))
         continue;
@@ -662,9 +500,7 @@ void ir_x_facts(xletter *xl, int i) {
                     h[j].end);
       }
   }
-  therapy_fact(xl, i, IR_LEX_PT, IR_CRIT_FAILED_PT);
-  therapy_fact(xl, i, IR_LEX_NSAID, IR_CRIT_FAILED_NSAIDS);
-  therapy_fact(xl, i, IR_LEX_MR, IR_CRIT_FAILED_MR);
+  ir_x_therapy(xl, i);
   radiculopathy(xl, i);
   repeat_relief(xl, i);
 }

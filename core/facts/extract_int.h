@@ -30,6 +30,11 @@ typedef struct {
   const ir_text *t;
   xsent *v;
   size_t n;
+  /* The whole letter's sentences, every item's rationale included (a
+   * per-item view keeps them: therapy.c reads history restated under
+   * another item). */
+  const xsent *all;
+  size_t nall;
   xdate *dates;
   size_t ndates;
   unsigned item_regions; /* regions named by the current item's title */
@@ -66,8 +71,11 @@ void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
 void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
                size_t lo, size_t hi);
 
-void ir_x_facts(xletter *xl, int item);               /* extract_facts.c */
-void ir_x_values(xletter *xl, int item);              /* extract_values.c */
+void ir_x_facts(xletter *xl, int item);   /* extract_facts.c */
+void ir_x_values(xletter *xl, int item);  /* extract_values.c */
+void ir_x_therapy(xletter *xl, int item); /* therapy.c */
+/* Does h overlap a failure-class outcome phrase ("temporary relief")? */
+int ir_x_failure_phrase(const ir_sent *s, const ir_hit *h);
 void ir_x_other_cites(xletter *xl, int item);         /* after ir_x_values */
 long ir_x_hit_number(const char *t, const ir_hit *h); /* group 1, digits */
 int ir_x_about_tpi(const ir_sent *s, size_t p);

@@ -72,7 +72,14 @@
   X(TERMINATOR, "terminator")                                                  \
   X(HYPO, "hypothetical")                                                      \
   X(ATTRIB, "attribution")                                                     \
-  X(FAILED, "failed")                                                          \
+  X(FAILED, "failed") /* outcome class: no effect, failed */                   \
+  X(OUT_PARTIAL, "outcome_partial")                                            \
+  X(OUT_TRANSIENT, "outcome_transient")                                        \
+  X(OUT_PLATEAU, "outcome_plateau")                                            \
+  X(OUT_PERSISTS, "outcome_persists")                                          \
+  X(UMB_CONSERVATIVE, "umbrella_conservative") /* PT, NSAIDs, relaxants */     \
+  X(UMB_MEDICATION, "umbrella_medication")     /* NSAIDs, relaxants */         \
+  X(UMB_THERAPY, "umbrella_therapy")           /* physical therapy */          \
   X(NOT_TRIED, "not_tried")                                                    \
   X(TRIED, "tried")                                                            \
   X(HELPED, "helped")                                                          \
@@ -82,6 +89,7 @@
   X(CITE_TERM, "citation_terminator")                                          \
   X(RECITAL, "recital")                                                        \
   X(APPLIED, "applied")                                                        \
+  X(CONCESSION, "concession") /* grants the recital just before */             \
   X(UNSUPPORTED, "unsupported")                                                \
   X(CITE_COUNT, "citation_count")                                              \
   X(CITE_REPEAT, "citation_repeat")                                            \
@@ -90,6 +98,17 @@
 
 #define IR_LEX_ENUM(e, s) IR_LEX_##e,
 typedef enum { IR_LEX_SECTIONS(IR_LEX_ENUM) IR_LEX_COUNT } ir_lex_id;
+
+/* A set of sections, bit i for section i (128 bits: GCC's and Clang's
+ * __int128). */
+__extension__ typedef unsigned __int128 ir_secmask;
+#define IR_SEC_BIT(i) ((ir_secmask)1 << (i))
+#define IR_SEC_ALL (~(ir_secmask)0)
+/* The lowest section in a non-empty set. */
+static inline int ir_secmask_first(ir_secmask m) {
+  uint64_t lo = (uint64_t)m;
+  return lo ? __builtin_ctzll(lo) : 64 + __builtin_ctzll((uint64_t)(m >> 64));
+}
 #undef IR_LEX_ENUM
 
 typedef struct ir_lexicon ir_lexicon;
@@ -122,8 +141,8 @@ size_t ir_lexicon_terms(const ir_lexicon *lx, int id);
  * call (the bytes past nfrags are work space, left zero by each call). */
 size_t ir_lexicon_nfrags(const ir_lexicon *lx);
 size_t ir_lexicon_scratch(const ir_lexicon *lx);
-uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
-                         uint8_t *seen);
+ir_secmask ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
+                           uint8_t *seen);
 /* A scan for a sentence that needs only the sections in want (a mask,
  * bit id), e.g. a letter's header: seen and the offsets below are those
  * of ir_lexicon_scan for the fragments of those sections (the others'
@@ -131,9 +150,9 @@ uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
  * Faster when want is the mask given to ir_lexicon_subset before
  * ir_lexicon_compile (a smaller automaton over those sections' literals
  * only); with any other mask the same as ir_lexicon_scan & want. */
-void ir_lexicon_subset(ir_lexicon *lx, uint64_t want);
-uint64_t ir_lexicon_scan_only(const ir_lexicon *lx, uint64_t want,
-                              const char *s, size_t n, uint8_t *seen);
+void ir_lexicon_subset(ir_lexicon *lx, ir_secmask want);
+ir_secmask ir_lexicon_scan_only(const ir_lexicon *lx, ir_secmask want,
+                                const char *s, size_t n, uint8_t *seen);
 /* After a scan: every match of candidate fragment g in s[0, n) starts at
  * or before the returned offset (the end of the last occurrence of one of
  * its required literals), (size_t)-1 when unknown. */

@@ -7,7 +7,7 @@
 
 #include "lexicon.h"
 
-_Static_assert(IR_LEX_COUNT <= 64, "section masks are 64-bit");
+_Static_assert(IR_LEX_COUNT <= 128, "section masks are 128-bit");
 
 /* --- literals of a fragment (lexicon_literals.c) --- */
 #define IR_LIT_MAX 48    /* bytes per literal, with the NUL */
@@ -76,9 +76,9 @@ struct ir_lexicon {
   size_t nterms;
   /* prefilter (see build_prefilter) */
   size_t nfrags;
-  uint8_t *frag_init; /* 1: fragment without literals, always a candidate */
-  uint8_t *frag_sec;  /* fragment id -> section */
-  uint64_t init_mask; /* sections with such a fragment */
+  uint8_t *frag_init;   /* 1: fragment without literals, always a candidate */
+  uint8_t *frag_sec;    /* fragment id -> section */
+  ir_secmask init_mask; /* sections with such a fragment */
   uint8_t ac_cls[256];
   int ac_ncls;
   /* Aho-Corasick DFAs over the literals (see ac_dfa): ac over all of
@@ -86,7 +86,7 @@ struct ir_lexicon {
    * the sections in sub_want (ir_lexicon_subset), sub.next NULL when
    * none. The arrays after them are only used while building. */
   ac_dfa ac, sub;
-  uint64_t sub_want;
+  ir_secmask sub_want;
   int32_t *ac_report; /* build state -> first state with outputs */
   int32_t *ac_dict;   /* state -> next shorter suffix state with outputs */
   uint32_t *ac_ofirst, *ac_oids; /* outputs (clause ids) per state */

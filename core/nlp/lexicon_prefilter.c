@@ -306,10 +306,10 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
  * the sections in want (clause ids in fragment order, numbered here when
  * want is every section); 0 or -1. */
 static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
-                        uint64_t want, ac_dfa *d) {
+                        ir_secmask want, ac_dfa *d) {
   ac_build b = {0};
   int fail = lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls, 0) < 0;
-  int all = want == ~0ull;
+  int all = want == IR_SEC_ALL;
   if (all)
     lx->nclauses = 0;
   for (size_t g = 0; !fail && g < nf; g++) {
@@ -321,7 +321,7 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
       for (size_t c = 0; c < sets[g].n; c++)
         lx->clause_frag[lx->nclauses++] = (uint32_t)g;
     }
-    if (!(want >> lx->frag_sec[g] & 1))
+    if (!(want & IR_SEC_BIT(lx->frag_sec[g])))
       continue;
     for (size_t c = 0; !fail && c < sets[g].n; c++) {
       uint32_t id = lx->frag_c0[g] + (uint32_t)c;
@@ -429,13 +429,13 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
       }
       if (!cs->n) {
         lx->frag_init[sc->base + k] = 1;
-        lx->init_mask |= 1ull << i;
+        lx->init_mask |= IR_SEC_BIT(i);
       }
     }
   }
   if (!fail)
     ac_classes(lx, sets, nf);
-  fail = fail || ac_build_all(lx, sets, nf, ~0ull, &lx->ac) != 0;
+  fail = fail || ac_build_all(lx, sets, nf, IR_SEC_ALL, &lx->ac) != 0;
   if (!fail && lx->sub_want &&
       ac_build_all(lx, sets, nf, lx->sub_want, &lx->sub) != 0)
     ac_dfa_free(&lx->sub); /* ir_lexicon_scan_only uses ac then */
@@ -450,4 +450,4 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   }
 }
 
-void ir_lexicon_subset(ir_lexicon *lx, uint64_t want) { lx->sub_want = want; }
+void ir_lexicon_subset(ir_lexicon *lx, ir_secmask want) { lx->sub_want = want; }

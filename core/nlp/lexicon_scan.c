@@ -33,7 +33,7 @@ typedef struct {
   const unsigned char *s;
   uint32_t touched[256];
   size_t nt;
-  uint64_t m;
+  ir_secmask m;
 } scan_st;
 
 /* The literals of the report list of scan state st end at source byte
@@ -74,7 +74,7 @@ static void report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
     w->nt++;
     if (++w->cnt[g] == lx->frag_need[g]) {
       w->seen[g] = 1;
-      w->m |= 1ull << lx->frag_sec[g];
+      w->m |= IR_SEC_BIT(lx->frag_sec[g]);
     }
   }
 }
@@ -176,8 +176,9 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
 }
 
 /* The scan with automaton d (want: the sections it covers). */
-static uint64_t scan_with(const ir_lexicon *lx, const ac_dfa *d, uint64_t want,
-                          const char *s, size_t n, uint8_t *seen) {
+static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
+                            ir_secmask want, const char *s, size_t n,
+                            uint8_t *seen) {
   scan_st w;
   w.seen = seen;
   w.cnt = seen + lx->nfrags;
@@ -217,17 +218,17 @@ static uint64_t scan_with(const ir_lexicon *lx, const ac_dfa *d, uint64_t want,
   return w.m;
 }
 
-uint64_t ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
-                         uint8_t *seen) {
+ir_secmask ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
+                           uint8_t *seen) {
   if (!lx->ac.next) {
     memset(seen, 1, lx->nfrags);
-    return ~0ull;
+    return IR_SEC_ALL;
   }
-  return scan_with(lx, &lx->ac, ~0ull, s, n, seen);
+  return scan_with(lx, &lx->ac, IR_SEC_ALL, s, n, seen);
 }
 
-uint64_t ir_lexicon_scan_only(const ir_lexicon *lx, uint64_t want,
-                              const char *s, size_t n, uint8_t *seen) {
+ir_secmask ir_lexicon_scan_only(const ir_lexicon *lx, ir_secmask want,
+                                const char *s, size_t n, uint8_t *seen) {
   if (lx->ac.next && lx->sub.next && want == lx->sub_want)
     return scan_with(lx, &lx->sub, want, s, n, seen);
   return ir_lexicon_scan(lx, s, n, seen) & want;

@@ -111,6 +111,15 @@ the medical records
 # guidelines allow", "sooner than the guideline interval permits"
 /\bthan\s+(?:the\s+|is\s+)?(?:guidelines?|MTUS)\s+(?:\w+\s+)?(?:allows?|permits?|supports?|recommends?)\b/
 
+[concession]
+# the sentence right after a recital grants its conditions to this patient
+# ("The employee meets each of these requirements", "All of these criteria
+# are met in this case"): the recital then states the record (therapy.c;
+# not when negated, hypothetical, or itself a recital)
+/\b(?:meets|meet|met|satisfies|satisfy|satisfied|fulfills|fulfils|fulfill|fulfilled)\s+(?:each|all|every\s+one|both)\s+(?:of\s+)?(?:these|those|the|its|the\s+above)\s+(?:\w+\s+)?(?:requirements|criteria|conditions|prerequisites)\b/
+/\b(?:each|all|both)\s+(?:of\s+)?(?:these|those|the\s+above)\s+(?:\w+\s+)?(?:requirements|criteria|conditions|prerequisites)\s+(?:is|are|has\s+been|have\s+been|were)\s+(?:\w+\s+)?(?:met|satisfied|fulfilled|documented)\b/
+/\b(?:these|those|the\s+above)\s+(?:\w+\s+)?(?:requirements|criteria|conditions|prerequisites)\s+(?:are|have\s+been|were)\s+(?:all\s+)?(?:met|satisfied|fulfilled)\b/
+
 [unsupported]
 # with a non-anesthetic injectate in the sentence, cites injectate
 no guideline support

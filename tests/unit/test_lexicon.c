@@ -143,9 +143,9 @@ static void test_prefilter(void) {
   size_t ns = ir_lexicon_frag_base(lx, IR_LEX_NSAID);
   size_t cn = ir_lexicon_frag_base(lx, IR_LEX_NUM);
   /* fragments are in matching order: longest regex first */
-  uint64_t m = ir_lexicon_scan(lx, "nothing", 7, seen);
+  ir_secmask m = ir_lexicon_scan(lx, "nothing", 7, seen);
   /* a small class is a literal set (l1..l5, s1..s5); \G: always */
-  CHECK(m == (1ull << IR_LEX_ACUTE));
+  CHECK(m == IR_SEC_BIT(IR_LEX_ACUTE));
   CHECK(seen[cn] == 0 && seen[tw] == 0 && seen[tw + 1] == 0);
   m = ir_lexicon_scan(lx, "at L4.", 6, seen);
   CHECK(seen[cn] == 1 && (m >> IR_LEX_NUM & 1));
@@ -327,14 +327,15 @@ static void test_prefilter_equivalent(void) {
     char line[4096];
     while (fp && fgets(line, sizeof line, fp)) {
       size_t n = strlen(line);
-      uint64_t m = ir_lexicon_scan(lx, line, n, seen);
+      ir_secmask m = ir_lexicon_scan(lx, line, n, seen);
       lines++;
       for (int sec = 0; sec < IR_LEX_COUNT; sec++) {
         if (!ir_lexicon_frag_code(lx, sec, 0))
           continue;
         size_t na = whole_hits(lx, sec, line, n, md, a, 512);
-        size_t nb =
-            m >> sec & 1 ? frag_hits(lx, sec, seen, line, n, md, b, 512) : 0;
+        size_t nb = (m & IR_SEC_BIT(sec))
+                        ? frag_hits(lx, sec, seen, line, n, md, b, 512)
+                        : 0;
         if (na != nb || memcmp(a, b, na * sizeof *a) != 0) {
           bad++;
           fprintf(stderr, "[%s] differs on: %s", ir_lex_name(sec), line);
