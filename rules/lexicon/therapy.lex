@@ -85,6 +85,9 @@ limited benefit
 /\bpartial(?:ly)?\s+(?:\w+\s+)?(?:relief|benefit|improvement|response|effective|helpful|beneficial|successful|control)/
 /\b(?:incomplete|modest|mild|marginal|suboptimal|sub-optimal|unsatisfactory)\s+(?:\w+\s+)?(?:relief|benefit|improvement|response|control)\b/
 /\bsomewhat\s+(?:helpful|effective|beneficial)\b/
+# "reduced her pain only slightly", "only modestly decreased the pain"
+/\b(?:reduced|decreased|lessened|eased|improved|relieved)\s+(?:his|her|the|their)\s+(?:\w+\s+)?(?:pain|symptoms)\s+(?:only\s+)?(?:slightly|minimally|marginally|a\s+little|somewhat|partially|modestly|in\s+part)\b/
+/\bonly\s+(?:slightly|minimally|marginally|modestly|partially|somewhat)\s+(?:reduced|decreased|lessened|eased|improved|relieved)\b/
 
 [outcome_transient]
 # class transient: relief that did not last, faded or wore off
@@ -104,6 +107,10 @@ no longer effective
 /\b(?:helped|relieved|improved|worked|responded)\s+(?:\w+\s+)?(?:temporarily|transiently|briefly|initially|at\s+first)\b/
 /\b(?:relief|benefit|improvement|response)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:only\s+)?(?:temporary|transient|short-term|short\s+term|short-lived|brief|fleeting)\b/
 /\b(?:wore|wears|wearing|worn)\s+off\b/
+# "helped for a few days only", "worked for about a week only"
+/\b(?:helped|helps|worked|relieved\s+(?:his|her|the)\s+pain)\s+for\s+(?:about\s+|approximately\s+)?(?:a|one|two|three|four|a\s+few|several|\d{1,2})\s+(?:\w+\s+)?(?:days?|hours?|weeks?)\s+only\b/
+# "Relief from Aleve was temporary", "the benefit of therapy was short-lived"
+/\b(?:relief|benefit|improvement)\s+(?:from|of|with)\s+(?:[\w-]+,?\s+){1,8}?(?:was|were|is|has\s+been)\s+(?:only\s+)?(?:temporary|transient|short-term|short\s+term|short-lived|brief|fleeting)\b/
 /\b(?:relief|benefit|improvement|effect|gains?|response)\s+(?:\w+\s+){0,2}?(?:faded|fades|waned|wanes|dissipated|was\s+lost|were\s+lost)\b/
 /\b(?:relief|benefit|improvement|effect|gains?)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:not|never)\s+(?:sustained|maintained|lasting|durable|long-lasting)\b/
 /\b(?:relief|benefit|improvement)\s+of\s+(?:brief|short|limited)\s+duration\b/
@@ -186,6 +193,10 @@ attempted
 [helped]
 # a therapy in the clause helped: not a failure
 helped
+# "Motrin relieved her pain, and she remains improved"; "it still helps"
+/\brelieved\s+(?:his|her|the|their)\s+(?:\w+\s+)?pain\b(?!\s+(?:only|for|temporarily|briefly|partially|somewhat|slightly))/
+/\b(?:remains|remained|stays|stayed)\s+(?:much\s+|significantly\s+|markedly\s+)?(?:improved|better|well\s+controlled)\b/
+/\b(?:still|continues\s+to)\s+(?:help|helps|work|works|provide\s+(?:good\s+)?relief)\b/
 helpful
 beneficial
 effective
