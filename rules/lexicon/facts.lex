@@ -55,6 +55,11 @@ chronic pain syndrome
 /\b(?:persisted|persisting|lasted)\s+for\s+(?:at\s+least\s+)?(?:three|3)\s+months\b/
 /\b(?:more|greater|longer)\s+than\s+(?:three|3|four|4|five|5|six|6|twelve|12)\s+months\b/
 /\blong-?standing\s+(?:\w+\s+){0,2}?pain\b/
+# the pain's own duration or onset year: "has had low back pain for 5
+# years", "neck pain for the last eight months", "neck pain since 2010"
+/\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+years?\b/
+/\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|the\s+(?:past|last)\s+)?(?:[4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+months\b/
+/\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?since\s+(?:19[89]\d|20[01]\d)\b/
 
 [acute]
 /\b(?:began|started|begun|onset)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\s+(?:before|ago|prior|earlier)/
