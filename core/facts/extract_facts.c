@@ -95,15 +95,6 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
   }
 }
 
-static int overlaps_sec(const ir_sent *s, int sec, const ir_hit *h) {
-  size_t n;
-  const ir_hit *o = ir_sent_hits(s, sec, &n);
-  for (size_t i = 0; i < n; i++)
-    if (o[i].start < h->end && h->start < o[i].end)
-      return 1;
-  return 0;
-}
-
 /* The first rationale sentence of item i that affirms radiculopathy of
  * this patient (not negated, hypothetical, attributed, reported second-hand
  * or a guideline recital; not the radicular rule's own term), or NULL. */
@@ -116,7 +107,7 @@ static const xsent *own_radicular(const xletter *xl, int i) {
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
     for (size_t j = 0; j < n; j++)
-      if (!overlaps_sec(&x->s, IR_LEX_RADIC_RULE, &h[j]) &&
+      if (!ir_hit_overlaps(&x->s, IR_LEX_RADIC_RULE, &h[j]) &&
           !generic_rule_term(&x->s, &h[j]) &&
           ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
         return x;
@@ -154,7 +145,7 @@ static void radiculopathy(xletter *xl, int i) {
     for (size_t j = 0; j < n && !mention; j++)
       if (!ir_scope_negated(&x->s, h[j].start, h[j].end) &&
           !ir_scope_hypothetical(&x->s, h[j].start, h[j].end) &&
-          !overlaps_sec(&x->s, IR_LEX_RADIC_RULE, &h[j]))
+          !ir_hit_overlaps(&x->s, IR_LEX_RADIC_RULE, &h[j]))
         mention = x; /* not the rule's own "radicular pain" */
   }
   /* a rationale that concludes the injections are necessary recites the
@@ -257,10 +248,11 @@ static int injection_context(const xletter *xl, size_t k) {
   return inj ? 1 + 2 * done : 0;
 }
 
-/* The sentence states a lack of relief or of functional gain. */
-static int states_no_relief(const xsent *x) {
+/* Whether sentence x affirms a term of section sec (a negated,
+ * hypothetical, attributed or cited one does not count). */
+static int affirms_sec(const xsent *x, int sec) {
   size_t n;
-  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NO_RELIEF, &n);
+  const ir_hit *h = ir_sent_hits(&x->s, sec, &n);
   for (size_t j = 0; j < n; j++)
     if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
       return 1;
@@ -280,11 +272,11 @@ static void repeat_relief(xletter *xl, int i) {
     if (!ir_x_in_region(xl, x, i) || x->region == XR_TITLE || !ctx)
       continue;
     int given = ctx == 3; /* a citation needs a prior injection */
-    int lack = states_no_relief(x);
+    int lack = affirms_sec(x, IR_LEX_NO_RELIEF);
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
     for (size_t j = 0; j < n && !lack; j++) {
-      if (overlaps_sec(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
+      if (ir_hit_overlaps(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
           ir_x_failure_phrase(&x->s, &h[j]) ||
           (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
            !ir_x_about_tpi(&x->s, h[j].start)))
@@ -446,17 +438,6 @@ static void other_cites(xletter *xl, int i) {
   }
 }
 
-/* Whether sentence x affirms a nerve-root term ("radicular", "dermatomal");
- * a negated one ("in a non-dermatomal distribution") does not count. */
-static int affirms_radic(const xsent *x) {
-  size_t n;
-  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIC, &n);
-  for (size_t j = 0; j < n; j++)
-    if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM)
-      return 1;
-  return 0;
-}
-
 /* "pain radiating toward the shoulder blade" in a sentence about trigger
  * points (taut bands, twitch) is referred pain, not nerve-root radiation. */
 static void radiating(xletter *xl, int i) {
@@ -467,7 +448,7 @@ static void radiating(xletter *xl, int i) {
     if (!ir_x_in_region(xl, x, i) || x->region == XR_TITLE ||
         !(ir_sent_has_any(&x->s, IR_LEX_TRIGGER_POINT) ||
           ir_sent_has_any(&x->s, IR_LEX_TWITCH)) ||
-        affirms_radic(x))
+        affirms_sec(x, IR_LEX_RADIC)) /* not "non-dermatomal" */
       continue;
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RADIATING, &n);

@@ -8,13 +8,17 @@ const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n) {
   return *n ? s->hits + s->first[sec] : s->hits; /* hits may be NULL */
 }
 
-int ir_hit_pseudo(const ir_sent *s, const ir_hit *h) {
+int ir_hit_overlaps(const ir_sent *s, int sec, const ir_hit *h) {
   size_t n;
-  const ir_hit *p = ir_sent_hits(s, IR_LEX_PSEUDO, &n);
+  const ir_hit *o = ir_sent_hits(s, sec, &n);
   for (size_t i = 0; i < n; i++)
-    if (p[i].start < h->end && h->start < p[i].end)
+    if (o[i].start < h->end && h->start < o[i].end)
       return 1;
   return 0;
+}
+
+int ir_hit_pseudo(const ir_sent *s, const ir_hit *h) {
+  return ir_hit_overlaps(s, IR_LEX_PSEUDO, h);
 }
 
 int ir_sent_has(const ir_sent *s, int sec, size_t lo, size_t hi) {
@@ -70,16 +74,6 @@ void ir_scope_clause(const ir_sent *s, size_t ts, size_t te, size_t *lo,
   bounds(s, IR_LEX_TERMINATOR, ts, te, lo, hi);
 }
 
-/* Does h overlap a hit of section sec? */
-static int overlaps(const ir_sent *s, int sec, const ir_hit *h) {
-  size_t n;
-  const ir_hit *o = ir_sent_hits(s, sec, &n);
-  for (size_t i = 0; i < n; i++)
-    if (o[i].start < h->end && h->start < o[i].end)
-      return 1;
-  return 0;
-}
-
 /* "trigger points, a twitch response, no radiculopathy, and failure of
  * physical therapy": a negation that opens one item in the middle of a
  * list ends at that item's comma (one that opens the list, "no twitch,
@@ -103,14 +97,15 @@ int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip) {
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= lo && h[i].end <= ts && !ir_hit_pseudo(s, &h[i]) &&
         ir_words_between(s->text, h[i].end, ts) <= IR_NEG_WINDOW &&
-        !mid_list_item(s, &h[i], ts) && (skip < 0 || !overlaps(s, skip, &h[i])))
+        !mid_list_item(s, &h[i], ts) &&
+        (skip < 0 || !ir_hit_overlaps(s, skip, &h[i])))
       return 1;
   h = ir_sent_hits(s, IR_LEX_NEG_POST, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= te && h[i].end <= hi && !ir_hit_pseudo(s, &h[i]) &&
         ir_words_between(s->text, te, h[i].start) <= IR_NEG_POST_WINDOW &&
         !memchr(s->text + te, ',', h[i].start - te) &&
-        (skip < 0 || !overlaps(s, skip, &h[i])))
+        (skip < 0 || !ir_hit_overlaps(s, skip, &h[i])))
       return 1;
   h = ir_sent_hits(s, IR_LEX_NEG_RESULT, &n);
   for (size_t i = 0; i < n; i++)
@@ -118,7 +113,7 @@ int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip) {
         ir_words_between(s->text, te, h[i].start) <= IR_NEG_RESULT_WINDOW &&
         !memchr(s->text + te, ',', h[i].start - te) &&
         !memchr(s->text + te, ';', h[i].start - te) &&
-        (skip < 0 || !overlaps(s, skip, &h[i])))
+        (skip < 0 || !ir_hit_overlaps(s, skip, &h[i])))
       return 1;
   return 0;
 }

@@ -52,6 +52,8 @@ const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n);
 /* Is there a (non-pseudo) hit of sec inside [lo, hi)? */
 int ir_sent_has(const ir_sent *s, int sec, size_t lo, size_t hi);
 int ir_sent_has_any(const ir_sent *s, int sec);
+/* Does h overlap a hit of section sec? Of [pseudo_negation]? */
+int ir_hit_overlaps(const ir_sent *s, int sec, const ir_hit *h);
 int ir_hit_pseudo(const ir_sent *s, const ir_hit *h);
 
 void ir_scope_clause(const ir_sent *s, size_t ts, size_t te, size_t *lo,
