@@ -93,6 +93,9 @@ typedef struct {
   ir_outcome out;
   int has_det;
   int group, gidx; /* numbered issues under one heading: group id, 1-based */
+  int titled;      /* the outcome came from the issue's own title */
+  size_t sec_s, sec_e; /* a group member's own rationale section (sec_e 0:
+                          none found; the members share the rationale) */
   size_t end;
 } proto;
 typedef IR_VEC(proto) protolist;
@@ -156,6 +159,7 @@ size_t seg_issue_label(const char *s, span L);
 int seg_line_kind(const char *s, span L);
 int seg_numbered(const char *s, span L, size_t *after, int *num);
 int seg_furniture(const char *s, span L);
+int seg_member_marker(const char *s, span L, int *num, size_t *after);
 
 /* segment_items.c */
 int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
