@@ -48,6 +48,38 @@ static void narrow_numbered(seg *c, int k, size_t *rs, size_t *re) {
     *rs = st;
 }
 
+/* A line of capitals (no lower-case letter), short: the rest of a heading
+ * wrapped onto it. */
+static int heading_part(const seg *c, span L) {
+  int upper = 0;
+  if (L.e <= L.s || L.e - L.s > 80)
+    return 0;
+  for (size_t k = L.s; k < L.e; k++) {
+    unsigned char ch = (unsigned char)c->s[k];
+    if (ch >= 'a' && ch <= 'z')
+      return 0;
+    upper += ch >= 'A' && ch <= 'Z';
+  }
+  return upper >= 2;
+}
+
+/* The rationale heading on line i has no colon: it may wrap onto a line or
+ * two of capitals ("... IS/WAS NOT" / "MEDICALLY NECESSARY:"), which are
+ * the heading, never the rationale. Where the rationale starts. */
+static size_t heading_rest(seg *c, size_t i, size_t rat) {
+  for (size_t k = i + 1; k < c->nlines && k <= i + 2; k++) {
+    span L = c->lines[k];
+    if (!heading_part(c, L) || seg_kind(c, k) != K_NONE)
+      break;
+    const char *colon = memchr(c->s + L.s, ':', L.e - L.s);
+    if (colon) {
+      size_t after = (size_t)(colon - c->s) + 1;
+      return after < L.e ? after : (L.e < c->n ? L.e + 1 : L.e);
+    }
+  }
+  return rat;
+}
+
 static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
   const char *s = c->s;
   size_t from = p->body, to = p->end;
@@ -58,10 +90,11 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
   size_t ca = req[0].val;
   size_t mx = req[1].val, max_l = req[1].lab;
   size_t rat = req[2].val, rat_l = req[2].lab;
+  /* a group's sections may open "Issue 2:" (section_line), no new issue */
   const int heads = (1 << K_SUMMARY) | (1 << K_DOCS) | (1 << K_GUIDE) |
                     (1 << K_RAT) | (1 << K_QUAL) | (1 << K_END) |
-                    (1 << K_ISSUE) | (1 << K_DET) | (1 << K_ITEMS) |
-                    (1 << K_HOW);
+                    (p->group ? 0 : (1 << K_ISSUE)) | (1 << K_DET) |
+                    (1 << K_ITEMS) | (1 << K_HOW);
   if (!rat) { /* "Rationale:" or "RATIONALE FOR WHY ... :" heading */
     for (size_t i = seg_line_at(c, from); i < c->nlines && c->lines[i].s < to;
          i++) {
@@ -73,7 +106,9 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
       while (k < L.e && s[k] != ':')
         k++;
       rat = (k < L.e) ? k + 1 : L.e;
-      if (rat >= L.e)
+      if (k >= L.e)
+        rat = heading_rest(c, i, rat);
+      if (rat == L.e)
         rat = L.e < c->n ? L.e + 1 : L.e;
       break;
     }
@@ -120,8 +155,15 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
     rs++;
   while (re > rs && (s[re - 1] == ' ' || s[re - 1] == '\n'))
     re--;
-  if (p->group)
+  if (p->sec_e > p->sec_s && p->sec_s >= rs && p->sec_s < re) {
+    rs = p->sec_s; /* the member's own section of the shared rationale */
+    if (p->sec_e < re)
+      re = p->sec_e;
+    while (re > rs && (s[re - 1] == ' ' || s[re - 1] == '\n'))
+      re--;
+  } else if (p->group) {
     narrow_numbered(c, p->gidx, &rs, &re);
+  }
   if (rs > re) /* never an inverted span (a number line at the very end) */
     rs = re;
   while (re > rs) { /* drop page furniture at the end */

@@ -24,6 +24,8 @@ void seg_parse_header(seg *c, size_t hdr_end) {
   span m;
   if (seg_find(c, P_CASE, 0, hdr_end, 1, &m))
     l->case_number = seg_span_str(c, m.s, m.e);
+  else if (l->text.page_case) /* only in a running header or footer */
+    l->case_number = l->text.page_case;
   l->date_injury = date_after(c, P_DOI, 0, hdr_end);
   if (!l->date_injury && l->sum_end > hdr_end)
     l->date_injury = date_after(c, P_DOI, l->sum_start, l->sum_end);

@@ -4,6 +4,7 @@
  *  segment.c         patterns (compiled once), per-call context, entry point
  *  segment_lines.c   line kinds and small text predicates
  *  segment_items.c   finding items: titles, issue labels, determinations
+ *  segment_groups.c  issue lists: entries, their outcomes, member sections
  *  segment_body.c    inside an item: guidelines, rationale, conclusion
  *  segment_header.c  header fields, reviewer, clinical case summary
  *
@@ -93,6 +94,9 @@ typedef struct {
   ir_outcome out;
   int has_det;
   int group, gidx; /* numbered issues under one heading: group id, 1-based */
+  int titled;      /* the outcome came from the issue's own title */
+  size_t sec_s, sec_e; /* a group member's own rationale section (sec_e 0:
+                          none found; the members share the rationale) */
   size_t end;
 } proto;
 typedef IR_VEC(proto) protolist;
@@ -156,11 +160,27 @@ size_t seg_issue_label(const char *s, span L);
 int seg_line_kind(const char *s, span L);
 int seg_numbered(const char *s, span L, size_t *after, int *num);
 int seg_furniture(const char *s, span L);
+int seg_member_marker(const char *s, span L, int *num, size_t *after);
 
 /* segment_items.c */
 int seg_title_line(seg *c, span L, size_t *svc_end, size_t *t_end,
                    ir_outcome *o);
 int seg_scan_items(seg *c, size_t from, protolist *v);
+
+int seg_bare_outcome(seg *c, span L, ir_outcome *o);
+void seg_open_item(seg *c, protolist *v, proto p);
+
+/* segment_groups.c: seg_issue_group opens the members of the issue list
+ * under the heading on line i (*last: its last line; 0 when none);
+ * seg_group_outcomes applies a determination (line li, value V) to the
+ * open group and returns the last line it consumed; seg_close_groups ends
+ * the groups and finds the members' sections; seg_section_line: does L
+ * open a member's section (no new item)? */
+int seg_issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid);
+size_t seg_group_outcomes(seg *c, protolist *v, size_t li, span V,
+                          ir_outcome all);
+void seg_close_groups(seg *c, protolist *v);
+int seg_section_line(seg *c, protolist *v, span L);
 
 /* segment_body.c */
 void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,

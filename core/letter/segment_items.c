@@ -1,7 +1,8 @@
 /* segment_items.c - find the decided items of a letter: title lines
  * ("<service>: Upheld"), wrapped titles, issue labels with a later
- * determination, numbered issue groups (see segment_int.h). One pass over
- * the lines; every check is bounded per line, so the scan is linear. */
+ * determination; issue lists are in segment_groups.c (see segment_int.h). One
+ * pass over the lines; every check is bounded per line, so the scan is linear.
+ */
 #include "segment_int.h"
 #include "text/text.h"
 
@@ -143,7 +144,7 @@ static int verdict_end(const char *s, size_t b, size_t from, size_t e,
 }
 
 /* A line holding only an outcome: the end of a wrapped title. */
-static int bare_outcome(seg *c, span L, ir_outcome *o) {
+int seg_bare_outcome(seg *c, span L, ir_outcome *o) {
   size_t ps, pe;
   return ir_title_outcome(c->s, L.s, L.e, IR_TO_WHOLE, o, &ps, &pe);
 }
@@ -207,7 +208,7 @@ static void clean_service(seg *c, size_t *pa, size_t *pb) {
 
 /* Appends an item; at SEG_MAX_ITEMS the last one ends where this one would
  * start and the scan stops (c->capped). */
-static void open_item(seg *c, protolist *v, proto p) {
+void seg_open_item(seg *c, protolist *v, proto p) {
   if (v->n)
     v->v[v->n - 1].end = p.start;
   if (v->n >= SEG_MAX_ITEMS) {
@@ -217,130 +218,6 @@ static void open_item(seg *c, protolist *v, proto p) {
   clean_service(c, &p.ss, &p.se);
   p.end = c->n;
   ir_vec_push(c->a, v, p);
-}
-
-#define MAX_GROUP 32
-
-/* "ISSUE AT DISPUTE:" followed by numbered lines: one item per line. */
-static int issue_group(seg *c, protolist *v, size_t i, size_t *last, int *gid) {
-  span L = c->lines[i];
-  size_t val = seg_issue_label(c->s, L), after, j = i + 1;
-  int num, k = 0;
-  if (val < L.e)
-    return 0;
-  /* sequential numbers 1, 2, ...; a handful at most (each member scans
-   * the shared region, so the size is capped to keep segmenting linear) */
-  while (j < c->nlines && j - i <= MAX_GROUP &&
-         seg_numbered(c->s, c->lines[j], &after, &num) && num == (int)(j - i) &&
-         seg_kind(c, j) == K_NONE)
-    j++;
-  if (j - i - 1 < 2 || j - i - 1 >= MAX_GROUP)
-    return 0;
-  (*gid)++;
-  for (size_t m = i + 1; m < j && !c->capped; m++) {
-    proto p;
-    memset(&p, 0, sizeof p);
-    seg_numbered(c->s, c->lines[m], &after, &num);
-    p.start = p.ts = c->lines[m].s;
-    p.ss = after;
-    p.se = p.te = c->lines[m].e;
-    p.body = c->lines[j - 1].e;
-    p.group = *gid;
-    p.gidx = ++k;
-    open_item(c, v, p);
-  }
-  *last = j - 1;
-  return 1;
-}
-
-/* A determination for a group: outcome words in order, one per member
- * (from the value and numbered lines after it); else one for all. */
-static size_t group_outcomes(seg *c, protolist *v, size_t li, span V,
-                             ir_outcome all) {
-  int g = v->v[v->n - 1].group;
-  size_t first = v->n, members = 0;
-  while (first > 0 && v->v[first - 1].group == g)
-    first--;
-  members = v->n - first;
-  ir_outcome found[64];
-  size_t nf = 0, after;
-  int num;
-  span R = V;
-  size_t last = li;
-  for (size_t j = li + 1; j < c->nlines; j++) { /* numbered lines after */
-    if (!seg_numbered(c->s, c->lines[j], &after, &num) ||
-        seg_kind(c, j) != K_NONE)
-      break;
-    if (c->lines[j].e > R.e && c->lines[j].s >= V.e)
-      R.e = c->lines[j].e;
-    last = j;
-  }
-  for (size_t i = R.s; i < R.e && nf < 64;) {
-    while (i < R.e && !isalpha((unsigned char)c->s[i]))
-      i++;
-    size_t b = i;
-    while (i < R.e && isalpha((unsigned char)c->s[i]))
-      i++;
-    ir_outcome o;
-    if (b < i && seg_outcome_word(c->s, b, i, &o))
-      found[nf++] = o;
-  }
-  for (size_t m = 0; m < members; m++) {
-    proto *p = &v->v[first + m];
-    p->out = nf == members ? found[m] : all;
-    p->has_det = 1;
-  }
-  return last; /* the numbered determination lines are consumed */
-}
-
-/* Is line li a section opening "1) Regarding the request for X:"? */
-static int regarding_line(seg *c, size_t li) {
-  span L = c->lines[li];
-  size_t a = L.s, after;
-  int num;
-  if (seg_numbered(c->s, L, &after, &num))
-    a = after;
-  while (a < L.e && c->s[a] == ' ')
-    a++;
-  return lit_at(c->s, a, L.e, "regarding the request") != 0;
-}
-
-/* Members of a group [i, j) share the region after their numbered lines,
- * unless it holds one "Regarding the request for" section per member, in
- * order: then each member takes its own section. */
-static void split_sections(seg *c, protolist *v, size_t i, size_t j) {
-  size_t n = j - i, found = 0, at[64];
-  size_t end = v->v[j - 1].end;
-  for (size_t li = v->v[j - 1].first_line; li < c->nlines && n <= 64; li++) {
-    if (c->lines[li].s >= end)
-      break;
-    if (c->lines[li].s < v->v[j - 1].te) /* only after the group's titles */
-      continue;
-    if (regarding_line(c, li)) {
-      if (found == n)
-        return;
-      at[found++] = c->lines[li].s;
-    }
-  }
-  if (found != n || n > 64)
-    return;
-  for (size_t k = 0; k < n; k++) {
-    v->v[i + k].body = at[k];
-    v->v[i + k].end = k + 1 < n ? at[k + 1] : end;
-  }
-}
-
-static void close_groups(seg *c, protolist *v) {
-  for (size_t i = 0; i < v->n;) {
-    size_t j = i + 1;
-    while (v->v[i].group && j < v->n && v->v[j].group == v->v[i].group)
-      j++;
-    for (size_t k = i; k < j; k++)
-      v->v[k].end = v->v[j - 1].end;
-    if (v->v[i].group && j - i > 1)
-      split_sections(c, v, i, j);
-    i = j;
-  }
 }
 
 /* Scans lines [from, nlines); returns how many outcome signals were seen. */
@@ -367,7 +244,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       signals++;
       proto *cur = v->n ? &v->v[v->n - 1] : NULL;
       if (cur && cur->group && !cur->has_det) {
-        i = group_outcomes(c, v, i, V, o);
+        i = seg_group_outcomes(c, v, i, V, o);
       } else if (cur && !cur->has_det && cur->out == IR_OUT_UNKNOWN) {
         cur->out = o;
         cur->has_det = 1;
@@ -378,6 +255,8 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       }
       continue;
     }
+    if ((kind == K_NONE || kind == K_ISSUE) && seg_section_line(c, v, L))
+      continue;
     if (kind == K_NONE || kind == K_ISSUE) {
       nb = L.e - L.s < 400 ? number_end(c->s, L.s, L.e) : 0;
       if (seg_title_line(c, L, &svc_end, &t_end, &o)) {
@@ -398,8 +277,9 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
         p.start = p.ts = p.ss = L.s;
         p.se = svc_end;
         p.te = c->lines[++i].e;
-      } else if (i + 1 < c->nlines && bare_outcome(c, c->lines[i + 1], &o) &&
-                 kind == K_NONE && L.e - L.s < 400) {
+      } else if (i + 1 < c->nlines &&
+                 seg_bare_outcome(c, c->lines[i + 1], &o) && kind == K_NONE &&
+                 L.e - L.s < 400) {
         p.start = p.ts = p.ss = L.s;
         p.se = L.e;
         p.te = c->lines[i + 1].e;
@@ -407,7 +287,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
             (!v->n || v->v[v->n - 1].body < c->lines[i - 1].s))
           p.start = p.ts = p.ss = c->lines[i - 1].s;
         i++;
-      } else if (kind == K_ISSUE && issue_group(c, v, i, &i, &gid)) {
+      } else if (kind == K_ISSUE && seg_issue_group(c, v, i, &i, &gid)) {
         signals++;
         continue;
       } else if (kind == K_ISSUE) {
@@ -434,10 +314,10 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       p.out = o;
       p.body = p.te;
       p.first_line = i + 1;
-      open_item(c, v, p);
+      seg_open_item(c, v, p);
     }
   }
-  close_groups(c, v);
+  seg_close_groups(c, v);
   if (has_pending && !v->n) { /* a determination without a service line */
     proto p;
     memset(&p, 0, sizeof p);
@@ -445,7 +325,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
     p.te = p.se = p.body = pend_line.e;
     p.out = pending;
     p.has_det = 1;
-    open_item(c, v, p);
+    seg_open_item(c, v, p);
   }
   return signals;
 }

@@ -327,6 +327,49 @@ int seg_numbered(const char *s, span L, size_t *after, int *num) {
   return 1;
 }
 
+/* An entry marker at the start of L: "1. ", "2) ", "(3) ", "#4 ", "Issue 1:",
+ * "Issue #2 -", "Item 3.", "Request 1)". The number in *num; *after is past
+ * the marker and the blanks, ':' or '-' after it. */
+int seg_member_marker(const char *s, span L, int *num, size_t *after) {
+  static const char *const words[] = {"issue", "item", "request", "service",
+                                      NULL};
+  size_t j = L.s;
+  int word = 0, paren = 0;
+  for (const char *const *w = words; *w && !word; w++) {
+    size_t k = lit_at(s, j, L.e, *w);
+    if (k && k < L.e && (s[k] == ' ' || s[k] == '#'))
+      j = k, word = 1;
+  }
+  while (word && j < L.e && s[j] == ' ')
+    j++;
+  if (j < L.e && (s[j] == '#' || (!word && s[j] == '(')))
+    paren = s[j++] == '(';
+  size_t d = j;
+  int v = 0;
+  while (j < L.e && j - d < 2 && isdigit((unsigned char)s[j]))
+    v = v * 10 + (s[j++] - '0');
+  if (j == d || j >= L.e || v == 0)
+    return 0;
+  if (paren) {
+    if (s[j] != ')')
+      return 0;
+    j++;
+  } else if (s[j] == '.' || s[j] == ')' || (word && s[j] == ':')) {
+    j++;
+  } else if (!(word || s[d - 1] == '#') || s[j] != ' ') {
+    return 0; /* "3 sessions", a bare "#4" is a quantity */
+  }
+  if (j < L.e && s[j] != ' ')
+    return 0;
+  while (j < L.e && (s[j] == ' ' || s[j] == ':' || s[j] == '-'))
+    j++;
+  if (word && j >= L.e)
+    return 0;
+  *num = v;
+  *after = j;
+  return 1;
+}
+
 /* Page furniture: "Page 2 of 3", "- 2 -", a case number or a number alone.
  */
 int seg_furniture(const char *s, span L) {

@@ -2,6 +2,7 @@
  * contract; text.h is).
  *
  *  layout.c     layout detection and the text shape flags
+ *  furniture.c  page furniture lines (left out of the normalized text)
  *  decode.c     the character source: bytes -> units (UTF-8, Windows-1252,
  *               entities, control bytes, markup stripping)
  *  normalize_line.c  measuring a line (lengths, ends, head, shapes)
@@ -70,6 +71,19 @@ static inline src src_line(const unsigned char *base, const unsigned char *b,
   src s = {base, b, e, lim, markup, 1};
   return s;
 }
+
+/* furniture.c: the page furniture among the printed lines of s[0, n)
+ * (lines end at eol): page numbers, running case-number headers and footers,
+ * running header lines (see furniture.c). starts: the raw start offsets of
+ * those lines, ascending (arena; n of them); case_os/case_len: the first case
+ * number on one of them (case_len 0: none). */
+typedef struct {
+  uint32_t *starts;
+  size_t n;
+  uint32_t case_os, case_len;
+} ir_furniture;
+void ir_furniture_find(ir_arena *a, const unsigned char *s, size_t n,
+                       unsigned char eol, ir_furniture *out);
 
 /* normalize_line.c: one physical line, measured. */
 enum { HEAD_MAX = 64 };

@@ -343,50 +343,31 @@ typedef struct {
   joiner j;
   linfo prev;
   int have_prev, n_empty, n_ws;
-  int after_page; /* the last content line was page furniture */
+  ir_furniture furn; /* furniture lines, left out */
+  size_t furn_i;     /* the next of furn.starts */
+  int after_furn;    /* furniture left out since the last content line */
+  int furn_para;     /* a paragraph break stood before that furniture */
 } norm_state;
 
-/* [*b, *e) without the blanks (spaces, tabs) around it. */
-static void trim_blanks(const unsigned char **b, const unsigned char **e) {
-  while (*b < *e && (**b == ' ' || **b == '\t'))
-    (*b)++;
-  while (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
-    (*e)--;
-}
-
-/* "Page 2 of 3" or "Page 2" alone on a line: page furniture. */
-static int page_line(const unsigned char *b, const unsigned char *e) {
-  trim_blanks(&b, &e);
-  if (e - b < 6 || e - b > 24 || (b[0] | 0x20) != 'p' || (b[1] | 0x20) != 'a' ||
-      (b[2] | 0x20) != 'g' || (b[3] | 0x20) != 'e' || b[4] != ' ' ||
-      !a_digit(b[5]))
-    return 0;
-  b += 5;
-  while (b < e && a_digit(*b))
-    b++;
-  if (b == e)
-    return 1;
-  if (e - b < 5 || memcmp(b, " of ", 4) != 0)
-    return 0;
-  for (b += 4; b < e && a_digit(*b); b++)
-    ;
-  return b == e && a_digit(e[-1]);
-}
-
-/* A case number alone on a line ("CM15-0098213"): the running header
- * that follows a page number. */
-static int case_line(const unsigned char *b, const unsigned char *e) {
-  trim_blanks(&b, &e);
-  if (e - b < 8 || e - b > 16 || !a_upper(b[0]) || !a_upper(b[1]))
-    return 0;
-  const unsigned char *p = b + 2;
-  while (p < e && (a_digit(*p) || *p == '-'))
-    p++;
-  return p == e;
+/* A paragraph break among the blank lines since the last content line. */
+static int para_blanks(const norm_state *st) {
+  return st->n_ws || st->n_empty > (st->j.pdf ? 1 : 0);
 }
 
 static void on_line(norm_state *st, const unsigned char *b,
                     const unsigned char *e) {
+  size_t raw = (size_t)(b - st->orig);
+  while (st->furn_i < st->furn.n && st->furn.starts[st->furn_i] < raw)
+    st->furn_i++;
+  if (st->furn_i < st->furn.n && st->furn.starts[st->furn_i] == raw) {
+    /* left out; a sentence often runs on across the page break: the lines
+     * around it join as if it were not there, a paragraph break on either
+     * side of it is kept after a finished sentence */
+    st->furn_para |= para_blanks(st);
+    st->n_empty = st->n_ws = 0;
+    st->after_furn = 1;
+    return;
+  }
   src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
   linfo li;
   ir_measure_line(s, b, e, &li);
@@ -395,15 +376,14 @@ static void on_line(norm_state *st, const unsigned char *b,
     st->n_ws += li.kind == 1;
     return;
   }
-  if (page_line(b, e) || (st->after_page && case_line(b, e))) {
-    /* left out; the lines around it join as if it were not there (a
-     * sentence often runs on across the page break) */
-    st->n_empty = st->n_ws = 0;
-    st->after_page = 1;
-    return;
+  int across_page = st->after_furn;
+  if (st->after_furn) {
+    int para = st->furn_para || para_blanks(st);
+    int ended = st->have_prev && st->prev.last && strchr(".!?:", st->prev.last);
+    st->n_empty = 0;
+    st->n_ws = para && ended;
+    st->after_furn = st->furn_para = 0;
   }
-  int across_page = st->after_page;
-  st->after_page = 0;
   outbuf *o = &st->o;
   joiner *j = &st->j;
   int sep = SEP_BREAK;
@@ -464,6 +444,10 @@ int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
   st.o.cap = len + len / 16 + 64;
   st.o.buf = ir_arena_alloc_raw(a, st.o.cap);
   unsigned char eol = len ? line_eol(orig, len) : '\n';
+  ir_furniture_find(a, orig, len, eol, &st.furn);
+  if (st.furn.case_len)
+    t->page_case = ir_arena_strndup(a, (const char *)orig + st.furn.case_os,
+                                    st.furn.case_len);
   st.j.wrap_min = wrap_min(orig, len, eol);
   size_t i = 0;
   while (i < len) {

@@ -13,6 +13,9 @@
  *    joined ("treat-\nment" -> "treatment"), other hyphenated line ends are
  *    joined keeping the hyphen ("q4-\n6hrs" -> "q4-6hrs");
  *  - no empty lines: consecutive breaks collapse to one '\n';
+ *  - page furniture lines (page numbers, running case-number headers and
+ *    footers, running header lines) are left out; the lines around one
+ *    join as if it were not there when it interrupts a sentence;
  *  - a lost space after a sentence period is restored ("management.The" ->
  *    "management. The");
  *  - markup is removed: HTML-like tags (<b>, </b>, <br>, ...), '#' heading
@@ -59,6 +62,10 @@ typedef struct {
   ir_map_run *runs; /* sorted by nstart, covering [0, norm_len) (arena) */
   size_t nruns;
   ir_layout layout;
+  /* a case number printed only in page furniture that the normalized text
+   * leaves out (a running header or footer), NUL-terminated (arena); NULL
+   * when none */
+  const char *page_case;
   /* line index for ir_text_orig_line (arena; NULL: counted on demand):
    * line_marks[k] = line ends before original offset k * IR_LINE_BLOCK */
   const uint32_t *line_marks;

@@ -101,6 +101,44 @@ static void test_pdf_joins(void) {
                       "See the Page 4 note. Page two of the report.\n");
 }
 
+/* Page furniture in every text shape: page numbers, case-number lines in
+ * any order with them, running headers; the case number is kept. */
+static void test_furniture(void) {
+  ir_text t;
+  /* a case-and-page footer inside a verdict */
+  const char *a = "Decision rationale: The request is not \n\n"
+                  "CM15-0123456      Page 2 of 4 \n\nmedically necessary. \n\n"
+                  "Second paragraph starts here and runs on. \n\n";
+  CHECK_STR(norm_n(a, strlen(a), &t),
+            "Decision rationale: The request is not medically necessary.\n"
+            "Second paragraph starts here and runs on.\n");
+  CHECK_STR(t.page_case ? t.page_case : "(none)", "CM15-0123456");
+  /* plain text: a form feed, the page line, then a running header */
+  const char *b = "Decision rationale: The request for the injections is not\n"
+                  "\n\fPage 1 of 2\n\nIMR Final Determination - Case Number: "
+                  "CM13-0071122\n\nmedically necessary.\n\nSincerely,\n";
+  CHECK_STR(norm_n(b, strlen(b), &t),
+            "Decision rationale: The request for the injections is not "
+            "medically necessary.\nSincerely,\n");
+  CHECK_STR(t.page_case ? t.page_case : "(none)", "CM13-0071122");
+  /* a running header repeated at two page breaks, case line first (PDF
+   * shaped: one blank line is no paragraph break) */
+  const char *c = "One sentence runs\n\nCM14-0065530\n\nPage 1 of 3\n\n"
+                  "Final Determination Letter\n\non here.\n\nAnother\n\n"
+                  "CM14-0065530\n\nPage 2 of 3\n\nFinal Determination Letter\n"
+                  "\nline.\n";
+  CHECK_STR(norm_n(c, strlen(c), &t), "One sentence runs on here. Another "
+                                      "line.\n");
+  /* a header row stays; so does a case number after its label line, and
+   * "Page 122" alone (a guideline's page) */
+  const char *d = "Case Number: CM13-0052207\nDate of Injury: 04/15/2011\n"
+                  "Case Number:\nCM13-0052208\nPage 122\n";
+  CHECK_STR(norm_n(d, strlen(d), &t),
+            "Case Number: CM13-0052207\nDate of Injury: 04/15/2011\nCase "
+            "Number:\nCM13-0052208\nPage 122\n");
+  CHECK(t.page_case == NULL);
+}
+
 static void test_pdf_structure(void) {
   const char *lines[] = {
       "The Expert Reviewer has the following credentials:",
@@ -611,6 +649,7 @@ static void test_large(void) {
 int main(void) {
   ir_arena_init(&A);
   test_pdf_joins();
+  test_furniture();
   test_pdf_structure();
   test_pdf_titles();
   test_pdf_qualified_titles();

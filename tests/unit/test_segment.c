@@ -378,6 +378,87 @@ static void test_numbered_issues(void) {
   ir_arena_free(&a);
 }
 
+/* Issue lists whose entries carry their own outcomes, in the forms the
+ * older letters use, with rationales numbered or named to match: each item
+ * keeps its outcome and reads only its own section. */
+static void test_issue_lists(void) {
+  static const struct {
+    const char *issues, *rationale;
+  } v[] = {
+      {"1. Trigger point injections x4, lumbar: Upheld\n"
+       "2. Physical therapy 8 sessions: Overturned\n",
+       "1. Regarding the injections: No twitch response is documented. The "
+       "request is not medically necessary.\n"
+       "2. Regarding therapy: A short course is supported. The request is "
+       "medically necessary.\n"},
+      {"1) Trigger point injections x4, lumbar\nUpheld\n"
+       "2) Physical therapy 8 sessions:\nOverturned\n",
+       "Issue 1: No twitch response is documented. The request is not "
+       "medically necessary.\n"
+       "Issue 2: A short course is supported. The request is medically "
+       "necessary.\n"},
+      {"Issue #1: Trigger point injections x4, lumbar - Upheld\n"
+       "Issue #2: Physical therapy 8 sessions - Overturned\n",
+       "(1) No twitch response is documented. The request is not medically "
+       "necessary.\n"
+       "(2) A short course is supported. The request is medically "
+       "necessary.\n"},
+      {"Trigger point injections x4, lumbar: Upheld\n"
+       "Physical therapy 8 sessions: Overturned\n",
+       "Trigger point injections x4, lumbar: No twitch response is "
+       "documented. The request is not medically necessary.\n"
+       "Physical therapy 8 sessions: A short course is supported. The "
+       "request is medically necessary.\n"},
+  };
+  for (size_t k = 0; k < sizeof v / sizeof *v; k++) {
+    ir_arena a;
+    ir_arena_init(&a);
+    ir_letter l;
+    const char *t = ir_arena_printf(
+        &a,
+        "MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\n%sCASE SUMMARY:\n"
+        "The patient has low back pain.\n"
+        "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT "
+        "MEDICALLY NECESSARY:\n%s"
+        "MEDICAL REVIEWER QUALIFICATIONS:\nBoard certified.\n",
+        v[k].issues, v[k].rationale);
+    CHECK_INT(seg_text(&a, &l, t), 0);
+    CHECK_INT(l.items.n, 2);
+    if (l.items.n == 2) {
+      CHECK_STR(l.items.v[0].service, "Trigger point injections x4, lumbar");
+      CHECK_STR(l.items.v[1].service, "Physical therapy 8 sessions");
+      CHECK_INT(l.items.v[0].outcome, IR_OUT_UPHELD);
+      CHECK_INT(l.items.v[1].outcome, IR_OUT_OVERTURNED);
+      CHECK_INT(l.items.v[0].conclusion, NOT);
+      CHECK_INT(l.items.v[1].conclusion, NEC);
+      /* no bleed: the first item's rationale ends before the second's */
+      CHECK(l.items.v[0].rat_end <= l.items.v[1].rat_start);
+      CHECK(strstr(l.text.norm + l.items.v[1].rat_start, "twitch") == NULL);
+    }
+    ir_arena_free(&a);
+  }
+  /* a rationale heading wrapped after "NOT": its rest is no conclusion */
+  ir_arena a;
+  ir_arena_init(&a);
+  ir_letter l;
+  CHECK_INT(
+      seg_text(&a, &l,
+               "MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\n"
+               "Trigger point injections x2\nFINAL DETERMINATION: Upheld\n"
+               "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS "
+               "NOT\nMEDICALLY NECESSARY:\n"
+               "Repeat injections are not supported by the guidelines.\n"
+               "MEDICAL REVIEWER QUALIFICATIONS:\nBoard certified.\n"),
+      0);
+  CHECK_INT(l.items.n, 1);
+  if (l.items.n == 1) {
+    CHECK_INT(l.items.v[0].outcome, IR_OUT_UPHELD);
+    CHECK_INT(l.items.v[0].conclusion, NOT);
+    CHECK(strncmp(l.text.norm + l.items.v[0].rat_start, "Repeat", 6) == 0);
+  }
+  ir_arena_free(&a);
+}
+
 static void test_furniture(void) {
   ir_arena a;
   ir_arena_init(&a);
@@ -930,6 +1011,7 @@ int main(void) {
   test_professional();
   test_maximus_items();
   test_numbered_issues();
+  test_issue_lists();
   test_furniture();
   test_errors();
   test_conclusions();
