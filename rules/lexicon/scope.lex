@@ -62,11 +62,15 @@ within normal limits
 
 [negation_result]
 # a test's shorthand result right after it (at most one word between, no
-# punctuation): "Spurling neg", "SLR (-) bilat", "SLR bilat neg",
+# comma or semicolon): "Spurling neg", "SLR (-) bilat", "SLR bilat neg",
+# "Radicular sx denied", a structured field's answer "Twitch: none",
 # "DTRs 2+ symmetric", "reflexes 2+/symm", "sensation intact",
 # "neuro exam WNL". Farther away these words negate nothing ("L5
 # radiculopathy with sensation intact" keeps the radiculopathy).
-/\b(?:neg|negative|nl|normal|WNL|unremarkable|absent)\b/
+/\b(?:neg|negative|nl|normal|WNL|unremarkable|absent|denied)\b/
+# a structured field's negative answer: "Twitch response: none",
+# "Referred pain: not reproduced", "SLR - negative"
+/(?:[:=]|\s-)\s*(?:none|no|nil|not\s+(?:present|seen|elicited|reproduced|noted|found|appreciated|demonstrated|obtained))\b/
 /\(\s*-\s*\)/
 /(?<![\w+])\(?2\+\)?\s*(?:(?:and|&|\/)\s*)?(?:symm?(?:etric(?:al)?)?\b|=|equal\b|bilat\w*)/
 /\b(?:grossly\s+)?intact\b/
