@@ -77,6 +77,10 @@ DOI
 /\bonset\b/
 /\bfell\b/
 /\b(?:fall|slip|accident|strained|lifting|collision)\b/
+# other verbs of an injury event before its date ("his van was struck from
+# behind on 02/19/2013", "was rear-ended on", "twisted her back on",
+# "tripped over a pallet on", "was crushed between two carts on")
+/\b(?:struck|rear-?ended|twisted|tripped|slipped|crushed|pinned|assaulted|hurt)\b/
 /\bincident\b/
 
 [physical_therapy]
