@@ -111,6 +111,8 @@ static void classify(const unsigned char *s, fline *f) {
         f->cs = (uint32_t)(p - s);
         f->cl = (uint32_t)id;
       }
+      if (other)
+        return; /* text with a case number: nothing more to learn */
       p += id;
       continue;
     }
@@ -119,6 +121,10 @@ static void classify(const unsigned char *s, fline *f) {
     const unsigned char *q = p;
     while (q < e && !blank(*q) && *q != ':' && *q != '#')
       q++;
+    if (other) { /* already text: only a case number still matters */
+      p = q > p ? q : p + 1;
+      continue;
+    }
     if (ir_word_in((const char *)p, (size_t)(q - p), lab)) {
       labels++;
       p = q;
