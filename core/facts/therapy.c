@@ -28,9 +28,7 @@
  *    decides the fact. */
 #include "extract_int.h"
 
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 typedef enum { TO_FAIL, TO_SUCCESS, TO_SIDE_EFFECT } to_verdict;
 
@@ -167,26 +165,11 @@ static void contrast_span(const ir_sent *s, const ir_hit *t, size_t *lo,
   }
 }
 
-/* Words by which a part of a sentence speaks of the pain or of the effect
- * of the therapy named before it. */
-static const char *const BACK_REF[] = {
-    "pain", "symptoms", "it",      "this",        "these",  "they",
-    "them", "relief",   "benefit", "improvement", "effect", "gains"};
-
-static int has_word(const char *t, size_t lo, size_t hi, const char *w) {
-  size_t l = strlen(w);
-  for (size_t k = lo; k + l <= hi; k++)
-    if (!strncasecmp(t + k, w, l) &&
-        (k == 0 || !isalpha((unsigned char)t[k - 1])) &&
-        !isalpha((unsigned char)t[k + l]))
-      return 1;
-  return 0;
-}
-
 /* "He had 18 physical therapy visits, but his pain has not been
  * controlled" / "...; the improvement it brought was not sustained":
  * right after the therapy's part of the sentence, a contrast opens a part
- * that names the pain or refers back to the therapy's effect (BACK_REF),
+ * that names the pain or refers back to the therapy's effect
+ * ([outcome_referent]),
  * states a failure, and names no other therapy. chi is where the therapy's
  * part ends (the contrast hit's start, or the sentence end). */
 static int pain_fails_after(const ir_sent *s, size_t chi) {
@@ -203,10 +186,7 @@ static int pain_fails_after(const ir_sent *s, size_t chi) {
   for (size_t i = 0; i < sizeof THERAPIES / sizeof *THERAPIES; i++)
     if (ir_sent_has(s, THERAPIES[i], lo, hi))
       return 0;
-  int ref = 0;
-  for (size_t i = 0; i < sizeof BACK_REF / sizeof *BACK_REF && !ref; i++)
-    ref = has_word(s->text, lo, hi, BACK_REF[i]);
-  return ref &&
+  return ir_sent_has(s, IR_LEX_OUT_REFERENT, lo, hi) &&
          trigger_in(s, verdict_mask(TO_FAIL), lo, hi, bit(IR_LEX_NEG_PRE));
 }
 

@@ -140,6 +140,23 @@ persistent pain despite
 /\b(?:remains|remained|remaining|still)\s+(?:\w+\s+)?symptomatic\b/
 /\b(?:continues|continued)\s+to\s+(?:have|report|experience|complain\s+of)\s+(?:\w+\s+){0,2}?(?:pain|symptoms)\b/
 
+[outcome_referent]
+# words by which the part of a sentence after a contrast speaks of the pain
+# or of the effect of the therapy named before it ("..., but his pain has not
+# been controlled", "...; the improvement it brought was not sustained")
+pain
+symptoms
+it
+this
+these
+they
+them
+relief
+benefit
+improvement
+effect
+gains
+
 [not_tried]
 # a therapy after one of these, in the clause, was not tried (absent)
 has not tried
