@@ -327,6 +327,9 @@ s/p
 /\bprior\b/
 /\bprevious\w*/
 /\blast\b/
+# injections dated to a past year, or that "used" a substance
+/\b(?:injections?|TPIs?)\s+(?:in|during)\s+(?:19|20)\d\d\b/
+/\b(?:injections?|TPIs?)\s+(?:[\w-]+\s+){0,4}?used\b/
 
 [injection_word]
 # an injection named without "trigger point" (used for repeat intervals)
