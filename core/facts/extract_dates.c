@@ -363,14 +363,17 @@ static long interval_days(const char *t, const ir_hit *h) {
   if (n < 0)
     return -1;
   size_t from = h->g1e > 0 ? (size_t)h->g1e : h->start;
-  for (size_t p = from; p + 3 < h->end; p++) {
+  /* the unit: the word or its clinical abbreviation ("3 wks", "5 mos") */
+  for (size_t p = from; p + 2 < h->end; p++) {
+    if (p > from && isalpha((unsigned char)t[p - 1]))
+      continue; /* a word's start only */
     if (!strncasecmp(t + p, "day", 3))
       return n;
-    if (!strncasecmp(t + p, "week", 4))
+    if (!strncasecmp(t + p, "week", 4) || !strncasecmp(t + p, "wk", 2))
       return n >= 8 && n <= 9 ? 60 : n * 7;
-    if (!strncasecmp(t + p, "month", 5))
+    if (!strncasecmp(t + p, "month", 5) || !strncasecmp(t + p, "mo", 2))
       return n * 30;
-    if (!strncasecmp(t + p, "year", 4))
+    if (!strncasecmp(t + p, "year", 4) || !strncasecmp(t + p, "yr", 2))
       return n * 365;
   }
   return -1;

@@ -275,6 +275,7 @@ static void repeat_relief(xletter *xl, int i) {
     int lack = affirms_sec(x, IR_LEX_NO_RELIEF);
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
+    size_t cite_lo = 0, cite_hi = 0; /* the clause of a cited relief */
     for (size_t j = 0; j < n && !lack; j++) {
       if (ir_hit_overlaps(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
           ir_x_failure_phrase(&x->s, &h[j]) ||
@@ -285,6 +286,14 @@ static void repeat_relief(xletter *xl, int i) {
       long pct = ir_x_hit_number(x->s.text, &h[j]);
       if (c == XC_AFFIRM && pct >= 0 && pct < xl->lim->relief_percent)
         c = XC_DENY;
+      /* "no documentation of 50% relief for six weeks ... with evidence of
+       * functional improvement": a later term of the clause of a cited
+       * one is part of what is undocumented */
+      if (c == XC_AFFIRM && x->region == XR_RATIONALE &&
+          h[j].start >= cite_lo && h[j].end <= cite_hi)
+        c = XC_CITE;
+      if (c == XC_CITE)
+        ir_scope_clause(&x->s, h[j].start, h[j].end, &cite_lo, &cite_hi);
       if (c == XC_AFFIRM)
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
       else if (c == XC_DENY)
@@ -332,7 +341,8 @@ static int item_has_non_la(const ir_item *it) {
  * request whose injectate is not one, it is applied even when the rationale
  * does not name the substance again. */
 static int exclusive_rule(const ir_sent *s) {
-  static const char *const w[] = {"other than", "only "};
+  static const char *const w[] = {"other than", "only ", "not a local",
+                                  "not an anesthetic", "not local"};
   for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
     size_t l = strlen(w[i]);
     for (size_t p = s->start; p + l <= s->end; p++)

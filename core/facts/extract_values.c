@@ -106,20 +106,26 @@ static int injected(const ir_sent *s, size_t inj_end, const ir_hit *h) {
 
 /* Does another treatment ([other_service], physical therapy, an oral
  * drug) stand between the last injection term before p and p? ("trigger
- * point injections and acupuncture x 6": the 6 is the acupuncture's.) */
+ * point injections and acupuncture x 6": the 6 is the acupuncture's.)
+ * With no injection term before p, a count right after the treatment
+ * (at most one word between) is the treatment's. */
 static int other_service_before(const ir_sent *s, size_t p) {
   static const int other[] = {IR_LEX_OTHER_SERVICE, IR_LEX_PT, IR_LEX_NSAID,
                               IR_LEX_MR};
   size_t et = ir_x_last_end(s, IR_LEX_TPI, p);
   size_t ew = ir_x_last_end(s, IR_LEX_INJ_WORD, p);
   size_t last = et > ew ? et : ew, n;
-  if (!last)
-    return 0;
   for (size_t k = 0; k < sizeof other / sizeof *other; k++) {
     const ir_hit *h = ir_sent_hits(s, other[k], &n);
-    for (size_t i = 0; i < n; i++)
-      if (h[i].start >= last && h[i].end <= p && !injected(s, last, &h[i]))
+    for (size_t i = 0; i < n; i++) {
+      if (h[i].start < last || h[i].end > p)
+        continue;
+      /* right after the treatment ("Acupuncture x4 and trigger point
+       * injections", "Norco #40"), even with no injection term before */
+      if (last ? !injected(s, last, &h[i])
+               : ir_phrase_words(s->text, h[i].end, p) <= 1)
         return 1;
+    }
   }
   return 0;
 }
@@ -256,10 +262,26 @@ static void complete_mixture(xletter *xl, int i, int *seen, ir_fact *f) {
   }
 }
 
+/* An injectate in a clause about injections already given ([performed],
+ * not carrying the title's date): "Injections in 2013 used Botox; this
+ * request is for lidocaine only". */
+static int past_clause(const xletter *xl, const xsent *x, const ir_hit *h,
+                       int i) {
+  size_t lo, hi;
+  if (x->region == XR_TITLE)
+    return 0;
+  ir_scope_clause(&x->s, h->start, h->end, &lo, &hi);
+  return ir_sent_has(&x->s, IR_LEX_DONE, lo, hi) && !title_date_in(xl, x, i);
+}
+
+/* The injectate: the first region (title, rationale, summary) naming one;
+ * substances of injections already given count only when nothing names
+ * the requested one's. */
 static void injectate_fact(xletter *xl, int i, int title_ok) {
   ir_fact *f = &xl->l->items.v[i].facts[IR_CRIT_INJECTATE];
-  int seen[NCLASS] = {0};
-  int any = 0, from_title = 0;
+  int seen[NCLASS] = {0}, past[NCLASS] = {0};
+  int any = 0, any_past = 0, from_title = 0;
+  ir_evlist past_ev = {0};
   for (int o = title_ok ? 0 : 1; o < 3 && !any; o++) {
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
@@ -271,6 +293,12 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
         for (size_t j = 0; j < n; j++) {
           if (!usable(xl, x, &h[j], 0, i) || other_item_drug(xl, x, &h[j], i))
             continue;
+          if (past_clause(xl, x, &h[j], i)) {
+            if (!any_past || !past[c])
+              ir_x_add_ev(xl, &past_ev, x, h[j].start, h[j].end);
+            past[c] = any_past = 1;
+            continue;
+          }
           ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
           seen[c] = 1;
           any = 1;
@@ -278,6 +306,11 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
         }
       }
     }
+  }
+  if (!any && any_past) {
+    memcpy(seen, past, sizeof seen);
+    f->affirm = past_ev;
+    any = 1;
   }
   if (from_title)
     complete_mixture(xl, i, seen, f);

@@ -86,6 +86,41 @@ static int title_end(const outbuf *o, size_t lstart) {
   return ir_title_tail(o->buf, lstart, o->len);
 }
 
+/* Does the logical line read as prose: a sentence ended inside it
+ * ("... lumborum. No"; not "P.O. Box") or it is longer than any header row or
+ * heading? */
+static int prose(const outbuf *o, size_t lstart) {
+  if (o->len - lstart >= 100)
+    return 1;
+  for (size_t p = lstart + 3; p + 1 < o->len; p++)
+    if (o->buf[p] == ' ' && strchr(".!?", o->buf[p - 1]) &&
+        a_lower((unsigned char)o->buf[p - 2]) &&
+        a_lower((unsigned char)o->buf[p - 3]) &&
+        a_upper((unsigned char)o->buf[p + 1]))
+      return 1;
+  return 0;
+}
+
+/* One paragraph a line (markup, plain text): a printed line of prose that
+ * stops mid-sentence (no sentence end, no colon) runs on into the next one
+ * even when that starts with a capital ("... She has not tried\nCelebrex.",
+ * "... No\nLTR on palpation"), unless the next line is a heading, a label,
+ * an item title or a list entry (a '-' entry may continue in lower case:
+ * "Fexmid\n- ineffective"). */
+static int runs_on(const joiner *j, const outbuf *o, const unsigned char *orig,
+                   const linfo *a, const linfo *b) {
+  if (j->log_heading || !(a_alnum(a->last) || strchr(",%'\"", a->last)))
+    return 0;
+  if (b->heading || b->label || b->plabel || ir_line_title_tail(orig, b))
+    return 0;
+  if (b->list && !(b->head[0] == '-' && b->nhead > 2 &&
+                   a_lower((unsigned char)b->head[2])))
+    return 0;
+  if (b->first == '<' || b->first == '|' || b->first == '*')
+    return 0;
+  return prose(o, j->lstart);
+}
+
 static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
                   const linfo *a, const linfo *b, int n_empty, int n_ws) {
   if (n_ws || n_empty > (j->pdf ? 1 : 0))
@@ -124,6 +159,8 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return SEP_SPACE;
   if (!strchr(".!?:;", a->last) && a->nchars >= j->wrap_min)
     return SEP_SPACE; /* hard-wrapped plain text */
+  if (runs_on(j, o, orig, a, b))
+    return SEP_SPACE;
   return SEP_BREAK;
 }
 

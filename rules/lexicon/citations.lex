@@ -47,6 +47,10 @@ not failed
 /\bno\s+(?:\w+\s+)?(?:documentation|evidence|mention|indication)\b/
 /\bfail(?:s|ed)?\s+to\s+(?:document|describe|establish|demonstrate|show|quantify|specify|state|record|mention|detail)/
 /\bnot\s+(?:clearly\s+)?(?:established|demonstrated|evident)\s+that/
+# in the reviewer's own words: "nothing in the findings shows that ...",
+# "it is not clear that she has tried ..."
+/\bnothing\s+(?:[\w-]+\s+){0,5}?(?:shows?|documents?|indicates?|describes?|demonstrates?|establishes?|suggests?|mentions?)\b/
+/\b(?:is|it\s+is|it's)\s+not\s+(?:clear|evident|apparent|established|known)\s+(?:that|whether)\b/
 
 [citation_post]
 # a criterion term up to 6 words before one of these is cited
@@ -55,6 +59,9 @@ not failed
 /\bnot\s+(?:documented|quantified|specified|recorded|measured)\b/
 /\b(?:was|were|is|are)\s+(?:absent|lacking|missing)\s+(?:from|in)\s+the\s+(?:records?|documentation|notes?)/
 /\bis\s+lacking\b/
+# "conservative care has not been exhausted", "NSAIDs have not been shown
+# to be ineffective", "radiculopathy has not been ruled out"
+/(?:is|was|were|are|has|have|been)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:exhausted|shown\s+to\s+(?:be\s+ineffective|have\s+failed|fail)|ruled\s+out|excluded)\b/
 
 [citation_terminator]
 # a criterion after one of these is an addition the citation does not name:
@@ -84,6 +91,9 @@ recommend*
 /\bonly\s+(?:when|if|for|in|where)\b/
 /\b(?:are|is)\s+(?:only\s+)?(?:supported|recommended)\b/
 /\b(?:is|are)\s+(?:only\s+)?indicated\b/
+# a rule stated for injections in general: "the frequency of injections
+# should not be at an interval less than two months"
+/\bshould\s+(?:not\s+)?(?:be|exceed|occur)\b/
 
 [applied]
 in this case
@@ -130,6 +140,10 @@ not indicated
 not approved
 /\bguidelines?\s+do\s+not\s+(?:support|recommend)/
 /\bonly\s+(?:a\s+|an\s+)?(?:local\s+)?an(?:a)?esthetic/
+# in the reviewer's own words: "Toradol is not an appropriate agent for
+# trigger point injections", "a substance that is not a local anesthetic"
+/\bnot\s+(?:an?\s+)?(?:appropriate|suitable|acceptable|accepted|approved|recommended)\s+(?:agent|substance|medication|drug|injectate|additive)s?\b/
+/\b(?:substance|agent|medication|drug|ingredient|additive)s?\s+(?:that|which)\s+(?:is|are)\s+not\s+(?:an?\s+)?(?:local\s+)?an(?:a)?esthetics?\b/
 
 [citation_count]
 /(?<!\bno\s)(?<!\bnot\s)\bmore\s+than\s+(?:3-4|three\s+to\s+four|3\s+to\s+4|four|4)\s+(?:injections|trigger\s+points)/
@@ -142,6 +156,10 @@ exceeds the number
 # "five trigger point injections are requested, which exceeds the
 # guideline recommendation", "six ... in a single session, which exceeds"
 /\b(?:injections?|trigger\s+points?|TPIs?|sites)\b[^.;]{0,60}?,\s+(?:which|this|that)\s+exceeds?\s+(?:the\s+)?(?:guidelines?|MTUS|recommend\w*|maximum|limit)/
+# in the reviewer's own words: "the number of injections requested is too
+# high", "five injections in one session are more than the guidelines allow"
+/\b(?:number|quantity|amount)\s+of\s+(?:[\w-]+\s+){0,3}?(?:injections?|trigger\s+points?|TPIs?|sites)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|seems?|appears?)\s+(?:(?:too|very|rather)\s+(?:high|many|large|great)|excessive)\b/
+/\b(?:injections?|trigger\s+points?|TPIs?|sites)\s+(?:[\w-]+\s+){0,5}?(?:is|are|would\s+be)\s+more\s+than\s+(?:the\s+|is\s+)?(?:guidelines?|MTUS|recommended|allowed|permitted|supported)\b/
 
 [citation_frequency]
 /\b(?:does|did|do)\s+not\s+(?:respect|meet|satisfy|observe|allow)\s+(?:\w+\s+){0,3}?(?:two-month|2-month|two\s+month|interval)/
@@ -162,6 +180,10 @@ sooner than 2 months
 /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\s+(?:days?|weeks?|wks?|months?|mos?)\b[^.;]{0,60}?\b(?:premature(?:ly)?|too\s+early)\b/
 /\b(?:premature(?:ly)?|too\s+early)\b[^.;]{0,60}?\b(?:since|after|following)\s+(?:the\s+|his\s+|her\s+)?(?:last|prior|previous|first|initial|earlier|preceding)\b/
 /\bbefore\s+(?:the\s+)?(?:two|2)(?:-|\s+)months?\s+(?:have\s+|had\s+)?(?:passed|elapsed|interval)/
+# "not enough time has passed since the last injections"; "no
+# documentation that the injections are at least two months after ..."
+/\b(?:not\s+(?:enough|sufficient)|insufficient)\s+time\s+(?:has\s+|had\s+)?(?:passed|elapsed|gone\s+by)\b/
+/\bno\s+(?:\w+\s+)?(?:documentation|evidence|indication)\s+(?:of|that)\s+(?:[\w-]+\s+){0,8}?(?:at\s+least|more\s+than|over)\s+(?:two|2)\s+months\b/
 
 [citation_pending]
 # the response that a repeat depends on is not known yet: cites
@@ -173,6 +195,10 @@ sooner than 2 months
 /\b(?:cannot|can\s*not|can't|should\s+not|will\s+not|is\s+not|are\s+not)\s+be\s+pre-?(?:certif|authoriz|approv)\w*/
 /\bpre-?(?:certif|authoriz|approv)\w*\s+of\s+(?:\w+\s+){0,3}?(?:further|additional|future|more|subsequent)\s+(?:\w+\s+)?(?:sessions?|injections?|sets?|rounds?|series)/
 /\b(?:approv|authoriz|certif)\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:sessions?|injections?|sets?|rounds?|series)\s+in\s+advance\b/
+# "sessions cannot be approved in advance", "each must be judged on the
+# result of the last one"
+/\b(?:sessions?|injections?|sets?|rounds?|series|TPIs?)\s+(?:cannot|can\s*not|can't|could\s+not|should\s+not|will\s+not|may\s+not)\s+be\s+(?:pre-?)?(?:approv|authoriz|certif)\w*\s+(?:in\s+advance|beforehand|ahead\s+of\s+time)\b/
+/\beach\s+(?:(?:subsequent|additional|further|later|future|next|repeat)\s+)?(?:(?:session|injection|set|round|one)\s+)?(?:must|should|needs?\s+to|has\s+to)\s+be\s+(?:judged|assessed|evaluated|based|determined|decided)\s+(?:\w+\s+){0,2}?(?:on|by|from)\s+(?:the\s+)?(?:results?|response|outcome|effects?|benefit)\b/
 
 [citation_repeat]
 no documentation of functional improvement
@@ -184,3 +210,5 @@ no documentation of pain relief
 no documented pain relief
 /\bno\s+(?:\w+\s+){0,3}?(?:documentation|evidence)\s+(?:of|that)\s+(?:\w+\s+){0,8}?(?:relief|improvement|benefit)\s+(?:\w+\s+){0,5}?(?:prior|previous|past)\s+(?:trigger\s+point\s+)?injections?/
 /\b(?:less|fewer)\s+than\s+(?:50|fifty)\s*(?:%|percent)/
+# "the response to the previous injections was not quantified"
+/\b(?:response|relief|benefit|improvement|results?|outcome)\s+(?:to|of|from|after)\s+(?:the\s+|her\s+|his\s+)?(?:prior|previous|past|last|earlier|initial|first)\s+(?:[\w-]+\s+){0,3}?(?:injections?|TPIs?|sessions?|sets?)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has|have)\s+not\s+(?:been\s+)?(?:(?:clearly|adequately|objectively)\s+)?(?:documented|quantified|specified|recorded|measured|described|reported|stated)\b/

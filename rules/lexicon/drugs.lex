@@ -47,6 +47,8 @@ ketorolac
 Toradol
 Duexis
 Vimovo
+# a class named in other words: "anti-inflammatory medication"
+/\banti-?inflammatory\s+(?:medications?|medicines?|drugs?|agents?)\b/
 
 [muscle_relaxant]
 muscle relaxant*
@@ -75,6 +77,9 @@ Parafon Forte
 Lorzone
 dantrolene
 Dantrium
+# "antispasmodic medication"
+antispasmodic*
+anti-spasmodic*
 
 [injectate_local_anesthetic]
 local anesthetic*
@@ -96,6 +101,7 @@ Carbocaine
 procaine
 Novocain*
 chloroprocaine
+bupi
 
 [injectate_steroid]
 steroid

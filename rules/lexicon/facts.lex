@@ -43,6 +43,10 @@ refers pain
 /\brefer(?:s|red|ring)\s+(?:pain|symptoms)\b/
 /\bradiat\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:\w+\s+){0,2}?trigger\s+points?/
 /\btrigger\s+points?\s+(?:\w+\s+){0,4}?radiat\w*/
+# in other words: "the pain spreading from the tender points to another
+# area", "pressing on the tender points reproduces pain elsewhere"
+/\bpain\s+(?:spreading|spreads|spread|travel(?:l)?ing|travels|radiating|radiates|extending|extends|projecting|projects)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:tender|trigger)\s+(?:points?|spots?|areas?)\b/
+/\breproduc\w*\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+)?pain\s+(?:elsewhere|at\s+a\s+distance|distally|in\s+(?:a|an|another)\s+(?:distant\s+|different\s+)?(?:area|region|site|location))\b/
 
 [chronic]
 chronic pain
@@ -60,6 +64,9 @@ chronic pain syndrome
 /\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+years?\b/
 /\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|the\s+(?:past|last)\s+)?(?:[4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+months\b/
 /\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?since\s+(?:19[89]\d|20[01]\d)\b/
+# "too recent to be considered chronic", "has not yet become chronic"
+/\b(?:considered|become|becomes|became|deemed|regarded\s+as|qualif(?:y|ies)\s+as|classified\s+as)\s+chronic\b/
+/\b(?:present|persisted|persisting|ongoing|lasted|continued)\s+for\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years?\b/
 
 [acute]
 /\b(?:began|started|begun|onset)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\s+(?:before|ago|prior|earlier)/
@@ -324,6 +331,9 @@ s/p
 /\bprior\b/
 /\bprevious\w*/
 /\blast\b/
+# injections dated to a past year, or that "used" a substance
+/\b(?:injections?|TPIs?)\s+(?:in|during)\s+(?:19|20)\d\d\b/
+/\b(?:injections?|TPIs?)\s+(?:[\w-]+\s+){0,4}?used\b/
 
 [injection_word]
 # an injection named without "trigger point" (used for repeat intervals)
@@ -333,6 +343,8 @@ TPI
 TPIs
 shots
 /\b(?:first|second|third|prior|previous|last|earlier|another|repeat)\s+(?:set|round|series)\b/
+# "two trigger points ... are to be injected"
+injected
 
 [interval]
 # time between injections; the first capturing group is the number, the
@@ -419,6 +431,10 @@ upper limb*
 biceps
 triceps
 brachioradialis
+splenius*
+semispinalis
+sternocleidomastoid
+SCM
 
 [region_thoracic]
 # the upper back overlaps the neck region: a term may sit in two regions

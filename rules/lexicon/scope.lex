@@ -41,6 +41,8 @@ unable to elicit
 eliminated
 /\bresolution\s+of/
 /\bnon-?(?=radicul|focal|dermatom)/
+# "too recent to be considered chronic"
+/\btoo\s+(?:recent|new|early|soon)\s+to\s+(?:be\s+)?/
 
 [negation_post]
 # a post trigger negates a term ending up to 6 words before it
@@ -147,7 +149,8 @@ would
 in case of
 in the event
 consider
-considered
+# "considered chronic" classifies the condition; it plans nothing
+/\bconsidered\b(?!\s+(?:to\s+be\s+)?(?:chronic|acute|subacute)\b)/
 recommend
 recommended
 /\bsuspect(?:ed)?\b/

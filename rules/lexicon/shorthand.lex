@@ -40,3 +40,18 @@ w/o any relief
 # relief's ("~30% relief x 10 days") or a medication's
 /\b(?:pain|LBP|sx|symptoms?|complaints?|spasms?)\s+x\s*(?:[1-9]|1[0-1])\s*(?:wks?|weeks|days)\b/
 /\bonset\s+(?:[1-9]|1[0-1])\s*(?:wks?|days)\s+ago\b/
+
+[interval]
+# "S/p TPI 3 wks ago", "last TPI 5 mos ago"
+/\b(?:injections?|TPIs?|injected)\s+(?:[\w\/-]+\s+){0,6}?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:wks?|mos?)\.?\s+ago\b/
+
+[no_relief]
+# "90% relief x 3 wks": relief shorter than the six weeks the criterion asks
+/\b(?:relief|benefit|improvement)\s+x\s*(?:[1-5]|one|two|three|four|five)\s*(?:wks?|weeks?)\b/
+/\b(?:relief|benefit|improvement)\s+x\s*\d{1,2}\s*(?:d|days?|hrs?|hours?)\b/
+
+[referred_pain]
+# "TrPs ... w/ referral to the sacroiliac region", "TrPs ..., no referral"
+# (not a referral to a specialist or a clinic)
+/(?<=w\/\s)referral\b(?!\s+(?:to|for)\s+(?:a|an|pain\s+management|physical|orthop\w*|neuro\w*|psych\w*|the\s+(?:emergency|clinic|office|hospital|physician|doctor|specialist|surgeon))\b)/
+/(?<=\bno\s)referral\b(?!\s+(?:to|for)\b)/
