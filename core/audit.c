@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/base.h"
 #include "letter/letter.h"
 
 struct ir_engine {
@@ -180,8 +181,8 @@ static void trim_buffer(ir_worker *w) {
 }
 
 void ir_audit_path(ir_worker *w, const char *path, ir_letter *out) {
-  size_t max =
-      w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes : (size_t)64 << 20;
+  size_t max = w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes
+                                        : IR_DEFAULT_MAX_BYTES;
   trim_buffer(w);
   start_letter(w, path, out);
   int is_stdin = strcmp(path, "-") == 0;
@@ -243,8 +244,8 @@ void ir_audit_buffer(ir_worker *w, const char *path, const unsigned char *buf,
     fail_letter(w, out, "%s", "empty file");
     return;
   }
-  size_t max =
-      w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes : (size_t)64 << 20;
+  size_t max = w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes
+                                        : IR_DEFAULT_MAX_BYTES;
   if (len > max) {
     out->error = ir_arena_printf(
         a, "file too large (%zu bytes; --max-bytes is %zu)", len, max);

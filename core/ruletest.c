@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "audit.h"
+#include "base/base.h"
 
 #define MAX_LINE 512
 
@@ -21,18 +22,14 @@ static void sv_push(strvec *s, const char *x) {
   if (s->n == s->cap) {
     size_t nc = s->cap ? s->cap * 2 : 16;
     char **nv = realloc(s->v, nc * sizeof *nv);
-    if (!nv) {
-      fprintf(stderr, "imraudit: out of memory\n");
-      exit(3);
-    }
+    if (!nv)
+      ir_exit_nomem();
     s->v = nv;
     s->cap = nc;
   }
   s->v[s->n] = strdup(x);
-  if (!s->v[s->n]) {
-    fprintf(stderr, "imraudit: out of memory\n");
-    exit(3);
-  }
+  if (!s->v[s->n])
+    ir_exit_nomem();
   s->n++;
 }
 
@@ -256,7 +253,7 @@ static void coverage(runner *r, const ir_ruleset *rs, size_t i, int letters) {
 
 static int usage(void) {
   fprintf(stderr, "usage: imraudit test [--rule ID] [-v] [RULES_DIR]\n");
-  return 2;
+  return IR_EXIT_FAILED;
 }
 
 int ir_ruletest_main(int argc, char **argv) {
@@ -277,8 +274,8 @@ int ir_ruletest_main(int argc, char **argv) {
   ir_config cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.rules_dir = r.dir;
-  cfg.rules.steps = 10000000;
-  cfg.rules.memory = (size_t)64 << 20;
+  cfg.rules.steps = IR_DEFAULT_RULE_STEPS;
+  cfg.rules.memory = IR_DEFAULT_RULE_MEMORY;
   char err[1024];
   ir_ruleset *rs = ir_rules_load(r.dir, &cfg.rules, err, sizeof err);
   ir_engine *e = rs ? ir_engine_new(&cfg, err, sizeof err) : NULL;
@@ -287,7 +284,7 @@ int ir_ruletest_main(int argc, char **argv) {
     fprintf(stderr, "imraudit: %s\n", err);
     ir_engine_free(e);
     ir_rules_free(rs);
-    return 2;
+    return IR_EXIT_FAILED;
   }
   char tdir[4096];
   snprintf(tdir, sizeof tdir, "%s/tests", r.dir);
@@ -333,5 +330,5 @@ int ir_ruletest_main(int argc, char **argv) {
   ir_engine_free(e);
   ir_rules_free(rs);
   printf("%d passed, %d failed\n", r.passed, r.failed);
-  return r.failed ? 1 : 0;
+  return r.failed ? IR_EXIT_FLAGGED : IR_EXIT_OK;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/base.h"
+
 typedef struct {
   char *dir;    /* directory path (no trailing slash unless root) */
   char **names; /* sorted entry names, pointing into pool */
@@ -34,10 +36,8 @@ struct ir_paths {
 
 static void *xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
-  if (!q) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
-  }
+  if (!q)
+    ir_exit_nomem();
   return q;
 }
 
@@ -72,7 +72,7 @@ ir_paths *ir_paths_new(const char *const *paths, size_t npaths,
   p->args = paths;
   p->nargs = npaths;
   p->files_from = files_from;
-  p->glob = glob && *glob ? glob : "*.txt";
+  p->glob = glob && *glob ? glob : IR_DEFAULT_GLOB;
   p->total = files_from ? -1 : (long)npaths;
   for (size_t i = 0; i < npaths && p->total >= 0; i++) {
     struct stat st;

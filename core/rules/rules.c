@@ -16,14 +16,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/base.h"
 #include "criteria.h"
 #include "lua_convert.h"
 #include "lua_sandbox.h"
 
 #define MAX_RULE_FILE (1u << 20)
 #define MAX_ERROR_MSG 1000
-#define DEFAULT_STEPS 10000000L
-#define DEFAULT_MEMORY ((size_t)64 << 20)
 
 typedef struct {
   char *file, *src, *id, *title, *guideline, *description;
@@ -364,9 +363,9 @@ ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
   if (opt)
     rs->opt = *opt;
   if (rs->opt.steps <= 0)
-    rs->opt.steps = DEFAULT_STEPS;
+    rs->opt.steps = IR_DEFAULT_RULE_STEPS;
   if (rs->opt.memory == 0)
-    rs->opt.memory = DEFAULT_MEMORY;
+    rs->opt.memory = IR_DEFAULT_RULE_MEMORY;
   int failed = 0;
   for (size_t i = 0; i < n; i++) {
     ir_rule *r = &rs->v[rs->n++];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "base/defaults.h"
 #include "check.h"
 #include "sink/sink.h"
 
@@ -33,9 +34,9 @@ static char *audit_all(char paths[][256], size_t n, size_t *len) {
   ir_config cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.rules_dir = "rules";
-  cfg.max_bytes = (size_t)64 << 20;
-  cfg.rules.steps = 10000000;
-  cfg.rules.memory = (size_t)64 << 20;
+  cfg.max_bytes = IR_DEFAULT_MAX_BYTES;
+  cfg.rules.steps = IR_DEFAULT_RULE_STEPS;
+  cfg.rules.memory = IR_DEFAULT_RULE_MEMORY;
   char err[512] = "";
   ir_engine *e = ir_engine_new(&cfg, err, sizeof err);
   if (!e) {
