@@ -2,7 +2,6 @@
  * (see ruletest.h and rules/README.md). */
 #include "ruletest.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,25 +56,22 @@ static int is_dir(const char *p) {
 /* Sorted names in dir ending in suffix (or subdirectories when suffix is
  * NULL), skipping dot files. */
 static void list_dir(const char *dir, const char *suffix, strvec *out) {
-  DIR *d = opendir(dir);
-  if (!d)
+  ir_dirlist l;
+  if (ir_dirlist_read(dir, &l) != 0)
     return;
-  struct dirent *e;
   char path[4096];
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+  for (size_t i = 0; i < l.n; i++) {
+    const char *name = l.names[i];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     if (suffix) {
-      size_t n = strlen(e->d_name), m = strlen(suffix);
-      if (n > m && strcmp(e->d_name + n - m, suffix) == 0 && !is_dir(path))
-        sv_push(out, e->d_name);
+      size_t n = strlen(name), m = strlen(suffix);
+      if (n > m && strcmp(name + n - m, suffix) == 0 && !is_dir(path))
+        sv_push(out, name);
     } else if (is_dir(path)) {
-      sv_push(out, e->d_name);
+      sv_push(out, name);
     }
   }
-  closedir(d);
-  sv_sort(out);
+  ir_dirlist_free(&l);
 }
 
 /* "ITEM KIND CRITERION" normalized to single spaces, CRITERION "-" for none.

@@ -1,13 +1,13 @@
 /* test_engine.c - the engine owns its state: engines created and freed one
  * after another in the same process audit the same letters into the same
  * records, byte for byte (JSON record of each letter of cases/). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
 #include "base/defaults.h"
+#include "base/dirlist.h"
 #include "check.h"
 #include "sink/sink.h"
 
@@ -15,17 +15,16 @@ enum { NLETTERS = 12, NENGINES = 3 };
 
 /* The first NLETTERS letters of cases/, sorted by name. */
 static size_t pick_letters(char paths[][256]) {
-  struct dirent **ents;
-  int n = scandir("cases", &ents, NULL, alphasort);
+  ir_dirlist l;
+  if (ir_dirlist_read("cases", &l) != 0)
+    return 0;
   size_t k = 0;
-  for (int i = 0; i < n; i++) {
-    size_t len = strlen(ents[i]->d_name);
-    if (k < NLETTERS && len > 4 &&
-        strcmp(ents[i]->d_name + len - 4, ".txt") == 0)
-      snprintf(paths[k++], 256, "cases/%s", ents[i]->d_name);
-    free(ents[i]);
+  for (size_t i = 0; i < l.n && k < NLETTERS; i++) {
+    size_t len = strlen(l.names[i]);
+    if (len > 4 && strcmp(l.names[i] + len - 4, ".txt") == 0)
+      snprintf(paths[k++], 256, "cases/%s", l.names[i]);
   }
-  free(ents);
+  ir_dirlist_free(&l);
   return k;
 }
 
