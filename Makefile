@@ -54,16 +54,10 @@ test: all unit
 # Letters written apart from the program's development, to measure how it
 # generalizes; reported, not gating (see README "Tests").
 holdout: all
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout2
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout3
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout4
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout5
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout6
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout7
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout8
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout9
-	-/usr/bin/python3 tests/run_cases.py --bin ./$(BIN) tests/holdout10
+	-@for r in tests/holdout/r*/; do \
+	  echo "== $$r"; \
+	  /usr/bin/python3 tests/run_cases.py --bin ./$(BIN) "$$r"; \
+	done
 
 # The capability matrix (issue 17): generated sentences per fact x
 # capability, failure rate per cell; reported, not gating yet (cells above

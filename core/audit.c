@@ -9,10 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/base.h"
 #include "letter/letter.h"
 
 struct ir_engine {
   ir_config cfg;
+  ir_layout_tables *layout;
+  ir_segmenter *segmenter;
   ir_extractor *extractor;
   ir_ruleset *rules;
 };
@@ -45,7 +48,13 @@ ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
     return NULL;
   }
   e->cfg = *cfg;
-  if (ir_segment_init(err, errlen) != 0)
+  e->layout = ir_layout_tables_new();
+  if (!e->layout) {
+    snprintf(err, errlen, "out of memory");
+    goto fail;
+  }
+  e->segmenter = ir_segmenter_new(err, errlen);
+  if (!e->segmenter)
     goto fail;
   e->extractor = ir_extractor_load(cfg->rules_dir, err, errlen);
   if (!e->extractor)
@@ -69,7 +78,8 @@ void ir_engine_free(ir_engine *e) {
     return;
   ir_extractor_free(e->extractor);
   ir_rules_free(e->rules);
-  ir_segment_fini();
+  ir_segmenter_free(e->segmenter);
+  ir_layout_tables_free(e->layout);
   free(e);
 }
 
@@ -171,8 +181,8 @@ static void trim_buffer(ir_worker *w) {
 }
 
 void ir_audit_path(ir_worker *w, const char *path, ir_letter *out) {
-  size_t max =
-      w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes : (size_t)64 << 20;
+  size_t max = w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes
+                                        : IR_DEFAULT_MAX_BYTES;
   trim_buffer(w);
   start_letter(w, path, out);
   int is_stdin = strcmp(path, "-") == 0;
@@ -234,20 +244,21 @@ void ir_audit_buffer(ir_worker *w, const char *path, const unsigned char *buf,
     fail_letter(w, out, "%s", "empty file");
     return;
   }
-  size_t max =
-      w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes : (size_t)64 << 20;
+  size_t max = w->engine->cfg.max_bytes ? w->engine->cfg.max_bytes
+                                        : IR_DEFAULT_MAX_BYTES;
   if (len > max) {
     out->error = ir_arena_printf(
         a, "file too large (%zu bytes; --max-bytes is %zu)", len, max);
     return;
   }
   const char *err = NULL;
-  if (ir_text_normalize(a, buf, len, &out->text, &err) != 0) {
+  if (ir_text_normalize(w->engine->layout, a, buf, len, &out->text, &err) !=
+      0) {
     fail_letter(w, out, "%s", err ? err : "cannot read the text");
     return;
   }
   out->ok = 1;
-  if (ir_segment(a, out) != 0) {
+  if (ir_segment(w->engine->segmenter, a, out) != 0) {
     out->ok = 0;
     if (!out->error)
       out->error = "no decided item found";

@@ -2,7 +2,9 @@
  * extract -> rules.
  *
  * ir_engine holds what is shared read-only across workers (lexicons,
- * compiled patterns, rule sources). ir_worker holds what one thread owns
+ * compiled patterns, rule sources): all the state the pipeline builds, so
+ * engines are independent (one may be freed and another made, or several
+ * live at once, in one process). ir_worker holds what one thread owns
  * (arena, match data, Lua states). ir_audit_path()/ir_audit_buffer() fill
  * *out (storage in the worker's arena, valid until the next audit on the
  * same worker). They never fail silently: a letter that cannot be audited

@@ -1,6 +1,7 @@
 /* main.c - the imraudit command line: options, rule and lexicon loading,
- * then the batch. Exit status: 0 clean, 1 flagged, 2 failed input or bad
- * usage (the other inputs are still audited), 3 out of memory. */
+ * then the batch. Exit status: base/exitcode.h (0 clean, 1 flagged, 2 failed
+ * input or bad usage - the other inputs are still audited -, 3 out of
+ * memory); option defaults: base/defaults.h. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "base/base.h"
 #include "batch/batch.h"
 #include "ruletest.h"
 
@@ -18,46 +20,65 @@
 
 static const char *progname = "imraudit";
 
+/* v as parse_size reads it back: "64M", "1k", "10000000". */
+static const char *show_size(unsigned long long v, char buf[32]) {
+  static const struct {
+    int shift;
+    char unit;
+  } units[] = {{30, 'G'}, {20, 'M'}, {10, 'k'}};
+  for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+    if (v && v % (1ULL << units[i].shift) == 0) {
+      snprintf(buf, 32, "%llu%c", v >> units[i].shift, units[i].unit);
+      return buf;
+    }
+  snprintf(buf, 32, "%llu", v);
+  return buf;
+}
+
 static void usage(FILE *f) {
-  fprintf(f,
-          "usage: %s [options] PATH...\n"
-          "       %s test [RULES_DIR]\n"
-          "Audit IMR final determination letters against guideline criteria.\n"
-          "PATH is a letter, a directory (searched recursively) or - (stdin).\n"
-          "\n"
-          "  -f, --format FMT     text (default), json (JSON Lines) or csv\n"
-          "  -j, --jobs N         worker threads (default: number of cores)\n"
-          "      --rules DIR      rule scripts and lexicons (default: rules/\n"
-          "                       beside the binary, or $IMRAUDIT_RULES)\n"
-          "      --glob PATTERN   files to audit in directories (default "
-          "*.txt)\n"
-          "      --files-from F   read input paths from F, one a line (- = "
-          "stdin)\n"
-          "      --explain        print each item's criteria checklist\n"
-          "      --no-rules       extract facts only, run no rule script\n"
-          "      --no-cross-case  no similar-cases-differ findings\n"
-          "      --report F.html  write a self-contained HTML audit report\n"
-          "      --db F.sqlite    store records in a SQLite database\n"
-          "      --max-bytes N    largest letter accepted (default 64M)\n"
-          "      --rule-steps N   Lua instruction limit per check (default "
-          "10M)\n"
-          "      --rule-memory N  Lua memory per rule state (default 64M)\n"
-          "      --color WHEN     auto (default), always, never\n"
-          "  -q, --quiet          no progress line\n"
-          "      --debug          tracebacks in rule errors\n"
-          "  -h, --help           this help\n"
-          "  -V, --version        version\n"
-          "\n"
-          "Exit status: 0 nothing flagged, 1 some item flagged, 2 some input\n"
-          "could not be audited, a rule failed, or bad usage.\n",
-          progname, progname);
+  char max_bytes[32], steps[32], memory[32];
+  fprintf(
+      f,
+      "usage: %s [options] PATH...\n"
+      "       %s test [RULES_DIR]\n"
+      "Audit IMR final determination letters against guideline criteria.\n"
+      "PATH is a letter, a directory (searched recursively) or - (stdin).\n"
+      "\n"
+      "  -f, --format FMT     text (default), json (JSON Lines) or csv\n"
+      "  -j, --jobs N         worker threads (default: number of cores)\n"
+      "      --rules DIR      rule scripts and lexicons (default: rules/\n"
+      "                       beside the binary, or $IMRAUDIT_RULES)\n"
+      "      --glob PATTERN   files to audit in directories (default %s)\n"
+      "      --files-from F   read input paths from F, one a line (- = "
+      "stdin)\n"
+      "      --explain        print each item's criteria checklist\n"
+      "      --no-rules       extract facts only, run no rule script\n"
+      "      --no-cross-case  no similar-cases-differ findings\n"
+      "      --report F.html  write a self-contained HTML audit report\n"
+      "      --db F.sqlite    store records in a SQLite database\n"
+      "      --max-bytes N    largest letter accepted (default %s)\n"
+      "      --rule-steps N   Lua instruction limit per check (default %s)\n"
+      "      --rule-memory N  Lua memory per rule state (default %s)\n"
+      "      --color WHEN     auto (default), always, never\n"
+      "  -q, --quiet          no progress line\n"
+      "      --debug          tracebacks in rule errors\n"
+      "  -h, --help           this help\n"
+      "  -V, --version        version\n"
+      "\n"
+      "Exit status: %d nothing flagged, %d some item flagged, %d some input\n"
+      "could not be audited, a rule failed, or bad usage, %d out of memory.\n",
+      progname, progname, IR_DEFAULT_GLOB,
+      show_size(IR_DEFAULT_MAX_BYTES, max_bytes),
+      show_size((unsigned long long)IR_DEFAULT_RULE_STEPS, steps),
+      show_size(IR_DEFAULT_RULE_MEMORY, memory), IR_EXIT_OK, IR_EXIT_FLAGGED,
+      IR_EXIT_FAILED, IR_EXIT_NOMEM);
 }
 
 static int bad_usage(const char *fmt, const char *arg) {
   fprintf(stderr, "%s: ", progname);
   fprintf(stderr, fmt, arg);
   fprintf(stderr, " (try '%s --help')\n", progname);
-  return 2;
+  return IR_EXIT_FAILED;
 }
 
 /* "64M", "1k", "1048576" -> bytes; 0 on error. */
@@ -300,9 +321,10 @@ int main(int argc, char **argv) {
   char rules_buf[PATH_MAX];
   options o;
   memset(&o, 0, sizeof o);
-  o.cfg.max_bytes = (size_t)64 << 20;
-  o.cfg.rules.steps = 10000000;
-  o.cfg.rules.memory = (size_t)64 << 20;
+  o.cfg.max_bytes = IR_DEFAULT_MAX_BYTES;
+  o.cfg.rules.steps = IR_DEFAULT_RULE_STEPS;
+  o.cfg.rules.memory = IR_DEFAULT_RULE_MEMORY;
+  o.batch.glob = IR_DEFAULT_GLOB;
   o.batch.cross_case = 1;
   o.color = "auto";
   int done = 0;
@@ -324,7 +346,7 @@ int main(int argc, char **argv) {
   ir_engine *e = ir_engine_new(&o.cfg, err, sizeof err);
   if (!e) {
     fprintf(stderr, "%s: %s\n", progname, err);
-    return 2;
+    return IR_EXIT_FAILED;
   }
   /* records are flushed in batches (batch.c): write 64 KiB at a time
    * (glibc ignores the size unless given the buffer) */
@@ -346,7 +368,7 @@ int main(int argc, char **argv) {
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "%s: error writing output: %s\n", progname,
             strerror(errno));
-    return 2;
+    return IR_EXIT_FAILED;
   }
   return st;
 }

@@ -2,13 +2,13 @@
  * (see ruletest.h and rules/README.md). */
 #include "ruletest.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "audit.h"
+#include "base/base.h"
 
 #define MAX_LINE 512
 
@@ -21,18 +21,14 @@ static void sv_push(strvec *s, const char *x) {
   if (s->n == s->cap) {
     size_t nc = s->cap ? s->cap * 2 : 16;
     char **nv = realloc(s->v, nc * sizeof *nv);
-    if (!nv) {
-      fprintf(stderr, "imraudit: out of memory\n");
-      exit(3);
-    }
+    if (!nv)
+      ir_exit_nomem();
     s->v = nv;
     s->cap = nc;
   }
   s->v[s->n] = strdup(x);
-  if (!s->v[s->n]) {
-    fprintf(stderr, "imraudit: out of memory\n");
-    exit(3);
-  }
+  if (!s->v[s->n])
+    ir_exit_nomem();
   s->n++;
 }
 
@@ -60,25 +56,22 @@ static int is_dir(const char *p) {
 /* Sorted names in dir ending in suffix (or subdirectories when suffix is
  * NULL), skipping dot files. */
 static void list_dir(const char *dir, const char *suffix, strvec *out) {
-  DIR *d = opendir(dir);
-  if (!d)
+  ir_dirlist l;
+  if (ir_dirlist_read(dir, &l) != 0)
     return;
-  struct dirent *e;
   char path[4096];
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+  for (size_t i = 0; i < l.n; i++) {
+    const char *name = l.names[i];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     if (suffix) {
-      size_t n = strlen(e->d_name), m = strlen(suffix);
-      if (n > m && strcmp(e->d_name + n - m, suffix) == 0 && !is_dir(path))
-        sv_push(out, e->d_name);
+      size_t n = strlen(name), m = strlen(suffix);
+      if (n > m && strcmp(name + n - m, suffix) == 0 && !is_dir(path))
+        sv_push(out, name);
     } else if (is_dir(path)) {
-      sv_push(out, e->d_name);
+      sv_push(out, name);
     }
   }
-  closedir(d);
-  sv_sort(out);
+  ir_dirlist_free(&l);
 }
 
 /* "ITEM KIND CRITERION" normalized to single spaces, CRITERION "-" for none.
@@ -256,7 +249,7 @@ static void coverage(runner *r, const ir_ruleset *rs, size_t i, int letters) {
 
 static int usage(void) {
   fprintf(stderr, "usage: imraudit test [--rule ID] [-v] [RULES_DIR]\n");
-  return 2;
+  return IR_EXIT_FAILED;
 }
 
 int ir_ruletest_main(int argc, char **argv) {
@@ -277,8 +270,8 @@ int ir_ruletest_main(int argc, char **argv) {
   ir_config cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.rules_dir = r.dir;
-  cfg.rules.steps = 10000000;
-  cfg.rules.memory = (size_t)64 << 20;
+  cfg.rules.steps = IR_DEFAULT_RULE_STEPS;
+  cfg.rules.memory = IR_DEFAULT_RULE_MEMORY;
   char err[1024];
   ir_ruleset *rs = ir_rules_load(r.dir, &cfg.rules, err, sizeof err);
   ir_engine *e = rs ? ir_engine_new(&cfg, err, sizeof err) : NULL;
@@ -287,7 +280,7 @@ int ir_ruletest_main(int argc, char **argv) {
     fprintf(stderr, "imraudit: %s\n", err);
     ir_engine_free(e);
     ir_rules_free(rs);
-    return 2;
+    return IR_EXIT_FAILED;
   }
   char tdir[4096];
   snprintf(tdir, sizeof tdir, "%s/tests", r.dir);
@@ -333,5 +326,5 @@ int ir_ruletest_main(int argc, char **argv) {
   ir_engine_free(e);
   ir_rules_free(rs);
   printf("%d passed, %d failed\n", r.passed, r.failed);
-  return r.failed ? 1 : 0;
+  return r.failed ? IR_EXIT_FLAGGED : IR_EXIT_OK;
 }

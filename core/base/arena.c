@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exitcode.h"
+
 struct ir_arena_block {
   ir_arena_block *next;
   size_t size, used;
@@ -15,10 +17,7 @@ struct ir_arena_block {
 
 enum { BLOCK_MIN = 64 * 1024, SPARE_MAX = 4 };
 
-static void oom(void) {
-  fputs("imraudit: out of memory\n", stderr);
-  exit(3);
-}
+static void oom(void) { ir_exit_nomem(); }
 
 void ir_arena_init(ir_arena *a) { memset(a, 0, sizeof *a); }
 

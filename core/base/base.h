@@ -1,12 +1,17 @@
 /* base.h - what every stage builds on. Takes and gives nothing of the
  * pipeline: arenas for per-letter storage (arena.h), growable byte buffers
  * with JSON and printf helpers (buf.h), SHA-256 (sha256.h), a spill buffer
- * that moves to a temporary file when large (spill.h). Out of memory is
- * reported on stderr and exits 3 (never a silent NULL). */
+ * that moves to a temporary file when large (spill.h), the sorted listing
+ * of a directory (dirlist.h), the exit statuses (exitcode.h) and the option
+ * defaults (defaults.h). Out of memory is reported on stderr and exits
+ * IR_EXIT_NOMEM (never a silent NULL). */
 #ifndef IR_BASE_H
 #define IR_BASE_H
 #include "arena.h"
 #include "buf.h"
+#include "defaults.h"
+#include "dirlist.h"
+#include "exitcode.h"
 #include "sha256.h"
 #include "spill.h"
 #endif

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exitcode.h"
+
 static void reserve(ir_buf *b, size_t more) {
   if (b->n + more + 1 <= b->cap)
     return;
@@ -13,10 +15,8 @@ static void reserve(ir_buf *b, size_t more) {
   while (nc < b->n + more + 1)
     nc *= 2;
   char *p = realloc(b->p, nc);
-  if (!p) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
-  }
+  if (!p)
+    ir_exit_nomem();
   b->p = p;
   b->cap = nc;
 }

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/base.h"
 #include "batch_int.h"
 #include "crosscase.h"
 #include "paths.h"
@@ -190,12 +191,13 @@ typedef struct {
   int unflushed; /* records written since the last flush */
 } writer;
 
-/* Each sink's op, in list order; a failing op makes the status 2. */
+/* Each sink's op, in list order; a failing op makes the status
+ * IR_EXIT_FAILED. */
 #define EACH_SINK(wr, op, ...)                                                 \
   for (size_t k_ = 0; k_ < (wr)->o->nsinks; k_++) {                            \
     ir_sink *sk_ = (wr)->o->sinks[k_];                                         \
     if (sk_->ops->op && sk_->ops->op(sk_, __VA_ARGS__) != 0)                   \
-      (wr)->status = 2;                                                        \
+      (wr)->status = IR_EXIT_FAILED;                                           \
   }
 
 static void stderr_errors(writer *wr, const ir_letter *l) {
@@ -218,7 +220,7 @@ static void consume(writer *wr, slot *s) {
     ir_sink *sk = wr->o->sinks[k];
     if (sk->ops->letter &&
         sk->ops->letter(sk, wr->seq, l, s->frag[k].p, s->frag[k].n) != 0)
-      wr->status = 2;
+      wr->status = IR_EXIT_FAILED;
   }
   wr->unflushed = 1;
   stderr_errors(wr, l);
@@ -270,7 +272,7 @@ static void write_loop(batch *b, writer *wr) {
         for (size_t k = 0; k < wr->o->nsinks; k++) {
           ir_sink *sk = wr->o->sinks[k];
           if (sk->ops->flush && sk->ops->flush(sk) != 0)
-            wr->status = 2;
+            wr->status = IR_EXIT_FAILED;
         }
         wr->unflushed = 0;
         pthread_mutex_lock(&b->mu);
@@ -296,7 +298,7 @@ static void write_loop(batch *b, writer *wr) {
  * sink and counted in the summary. */
 static void cross_findings(writer *wr) {
   if (ir_crosscase_finish(wr->cc) != 0) {
-    wr->status = 2;
+    wr->status = IR_EXIT_FAILED;
     return;
   }
   ir_cross_iter *it = ir_crosscase_iter(wr->cc);
@@ -306,10 +308,10 @@ static void cross_findings(writer *wr) {
     ir_summary_add_cross(&wr->sum, f->category, f->specialty, f->first_on_item);
   }
   if (ir_cross_iter_failed(it))
-    wr->status = 2;
+    wr->status = IR_EXIT_FAILED;
   ir_cross_iter_free(it);
-  if (ir_crosscase_count(wr->cc) && wr->status < 1)
-    wr->status = 1;
+  if (ir_crosscase_count(wr->cc) && wr->status < IR_EXIT_FLAGGED)
+    wr->status = IR_EXIT_FLAGGED;
 }
 
 /* Cross-case findings, the summary and the end of each sink. */
@@ -320,7 +322,7 @@ static void finish(writer *wr) {
   for (size_t k = 0; k < wr->o->nsinks; k++) {
     ir_sink *sk = wr->o->sinks[k];
     if (sk->ops->finish && sk->ops->finish(sk) != 0)
-      wr->status = 2;
+      wr->status = IR_EXIT_FAILED;
   }
 }
 
@@ -363,7 +365,7 @@ static int start_workers(batch *b, worker *wk, int n) {
   for (int i = 0; i < n; i++)
     if (pthread_create(&wk[i].tid, NULL, worker_main, &wk[i]) != 0) {
       fputs("imraudit: cannot start worker thread\n", stderr);
-      exit(3);
+      exit(IR_EXIT_NOMEM);
     }
   return 0;
 }
@@ -383,24 +385,20 @@ int ir_batch_run(const ir_auditor *a, const ir_batch_opts *o) {
   b.wake_at = b.nslots / 2;
   b.slots = calloc(b.nslots, sizeof *b.slots);
   worker *wk = calloc((size_t)n, sizeof *wk);
-  if (!b.slots || !wk) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
-  }
+  if (!b.slots || !wk)
+    ir_exit_nomem();
   for (size_t i = 0; i < b.nslots; i++) {
     ir_arena_init(&b.slots[i].arena);
     b.slots[i].frag = calloc(o->nsinks ? o->nsinks : 1, sizeof(ir_buf));
-    if (!b.slots[i].frag) {
-      fputs("imraudit: out of memory\n", stderr);
-      exit(3);
-    }
+    if (!b.slots[i].frag)
+      ir_exit_nomem();
   }
   pthread_mutex_init(&b.mu, NULL);
   pthread_cond_init(&b.space, NULL);
   pthread_cond_init(&b.ready, NULL);
 
   writer wr;
-  int status = 2;
+  int status = IR_EXIT_FAILED;
   if (writer_open(&wr, o, ir_paths_total(b.paths)) == 0 &&
       start_workers(&b, wk, n) == 0) {
     write_loop(&b, &wr);

@@ -6,14 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "batch_int.h"
 
 static char *xstrdup(const char *s) {
   char *d = strdup(s);
-  if (!d) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
-  }
+  if (!d)
+    ir_exit_nomem();
   return d;
 }
 
@@ -30,10 +29,8 @@ ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key) {
   if (t->n == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 8;
     t->v = realloc(t->v, t->cap * sizeof *t->v);
-    if (!t->v) {
-      fputs("imraudit: out of memory\n", stderr);
-      exit(3);
-    }
+    if (!t->v)
+      ir_exit_nomem();
   }
   ir_sum_row *r = &t->v[t->n++];
   memset(r, 0, sizeof *r);

@@ -84,10 +84,8 @@ struct ir_cross_iter {
 
 static void *xrealloc(void *p, size_t n) {
   p = realloc(p, n ? n : 1);
-  if (!p) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
-  }
+  if (!p)
+    ir_exit_nomem();
   return p;
 }
 

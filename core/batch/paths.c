@@ -9,11 +9,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/base.h"
+
 typedef struct {
-  char *dir;    /* directory path (no trailing slash unless root) */
-  char **names; /* sorted entry names, pointing into pool */
-  char *pool;   /* per entry its d_type byte, then its NUL-terminated name */
-  size_t n, i;  /* count, next index */
+  char *dir;       /* directory path (no trailing slash unless root) */
+  ir_dirlist list; /* its entries, sorted */
+  size_t i;        /* next index */
   dev_t dev;
   ino_t ino;
 } frame;
@@ -34,10 +35,8 @@ struct ir_paths {
 
 static void *xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
-  if (!q) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
-  }
+  if (!q)
+    ir_exit_nomem();
   return q;
 }
 
@@ -57,10 +56,6 @@ static char *join(const char *dir, const char *name) {
   return s;
 }
 
-static int cmp_names(const void *x, const void *y) {
-  return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 static int is_dir_path(const char *path, struct stat *st) {
   return strcmp(path, "-") != 0 && stat(path, st) == 0 && S_ISDIR(st->st_mode);
 }
@@ -72,7 +67,7 @@ ir_paths *ir_paths_new(const char *const *paths, size_t npaths,
   p->args = paths;
   p->nargs = npaths;
   p->files_from = files_from;
-  p->glob = glob && *glob ? glob : "*.txt";
+  p->glob = glob && *glob ? glob : IR_DEFAULT_GLOB;
   p->total = files_from ? -1 : (long)npaths;
   for (size_t i = 0; i < npaths && p->total >= 0; i++) {
     struct stat st;
@@ -86,8 +81,7 @@ long ir_paths_total(const ir_paths *p) { return p->total; }
 
 static void pop(ir_paths *p) {
   frame *f = &p->stack[--p->depth];
-  free(f->names);
-  free(f->pool);
+  ir_dirlist_free(&f->list);
   free(f->dir);
 }
 
@@ -97,35 +91,13 @@ static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
   for (size_t i = 0; i < p->depth; i++)
     if (p->stack[i].dev == st->st_dev && p->stack[i].ino == st->st_ino)
       return "directory loop";
-  DIR *d = opendir(dir);
-  if (!d)
+  frame f = {NULL, {0}, 0, st->st_dev, st->st_ino};
+  if (ir_dirlist_read(dir, &f.list) != 0) {
+    if (errno == ENOMEM)
+      ir_exit_nomem();
     return strerror(errno);
-  frame f = {xstrdup(dir), NULL, NULL, 0, 0, st->st_dev, st->st_ino};
-  size_t cap = 0, used = 0, pcap = 0, *off = NULL;
-  struct dirent *de;
-  while ((de = readdir(d))) { /* names packed: a few bytes of overhead each */
-    if (de->d_name[0] == '.')
-      continue;
-    size_t len = strlen(de->d_name) + 2;
-    if (f.n == cap) {
-      cap = cap ? cap * 2 : 16;
-      off = xrealloc(off, cap * sizeof *off);
-    }
-    while (used + len > pcap) {
-      pcap = pcap ? pcap * 2 : 1024;
-      f.pool = xrealloc(f.pool, pcap);
-    }
-    f.pool[used] = (char)de->d_type;
-    memcpy(f.pool + used + 1, de->d_name, len - 1);
-    off[f.n++] = used + 1;
-    used += len;
   }
-  closedir(d);
-  f.names = xrealloc(NULL, (f.n ? f.n : 1) * sizeof *f.names);
-  for (size_t i = 0; i < f.n; i++)
-    f.names[i] = f.pool + off[i];
-  free(off);
-  qsort(f.names, f.n, sizeof *f.names, cmp_names);
+  f.dir = xstrdup(dir);
   if (p->depth == p->cap) {
     p->cap = p->cap ? p->cap * 2 : 8;
     p->stack = xrealloc(p->stack, p->cap * sizeof *p->stack);
@@ -168,16 +140,16 @@ int ir_paths_next(ir_paths *p, char **path, const char **err) {
   for (;;) {
     if (p->depth) {
       frame *f = &p->stack[p->depth - 1];
-      if (f->i == f->n) {
+      if (f->i == f->list.n) {
         pop(p);
         continue;
       }
-      const char *name = f->names[f->i++];
+      unsigned char type = ir_dirlist_type(&f->list, f->i);
+      const char *name = f->list.names[f->i++];
       char *full = join(f->dir, name);
       struct stat st;
       /* a regular file (d_type) needs no stat; links and unknowns do */
-      if ((unsigned char)name[-1] != DT_REG && stat(full, &st) == 0 &&
-          S_ISDIR(st.st_mode)) {
+      if (type != DT_REG && stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
         const char *e = push(p, full, &st);
         if (!e) {
           free(full);

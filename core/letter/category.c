@@ -1,6 +1,6 @@
 /* category.c - what kind of service an item's title names.
  *
- * ir_category_of(title, guideline_maximus) returns a static string: "tpi",
+ * ir_category_of(sg, title, guideline_maximus) returns a static string: "tpi",
  * "scs", "esi", "opioid", "physical_therapy", "imaging", "office_visit",
  * "medication" or "other". The title decides; the MAXIMUS guideline citation
  * is consulted only when the title alone says nothing ("Other" otherwise).
@@ -11,10 +11,9 @@
  * diagnostic tests and are filed under "imaging".
  * Matching is case-insensitive on word boundaries; a pattern ending in '*'
  * matches any word starting with it. Linear in the title length. */
-#include "segment.h"
+#include "segment_int.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,8 +334,9 @@ static unsigned char lc(unsigned char c) {
 
 /* The lists, and for each the patterns grouped by first letter (every
  * pattern starts with a lower-case letter): first[l][c] is the first
- * pattern of list l starting with 'a' + c, chained by next[l][]. Built
- * once; read-only afterwards, so classify is thread-safe. */
+ * pattern of list l starting with 'a' + c, chained by next[l][]. Built by
+ * seg_cat_new (the segmenter owns it); read-only afterwards, so classify is
+ * thread-safe. */
 enum {
   L_TPI,
   L_TPI_NOT,
@@ -353,14 +353,18 @@ enum {
 };
 static const char *const *const lists[NLISTS] = {
     tpi_w, tpi_not_w, scs_w, esi_w, opioid_w, pt_w, imaging_w, visit_w, med_w};
-static uint16_t first[NLISTS][26], next[NLISTS][MAXW];
-static uint8_t plen[NLISTS][MAXW];
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+struct seg_cat_index {
+  uint16_t first[NLISTS][26], next[NLISTS][MAXW];
+  uint8_t plen[NLISTS][MAXW];
+};
 
-static void build_index(void) {
+seg_cat *seg_cat_new(void) {
+  seg_cat *x = calloc(1, sizeof *x);
+  if (!x)
+    return NULL;
   for (int l = 0; l < NLISTS; l++) {
     for (int c = 0; c < 26; c++)
-      first[l][c] = END;
+      x->first[l][c] = END;
     size_t n = 0;
     while (lists[l][n])
       n++;
@@ -369,12 +373,15 @@ static void build_index(void) {
       unsigned c = (unsigned)(p[0] - 'a');
       if (k >= MAXW || c >= 26 || strlen(p) > 255)
         abort(); /* a table edit broke the index's assumptions */
-      plen[l][k] = (uint8_t)strlen(p);
-      next[l][k] = first[l][c];
-      first[l][c] = (uint16_t)k;
+      x->plen[l][k] = (uint8_t)strlen(p);
+      x->next[l][k] = x->first[l][c];
+      x->first[l][c] = (uint16_t)k;
     }
   }
+  return x;
 }
+
+void seg_cat_free(seg_cat *x) { free(x); }
 
 /* Case-insensitive match of pattern p (lower case, pl bytes; '*' at end =
  * prefix) at s[i], where a word starts; returns 1 when the match ends on a
@@ -420,21 +427,22 @@ static void find_starts(const char *s, size_t n, starts *w) {
 }
 
 /* Does a pattern of list l start at s[i] (a word start)? */
-static int list_at(const char *s, size_t n, size_t i, int l) {
+static int list_at(const seg_cat *x, const char *s, size_t n, size_t i, int l) {
   unsigned c = (unsigned)(lc((unsigned char)s[i]) - 'a');
   if (c >= 26)
     return 0; /* every pattern starts with a letter */
-  for (unsigned k = first[l][c]; k != END; k = next[l][k])
-    if (match_at(s, n, i, lists[l][k], plen[l][k]))
+  for (unsigned k = x->first[l][c]; k != END; k = x->next[l][k])
+    if (match_at(s, n, i, lists[l][k], x->plen[l][k]))
       return 1;
   return 0;
 }
 
 /* Does a pattern of list l start a word of s[0, n)? */
-static int has_any(const char *s, size_t n, const starts *w, int l) {
+static int has_any(const seg_cat *x, const char *s, size_t n, const starts *w,
+                   int l) {
   if (!w->over) {
     for (size_t k = 0; k < w->n; k++)
-      if (list_at(s, n, w->at[k], l))
+      if (list_at(x, s, n, w->at[k], l))
         return 1;
     return 0;
   }
@@ -442,7 +450,7 @@ static int has_any(const char *s, size_t n, const starts *w, int l) {
     if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
         is_wordch((unsigned char)s[i]))
       continue; /* patterns start words */
-    if (list_at(s, n, i, l))
+    if (list_at(x, s, n, i, l))
       return 1;
   }
   return 0;
@@ -470,32 +478,32 @@ static int has_dose(const char *s, size_t n) {
   return 0;
 }
 
-static const char *classify(const char *s, size_t n) {
-  pthread_once(&index_once, build_index);
+static const char *classify(const seg_cat *x, const char *s, size_t n) {
   starts w;
   find_starts(s, n, &w);
-  if (has_any(s, n, &w, L_TPI) && !has_any(s, n, &w, L_TPI_NOT))
+  if (has_any(x, s, n, &w, L_TPI) && !has_any(x, s, n, &w, L_TPI_NOT))
     return "tpi";
-  if (has_any(s, n, &w, L_SCS))
+  if (has_any(x, s, n, &w, L_SCS))
     return "scs";
-  if (has_any(s, n, &w, L_ESI))
+  if (has_any(x, s, n, &w, L_ESI))
     return "esi";
-  if (has_any(s, n, &w, L_OPIOID))
+  if (has_any(x, s, n, &w, L_OPIOID))
     return "opioid";
-  if (has_any(s, n, &w, L_PT))
+  if (has_any(x, s, n, &w, L_PT))
     return "physical_therapy";
-  if (has_any(s, n, &w, L_IMAGING))
+  if (has_any(x, s, n, &w, L_IMAGING))
     return "imaging";
-  if (has_any(s, n, &w, L_VISIT))
+  if (has_any(x, s, n, &w, L_VISIT))
     return "office_visit";
-  if (has_any(s, n, &w, L_MED) || has_dose(s, n))
+  if (has_any(x, s, n, &w, L_MED) || has_dose(s, n))
     return "medication";
   return NULL;
 }
 
-const char *ir_category_of(const char *title, const char *guideline_maximus) {
-  const char *c = title ? classify(title, strlen(title)) : NULL;
+const char *ir_category_of(const ir_segmenter *sg, const char *title,
+                           const char *guideline_maximus) {
+  const char *c = title ? classify(sg->cat, title, strlen(title)) : NULL;
   if (!c && guideline_maximus)
-    c = classify(guideline_maximus, strlen(guideline_maximus));
+    c = classify(sg->cat, guideline_maximus, strlen(guideline_maximus));
   return c ? c : "other";
 }

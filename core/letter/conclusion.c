@@ -18,16 +18,12 @@
  * never reads "not medically necessary" as necessary. Each word is looked up
  * once (a hash of the word lists) and each sentence's traits are found in
  * one pass (a phrase trie); the lists are in conclusion_lex.c. */
-#include "segment.h"
+#include "segment_int.h"
 
 #include <ctype.h>
 #include <string.h>
 
 #include "conclusion.h"
-
-typedef struct {
-  size_t s, e;
-} span;
 
 /* ---- words ------------------------------------------------------------ */
 
@@ -107,6 +103,7 @@ typedef struct {
 
 /* The words of a sentence window with their classes (conclusion.h). */
 typedef struct {
+  const cl_lex *lex;
   span w[MAXW];
   uint32_t cls[MAXW];
   size_t n;
@@ -190,14 +187,14 @@ static int lack_noun(const words *ws, size_t k, int *core) {
 
 /* Sentence traits (conclusion.h), tested once per sentence when first
  * needed. A guideline counts among the first 8 words only. */
-static unsigned traits_of(const char *s, span t) {
+static unsigned traits_of(const cl_lex *x, const char *s, span t) {
   size_t n = t.e - t.s, nsp = 0, i = 0;
   while (i < n && nsp < 8) {
     if (s[t.s + i] == ' ')
       nsp++;
     i++;
   }
-  return cl_traits(s + t.s, n, i);
+  return cl_traits(x, s + t.s, n, i);
 }
 
 /* Next word at or after *i in s[.., e): trimmed span in *w; 0 at the end. */
@@ -234,13 +231,13 @@ static verdict sentence_verdict(const char *s, span t, words *ws) {
     }
     size_t k = ws->n++;
     ws->w[k] = w;
-    uint32_t cls = ws->cls[k] = cl_word_class(s, w.s, w.e);
+    uint32_t cls = ws->cls[k] = cl_word_class(ws->lex, s, w.s, w.e);
     const verdict_word *v = verdict_in(cls);
     int pol = 0, modal = 0, core = 0;
     if (v) {
       if ((v->flags & F_CTX) && !(k > 0 && (ws->cls[k - 1] & W_MED))) {
         if (!have_traits)
-          tr = traits_of(s, t), have_traits = 1;
+          tr = traits_of(ws->lex, s, t), have_traits = 1;
         if (!(tr & T_CTX))
           continue;
       }
@@ -253,7 +250,7 @@ static verdict sentence_verdict(const char *s, span t, words *ws) {
     if (!pol)
       continue;
     if (!have_traits)
-      tr = traits_of(s, t), have_traits = 1;
+      tr = traits_of(ws->lex, s, t), have_traits = 1;
     int req = (tr & T_REQ) != 0, att = (tr & T_ATT) != 0;
     int gl = (tr & T_GL) != 0, cond = (tr & T_COND) != 0;
     int strength = (core || req) ? 3 : 2;
@@ -317,16 +314,17 @@ static verdict pick_last(const char *s, size_t n, words *ws, span *pick) {
   }
 }
 
-ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
-                               size_t *conc_start, size_t *conc_end) {
+ir_conclusion ir_conclusion_of(const ir_segmenter *sg, const char *rationale,
+                               size_t n, size_t *conc_start, size_t *conc_end) {
   span pick = {0, 0};
   if (conc_start)
     *conc_start = 0;
   if (conc_end)
     *conc_end = 0;
-  if (!rationale || cl_init() != 0)
+  if (!rationale)
     return IR_CONC_UNKNOWN;
   words ws;
+  ws.lex = sg->lex;
   verdict best = pick_last(rationale, n, &ws, &pick);
   if (!best.pol)
     return IR_CONC_UNKNOWN;
@@ -337,7 +335,7 @@ ir_conclusion ir_conclusion_of(const char *rationale, size_t n,
   return best.pol > 0 ? IR_CONC_NECESSARY : IR_CONC_NOT_NECESSARY;
 }
 
-ir_outcome ir_outcome_of(const char *s, size_t n) {
+ir_outcome ir_outcome_of(const ir_segmenter *sg, const char *s, size_t n) {
   static const char *const up[] = {"upheld", "uphold", "upholds", NULL};
   static const char *const ov[] = {"overturned", "overturn", "overturns",
                                    "reversed",   "reverse",  NULL};
@@ -361,7 +359,7 @@ ir_outcome ir_outcome_of(const char *s, size_t n) {
     return IR_OUT_UPHELD;
   if (o >= 0)
     return IR_OUT_OVERTURNED;
-  switch (ir_conclusion_of(s, n, NULL, NULL)) {
+  switch (ir_conclusion_of(sg, s, n, NULL, NULL)) {
   case IR_CONC_NECESSARY:
     return IR_OUT_OVERTURNED;
   case IR_CONC_NOT_NECESSARY:

@@ -3,14 +3,15 @@
  *
  *  conclusion.c      sentences, verdict words, polarity, strength
  *  conclusion_lex.c  the word lists and phrase lists it consults, compiled
- *                    once into lookup tables
+ *                    by cl_lex_new into lookup tables (owned by the
+ *                    segmenter, so by the engine)
  *
- * cl_word_class(s, b, e) classifies the word s[b, e) (ASCII case ignored) in
+ * cl_word_class(x, s, b, e) classifies the word s[b, e) (ASCII case ignored) in
  * O(length): the W_* lists it belongs to and, in bits 24.., 1 + the index of
- * its verdict entry (0: no verdict word). cl_traits(s, n, gl_end) tests the
+ * its verdict entry (0: no verdict word). cl_traits(x, s, n, gl_end) tests the
  * sentence s[0, n) for the T_* phrase lists in one pass (ASCII case
  * ignored); T_GL phrases count only when they end at or before gl_end.
- * Both need cl_init() first; the tables are read-only after it. */
+ * Both read the tables x only (thread-safe). */
 #ifndef IR_CONCLUSION_H
 #define IR_CONCLUSION_H
 #include <stddef.h>
@@ -44,7 +45,14 @@ enum {
   W_VSHIFT = 24      /* verdict index + 1 in the bits from here */
 };
 
-uint32_t cl_word_class(const char *s, size_t b, size_t e);
+typedef struct cl_lex cl_lex;
+
+/* The compiled lists; NULL when out of memory or when the phrases do not
+ * fit the automaton (a list edit). */
+cl_lex *cl_lex_new(void);
+void cl_lex_free(cl_lex *x);
+
+uint32_t cl_word_class(const cl_lex *x, const char *s, size_t b, size_t e);
 
 /* Sentence traits. */
 enum {
@@ -55,15 +63,12 @@ enum {
   T_CTX = 16  /* "necess" or "request" */
 };
 
-unsigned cl_traits(const char *s, size_t n, size_t gl_end);
+unsigned cl_traits(const cl_lex *x, const char *s, size_t n, size_t gl_end);
 
 /* Byte classes: CB_WORD a word byte (ASCII letter or digit, ' - or any
  * byte >= 0x80), CB_STOP a sentence stop ('.', '!', '?' or '\n'). */
 enum { CB_WORD = 1, CB_STOP = 2 };
-extern uint8_t cl_byte[256];
-
-/* Builds the tables (once; thread-safe). Returns -1 if they did not fit. */
-int cl_init(void);
+extern const uint8_t cl_byte[256];
 
 /* ASCII lower case (the program runs in the C locale, where this is what
  * tolower() does, without the locale lookup). */

@@ -1,8 +1,8 @@
 /* conclusion_lex.c - the word and phrase lists of the conclusion reader,
- * compiled once into a word hash (word -> classes) and a phrase automaton
- * (Aho-Corasick: one pass over a sentence finds every list it mentions);
- * see conclusion.h. */
-#include <pthread.h>
+ * compiled by cl_lex_new into a word hash (word -> classes) and a phrase
+ * automaton (Aho-Corasick: one pass over a sentence finds every list it
+ * mentions); see conclusion.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "conclusion.h"
@@ -95,10 +95,23 @@ typedef struct {
   uint32_t cls; /* 0: empty slot (every listed word has a class) */
 } slot;
 
-static slot table[HSIZE];
-/* lengths (bit n) of the listed words starting with each byte, either case:
- * most words of a text are rejected by this test alone */
-static uint32_t lengths_by_first[256];
+enum { MAXNODES = 1024, NCLS = 32 };
+
+/* The compiled lists. The phrase automaton is a full transition table:
+ * byte -> class (the phrases' characters, either case; 0 for any other
+ * byte), state x class -> state (0 is the start). out[state] holds the T_*
+ * bits of every phrase ending there. */
+struct cl_lex {
+  slot table[HSIZE];
+  /* lengths (bit n) of the listed words starting with each byte, either
+   * case: most words of a text are rejected by this test alone */
+  uint32_t lengths_by_first[256];
+  uint8_t byte_cls[256];
+  unsigned ncls, nstates;
+  uint16_t go[MAXNODES][NCLS];
+  uint8_t out[MAXNODES];
+  int failed; /* the phrases did not fit */
+};
 
 static inline unsigned hash_key(wkey k) {
   uint64_t h = k.k0 * 0x9E3779B97F4A7C15u ^ k.k1 * 0xC2B2AE3D27D4EB4Fu;
@@ -115,15 +128,15 @@ static wkey key_of(const unsigned char *w, size_t n) {
   return k;
 }
 
-static void add_word(const char *w, uint32_t cls) {
+static void add_word(cl_lex *x, const char *w, uint32_t cls) {
   size_t n = strlen(w);
   unsigned char c = (unsigned char)w[0];
-  lengths_by_first[c] |= 1u << n;
+  x->lengths_by_first[c] |= 1u << n;
   if (c >= 'a' && c <= 'z')
-    lengths_by_first[c - 'a' + 'A'] |= 1u << n;
+    x->lengths_by_first[c - 'a' + 'A'] |= 1u << n;
   wkey k = key_of((const unsigned char *)w, n);
   for (unsigned h = hash_key(k);; h = (h + 1) & (HSIZE - 1)) {
-    slot *sl = &table[h];
+    slot *sl = &x->table[h];
     if (!sl->cls)
       sl->key = k;
     else if (sl->key.k0 != k.k0 || sl->key.k1 != k.k1)
@@ -133,18 +146,19 @@ static void add_word(const char *w, uint32_t cls) {
   }
 }
 
-uint32_t cl_word_class(const char *s, size_t b, size_t e) {
+uint32_t cl_word_class(const cl_lex *x, const char *s, size_t b, size_t e) {
   size_t n = e - b;
   uint32_t nt = n >= 3 && cl_lc((unsigned char)s[e - 1]) == 't' &&
                         s[e - 2] == '\'' &&
                         cl_lc((unsigned char)s[e - 3]) == 'n'
                     ? W_NT
                     : 0;
-  if (n == 0 || n > MAXLEN || !(lengths_by_first[(unsigned char)s[b]] >> n & 1))
+  if (n == 0 || n > MAXLEN ||
+      !(x->lengths_by_first[(unsigned char)s[b]] >> n & 1))
     return nt;
   wkey k = key_of((const unsigned char *)s + b, n);
   for (unsigned h = hash_key(k);; h = (h + 1) & (HSIZE - 1)) {
-    const slot *sl = &table[h];
+    const slot *sl = &x->table[h];
     if (!sl->cls)
       return nt;
     if (sl->key.k0 == k.k0 && sl->key.k1 == k.k1)
@@ -193,84 +207,69 @@ static const struct {
     {rq, T_REQ}, {at, T_ATT}, {gl, T_GL}, {cd, T_COND}, {cx, T_CTX},
 };
 
-enum {
-  MAXNODES = 1024,
-  NCLS = 32,
-  T_ALL = T_REQ | T_ATT | T_GL | T_COND | T_CTX
-};
+enum { T_ALL = T_REQ | T_ATT | T_GL | T_COND | T_CTX };
 
-/* Aho-Corasick automaton over the phrases, as a full transition table:
- * byte -> class (the phrases' characters, either case; 0 for any other
- * byte), state x class -> state (0 is the start). out[state] holds the T_*
- * bits of every phrase ending there. */
-static uint8_t byte_cls[256];
-static unsigned ncls = 1;
-static uint16_t go[MAXNODES][NCLS];
-static uint8_t out[MAXNODES];
-static unsigned nstates = 1;
-static int build_failed;
-
-static unsigned class_of(unsigned char c) {
-  if (!byte_cls[c]) {
-    if (ncls >= NCLS) {
-      build_failed = 1;
+static unsigned class_of(cl_lex *x, unsigned char c) {
+  if (!x->byte_cls[c]) {
+    if (x->ncls >= NCLS) {
+      x->failed = 1;
       return 0;
     }
-    byte_cls[c] = (uint8_t)ncls;
+    x->byte_cls[c] = (uint8_t)x->ncls;
     if (c >= 'a' && c <= 'z')
-      byte_cls[c - 'a' + 'A'] = (uint8_t)ncls;
-    ncls++;
+      x->byte_cls[c - 'a' + 'A'] = (uint8_t)x->ncls;
+    x->ncls++;
   }
-  return byte_cls[c];
+  return x->byte_cls[c];
 }
 
-static void add_phrase(const char *p, uint8_t bit) {
+static void add_phrase(cl_lex *x, const char *p, uint8_t bit) {
   unsigned st = 0;
   for (; *p; p++) {
-    unsigned k = class_of((unsigned char)*p);
+    unsigned k = class_of(x, (unsigned char)*p);
     if (!k)
       return;
-    if (!go[st][k]) {
-      if (nstates >= MAXNODES) {
-        build_failed = 1;
+    if (!x->go[st][k]) {
+      if (x->nstates >= MAXNODES) {
+        x->failed = 1;
         return;
       }
-      go[st][k] = (uint16_t)nstates++;
+      x->go[st][k] = (uint16_t)x->nstates++;
     }
-    st = go[st][k];
+    st = x->go[st][k];
   }
-  out[st] |= bit;
+  x->out[st] |= bit;
 }
 
 /* Failure links, breadth first; missing transitions follow them. */
-static void complete(void) {
-  static uint16_t fail[MAXNODES], queue[MAXNODES];
+static void complete(cl_lex *x) {
+  uint16_t fail[MAXNODES], queue[MAXNODES];
   size_t qh = 0, qt = 0;
   for (unsigned k = 0; k < NCLS; k++)
-    if (go[0][k]) {
-      fail[go[0][k]] = 0;
-      queue[qt++] = go[0][k];
+    if (x->go[0][k]) {
+      fail[x->go[0][k]] = 0;
+      queue[qt++] = x->go[0][k];
     }
   while (qh < qt) {
     unsigned u = queue[qh++];
     for (unsigned k = 0; k < NCLS; k++) {
-      unsigned v = go[u][k];
+      unsigned v = x->go[u][k];
       if (!v) {
-        go[u][k] = go[fail[u]][k];
+        x->go[u][k] = x->go[fail[u]][k];
         continue;
       }
-      fail[v] = go[fail[u]][k];
-      out[v] |= out[fail[v]];
+      fail[v] = x->go[fail[u]][k];
+      x->out[v] |= x->out[fail[v]];
       queue[qt++] = (uint16_t)v;
     }
   }
 }
 
-unsigned cl_traits(const char *s, size_t n, size_t gl_end) {
+unsigned cl_traits(const cl_lex *x, const char *s, size_t n, size_t gl_end) {
   unsigned got = 0, st = 0;
   for (size_t q = 0; q < n; q++) {
-    st = go[st][byte_cls[(unsigned char)s[q]]];
-    unsigned o = out[st];
+    st = x->go[st][x->byte_cls[(unsigned char)s[q]]];
+    unsigned o = x->out[st];
     if (o) {
       got |= q + 1 > gl_end ? o & ~(unsigned)T_GL : o;
       if (got == T_ALL)
@@ -280,31 +279,42 @@ unsigned cl_traits(const char *s, size_t n, size_t gl_end) {
   return got;
 }
 
-/* ---- init ---------------------------------------------------------------- */
+/* ---- building ----------------------------------------------------------- */
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* Byte classes (conclusion.h), a constant table. */
+#define CB_(c)                                                                 \
+  (uint8_t)(                                                                   \
+      ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') ||                         \
+               ((c) >= '0' && (c) <= '9') || (c) == '\'' || (c) == '-' ||      \
+               (c) >= 0x80                                                     \
+           ? CB_WORD                                                           \
+           : 0) |                                                              \
+      ((c) == '.' || (c) == '!' || (c) == '?' || (c) == '\n' ? CB_STOP : 0))
+#define CB4_(c) CB_(c), CB_((c) + 1), CB_((c) + 2), CB_((c) + 3)
+#define CB16_(c) CB4_(c), CB4_((c) + 4), CB4_((c) + 8), CB4_((c) + 12)
+#define CB64_(c) CB16_(c), CB16_((c) + 16), CB16_((c) + 32), CB16_((c) + 48)
+const uint8_t cl_byte[256] = {CB64_(0), CB64_(64), CB64_(128), CB64_(192)};
 
-uint8_t cl_byte[256];
-
-static void build(void) {
-  for (unsigned c = 0; c < 256; c++) {
-    int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c >= '0' && c <= '9') || c == '\'' || c == '-' || c >= 0x80;
-    int stop = c == '.' || c == '!' || c == '?' || c == '\n';
-    cl_byte[c] = (uint8_t)((word ? CB_WORD : 0) | (stop ? CB_STOP : 0));
-  }
+cl_lex *cl_lex_new(void) {
+  cl_lex *x = calloc(1, sizeof *x);
+  if (!x)
+    return NULL;
+  x->ncls = 1;
+  x->nstates = 1;
   for (size_t k = 0; cl_verdicts[k].w; k++)
-    add_word(cl_verdicts[k].w, (uint32_t)(k + 1) << W_VSHIFT);
+    add_word(x, cl_verdicts[k].w, (uint32_t)(k + 1) << W_VSHIFT);
   for (size_t l = 0; l < sizeof word_lists / sizeof *word_lists; l++)
     for (const char *const *w = word_lists[l].list; *w; w++)
-      add_word(*w, word_lists[l].cls);
+      add_word(x, *w, word_lists[l].cls);
   for (size_t l = 0; l < sizeof phrase_lists / sizeof *phrase_lists; l++)
     for (const char *const *p = phrase_lists[l].list; *p; p++)
-      add_phrase(*p, phrase_lists[l].bit);
-  complete();
+      add_phrase(x, *p, phrase_lists[l].bit);
+  complete(x);
+  if (x->failed) {
+    free(x);
+    return NULL;
+  }
+  return x;
 }
 
-int cl_init(void) {
-  pthread_once(&once, build);
-  return build_failed ? -1 : 0;
-}
+void cl_lex_free(cl_lex *x) { free(x); }

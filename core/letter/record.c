@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+
 const char *ir_section_name(ir_section s) {
   static const char *const names[] = {"header", "summary", "rationale", "title",
                                       "other"};
@@ -89,9 +90,9 @@ ir_evidence ir_make_evidence(ir_arena *a, const ir_text *t, ir_section sec,
 
 int ir_letter_status(const ir_letter *l) {
   if (!l->ok || l->rule_errors.n)
-    return 2;
+    return IR_EXIT_FAILED;
   for (size_t i = 0; i < l->items.n; i++)
     if (l->items.v[i].findings.n)
-      return 1;
-  return 0;
+      return IR_EXIT_FLAGGED;
+  return IR_EXIT_OK;
 }

@@ -150,8 +150,9 @@ typedef struct {
 ir_evidence ir_make_evidence(ir_arena *a, const ir_text *t, ir_section sec,
                              size_t ns, size_t ne);
 
-/* Severity of the letter for the exit status: 0 clean, 1 flagged, 2 failed
- * (not ok, or a rule error). */
+/* Severity of the letter for the exit status (base/exitcode.h):
+ * IR_EXIT_OK clean, IR_EXIT_FLAGGED flagged, IR_EXIT_FAILED failed (not ok,
+ * or a rule error). */
 int ir_letter_status(const ir_letter *l);
 
 #endif

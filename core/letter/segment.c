@@ -15,17 +15,20 @@
  * GUIDELINE(S) RELIED UPON ...:" and "RATIONALE FOR WHY ...:" headings) split
  * guidelines and rationale; the rationale ends at the item's end or at a
  * closing section (reviewer qualifications, documents reviewed, cc:).
- * Header fields and reviewer come from PCRE2 patterns compiled once (JIT,
- * match limits); match data is per call, so ir_segment is thread-safe.
+ * Header fields and reviewer come from PCRE2 patterns compiled by
+ * ir_segmenter_new (JIT, match limits); match data is per call, so
+ * ir_segment is thread-safe.
  * Most are compiled anchored and tried only where a match can start (see
  * seg_find), which finds the first match an unanchored search would; the
  * match limit then applies to each try rather than to the whole search.
  * Everything is a linear scan; patterns are bounded. */
 #include "segment_int.h"
 
-#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "conclusion.h"
 
 /* ---- patterns ----------------------------------------------------------- */
 
@@ -191,78 +194,69 @@ static const struct {
                   CI, f_inline, 0},
 };
 
-static pcre2_code *pats[P_COUNT];
-/* For each pair of leading letters (a..z, lower case): the wb patterns
- * (bit p) with a literal starting so (see word_candidates). */
-static uint16_t pair_pats[26 * 26];
-static unsigned char wclass[256];
-static pcre2_match_context *mctx;
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static char init_msg[256];
-static int init_failed;
+/* PCRE2's \\w without UTF, by byte: 0 not a word character, 1 a digit or
+ * '_', 2 + (0..25) an ASCII letter of either case. A constant table. */
+#define WC_(ch)                                                                \
+  (unsigned char)((unsigned)(((ch) | 0x20) - 'a') < 26                         \
+                      ? 2 + (((ch) | 0x20) - 'a')                              \
+                  : (((ch) >= '0' && (ch) <= '9') || (ch) == '_') ? 1          \
+                                                                  : 0)
+#define WC4_(c) WC_(c), WC_((c) + 1), WC_((c) + 2), WC_((c) + 3)
+#define WC16_(c) WC4_(c), WC4_((c) + 4), WC4_((c) + 8), WC4_((c) + 12)
+#define WC64_(c) WC16_(c), WC16_((c) + 16), WC16_((c) + 32), WC16_((c) + 48)
+static const unsigned char wclass[256] = {WC64_(0), WC64_(64), WC64_(128),
+                                          WC64_(192)};
 
 static unsigned pair_of(const char *lit) { /* lit: two lower-case letters+ */
   return (unsigned)(lit[0] - 'a') * 26 + (unsigned)(lit[1] - 'a');
 }
 
-/* PCRE2's \\w without UTF, by byte: 0 not a word character, 1 a digit or
- * '_', 2 + (0..25) an ASCII letter of either case. */
-static void build_wclass(void) {
-  for (int ch = 0; ch < 256; ch++) {
-    unsigned l = (unsigned)((ch | 0x20) - 'a');
-    wclass[ch] = l < 26 ? (unsigned char)(2 + l)
-                 : ((ch >= '0' && ch <= '9') || ch == '_') ? 1
-                                                           : 0;
+ir_segmenter *ir_segmenter_new(char *err, size_t errlen) {
+  ir_segmenter *sg = calloc(1, sizeof *sg);
+  if (!sg || !(sg->mctx = pcre2_match_context_create(NULL)) ||
+      !(sg->lex = cl_lex_new()) || !(sg->cat = seg_cat_new())) {
+    snprintf(err, errlen, "segment: out of memory or a word list too large");
+    goto fail;
   }
-}
-
-static void do_init(void) {
-  mctx = pcre2_match_context_create(NULL);
-  if (!mctx) {
-    snprintf(init_msg, sizeof init_msg, "segment: out of memory");
-    init_failed = 1;
-    return;
-  }
-  build_wclass();
-  pcre2_set_match_limit(mctx, 1000000);
-  pcre2_set_depth_limit(mctx, 10000);
+  pcre2_set_match_limit(sg->mctx, 1000000);
+  pcre2_set_depth_limit(sg->mctx, 10000);
+  seg_line_pairs(sg->line_pairs);
   for (int i = 0; i < P_COUNT; i++) {
     _Static_assert(P_COUNT <= 16, "pair_pats holds a bit per pattern");
     for (const char *const *f = pat_src[i].firsts; pat_src[i].wb && *f; f++)
-      pair_pats[pair_of(*f)] |= (uint16_t)(1u << i);
+      sg->pair_pats[pair_of(*f)] |= (uint16_t)(1u << i);
     int ec;
     PCRE2_SIZE eo;
     uint32_t anch = pat_src[i].wb || pat_src[i].back ? PCRE2_ANCHORED : 0;
-    pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i].re, PCRE2_ZERO_TERMINATED,
-                            pat_src[i].flags | anch, &ec, &eo, NULL);
-    if (!pats[i]) {
+    sg->pats[i] =
+        pcre2_compile((PCRE2_SPTR)pat_src[i].re, PCRE2_ZERO_TERMINATED,
+                      pat_src[i].flags | anch, &ec, &eo, NULL);
+    if (!sg->pats[i]) {
       PCRE2_UCHAR msg[120];
       pcre2_get_error_message(ec, msg, sizeof msg);
-      snprintf(init_msg, sizeof init_msg, "segment: pattern %d at %zu: %s", i,
-               (size_t)eo, (const char *)msg);
-      init_failed = 1;
-      return;
+      snprintf(err, errlen, "segment: pattern %d at %zu: %s", i, (size_t)eo,
+               (const char *)msg);
+      goto fail;
     }
 #ifndef IR_NO_JIT /* -DIR_NO_JIT for valgrind runs (JIT code confuses it) */
-    pcre2_jit_compile(pats[i], PCRE2_JIT_COMPLETE); /* optional speed-up */
+    pcre2_jit_compile(sg->pats[i], PCRE2_JIT_COMPLETE); /* optional speed-up */
 #endif
   }
+  return sg;
+fail:
+  ir_segmenter_free(sg);
+  return NULL;
 }
 
-int ir_segment_init(char *err, size_t errlen) {
-  pthread_once(&init_once, do_init);
-  if (init_failed && err && errlen)
-    snprintf(err, errlen, "%s", init_msg);
-  return init_failed ? -1 : 0;
-}
-
-void ir_segment_fini(void) {
-  for (int i = 0; i < P_COUNT; i++) {
-    pcre2_code_free(pats[i]);
-    pats[i] = NULL;
-  }
-  pcre2_match_context_free(mctx);
-  mctx = NULL;
+void ir_segmenter_free(ir_segmenter *sg) {
+  if (!sg)
+    return;
+  for (int i = 0; i < P_COUNT; i++)
+    pcre2_code_free(sg->pats[i]);
+  pcre2_match_context_free(sg->mctx);
+  cl_lex_free(sg->lex);
+  seg_cat_free(sg->cat);
+  free(sg);
 }
 
 /* Extends c->cands, the starts of words whose first two letters begin a
@@ -282,8 +276,10 @@ static void word_candidates(seg *c, size_t to) {
     if (i >= to)
       break;
     unsigned t = wclass[s[i]], t1 = i + 1 < n ? wclass[s[i + 1]] : 0;
-    if (t >= 2 && t1 >= 2 && pair_pats[(t - 2) * 26 + (t1 - 2)]) {
-      seg_cand k = {i, pair_pats[(t - 2) * 26 + (t1 - 2)]};
+    uint16_t pp =
+        t >= 2 && t1 >= 2 ? c->sg->pair_pats[(t - 2) * 26 + (t1 - 2)] : 0;
+    if (pp) {
+      seg_cand k = {i, pp};
       ir_vec_push(c->a, &c->cands, k);
     }
     while (i < to && wclass[s[i]])
@@ -315,7 +311,9 @@ enum { CAND_STEP = 256 }; /* bytes scanned for candidates at a time */
 
 /* Finds pattern p in s[from, to); group g's span in *out. */
 int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
-  if (from >= to || !pats[p])
+  const pcre2_code *re = c->sg->pats[p];
+  pcre2_match_context *mctx = c->sg->mctx;
+  if (from >= to)
     return 0;
   if (pat_src[p].back) {
     for (const char *q = memchr(c->s + from, ':', to - from); q;
@@ -323,7 +321,7 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
       size_t at = pat_src[p].back(c->s, from, (size_t)(q - c->s));
       if (at == SIZE_MAX)
         continue;
-      int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
+      int rc = pcre2_match(re, (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
       if (rc != PCRE2_ERROR_NOMATCH)
         return take(c, rc, g, out);
     }
@@ -337,9 +335,8 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
     from = (size_t)(q - c->s);
   }
   if (!pat_src[p].wb)
-    return take(
-        c, pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx), g,
-        out);
+    return take(c, pcre2_match(re, (PCRE2_SPTR)c->s, to, from, 0, c->md, mctx),
+                g, out);
   /* the candidates are found in steps, as far as the search gets: most
    * header fields are near the top */
   word_candidates(c, from);
@@ -360,7 +357,7 @@ int seg_find(seg *c, int p, size_t from, size_t to, int g, span *out) {
     size_t at = c->cands.v[k].pos;
     if (!(c->cands.v[k].pats >> p & 1) || !starts_lit(c, at, pat_src[p].firsts))
       continue;
-    int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
+    int rc = pcre2_match(re, (PCRE2_SPTR)c->s, to, at, 0, c->md, mctx);
     if (rc != PCRE2_ERROR_NOMATCH)
       return take(c, rc, g, out);
   }
@@ -396,7 +393,7 @@ static void build_lines(seg *c) {
 
 int seg_kind(seg *c, size_t i) {
   if (c->kinds[i] < 0)
-    c->kinds[i] = (int8_t)seg_line_kind(c->s, c->lines[i]);
+    c->kinds[i] = (int8_t)seg_line_kind(c->sg, c->s, c->lines[i]);
   return c->kinds[i];
 }
 
@@ -420,14 +417,10 @@ static int fail(seg *c, const char *msg) {
   return -1;
 }
 
-int ir_segment(ir_arena *a, ir_letter *l) {
-  char err[256];
-  if (ir_segment_init(err, sizeof err) != 0) {
-    l->error = ir_arena_strdup(a, err);
-    return -1;
-  }
+int ir_segment(const ir_segmenter *sg, ir_arena *a, ir_letter *l) {
   seg c;
   memset(&c, 0, sizeof c);
+  c.sg = sg;
   c.a = a;
   c.l = l;
   c.s = l->text.norm ? l->text.norm : "";

@@ -177,7 +177,7 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
   it->rat_start = rs;
   it->rat_end = re;
   size_t cs, ce;
-  it->conclusion = ir_conclusion_of(s + rs, re - rs, &cs, &ce);
+  it->conclusion = ir_conclusion_of(c->sg, s + rs, re - rs, &cs, &ce);
   if (it->conclusion != IR_CONC_UNKNOWN)
     it->conclusion_ev =
         ir_make_evidence(c->a, &c->l->text, IR_SEC_RATIONALE, rs + cs, rs + ce);
@@ -206,5 +206,5 @@ void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,
   it->title = ir_make_evidence(c->a, &c->l->text, IR_SEC_TITLE, p->ts, p->te);
   it->line = ir_text_orig_line(&c->l->text, it->title.start);
   parse_item(c, p, it, truncated);
-  it->category = ir_category_of(it->service, it->guideline_maximus);
+  it->category = ir_category_of(c->sg, it->service, it->guideline_maximus);
 }

@@ -1,7 +1,8 @@
 /* segment_int.h - internals shared by the segmenter's files (not a public
  * contract; segment.h is).
  *
- *  segment.c         patterns (compiled once), per-call context, entry point
+ *  segment.c         patterns (compiled by ir_segmenter_new), per-call
+ *                    context, entry point
  *  segment_lines.c   line kinds and small text predicates
  *  segment_items.c   finding items: titles, issue labels, determinations
  *  segment_groups.c  issue lists: entries, their outcomes, member sections
@@ -29,23 +30,6 @@ typedef struct {
   uint16_t pats;
 } seg_cand;
 
-/* Per-call context: the normalized text, its lines (trimmed spans), and the
- * match data of this call (so ir_segment is thread-safe). */
-typedef struct {
-  ir_arena *a;
-  ir_letter *l;
-  const char *s;
-  size_t n;
-  span *lines;
-  size_t nlines;
-  pcre2_match_data *md;
-  int8_t *kinds;          /* seg_line_kind of each line, -1 until computed */
-  IR_VEC(seg_cand) cands; /* word starts that may begin a header pattern */
-  size_t cand_to;         /* cands covers s[0, cand_to) */
-  int cert;   /* title outcomes may be certification words (decision section) */
-  int capped; /* SEG_MAX_ITEMS reached: the scan stopped */
-} seg;
-
 /* Patterns compiled in segment.c. */
 enum {
   P_CASE,
@@ -66,6 +50,40 @@ enum {
   P_INLINE,
   P_COUNT
 };
+
+typedef struct cl_lex cl_lex;         /* conclusion.h */
+typedef struct seg_cat_index seg_cat; /* category.c */
+
+/* What ir_segmenter_new builds; read-only afterwards. */
+struct ir_segmenter {
+  pcre2_code *pats[P_COUNT];
+  pcre2_match_context *mctx;
+  /* For each pair of leading letters (a..z, lower case): the wb patterns
+   * (bit p) with a literal starting so (see word_candidates). */
+  uint16_t pair_pats[26 * 26];
+  /* The same for the line checks of seg_line_kind (segment_lines.c). */
+  uint16_t line_pairs[26 * 26];
+  cl_lex *lex;  /* the conclusion reader's words and phrases */
+  seg_cat *cat; /* the category lists, indexed by first letter */
+};
+
+/* Per-call context: the segmenter, the normalized text, its lines (trimmed
+ * spans), and the match data of this call (so ir_segment is thread-safe). */
+typedef struct {
+  const ir_segmenter *sg;
+  ir_arena *a;
+  ir_letter *l;
+  const char *s;
+  size_t n;
+  span *lines;
+  size_t nlines;
+  pcre2_match_data *md;
+  int8_t *kinds;          /* seg_line_kind of each line, -1 until computed */
+  IR_VEC(seg_cand) cands; /* word starts that may begin a header pattern */
+  size_t cand_to;         /* cands covers s[0, cand_to) */
+  int cert;   /* title outcomes may be certification words (decision section) */
+  int capped; /* SEG_MAX_ITEMS reached: the scan stopped */
+} seg;
 
 /* Line kinds (seg_line_kind). */
 enum {
@@ -157,7 +175,9 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
 char *seg_span_str(seg *c, size_t a, size_t b);
 int seg_outcome_word(const char *s, size_t a, size_t b, ir_outcome *o);
 size_t seg_issue_label(const char *s, span L);
-int seg_line_kind(const char *s, span L);
+/* Fills line_pairs (zeroed) for seg_line_kind. */
+void seg_line_pairs(uint16_t line_pairs[26 * 26]);
+int seg_line_kind(const ir_segmenter *sg, const char *s, span L);
 int seg_numbered(const char *s, span L, size_t *after, int *num);
 int seg_furniture(const char *s, span L);
 int seg_member_marker(const char *s, span L, int *num, size_t *after);
@@ -181,6 +201,10 @@ size_t seg_group_outcomes(seg *c, protolist *v, size_t li, span V,
                           ir_outcome all);
 void seg_close_groups(seg *c, protolist *v);
 int seg_section_line(seg *c, protolist *v, span L);
+
+/* category.c: the category lists indexed (NULL when out of memory) */
+seg_cat *seg_cat_new(void);
+void seg_cat_free(seg_cat *x);
 
 /* segment_body.c */
 void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,

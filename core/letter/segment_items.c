@@ -240,7 +240,7 @@ int seg_scan_items(seg *c, size_t from, protolist *v) {
       span V = {val, L.e};
       if (V.s >= V.e && i + 1 < c->nlines)
         V = c->lines[i + 1];
-      o = ir_outcome_of(c->s + V.s, V.e - V.s);
+      o = ir_outcome_of(c->sg, c->s + V.s, V.e - V.s);
       signals++;
       proto *cur = v->n ? &v->v[v->n - 1] : NULL;
       if (cur && cur->group && !cur->has_det) {

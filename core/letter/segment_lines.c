@@ -4,7 +4,6 @@
 #include "segment_int.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,7 +226,8 @@ static const char *const end_lits[] = {"sincerely", "cc:", "copy to", NULL};
 static const char *const how_lits[] = {"how the imr final determination", NULL};
 
 /* The checks of seg_line_kind (bits), and for each pair of first letters
- * (a..z, lower case) the checks with a literal starting so: every literal
+ * (a..z, lower case) the checks with a literal starting so (seg_line_pairs
+ * fills the segmenter's table, line_pairs): every literal
  * starts with two letters and is matched at the line start, so a line is
  * tested only by the checks that can match its first two letters. */
 enum {
@@ -243,10 +243,8 @@ enum {
   C_DET = 1 << 9,
   C_ISSUE = 1 << 10
 };
-static uint16_t pair_checks[26 * 26];
-static pthread_once_t pairs_once = PTHREAD_ONCE_INIT;
-
-static void add_pairs(const char *const *lits, uint16_t check) {
+static void add_pairs(uint16_t *pair_checks, const char *const *lits,
+                      uint16_t check) {
   for (; *lits; lits++) {
     unsigned l0 = (unsigned)((*lits)[0] - 'a');
     unsigned l1 = (*lits)[0] ? (unsigned)((*lits)[1] - 'a') : 26;
@@ -256,21 +254,21 @@ static void add_pairs(const char *const *lits, uint16_t check) {
   }
 }
 
-static void build_pairs(void) {
-  add_pairs(how_lits, C_HOW);
-  add_pairs(summ_lits, C_SUMM);
-  add_pairs(docs_lits, C_DOCS);
-  add_pairs(guide_lits, C_GUIDE);
-  add_pairs(rat_lits, C_RAT);
-  add_pairs(qual_lits, C_QUAL);
-  add_pairs(end_lits, C_END);
-  add_pairs(seg_ca_lits, C_CA);
-  add_pairs(seg_max_lits, C_MAX);
-  add_pairs(seg_decision_labels, C_DET);
-  add_pairs(issue_labels, C_ISSUE);
+void seg_line_pairs(uint16_t p[26 * 26]) {
+  add_pairs(p, how_lits, C_HOW);
+  add_pairs(p, summ_lits, C_SUMM);
+  add_pairs(p, docs_lits, C_DOCS);
+  add_pairs(p, guide_lits, C_GUIDE);
+  add_pairs(p, rat_lits, C_RAT);
+  add_pairs(p, qual_lits, C_QUAL);
+  add_pairs(p, end_lits, C_END);
+  add_pairs(p, seg_ca_lits, C_CA);
+  add_pairs(p, seg_max_lits, C_MAX);
+  add_pairs(p, seg_decision_labels, C_DET);
+  add_pairs(p, issue_labels, C_ISSUE);
 }
 
-int seg_line_kind(const char *s, span L) {
+int seg_line_kind(const ir_segmenter *sg, const char *s, span L) {
   if (L.s >= L.e)
     return K_NONE;
   if (items_heading(s, L))
@@ -280,8 +278,7 @@ int seg_line_kind(const char *s, span L) {
       L.s + 1 < L.e ? (unsigned)(seg_lc((unsigned char)s[L.s + 1]) - 'a') : 26;
   if (l0 >= 26 || l1 >= 26)
     return K_NONE; /* every literal starts with two letters */
-  pthread_once(&pairs_once, build_pairs);
-  unsigned b = pair_checks[l0 * 26 + l1];
+  unsigned b = sg->line_pairs[l0 * 26 + l1];
   if (!b)
     return K_NONE;
   if ((b & C_HOW) && lit_at(s, L.s, L.e, how_lits[0]))

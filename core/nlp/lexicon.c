@@ -8,11 +8,13 @@
 #include "lexicon_int.h"
 
 #include <ctype.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/base.h"
 
 #define IR_LEX_NAME(e, s) s,
 static const char *const lex_names[] = {IR_LEX_SECTIONS(IR_LEX_NAME)};
@@ -260,54 +262,40 @@ static int add_file(ir_lexicon *lx, const char *path, char *err,
   return rc;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the *.lex files of one directory; returns how many, or -1. */
+/* Adds the *.lex files of one directory (none when it cannot be read);
+ * returns how many, or -1. */
 static int add_dir_files(ir_lexicon *lx, const char *dir, char *err,
                          size_t errlen) {
-  DIR *d = opendir(dir);
-  if (!d)
-    return 0;
-  char **names = NULL;
-  size_t n = 0, cap = 0;
-  struct dirent *de;
-  while ((de = readdir(d)) != NULL) {
-    size_t l = strlen(de->d_name);
-    if (l < 5 || de->d_name[0] == '.' || strcmp(de->d_name + l - 4, ".lex"))
+  ir_dirlist l;
+  if (ir_dirlist_read(dir, &l) != 0) {
+    if (errno != ENOMEM)
+      return 0;
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  int rc = 0, n = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    const char *name = l.names[i];
+    size_t len = strlen(name);
+    if (len < 5 || strcmp(name + len - 4, ".lex") != 0)
       continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 16;
-      char **q = realloc(names, cap * sizeof *q);
-      if (!q)
-        break;
-      names = q;
-    }
-    names[n++] = strdup(de->d_name);
-  }
-  closedir(d);
-  if (n)
-    qsort(names, n, sizeof *names, cmp_str);
-  int rc = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (rc == 0 && names[i]) {
-      size_t pl = strlen(dir) + strlen(names[i]) + 2;
-      char *p = malloc(pl);
-      if (!p) {
+    n++;
+    if (rc != 0)
+      continue;
+    size_t pl = strlen(dir) + len + 2;
+    char *p = malloc(pl);
+    if (!p) {
+      rc = -1;
+      snprintf(err, errlen, "out of memory");
+    } else {
+      snprintf(p, pl, "%s/%s", dir, name);
+      if (add_file(lx, p, err, errlen) != 0)
         rc = -1;
-        snprintf(err, errlen, "out of memory");
-      } else {
-        snprintf(p, pl, "%s/%s", dir, names[i]);
-        if (add_file(lx, p, err, errlen) != 0)
-          rc = -1;
-        free(p);
-      }
+      free(p);
     }
-    free(names[i]);
   }
-  free(names);
-  return rc < 0 ? -1 : (int)n;
+  ir_dirlist_free(&l);
+  return rc < 0 ? -1 : n;
 }
 
 int ir_lexicon_add_dir(ir_lexicon *lx, const char *dir, char *err,

@@ -8,7 +8,6 @@
  * live in lua_convert.c. */
 #include "rules.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <stdio.h>
@@ -16,14 +15,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/base.h"
 #include "criteria.h"
 #include "lua_convert.h"
 #include "lua_sandbox.h"
 
 #define MAX_RULE_FILE (1u << 20)
 #define MAX_ERROR_MSG 1000
-#define DEFAULT_STEPS 10000000L
-#define DEFAULT_MEMORY ((size_t)64 << 20)
 
 typedef struct {
   char *file, *src, *id, *title, *guideline, *description;
@@ -54,48 +52,37 @@ static int ends_with(const char *s, const char *suf) {
   return n > m && strcmp(s + n - m, suf) == 0;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Sorted malloc'd paths "dir/name.lua" of regular files; -1 on error. */
 static int list_rules(const char *dir, char ***out, size_t *nout, char *err,
                       size_t errlen) {
-  DIR *d = opendir(dir);
-  if (!d) {
+  ir_dirlist l;
+  if (ir_dirlist_read(dir, &l) != 0) {
     snprintf(err, errlen, "%s: cannot open the rules directory: %s", dir,
              strerror(errno));
     return -1;
   }
-  char **v = NULL;
-  size_t n = 0, cap = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.' || !ends_with(e->d_name, ".lua"))
+  char **v = malloc((l.n ? l.n : 1) * sizeof *v);
+  if (!v) {
+    ir_dirlist_free(&l);
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    if (!ends_with(l.names[i], ".lua"))
       continue;
-    size_t len = strlen(dir) + strlen(e->d_name) + 2;
+    size_t len = strlen(dir) + strlen(l.names[i]) + 2;
     char *p = malloc(len);
     if (p)
-      snprintf(p, len, "%s/%s", dir, e->d_name);
+      snprintf(p, len, "%s/%s", dir, l.names[i]);
     struct stat st;
     if (!p || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
       free(p);
       continue;
     }
-    if (n == cap) {
-      cap = cap ? cap * 2 : 16;
-      char **nv = realloc(v, cap * sizeof *v);
-      if (!nv) {
-        free(p);
-        break;
-      }
-      v = nv;
-    }
     v[n++] = p;
   }
-  closedir(d);
-  if (n)
-    qsort(v, n, sizeof *v, cmp_str);
+  ir_dirlist_free(&l);
   *out = v;
   *nout = n;
   return 0;
@@ -364,9 +351,9 @@ ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
   if (opt)
     rs->opt = *opt;
   if (rs->opt.steps <= 0)
-    rs->opt.steps = DEFAULT_STEPS;
+    rs->opt.steps = IR_DEFAULT_RULE_STEPS;
   if (rs->opt.memory == 0)
-    rs->opt.memory = DEFAULT_MEMORY;
+    rs->opt.memory = IR_DEFAULT_RULE_MEMORY;
   int failed = 0;
   for (size_t i = 0; i < n; i++) {
     ir_rule *r = &rs->v[rs->n++];

@@ -11,8 +11,8 @@
  * Only a bounded prefix of the file is examined, so detection is O(1) in the
  * letter size beyond that prefix. Markup is counted with one memchr walk
  * per kind; markers are found from a byte-pair class table looked up at
- * every other offset (see pair_class). */
-#include <pthread.h>
+ * every other offset (see pair_class), built by ir_layout_tables_new. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "norm_int.h"
@@ -226,14 +226,15 @@ _Static_assert(NMARKERS <= 8, "marker sets are bytes");
  * A marker may start at an even offset p when it is in byte 0 of the class
  * at p and byte 2 of the class at p + 2; at p - 1 when in byte 1 at p and
  * byte 3 at p + 2. Most byte pairs of a letter are in no set. */
-static uint32_t pair_class[1 << 16];
-static pthread_once_t class_once = PTHREAD_ONCE_INIT;
-
-/* The fixed start of each marker (up to its first blank, at most 8 bytes)
- * as one word read from the text: OR with fold (0x20 in its letter bytes)
- * and AND with mask (its bytes) must give word. A quick rejection. */
-static uint64_t pre_word[NMARKERS], pre_fold[NMARKERS], pre_mask[NMARKERS];
-static size_t pre_len[NMARKERS]; /* its length */
+struct ir_layout_tables {
+  uint32_t pair_class[1 << 16];
+  /* The fixed start of each marker (up to its first blank, at most 8
+   * bytes) as one word read from the text: OR with fold (0x20 in its letter
+   * bytes) and AND with mask (its bytes) must give word. A quick
+   * rejection. */
+  uint64_t pre_word[NMARKERS], pre_fold[NMARKERS], pre_mask[NMARKERS];
+  size_t pre_len[NMARKERS]; /* its length */
+};
 
 /* The index of the pair a, b: the two bytes read as one uint16_t. */
 static unsigned pair_index(unsigned a, unsigned b) {
@@ -243,7 +244,10 @@ static unsigned pair_index(unsigned a, unsigned b) {
   return x;
 }
 
-static void build_classes(void) {
+ir_layout_tables *ir_layout_tables_new(void) {
+  ir_layout_tables *x = calloc(1, sizeof *x);
+  if (!x)
+    return NULL;
   uint8_t in[5][256] = {{0}}; /* in[j][c]: markers whose byte j may be c */
   for (int k = 0; k < NMARKERS; k++) {
     const unsigned char *t = (const unsigned char *)markers[k].text;
@@ -252,11 +256,11 @@ static void build_classes(void) {
       w[j] = t[j];
       f[j] = (unsigned char)(t[j] - 'a') < 26 ? 0x20 : 0;
       msk[j] = 0xFF;
-      pre_len[k] = (size_t)j + 1;
+      x->pre_len[k] = (size_t)j + 1;
     }
-    memcpy(&pre_word[k], w, 8);
-    memcpy(&pre_fold[k], f, 8);
-    memcpy(&pre_mask[k], msk, 8);
+    memcpy(&x->pre_word[k], w, 8);
+    memcpy(&x->pre_fold[k], f, 8);
+    memcpy(&x->pre_mask[k], msk, 8);
     int fixed = 1; /* no blank and no end yet: byte j is t[j] */
     for (int j = 0; j < 5; j++) {
       for (int c = 0; c < 256; c++) {
@@ -269,20 +273,24 @@ static void build_classes(void) {
   }
   for (unsigned a = 0; a < 256; a++) {
     if (!(in[0][a] | in[1][a] | in[2][a] | in[3][a]))
-      continue; /* a row of 0 (static storage) */
+      continue; /* a row of 0 (calloc) */
     for (unsigned b = 0; b < 256; b++) {
       uint32_t v = 0;
       for (int j = 0; j < 4; j++)
         v |= (uint32_t)(in[j][a] & in[j + 1][b]) << (8 * j);
-      pair_class[pair_index(a, b)] = v;
+      x->pair_class[pair_index(a, b)] = v;
     }
   }
+  return x;
 }
 
-static inline uint32_t pair_at(const unsigned char *p) {
-  uint16_t x; /* one load; the table is indexed in the machine's order */
-  memcpy(&x, p, 2);
-  return pair_class[x];
+void ir_layout_tables_free(ir_layout_tables *x) { free(x); }
+
+static inline uint32_t pair_at(const ir_layout_tables *x,
+                               const unsigned char *p) {
+  uint16_t i; /* one load; the table is indexed in the machine's order */
+  memcpy(&i, p, 2);
+  return x->pair_class[i];
 }
 
 /* Markup in s[0, n): known tags, '#' headings at a line start, "**"
@@ -308,17 +316,18 @@ static void scan_markup(const unsigned char *s, size_t n, scan_stats *st) {
 }
 
 /* Each marker found at s + i (candidates cand) counts once. */
-static void markers_at(const unsigned char *s, size_t m, size_t i,
-                       unsigned cand, unsigned *pending, scan_stats *st) {
+static void markers_at(const ir_layout_tables *x, const unsigned char *s,
+                       size_t m, size_t i, unsigned cand, unsigned *pending,
+                       scan_stats *st) {
   for (cand &= *pending; cand; cand &= cand - 1) {
     int k = __builtin_ctz(cand);
     size_t skip = 0; /* bytes known to match */
     if (m - i >= 8) {
-      uint64_t x;
-      memcpy(&x, s + i, 8);
-      if (((x | pre_fold[k]) & pre_mask[k]) != pre_word[k])
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (((w | x->pre_fold[k]) & x->pre_mask[k]) != x->pre_word[k])
         continue;
-      skip = pre_len[k];
+      skip = x->pre_len[k];
     }
     if (!match_at(s + i + skip, s + m, markers[k].text + skip))
       continue;
@@ -332,15 +341,16 @@ static void markers_at(const unsigned char *s, size_t m, size_t i,
  * at even offsets are classified (one table lookup per two bytes), and two
  * consecutive ones name the markers that may start at the first pair or at
  * the byte before it. The last few offsets are examined one by one. */
-static void scan_markers(const unsigned char *s, size_t m, scan_stats *st) {
+static void scan_markers(const ir_layout_tables *x, const unsigned char *s,
+                         size_t m, scan_stats *st) {
   unsigned pending = (1u << NMARKERS) - 1;
   size_t p = 0;
-  uint32_t here = m >= 2 ? pair_at(s) : 0;
+  uint32_t here = m >= 2 ? pair_at(x, s) : 0;
   while (p + 3 < m && pending) {
     /* four pairs with nothing at once */
     while (p + 9 < m) {
-      uint32_t c1 = pair_at(s + p + 2), c2 = pair_at(s + p + 4);
-      uint32_t c3 = pair_at(s + p + 6), c4 = pair_at(s + p + 8);
+      uint32_t c1 = pair_at(x, s + p + 2), c2 = pair_at(x, s + p + 4);
+      uint32_t c3 = pair_at(x, s + p + 6), c4 = pair_at(x, s + p + 8);
       if (((here & c1 >> 16) | (c1 & c2 >> 16) | (c2 & c3 >> 16) |
            (c3 & c4 >> 16)) &
           0xFFFF)
@@ -350,35 +360,36 @@ static void scan_markers(const unsigned char *s, size_t m, scan_stats *st) {
     }
     if (p + 3 >= m)
       break; /* the tail loop below looks at the rest */
-    uint32_t next = pair_at(s + p + 2);
+    uint32_t next = pair_at(x, s + p + 2);
     uint32_t c = here & next >> 16;
     if (c & 0xFFFF) {
       if (p > 0)
-        markers_at(s, m, p - 1, (c >> 8) & 0xFF, &pending, st);
-      markers_at(s, m, p, c & 0xFF, &pending, st);
+        markers_at(x, s, m, p - 1, (c >> 8) & 0xFF, &pending, st);
+      markers_at(x, s, m, p, c & 0xFF, &pending, st);
     }
     here = next;
     p += 2;
   }
   for (size_t i = p > 0 ? p - 1 : 0; i + 1 < m && pending; i++)
-    markers_at(s, m, i, pair_at(s + i) & 0xFF, &pending, st);
+    markers_at(x, s, m, i, pair_at(x, s + i) & 0xFF, &pending, st);
 }
 
 /* Markers in the first MARKER_SCAN bytes, markup in the first SHAPE_SCAN
  * bytes. */
-static void scan(const unsigned char *s, size_t n, scan_stats *st) {
-  pthread_once(&class_once, build_classes);
+static void scan(const ir_layout_tables *x, const unsigned char *s, size_t n,
+                 scan_stats *st) {
   memset(st, 0, sizeof *st);
   scan_markup(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, st);
-  scan_markers(s, n < MARKER_SCAN ? n : MARKER_SCAN, st);
+  scan_markers(x, s, n < MARKER_SCAN ? n : MARKER_SCAN, st);
 }
 
-unsigned ir_layout_detect(const unsigned char *s, size_t n, ir_layout *layout) {
+unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
+                          size_t n, ir_layout *layout) {
   *layout = IR_LAYOUT_UNKNOWN;
   if (!s || !n)
     return 0;
   scan_stats st;
-  scan(s, n, &st);
+  scan(x, s, n, &st);
   shape_stats sh;
   shape_scan(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, &sh);
   unsigned f = 0;
@@ -397,8 +408,9 @@ unsigned ir_layout_detect(const unsigned char *s, size_t n, ir_layout *layout) {
   return f;
 }
 
-ir_layout ir_detect_layout(const unsigned char *s, size_t n) {
+ir_layout ir_detect_layout(const ir_layout_tables *x, const unsigned char *s,
+                           size_t n) {
   ir_layout l;
-  ir_layout_detect(s, n, &l);
+  ir_layout_detect(x, s, n, &l);
   return l;
 }

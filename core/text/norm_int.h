@@ -18,7 +18,8 @@
 /* layout.c: the shape flags of orig[0..n) and, in *layout, what
  * ir_detect_layout() reports; one pass over the bytes for both. */
 enum { IR_SHAPE_PDF = 1, IR_SHAPE_MARKUP = 2 };
-unsigned ir_layout_detect(const unsigned char *s, size_t n, ir_layout *layout);
+unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
+                          size_t n, ir_layout *layout);
 /* Length of an HTML-like tag at s ("<b>", "</p>", "<br/>"), 0 if none. */
 size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e);
 

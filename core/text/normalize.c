@@ -452,8 +452,9 @@ static void on_line(norm_state *st, const unsigned char *b,
   st->n_empty = st->n_ws = 0;
 }
 
-int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
-                      ir_text *t, const char **err) {
+int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
+                      const unsigned char *orig, size_t len, ir_text *t,
+                      const char **err) {
   memset(t, 0, sizeof *t);
   t->orig = orig;
   t->orig_len = len;
@@ -470,7 +471,7 @@ int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
     *err = "binary data, not a text letter";
     return -1;
   }
-  unsigned shape = ir_layout_detect(orig, len, &t->layout);
+  unsigned shape = ir_layout_detect(lt, orig, len, &t->layout);
   norm_state st;
   memset(&st, 0, sizeof st);
   st.orig = orig;

@@ -74,15 +74,25 @@ typedef struct {
 } ir_text;
 #define IR_LINE_BLOCK 4096
 
+/* The tables layout detection reads (byte-pair classes of the layout
+ * markers, about 256 KiB), built from the marker list. The engine owns one;
+ * read-only after ir_layout_tables_new, so threads share it. NULL when out
+ * of memory. */
+typedef struct ir_layout_tables ir_layout_tables;
+ir_layout_tables *ir_layout_tables_new(void);
+void ir_layout_tables_free(ir_layout_tables *x);
+
 /* Normalize orig[0..len) into t (all storage from arena). Detects the layout
  * first. Returns 0, or -1 with *err set to a static one-line message when the
  * input is not text (binary: many NULs/control bytes) - the caller reports it.
  */
-int ir_text_normalize(ir_arena *a, const unsigned char *orig, size_t len,
-                      ir_text *t, const char **err);
+int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
+                      const unsigned char *orig, size_t len, ir_text *t,
+                      const char **err);
 
 /* Layout detection on the raw bytes (used by ir_text_normalize). */
-ir_layout ir_detect_layout(const unsigned char *orig, size_t len);
+ir_layout ir_detect_layout(const ir_layout_tables *lt,
+                           const unsigned char *orig, size_t len);
 
 size_t ir_text_orig_start(const ir_text *t, size_t npos);
 size_t ir_text_orig_end(const ir_text *t, size_t npos_end);

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "base/buf.h"
+#include "base/base.h"
 #include "sink/sink.h"
 
 static ir_engine *engine;
@@ -50,9 +50,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   static ir_config cfg;
   const char *dir = getenv("IMRAUDIT_RULES");
   cfg.rules_dir = dir && *dir ? dir : "rules";
-  cfg.max_bytes = (size_t)64 << 20;
-  cfg.rules.steps = 10000000;
-  cfg.rules.memory = (size_t)64 << 20;
+  cfg.max_bytes = IR_DEFAULT_MAX_BYTES;
+  cfg.rules.steps = IR_DEFAULT_RULE_STEPS;
+  cfg.rules.memory = IR_DEFAULT_RULE_MEMORY;
   char err[512] = "";
   engine = ir_engine_new(&cfg, err, sizeof err);
   if (!engine) {

@@ -1,10 +1,13 @@
 /* test_batch.c - unit tests of the batch modules: SHA-256, input
  * enumeration, CSV quoting, cross-case profiles, the summary. */
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/dirlist.h"
 #include "base/sha256.h"
 #include "batch/batch_int.h"
 #include "batch/crosscase.h"
@@ -43,6 +46,48 @@ static void touch(const char *p) {
     fputs("x", f);
     fclose(f);
   }
+}
+
+/* The one directory listing (base/dirlist.h): sorted by bytes, dot names
+ * skipped, types kept; a missing directory is an error with errno. */
+static void test_dirlist(void) {
+  char dir[] = "/tmp/ir_dirlist_XXXXXX";
+  if (!mkdtemp(dir)) {
+    CHECK(0);
+    return;
+  }
+  char p[512];
+  const char *names[] = {"b", "B", "a.lex", ".dot", "a"};
+  for (int i = 0; i < 5; i++) {
+    snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+    touch(p);
+  }
+  snprintf(p, sizeof p, "%s/d", dir);
+  mkdir(p, 0700);
+  ir_dirlist l;
+  CHECK_INT(ir_dirlist_read(dir, &l), 0);
+  const char *want[] = {"B", "a", "a.lex", "b", "d"};
+  CHECK_INT(l.n, 5);
+  for (size_t i = 0; i < l.n && i < 5; i++)
+    CHECK_STR(l.names[i], want[i]);
+  for (size_t i = 0; i < l.n; i++) {
+    unsigned char t = ir_dirlist_type(&l, i);
+    CHECK(t == DT_UNKNOWN || t == (strcmp(l.names[i], "d") ? DT_REG : DT_DIR));
+  }
+  ir_dirlist_free(&l);
+  snprintf(p, sizeof p, "%s/missing", dir);
+  errno = 0;
+  CHECK_INT(ir_dirlist_read(p, &l), -1);
+  CHECK_INT(errno, ENOENT);
+  CHECK_INT(l.n, 0);
+  ir_dirlist_free(&l);
+  for (int i = 0; i < 5; i++) {
+    snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+    unlink(p);
+  }
+  snprintf(p, sizeof p, "%s/d", dir);
+  rmdir(p);
+  rmdir(dir);
 }
 
 static void test_paths(void) {
@@ -236,6 +281,7 @@ static void test_crosscase(void) {
 
 int main(void) {
   test_sha256();
+  test_dirlist();
   test_paths();
   test_csv();
   test_crosscase();

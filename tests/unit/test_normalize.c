@@ -10,6 +10,9 @@
 #include "letter/record.h"
 #include "text/text.h"
 
+/* the layout tables every normalization reads (an engine owns them) */
+static ir_layout_tables *LT;
+
 static ir_arena A;
 static int text_ok(const ir_text *t);
 
@@ -17,7 +20,7 @@ static int text_ok(const ir_text *t);
 static const char *norm_n(const char *s, size_t n, ir_text *out) {
   ir_text t;
   const char *err = NULL;
-  if (ir_text_normalize(&A, (const unsigned char *)s, n, &t, &err) != 0)
+  if (ir_text_normalize(LT, &A, (const unsigned char *)s, n, &t, &err) != 0)
     return ir_arena_printf(&A, "ERR:%s", err ? err : "(null)");
   if (out)
     *out = t;
@@ -336,13 +339,14 @@ static void test_layouts(void) {
   CHECK(strstr(t.norm, "not medically necessary and appropriate.") != NULL);
   CHECK_STR(
       ir_layout_name(ir_detect_layout(
-          (const unsigned char *)"IMR DECISION(S) AND\n\nRATIONALE(S)\n", 33)),
+          LT, (const unsigned char *)"IMR DECISION(S) AND\n\nRATIONALE(S)\n",
+          33)),
       "maximus-header");
   const char *plain = "Dear Sir,\nThank you for your letter.\n";
-  CHECK_STR(ir_layout_name(
-                ir_detect_layout((const unsigned char *)plain, strlen(plain))),
+  CHECK_STR(ir_layout_name(ir_detect_layout(LT, (const unsigned char *)plain,
+                                            strlen(plain))),
             "unknown");
-  CHECK_STR(ir_layout_name(ir_detect_layout(NULL, 0)), "unknown");
+  CHECK_STR(ir_layout_name(ir_detect_layout(LT, NULL, 0)), "unknown");
   CHECK_STR(ir_layout_name(IR_LAYOUT_PROFESSIONAL_REVIEW),
             "professional-review");
 }
@@ -465,9 +469,9 @@ static void test_seeds(void) {
       continue;
     ir_text t;
     const char *err = NULL;
-    CHECK_INT(ir_text_normalize(&A, b, n, &t, &err), 0);
+    CHECK_INT(ir_text_normalize(LT, &A, b, n, &t, &err), 0);
     CHECK_STR(ir_layout_name(t.layout), seeds[i].layout);
-    CHECK_STR(ir_layout_name(ir_detect_layout(b, n)), seeds[i].layout);
+    CHECK_STR(ir_layout_name(ir_detect_layout(LT, b, n)), seeds[i].layout);
     CHECK(strstr(t.norm, "\n\n") == NULL && strstr(t.norm, "  ") == NULL);
     CHECK(strstr(t.norm, "\nCLINICAL CASE SUMMARY\n") != NULL);
     CHECK(strstr(t.norm, "\nIMR ISSUES, DECISIONS AND RATIONALES\n") != NULL);
@@ -604,7 +608,7 @@ static void test_fuzz(void) {
     ir_arena_init(&a);
     ir_text t;
     const char *err = NULL;
-    if (ir_text_normalize(&a, (unsigned char *)buf, n, &t, &err) == 0 &&
+    if (ir_text_normalize(LT, &a, (unsigned char *)buf, n, &t, &err) == 0 &&
         !text_ok(&t)) {
       ok = 0;
       fprintf(stderr, "fuzz case %d breaks the contract: \"%.*s\"\n", it,
@@ -631,7 +635,7 @@ static void test_large(void) {
   ir_text t;
   const char *err = NULL;
   clock_t c0 = clock();
-  CHECK_INT(ir_text_normalize(&a, big, len, &t, &err), 0);
+  CHECK_INT(ir_text_normalize(LT, &a, big, len, &t, &err), 0);
   double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
   fprintf(stderr, "normalize %zu MB: %.3f s, %zu runs, arena %zu MB\n",
           len >> 20, secs, t.nruns, a.used_total >> 20);
@@ -647,6 +651,9 @@ static void test_large(void) {
 }
 
 int main(void) {
+  LT = ir_layout_tables_new();
+  if (!LT)
+    return 1;
   ir_arena_init(&A);
   test_pdf_joins();
   test_furniture();
@@ -662,5 +669,6 @@ int main(void) {
   test_fuzz();
   test_large();
   ir_arena_free(&A);
+  ir_layout_tables_free(LT);
   return check_report();
 }

@@ -11,6 +11,11 @@
 #include "check.h"
 #include "letter/segment.h"
 
+/* the layout tables every normalization reads (an engine owns them) */
+static ir_layout_tables *LT;
+/* the compiled segmenter (an engine owns one) */
+static ir_segmenter *SG;
+
 /* ---- helpers ------------------------------------------------------------- */
 
 static void text_of(ir_arena *a, const char *s, ir_text *t) {
@@ -32,7 +37,7 @@ static void text_of(ir_arena *a, const char *s, ir_text *t) {
 static int seg_text(ir_arena *a, ir_letter *l, const char *s) {
   memset(l, 0, sizeof *l);
   text_of(a, s, &l->text);
-  return ir_segment(a, l);
+  return ir_segment(SG, a, l);
 }
 
 static unsigned char *slurp(const char *name, size_t *n) {
@@ -56,7 +61,7 @@ static unsigned char *slurp(const char *name, size_t *n) {
 }
 
 static ir_conclusion conc(const char *s) {
-  return ir_conclusion_of(s, strlen(s), NULL, NULL);
+  return ir_conclusion_of(SG, s, strlen(s), NULL, NULL);
 }
 
 static const char *date(const char *s) {
@@ -106,8 +111,8 @@ static void test_seeds(void) {
     ir_letter l;
     memset(&l, 0, sizeof l);
     const char *err = NULL;
-    CHECK_INT(ir_text_normalize(&a, buf, n, &l.text, &err), 0);
-    CHECK_INT(ir_segment(&a, &l), 0);
+    CHECK_INT(ir_text_normalize(LT, &a, buf, n, &l.text, &err), 0);
+    CHECK_INT(ir_segment(SG, &a, &l), 0);
     CHECK_INT(l.items.n, exp[k].n);
     CHECK_INT(l.truncated, 0);
     for (size_t i = 0; i < l.items.n && i < (size_t)exp[k].n; i++) {
@@ -679,63 +684,67 @@ static void test_conclusions(void) {
   const char *r = "The guidelines say X. Dr. Smith saw him. The request is "
                   "not medically necessary. ";
   size_t cs, ce;
-  CHECK_INT(ir_conclusion_of(r, strlen(r), &cs, &ce), NOT);
+  CHECK_INT(ir_conclusion_of(SG, r, strlen(r), &cs, &ce), NOT);
   CHECK(ce > cs);
   CHECK(strncmp(r + cs, "The request is not medically necessary.", ce - cs) ==
         0);
   CHECK_INT(ce - cs, strlen("The request is not medically necessary."));
   /* outcomes of determination phrases */
-  CHECK_INT(ir_outcome_of("Upheld", 6), IR_OUT_UPHELD);
-  CHECK_INT(ir_outcome_of("OVERTURNED.", 11), IR_OUT_OVERTURNED);
+  CHECK_INT(ir_outcome_of(SG, "Upheld", 6), IR_OUT_UPHELD);
+  CHECK_INT(ir_outcome_of(SG, "OVERTURNED.", 11), IR_OUT_OVERTURNED);
   const char *d1 = "The requested treatment is not medically necessary";
-  CHECK_INT(ir_outcome_of(d1, strlen(d1)), IR_OUT_UPHELD);
+  CHECK_INT(ir_outcome_of(SG, d1, strlen(d1)), IR_OUT_UPHELD);
   const char *d2 = "The reviewer reversed the denial.";
-  CHECK_INT(ir_outcome_of(d2, strlen(d2)), IR_OUT_OVERTURNED);
+  CHECK_INT(ir_outcome_of(SG, d2, strlen(d2)), IR_OUT_OVERTURNED);
   const char *d3 = "The denial is upheld.";
-  CHECK_INT(ir_outcome_of(d3, strlen(d3)), IR_OUT_UPHELD);
+  CHECK_INT(ir_outcome_of(SG, d3, strlen(d3)), IR_OUT_UPHELD);
 }
 
 /* ---- categories ------------------------------------------------------------
  */
 
 static void test_categories(void) {
-  CHECK_STR(ir_category_of("LUMBAR TP1 L5", NULL), "tpi");
-  CHECK_STR(ir_category_of("Trigger Point Injection (x1) with Ketorolac", NULL),
-            "tpi");
-  CHECK_STR(ir_category_of("TPI x4 lumbar", NULL), "tpi");
-  CHECK_STR(ir_category_of("Trial of spinal cord stimulator", NULL), "scs");
-  CHECK_STR(ir_category_of("Hydrocodone-Acet (Norco) 10/325mg", NULL),
+  CHECK_STR(ir_category_of(SG, "LUMBAR TP1 L5", NULL), "tpi");
+  CHECK_STR(
+      ir_category_of(SG, "Trigger Point Injection (x1) with Ketorolac", NULL),
+      "tpi");
+  CHECK_STR(ir_category_of(SG, "TPI x4 lumbar", NULL), "tpi");
+  CHECK_STR(ir_category_of(SG, "Trial of spinal cord stimulator", NULL), "scs");
+  CHECK_STR(ir_category_of(SG, "Hydrocodone-Acet (Norco) 10/325mg", NULL),
             "opioid");
-  CHECK_STR(ir_category_of("Tylenol #3 #60", NULL), "opioid");
-  CHECK_STR(ir_category_of("Nucynta ER 50mg", NULL), "opioid");
-  CHECK_STR(ir_category_of("Lumbar epidural steroid injection L4-5", NULL),
+  CHECK_STR(ir_category_of(SG, "Tylenol #3 #60", NULL), "opioid");
+  CHECK_STR(ir_category_of(SG, "Nucynta ER 50mg", NULL), "opioid");
+  CHECK_STR(ir_category_of(SG, "Lumbar epidural steroid injection L4-5", NULL),
             "esi");
-  CHECK_STR(ir_category_of("Right L5-S1 transforaminal ESI", NULL), "esi");
-  CHECK_STR(ir_category_of("Physical therapy 2x6", NULL), "physical_therapy");
-  CHECK_STR(ir_category_of("Aquatic therapy x 8 sessions", NULL),
+  CHECK_STR(ir_category_of(SG, "Right L5-S1 transforaminal ESI", NULL), "esi");
+  CHECK_STR(ir_category_of(SG, "Physical therapy 2x6", NULL),
             "physical_therapy");
-  CHECK_STR(ir_category_of("MRI of the cervical spine", NULL), "imaging");
-  CHECK_STR(ir_category_of("X-rays of the knee", NULL), "imaging");
-  CHECK_STR(ir_category_of("EMG/NCV bilateral upper extremities", NULL),
+  CHECK_STR(ir_category_of(SG, "Aquatic therapy x 8 sessions", NULL),
+            "physical_therapy");
+  CHECK_STR(ir_category_of(SG, "MRI of the cervical spine", NULL), "imaging");
+  CHECK_STR(ir_category_of(SG, "X-rays of the knee", NULL), "imaging");
+  CHECK_STR(ir_category_of(SG, "EMG/NCV bilateral upper extremities", NULL),
             "imaging");
-  CHECK_STR(ir_category_of("Follow up in 1 month", NULL), "office_visit");
-  CHECK_STR(ir_category_of("Orthopedic consultation", NULL), "office_visit");
-  CHECK_STR(ir_category_of("Cyclobenzaprine 7.5mg #60", NULL), "medication");
-  CHECK_STR(ir_category_of("Flexeril", NULL), "medication");
-  CHECK_STR(ir_category_of("Toradol injection", NULL), "medication");
-  CHECK_STR(ir_category_of("Lidoderm 5% patches", NULL), "medication");
-  CHECK_STR(ir_category_of("Omeprazole 20mg", NULL), "medication");
-  CHECK_STR(ir_category_of("Unlistedzol 15 mg", NULL), "medication");
-  CHECK_STR(ir_category_of("TENS unit", NULL), "other");
-  CHECK_STR(ir_category_of("Ptosis repair", NULL), "other");
+  CHECK_STR(ir_category_of(SG, "Follow up in 1 month", NULL), "office_visit");
+  CHECK_STR(ir_category_of(SG, "Orthopedic consultation", NULL),
+            "office_visit");
+  CHECK_STR(ir_category_of(SG, "Cyclobenzaprine 7.5mg #60", NULL),
+            "medication");
+  CHECK_STR(ir_category_of(SG, "Flexeril", NULL), "medication");
+  CHECK_STR(ir_category_of(SG, "Toradol injection", NULL), "medication");
+  CHECK_STR(ir_category_of(SG, "Lidoderm 5% patches", NULL), "medication");
+  CHECK_STR(ir_category_of(SG, "Omeprazole 20mg", NULL), "medication");
+  CHECK_STR(ir_category_of(SG, "Unlistedzol 15 mg", NULL), "medication");
+  CHECK_STR(ir_category_of(SG, "TENS unit", NULL), "other");
+  CHECK_STR(ir_category_of(SG, "Ptosis repair", NULL), "other");
   /* the guideline decides only when the title says nothing */
-  CHECK_STR(ir_category_of("Retro request DOS 1/1/14",
+  CHECK_STR(ir_category_of(SG, "Retro request DOS 1/1/14",
                            "Decision based on MTUS Opioids Page(s): 80"),
             "opioid");
-  CHECK_STR(ir_category_of("Cyclobenzaprine",
+  CHECK_STR(ir_category_of(SG, "Cyclobenzaprine",
                            "MTUS Chronic Pain Trigger point injections"),
             "medication");
-  CHECK_STR(ir_category_of(NULL, NULL), "other");
+  CHECK_STR(ir_category_of(SG, NULL, NULL), "other");
 }
 
 /* ---- dates ------------------------------------------------------------------
@@ -1005,7 +1014,11 @@ static void test_large(void) {
 
 int main(void) {
   char err[256];
-  CHECK_INT(ir_segment_init(err, sizeof err), 0);
+  SG = ir_segmenter_new(err, sizeof err);
+  LT = ir_layout_tables_new();
+  CHECK(SG && LT);
+  if (!SG || !LT)
+    return check_report();
   test_seeds();
   test_modern();
   test_professional();
@@ -1021,6 +1034,7 @@ int main(void) {
   test_large();
   test_item_cap();
   test_title_outcomes();
-  ir_segment_fini();
+  ir_segmenter_free(SG);
+  ir_layout_tables_free(LT);
   return check_report();
 }

@@ -10,6 +10,11 @@
 #include "letter/segment.h"
 #include "text/text.h"
 
+/* the layout tables every normalization reads (an engine owns them) */
+static ir_layout_tables *LT;
+/* the compiled segmenter (an engine owns one) */
+static ir_segmenter *SG;
+
 /* ---- helpers ------------------------------------------------------------- */
 
 static char *repeat(const char *pre, const char *unit, int n,
@@ -25,11 +30,12 @@ static char *repeat(const char *pre, const char *unit, int n,
 }
 
 static ir_conclusion conc(const char *s, size_t *cs, size_t *ce) {
-  return ir_conclusion_of(s, strlen(s), cs, ce);
+  return ir_conclusion_of(SG, s, strlen(s), cs, ce);
 }
 
 static const char *layout(const char *s) {
-  return ir_layout_name(ir_detect_layout((const unsigned char *)s, strlen(s)));
+  return ir_layout_name(
+      ir_detect_layout(LT, (const unsigned char *)s, strlen(s)));
 }
 
 static const char *date(const char *s, size_t *used) {
@@ -50,7 +56,7 @@ static int seg_text(ir_arena *a, ir_letter *l, const char *s) {
   l->text.runs[0].nlen = l->text.runs[0].olen = (uint32_t)n;
   l->text.runs[0].verbatim = 1;
   l->text.nruns = 1;
-  return ir_segment(a, l);
+  return ir_segment(SG, a, l);
 }
 
 #define NEC IR_CONC_NECESSARY
@@ -296,7 +302,7 @@ static void test_normalize_runs(void) {
     ir_arena_init(&a);
     ir_text tx;
     const char *err = NULL;
-    int rc = ir_text_normalize(&a, (const unsigned char *)t[i].in,
+    int rc = ir_text_normalize(LT, &a, (const unsigned char *)t[i].in,
                                strlen(t[i].in), &tx, &err);
     CHECK_INT(rc, t[i].out ? 0 : -1);
     if (!rc) {
@@ -356,11 +362,22 @@ static void test_month_names(void) {
 }
 
 int main(void) {
+  LT = ir_layout_tables_new();
+  if (!LT)
+    return 1;
+  char err[256];
+  SG = ir_segmenter_new(err, sizeof err);
+  if (!SG) {
+    fprintf(stderr, "%s\n", err);
+    return 1;
+  }
   test_conclusion_words();
   test_conclusion_long();
   test_labels();
   test_layout_edges();
   test_normalize_runs();
   test_month_names();
+  ir_layout_tables_free(LT);
+  ir_segmenter_free(SG);
   return check_report();
 }
