@@ -53,10 +53,16 @@ test: all unit
 
 # Letters written apart from the program's development, to measure how it
 # generalizes; reported, not gating (see README "Tests").
+# Rounds with a gold.jsonl are also scored the way the project is judged.
+SCORE ?= ../shared/tools/score.py
 holdout: all
 	-@for r in tests/holdout/r*/; do \
 	  echo "== $$r"; \
 	  /usr/bin/python3 tests/run_cases.py --bin ./$(BIN) "$$r"; \
+	  if [ -f "$$r/gold.jsonl" ]; then \
+	    ./$(BIN) -q --format json "$$r"*.txt > $(BUILD)/holdout.jsonl 2>/dev/null; \
+	    /usr/bin/python3 $(SCORE) $(BUILD)/holdout.jsonl "$$r/gold.jsonl" | tail -n 1; \
+	  fi; \
 	done
 
 # The capability matrix (issue 17): generated sentences per fact x

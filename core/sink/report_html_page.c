@@ -186,8 +186,7 @@ static void chart(out *o, const char *title, const bar *bars, size_t n,
 static bar *bars_of(const ir_sum_table *t, size_t *n) {
   bar *v = calloc(t->n ? t->n : 1, sizeof *v);
   if (!v) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
+    ir_exit_nomem();
   }
   *n = t->n;
   for (size_t i = 0; i < t->n; i++)

@@ -99,8 +99,7 @@ static const ir_sink_ops stream_ops = {
 ir_sink *ir_sink_stream(FILE *out, ir_format fmt, int color, int explain) {
   stream *st = calloc(1, sizeof *st);
   if (!st) {
-    fputs("imraudit: out of memory\n", stderr);
-    exit(3);
+    ir_exit_nomem();
   }
   st->base.ops = &stream_ops;
   st->out = out;
