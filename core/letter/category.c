@@ -1,12 +1,12 @@
 /* category.c - what kind of service an item's title names.
  *
  * ir_category_of(sg, title, guideline_maximus) returns a static string: "tpi",
- * "scs", "esi", "opioid", "physical_therapy", "imaging", "office_visit",
- * "medication" or "other". The title decides; the MAXIMUS guideline citation
- * is consulted only when the title alone says nothing ("Other" otherwise).
- * Order matters: a trigger point injection "with Ketorolac" is tpi, an
- * epidural "with Depo-Medrol" is esi, "Norco" is opioid before medication,
- * a follow-up "for medication management" is office_visit.
+ * "scs", "esi", "opioid", "physical_therapy", "chiropractic", "imaging",
+ * "office_visit", "medication" or "other". The title decides; the MAXIMUS
+ * guideline citation is consulted only when the title alone says nothing
+ * ("Other" otherwise). Order matters: a trigger point injection "with
+ * Ketorolac" is tpi, an epidural "with Depo-Medrol" is esi, "Norco" is opioid
+ * before medication, a follow-up "for medication management" is office_visit.
  * Documented choice: electrodiagnostic studies (EMG, NCV, NCS) are
  * diagnostic tests and are filed under "imaging".
  * Matching is case-insensitive on word boundaries; a pattern ending in '*'
@@ -109,6 +109,16 @@ static const char *const opioid_w[] = {"opioid*",
                                        "tylox",
                                        "narcotic*",
                                        NULL};
+static const char *const chiro_w[] = {"chiropract*",
+                                      "chiro",
+                                      "manipulation",
+                                      "manipulations",
+                                      "spinal manipulat*",
+                                      "osteopathic manipulat*",
+                                      "manual therap*",
+                                      "cmt",
+                                      "omt",
+                                      NULL};
 static const char *const pt_w[] = {"physical therap*",
                                    "physiotherap*",
                                    "pt",
@@ -344,6 +354,7 @@ enum {
   L_ESI,
   L_OPIOID,
   L_PT,
+  L_CHIRO,
   L_IMAGING,
   L_VISIT,
   L_MED,
@@ -352,7 +363,8 @@ enum {
   END = 0xffff
 };
 static const char *const *const lists[NLISTS] = {
-    tpi_w, tpi_not_w, scs_w, esi_w, opioid_w, pt_w, imaging_w, visit_w, med_w};
+    tpi_w, tpi_not_w, scs_w,     esi_w,   opioid_w,
+    pt_w,  chiro_w,   imaging_w, visit_w, med_w};
 struct seg_cat_index {
   uint16_t first[NLISTS][26], next[NLISTS][MAXW];
   uint8_t plen[NLISTS][MAXW];
@@ -491,6 +503,8 @@ static const char *classify(const seg_cat *x, const char *s, size_t n) {
     return "opioid";
   if (has_any(x, s, n, &w, L_PT))
     return "physical_therapy";
+  if (has_any(x, s, n, &w, L_CHIRO))
+    return "chiropractic";
   if (has_any(x, s, n, &w, L_IMAGING))
     return "imaging";
   if (has_any(x, s, n, &w, L_VISIT))
