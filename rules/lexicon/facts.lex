@@ -34,7 +34,9 @@ referral pain
 pain referral
 referral pattern
 /\breferral\s+of\s+(?:the\s+)?pain/
-/\breferral\s+(?:of\s+pain\s+)?(?:in)?to\s+the\s+(?:(?:left|right|bilateral|ipsilateral|upper|lower|posterior|lateral)\s+)?(?:buttocks?|shoulders?|neck|arms?|legs?|head|scapulae?|thighs?|hips?|occiput|temples?|groin|chest|flank)\b/
+# "referral of pain into the left buttock", "referral to lateral neck and
+# occiput" (a body part, so not a referral to a specialist)
+/\breferral\s+(?:of\s+(?:the\s+)?pain\s+)?(?:in)?to\s+(?:the\s+)?(?:(?:left|right|bilateral|ipsilateral|contralateral|upper|lower|posterior|lateral|medial|anterior|both)\s+){0,2}(?:buttocks?|shoulders?|neck|arms?|legs?|head|scapulae?|scapular|thighs?|hips?|occiput|occipital|temples?|temporal|groin|chest|flank|jaw|ears?|eyes?|forehead|scalp|shoulder\s+blades?)\b/
 /\bpain\s+referr(?:ed|ing)\s+(?:in)?to\b/
 /\breferr(?:ed|ing)\s+(?:pain\s+)?(?:in)?to(?:ward)?\s+the\b(?!\s+(?:emergency|clinic|office|hospital|physician|doctor|specialist|surgeon|orthopedi|neurolog|pain\s+management|physical))/
 refers pain
@@ -378,6 +380,8 @@ spreading
 # produces pain that travels up to the occiput", "reproduced pain extending
 # into the lateral thigh", "causes pain that spreads toward the scapula")
 /\b(?:travel(?:s|ed|led|ing)?|spread(?:s)?|extend(?:s|ed|ing)|project(?:s|ed|ing))\s+(?:\w+\s+){0,2}?(?:up|down|into|to|toward|towards|along|over|across|distally|proximally)\b/
+# "compression of the points reproduced her aching into the left buttock"
+/\breproduc(?:es|ed|ing)\s+(?:(?:his|her|the|their|a|familiar|typical|usual|concordant)\s+){0,2}(?:pain|aching|ache|symptoms|discomfort)\s+(?:in)?to(?:ward|wards)?\b/
 
 [region_lumbar]
 # body regions: a summary sentence naming only regions other than the ones
