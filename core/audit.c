@@ -39,6 +39,9 @@ void ir_pack_limits(const ir_ruleset *rs, ir_fact_limits *lim) {
   if (!ir_rules_number(rs, IR_CRIT_REPEAT_RELIEF, "at_least_percent",
                        &lim->relief_percent))
     lim->relief_percent = -1;
+  if (!ir_rules_number(rs, IR_CRIT_REPEAT_RELIEF, "at_least_days",
+                       &lim->relief_days))
+    lim->relief_days = -1;
 }
 
 ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {

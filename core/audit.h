@@ -23,7 +23,8 @@ typedef struct {
 } ir_config;
 
 /* The fact thresholds the packs' criteria tables state (duration
- * more_than_days, frequency at_least_days, repeat_relief at_least_percent);
+ * more_than_days, frequency at_least_days, repeat_relief at_least_percent
+ * and at_least_days);
  * -1 for each that none states. */
 void ir_pack_limits(const ir_ruleset *rs, ir_fact_limits *lim);
 

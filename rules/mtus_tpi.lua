@@ -36,6 +36,7 @@ local criteria = {
   { id = "injection_count", meets = "value", at_most = 4,
     requires = "no more than 3-4 injections per session" },
   { id = "repeat_relief", meets = "present", at_least_percent = 50,
+    at_least_days = 42,
     requires = "more than 50% relief for six weeks with functional improvement after a prior injection" },
   { id = "frequency", meets = "present", at_least_days = 60,
     requires = "at least two months between injections" },

@@ -54,6 +54,7 @@ ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
     return NULL;
   }
   x->lim.duration_days = x->lim.interval_days = x->lim.relief_percent = -1;
+  x->lim.relief_days = -1;
   ir_lexicon_subset(x->lx, HEADER_SECTIONS);
   if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err, errlen) !=
           0 ||

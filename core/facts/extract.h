@@ -34,6 +34,7 @@ typedef struct {
   long duration_days;  /* symptoms longer than this: chronic; shorter: not */
   long interval_days;  /* injections at least this far apart meet frequency */
   long relief_percent; /* prior relief under this percent does not qualify */
+  long relief_days;    /* prior relief lasting fewer days does not qualify */
 } ir_fact_limits;
 
 /* Before any ir_extract_ctx_new (the extractor is shared read-only). */

@@ -356,7 +356,7 @@ static void request_date(xletter *xl, int item, xevent *req) {
     }
 }
 
-static long interval_days(const char *t, const ir_hit *h) {
+long ir_x_interval_days(const char *t, const ir_hit *h) {
   long n = ir_x_hit_number(t, h);
   if (n < 0 && h->g1s >= 0)
     n = ir_x_word_number(t + h->g1s, (size_t)(h->g1e - h->g1s));
@@ -417,7 +417,7 @@ static void interval_phrases(xletter *xl, int item) {
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_INTERVAL, &n);
     for (size_t j = 0; ctx && xl->lim->interval_days >= 0 && j < n; j++) {
-      long days = interval_days(x->s.text, &h[j]);
+      long days = ir_x_interval_days(x->s.text, &h[j]);
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (days < 0 || (c != XC_AFFIRM && c != XC_DENY) ||
           relief_duration(&x->s, &h[j]))

@@ -259,6 +259,27 @@ static int affirms_sec(const xsent *x, int sec) {
   return 0;
 }
 
+/* Does the sentence say the relief of hit r lasted less than the pack's
+ * relief limit ("helped for about three days", "relief x 2 wks")? A
+ * [relief_duration] hit in the clause of r, not negated. */
+static int short_relief(const xletter *xl, const xsent *x, const ir_hit *r) {
+  long lim = xl->lim->relief_days;
+  size_t n, lo, hi;
+  if (lim < 0)
+    return 0;
+  ir_scope_clause(&x->s, r->start, r->end, &lo, &hi);
+  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF_DUR, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (h[i].start < lo || h[i].end > hi ||
+        ir_scope_negated(&x->s, h[i].start, h[i].end))
+      continue;
+    long d = ir_x_interval_days(x->s.text, &h[i]);
+    if (d >= 0 && d < lim)
+      return 1;
+  }
+  return 0;
+}
+
 /* A prior injection's relief. A sentence stating both relief and its lack
  * ("60% relief, but no improvement in function") denies: the criterion
  * needs both. A lack restated in the rationale is cited unless reported
@@ -272,19 +293,25 @@ static void repeat_relief(xletter *xl, int i) {
     if (!ir_x_in_region(xl, x, i) || x->region == XR_TITLE || !ctx)
       continue;
     int given = ctx == 3; /* a citation needs a prior injection */
-    int lack = affirms_sec(x, IR_LEX_NO_RELIEF);
     size_t n;
-    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
+    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NO_RELIEF, &n);
+    int lack = 0; /* the sentence states a lack of relief for this item */
+    for (size_t j = 0; j < n && !lack; j++)
+      lack = !ir_x_foreign_term(xl, x, h[j].start) &&
+             ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM;
+    h = ir_sent_hits(&x->s, IR_LEX_RELIEF, &n);
     size_t cite_lo = 0, cite_hi = 0; /* the clause of a cited relief */
     for (size_t j = 0; j < n && !lack; j++) {
-      if (ir_hit_overlaps(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
+      if (ir_x_foreign_term(xl, x, h[j].start) ||
+          ir_hit_overlaps(&x->s, IR_LEX_NO_RELIEF, &h[j]) ||
           ir_x_failure_phrase(&x->s, &h[j]) ||
           (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
            !ir_x_about_tpi(&x->s, h[j].start)))
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
       long pct = ir_x_hit_number(x->s.text, &h[j]);
-      if (c == XC_AFFIRM && pct >= 0 && pct < xl->lim->relief_percent)
+      if (c == XC_AFFIRM && ((pct >= 0 && pct < xl->lim->relief_percent) ||
+                             short_relief(xl, x, &h[j])))
         c = XC_DENY;
       /* "no documentation of 50% relief for six weeks ... with evidence of
        * functional improvement": a later term of the clause of a cited
@@ -303,8 +330,9 @@ static void repeat_relief(xletter *xl, int i) {
     }
     h = ir_sent_hits(&x->s, IR_LEX_NO_RELIEF, &n);
     for (size_t j = 0; j < n; j++) {
-      if (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
-          !ir_x_about_tpi(&x->s, h[j].start))
+      if (ir_x_foreign_term(xl, x, h[j].start) ||
+          (ir_sent_has_any(&x->s, IR_LEX_OTHER_INJ) &&
+           !ir_x_about_tpi(&x->s, h[j].start)))
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
       if (c == XC_AFFIRM)

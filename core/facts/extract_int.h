@@ -61,9 +61,10 @@ int ir_x_in_item(const xsent *x, int i);
 int ir_x_in_region(const xletter *xl, const xsent *x, int i);
 /* The body regions ([region_*] sections) a sentence names, one bit each. */
 unsigned ir_x_regions_of(const ir_sent *s);
-/* A body region other than the item's is named just before the term at
- * ts, in the same phrase ("left L5 radiculopathy" for a cervical item):
- * the term speaks of that other region. */
+/* The term at ts speaks of a body region other than the item's: that
+ * region is named just before it in the same phrase ("left L5
+ * radiculopathy" for a cervical item), or its clause names regions and
+ * none of them is the item's. */
 int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts);
 
 void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
@@ -90,5 +91,9 @@ void ir_x_scan_dates(xletter *xl);              /* extract_dates.c */
 void ir_x_duration_dates(xletter *xl, int item);
 void ir_x_frequency(xletter *xl, int item);
 long ir_x_days(const char *iso); /* days since 1970-01-01, or -1 */
+/* The days an [interval] or [relief_duration] hit states (group 1 the
+ * number, the unit read from the text: days, weeks/wks, months/mos,
+ * years/yrs), or -1. */
+long ir_x_interval_days(const char *t, const ir_hit *h);
 
 #endif

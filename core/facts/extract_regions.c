@@ -53,6 +53,17 @@ int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts) {
         near = &g[i];
   }
   const char *t = x->s.text;
-  return near && ir_phrase_words(t, near->end, ts) <= 2 &&
-         !item_region_word(xl, x, near);
+  if (near && ir_phrase_words(t, near->end, ts) <= 2 &&
+      !item_region_word(xl, x, near))
+    return 1;
+  /* the term's clause names regions, none of them the item's ("TPIs to the
+   * lumbar paraspinals helped for three days; she has had no injections to
+   * the neck": the relief is not the cervical item's) */
+  size_t lo, hi;
+  ir_scope_clause(&x->s, ts, ts, &lo, &hi);
+  unsigned m = 0;
+  for (unsigned r = 0; r < NREGIONS; r++)
+    if (ir_sent_has(&x->s, REGION_SECS[r], lo, hi))
+      m |= 1u << r;
+  return m && !(m & xl->item_regions);
 }

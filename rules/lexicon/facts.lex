@@ -359,6 +359,13 @@ injected
 /\b(?:injections?|TPIs?|injected|injection\s+was\s+(?:given|done|performed))\s+(?:[\w/-]+\s+){0,6}?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)\s+ago\b/
 /\binterval\s+of\s+(?:only\s+|about\s+|approximately\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)/
 
+[relief_duration]
+# how long a prior injection's relief lasted (group 1 the number; the unit
+# is read from the text): "helped for about three days", "relief lasting
+# two weeks", "relief x 3 wks"; shorter than the pack's repeat_relief
+# at_least_days, the relief does not qualify
+/\b(?:for|lasting|lasted|lasts|persisting|persisted|x)\s*(?:about\s+|approximately\s+|only\s+|roughly\s+|nearly\s+|almost\s+|around\s+|up\s+to\s+|~\s*)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:days?|weeks?|wks?|months?|mos?)\b/
+
 [request]
 requested
 request for
