@@ -250,7 +250,11 @@ drowsiness
 sedation
 
 [contrast]
-# bounds the clause in which a therapy and its outcome are linked
+# bounds the clause in which a therapy and its outcome are linked (and the
+# reach of an attribution: after "but" or "this reviewer agrees" the
+# record or the reviewer speaks)
+/\b(?:this|the)\s+(?:reviewer|undersigned)\s+(?:agrees|concurs)\b/
+/\bI\s+(?:agree|concur)\b/
 but
 however
 although
