@@ -13,6 +13,9 @@
 [failed]
 # class no_effect: an explicit verdict of failure, or no effect at all
 failed
+# (present tense: "X did not fail" is no failure, unless a double negation
+# turns it: "it is not the case that X did not fail")
+/\bfails?\b/
 has failed
 have failed
 tried and failed
