@@ -20,7 +20,7 @@
  *    in the windows, its commas and terminators do not bound, and its
  *    triggers do not reach the term;
  *  - resolved: a [resolved] trigger ("has since resolved", "no longer
- *    present") after te within IR_RESOLVED_WINDOW words with no ';'
+ *    present") after te within IR_RESOLVED_WINDOW (16) words with no ';'
  *    between (it may cross "which", "but these"), or right before ts
  *    ("resolved radicular symptoms"): the finding is past;
  *  - not found: a [sought] trigger ("looked for", "was sought", "examined
@@ -52,7 +52,7 @@
 #define IR_NEG_POST_WINDOW 8
 #define IR_NEG_RESULT_WINDOW 1
 #define IR_CITE_WINDOW 16
-#define IR_RESOLVED_WINDOW 12
+#define IR_RESOLVED_WINDOW 16
 #define IR_SOUGHT_WINDOW 8
 
 typedef struct {
