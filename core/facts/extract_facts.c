@@ -5,7 +5,8 @@
  *                  alone do not document a twitch response.
  * referred_pain    [referred_pain] affirm/deny/cite.
  * radiculopathy    [radiculopathy] affirm/deny; [radiculopathy_test] only
- *                  deny ("straight leg raise was negative", "EMG normal").
+ *                  deny ("straight leg raise was negative", "EMG normal"),
+ *                  or affirm when that negative result is itself negated.
  *                  Cited when the rationale states the radicular rule
  *                  ([radicular_rule]) and the letter says this patient has
  *                  radiculopathy (rationale mention, or record affirm),

@@ -11,7 +11,10 @@
  * an oral drug) is that treatment's. The count is the first capturing
  * group of a [count] entry (digits or a number word); the injectate is the
  * set of classes of [injectate_*] entries, each within 120 bytes of the
- * injection term and nearer to it than any other injection type. */
+ * injection term and nearer to it than any other injection type, or after
+ * a [request] phrase in its clause ("the request is for lidocaine only");
+ * where a region says what the request is for, its other mentions are
+ * other injections' and do not count. */
 #include "extract_int.h"
 
 #include <ctype.h>
