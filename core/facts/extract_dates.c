@@ -2,7 +2,8 @@
  *
  * Every date in every sentence is found with ir_scan_date (segment.h).
  * duration: the injury (or onset) date is l->date_injury, else the first
- * date that an [injury_date] trigger precedes in its sentence; the
+ * date that an [injury_date] trigger precedes in its sentence, else an
+ * onset year right after one ("since 2012": the year's last day); the
  * reference date is the time of the request, not of the IMR decision: the
  * UR denial date (header), else the request date (below: the title's date,
  * else the latest date of a sentence of the item's summary/rationale that
