@@ -140,7 +140,8 @@ int ir_scope_negated(const ir_sent *s, size_t ts, size_t te) {
 static int usable(const ir_sent *s, const ir_hit *h, size_t ts, size_t te,
                   int skip) {
   return !ir_hit_pseudo(s, h) && !ir_hit_overlaps(s, IR_LEX_NEG_FLIP, h) &&
-         !in_other_paren(s, h, ts, te) && (skip < 0 || !ir_hit_overlaps(s, skip, h));
+         !in_other_paren(s, h, ts, te) &&
+         (skip < 0 || !ir_hit_overlaps(s, skip, h));
 }
 
 /* The plain negation of the term (no double negation considered). */

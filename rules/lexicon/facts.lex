@@ -57,9 +57,6 @@ chronic pain syndrome
 /\b(?:persisted|persisting|present|ongoing)\s+for\s+(?:more\s+than|over|greater\s+than)\s+(?:three|3|six|6)\s+months\b/
 # "symptoms have not persisted for three months" (negated: cites duration)
 /\b(?:persisted|persisting|lasted)\s+(?:for|as\s+long\s+as)\s+(?:at\s+least\s+)?(?:three|3)\s+months\b/
-# "low back pain for 6 years", "neck symptoms for eight months"
-/\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?for\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+years?\b/
-/\b(?:pain|symptoms|complaints)\s+(?:\w+\s+){0,3}?for\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:[4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+months\b/
 /\b(?:more|greater|longer)\s+than\s+(?:three|3|four|4|five|5|six|6|twelve|12)\s+months\b/
 /\blong-?standing\s+(?:\w+\s+){0,2}?pain\b/
 # the pain's own duration or onset year: "has had low back pain for 5
