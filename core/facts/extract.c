@@ -396,9 +396,18 @@ int ir_x_classify(const xsent *x, size_t ts, size_t te) {
     return XC_NONE;
   if (c == 1 && (rat || ir_x_doc_cite(s, ts, te)))
     return rat ? XC_CITE : XC_NONE;
-  if (c == 2 || ir_scope_hypothetical(s, ts, te))
+  if (c == 2)
     return XC_NONE;
-  return ir_scope_negated(s, ts, te) ? XC_DENY : XC_AFFIRM;
+  /* looked for and not found: absent, even when the search was "to rule
+   * it out" */
+  if (ir_scope_not_found(s, ts, te))
+    return XC_DENY;
+  if (ir_scope_hypothetical(s, ts, te))
+    return XC_NONE;
+  /* placed in the past and gone since: the current state is absent */
+  return ir_scope_negated(s, ts, te) || ir_scope_resolved(s, ts, te)
+             ? XC_DENY
+             : XC_AFFIRM;
 }
 
 static ir_section sec_of(const xsent *x) {

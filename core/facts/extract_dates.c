@@ -2,7 +2,8 @@
  *
  * Every date in every sentence is found with ir_scan_date (segment.h).
  * duration: the injury (or onset) date is l->date_injury, else the first
- * date that an [injury_date] trigger precedes in its sentence; the
+ * date that an [injury_date] trigger precedes in its sentence, else an
+ * onset year right after one ("since 2012": the year's last day); the
  * reference date is the time of the request, not of the IMR decision: the
  * UR denial date (header), else the request date (below: the title's date,
  * else the latest date of a sentence of the item's summary/rationale that
@@ -168,10 +169,46 @@ static int usable_region(const xletter *xl, const xdate *d, int item) {
   return x->region == XR_HEADER || ir_x_in_item(x, item);
 }
 
+static int is_year(const char *t, size_t p, size_t e);
+
+/* "she has had it since 2012", "they began in 2010": an [injury_date] hit
+ * right before a bare year (the onset), not attributed, hypothetical or
+ * negated. The onset is taken as the year's last day (conservative). */
+static int onset_year(xletter *xl, int item, xdate *out) {
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
+        !ir_x_in_item(x, item) ||
+        (x->region == XR_RATIONALE && ir_scope_recital(&x->s)))
+      continue;
+    const ir_sent *s = &x->s;
+    size_t n;
+    const ir_hit *h = ir_sent_hits(s, IR_LEX_INJURY, &n);
+    for (size_t i = 0; i < n; i++) {
+      size_t p = h[i].end;
+      while (p < s->end && s->text[p] == ' ')
+        p++;
+      if (!is_year(s->text, p, s->end) ||
+          (p + 4 < s->end && s->text[p + 4] == '/'))
+        continue;
+      if (ir_scope_attributed(s, p) || ir_scope_hypothetical(s, p, p + 4) ||
+          ir_scope_negated(s, p, p + 4))
+        continue;
+      snprintf(out->iso, sizeof out->iso, "%.4s-12-31", s->text + p);
+      out->start = p;
+      out->end = p + 4;
+      out->sent = k;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 void ir_x_duration_dates(xletter *xl, int item) {
   ir_letter *l = xl->l;
   const xdate *inj = NULL;
   const char *inj_iso = l->date_injury;
+  xdate yr;
   for (size_t i = 0; i < xl->ndates; i++) {
     const xdate *d = &xl->dates[i];
     if (!usable_region(xl, d, item) || !injury_marked(xl, d) ||
@@ -182,6 +219,10 @@ void ir_x_duration_dates(xletter *xl, int item) {
       inj_iso = d->iso;
       break;
     }
+  }
+  if (!inj_iso && onset_year(xl, item, &yr)) {
+    inj = &yr;
+    inj_iso = yr.iso;
   }
   if (!inj_iso || !inj)
     return; /* no date, or no span to show for it */

@@ -5,7 +5,8 @@
  *                  alone do not document a twitch response.
  * referred_pain    [referred_pain] affirm/deny/cite.
  * radiculopathy    [radiculopathy] affirm/deny; [radiculopathy_test] only
- *                  deny ("straight leg raise was negative", "EMG normal").
+ *                  deny ("straight leg raise was negative", "EMG normal"),
+ *                  or affirm when that negative result is itself negated.
  *                  Cited when the rationale states the radicular rule
  *                  ([radicular_rule]) and the letter says this patient has
  *                  radiculopathy (rationale mention, or record affirm),
@@ -62,7 +63,10 @@ static int qualifies_referral(const ir_sent *s, const ir_hit *tp) {
 /* Generic affirm/deny/cite of every hit of sec. mask: which outcomes count.
  * A radiculopathy term inside the radicular rule ("not indicated for
  * radicular pain") states the rule, not this patient's findings. */
-enum { M_AFF = 1, M_DENY = 2, M_CITE = 4 };
+/* M_TURNED: a deny-only term (a neutral test) whose negative result is
+ * itself negated ("it is not the case that the straight leg raise was
+ * negative") affirms. */
+enum { M_AFF = 1, M_DENY = 2, M_CITE = 4, M_TURNED = 8 };
 static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
                         int mask) {
   int regional = crit != IR_CRIT_DURATION;
@@ -83,7 +87,10 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
       if (sec == IR_LEX_TRIGGER_POINT && qualifies_referral(&x->s, &h[j]))
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
-      if (c == XC_AFFIRM && (mask & M_AFF))
+      if (c == XC_AFFIRM &&
+          ((mask & M_AFF) ||
+           ((mask & M_TURNED) &&
+            ir_scope_double_negated(&x->s, h[j].start, h[j].end))))
         ir_x_add_ev(xl, &f->affirm, x, h[j].start, h[j].end);
       else if (c == XC_DENY && (mask & M_DENY)) {
         ir_x_add_ev(xl, &f->deny, x, h[j].start, h[j].end);
@@ -119,7 +126,8 @@ static void radiculopathy(xletter *xl, int i) {
   ir_item *it = item_of(xl, i);
   ir_fact *f = &it->facts[IR_CRIT_RADICULOPATHY];
   simple_fact(xl, i, IR_LEX_RADIC, IR_CRIT_RADICULOPATHY, M_AFF | M_DENY);
-  simple_fact(xl, i, IR_LEX_RADIC_TEST, IR_CRIT_RADICULOPATHY, M_DENY);
+  simple_fact(xl, i, IR_LEX_RADIC_TEST, IR_CRIT_RADICULOPATHY,
+              M_DENY | M_TURNED);
   /* "no documentation that radiculopathy has been ruled out" cites it */
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];

@@ -11,7 +11,10 @@
  * an oral drug) is that treatment's. The count is the first capturing
  * group of a [count] entry (digits or a number word); the injectate is the
  * set of classes of [injectate_*] entries, each within 120 bytes of the
- * injection term and nearer to it than any other injection type. */
+ * injection term and nearer to it than any other injection type, or after
+ * a [request] phrase in its clause ("the request is for lidocaine only");
+ * where a region says what the request is for, its other mentions are
+ * other injections' and do not count. */
 #include "extract_int.h"
 
 #include <ctype.h>
@@ -130,6 +133,16 @@ static int other_service_before(const ir_sent *s, size_t p) {
   return 0;
 }
 
+/* "the request is for lidocaine only": a [request] phrase before h in its
+ * clause, in a sentence that names no other injection type, names what
+ * the item requests. */
+static int requested_here(const ir_sent *s, const ir_hit *h) {
+  size_t lo, hi;
+  ir_scope_clause(s, h->start, h->end, &lo, &hi);
+  return !ir_sent_has_any(s, IR_LEX_OTHER_INJ) &&
+         ir_sent_has(s, IR_LEX_REQUEST, lo, h->start);
+}
+
 /* Is a count/injectate occurrence at hit h in sentence x about the
  * requested injection? title: any; text: see the file comment. */
 static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
@@ -144,6 +157,8 @@ static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
     return 0;
   size_t lo, hi;
   ir_scope_clause(s, h->start, h->end, &lo, &hi);
+  if (!for_count && requested_here(s, h))
+    return 1;
   if (tpi_dist(s, h->start, lo, hi) > 120 ||
       (ir_sent_has_any(s, IR_LEX_OTHER_INJ) && !ir_x_about_tpi(s, h->start)))
     return 0;
@@ -283,6 +298,24 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
   int any = 0, any_past = 0, from_title = 0;
   ir_evlist past_ev = {0};
   for (int o = title_ok ? 0 : 1; o < 3 && !any; o++) {
+    /* where the region says what the request is for ("this request is for
+     * lidocaine only"), its other mentions describe other injections
+     * ("injections in 2013 used Botox") */
+    int req_only = 0;
+    for (size_t k = 0; k < xl->n; k++) {
+      const xsent *x = &xl->v[k];
+      if (x->region != order[o] || order[o] == XR_TITLE ||
+          !ir_x_in_region(xl, x, i))
+        continue;
+      for (int c = 0; c < NCLASS && !req_only; c++) {
+        size_t n;
+        const ir_hit *h = ir_sent_hits(&x->s, class_secs[c], &n);
+        for (size_t j = 0; j < n && !req_only; j++)
+          req_only = requested_here(&x->s, &h[j]) &&
+                     usable(xl, x, &h[j], 0, i) &&
+                     !other_item_drug(xl, x, &h[j], i);
+      }
+    }
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
       if (x->region != order[o] || !ir_x_in_region(xl, x, i))
@@ -291,7 +324,8 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
         size_t n;
         const ir_hit *h = ir_sent_hits(&x->s, class_secs[c], &n);
         for (size_t j = 0; j < n; j++) {
-          if (!usable(xl, x, &h[j], 0, i) || other_item_drug(xl, x, &h[j], i))
+          if (!usable(xl, x, &h[j], 0, i) || other_item_drug(xl, x, &h[j], i) ||
+              (req_only && !requested_here(&x->s, &h[j])))
             continue;
           if (past_clause(xl, x, &h[j], i)) {
             if (!any_past || !past[c])

@@ -196,8 +196,9 @@ static int not_tried_after(const ir_sent *s, const ir_hit *t, size_t hi) {
   const ir_hit *h = ir_sent_hits(s, IR_LEX_NOT_TRIED, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= t->end && h[i].end <= hi &&
-        ir_words_between(s->text, t->end, h[i].start) <= 3)
-      return 1;
+        ir_words_between(s->text, t->end, h[i].start) <= 3 &&
+        !ir_scope_negated(s, h[i].start, h[i].end))
+      return 1; /* not "it is not true that NSAIDs have not been tried" */
   return 0;
 }
 
@@ -258,9 +259,16 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
     return stop ? XC_NONE : XC_AFFIRM;
   if (stop)
     return XC_NONE; /* stopped or not tolerated: not a failure */
+  /* "X helped in 2011, but the relief wore off": the later part, about
+   * the same effect, decides over the earlier success */
+  if (pain_fails_after(s, chi))
+    return XC_AFFIRM;
   if (trigger_in(s, verdict_mask(TO_SUCCESS), clo, chi, fail))
     return XC_DENY;
-  if (ir_scope_negated(s, t->start, t->end))
+  /* a double negation ("it is not the case that X did not fail") turns
+   * the outcome, not the therapy's own presence */
+  if (ir_scope_negated(s, t->start, t->end) &&
+      !ir_scope_flipped(s, t->start, t->end))
     return XC_DENY;
   if (pain_fails_after(s, chi))
     return XC_AFFIRM;

@@ -69,6 +69,11 @@
   X(NEG_POST, "negation_post")                                                 \
   X(NEG_RESULT, "negation_result")                                             \
   X(PSEUDO, "pseudo_negation")                                                 \
+  X(NEG_CLAUSE, "negation_clause") /* fronted: at no time, neither */          \
+  X(NEG_FLIP, "double_negation")   /* it is not true that ... */               \
+  X(PAREN, "parenthetical")        /* ", despite ..., " */                     \
+  X(RESOLVED, "resolved")          /* historical, gone since */                \
+  X(SOUGHT, "sought")              /* looked for (and not found) */            \
   X(TERMINATOR, "terminator")                                                  \
   X(HYPO, "hypothetical")                                                      \
   X(ATTRIB, "attribution")                                                     \

@@ -11,9 +11,27 @@
  *    a [negation_result] trigger (a test's shorthand result: "neg",
  *    "2+ symmetric", "intact") follows te within IR_NEG_RESULT_WINDOW
  *    words with no punctuation between;
+ *    a [negation_clause] trigger (fronted: "at no time", "neither") before
+ *    ts negates the rest of its clause at any distance; a [double_negation]
+ *    trigger ("it is not true that") before ts in the clause, with no ':'
+ *    between, turns the result around;
+ *  - insertions: a [parenthetical] hit (", despite careful palpation,")
+ *    that does not hold the term is transparent: its words do not count
+ *    in the windows, its commas and terminators do not bound, and its
+ *    triggers do not reach the term;
+ *  - resolved: a [resolved] trigger ("has since resolved", "no longer
+ *    present") after te within IR_RESOLVED_WINDOW (16) words with no ';'
+ *    between (it may cross "which", "but these"), or right before ts
+ *    ("resolved radicular symptoms"): the finding is past;
+ *  - not found: a [sought] trigger ("looked for", "was sought", "examined
+ *    ... for") within IR_SOUGHT_WINDOW words of the term, and after it,
+ *    anywhere later in the sentence, a [negation_post] trigger ("none were
+ *    elicited", "could not be reproduced") with no negation of its own
+ *    between;
  *  - hypothetical: a [hypothetical] trigger anywhere in the clause;
- *  - attributed: an [attribution] trigger anywhere in the sentence before te
- *    (UR, claims administrator, prior peer review, "it was noted that");
+ *  - attributed: an [attribution] trigger before te in the sentence (UR,
+ *    claims administrator, prior peer review, "it was noted that") with no
+ *    [contrast] hit between ("but", "however", "this reviewer agrees");
  *  - cited: a [citation_pre] trigger before ts in the clause within
  *    IR_CITE_WINDOW words with no [citation_terminator] between, or a
  *    [citation_post] trigger after te in the clause within
@@ -34,6 +52,8 @@
 #define IR_NEG_POST_WINDOW 8
 #define IR_NEG_RESULT_WINDOW 1
 #define IR_CITE_WINDOW 16
+#define IR_RESOLVED_WINDOW 16
+#define IR_SOUGHT_WINDOW 8
 
 typedef struct {
   uint32_t start, end; /* normalized positions */
@@ -63,6 +83,13 @@ int ir_scope_negated(const ir_sent *s, size_t ts, size_t te);
  * evidence of radiculopathy" is not negated apart from its citation
  * trigger; "no documentation that radiculopathy was ruled out" is. */
 int ir_scope_negated_apart(const ir_sent *s, size_t ts, size_t te, int skip);
+/* A [double_negation] trigger reaches the term (the negation turns). */
+int ir_scope_flipped(const ir_sent *s, size_t ts, size_t te);
+/* ... and an inner negation is there too: "it is not the case that the
+ * straight leg raise was negative" affirms the test. */
+int ir_scope_double_negated(const ir_sent *s, size_t ts, size_t te);
+int ir_scope_resolved(const ir_sent *s, size_t ts, size_t te);
+int ir_scope_not_found(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_hypothetical(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_attributed(const ir_sent *s, size_t te);
 int ir_scope_cited(const ir_sent *s, size_t ts, size_t te);
@@ -71,6 +98,8 @@ int ir_scope_recital(const ir_sent *s);
  * a [recital] hit precedes the term in its clause with no [applied] hit
  * between ("the guidelines require a twitch response, and ..."). */
 int ir_scope_recital_at(const ir_sent *s, size_t ts, size_t te);
+/* Words in [a, b) of the sentence, insertions wholly inside not counted. */
+size_t ir_scope_words(const ir_sent *s, size_t a, size_t b);
 /* Words (runs of non-spaces) in text[a, b). */
 size_t ir_words_between(const char *text, size_t a, size_t b);
 /* The same, or (size_t)-1 when a ',' or ';' lies in [a, b): the two ends

@@ -58,7 +58,7 @@ chronic pain syndrome
 /\b(?:for|over)\s+(?:the\s+)?(?:past|last|more\s+than|over)\s+(?:[4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+months\b/
 /\b(?:persisted|persisting|present|ongoing)\s+for\s+(?:more\s+than|over|greater\s+than)\s+(?:three|3|six|6)\s+months\b/
 # "symptoms have not persisted for three months" (negated: cites duration)
-/\b(?:persisted|persisting|lasted)\s+for\s+(?:at\s+least\s+)?(?:three|3)\s+months\b/
+/\b(?:persisted|persisting|lasted)\s+(?:for|as\s+long\s+as)\s+(?:at\s+least\s+)?(?:three|3)\s+months\b/
 /\b(?:more|greater|longer)\s+than\s+(?:three|3|four|4|five|5|six|6|twelve|12)\s+months\b/
 /\blong-?standing\s+(?:\w+\s+){0,2}?pain\b/
 # the pain's own duration or onset year: "has had low back pain for 5
@@ -91,6 +91,9 @@ DOI
 # "tripped over a pallet on", "was crushed between two carts on")
 /\b(?:struck|rear-?ended|twisted|tripped|slipped|crushed|pinned|assaulted|hurt)\b/
 /\bincident\b/
+# an onset year: "pain since 2012", "they began in 2010" (a bare year only;
+# the year's last day is taken)
+/\b(?:since|(?:began|begun|started|beginning|starting)\s+in|onset\s+in)(?=\s+(?:19|20)\d\d\b(?!\/))/
 
 [physical_therapy]
 physical therapy

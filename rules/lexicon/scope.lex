@@ -59,6 +59,12 @@ within normal limits
 # (the word between is not itself the test: "was neurologically intact")
 /\b(?:was|were|is|are|remained?)\s+(?:(?!neuro)\w+\s+)?(?:intact|symmetric(?:al)?|2\+(?:\s+and\s+symmetric(?:al)?)?)\b/
 /\bnot\s+(?:present|appreciated|elicited)\b/
+# a search's result: "found none", "none were elicited", "could not be
+# reproduced"
+/\bfound\s+none\b/
+/\bnone\s+(?:was|were|is|are|could\s+be)\s+(?:\w+\s+)?(?:found|elicited|reproduced|present|seen|noted|identified|detected|appreciated|demonstrated|observed|palpated)\b/
+/\b(?:could|can)\s*(?:not|n't)\s+be\s+(?:\w+\s+)?(?:elicited|reproduced|demonstrated|found|identified|appreciated|confirmed|detected|provoked|palpated)\b/
+/\bwithout\s+success\b/
 # "radiculopathy is not the issue in this case"
 /\b(?:is|was|are|were)\s+not\s+(?:the|an|at)\s+(?:issue|concern|question|factor)\b/
 
@@ -102,6 +108,9 @@ gram negative
 /\b(?:cannot|can\s*not|could\s+not)\s+be\s+said\s+that\s+(?:[\w-]+\s+){1,5}?(?:is|was|are|were)\s+(?:absent|negative|normal|not\s+present)\b/
 /\bnot\s+the\s+case\s+that\s+(?:[\w-]+\s+){0,4}?(?:fails?|failed|does\s+not|did\s+not)\s+(?:to\s+)?(?:document|describe|mention|show|demonstrate|note)\w*/
 
+# "did not fail to elicit a twitch response": the two negations cancel
+/\b(?:did|does|do|has|have|had|could|would)\s*(?:not|n't)\s+fail(?:ed)?\s+to\b/
+
 [terminator]
 # ends the scope of a negation, hypothesis or citation
 but
@@ -124,6 +133,9 @@ nevertheless
 # ", and X were elicited": a new clause with its own verb (a plain list,
 # "no twitch, taut band, or referred pain", continues the negation)
 /,\s+and\s+(?=(?:[\w-]+\s+){0,4}?(?:was|were|is|are|has|have|had)\s+(?!not\b|no\b|never\b|absent|negative|normal|unremarkable))/
+# ", and celecoxib failed to control her pain": a new subject with a verb
+# of outcome (no auxiliary)
+/,\s+and\s+(?=(?:[\w-]+\s+){0,4}?(?:failed|helped|gave|provided|relieved|controlled|improved|produced|elicited|reproduced|showed|revealed|demonstrated|caused)\b)/
 # ", and the injections would not be expected to help": a new clause with
 # its own modal verb (the hypothetical does not reach back to the first)
 /,\s+and\s+(?=(?:[\w-]+\s+){1,5}?(?:would|could|should|might|may|will|cannot|can)\s)/
@@ -158,6 +170,12 @@ recommended
 /\bprobable\b/
 /\bplanned?\b/
 /\bwill\s+(?:be|need|require|undergo|consider)/
+# a planned examination documents nothing yet ("plans to palpate ... at the
+# next visit", "will check ... for a referral pattern")
+/\bplans?\s+to\b/
+/\bplanning\s+to\b/
+/\bwill\s+(?:re-?)?(?:check|examine|evaluate|assess|palpate|test|look|order|obtain|try|start|begin|determine)\b/
+recommends
 
 [attribution]
 # what the letter attributes to UR, the claims administrator or a prior
@@ -174,6 +192,9 @@ prior peer review
 peer review
 prior reviewer
 previous reviewer
+peer reviewer
+prior peer reviewer
+/\b(?:a|the)\s+(?:prior|previous|earlier)\s+(?:independent\s+)?review\b/
 reviewer noted
 /\bit\s+was\s+(?:also\s+)?noted\s+that\b/
 /\bdenial\s+letter/
@@ -186,3 +207,53 @@ felt that
 reported that
 stated that
 per the
+
+[negation_clause]
+# a fronted negation negates the rest of its clause at any distance ("At
+# no point during the examination ... was a twitch response elicited",
+# "Neither the straight leg raise nor the EMG showed radiculopathy")
+/\bat\s+no\s+(?:point|time|stage|visit)\b/
+/\bin\s+no\s+(?:case|instance)\b/
+/\bneither\b/
+/\bnowhere\b/
+/\bnone\s+of\s+the\s+(?:examinations|exams|visits|records|notes|studies|reports|progress\s+notes)\b/
+
+[double_negation]
+# an outer negation of a proposition turns the polarity of the terms in
+# its clause (up to a ':'): "it is not true that there was no twitch
+# response" affirms it; "it is not the case that the SLR was negative"
+# affirms the test; "it is not true that she has radiculopathy" denies it
+/\b(?:it\s+)?is\s+(?:not|n't)\s+(?:the\s+case|true|correct|accurate|so)\s+(?:to\s+say\s+)?that\b/
+/\b(?:it\s+)?(?:was|is)\s+(?:false|untrue|incorrect|inaccurate|wrong)\s+(?:to\s+say\s+)?that\b/
+/\b(?:cannot|can\s*not|could\s+not)\s+be\s+said\s+that\b/
+
+[parenthetical]
+# a comma-bounded insertion inside a clause: transparent to the scope of
+# the triggers around it ("The examiner could not, despite careful
+# palpation of both sides, elicit a twitch response"); not one followed by
+# "and", "or", "but" (that is a list), not a negative relative clause
+# (", which was normal," negates what it follows)
+/,\s+(?:despite|in\s+spite\s+of|according\s+to|on|upon|during|at|after|before|when|while|including|as|per|by|which|who|held|performed)\b(?!\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:normal|negative|unremarkable|absent)\b)[^,;:.()]{2,160}?,(?!\s*(?:and|or|but)\b)/
+
+[resolved]
+# historical and resolved: a finding the record places in the past and
+# describes as gone since is not a current finding ("radiculopathy in 2012,
+# which resolved after surgery", "twitch responses ... are no longer
+# present", "prior sciatica, now resolved"); not "has not resolved",
+# "partially resolved", or one that came back
+/(?<!\bnot\s)(?<!\bnever\s)(?<!\byet\s)(?<!\bpartially\s)(?<!\bpartly\s)(?<!\bincompletely\s)(?<!\bonly\s)\b(?:resolved|subsided|abated|disappeared|cleared)\b(?!\s+(?:partially|partly|somewhat|only|incompletely)\b)(?![^.;]{0,60}\b(?:returned|recurred|reappeared|came\s+back)\b)/
+/\bno\s+longer\s+(?:\w+\s+)?(?:present|elicited|elicitable|seen|found|noted|palpable|reproducible|reproduced|evident|demonstrated|has|have|had|complains?|reports?)\b/
+
+[sought]
+# a search for a finding: with a negation after it in the sentence, the
+# finding was looked for and not found ("was sought but could not be
+# elicited", "was examined for twitch responses; none were elicited")
+sought
+looked for
+look for
+looking for
+searched for
+search for
+/\b(?:palpated|examined|tested|checked|evaluated|assessed|screened|probed|inspected|explored)\s+(?:[\w'\/-]+\s+){0,6}?for\b/
+/\b(?:attempt(?:ed|s)?|tried|trying)\s+to\s+(?:elicit|reproduce|provoke|demonstrate|identify|find)\b/
+/\bto\s+rule\s+out\b/

@@ -13,6 +13,9 @@
 [failed]
 # class no_effect: an explicit verdict of failure, or no effect at all
 failed
+# (present tense: "X did not fail" is no failure, unless a double negation
+# turns it: "it is not the case that X did not fail")
+/\bfails?\b/
 has failed
 have failed
 tried and failed
@@ -250,7 +253,11 @@ drowsiness
 sedation
 
 [contrast]
-# bounds the clause in which a therapy and its outcome are linked
+# bounds the clause in which a therapy and its outcome are linked (and the
+# reach of an attribution: after "but" or "this reviewer agrees" the
+# record or the reviewer speaks)
+/\b(?:this|the)\s+(?:reviewer|undersigned)\s+(?:agrees|concurs)\b/
+/\bI\s+(?:agree|concur)\b/
 but
 however
 although

@@ -93,7 +93,7 @@ TW = {
     ],
     "historical_resolved": [
         T("S", "«Twitch responses» in the {muscle} found in {year} are no longer present.", A),
-        T("S", "She had «{twitch}» in the {muscle} in {year}, but these have since resolved.", A),
+        T("S", "She had «{twitch}» in the {muscle} in {year}, but this finding has since resolved.", A),
         T("S", "The «twitch responses» in the {muscle} seen in {year} resolved after a course of stretching and are no longer elicited.", A),
     ],
     "looked_for_not_found": [
