@@ -26,6 +26,8 @@ static void usage(FILE *f) {
           "PATH is a letter, a directory (searched recursively) or - (stdin).\n"
           "\n"
           "  -f, --format FMT     text (default), json (JSON Lines) or csv\n"
+          "      --csv-raw        CSV fields as they are (default: a field\n"
+          "                       starting with = + - @ TAB CR gets a ')\n"
           "  -j, --jobs N         worker threads (default: number of cores)\n"
           "      --rules DIR      rule scripts and lexicons (default: rules/\n"
           "                       beside the binary, or $IMRAUDIT_RULES)\n"
@@ -135,11 +137,13 @@ enum {
   OPT_STEPS,
   OPT_MEMORY,
   OPT_COLOR,
-  OPT_DEBUG
+  OPT_DEBUG,
+  OPT_CSV_RAW
 };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
+    {"csv-raw", no_argument, 0, OPT_CSV_RAW},
     {"jobs", required_argument, 0, 'j'},
     {"rules", required_argument, 0, OPT_RULES},
     {"glob", required_argument, 0, OPT_GLOB},
@@ -165,6 +169,7 @@ typedef struct {
   ir_batch_opts batch;
   ir_format format;
   int explain;
+  int csv_raw;             /* --csv-raw */
   const char *report_html; /* --report FILE.html or NULL */
   const char *db_path;     /* --db FILE.sqlite or NULL */
   const char *color;
@@ -200,6 +205,9 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       break;
     case OPT_FILES_FROM:
       o->batch.files_from = optarg;
+      break;
+    case OPT_CSV_RAW:
+      o->csv_raw = 1;
       break;
     case OPT_EXPLAIN:
       o->explain = 1;
@@ -309,6 +317,8 @@ int main(int argc, char **argv) {
   int st = parse_options(argc, argv, &o, &done);
   if (st || done)
     return st;
+  if (o.csv_raw && o.format == IR_FMT_CSV)
+    o.format = IR_FMT_CSV_RAW;
   if (!o.cfg.rules_dir)
     o.cfg.rules_dir = default_rules_dir(rules_buf, sizeof rules_buf);
   if (optind >= argc && !o.batch.files_from)

@@ -41,6 +41,11 @@ ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key) {
   return r;
 }
 
+/* The group a letter's specialty is counted under. */
+static const char *group_of(const ir_letter *l) {
+  return l->specialty_group ? l->specialty_group : l->specialty;
+}
+
 static int seen_kind(const ir_item *it, size_t j) {
   for (size_t k = 0; k < j; k++)
     if (it->findings.v[k].kind && it->findings.v[j].kind &&
@@ -54,7 +59,7 @@ static void add_item(ir_summary *s, const ir_letter *l, const ir_item *it) {
   cat->n[it->outcome == IR_OUT_UPHELD       ? 0
          : it->outcome == IR_OUT_OVERTURNED ? 1
                                             : 2]++;
-  ir_sum_row *spec = ir_sum_get(&s->by_specialty, l->specialty);
+  ir_sum_row *spec = ir_sum_get(&s->by_specialty, group_of(l));
   spec->n[0]++;
   if (!it->findings.n)
     return;
@@ -81,7 +86,7 @@ void ir_summary_add(ir_summary *s, const ir_letter *l) {
     s->failed++;
     return;
   }
-  ir_sum_get(&s->by_specialty, l->specialty)->n[2]++;
+  ir_sum_get(&s->by_specialty, group_of(l))->n[2]++;
   long before = s->flagged_items;
   s->items += (long)l->items.n;
   for (size_t i = 0; i < l->items.n; i++)

@@ -1,7 +1,7 @@
 /* crosscase.c - similar-cases-differ findings over a batch (crosscase.h).
  *
  * The index is a byte stream of records in a temporary file (spill.h):
- *   'L' lrec, then the path, case number and specialty bytes (a letter
+ *   'L' lrec, then the path, case number and specialty group bytes (a letter
  *       with at least one participating item, before its items)
  *   'I' irec, then the service bytes (one participating item)
  * Lengths are stored, strings are not terminated; NOSTR stands for NULL.
@@ -193,17 +193,18 @@ static void put_str(ir_crosscase *c, const char *s, uint32_t n) {
 }
 
 static void put_letter(ir_crosscase *c, long seq, const ir_letter *l) {
+  const char *spec = l->specialty_group ? l->specialty_group : l->specialty;
   lrec h;
   memset(&h, 0, sizeof h);
   h.seq = seq;
   h.len[0] = str_len(l->path, MAX_PATH);
   h.len[1] = str_len(l->case_number, MAX_SHORT);
-  h.len[2] = str_len(l->specialty, MAX_SHORT);
+  h.len[2] = str_len(spec, MAX_SHORT);
   ir_spill_put(&c->st, "L", 1);
   ir_spill_put(&c->st, &h, sizeof h);
   put_str(c, l->path, h.len[0]);
   put_str(c, l->case_number, h.len[1]);
-  put_str(c, l->specialty, h.len[2]);
+  put_str(c, spec, h.len[2]);
 }
 
 static void put_item(ir_crosscase *c, const ir_item *it) {

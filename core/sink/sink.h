@@ -24,7 +24,14 @@
 #include "base/base.h"
 #include "letter/letter.h"
 
-typedef enum { IR_FMT_TEXT = 0, IR_FMT_JSON, IR_FMT_CSV } ir_format;
+/* CSV: fields a spreadsheet would run as formulas get a leading ';
+ * CSV_RAW: every field as it is. */
+typedef enum {
+  IR_FMT_TEXT = 0,
+  IR_FMT_JSON,
+  IR_FMT_CSV,
+  IR_FMT_CSV_RAW
+} ir_format;
 
 /* --- what sinks receive besides records --------------------------------- */
 
@@ -59,7 +66,7 @@ typedef struct {
   long seq;         /* input position of the letter */
   const char *file; /* letter path */
   const char *case_number;
-  const char *specialty;
+  const char *specialty; /* the letter's specialty group */
   const char *category;
   const char *service;
   int index; /* item index, 1-based */
@@ -116,9 +123,12 @@ void ir_report_cross(ir_buf *b, const ir_cross_finding *f, int first,
                      ir_format fmt, int color);
 void ir_summary_text(ir_buf *b, const ir_summary *s);
 void ir_summary_json(ir_buf *b, const ir_summary *s);
-/* CSV (RFC 4180, CRLF): header row, one letter's rows, one field. */
+/* CSV (RFC 4180, CRLF): header row, one letter's rows, one field. A field
+ * starting with = + - @ TAB or CR gets a leading ' (OWASP CSV injection)
+ * unless raw (ir_csv_field_raw, raw = 1). */
 void ir_csv_header(ir_buf *b);
-void ir_csv_letter(ir_buf *b, const ir_letter *l);
+void ir_csv_letter(ir_buf *b, const ir_letter *l, int raw);
 void ir_csv_field(ir_buf *b, const char *s, int last);
+void ir_csv_field_raw(ir_buf *b, const char *s, int last);
 
 #endif
