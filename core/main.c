@@ -39,6 +39,8 @@ static void usage(FILE *f) {
           "      --no-rules       extract facts only, run no rule script\n"
           "      --no-cross-case  no similar-cases-differ findings\n"
           "      --report F.html  write a self-contained HTML audit report\n"
+          "      --report-items N the report's table of flagged items holds\n"
+          "                       the N most severe (default 1000)\n"
           "      --db F.sqlite    store records in a SQLite database\n"
           "      --max-bytes N    largest letter accepted (default 64M)\n"
           "      --rule-steps N   Lua instruction limit per check (default "
@@ -138,7 +140,8 @@ enum {
   OPT_MEMORY,
   OPT_COLOR,
   OPT_DEBUG,
-  OPT_CSV_RAW
+  OPT_CSV_RAW,
+  OPT_REPORT_ITEMS
 };
 
 static const struct option long_opts[] = {
@@ -152,6 +155,7 @@ static const struct option long_opts[] = {
     {"no-rules", no_argument, 0, OPT_NO_RULES},
     {"no-cross-case", no_argument, 0, OPT_NO_CROSS},
     {"report", required_argument, 0, OPT_REPORT},
+    {"report-items", required_argument, 0, OPT_REPORT_ITEMS},
     {"db", required_argument, 0, OPT_DB},
     {"max-bytes", required_argument, 0, OPT_MAX_BYTES},
     {"rule-steps", required_argument, 0, OPT_STEPS},
@@ -171,6 +175,7 @@ typedef struct {
   int explain;
   int csv_raw;             /* --csv-raw */
   const char *report_html; /* --report FILE.html or NULL */
+  long report_items;       /* --report-items N */
   const char *db_path;     /* --db FILE.sqlite or NULL */
   const char *color;
 } options;
@@ -220,6 +225,14 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       break;
     case OPT_REPORT:
       o->report_html = optarg;
+      break;
+    case OPT_REPORT_ITEMS:
+      v = parse_size(optarg);
+      if (v < 1 || v > 1000000)
+        return bad_usage("--report-items needs a number from 1 to 1000000, "
+                         "not '%s'",
+                         optarg);
+      o->report_items = (long)v;
       break;
     case OPT_DB:
       o->db_path = optarg;
@@ -288,7 +301,7 @@ static int open_sinks(const options *o, int color, ir_sink **v, size_t *n) {
   char err[1024] = "";
   v[(*n)++] = ir_sink_stream(stdout, o->format, color, o->explain);
   if (o->report_html &&
-      !(v[*n] = ir_sink_html(o->report_html, err, sizeof err)))
+      !(v[*n] = ir_sink_html(o->report_html, o->report_items, err, sizeof err)))
     goto fail;
   if (o->report_html)
     (*n)++;
@@ -313,6 +326,7 @@ int main(int argc, char **argv) {
   o.cfg.rules.memory = (size_t)64 << 20;
   o.batch.cross_case = 1;
   o.color = "auto";
+  o.report_items = IR_HTML_MAX_ITEMS;
   int done = 0;
   int st = parse_options(argc, argv, &o, &done);
   if (st || done)

@@ -37,6 +37,7 @@ typedef enum {
 
 /* Batch summary tables: small keyed arrays; n[] meaning per table. */
 #define IR_SUM_MAXKEYS 64
+#define IR_SUM_MAXMONTHS 1200
 typedef struct {
   char *key;
   long n[4];
@@ -55,6 +56,9 @@ typedef struct {
   ir_sum_table by_category;  /* n[0] upheld, n[1] overturned, n[2] unknown,
                                 n[3] flagged items */
   ir_sum_table by_specialty; /* n[0] items, n[1] flagged items, n[2] letters */
+  ir_sum_table by_month;     /* decision month "YYYY-MM" or "(undated)":
+                                n[0] upheld, n[1] overturned, n[2] unknown,
+                                n[3] flagged items (up to IR_SUM_MAXMONTHS) */
 } ir_summary;
 
 /* A cross-case finding: similar-cases-differ on one item. */
@@ -66,7 +70,8 @@ typedef struct {
   long seq;         /* input position of the letter */
   const char *file; /* letter path */
   const char *case_number;
-  const char *specialty; /* the letter's specialty group */
+  const char *specialty;     /* the letter's specialty group */
+  const char *date_decision; /* the letter's, ISO, or NULL */
   const char *category;
   const char *service;
   int index; /* item index, 1-based */
@@ -106,8 +111,12 @@ struct ir_sink { /* the first member of every sink */
  * in fmt (CSV: header row first, no summary); explain adds the criteria
  * checklist per item (text only). */
 ir_sink *ir_sink_stream(FILE *out, ir_format fmt, int color, int explain);
-/* The HTML report written to path at finish; NULL with a message in err. */
-ir_sink *ir_sink_html(const char *path, char *err, size_t errlen);
+/* The HTML report written to path at finish; its flagged-items table holds
+ * at most max_items rows (the most severe first); NULL with a message in
+ * err. */
+#define IR_HTML_MAX_ITEMS 1000
+ir_sink *ir_sink_html(const char *path, long max_items, char *err,
+                      size_t errlen);
 /* The SQLite store at path; NULL with a message in err. */
 ir_sink *ir_sink_store(const char *path, char *err, size_t errlen);
 void ir_sink_free(ir_sink *s);
