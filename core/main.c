@@ -13,8 +13,12 @@
 #include "audit.h"
 #include "batch/batch.h"
 #include "ruletest.h"
+#include "version.h"
 
-#define IR_VERSION "0.1.0"
+/* Installed rule packs (make install sets it from PREFIX). */
+#ifndef IR_DATADIR
+#define IR_DATADIR "/usr/local/share/imraudit"
+#endif
 
 static const char *progname = "imraudit";
 
@@ -40,7 +44,7 @@ static void usage(FILE *f) {
           "      --no-cross-case  no similar-cases-differ findings\n"
           "      --report F.html  write a self-contained HTML audit report\n"
           "      --report-items N the report's table of flagged items holds\n"
-          "                       the N most severe (default 1000)\n"
+          "                       the N most severe (default 500)\n"
           "      --db F.sqlite    store records in a SQLite database\n"
           "      --max-bytes N    largest letter accepted (default 64M)\n"
           "      --rule-steps N   Lua instruction limit per check (default "
@@ -103,8 +107,10 @@ static int is_dir(const char *p) {
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* rules/ beside the binary; then beside its parent (build dirs); then ./rules
- */
+/* $IMRAUDIT_RULES; rules/ beside the binary, then beside its parent (the
+ * build tree); share/imraudit/rules beside the binary's parent (installed:
+ * PREFIX/bin/imraudit -> PREFIX/share/imraudit/rules, also under DESTDIR);
+ * IR_DATADIR/rules; ./rules. */
 static const char *default_rules_dir(char *buf, size_t n) {
   const char *env = getenv("IMRAUDIT_RULES");
   if (env && *env)
@@ -121,8 +127,13 @@ static const char *default_rules_dir(char *buf, size_t n) {
       int w = snprintf(buf, n, "%.*s/rules", (int)(n - 7), exe);
       if (w > 0 && (size_t)w < n && is_dir(buf))
         return buf;
+      w = snprintf(buf, n, "%.*s/share/imraudit/rules", (int)(n - 22), exe);
+      if (up == 1 && w > 0 && (size_t)w < n && is_dir(buf))
+        return buf;
     }
   }
+  if (is_dir(IR_DATADIR "/rules"))
+    return IR_DATADIR "/rules";
   return "rules";
 }
 
@@ -274,9 +285,8 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       *done = 1;
       return 0;
     case 'V':
-      printf("imraudit %s\n", IR_VERSION);
-      *done = 1;
-      return 0;
+      *done = 2; /* after the options: --rules may follow */
+      break;
     case ':':
       return bad_usage("option '%s' needs a value", argv[optind - 1]);
     default:
@@ -329,12 +339,14 @@ int main(int argc, char **argv) {
   o.report_items = IR_HTML_MAX_ITEMS;
   int done = 0;
   int st = parse_options(argc, argv, &o, &done);
-  if (st || done)
+  if (st || done == 1)
     return st;
   if (o.csv_raw && o.format == IR_FMT_CSV)
     o.format = IR_FMT_CSV_RAW;
   if (!o.cfg.rules_dir)
     o.cfg.rules_dir = default_rules_dir(rules_buf, sizeof rules_buf);
+  if (done == 2)
+    return ir_print_version(stdout, o.cfg.rules_dir, &o.cfg.rules);
   if (optind >= argc && !o.batch.files_from)
     return bad_usage("%s", "no input: name letters, directories or -");
   o.batch.paths = (const char *const *)argv + optind;

@@ -114,7 +114,7 @@ ir_sink *ir_sink_stream(FILE *out, ir_format fmt, int color, int explain);
 /* The HTML report written to path at finish; its flagged-items table holds
  * at most max_items rows (the most severe first); NULL with a message in
  * err. */
-#define IR_HTML_MAX_ITEMS 1000
+#define IR_HTML_MAX_ITEMS 500
 ir_sink *ir_sink_html(const char *path, long max_items, char *err,
                       size_t errlen);
 /* The SQLite store at path; NULL with a message in err. */
