@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "letter/specialty.h"
+#include "letter/letter.h"
 
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);

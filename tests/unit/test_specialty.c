@@ -52,6 +52,7 @@ static void test_shipped_map(void) {
                   "certification in Pain Medicine"),
             "Anesthesiology");
   CHECK_STR(group(m, &a, "Anesthesiology, Pain Medicine"), "Anesthesiology");
+  CHECK_STR(group(m, &a, "Anesthesiology & Pain Medicine"), "Anesthesiology");
   CHECK_STR(group(m, &a, "Family Practice"), "Family Medicine");
   CHECK_STR(group(m, &a, "Pain Medicine"), "Pain Medicine");
   /* not in the table: its own tidied words */
