@@ -2,6 +2,8 @@
 # make          build ./imraudit
 # make run      install missing packages, build, audit cases/
 # make test     build and run the whole suite (ends "N passed, N failed")
+# make install  PREFIX=/usr/local (and DESTDIR): binary, rule packs under
+#               PREFIX/share/imraudit/rules, manual pages; make uninstall
 CC      ?= cc
 PKGS    := lua5.4 libpcre2-8
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -12,13 +14,18 @@ CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(PKG_CF
 CPPFLAGS += -Icore -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 BUILD   ?= build
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/imraudit
+MANDIR  ?= $(PREFIX)/share/man
 
 CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c core/*/*.c))
 CORE_OBJ := $(CORE_SRC:core/%.c=$(BUILD)/core/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit cases clean deps format holdout capability
+.PHONY: all run test unit cases clean deps format holdout capability \
+  install uninstall
 BIN ?= imraudit
 all: $(BIN)
 
@@ -28,6 +35,9 @@ $(BIN): $(BUILD)/core/main.o $(BUILD)/libimraudit.a
 $(BUILD)/libimraudit.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# the installed packs, when the binary is not run from PREFIX/bin
+$(BUILD)/core/main.o: CPPFLAGS += -DIR_DATADIR='"$(DATADIR)"'
 
 $(BUILD)/core/%.o: core/%.c
 	@mkdir -p $(dir $@)
@@ -70,6 +80,26 @@ holdout: all
 # 2% remain; see tests/capability/README.md). -v shows failing examples.
 capability: all
 	-/usr/bin/python3 tests/capability/run.py --bin ./$(BIN) $(CAPABILITY_FLAGS)
+
+# Rule packs: the scripts, the specialty map, lexicons, the packs' own tests
+# and the example pack, so that `imraudit test PREFIX/share/imraudit/rules`
+# runs too.
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/lexicon \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/imraudit
+	install -m 644 rules/*.lua rules/specialties.map rules/README.md \
+	  $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 rules/lexicon/*.lex rules/lexicon/README.md \
+	  $(DESTDIR)$(DATADIR)/rules/lexicon/
+	cp -R rules/tests rules/examples $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 man/imraudit.1 $(DESTDIR)$(MANDIR)/man1/imraudit.1
+	install -m 644 man/imraudit-rules.5 $(DESTDIR)$(MANDIR)/man5/imraudit-rules.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/imraudit $(DESTDIR)$(MANDIR)/man1/imraudit.1 \
+	  $(DESTDIR)$(MANDIR)/man5/imraudit-rules.5
+	rm -rf $(DESTDIR)$(DATADIR)
 
 format:
 	clang-format -i core/*.[ch] core/*/*.[ch] tests/unit/*.c tests/unit/*.h

@@ -18,6 +18,7 @@ struct ir_engine {
   ir_segmenter *segmenter;
   ir_extractor *extractor;
   ir_ruleset *rules;
+  ir_specialty_map *specialties;
 };
 
 struct ir_worker {
@@ -70,6 +71,9 @@ ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
   ir_fact_limits lim;
   ir_pack_limits(e->rules, &lim);
   ir_extractor_set_limits(e->extractor, &lim);
+  e->specialties = ir_specialty_load(cfg->rules_dir, err, errlen);
+  if (!e->specialties)
+    goto fail;
   return e;
 fail:
   ir_engine_free(e);
@@ -83,10 +87,15 @@ void ir_engine_free(ir_engine *e) {
   ir_rules_free(e->rules);
   ir_segmenter_free(e->segmenter);
   ir_layout_tables_free(e->layout);
+  ir_specialty_free(e->specialties);
   free(e);
 }
 
 const ir_config *ir_engine_config(const ir_engine *e) { return &e->cfg; }
+const ir_ruleset *ir_engine_rules(const ir_engine *e) { return e->rules; }
+const ir_specialty_map *ir_engine_specialties(const ir_engine *e) {
+  return e->specialties;
+}
 
 ir_worker *ir_worker_new(const ir_engine *e, char *err, size_t errlen) {
   ir_worker *w = calloc(1, sizeof *w);
@@ -267,6 +276,8 @@ void ir_audit_buffer(ir_worker *w, const char *path, const unsigned char *buf,
       out->error = "no decided item found";
     return;
   }
+  out->specialty_group =
+      ir_specialty_group(w->engine->specialties, a, out->specialty);
   if (ir_extract(w->extract, a, out) != 0) {
     out->ok = 0;
     if (!out->error)

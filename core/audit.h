@@ -35,6 +35,9 @@ typedef struct ir_worker ir_worker;
 ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen);
 void ir_engine_free(ir_engine *e);
 const ir_config *ir_engine_config(const ir_engine *e);
+/* The loaded rule scripts and specialty map. */
+const ir_ruleset *ir_engine_rules(const ir_engine *e);
+const ir_specialty_map *ir_engine_specialties(const ir_engine *e);
 
 ir_worker *ir_worker_new(const ir_engine *e, char *err, size_t errlen);
 void ir_worker_free(ir_worker *w);

@@ -15,8 +15,12 @@
 #include "base/base.h"
 #include "batch/batch.h"
 #include "ruletest.h"
+#include "version.h"
 
-#define IR_VERSION "0.1.0"
+/* Installed rule packs (make install sets it from PREFIX). */
+#ifndef IR_DATADIR
+#define IR_DATADIR "/usr/local/share/imraudit"
+#endif
 
 static const char *progname = "imraudit";
 
@@ -45,6 +49,8 @@ static void usage(FILE *f) {
       "PATH is a letter, a directory (searched recursively) or - (stdin).\n"
       "\n"
       "  -f, --format FMT     text (default), json (JSON Lines) or csv\n"
+      "      --csv-raw        CSV fields as they are (default: a field\n"
+      "                       starting with = + - @ TAB CR gets a ')\n"
       "  -j, --jobs N         worker threads (default: number of cores)\n"
       "      --rules DIR      rule scripts and lexicons (default: rules/\n"
       "                       beside the binary, or $IMRAUDIT_RULES)\n"
@@ -55,6 +61,8 @@ static void usage(FILE *f) {
       "      --no-rules       extract facts only, run no rule script\n"
       "      --no-cross-case  no similar-cases-differ findings\n"
       "      --report F.html  write a self-contained HTML audit report\n"
+      "      --report-items N the report's table of flagged items holds\n"
+      "                       the N most severe (default 500)\n"
       "      --db F.sqlite    store records in a SQLite database\n"
       "      --max-bytes N    largest letter accepted (default %s)\n"
       "      --rule-steps N   Lua instruction limit per check (default %s)\n"
@@ -120,8 +128,10 @@ static int is_dir(const char *p) {
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* rules/ beside the binary; then beside its parent (build dirs); then ./rules
- */
+/* $IMRAUDIT_RULES; rules/ beside the binary, then beside its parent (the
+ * build tree); share/imraudit/rules beside the binary's parent (installed:
+ * PREFIX/bin/imraudit -> PREFIX/share/imraudit/rules, also under DESTDIR);
+ * IR_DATADIR/rules; ./rules. */
 static const char *default_rules_dir(char *buf, size_t n) {
   const char *env = getenv("IMRAUDIT_RULES");
   if (env && *env)
@@ -138,8 +148,13 @@ static const char *default_rules_dir(char *buf, size_t n) {
       int w = snprintf(buf, n, "%.*s/rules", (int)(n - 7), exe);
       if (w > 0 && (size_t)w < n && is_dir(buf))
         return buf;
+      w = snprintf(buf, n, "%.*s/share/imraudit/rules", (int)(n - 22), exe);
+      if (up == 1 && w > 0 && (size_t)w < n && is_dir(buf))
+        return buf;
     }
   }
+  if (is_dir(IR_DATADIR "/rules"))
+    return IR_DATADIR "/rules";
   return "rules";
 }
 
@@ -156,11 +171,14 @@ enum {
   OPT_STEPS,
   OPT_MEMORY,
   OPT_COLOR,
-  OPT_DEBUG
+  OPT_DEBUG,
+  OPT_CSV_RAW,
+  OPT_REPORT_ITEMS
 };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
+    {"csv-raw", no_argument, 0, OPT_CSV_RAW},
     {"jobs", required_argument, 0, 'j'},
     {"rules", required_argument, 0, OPT_RULES},
     {"glob", required_argument, 0, OPT_GLOB},
@@ -169,6 +187,7 @@ static const struct option long_opts[] = {
     {"no-rules", no_argument, 0, OPT_NO_RULES},
     {"no-cross-case", no_argument, 0, OPT_NO_CROSS},
     {"report", required_argument, 0, OPT_REPORT},
+    {"report-items", required_argument, 0, OPT_REPORT_ITEMS},
     {"db", required_argument, 0, OPT_DB},
     {"max-bytes", required_argument, 0, OPT_MAX_BYTES},
     {"rule-steps", required_argument, 0, OPT_STEPS},
@@ -186,7 +205,9 @@ typedef struct {
   ir_batch_opts batch;
   ir_format format;
   int explain;
+  int csv_raw;             /* --csv-raw */
   const char *report_html; /* --report FILE.html or NULL */
+  long report_items;       /* --report-items N */
   const char *db_path;     /* --db FILE.sqlite or NULL */
   const char *color;
 } options;
@@ -222,6 +243,9 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
     case OPT_FILES_FROM:
       o->batch.files_from = optarg;
       break;
+    case OPT_CSV_RAW:
+      o->csv_raw = 1;
+      break;
     case OPT_EXPLAIN:
       o->explain = 1;
       break;
@@ -233,6 +257,14 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       break;
     case OPT_REPORT:
       o->report_html = optarg;
+      break;
+    case OPT_REPORT_ITEMS:
+      v = parse_size(optarg);
+      if (v < 1 || v > 1000000)
+        return bad_usage("--report-items needs a number from 1 to 1000000, "
+                         "not '%s'",
+                         optarg);
+      o->report_items = (long)v;
       break;
     case OPT_DB:
       o->db_path = optarg;
@@ -274,9 +306,8 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       *done = 1;
       return 0;
     case 'V':
-      printf("imraudit %s\n", IR_VERSION);
-      *done = 1;
-      return 0;
+      *done = 2; /* after the options: --rules may follow */
+      break;
     case ':':
       return bad_usage("option '%s' needs a value", argv[optind - 1]);
     default:
@@ -301,7 +332,7 @@ static int open_sinks(const options *o, int color, ir_sink **v, size_t *n) {
   char err[1024] = "";
   v[(*n)++] = ir_sink_stream(stdout, o->format, color, o->explain);
   if (o->report_html &&
-      !(v[*n] = ir_sink_html(o->report_html, err, sizeof err)))
+      !(v[*n] = ir_sink_html(o->report_html, o->report_items, err, sizeof err)))
     goto fail;
   if (o->report_html)
     (*n)++;
@@ -327,12 +358,17 @@ int main(int argc, char **argv) {
   o.batch.glob = IR_DEFAULT_GLOB;
   o.batch.cross_case = 1;
   o.color = "auto";
+  o.report_items = IR_HTML_MAX_ITEMS;
   int done = 0;
   int st = parse_options(argc, argv, &o, &done);
-  if (st || done)
+  if (st || done == 1)
     return st;
+  if (o.csv_raw && o.format == IR_FMT_CSV)
+    o.format = IR_FMT_CSV_RAW;
   if (!o.cfg.rules_dir)
     o.cfg.rules_dir = default_rules_dir(rules_buf, sizeof rules_buf);
+  if (done == 2)
+    return ir_print_version(stdout, o.cfg.rules_dir, &o.cfg.rules);
   if (optind >= argc && !o.batch.files_from)
     return bad_usage("%s", "no input: name letters, directories or -");
   o.batch.paths = (const char *const *)argv + optind;

@@ -425,6 +425,7 @@ end
 
 return {
   id = "mtus-tpi",
+  version = "1.0",
   title = "MTUS trigger point injection criteria",
   guideline = "MTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122",
   description = "Flags trigger point injection decisions whose outcome or rationale disagrees with the eleven MTUS criteria or with the record.",

@@ -38,6 +38,7 @@ end
 
 return {
   id = "outcome",
+  version = "1.0",
   title = "Outcome agrees with the rationale's conclusion",
   description = "Flags an item whose Upheld/Overturned outcome contradicts what its own rationale concludes.",
   kinds = { "outcome-vs-conclusion" },

@@ -305,7 +305,7 @@ static void cross_findings(writer *wr) {
   const ir_cross_finding *f;
   for (int first = 1; (f = ir_cross_next(it)) != NULL; first = 0) {
     EACH_SINK(wr, cross, f, first);
-    ir_summary_add_cross(&wr->sum, f->category, f->specialty, f->first_on_item);
+    ir_summary_add_cross(&wr->sum, f, f->first_on_item);
   }
   if (ir_cross_iter_failed(it))
     wr->status = IR_EXIT_FAILED;

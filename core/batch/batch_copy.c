@@ -92,6 +92,7 @@ ir_letter *ir_letter_copy(ir_arena *a, const ir_letter *l) {
   d->date_application = dup(a, l->date_application);
   d->priority = dup(a, l->priority);
   d->specialty = dup(a, l->specialty);
+  d->specialty_group = dup(a, l->specialty_group);
   d->licensure = dup(a, l->licensure);
   memset(&d->items, 0, sizeof d->items);
   if (l->items.n) {

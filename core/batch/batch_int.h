@@ -22,9 +22,12 @@ void ir_summary_init(ir_summary *s);
 void ir_summary_add(ir_summary *s, const ir_letter *l);
 /* Adds one cross-case finding on an item; first_on_item when the item had
  * no finding before (it becomes flagged). */
-void ir_summary_add_cross(ir_summary *s, const char *category,
-                          const char *specialty, int first_on_item);
+void ir_summary_add_cross(ir_summary *s, const ir_cross_finding *f,
+                          int first_on_item);
+/* The row of key (NULL or "" is "(unknown)"), added when new; past
+ * IR_SUM_MAXKEYS keys (cap for ir_sum_get_cap) the "(other)" row. */
 ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key);
+ir_sum_row *ir_sum_get_cap(ir_sum_table *t, const char *key, size_t cap);
 void ir_summary_free(ir_summary *s);
 
 #endif

@@ -18,14 +18,14 @@ static char *xstrdup(const char *s) {
 
 void ir_summary_init(ir_summary *s) { memset(s, 0, sizeof *s); }
 
-ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key) {
+ir_sum_row *ir_sum_get_cap(ir_sum_table *t, const char *key, size_t cap) {
   if (!key || !*key)
     key = "(unknown)";
   for (size_t i = 0; i < t->n; i++)
     if (strcmp(t->v[i].key, key) == 0)
       return &t->v[i];
-  if (t->n >= IR_SUM_MAXKEYS && strcmp(key, "(other)") != 0)
-    return ir_sum_get(t, "(other)");
+  if (t->n >= cap && strcmp(key, "(other)") != 0)
+    return ir_sum_get_cap(t, "(other)", cap);
   if (t->n == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 8;
     t->v = realloc(t->v, t->cap * sizeof *t->v);
@@ -36,6 +36,25 @@ ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key) {
   memset(r, 0, sizeof *r);
   r->key = xstrdup(key);
   return r;
+}
+
+/* The group a letter's specialty is counted under. */
+static const char *group_of(const ir_letter *l) {
+  return l->specialty_group ? l->specialty_group : l->specialty;
+}
+
+ir_sum_row *ir_sum_get(ir_sum_table *t, const char *key) {
+  return ir_sum_get_cap(t, key, IR_SUM_MAXKEYS);
+}
+
+/* The decision month's row: "YYYY-MM" of an ISO date, else "(undated)". */
+static ir_sum_row *month_row(ir_summary *s, const char *date) {
+  char m[8] = "";
+  if (date && strlen(date) >= 7 && date[4] == '-') {
+    memcpy(m, date, 7);
+    m[7] = 0;
+  }
+  return ir_sum_get_cap(&s->by_month, *m ? m : "(undated)", IR_SUM_MAXMONTHS);
 }
 
 static int seen_kind(const ir_item *it, size_t j) {
@@ -51,13 +70,18 @@ static void add_item(ir_summary *s, const ir_letter *l, const ir_item *it) {
   cat->n[it->outcome == IR_OUT_UPHELD       ? 0
          : it->outcome == IR_OUT_OVERTURNED ? 1
                                             : 2]++;
-  ir_sum_row *spec = ir_sum_get(&s->by_specialty, l->specialty);
+  ir_sum_row *spec = ir_sum_get(&s->by_specialty, group_of(l));
   spec->n[0]++;
+  ir_sum_row *month = month_row(s, l->date_decision);
+  month->n[it->outcome == IR_OUT_UPHELD       ? 0
+           : it->outcome == IR_OUT_OVERTURNED ? 1
+                                              : 2]++;
   if (!it->findings.n)
     return;
   s->flagged_items++;
   cat->n[3]++;
   spec->n[1]++;
+  month->n[3]++;
   for (size_t j = 0; j < it->findings.n; j++) {
     const ir_finding *f = &it->findings.v[j];
     s->findings++;
@@ -78,7 +102,7 @@ void ir_summary_add(ir_summary *s, const ir_letter *l) {
     s->failed++;
     return;
   }
-  ir_sum_get(&s->by_specialty, l->specialty)->n[2]++;
+  ir_sum_get(&s->by_specialty, group_of(l))->n[2]++;
   long before = s->flagged_items;
   s->items += (long)l->items.n;
   for (size_t i = 0; i < l->items.n; i++)
@@ -87,8 +111,8 @@ void ir_summary_add(ir_summary *s, const ir_letter *l) {
     s->flagged_letters++;
 }
 
-void ir_summary_add_cross(ir_summary *s, const char *category,
-                          const char *specialty, int first_on_item) {
+void ir_summary_add_cross(ir_summary *s, const ir_cross_finding *f,
+                          int first_on_item) {
   s->findings++;
   ir_sum_row *k = ir_sum_get(&s->by_kind, "similar-cases-differ");
   k->n[0]++;
@@ -96,8 +120,9 @@ void ir_summary_add_cross(ir_summary *s, const char *category,
   ir_sum_get(&s->by_severity, "warning")->n[0]++;
   if (first_on_item) {
     s->flagged_items++;
-    ir_sum_get(&s->by_category, category)->n[3]++;
-    ir_sum_get(&s->by_specialty, specialty)->n[1]++;
+    ir_sum_get(&s->by_category, f->category)->n[3]++;
+    ir_sum_get(&s->by_specialty, f->specialty)->n[1]++;
+    month_row(s, f->date_decision)->n[3]++;
   }
 }
 
@@ -114,4 +139,5 @@ void ir_summary_free(ir_summary *s) {
   free_table(&s->by_severity);
   free_table(&s->by_category);
   free_table(&s->by_specialty);
+  free_table(&s->by_month);
 }

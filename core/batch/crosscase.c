@@ -1,7 +1,8 @@
 /* crosscase.c - similar-cases-differ findings over a batch (crosscase.h).
  *
  * The index is a byte stream of records in a temporary file (spill.h):
- *   'L' lrec, then the path, case number and specialty bytes (a letter
+ *   'L' lrec, then the path, case number, specialty group and decision
+ *       date bytes (a letter
  *       with at least one participating item, before its items)
  *   'I' irec, then the service bytes (one participating item)
  * Lengths are stored, strings are not terminated; NOSTR stands for NULL.
@@ -34,7 +35,7 @@ static const char *const inj_names[] = {
 
 typedef struct {
   long seq;
-  uint32_t len[3]; /* file, case number, specialty */
+  uint32_t len[4]; /* file, case number, specialty, decision date */
 } lrec;
 
 typedef struct {
@@ -75,7 +76,7 @@ struct ir_cross_iter {
   char *win;
   int have_letter, done, failed;
   uint32_t group;
-  char letter[MAX_PATH + 2 * MAX_SHORT + 3];
+  char letter[MAX_PATH + 3 * MAX_SHORT + 4];
   char svc[MAX_SERVICE + 1];
   ir_cross_finding f;
   const char *cps[IR_CROSS_MAX_NAMED];
@@ -191,17 +192,20 @@ static void put_str(ir_crosscase *c, const char *s, uint32_t n) {
 }
 
 static void put_letter(ir_crosscase *c, long seq, const ir_letter *l) {
+  const char *spec = l->specialty_group ? l->specialty_group : l->specialty;
   lrec h;
   memset(&h, 0, sizeof h);
   h.seq = seq;
   h.len[0] = str_len(l->path, MAX_PATH);
   h.len[1] = str_len(l->case_number, MAX_SHORT);
-  h.len[2] = str_len(l->specialty, MAX_SHORT);
+  h.len[2] = str_len(spec, MAX_SHORT);
+  h.len[3] = str_len(l->date_decision, MAX_SHORT);
   ir_spill_put(&c->st, "L", 1);
   ir_spill_put(&c->st, &h, sizeof h);
   put_str(c, l->path, h.len[0]);
   put_str(c, l->case_number, h.len[1]);
-  put_str(c, l->specialty, h.len[2]);
+  put_str(c, spec, h.len[2]);
+  put_str(c, l->date_decision, h.len[3]);
 }
 
 static void put_item(ir_crosscase *c, const ir_item *it) {
@@ -273,14 +277,14 @@ static const char *need(ir_cross_iter *it, size_t n) {
 }
 
 static int read_letter(ir_cross_iter *it) {
-  static const size_t max[3] = {MAX_PATH, MAX_SHORT, MAX_SHORT};
+  static const size_t max[4] = {MAX_PATH, MAX_SHORT, MAX_SHORT, MAX_SHORT};
   lrec h;
   const char *p = need(it, 1 + sizeof h);
   if (!p)
     return -1;
   memcpy(&h, p + 1, sizeof h);
   size_t tot = 1 + sizeof h;
-  for (int k = 0; k < 3; k++) {
+  for (int k = 0; k < 4; k++) {
     if (h.len[k] != NOSTR && h.len[k] > max[k]) {
       fail(it, "corrupt letter record");
       return -1;
@@ -290,9 +294,10 @@ static int read_letter(ir_cross_iter *it) {
   if (!(p = need(it, tot)))
     return -1;
   p += 1 + sizeof h;
-  const char **dst[3] = {&it->f.file, &it->f.case_number, &it->f.specialty};
+  const char **dst[4] = {&it->f.file, &it->f.case_number, &it->f.specialty,
+                         &it->f.date_decision};
   char *d = it->letter;
-  for (int k = 0; k < 3; k++) {
+  for (int k = 0; k < 4; k++) {
     *dst[k] = NULL;
     if (h.len[k] == NOSTR)
       continue;

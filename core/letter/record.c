@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-
 const char *ir_section_name(ir_section s) {
   static const char *const names[] = {"header", "summary", "rationale", "title",
                                       "other"};

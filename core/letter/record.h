@@ -138,9 +138,11 @@ typedef struct {
   const char *date_injury, *date_decision, *date_ur_denial, *date_assigned,
       *date_application; /* ISO yyyy-mm-dd or NULL */
   const char *priority;
-  const char *specialty, *licensure;
-  size_t sum_start, sum_end; /* clinical case summary, normalized */
-  int truncated;             /* letter ends inside an item */
+  const char *specialty, *licensure; /* as the letter words them */
+  const char *specialty_group;       /* specialty normalized for grouping
+                                        (letter/specialty.h), or NULL */
+  size_t sum_start, sum_end;         /* clinical case summary, normalized */
+  int truncated;                     /* letter ends inside an item */
   IR_VEC(ir_item) items;
   IR_VEC(ir_rule_error) rule_errors;
 } ir_letter;

@@ -83,7 +83,7 @@
   X(OUT_PLATEAU, "outcome_plateau")                                            \
   X(OUT_PERSISTS, "outcome_persists")                                          \
   X(OUT_REFERENT, "outcome_referent") /* the pain, or the therapy's effect */  \
-  X(RELIEF_DUR, "relief_duration")    /* how long a relief lasted */          \
+  X(RELIEF_DUR, "relief_duration")    /* how long a relief lasted */           \
   X(UMB_CONSERVATIVE, "umbrella_conservative") /* PT, NSAIDs, relaxants */     \
   X(UMB_MEDICATION, "umbrella_medication")     /* NSAIDs, relaxants */         \
   X(UMB_THERAPY, "umbrella_therapy")           /* physical therapy */          \

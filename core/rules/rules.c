@@ -24,7 +24,7 @@
 #define MAX_ERROR_MSG 1000
 
 typedef struct {
-  char *file, *src, *id, *title, *guideline, *description;
+  char *file, *src, *id, *title, *guideline, *description, *version;
   size_t srclen;
   char **applies; /* NULL: every item */
   size_t napplies;
@@ -282,6 +282,7 @@ static void free_rule(ir_rule *r) {
   free(r->title);
   free(r->guideline);
   free(r->description);
+  free(r->version);
   free_list(r->applies, r->napplies);
   free_list(r->kinds, r->nkinds);
 }
@@ -306,6 +307,7 @@ static int load_rule(ir_rule *r, const ir_rules_opts *opt, char *err,
     r->title = dup_field(L, t, "title");
     r->guideline = dup_field(L, t, "guideline");
     r->description = dup_field(L, t, "description");
+    r->version = dup_field(L, t, "version");
     r->applies = dup_list(L, t, "applies_to", &r->napplies);
     r->kinds = dup_list(L, t, "kinds", &r->nkinds);
     r->has_verdict = lua_getfield(L, t, "verdict") == LUA_TFUNCTION;
@@ -392,6 +394,14 @@ const char *ir_rules_id(const ir_ruleset *r, size_t i) {
 
 const char *ir_rules_file(const ir_ruleset *r, size_t i) {
   return r && i < r->n ? r->v[i].file : NULL;
+}
+
+const char *ir_rules_title(const ir_ruleset *r, size_t i) {
+  return r && i < r->n ? r->v[i].title : NULL;
+}
+
+const char *ir_rules_version(const ir_ruleset *r, size_t i) {
+  return r && i < r->n ? r->v[i].version : NULL;
 }
 
 const char *const *ir_rules_kinds(const ir_ruleset *r, size_t i, size_t *n) {

@@ -39,6 +39,9 @@ void ir_rules_ctx_free(ir_rules_ctx *c);
  * script; NULL with *n = 0 when it declares none). For `imraudit test`. */
 const char *ir_rules_id(const ir_ruleset *r, size_t i);
 const char *ir_rules_file(const ir_ruleset *r, size_t i);
+/* Rule i's declared title and version, or NULL (for --version). */
+const char *ir_rules_title(const ir_ruleset *r, size_t i);
+const char *ir_rules_version(const ir_ruleset *r, size_t i);
 const char *const *ir_rules_kinds(const ir_ruleset *r, size_t i, size_t *n);
 
 /* The threshold `key` a rule's criteria table states for criterion c

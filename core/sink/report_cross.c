@@ -40,8 +40,8 @@ void ir_report_cross(ir_buf *b, const ir_cross_finding *f, int first,
     ir_buf_puts(b, "\ncross-case consistency\n");
   if (fmt == IR_FMT_JSON)
     render_json(b, f);
-  else if (fmt == IR_FMT_CSV)
-    ir_csv_cross(b, f);
+  else if (fmt == IR_FMT_CSV || fmt == IR_FMT_CSV_RAW)
+    ir_csv_cross(b, f, fmt == IR_FMT_CSV_RAW);
   else
     render_text(b, f, color);
 }

@@ -227,13 +227,15 @@ void ir_html_letter(ir_buf *b, const ir_letter *l) {
 
 /* --- writer side -------------------------------------------------------- */
 
-ir_html *ir_html_new(const char *path, char *err, size_t errlen) {
+ir_html *ir_html_new(const char *path, long max_items, char *err,
+                     size_t errlen) {
   ir_html *h = calloc(1, sizeof *h);
   if (!h || !(h->path = strdup(path))) {
     snprintf(err, errlen, "out of memory");
     free(h);
     return NULL;
   }
+  h->max_items = max_items > 0 ? max_items : 1;
   h->tmp = tmpfile();
   h->fail = tmpfile();
   h->cross = tmpfile();
@@ -256,14 +258,20 @@ ir_html *ir_html_new(const char *path, char *err, size_t errlen) {
 void ir_html_add(ir_html *h, long seq, const ir_letter *l, const char *frag,
                  size_t n) {
   ir_buf b = {0};
-  if (!l->ok) {
+  long rows = !l->ok + (long)l->rule_errors.n;
+  int keep = h->nfail + rows <= IR_HTML_FAIL_ROWS;
+  if (keep)
+    h->nfail += rows;
+  else
+    h->fail_more += rows;
+  if (keep && !l->ok) {
     ir_buf_puts(&b, "<tr><td>");
     esc(&b, l->path);
     ir_buf_puts(&b, "</td><td>");
     esc(&b, l->error ? l->error : "cannot audit");
     ir_buf_puts(&b, "</td></tr>\n");
   }
-  for (size_t i = 0; i < l->rule_errors.n; i++) {
+  for (size_t i = 0; keep && i < l->rule_errors.n; i++) {
     const ir_rule_error *e = &l->rule_errors.v[i];
     ir_buf_puts(&b, "<tr><td>");
     esc(&b, l->path);
@@ -345,13 +353,14 @@ static const ir_sink_ops html_ops = {
     .free = hs_free,
 };
 
-ir_sink *ir_sink_html(const char *path, char *err, size_t errlen) {
+ir_sink *ir_sink_html(const char *path, long max_items, char *err,
+                      size_t errlen) {
   html_sink *hs = calloc(1, sizeof *hs);
   if (!hs) {
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  hs->h = ir_html_new(path, err, errlen);
+  hs->h = ir_html_new(path, max_items, err, errlen);
   if (!hs->h) {
     free(hs);
     return NULL;

@@ -90,7 +90,9 @@ static const char js[] =
     "bs.forEach(function(b){t.appendChild(b);});});});"
     "if(location.hash==='#open')Array.prototype.forEach.call(t.tBodies,"
     "function(b){b.rows[1].hidden=false;b.rows[0].classList.add('open');});"
-    "apply();document.body.setAttribute('data-ready','1');})();";
+    "apply();var "
+    "b=document.body;b.setAttribute('data-ready','1');b.setAttribute('data-"
+    "ready-ms',String(Math.round(performance.now())));})();";
 
 typedef struct {
   FILE *f;
@@ -102,140 +104,6 @@ static void flush(out *o, int force) {
     fwrite(o->b.p, 1, o->b.n, o->f);
     ir_buf_reset(&o->b);
   }
-}
-
-static double ratio(long a, long b) { return b > 0 ? (double)a / b : 0.0; }
-
-/* One horizontal bar chart: labels, values, optional label text per bar. */
-typedef struct {
-  const char *label;
-  double v;        /* bar length (absolute) */
-  double parts[3]; /* stacked fractions of the bar, or all 0 */
-  char note[64];
-} bar;
-
-static const char *const palette[3] = {"#4f7cac", "#c0504d", "#9aa5b1"};
-
-static void chart(out *o, const char *title, const bar *bars, size_t n,
-                  const char *legend) {
-  ir_buf *b = &o->b;
-  ir_buf_puts(b, "<div class=\"chart\"><h3>");
-  esc(b, title);
-  ir_buf_puts(b, "</h3>");
-  if (legend)
-    ir_buf_puts(b, legend);
-  if (!n) {
-    ir_buf_puts(b, "<p class=\"empty\">none</p></div>");
-    return;
-  }
-  double max = 0;
-  for (size_t i = 0; i < n; i++)
-    if (bars[i].v > max)
-      max = bars[i].v;
-  const int lw = 170, bw = 240, row = 22;
-  int h = (int)n * row + 6;
-  ir_buf_printf(b,
-                "<svg role=\"img\" width=\"100%%\" viewBox=\"0 0 %d %d\" "
-                "xmlns=\"http://www.w3.org/2000/svg\"><title>",
-                lw + bw + 120, h);
-  esc(b, title);
-  ir_buf_puts(b, "</title>");
-  for (size_t i = 0; i < n; i++) {
-    int y = (int)i * row + 3;
-    double w = max > 0 ? bars[i].v / max * bw : 0;
-    ir_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", lw - 6,
-                  y + 14);
-    /* at most 24 bytes of the label, cut on a character boundary */
-    size_t ll = strlen(bars[i].label), cut = ll;
-    if (ll > 26) {
-      cut = 24;
-      while (cut > 0 && ((unsigned char)bars[i].label[cut] & 0xC0) == 0x80)
-        cut--;
-    }
-    ir_html_esc_n(b, bars[i].label, cut);
-    if (cut < ll)
-      ir_buf_puts(b, "\xE2\x80\xA6");
-    ir_buf_puts(b, "<title>");
-    esc(b, bars[i].label);
-    ir_buf_puts(b, "</title></text>");
-    double sum = bars[i].parts[0] + bars[i].parts[1] + bars[i].parts[2];
-    if (sum > 0) {
-      double x = lw;
-      for (int k = 0; k < 3; k++) {
-        double pw = w * bars[i].parts[k] / sum;
-        if (pw > 0)
-          ir_buf_printf(b,
-                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-                        "height=\"16\" fill=\"%s\"/>",
-                        x, y, pw, palette[k]);
-        x += pw;
-      }
-    } else {
-      ir_buf_printf(b,
-                    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" "
-                    "fill=\"%s\"/>",
-                    lw, y, w, palette[0]);
-    }
-    ir_buf_printf(b, "<text x=\"%.1f\" y=\"%d\">", lw + w + 6, y + 13);
-    esc(b, bars[i].note);
-    ir_buf_puts(b, "</text>");
-  }
-  ir_buf_puts(b, "</svg></div>");
-}
-
-static bar *bars_of(const ir_sum_table *t, size_t *n) {
-  bar *v = calloc(t->n ? t->n : 1, sizeof *v);
-  if (!v) {
-    ir_exit_nomem();
-  }
-  *n = t->n;
-  for (size_t i = 0; i < t->n; i++)
-    v[i].label = t->v[i].key;
-  return v;
-}
-
-static void charts(out *o, const ir_summary *s) {
-  size_t n;
-  bar *v = bars_of(&s->by_kind, &n);
-  for (size_t i = 0; i < n; i++) {
-    v[i].v = (double)s->by_kind.v[i].n[0];
-    snprintf(v[i].note, sizeof v[i].note, "%ld", s->by_kind.v[i].n[0]);
-  }
-  ir_buf_puts(&o->b, "<h2>Charts</h2><div class=\"charts\">");
-  chart(o, "Findings by kind", v, n, NULL);
-  free(v);
-  v = bars_of(&s->by_criterion, &n);
-  for (size_t i = 0; i < n; i++) {
-    v[i].v = (double)s->by_criterion.v[i].n[0];
-    snprintf(v[i].note, sizeof v[i].note, "%ld", s->by_criterion.v[i].n[0]);
-  }
-  chart(o, "Findings by criterion", v, n, NULL);
-  free(v);
-  v = bars_of(&s->by_category, &n);
-  for (size_t i = 0; i < n; i++) {
-    const long *c = s->by_category.v[i].n;
-    long tot = c[0] + c[1] + c[2];
-    v[i].v = (double)tot;
-    for (int k = 0; k < 3; k++)
-      v[i].parts[k] = (double)c[k];
-    snprintf(v[i].note, sizeof v[i].note, "%ld: %.0f%% upheld", tot,
-             100 * ratio(c[0], tot));
-  }
-  chart(o, "Outcome by category", v, n,
-        "<p class=\"sub\"><span style=\"color:#4f7cac\">&#9632;</span> upheld "
-        "<span style=\"color:#c0504d\">&#9632;</span> overturned "
-        "<span style=\"color:#9aa5b1\">&#9632;</span> unknown</p>");
-  free(v);
-  v = bars_of(&s->by_specialty, &n);
-  for (size_t i = 0; i < n; i++) {
-    const long *c = s->by_specialty.v[i].n;
-    v[i].v = ratio(c[1], c[0]);
-    snprintf(v[i].note, sizeof v[i].note, "%ld/%ld (%.0f%%)", c[1], c[0],
-             100 * ratio(c[1], c[0]));
-  }
-  chart(o, "Flagged share of items by reviewer specialty", v, n, NULL);
-  free(v);
-  ir_buf_puts(&o->b, "</div>");
 }
 
 static void figure(ir_buf *b, long v, const char *label) {
@@ -264,7 +132,50 @@ static void options(ir_buf *b, const char *id, const char *all,
   ir_buf_puts(b, "</select>");
 }
 
-static void head(out *o, const ir_summary *s, size_t ncross) {
+/* Which flagged items the table holds: at most max, the most severe first
+ * (error, warning, info), in input order within a severity. Counted in a
+ * first pass over the fragments; items of severity above level are all
+ * taken, of severity level the first quota, below it none. */
+typedef struct {
+  long max;
+  long count[3]; /* flagged items per worst severity */
+  int level;     /* -1: every flagged item */
+  long quota, taken_at_level;
+  long planned, rows; /* rows the table will hold; rows written */
+  int counting;       /* first pass */
+} pick;
+
+static void pick_level(pick *p) {
+  long left = p->max, total = p->count[0] + p->count[1] + p->count[2];
+  p->planned = total < p->max ? total : p->max;
+  p->level = -1;
+  for (int lv = 2; lv >= 0; lv--) {
+    if (p->count[lv] > left) {
+      p->level = lv;
+      p->quota = left;
+      return;
+    }
+    left -= p->count[lv];
+  }
+}
+
+static int pick_take(pick *p, int worst) {
+  if (worst < 0)
+    worst = 0;
+  if (p->counting) {
+    p->count[worst]++;
+    return 0;
+  }
+  if (worst > p->level)
+    return 1;
+  if (worst == p->level && p->taken_at_level < p->quota) {
+    p->taken_at_level++;
+    return 1;
+  }
+  return 0;
+}
+
+static void head(out *o, const ir_summary *s, size_t ncross, const pick *p) {
   ir_buf *b = &o->b;
   ir_buf_printf(b,
                 "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
@@ -283,11 +194,23 @@ static void head(out *o, const ir_summary *s, size_t ncross) {
   figure(b, (long)ncross, "cross-case findings");
   figure(b, s->rule_errors, "rule errors");
   ir_buf_puts(b, "</div>");
-  charts(o, s);
+  ir_html_charts(&o->b, s);
+  long total = p->count[0] + p->count[1] + p->count[2];
   ir_buf_printf(b,
                 "<h2>Flagged items (<span id=\"shown\">%ld</span> of %ld "
-                "shown)</h2><div class=\"filters\">",
-                s->flagged_items, s->flagged_items);
+                "shown)</h2>",
+                p->planned, p->planned);
+  if (p->planned < total)
+    ir_buf_printf(b,
+                  "<p class=\"more\" id=\"more\">This table holds the %ld "
+                  "most severe of the %ld flagged items (errors first, then "
+                  "warnings, then notes; input order within each). "
+                  "<b>%ld more are in the CSV and the database</b>: "
+                  "<code>imraudit --format csv</code>, "
+                  "<code>imraudit --db FILE.sqlite</code> "
+                  "(table <code>findings</code>).</p>",
+                  p->planned, total, total - p->planned);
+  ir_buf_puts(b, "<div class=\"filters\">");
   options(b, "fk", "all kinds", &s->by_kind);
   options(b, "fs", "all severities", &s->by_severity);
   options(b, "fc", "all categories", &s->by_category);
@@ -407,23 +330,21 @@ static size_t take_cross(cross_feed *x, long seq, int index) {
 }
 
 /* One item: the row and its (hidden) detail row, as one <tbody>. */
-static int item_rows(out *o, FILE *in, long seq, long ord, cross_feed *x) {
+static int item_rows(out *o, FILE *in, long seq, long *ord, cross_feed *x,
+                     pick *p) {
   frag_head h;
   if (read_head(in, &h) != 0)
     return -1;
   size_t nx = take_cross(x, seq, h.index);
-  if (!h.flagged && !nx) {
-    ir_buf skip = {0};
-    int rc = copy_bytes(in, &skip, h.ncells + h.ndet);
-    ir_buf_free(&skip);
-    return rc;
-  }
-  ir_buf *b = &o->b;
   int worst = h.worst;
   if (nx && worst < 1)
     worst = 1;
+  if ((!h.flagged && !nx) || !pick_take(p, worst))
+    return fseek(in, (long)(h.ncells + h.ndet), SEEK_CUR);
+  p->rows++;
+  ir_buf *b = &o->b;
   ir_buf_printf(b, "<tbody class=\"item\" data-ord=\"%ld\" data-kinds=\"%s",
-                ord, h.kinds);
+                (*ord)++, h.kinds);
   if (nx && !strstr(h.kinds, IR_CROSS_KIND))
     ir_buf_printf(b, "%s" IR_CROSS_KIND, h.kinds[0] ? " " : "");
   ir_buf_printf(b, "\" data-sevs=\"%s%s\" data-cat=\"%s\"><tr class=\"row\">",
@@ -445,7 +366,9 @@ static int item_rows(out *o, FILE *in, long seq, long ord, cross_feed *x) {
   return 0;
 }
 
-static int table(out *o, FILE *in, FILE *cross) {
+/* One pass over the fragments in input order, merged with the cross-case
+ * findings: counting (p->counting) or writing the picked rows. */
+static int table(out *o, FILE *in, FILE *cross, pick *p) {
   rewind(in);
   fflush(cross);
   rewind(cross);
@@ -463,7 +386,7 @@ static int table(out *o, FILE *in, FILE *cross) {
     /* cross findings of earlier letters without fragments cannot exist:
      * every participating item has a fragment */
     while (rc == 0 && ftell(in) < end)
-      rc = item_rows(o, in, seq, ord++, &x);
+      rc = item_rows(o, in, seq, &ord, &x, p);
   }
   if (x.failed)
     rc = -1;
@@ -484,8 +407,13 @@ int ir_html_finish(ir_html *h, const ir_summary *s) {
     return -1;
   }
   fflush(h->tmp);
-  head(&o, s, h->ncross);
-  int rc = table(&o, h->tmp, h->cross);
+  pick p = {.max = h->max_items, .counting = 1};
+  int rc = table(&o, h->tmp, h->cross, &p);
+  pick_level(&p);
+  p.counting = 0;
+  head(&o, s, h->ncross, &p);
+  if (rc == 0)
+    rc = table(&o, h->tmp, h->cross, &p);
   ir_buf_puts(&o.b, "</table>");
   if (rc == 0 && ftell(h->fail) > 0) {
     ir_buf_puts(&o.b, "<h2>Letters not audited and rule errors</h2><table "
@@ -498,6 +426,11 @@ int ir_html_finish(ir_html *h, const ir_summary *s) {
     while ((k = fread(tmp, 1, sizeof tmp, h->fail)) > 0)
       ir_buf_put(&o.b, tmp, k);
     ir_buf_puts(&o.b, "</tbody></table>");
+    if (h->fail_more)
+      ir_buf_printf(&o.b,
+                    "<p class=\"more\">%ld more in the CSV and the database "
+                    "(column <code>error</code>; rule errors on stderr).</p>",
+                    h->fail_more);
   }
   ir_buf_printf(&o.b, "<script>%s</script></body></html>\n", js);
   flush(&o, 1);

@@ -24,12 +24,20 @@
 #include "base/base.h"
 #include "letter/letter.h"
 
-typedef enum { IR_FMT_TEXT = 0, IR_FMT_JSON, IR_FMT_CSV } ir_format;
+/* CSV: fields a spreadsheet would run as formulas get a leading ';
+ * CSV_RAW: every field as it is. */
+typedef enum {
+  IR_FMT_TEXT = 0,
+  IR_FMT_JSON,
+  IR_FMT_CSV,
+  IR_FMT_CSV_RAW
+} ir_format;
 
 /* --- what sinks receive besides records --------------------------------- */
 
 /* Batch summary tables: small keyed arrays; n[] meaning per table. */
 #define IR_SUM_MAXKEYS 64
+#define IR_SUM_MAXMONTHS 1200
 typedef struct {
   char *key;
   long n[4];
@@ -48,6 +56,9 @@ typedef struct {
   ir_sum_table by_category;  /* n[0] upheld, n[1] overturned, n[2] unknown,
                                 n[3] flagged items */
   ir_sum_table by_specialty; /* n[0] items, n[1] flagged items, n[2] letters */
+  ir_sum_table by_month;     /* decision month "YYYY-MM" or "(undated)":
+                                n[0] upheld, n[1] overturned, n[2] unknown,
+                                n[3] flagged items (up to IR_SUM_MAXMONTHS) */
 } ir_summary;
 
 /* A cross-case finding: similar-cases-differ on one item. */
@@ -59,7 +70,8 @@ typedef struct {
   long seq;         /* input position of the letter */
   const char *file; /* letter path */
   const char *case_number;
-  const char *specialty;
+  const char *specialty;     /* the letter's specialty group */
+  const char *date_decision; /* the letter's, ISO, or NULL */
   const char *category;
   const char *service;
   int index; /* item index, 1-based */
@@ -99,8 +111,12 @@ struct ir_sink { /* the first member of every sink */
  * in fmt (CSV: header row first, no summary); explain adds the criteria
  * checklist per item (text only). */
 ir_sink *ir_sink_stream(FILE *out, ir_format fmt, int color, int explain);
-/* The HTML report written to path at finish; NULL with a message in err. */
-ir_sink *ir_sink_html(const char *path, char *err, size_t errlen);
+/* The HTML report written to path at finish; its flagged-items table holds
+ * at most max_items rows (the most severe first); NULL with a message in
+ * err. */
+#define IR_HTML_MAX_ITEMS 500
+ir_sink *ir_sink_html(const char *path, long max_items, char *err,
+                      size_t errlen);
 /* The SQLite store at path; NULL with a message in err. */
 ir_sink *ir_sink_store(const char *path, char *err, size_t errlen);
 void ir_sink_free(ir_sink *s);
@@ -116,9 +132,12 @@ void ir_report_cross(ir_buf *b, const ir_cross_finding *f, int first,
                      ir_format fmt, int color);
 void ir_summary_text(ir_buf *b, const ir_summary *s);
 void ir_summary_json(ir_buf *b, const ir_summary *s);
-/* CSV (RFC 4180, CRLF): header row, one letter's rows, one field. */
+/* CSV (RFC 4180, CRLF): header row, one letter's rows, one field. A field
+ * starting with = + - @ TAB or CR gets a leading ' (OWASP CSV injection)
+ * unless raw (ir_csv_field_raw, raw = 1). */
 void ir_csv_header(ir_buf *b);
-void ir_csv_letter(ir_buf *b, const ir_letter *l);
+void ir_csv_letter(ir_buf *b, const ir_letter *l, int raw);
 void ir_csv_field(ir_buf *b, const char *s, int last);
+void ir_csv_field_raw(ir_buf *b, const char *s, int last);
 
 #endif

@@ -4,6 +4,6 @@
 #include "sink.h"
 
 /* The CSV row of a cross-case finding (report_csv.c). */
-void ir_csv_cross(ir_buf *b, const ir_cross_finding *f);
+void ir_csv_cross(ir_buf *b, const ir_cross_finding *f, int raw);
 
 #endif

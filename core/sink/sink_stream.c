@@ -22,7 +22,8 @@ static void stream_prepare(const ir_sink *s, ir_buf *frag, const ir_letter *l) {
     ir_report_json(frag, l);
     break;
   case IR_FMT_CSV:
-    ir_csv_letter(frag, l);
+  case IR_FMT_CSV_RAW:
+    ir_csv_letter(frag, l, st->fmt == IR_FMT_CSV_RAW);
     break;
   default:
     ir_report_text(frag, l, st->color);
@@ -34,7 +35,7 @@ static void stream_prepare(const ir_sink *s, ir_buf *frag, const ir_letter *l) {
 
 static int stream_begin(ir_sink *s) {
   stream *st = (stream *)s;
-  if (st->fmt == IR_FMT_CSV) {
+  if (st->fmt == IR_FMT_CSV || st->fmt == IR_FMT_CSV_RAW) {
     ir_buf h = {0};
     ir_csv_header(&h);
     fwrite(h.p, 1, h.n, st->out);

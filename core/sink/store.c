@@ -25,7 +25,7 @@ static const char schema[] =
     " date_decision TEXT, date_ur_denial TEXT, date_assigned TEXT,"
     " date_application TEXT, priority TEXT, specialty TEXT, licensure TEXT,"
     " truncated INTEGER, items INTEGER, flagged_items INTEGER,"
-    " rule_errors INTEGER);"
+    " rule_errors INTEGER, specialty_group TEXT);"
     "CREATE TABLE IF NOT EXISTS items("
     " id INTEGER PRIMARY KEY,"
     " letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
@@ -61,8 +61,8 @@ static const char *const sql[S_N] = {
     "INSERT INTO letters(sha256,path,run_id,ok,error,layout,bytes,"
     "case_number,date_injury,date_decision,date_ur_denial,date_assigned,"
     "date_application,priority,specialty,licensure,truncated,items,"
-    "flagged_items,rule_errors) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
-    "?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+    "flagged_items,rule_errors,specialty_group) VALUES(?1,?2,?3,?4,?5,?6,?7,"
+    "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
     "INSERT INTO items(letter_id,idx,service,category,outcome,conclusion,"
     "guideline_ca,guideline_maximus,line,cited,flagged) "
     "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
@@ -128,6 +128,9 @@ ir_store *ir_store_open(const char *path, char *err, size_t errlen) {
     ir_store_close(s);
     return NULL;
   }
+  /* a store made before letters.specialty_group: add the column */
+  sqlite3_exec(s->db, "ALTER TABLE letters ADD COLUMN specialty_group TEXT",
+               NULL, NULL, NULL);
   for (int i = 0; i < S_N; i++)
     if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
       snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(s->db));
@@ -287,6 +290,7 @@ static int put_letter(ir_store *s, const ir_letter *l, const char *key) {
   sqlite3_bind_int64(st, 18, (sqlite3_int64)l->items.n);
   sqlite3_bind_int64(st, 19, flagged);
   sqlite3_bind_int64(st, 20, (sqlite3_int64)l->rule_errors.n);
+  bind_text(st, 21, l->specialty_group);
   if (step(s, st, "letters") != 0)
     return -1;
   sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);

@@ -265,8 +265,14 @@ static void test_crosscase(void) {
   CHECK_INT(s.letters, 2);
   CHECK_INT(s.failed, 1);
   CHECK_INT(s.items, 4);
-  ir_summary_add_cross(&s, "tpi", "Pain Medicine", 1);
+  ir_cross_finding cf;
+  memset(&cf, 0, sizeof cf);
+  cf.category = "tpi";
+  cf.specialty = "Pain Medicine";
+  cf.date_decision = "2014-03-09";
+  ir_summary_add_cross(&s, &cf, 1);
   CHECK_INT(s.flagged_items, 1);
+  CHECK_INT(ir_sum_get(&s.by_month, "2014-03")->n[3], 1);
   ir_buf_reset(&b);
   ir_summary_text(&b, &s);
   CHECK(strstr(b.p, "summary: 2 letters, 4 items, 1 flagged, 1 failed\n") !=
