@@ -152,9 +152,9 @@ static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
     return 1;
   if (x->region == XR_RATIONALE && ir_scope_recital(s))
     return 0;
-  if (ir_scope_hypothetical(s, h->start, h->end) ||
+  if (ir_scope_conditional(s, h->start, h->end) ||
       ir_scope_negated(s, h->start, h->end))
-    return 0;
+    return 0; /* a plan ("will be injected with") still states the request */
   size_t lo, hi;
   ir_scope_clause(s, h->start, h->end, &lo, &hi);
   if (!for_count && requested_here(s, h))

@@ -76,6 +76,7 @@
   X(SOUGHT, "sought")              /* looked for (and not found) */            \
   X(TERMINATOR, "terminator")                                                  \
   X(HYPO, "hypothetical")                                                      \
+  X(FUTURE, "future") /* planned, will be: nothing documented yet */          \
   X(ATTRIB, "attribution")                                                     \
   X(FAILED, "failed") /* outcome class: no effect, failed */                   \
   X(OUT_PARTIAL, "outcome_partial")                                            \

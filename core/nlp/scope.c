@@ -250,6 +250,13 @@ int ir_scope_not_found(const ir_sent *s, size_t ts, size_t te) {
 int ir_scope_hypothetical(const ir_sent *s, size_t ts, size_t te) {
   size_t lo, hi;
   ir_scope_clause(s, ts, te, &lo, &hi);
+  return ir_sent_has(s, IR_LEX_HYPO, lo, hi) ||
+         ir_sent_has(s, IR_LEX_FUTURE, lo, hi);
+}
+
+int ir_scope_conditional(const ir_sent *s, size_t ts, size_t te) {
+  size_t lo, hi;
+  ir_scope_clause(s, ts, te, &lo, &hi);
   return ir_sent_has(s, IR_LEX_HYPO, lo, hi);
 }
 

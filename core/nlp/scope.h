@@ -91,6 +91,11 @@ int ir_scope_double_negated(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_resolved(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_not_found(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_hypothetical(const ir_sent *s, size_t ts, size_t te);
+/* Hypothetical in the narrower sense: a [hypothetical] trigger only, not a
+ * [future] one. A plan in the future tense documents no finding ("will
+ * check for a twitch response"), but it does state what the request is
+ * ("each trigger point will be injected with lidocaine"). */
+int ir_scope_conditional(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_attributed(const ir_sent *s, size_t te);
 int ir_scope_cited(const ir_sent *s, size_t ts, size_t te);
 int ir_scope_recital(const ir_sent *s);

@@ -11,7 +11,9 @@ trigger point inj*
 /\btrigger\s+points?\s+(?:therapy|block)/
 # "injected the six trigger points using ..."
 /\binject(?:ed|ing|s)?\s+(?:\w+\s+){0,4}?trigger\s+points?\b/
-/\btrigger\s+points?\s+(?:\S+\s+){0,20}?(?:were|was)\s+injected/
+# "the trigger points were injected", "each trigger point will be injected
+# with ...", "three trigger points are to be injected"
+/\btrigger\s+points?\s+(?:\S+\s+){0,20}?(?:were|was|will\s+be|are\s+to\s+be|is\s+to\s+be|would\s+be|are|is)\s+injected/
 
 [trigger_point]
 /\btrigger\s+points?\b(?!\s+inj)/

@@ -168,14 +168,18 @@ recommended
 /\bsuspect(?:ed)?\b/
 /\bpossible\b(?!\s+retrospective)/
 /\bprobable\b/
+recommends
+
+[future]
+# a plan in the future tense: it documents no finding yet ("plans to
+# palpate ... at the next visit", "will check ... for a referral pattern"),
+# but it does state what the request is ("each trigger point will be
+# injected with lidocaine"): the request's count and injectate read it
 /\bplanned?\b/
 /\bwill\s+(?:be|need|require|undergo|consider)/
-# a planned examination documents nothing yet ("plans to palpate ... at the
-# next visit", "will check ... for a referral pattern")
 /\bplans?\s+to\b/
 /\bplanning\s+to\b/
 /\bwill\s+(?:re-?)?(?:check|examine|evaluate|assess|palpate|test|look|order|obtain|try|start|begin|determine)\b/
-recommends
 
 [attribution]
 # what the letter attributes to UR, the claims administrator or a prior
