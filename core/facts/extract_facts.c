@@ -82,8 +82,9 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
     for (size_t j = 0; j < n; j++) {
       if (crit == IR_CRIT_RADICULOPATHY && generic_rule_term(&x->s, &h[j]))
         continue;
-      if (regional && ir_x_foreign_term(xl, x, h[j].start))
-        continue; /* "left L5 radiculopathy" for a cervical item */
+      if (ir_x_foreign_term(xl, x, h[j].start))
+        continue; /* "left L5 radiculopathy" for a cervical item; "neck
+                     pain for 5 years" is not the lumbar item's duration */
       if (sec == IR_LEX_TRIGGER_POINT && qualifies_referral(&x->s, &h[j]))
         continue;
       int c = ir_x_classify(x, h[j].start, h[j].end);
@@ -520,7 +521,8 @@ void ir_x_facts(xletter *xl, int i) {
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_ACUTE, &n);
     for (size_t j = 0; ir_x_in_item(x, i) && j < n; j++)
-      if (ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM) {
+      if (!ir_x_foreign_term(xl, x, h[j].start) &&
+          ir_x_classify(x, h[j].start, h[j].end) == XC_AFFIRM) {
         ir_x_add_ev(xl, &d->deny, x, h[j].start, h[j].end);
         if (x->region == XR_RATIONALE)
           ir_x_cite(xl, item_of(xl, i), IR_CRIT_DURATION, x, h[j].start,

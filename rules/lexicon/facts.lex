@@ -73,6 +73,10 @@ chronic pain syndrome
 /\b(?:present|persisted|persisting|ongoing|lasted|continued)\s+for\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years?\b/
 
 [acute]
+# the pain called acute ("the low back pain is acute", "her complaints
+# remain subacute"); a recital of ACOEM's "acute low back complaints"
+# names no patient's pain
+/\b(?:pain|complaints?|symptoms|condition|injury|problem)\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:acute|subacute)\b/
 /\b(?:began|started|begun|onset)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\s+(?:before|ago|prior|earlier)/
 /\b(?:symptoms|pain)\s+(?:have|has|had)\s+(?:only\s+)?(?:been\s+)?(?:present|persisted|lasted)\s+(?:for\s+)?(?:about\s+|approximately\s+|only\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks)\b/
 /\bsubacute\b/
