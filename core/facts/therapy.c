@@ -223,6 +223,33 @@ static int conceded(const xletter *xl, const xsent *x) {
 
 /* One therapy (or umbrella) occurrence of sentence x (in xl->all): XC_*
  * outcome. failed_context: the item's rationale speaks of failure. */
+/* "physical therapy for her knee", "PT to the right wrist": the therapy
+ * treated a limb ([region_elsewhere], the object of a for / to / of / on
+ * right after it), not the spine an injection item is about. */
+static int elsewhere(const ir_sent *s, const ir_hit *t) {
+  size_t n;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_REG_ELSEWHERE, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (h[i].start < t->end || ir_phrase_words(s->text, t->end, h[i].start) > 3)
+      continue;
+    const char *p = s->text + t->end;
+    while (p < s->text + h[i].start && *p == ' ')
+      p++;
+    static const char *const prep[] = {"for ", "to ", "of ", "on "};
+    for (size_t k = 0; k < sizeof prep / sizeof *prep; k++) {
+      size_t l = strlen(prep[k]);
+      if (strncasecmp(p, prep[k], l))
+        continue;
+      const char *q = p + l; /* the limb is the preposition's object */
+      while (*q == ' ')
+        q++;
+      if (q == s->text + h[i].start)
+        return 1;
+    }
+  }
+  return 0;
+}
+
 static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
                            int failed_context) {
   const ir_sent *s = &x->s;
@@ -231,7 +258,7 @@ static int therapy_outcome(const xletter *xl, const xsent *x, const ir_hit *t,
   ir_secmask fail = verdict_mask(TO_FAIL);
   if (x->region != XR_SUMMARY && !rat)
     return XC_NONE;
-  if (ir_scope_attributed(s, t->end))
+  if (ir_scope_attributed(s, t->end) || elsewhere(s, t))
     return XC_NONE;
   int c = ir_scope_cited(s, t->start, t->end);
   if (rat && c == 1 && ir_x_doc_cite(s, t->start, t->end))

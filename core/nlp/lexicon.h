@@ -65,6 +65,7 @@
   X(REG_LUMBAR, "region_lumbar")                                               \
   X(REG_CERVICAL, "region_cervical")                                           \
   X(REG_THORACIC, "region_thoracic")                                           \
+  X(REG_ELSEWHERE, "region_elsewhere") /* a limb: a therapy's other target */ \
   X(NEG_PRE, "negation_pre")                                                   \
   X(NEG_POST, "negation_post")                                                 \
   X(NEG_RESULT, "negation_result")                                             \

@@ -399,6 +399,12 @@ spreading
 # "compression of the points reproduced her aching into the left buttock"
 /\breproduc(?:es|ed|ing)\s+(?:(?:his|her|the|their|a|familiar|typical|usual|concordant)\s+){0,2}(?:pain|aching|ache|symptoms|discomfort)\s+(?:in)?to(?:ward|wards)?\b/
 
+[region_elsewhere]
+# a limb as the object of a therapy ("physical therapy for her knee", "PT
+# to the right wrist", "therapy for the left hip"): that therapy treated
+# it, not the spine ("PT for the neck and shoulder" names the neck first)
+/\b(?:(?:his|her|their|the|a)\s+)?(?:(?:left|right|bilateral|both)\s+)?(?:knees?|elbows?|wrists?|hands?|ankles?|feet|foot|fingers?|thumbs?|forearms?|hips?|shoulders?|carpal\s+tunnel)\b/
+
 [region_lumbar]
 # body regions: a summary sentence naming only regions other than the ones
 # an item's title names does not describe that item
