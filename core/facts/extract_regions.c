@@ -56,11 +56,18 @@ int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts) {
   if (near && ir_phrase_words(t, near->end, ts) <= 2 &&
       !item_region_word(xl, x, near))
     return 1;
-  /* the term's clause names regions, none of them the item's ("TPIs to the
+  /* the term's part of the sentence, between [contrast] hits ("but",
+   * "however", ";"), names regions, none of them the item's ("TPIs to the
    * lumbar paraspinals helped for three days; she has had no injections to
    * the neck": the relief is not the cervical item's) */
-  size_t lo, hi;
-  ir_scope_clause(&x->s, ts, ts, &lo, &hi);
+  size_t lo = x->s.start, hi = x->s.end, n;
+  const ir_hit *c = ir_sent_hits(&x->s, IR_LEX_CONTRAST, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (c[i].end <= ts && c[i].end > lo)
+      lo = c[i].end;
+    if (c[i].start > ts && c[i].start < hi)
+      hi = c[i].start;
+  }
   unsigned m = 0;
   for (unsigned r = 0; r < NREGIONS; r++)
     if (ir_sent_has(&x->s, REGION_SECS[r], lo, hi))
