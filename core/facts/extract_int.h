@@ -66,6 +66,11 @@ unsigned ir_x_regions_of(const ir_sent *s);
  * radiculopathy" for a cervical item), or its clause names regions and
  * none of them is the item's. */
 int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts);
+/* A sentence naming two or more trigger point injections ("... to the
+ * lumbar spine with lidocaine and Kenalog, and ... to the trapezius with
+ * lidocaine"): the value at p belongs to the nearest injection before it,
+ * and that one's region words (between it and p) are not the item's. */
+int ir_x_other_request(const xletter *xl, const xsent *x, size_t p);
 
 void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
                  size_t hi);

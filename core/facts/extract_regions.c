@@ -39,6 +39,24 @@ static int item_region_word(const xletter *xl, const xsent *x,
   return 0;
 }
 
+int ir_x_other_request(const xletter *xl, const xsent *x, size_t p) {
+  size_t n;
+  const ir_hit *t = ir_sent_hits(&x->s, IR_LEX_TPI, &n);
+  if (n < 2 || !xl->item_regions)
+    return 0;
+  const ir_hit *near = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (t[i].end <= p && (!near || t[i].end > near->end))
+      near = &t[i];
+  if (!near)
+    return 0;
+  unsigned m = 0;
+  for (unsigned r = 0; r < NREGIONS; r++)
+    if (ir_sent_has(&x->s, REGION_SECS[r], near->end, p))
+      m |= 1u << r;
+  return m && !(m & xl->item_regions);
+}
+
 int ir_x_foreign_term(const xletter *xl, const xsent *x, size_t ts) {
   if (!xl->item_regions || !(x->regions & ~xl->item_regions))
     return 0;

@@ -134,12 +134,16 @@ static int other_service_before(const ir_sent *s, size_t p) {
 }
 
 /* "the request is for lidocaine only": a [request] phrase before h in its
- * clause, in a sentence that names no other injection type, names what
- * the item requests. */
+ * clause, in a sentence that names no other injection type and at most one
+ * trigger point injection, names what the item requests. */
 static int requested_here(const ir_sent *s, const ir_hit *h) {
-  size_t lo, hi;
+  size_t lo, hi, ntpi;
   ir_scope_clause(s, h->start, h->end, &lo, &hi);
-  return !ir_sent_has_any(s, IR_LEX_OTHER_INJ) &&
+  ir_sent_hits(s, IR_LEX_TPI, &ntpi);
+  /* a sentence naming two requested injections ("... to the lumbar spine
+   * with lidocaine and Kenalog, and ... to the trapezius with lidocaine")
+   * binds each substance to its nearest injection instead */
+  return ntpi <= 1 && !ir_sent_has_any(s, IR_LEX_OTHER_INJ) &&
          ir_sent_has(s, IR_LEX_REQUEST, lo, h->start);
 }
 
@@ -157,6 +161,8 @@ static int usable(const xletter *xl, const xsent *x, const ir_hit *h,
     return 0; /* a plan ("will be injected with") still states the request */
   size_t lo, hi;
   ir_scope_clause(s, h->start, h->end, &lo, &hi);
+  if (ir_x_other_request(xl, x, h->start))
+    return 0;
   if (!for_count && requested_here(s, h))
     return 1;
   if (tpi_dist(s, h->start, lo, hi) > 120 ||

@@ -121,6 +121,13 @@ static int runs_on(const joiner *j, const outbuf *o, const unsigned char *orig,
   return prose(o, j->lstart);
 }
 
+/* A "- " line whose first word is lower case ("- ineffective."): a dash in
+ * a sentence, not a list entry. */
+static int continues_lower(const linfo *b) {
+  return b->nhead >= 3 && b->head[1] == ' ' &&
+         a_lower((unsigned char)b->head[2]);
+}
+
 static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
                   const linfo *a, const linfo *b, int n_empty, int n_ws) {
   if (n_ws || n_empty > (j->pdf ? 1 : 0))
@@ -142,6 +149,11 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return SEP_BREAK;
   if (b->plabel && !j->log_heading && a->last && strchr(".!?)", a->last))
     return SEP_BREAK; /* "... Guidelines." / "MAXIMUS guideline: ..." */
+  if (!strchr(".!?:;", a->last) && !b->heading && !b->label &&
+      (strchr("&/+", a->last) || (b->first == '(' && !b->list) ||
+       (b->first == '-' && b->second == ' ' && continues_lower(b))))
+    return SEP_SPACE; /* "bupi +" / "Depo-Medrol", "TPI" / "(x4) to ...",
+                         "Meds: Fexmid" / "- ineffective." */
   if (j->log_lines == 1 && a->label && (b->label || b->heading) && !b_lower)
     return SEP_BREAK; /* consecutive header rows */
   if (j->log_lines == 1 && a->label && !a_open && !b_lower)
