@@ -149,11 +149,13 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return SEP_BREAK;
   if (b->plabel && !j->log_heading && a->last && strchr(".!?)", a->last))
     return SEP_BREAK; /* "... Guidelines." / "MAXIMUS guideline: ..." */
-  if (!strchr(".!?:;", a->last) && !b->heading && !b->label &&
-      (strchr("&/+", a->last) || (b->first == '(' && !b->list) ||
+  if (!j->pdf && !strchr(".!?:;-", a->last) && !b->heading && !b->label &&
+      (strchr("&/+", a->last) || ends_connector(o, j->lstart) ||
+       (b->first == '(' && !b->list) ||
        (b->first == '-' && b->second == ' ' && continues_lower(b))))
-    return SEP_SPACE; /* "bupi +" / "Depo-Medrol", "TPI" / "(x4) to ...",
-                         "Meds: Fexmid" / "- ineffective." */
+    return SEP_SPACE; /* "bupi +" / "Depo-Medrol", "neck pain for" / "3
+                         years", "TPI" / "(x4) to ...", "Meds: Fexmid" /
+                         "- ineffective." */
   if (j->log_lines == 1 && a->label && (b->label || b->heading) && !b_lower)
     return SEP_BREAK; /* consecutive header rows */
   if (j->log_lines == 1 && a->label && !a_open && !b_lower)

@@ -117,6 +117,10 @@ exercise program
 /\bphysical\s+medicine\s+treatment/
 
 [radiculopathy]
+# a reflex change is a nerve-root sign ("diminished left biceps reflex",
+# "absent right Achilles reflex", "decreased patellar jerk", "hypoactive
+# triceps reflexes")
+/\b(?:diminished|decreased|reduced|absent|depressed|hypoactive|trace|asymmetric)\s+(?:(?:left|right|L|R|bilateral)\s+)?(?:biceps|triceps|brachioradialis|patellar|knee|Achilles|ankle|quadriceps|hamstring|deep\s+tendon)?\s*(?:jerks?|reflex(?:es)?|DTRs?)\b/
 radiculopathy
 radiculopathies
 radicular pain
