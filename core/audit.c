@@ -11,6 +11,7 @@
 
 #include "base/base.h"
 #include "letter/letter.h"
+#include "text/pdf.h"
 
 struct ir_engine {
   ir_config cfg;
@@ -264,11 +265,23 @@ void ir_audit_buffer(ir_worker *w, const char *path, const unsigned char *buf,
     return;
   }
   const char *err = NULL;
+  ir_pdf_doc pdf = {0};
+  if (ir_pdf_is_pdf(out->path, buf, len)) {
+    /* the text extracted from it (in the arena) stands for the letter */
+    if (ir_pdf_read_isolated(a, buf, len, max, &pdf, &err) != 0) {
+      fail_letter(w, out, "%s", err ? err : "cannot read the PDF");
+      return;
+    }
+    buf = (const unsigned char *)pdf.text;
+    len = pdf.len;
+  }
   if (ir_text_normalize(w->engine->layout, a, buf, len, &out->text, &err) !=
       0) {
     fail_letter(w, out, "%s", err ? err : "cannot read the text");
     return;
   }
+  out->text.pdf_lines = pdf.lines;
+  out->text.npdf_lines = pdf.nlines;
   out->ok = 1;
   if (ir_segment(w->engine->segmenter, a, out) != 0) {
     out->ok = 0;

@@ -16,6 +16,7 @@
 #include "batch/batch.h"
 #include "ruletest.h"
 #include "version.h"
+#include "text/pdf.h"
 
 /* Installed rule packs (make install sets it from PREFIX). */
 #ifndef IR_DATADIR
@@ -346,9 +347,24 @@ fail:
   return 2;
 }
 
+/* The PDF reader runs as this program with --pdf-worker (text/pdf.h). */
+static void set_pdf_worker(const char *argv0) {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    ir_pdf_set_worker(exe);
+  } else {
+    ir_pdf_set_worker(argv0);
+  }
+}
+
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "--pdf-worker") == 0) /* pdf_worker.c */
+    return ir_pdf_worker_main(argc, argv);
   if (argc > 1 && strcmp(argv[1], "test") == 0) /* imraudit test [DIR] */
     return ir_ruletest_main(argc - 1, argv + 1);
+  set_pdf_worker(argv[0]);
   char rules_buf[PATH_MAX];
   options o;
   memset(&o, 0, sizeof o);

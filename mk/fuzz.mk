@@ -38,3 +38,23 @@ fuzz: fuzz-bin
 
 fuzz-regress: fuzz-bin
 	@bash tests/fuzz/fuzz.sh regress $(FUZZ_BIN)
+
+# The PDF reader (core/text/pdf*.c) on its own corpus of small PDFs:
+#   make fuzz-pdf [FUZZ_SECONDS=N]   crashes kept as
+#       tests/fuzz/regressions-pdf/crash-*.pdf
+FUZZ_PDF_BIN := $(FUZZ_BUILD)/fuzz_pdf
+.PHONY: fuzz-pdf fuzz-pdf-bin
+
+$(FUZZ_PDF_BIN): tests/fuzz/fuzz_pdf.c $(FUZZ_BUILD)/libimraudit.a
+	$(FUZZ_CC) -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer -std=c11 \
+	  -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Icore $(PKG_CFLAGS) \
+	  -o $@ $< $(FUZZ_BUILD)/libimraudit.a $(PKG_LIBS) -lpthread -lm
+
+fuzz-pdf-bin:
+	@CFLAGS="$(FUZZ_CFLAGS)" $(MAKE) --no-print-directory CC=$(FUZZ_CC) \
+	  WARN="-Wall -Wextra -Wno-unused-parameter" \
+	  BUILD=$(FUZZ_BUILD) $(FUZZ_BUILD)/libimraudit.a
+	@$(MAKE) --no-print-directory $(FUZZ_PDF_BIN)
+
+fuzz-pdf: fuzz-pdf-bin
+	@bash tests/fuzz/fuzz_pdf.sh $(FUZZ_PDF_BIN) $(FUZZ_BUILD) $(FUZZ_SECONDS)

@@ -12,7 +12,7 @@
 #define IR_DEFAULT_RULE_STEPS 10000000L
 /* --rule-memory: bytes per rule state */
 #define IR_DEFAULT_RULE_MEMORY ((size_t)64 << 20)
-/* --glob: the files audited inside directories */
-#define IR_DEFAULT_GLOB "*.txt"
+/* --glob: the files audited inside directories (comma-separated patterns) */
+#define IR_DEFAULT_GLOB "*.txt,*.pdf"
 
 #endif

@@ -56,6 +56,23 @@ static char *join(const char *dir, const char *name) {
   return s;
 }
 
+/* name matches one of the comma-separated patterns of glob ("*.txt,*.pdf"). */
+static int glob_match(const char *glob, const char *name) {
+  char pat[256];
+  for (const char *g = glob; *g;) {
+    const char *c = strchr(g, ',');
+    size_t n = c ? (size_t)(c - g) : strlen(g);
+    if (n < sizeof pat) {
+      memcpy(pat, g, n);
+      pat[n] = 0;
+      if (n && fnmatch(pat, name, 0) == 0)
+        return 1;
+    }
+    g += n + (c ? 1 : 0);
+  }
+  return 0;
+}
+
 static int is_dir_path(const char *path, struct stat *st) {
   return strcmp(path, "-") != 0 && stat(path, st) == 0 && S_ISDIR(st->st_mode);
 }
@@ -159,7 +176,7 @@ int ir_paths_next(ir_paths *p, char **path, const char **err) {
         *err = e;
         return 1;
       }
-      if (fnmatch(p->glob, name, 0) == 0) {
+      if (glob_match(p->glob, name)) {
         *path = full;
         return 1;
       }

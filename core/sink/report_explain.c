@@ -67,10 +67,17 @@ static void evidence_line(ir_buf *b, const ir_letter *l, const char *label,
   const char *s = e->text ? e->text : "";
   size_t n = strlen(s);
   int cut = n > 110;
-  ir_buf_printf(b, "      %s%s %s line %d:%s \"%.*s%s\"\n", col(color, C_DIM),
-                label, ir_section_name(e->section),
-                ir_text_orig_line(&l->text, e->start), col(color, C_OFF),
-                (int)(cut ? 107 : n), s, cut ? "..." : "");
+  int pline, page = ir_text_orig_page(&l->text, e->start, &pline);
+  if (page) /* a PDF letter: where a reviewer finds it in the PDF */
+    ir_buf_printf(b, "      %s%s %s p. %d line %d:%s \"%.*s%s\"\n",
+                  col(color, C_DIM), label, ir_section_name(e->section), page,
+                  pline, col(color, C_OFF), (int)(cut ? 107 : n), s,
+                  cut ? "..." : "");
+  else
+    ir_buf_printf(b, "      %s%s %s line %d:%s \"%.*s%s\"\n", col(color, C_DIM),
+                  label, ir_section_name(e->section),
+                  ir_text_orig_line(&l->text, e->start), col(color, C_OFF),
+                  (int)(cut ? 107 : n), s, cut ? "..." : "");
 }
 
 static const char *verdict_name(ir_verdict v) {

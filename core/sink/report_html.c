@@ -117,8 +117,16 @@ static size_t back_to_char(const char *t, size_t p) {
 static void quote_in_context(ir_buf *b, const ir_letter *l,
                              const ir_evidence *e) {
   const ir_text *t = &l->text;
-  ir_buf_printf(b, "<blockquote><span class=\"sec\">%s, bytes %zu-%zu</span> ",
-                ir_section_name(e->section), e->start, e->end);
+  int pline, page = ir_text_orig_page(t, e->start, &pline);
+  if (page)
+    ir_buf_printf(b,
+                  "<blockquote><span class=\"sec\">%s, p. %d line %d, bytes "
+                  "%zu-%zu</span> ",
+                  ir_section_name(e->section), page, pline, e->start, e->end);
+  else
+    ir_buf_printf(b,
+                  "<blockquote><span class=\"sec\">%s, bytes %zu-%zu</span> ",
+                  ir_section_name(e->section), e->start, e->end);
   if (!t->norm || e->nend > t->norm_len || e->nstart > e->nend) {
     ir_buf_puts(b, "<mark>");
     esc(b, e->text);

@@ -25,7 +25,9 @@ static void kv_str(ir_buf *b, const char *k, const char *v) {
 }
 
 /* Writes the spans of ev as array elements; *first tracks the comma. */
-static void evidence_items(ir_buf *b, const ir_evlist *ev, int *first) {
+/* A PDF letter's spans also carry "page" and "line" (on that page). */
+static void evidence_items(ir_buf *b, const ir_text *t, const ir_evlist *ev,
+                           int *first) {
   for (size_t i = 0; i < ev->n; i++) {
     const ir_evidence *e = &ev->v[i];
     static const char open[] = ",{\"section\":\"";
@@ -36,16 +38,23 @@ static void evidence_items(ir_buf *b, const ir_evlist *ev, int *first) {
     ir_buf_putu(b, e->start);
     ir_buf_put(b, ",\"end\":", 7);
     ir_buf_putu(b, e->end);
+    int line, page = t ? ir_text_orig_page(t, e->start, &line) : 0;
+    if (page) {
+      ir_buf_puts(b, ",\"page\":");
+      ir_buf_puti(b, page);
+      ir_buf_puts(b, ",\"line\":");
+      ir_buf_puti(b, line);
+    }
     ir_buf_put(b, ",\"text\":", 8);
     ir_buf_json_str(b, e->text);
     ir_buf_putc(b, '}');
   }
 }
 
-static void evidence_list(ir_buf *b, const ir_evlist *ev) {
+static void evidence_list(ir_buf *b, const ir_text *t, const ir_evlist *ev) {
   int first = 1;
   ir_buf_putc(b, '[');
-  evidence_items(b, ev, &first);
+  evidence_items(b, t, ev, &first);
   ir_buf_putc(b, ']');
 }
 
@@ -62,7 +71,8 @@ static void str_list(ir_buf *b, const ir_strlist *l) {
 /* The spans behind the status: affirming spans for present, denying spans
  * for absent; both when the record contradicts itself ("affirm"/"deny"
  * always carry each side). */
-static void fact(ir_buf *b, ir_criterion c, const ir_fact *f) {
+static void fact(ir_buf *b, const ir_text *t, ir_criterion c,
+                 const ir_fact *f) {
   key(b, ir_criterion_name(c));
   ir_buf_puts(b, "{\"status\":\"");
   ir_buf_puts(b, ir_status_name(f->status));
@@ -82,20 +92,20 @@ static void fact(ir_buf *b, ir_criterion c, const ir_fact *f) {
   ir_buf_puts(b, ",\"evidence\":[");
   int first = 1;
   if (f->status != IR_FACT_ABSENT || f->contradicted)
-    evidence_items(b, &f->affirm, &first);
+    evidence_items(b, t, &f->affirm, &first);
   if (f->status == IR_FACT_ABSENT || f->contradicted)
-    evidence_items(b, &f->deny, &first);
+    evidence_items(b, t, &f->deny, &first);
   ir_buf_putc(b, ']');
   if (f->contradicted) {
     ir_buf_puts(b, ",\"affirm\":");
-    evidence_list(b, &f->affirm);
+    evidence_list(b, t, &f->affirm);
     ir_buf_puts(b, ",\"deny\":");
-    evidence_list(b, &f->deny);
+    evidence_list(b, t, &f->deny);
   }
   ir_buf_putc(b, '}');
 }
 
-static void finding(ir_buf *b, const ir_finding *f) {
+static void finding(ir_buf *b, const ir_text *t, const ir_finding *f) {
   ir_buf_putc(b, '{');
   kv_str(b, "rule", f->rule);
   ir_buf_putc(b, ',');
@@ -107,7 +117,7 @@ static void finding(ir_buf *b, const ir_finding *f) {
   ir_buf_puts(b, "\",");
   kv_str(b, "message", f->message);
   ir_buf_puts(b, ",\"evidence\":");
-  evidence_list(b, &f->evidence);
+  evidence_list(b, t, &f->evidence);
   if (f->counterparts.n) {
     ir_buf_puts(b, ",\"counterparts\":");
     str_list(b, &f->counterparts);
@@ -115,7 +125,7 @@ static void finding(ir_buf *b, const ir_finding *f) {
   ir_buf_putc(b, '}');
 }
 
-static void item(ir_buf *b, const ir_item *it) {
+static void item(ir_buf *b, const ir_text *t, const ir_item *it) {
   ir_buf_puts(b, "{\"index\":");
   ir_buf_puti(b, it->index);
   ir_buf_putc(b, ',');
@@ -138,14 +148,14 @@ static void item(ir_buf *b, const ir_item *it) {
     ir_evlist one = {(ir_evidence *)&it->title, 1, 1};
     int first = 1;
     ir_buf_putc(b, '[');
-    evidence_items(b, &one, &first);
+    evidence_items(b, t, &one, &first);
     ir_buf_putc(b, ']');
   }
   ir_buf_puts(b, ",\"facts\":{");
   for (int c = 0; c < IR_CRIT_COUNT; c++) {
     if (c)
       ir_buf_putc(b, ',');
-    fact(b, (ir_criterion)c, &it->facts[c]);
+    fact(b, t, (ir_criterion)c, &it->facts[c]);
   }
   ir_buf_puts(b, "},\"cited\":[");
   for (size_t i = 0; i < it->cited.n; i++) {
@@ -158,13 +168,13 @@ static void item(ir_buf *b, const ir_item *it) {
     if (i)
       ir_buf_putc(b, ',');
     key(b, ir_criterion_name(it->cited.v[i].criterion));
-    evidence_list(b, &it->cited.v[i].evidence);
+    evidence_list(b, t, &it->cited.v[i].evidence);
   }
   ir_buf_puts(b, "},\"findings\":[");
   for (size_t i = 0; i < it->findings.n; i++) {
     if (i)
       ir_buf_putc(b, ',');
-    finding(b, &it->findings.v[i]);
+    finding(b, t, &it->findings.v[i]);
   }
   ir_buf_puts(b, "]}");
 }
@@ -232,7 +242,7 @@ void ir_report_json(ir_buf *b, const ir_letter *l) {
   for (size_t i = 0; i < l->items.n; i++) {
     if (i)
       ir_buf_putc(b, ',');
-    item(b, &l->items.v[i]);
+    item(b, &l->text, &l->items.v[i]);
   }
   ir_buf_putc(b, ']');
   rule_errors(b, l);

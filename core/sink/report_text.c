@@ -24,9 +24,15 @@ static const char *sev_color(ir_severity s) {
 static void quote(ir_buf *b, const ir_letter *l, const ir_evidence *e,
                   int color) {
   int line = ir_text_orig_line(&l->text, e->start);
-  ir_buf_printf(b, "  %s%5d | %s(%s, bytes %zu-%zu)%s\n", col(color, C_DIM),
-                line, "", ir_section_name(e->section), e->start, e->end,
-                col(color, C_OFF));
+  int pline, page = ir_text_orig_page(&l->text, e->start, &pline);
+  if (page)
+    ir_buf_printf(b, "  %s%5d | %s(%s, p. %d line %d, bytes %zu-%zu)%s\n",
+                  col(color, C_DIM), line, "", ir_section_name(e->section),
+                  page, pline, e->start, e->end, col(color, C_OFF));
+  else
+    ir_buf_printf(b, "  %s%5d | %s(%s, bytes %zu-%zu)%s\n", col(color, C_DIM),
+                  line, "", ir_section_name(e->section), e->start, e->end,
+                  col(color, C_OFF));
   const char *s = e->text ? e->text : "";
   size_t n = strlen(s);
   while (n > 0) {

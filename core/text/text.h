@@ -1,6 +1,8 @@
 /* text.h - the text stage: takes a letter's bytes as read and gives its
  * normalized form with an offset map back to those bytes (ir_text), and
- * the outcome phrases that end item titles (title_outcome.h).
+ * the outcome phrases that end item titles (title_outcome.h); a PDF letter
+ * is first read to text with a page/line table (pdf.h, in an isolated
+ * worker process). Public headers: pdf.h
  *
  * Normalized text contract (what segment/extract/rules see):
  *  - valid UTF-8 (Latin-1/Windows-1252 bytes decoded), no NUL and no control
@@ -54,6 +56,13 @@ typedef struct {
   uint8_t verbatim;
 } ir_map_run;
 
+/* A printed line of a PDF letter: it starts at offset off of the text
+ * extracted from the PDF (pdf.h), on page `page`, line `line` of that page
+ * (both 1-based). */
+typedef struct {
+  uint32_t off, page, line;
+} ir_pdf_line;
+
 typedef struct {
   const unsigned char *orig; /* bytes as read (not owned) */
   size_t orig_len;
@@ -71,6 +80,11 @@ typedef struct {
   const uint32_t *line_marks;
   size_t nline_marks;
   unsigned char line_eol; /* '\n', or '\r' for a file with CR-only ends */
+  /* a PDF letter (orig is the text extracted from it): its printed lines,
+   * by offset (arena; NULL for a text letter). Set by the caller after
+   * ir_text_normalize(). */
+  const ir_pdf_line *pdf_lines;
+  size_t npdf_lines;
 } ir_text;
 #define IR_LINE_BLOCK 4096
 
@@ -99,5 +113,9 @@ size_t ir_text_orig_end(const ir_text *t, size_t npos_end);
 
 /* 1-based line number in the original file of original offset off. */
 int ir_text_orig_line(const ir_text *t, size_t off);
+
+/* A PDF letter: the 1-based page of original offset off, and in *line its
+ * line on that page; 0 (and *line 0) for a text letter. */
+int ir_text_orig_page(const ir_text *t, size_t off, int *line);
 
 #endif

@@ -74,3 +74,19 @@ int ir_text_orig_line(const ir_text *t, size_t off) {
   }
   return (int)(base + ir_count_eol(t->orig + from, off - from, eol) + 1);
 }
+
+int ir_text_orig_page(const ir_text *t, size_t off, int *line) {
+  *line = 0;
+  if (!t->pdf_lines || !t->npdf_lines)
+    return 0;
+  size_t lo = 0, hi = t->npdf_lines;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->pdf_lines[mid].off <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *line = (int)t->pdf_lines[lo].line;
+  return (int)t->pdf_lines[lo].page;
+}
