@@ -50,7 +50,8 @@ void ir_pdf_doc_free(ir_pdf_doc *d);
  * it in its own process. ir_pdf_read_isolated() starts the worker program
  * (`EXE --pdf-worker MAX_TEXT`, EXE set by ir_pdf_set_worker(), normally
  * imraudit itself), hands it the PDF on stdin (a memfd) and reads the text
- * and line table from its stdout. The worker limits itself (CPU seconds,
+ * and line table from its stdout (its stderr is ours: MuPDF's warnings are
+ * silenced, so only a sanitizer's or libc's report shows). The worker limits itself (CPU seconds,
  * address space, no core files, no new files) before it parses; the parent
  * kills it after a wall-clock timeout. A crash, a hang or a limit costs the
  * one record: -1 with a one-line message in *err (arena). */

@@ -245,7 +245,6 @@ int ir_pdf_read_isolated(ir_arena *a, const unsigned char *b, size_t n,
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, mfd, 0);
   posix_spawn_file_actions_adddup2(&fa, pfd[1], 1);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
   posix_spawnattr_init(&at);
   sigset_t none, dfl;
   sigemptyset(&none);

@@ -15,7 +15,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=97}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=97}
 pass=0 fail=0
 LOG=$(mktemp /tmp/imraudit-san.XXXXXX)
-trap 'rm -f "$LOG"' EXIT
+trap 'rm -f "$LOG"; [ -n "${PDFDIR:-}" ] && rm -rf "$PDFDIR"' EXIT
 ok() { pass=$((pass + 1)); printf 'ok   %s\n' "$1"; }
 bad() {
   fail=$((fail + 1))
@@ -50,6 +50,21 @@ clean_run() { # name cmd...: ok when exit <= 2 and no checker report
 
 [ -x "$IMR" ] || { echo "$IMR not built"; echo "0 passed, 1 failed"; exit 1; }
 
+# Small PDFs for the PDF reader under the checker: every bad class
+# (tests/pdf/make_pdfs.py) and the seeds printed by enscript|ps2pdf.
+PDFDIR=""
+pdf_inputs() {
+  PDFDIR=$(mktemp -d /tmp/imraudit-sanpdf.XXXXXX)
+  python3 tests/pdf/make_pdfs.py "$PDFDIR" >/dev/null 2>&1
+  if command -v enscript >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1; then
+    for f in cases/00[0-4]_*.txt; do
+      [ -f "$f" ] || continue
+      enscript -q --word-wrap -f Courier9 -o - "$f" 2>/dev/null |
+        ps2pdf - "$PDFDIR/$(basename "$f" .txt).pdf" 2>/dev/null
+    done
+  fi
+}
+
 if [ "$mode" = asan ]; then
   for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
@@ -74,8 +89,12 @@ if [ "$mode" = asan ]; then
   fi
   IMRAUDIT=$IMR ROBUST_BIG=${ROBUST_BIG:-0} ROBUST_GUARD=${ROBUST_GUARD:-180} bash tests/robust/run.sh >"$LOG" 2>&1
   tally "robustness tests" $?
+  pdf_inputs
+  clean_run "PDFs (bad classes, printed seeds) -j2" "$IMR" --rules "$RULES" -q -j 2 --format json --explain "$PDFDIR"
 else
   VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
+  pdf_inputs
+  clean_run "memcheck PDFs (bad classes, printed seeds)" $VG "$IMR" --rules "$RULES" -q -j 1 --format json "$PDFDIR"
   clean_run "memcheck cases/ --format json" $VG "$IMR" --rules "$RULES" -q -j 1 --format json cases/
   clean_run "memcheck cases/ --format text --explain" $VG "$IMR" --rules "$RULES" -q -j 1 --format text --explain cases/
   clean_run "memcheck cases/ -j2 --format json" $VG "$IMR" --rules "$RULES" -q -j 2 --format json cases/
