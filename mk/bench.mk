@@ -1,5 +1,5 @@
 # mk/bench.mk - `make bench`: optimized build, deterministic corpus, figures
-# (build/bench/results.txt); `make bench-profile`: perf stat + callgrind hot
+# (build/bench/results.txt), then PDF letters (bench/bench_pdf.sh); `make bench-profile`: perf stat + callgrind hot
 # spots (build/bench/profile.txt). Owner: robust. Variables are BENCH_-prefixed
 # so that this file never changes the main build.
 BENCH_BUILD ?= build-bench
@@ -19,6 +19,7 @@ bench-bin:
 
 bench: bench-bin $(BENCH_GEN)
 	@bash bench/bench.sh $(BENCH_BUILD)/imraudit $(BENCH_GEN) $(BENCH_OUT)
+	@bash bench/bench_pdf.sh $(BENCH_BUILD)/imraudit $(BENCH_GEN) $(BENCH_OUT)
 
 bench-profile: bench-bin $(BENCH_GEN)
 	@bash bench/profile.sh $(BENCH_BUILD)/imraudit $(BENCH_GEN) $(BENCH_OUT)
