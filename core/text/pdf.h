@@ -51,10 +51,10 @@ void ir_pdf_doc_free(ir_pdf_doc *d);
  * (`EXE --pdf-worker MAX_TEXT`, EXE set by ir_pdf_set_worker(), normally
  * imraudit itself), hands it the PDF on stdin (a memfd) and reads the text
  * and line table from its stdout (its stderr is ours: MuPDF's warnings are
- * silenced, so only a sanitizer's or libc's report shows). The worker limits itself (CPU seconds,
- * address space, no core files, no new files) before it parses; the parent
- * kills it after a wall-clock timeout. A crash, a hang or a limit costs the
- * one record: -1 with a one-line message in *err (arena). */
+ * silenced, so only a sanitizer's or libc's report shows). The worker limits
+ * itself (CPU seconds, address space, no core files, no new files) before it
+ * parses; the parent kills it after a wall-clock timeout. A crash, a hang or a
+ * limit costs the one record: -1 with a one-line message in *err (arena). */
 void ir_pdf_set_worker(const char *exe); /* copied; NULL: no PDF support */
 /* out's storage (text, lines) is in the arena: not for ir_pdf_doc_free. */
 int ir_pdf_worker_main(int argc, char **argv);

@@ -22,7 +22,7 @@
 #define CHECK(cond)                                                            \
   do {                                                                         \
     if (!(cond)) {                                                             \
-      fprintf(stderr, "fuzz_pdf: invariant broken: %s\n", #cond);             \
+      fprintf(stderr, "fuzz_pdf: invariant broken: %s\n", #cond);              \
       abort();                                                                 \
     }                                                                          \
   } while (0)
