@@ -347,9 +347,15 @@ fail:
   return 2;
 }
 
-/* The PDF reader runs as this program with --pdf-worker (text/pdf.h). */
+/* The PDF reader runs as this program with --pdf-worker (text/pdf.h): the
+ * path it was started by when that names a file (so that under valgrind it
+ * is still imraudit), else /proc/self/exe. */
 static void set_pdf_worker(const char *argv0) {
   char exe[PATH_MAX];
+  if (strchr(argv0, '/') && realpath(argv0, exe)) {
+    ir_pdf_set_worker(exe);
+    return;
+  }
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n > 0) {
     exe[n] = 0;
