@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pdf_int.h"
 
@@ -129,8 +130,23 @@ static int put_utf8(ir_pdf_rows *r, int c) {
   return ir_pdf_chars_put(r, b, n);
 }
 
+/* The hashed name of a glyph's font (the last font asked is remembered,
+ * for this document only). */
+static uint32_t font_hash(fz_context *ctx, ir_pdf_rows *r, fz_font *font) {
+  if (font && (const void *)font == r->font_last)
+    return r->font_last_h;
+  const char *n = font ? fz_font_name(ctx, font) : "";
+  uint32_t h = 2166136261u;
+  for (; n && *n; n++)
+    h = (h ^ (unsigned char)*n) * 16777619u;
+  r->font_last = font;
+  r->font_last_h = h;
+  return h;
+}
+
 /* One MuPDF line as a row fragment. */
-static int add_line(ir_pdf_rows *r, uint32_t page, fz_stext_line *ln) {
+static int add_line(fz_context *ctx, ir_pdf_rows *r, uint32_t page,
+                    fz_stext_line *ln) {
   ir_pdf_frag f;
   memset(&f, 0, sizeof f);
   f.page = page;
@@ -146,6 +162,7 @@ static int add_line(ir_pdf_rows *r, uint32_t page, fz_stext_line *ln) {
       f.x0 = q.x0;
       f.y = ch->origin.y;
       f.size = ch->size;
+      f.font0 = font_hash(ctx, r, ch->font);
       word_x0 = q.x0;
       seen = 1;
     }
@@ -155,6 +172,7 @@ static int add_line(ir_pdf_rows *r, uint32_t page, fz_stext_line *ln) {
       if (!word_done)
         f.word_w = q.x1 - word_x0;
       f.x1 = q.x1;
+      f.font1 = font_hash(ctx, r, ch->font);
       f.nvis++;
       r->visible++;
       if (ch->c == 0xFFFD)
@@ -282,7 +300,7 @@ int ir_pdf_extract_mem(const unsigned char *b, size_t n,
         if (bl->type != FZ_STEXT_BLOCK_TEXT)
           continue;
         for (fz_stext_line *ln = bl->u.t.first_line; ln; ln = ln->next)
-          if (add_line(&rows, (uint32_t)i + 1, ln) != 0)
+          if (add_line(ctx, &rows, (uint32_t)i + 1, ln) != 0)
             fz_throw(ctx, FZ_ERROR_GENERIC,
                      rows.too_long ? "IR:PDF bomb: its text is over %zu bytes"
                                    : "IR:out of memory (PDF text)",

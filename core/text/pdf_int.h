@@ -10,10 +10,11 @@
 /* A line fragment as MuPDF found it: chars[off, off+len) of the rows. */
 typedef struct {
   uint32_t page, off, len;
-  uint32_t nvis;   /* visible characters */
-  float x0, x1, y; /* left, right, baseline */
-  float size;      /* font size of its first character */
-  float word_w;    /* width of its first word */
+  uint32_t nvis;         /* visible characters */
+  float x0, x1, y;       /* left, right, baseline */
+  float size;            /* font size of its first character */
+  float word_w;          /* width of its first word */
+  uint32_t font0, font1; /* hashed font names: first and last glyph */
 } ir_pdf_frag;
 
 typedef struct {
@@ -23,7 +24,9 @@ typedef struct {
   size_t nfrags, fcap;
   size_t visible, unmapped, images;
   uint32_t npages;
-  int too_long; /* max_chars reached */
+  int too_long;          /* max_chars reached */
+  const void *font_last; /* pdf.c's font name cache */
+  uint32_t font_last_h;
 } ir_pdf_rows;
 
 int ir_pdf_chars_put(ir_pdf_rows *r, const unsigned char *b, size_t n);

@@ -63,6 +63,7 @@ typedef struct {
   uint32_t first, nfrag; /* fragments, sorted left to right */
   float x0, x1, y, size, word_w;
   uint32_t nvis;
+  uint32_t font0, font1; /* fonts of its first and last glyphs */
   int furniture;
 } row;
 
@@ -245,15 +246,19 @@ static void mark_furniture(const ir_pdf_rows *r, row *rows, size_t nrows,
   free(c);
 }
 
-/* The line pitch (see the file comment). */
+/* The line pitch (see the file comment), from body text rows only. */
 static float line_pitch(const row *rows, size_t nrows, float size) {
   float *d = malloc((nrows + 1) * sizeof *d);
   size_t nd = 0;
-  for (size_t i = 1; d && i < nrows; i++) {
-    const row *a = &rows[i - 1], *b = &rows[i];
-    float dy = b->y - a->y;
-    if (a->page == b->page && dy > 0.8f * a->size && dy < 4.5f * a->size)
+  const row *a = NULL; /* the previous body text row */
+  for (size_t i = 0; d && i < nrows; i++) {
+    const row *b = &rows[i];
+    if (b->furniture || !b->nvis)
+      continue;
+    float dy = a ? b->y - a->y : 0;
+    if (a && a->page == b->page && dy > 0.8f * a->size && dy < 4.5f * a->size)
       d[nd++] = roundf(dy * 4) / 4;
+    a = b;
   }
   float pitch = 1.2f * size;
   if (nd) {
@@ -355,7 +360,8 @@ static int first_char(const ir_pdf_rows *r, const row *w) {
 /* Was row a soft-wrapped onto row b (see the file comment)? */
 static int soft_wrap(const ir_pdf_rows *r, const row *a, const row *b,
                      float right) {
-  if (fabsf(a->size - b->size) > 0.5f || b->x0 > a->x0 + 1.5f * a->size)
+  if (fabsf(a->size - b->size) > 0.5f || b->x0 > a->x0 + 1.5f * a->size ||
+      a->font1 != b->font0)
     return 0;
   float cw = a->nvis ? (a->x1 - a->x0) / (float)a->nvis : a->size * 0.5f;
   float sp = cw < 0.6f * a->size ? cw : 0.6f * a->size;
@@ -397,7 +403,10 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
     w->y = f->y;
     w->size = f->size;
     w->word_w = f->word_w;
+    w->font0 = f->font0;
     for (size_t k = i; k < j; k++) {
+      if (r->frags[k].nvis)
+        w->font1 = r->frags[k].font1;
       w->nvis += r->frags[k].nvis;
       if (r->frags[k].x1 > w->x1)
         w->x1 = r->frags[k].x1;
@@ -420,6 +429,8 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
   float size = nrows ? sizes[nrows / 2] : 10.0f;
   float pitch = line_pitch(rows, nrows, size);
   float right = 0, top = 1e30f, foot = -1e30f;
+  size_t nends = 0;
+  float *ends = sizes; /* reused: sizes are done with */
   for (uint32_t p = 0; p < r->npages; p++) {
     size_t first = SIZE_MAX, last = SIZE_MAX;
     for (size_t k = pstart[p]; k < pstart[p + 1]; k++) {
@@ -430,13 +441,19 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
         continue;
       if (first == SIZE_MAX)
         first = k;
-      if (rows[k].x1 > right)
-        right = rows[k].x1;
+      if (rows[k].nvis >= 10)
+        ends[nends++] = rows[k].x1;
     }
     if (first != SIZE_MAX && rows[first].y < top)
       top = rows[first].y;
     if (last != SIZE_MAX && rows[last].y > foot)
       foot = rows[last].y;
+  }
+  /* the measure's right edge: the row ends at the 95th percentile (a
+   * stray long row, a header running into the margin, does not move it) */
+  if (nends) {
+    qsort(ends, nends, sizeof *ends, cmp_float);
+    right = ends[nends - 1 - nends / 20];
   }
   writer w = {out, 0, 0, r->max_chars ? r->max_chars : (size_t)64 << 20};
   const row *prev = NULL;

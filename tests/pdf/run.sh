@@ -2,7 +2,8 @@
 # tests/pdf/run.sh - PDF letters (issue 15).
 #  1. every text case (cases/*.txt but bad_*) printed to PDF by two
 #     producers - LibreOffice (soffice --convert-to pdf) and enscript|ps2pdf
-#     (with its running page header) - gives the same records (outcomes,
+#     (with its running page header; in Courier and in proportional
+#     Times-Roman) - gives the same records (outcomes,
 #     facts, findings) as the text file; PDF evidence carries page and line
 #     (compare.py); one check per producer and letter;
 #  2. each bad-PDF class (make_pdfs.py: encrypted, corrupt, truncated, zero
@@ -28,7 +29,7 @@ bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 [ -x "$IMR" ] || { echo "pdf: $IMR not built"; echo "0 passed, 1 failed"; exit 1; }
 
 # ---- 1. text cases printed to PDF --------------------------------------
-mkdir -p "$T/txt" "$T/lo" "$T/en"
+mkdir -p "$T/txt" "$T/lo" "$T/en" "$T/et"
 for f in cases/*.txt; do
   case $(basename "$f") in bad_*) continue ;; esac
   cp "$f" "$T/txt/"
@@ -46,11 +47,13 @@ if command -v enscript >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1; the
     b=$(basename "$f" .txt)
     enscript -q --word-wrap -f Courier9 -o - "$f" 2>/dev/null |
       ps2pdf - "$T/en/$b.pdf" 2>/dev/null
+    enscript -q --word-wrap -f Times-Roman10 -o - "$f" 2>/dev/null |
+      ps2pdf - "$T/et/$b.pdf" 2>/dev/null
   done
 else
   bad "enscript or ps2pdf (ghostscript) not installed"
 fi
-for prod in lo en; do
+for prod in lo en et; do
   n=$(ls "$T/$prod" | grep -c '\.pdf$')
   [ "$n" -gt 0 ] || continue
   # a letter the producer could not print (NUL bytes) is left out, counted
