@@ -74,6 +74,8 @@ int ir_pdf_worker_main(int argc, char **argv) {
         (rlim_t)(cpu_s > 0 && cpu_s < CPU_SECONDS ? cpu_s : CPU_SECONDS));
   limit(RLIMIT_CORE, 0);
   limit(RLIMIT_FSIZE, 0);
+  limit(RLIMIT_NOFILE, 16);
+  close_range(3, ~0U, 0); /* the batch's files (output, store) stay its own */
 #ifndef IR_NO_AS_LIMIT
   limit(RLIMIT_AS, WORKER_AS);
 #endif

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """compare.py [--only-present] TXT.jsonl PDF.jsonl - the records of letters read from text
 and from the same letters printed to PDF must agree on what an audit says:
-ok, each item's category, outcome, conclusion, facts (status and value),
-cited criteria and findings (rule, kind, criterion, severity). Evidence
+ok, layout, case number, dates, each item's category, outcome, conclusion,
+facts (status and value), cited criteria and findings (rule, kind,
+criterion, severity). Evidence
 offsets differ by nature (they point into different bytes) and are not
 compared; PDF evidence must carry page and line. Records are matched by
 file name without extension (--only-present: only the letters that have a
@@ -31,7 +32,8 @@ def view(r):
         items.append((d.get('index'), d.get('category'), d.get('outcome'),
                       d.get('conclusion'), sorted(facts.items()),
                       sorted(d.get('cited') or []), finds))
-    return (r.get('ok'), items)
+    return (r.get('ok'), items, r.get('layout'), r.get('case_number'),
+            json.dumps(r.get('dates'), sort_keys=True))
 
 
 def pages_ok(r):
@@ -71,6 +73,9 @@ def main():
                         print(f'   item {ia[0]} field {k}: {x} -> {y}')
             if len(va[1]) != len(vb[1]):
                 print(f'   items {len(va[1])} -> {len(vb[1])}')
+            for k, what in ((2, 'layout'), (3, 'case number'), (4, 'dates')):
+                if va[k] != vb[k]:
+                    print(f'   {what}: {va[k]} -> {vb[k]}')
         elif not pages_ok(b[name]):
             bad += 1
             print(f'NOPAGE {name}: PDF evidence without page/line')
