@@ -4,7 +4,10 @@
  *  2. furniture: among the first two and last two rows of a page, a row
  *     that repeats (digits aside) in the same place on at least half of
  *     the pages (two at least), or that reads "Page N", "Page N of M",
- *     "N/M" or a bare number;
+ *     "N/M" or a bare number (one with a digit, or three pages at least);
+ *     a furniture row with a case number or a page number stays in the
+ *     text as a line of its own (the text stage reads those as furniture
+ *     and may take the case number from them), other furniture goes;
  *  3. the line pitch: the smallest baseline distance that recurs (a page
  *     printed with a blank line after every line still has its pitch: a
  *     distance near two font sizes is halved);
@@ -194,6 +197,39 @@ static int has_digit(const ir_pdf_rows *r, const row *w) {
         return 1;
   }
   return 0;
+}
+
+/* A case number ("CM15-0123456": two capitals, two digits, '-', 4 to 10
+ * digits) in the row. */
+static int has_case_id(const ir_pdf_rows *r, const row *w) {
+  for (uint32_t k = 0; k < w->nfrag; k++) {
+    const ir_pdf_frag *f = &r->frags[w->first + k];
+    const unsigned char *s = (const unsigned char *)r->chars + f->off;
+    for (uint32_t i = 0; i + 9 <= f->len; i++) {
+      if (!isupper(s[i]) || !isupper(s[i + 1]) || !isdigit(s[i + 2]) ||
+          !isdigit(s[i + 3]) || s[i + 4] != '-')
+        continue;
+      uint32_t d = 0;
+      while (i + 5 + d < f->len && isdigit(s[i + 5 + d]))
+        d++;
+      if (d >= 4 && d <= 10)
+        return 1;
+    }
+  }
+  return 0;
+}
+
+enum { FURN_DROP = 1, FURN_KEEP = 2 };
+
+/* Furniture rows that carry a case number or are a page number stay in the
+ * text: the text stage recognizes those as furniture itself (a case number
+ * next to a page number) and takes the letter's case number from them when
+ * the letter prints it nowhere else. Other running headers are left out. */
+static void keep_case_rows(const ir_pdf_rows *r, row *rows, size_t nrows) {
+  for (size_t k = 0; k < nrows; k++)
+    if (rows[k].furniture &&
+        (has_case_id(r, &rows[k]) || page_number_row(r, &rows[k])))
+      rows[k].furniture = FURN_KEEP;
 }
 
 static void mark_furniture(const ir_pdf_rows *r, row *rows, size_t nrows,
@@ -425,6 +461,7 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
   }
   pstart[r->npages] = nrows;
   mark_furniture(r, rows, nrows, pstart, r->npages);
+  keep_case_rows(r, rows, nrows);
   qsort(sizes, nrows, sizeof *sizes, cmp_float);
   float size = nrows ? sizes[nrows / 2] : 10.0f;
   float pitch = line_pitch(rows, nrows, size);
@@ -456,19 +493,26 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
     right = ends[nends - 1 - nends / 20];
   }
   writer w = {out, 0, 0, r->max_chars ? r->max_chars : (size_t)64 << 20};
-  const row *prev = NULL;
+  const row *prev = NULL;      /* the last body row written */
+  int after_kept = 0, any = 0; /* a kept furniture row was written last */
   for (size_t k = 0; k < nrows; k++) {
     const row *rw = &rows[k];
-    if (rw->furniture || !rw->nvis)
+    if (rw->furniture == FURN_DROP || !rw->nvis)
       continue;
     int err = 0;
-    if (prev) {
+    if (rw->furniture == FURN_KEEP) { /* a line of its own, no gap */
+      err = any ? w_put(&w, "\n", 1) : 0;
+      after_kept = 1;
+    } else if (prev) {
       float gap = prev->page == rw->page
                       ? (rw->y - prev->y) / pitch - 1
                       : (foot - prev->y) / pitch + (rw->y - top) / pitch;
       int g = (int)floorf(gap + 0.5f);
       g = g < 0 ? 0 : g > 3 ? 3 : g;
-      if (g == 0 && soft_wrap(r, prev, rw, right)) {
+      int wrap = g == 0 && soft_wrap(r, prev, rw, right);
+      if (wrap && after_kept) /* the text stage runs it on across */
+        err = w_put(&w, "\n", 1);
+      else if (wrap) {
         int hy = last_char(r, prev, 0) == '-' &&
                  isalnum(last_char(r, prev, 1)) && isalnum(first_char(r, rw));
         if (!hy)
@@ -476,6 +520,8 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
       } else {
         err = w_put(&w, "\n\n\n\n", (size_t)g + 1);
       }
+    } else if (any) {
+      err = w_put(&w, "\n", 1);
     }
     if (!err)
       err = w_line(&w, rw);
@@ -486,7 +532,11 @@ int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
         r->too_long = 1;
       goto done;
     }
-    prev = rw;
+    any = 1;
+    if (rw->furniture != FURN_KEEP) {
+      prev = rw;
+      after_kept = 0;
+    }
   }
   if (w_put(&w, "\n", 1) != 0) {
     r->too_long = 1;

@@ -88,9 +88,9 @@ def main():
     pages = []
     for p in (1, 2):
         body = LETTER if p == 1 else LETTER[5:] + ['Physical therapy did not help.']
-        pages.append(text_ops(['CM15-0001234'], y0=770, size=8) + b'\n' +
-                     text_ops(body) + b'\n' +
-                     text_ops(['Page %d of 2' % p], y0=40, size=8))
+        pages.append(text_ops(['Acme Review Services 12/01/2014'], y0=770, size=8) +
+                     b'\n' + text_ops(body) + b'\n' +
+                     text_ops(['CM15-0001234 Page %d of 2' % p], y0=40, size=8))
     two = doc(pages, compress=True)
     w('good_two_pages_furniture.pdf', two)
     w('bad_encrypted.pdf', doc([text_ops(LETTER)], encrypt=True))
