@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "pdf_int.h"
+#include "title_outcome.h"
 
 int ir_pdf_chars_put(ir_pdf_rows *r, const unsigned char *b, size_t n) {
   if (r->nchars + n > r->max_chars) {
@@ -393,6 +394,33 @@ static int first_char(const ir_pdf_rows *r, const row *w) {
   return f->len ? (unsigned char)r->chars[f->off] : 0;
 }
 
+/* Does the row start with a numbered list marker ("2.", "10)")? */
+static int list_marker(const ir_pdf_rows *r, const row *w) {
+  const ir_pdf_frag *f = &r->frags[w->first];
+  uint32_t i = 0;
+  while (i < f->len && isdigit((unsigned char)r->chars[f->off + i]))
+    i++;
+  return i > 0 && i < f->len &&
+         (r->chars[f->off + i] == '.' || r->chars[f->off + i] == ')') &&
+         (i + 1 == f->len || r->chars[f->off + i + 1] == ' ');
+}
+
+/* Does the row end with an item title's outcome ("...: Upheld", "... -
+ * Overturned")? Such a row ends a title even at the margin. */
+static int title_end(const ir_pdf_rows *r, const row *w) {
+  const ir_pdf_frag *f = &r->frags[w->first + w->nfrag - 1];
+  while (f > &r->frags[w->first] && !f->len)
+    f--;
+  ir_outcome o;
+  size_t ps, pe;
+  if (!ir_title_outcome(r->chars, f->off, (size_t)f->off + f->len, 0, &o, &ps,
+                        &pe))
+    return 0;
+  while (ps > f->off && r->chars[ps - 1] == ' ')
+    ps--;
+  return ps > f->off && (r->chars[ps - 1] == ':' || r->chars[ps - 1] == '-');
+}
+
 /* Was row a soft-wrapped onto row b (see the file comment)? */
 static int soft_wrap(const ir_pdf_rows *r, const row *a, const row *b,
                      float right) {
@@ -408,7 +436,14 @@ static int soft_wrap(const ir_pdf_rows *r, const row *a, const row *b,
    * wrap or a hard break look the same; a break keeps headings apart */
   if ((end == '.' || end == ':') && isupper(first_char(r, b)))
     return 0;
-  return a->x1 + sp + b->word_w > right + 0.05f * a->size;
+  if (title_end(r, a) && isalpha(first_char(r, b)))
+    return 0; /* "X: Overturned" / "Acupuncture ...: Upheld" */
+  if (a->x1 + sp + b->word_w > right + 0.05f * a->size)
+    return 1;
+  /* prose broken before a number ("approximately" / "20 percent"): a long
+   * row without end punctuation, the next row starting with a digit */
+  return !strchr(".:;!?", end) && isdigit(first_char(r, b)) &&
+         !list_marker(r, b) && a->x1 >= a->x0 + 0.6f * (right - a->x0);
 }
 
 int ir_pdf_layout(ir_pdf_rows *r, ir_pdf_doc *out) {
