@@ -29,6 +29,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static ir_layout_tables *lt; /* built once, read-only */
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ir_pdf_limits lim = {(size_t)1 << 20, (size_t)64 << 20, 32};
   ir_pdf_doc d;
@@ -51,8 +53,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ir_arena_init(&a);
   ir_text t;
   const char *terr = NULL;
-  if (ir_text_normalize(&a, (const unsigned char *)d.text, d.len, &t, &terr) ==
-      0) {
+  if (!lt)
+    lt = ir_layout_tables_new();
+  if (ir_text_normalize(lt, &a, (const unsigned char *)d.text, d.len, &t,
+                        &terr) == 0) {
     t.pdf_lines = d.lines;
     t.npdf_lines = d.nlines;
     for (size_t p = 0; p < t.norm_len; p += 97) {

@@ -83,9 +83,11 @@ static void test_furniture(void) {
     ir_arena_init(&na);
     ir_text nt;
     const char *nerr = NULL;
-    CHECK_INT(ir_text_normalize(&na, (const unsigned char *)d.text, d.len, &nt,
-                                &nerr),
+    ir_layout_tables *lt = ir_layout_tables_new();
+    CHECK_INT(ir_text_normalize(lt, &na, (const unsigned char *)d.text, d.len,
+                                &nt, &nerr),
               0);
+    ir_layout_tables_free(lt);
     CHECK(nt.norm && !strstr(nt.norm, "Page 1 of 2"));
     CHECK(nt.norm && !strstr(nt.norm, "CM15-0001234 Page"));
     CHECK(nt.norm && strstr(nt.norm, "Physical therapy did not help."));
