@@ -436,6 +436,8 @@ static int soft_wrap(const ir_pdf_rows *r, const row *a, const row *b,
    * wrap or a hard break look the same; a break keeps headings apart */
   if ((end == '.' || end == ':') && isupper(first_char(r, b)))
     return 0;
+  if (list_marker(r, b)) /* "2. Repeat injections ..." opens an item */
+    return 0;
   if (title_end(r, a) && isalpha(first_char(r, b)))
     return 0; /* "X: Overturned" / "Acupuncture ...: Upheld" */
   if (a->x1 + sp + b->word_w > right + 0.05f * a->size)
