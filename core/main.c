@@ -3,6 +3,7 @@
  * input or bad usage - the other inputs are still audited -, 3 out of
  * memory); option defaults: base/defaults.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "audit.h"
 #include "base/base.h"
+#include "base/stop.h"
 #include "batch/batch.h"
 #include "ruletest.h"
 #include "version.h"
@@ -347,6 +349,22 @@ fail:
   return 2;
 }
 
+/* Descriptors 0-2 closed at start-up (`>&-`) would be taken by the next
+ * file opened (the report's temporary file would become stdout): hold them
+ * with /dev/null. */
+static void guard_std_fds(void) {
+  for (int fd = 0; fd <= 2; fd++)
+    if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+      int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+      if (n < 0)
+        _exit(2);
+      if (n != fd) { /* a lower one was free: cannot happen in order */
+        dup2(n, fd);
+        close(n);
+      }
+    }
+}
+
 /* The PDF reader runs as this program with --pdf-worker (text/pdf.h): the
  * path it was started by when that names a file (so that under valgrind it
  * is still imraudit), else /proc/self/exe. */
@@ -366,6 +384,7 @@ static void set_pdf_worker(const char *argv0) {
 }
 
 int main(int argc, char **argv) {
+  guard_std_fds();
   if (argc > 1 && strcmp(argv[1], "--pdf-worker") == 0) /* pdf_worker.c */
     return ir_pdf_worker_main(argc, argv);
   if (argc > 1 && strcmp(argv[1], "test") == 0) /* imraudit test [DIR] */
@@ -400,6 +419,7 @@ int main(int argc, char **argv) {
       strcmp(o.color, "always") == 0 ||
       (strcmp(o.color, "auto") == 0 && isatty(1) && !getenv("NO_COLOR"));
 
+  ir_stop_install();
   char err[1024] = "";
   ir_engine *e = ir_engine_new(&o.cfg, err, sizeof err);
   if (!e) {

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "base/stop.h"
 #include "batch_int.h"
 #include "crosscase.h"
 #include "paths.h"
@@ -116,7 +117,8 @@ static void *worker_main(void *arg) {
     }
     char *path = NULL;
     const char *err = NULL;
-    if (b->enum_done || !ir_paths_next(b->paths, &path, &err)) {
+    if (b->enum_done || ir_stop_signal() ||
+        !ir_paths_next(b->paths, &path, &err)) {
       b->enum_done = 1;
       pthread_cond_broadcast(&b->space);
       pthread_cond_signal(&b->ready);
@@ -314,9 +316,12 @@ static void cross_findings(writer *wr) {
     wr->status = IR_EXIT_FLAGGED;
 }
 
-/* Cross-case findings, the summary and the end of each sink. */
+/* Cross-case findings, the summary and the end of each sink. A run cut
+ * short by a stop request (base/stop.h) has no cross-case findings (its
+ * batch is incomplete); its summary and sinks say it was interrupted. */
 static void finish(writer *wr) {
-  if (wr->cc)
+  wr->sum.interrupted = ir_stop_signal();
+  if (wr->cc && !wr->sum.interrupted)
     cross_findings(wr);
   EACH_SINK(wr, summary, &wr->sum);
   for (size_t k = 0; k < wr->o->nsinks; k++) {
@@ -408,6 +413,8 @@ int ir_batch_run(const ir_auditor *a, const ir_batch_opts *o) {
     }
     finish(&wr);
     status = wr.status;
+    if (ir_stop_signal())
+      status = 128 + ir_stop_signal();
   }
   writer_close(&wr);
 

@@ -7,7 +7,9 @@
  * buffer: memory flat in the batch length). Every input gets a record,
  * audited or failed. After the batch: cross-case findings, then the
  * summary, to every sink. Returns the exit status (0 clean, 1 flagged, 2
- * some input failed, a rule errored or a sink failed). */
+ * some input failed, a rule errored or a sink failed; 128 + the signal
+ * when a stop was requested (base/stop.h): the inputs not yet taken are
+ * skipped, the letters in flight are written, the outputs say so). */
 #ifndef IR_BATCH_H
 #define IR_BATCH_H
 #include <stdio.h>

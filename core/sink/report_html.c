@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define CONTEXT 160 /* bytes of letter text shown each side of evidence */
 
@@ -235,6 +237,12 @@ void ir_html_letter(ir_buf *b, const ir_letter *l) {
 
 /* --- writer side -------------------------------------------------------- */
 
+static mode_t current_umask(void) {
+  mode_t m = umask(022);
+  umask(m);
+  return m;
+}
+
 ir_html *ir_html_new(const char *path, long max_items, char *err,
                      size_t errlen) {
   ir_html *h = calloc(1, sizeof *h);
@@ -252,14 +260,36 @@ ir_html *ir_html_new(const char *path, long max_items, char *err,
     ir_html_free(h);
     return NULL;
   }
-  /* fail before the batch when the report cannot be written */
-  FILE *probe = fopen(path, "a");
-  if (!probe) {
-    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+  /* fail before the batch when the report cannot be written; make the
+   * page's file now, beside the target (the rename stays on one file
+   * system), hidden so that a directory walk does not take it as input */
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    snprintf(err, errlen, "%s: is a directory", path);
     ir_html_free(h);
     return NULL;
   }
-  fclose(probe);
+  const char *slash = strrchr(path, '/');
+  size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+  size_t n = strlen(path) + 16;
+  h->outname = malloc(n);
+  if (!h->outname) {
+    snprintf(err, errlen, "out of memory");
+    ir_html_free(h);
+    return NULL;
+  }
+  snprintf(h->outname, n, "%.*s.%s.XXXXXX", (int)dlen, path, path + dlen);
+  int fd = mkstemp(h->outname);
+  if (fd < 0 || !(h->out = fdopen(fd, "w"))) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    if (fd >= 0)
+      close(fd);
+    free(h->outname);
+    h->outname = NULL;
+    ir_html_free(h);
+    return NULL;
+  }
+  fchmod(fd, 0644 & ~current_umask());
   return h;
 }
 
@@ -292,10 +322,15 @@ void ir_html_add(ir_html *h, long seq, const ir_letter *l, const char *frag,
   if (b.n)
     fwrite(b.p, 1, b.n, h->fail);
   ir_buf_free(&b);
-  if (!n)
-    return;
-  fprintf(h->tmp, "L %ld %zu\n", seq, n);
-  fwrite(frag, 1, n, h->tmp);
+  if (n) {
+    fprintf(h->tmp, "L %ld %zu\n", seq, n);
+    fwrite(frag, 1, n, h->tmp);
+  }
+  if (!h->spool_err && (ferror(h->tmp) || ferror(h->fail))) {
+    h->spool_err = 1;
+    fprintf(stderr, "imraudit: %s: cannot write a temporary file: %s\n",
+            h->path, strerror(errno));
+  }
 }
 
 void ir_html_free(ir_html *h) {
@@ -307,6 +342,11 @@ void ir_html_free(ir_html *h) {
     fclose(h->fail);
   if (h->cross)
     fclose(h->cross);
+  if (h->out)
+    fclose(h->out);
+  if (h->outname)
+    unlink(h->outname); /* not renamed into place: incomplete */
+  free(h->outname);
   free(h->path);
   free(h);
 }

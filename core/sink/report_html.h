@@ -20,9 +20,13 @@
 typedef struct ir_html ir_html;
 struct ir_html { /* internal to report_html*.c */
   char *path;
-  FILE *tmp;   /* fragments in input order */
-  FILE *fail;  /* table rows of failed letters and rule errors */
-  FILE *cross; /* cross-case finding blocks, "X seq index n\n" + n bytes */
+  char *outname; /* the page being written: a hidden file beside path,
+                    renamed to path once complete, removed otherwise */
+  FILE *out;
+  int spool_err; /* a temporary file could not be written (disk full) */
+  FILE *tmp;     /* fragments in input order */
+  FILE *fail;    /* table rows of failed letters and rule errors */
+  FILE *cross;   /* cross-case finding blocks, "X seq index n\n" + n bytes */
   size_t ncross;
   long max_items;        /* rows of the flagged-items table */
   long nfail, fail_more; /* rows in fail; rows left out */
@@ -41,7 +45,9 @@ void ir_html_add(ir_html *h, long seq, const ir_letter *l, const char *frag,
                  size_t n);
 /* Writer side, after the letters, in input order. */
 int ir_html_cross(ir_html *h, const ir_cross_finding *f);
-/* Writes the file; 0, or -1 after printing the error. */
+/* Writes the page to outname and renames it to path once it is complete
+ * (every write checked); 0, or -1 after printing the error, with nothing
+ * left under path. A run interrupted (base/stop.h) writes no report. */
 int ir_html_finish(ir_html *h, const ir_summary *s);
 void ir_html_free(ir_html *h);
 /* The charts section from the batch summary (report_html_charts.c). */

@@ -290,6 +290,12 @@ int ir_html_cross(ir_html *h, const ir_cross_finding *f) {
   fwrite(b.p ? b.p : "", 1, b.n, h->cross);
   ir_buf_free(&b);
   h->ncross++;
+  if (!h->spool_err && ferror(h->cross)) {
+    h->spool_err = 1;
+    fprintf(stderr, "imraudit: %s: cannot write a temporary file: %s\n",
+            h->path, strerror(errno));
+    return -1;
+  }
   return 0;
 }
 
@@ -395,17 +401,14 @@ static int table(out *o, FILE *in, FILE *cross, pick *p) {
 }
 
 int ir_html_finish(ir_html *h, const ir_summary *s) {
-  size_t plen = strlen(h->path);
-  char *tmpname = malloc(plen + 8);
-  if (!tmpname)
-    return -1;
-  snprintf(tmpname, plen + 8, "%s.tmp~", h->path);
-  out o = {fopen(tmpname, "w"), {0}};
-  if (!o.f) {
-    fprintf(stderr, "imraudit: %s: %s\n", h->path, strerror(errno));
-    free(tmpname);
-    return -1;
+  if (s->interrupted) {
+    fprintf(stderr, "imraudit: %s: run interrupted, report not written\n",
+            h->path);
+    return 0; /* ir_html_free removes the page's file */
   }
+  if (h->spool_err)
+    return -1; /* reported when it happened */
+  out o = {h->out, {0}};
   fflush(h->tmp);
   pick p = {.max = h->max_items, .counting = 1};
   int rc = table(&o, h->tmp, h->cross, &p);
@@ -425,6 +428,8 @@ int ir_html_finish(ir_html *h, const ir_summary *s) {
     size_t k;
     while ((k = fread(tmp, 1, sizeof tmp, h->fail)) > 0)
       ir_buf_put(&o.b, tmp, k);
+    if (ferror(h->fail))
+      rc = -1;
     ir_buf_puts(&o.b, "</tbody></table>");
     if (h->fail_more)
       ir_buf_printf(&o.b,
@@ -435,22 +440,30 @@ int ir_html_finish(ir_html *h, const ir_summary *s) {
   ir_buf_printf(&o.b, "<script>%s</script></body></html>\n", js);
   flush(&o, 1);
   ir_buf_free(&o.b);
-  if (rc != 0)
+  if (rc != 0) {
     fprintf(stderr, "imraudit: %s: cannot read back the report fragments\n",
             h->path);
-  if (fclose(o.f) != 0 || rc != 0) {
-    if (rc == 0)
-      fprintf(stderr, "imraudit: %s: %s\n", h->path, strerror(errno));
-    remove(tmpname);
-    free(tmpname);
     return -1;
   }
-  if (rename(tmpname, h->path) != 0) {
-    fprintf(stderr, "imraudit: %s: %s\n", h->path, strerror(errno));
-    remove(tmpname);
-    free(tmpname);
+  /* every write checked: a page cut short (disk full) is never renamed */
+  int bad = fflush(h->out) != 0 || ferror(h->out);
+  int e = errno;
+  if (fclose(h->out) != 0 && !bad) {
+    bad = 1;
+    e = errno;
+  }
+  h->out = NULL;
+  if (bad) {
+    fprintf(stderr, "imraudit: %s: %s; report not written\n", h->path,
+            strerror(e ? e : EIO));
     return -1;
   }
-  free(tmpname);
+  if (rename(h->outname, h->path) != 0) {
+    fprintf(stderr, "imraudit: %s: %s; report not written\n", h->path,
+            strerror(errno));
+    return -1;
+  }
+  free(h->outname);
+  h->outname = NULL;
   return 0;
 }

@@ -57,8 +57,12 @@ void ir_summary_text(ir_buf *b, const ir_summary *s) {
     ir_buf_printf(b, "    %-30s %ld/%ld items flagged (%.1f%%)\n", r->key,
                   r->n[1], r->n[0], pct(r->n[1], r->n[0]));
   }
-  ir_buf_printf(b, "summary: %ld letters, %ld items, %ld flagged, %ld failed\n",
+  ir_buf_printf(b, "summary: %ld letters, %ld items, %ld flagged, %ld failed",
                 s->letters, s->items, s->flagged_items, s->failed);
+  if (s->interrupted)
+    ir_buf_printf(b, " (interrupted by signal %d: later inputs not audited)",
+                  s->interrupted);
+  ir_buf_putc(b, '\n');
 }
 
 static void json_counts(ir_buf *b, const char *name, const ir_sum_table *t) {
@@ -82,6 +86,8 @@ void ir_summary_json(ir_buf *b, const ir_summary *s) {
                 "\"findings\":%ld,\"rule_errors\":%ld",
                 s->letters, s->failed, s->items, s->flagged_items,
                 s->flagged_letters, s->findings, s->rule_errors);
+  if (s->interrupted)
+    ir_buf_printf(b, ",\"interrupted\":%d", s->interrupted);
   json_counts(b, "findings_by_kind", &s->by_kind);
   json_counts(b, "findings_by_criterion", &s->by_criterion);
   json_counts(b, "findings_by_severity", &s->by_severity);

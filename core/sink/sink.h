@@ -50,7 +50,9 @@ typedef struct {
 typedef struct {
   long letters, items, failed, flagged_items, flagged_letters, rule_errors;
   long findings;
-  ir_sum_table by_kind;      /* n[0] findings, n[1] items */
+  int interrupted;      /* the stop signal (base/stop.h) when the run was cut
+                           short: the letters counted are those audited */
+  ir_sum_table by_kind; /* n[0] findings, n[1] items */
   ir_sum_table by_criterion; /* n[0] findings */
   ir_sum_table by_severity;  /* n[0] findings */
   ir_sum_table by_category;  /* n[0] upheld, n[1] overturned, n[2] unknown,
