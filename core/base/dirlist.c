@@ -1,5 +1,6 @@
 /* dirlist.c - the sorted listing of one directory (see dirlist.h). */
 #include "dirlist.h"
+#include "longpath.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,7 +13,7 @@ static int cmp_names(const void *x, const void *y) {
 
 int ir_dirlist_read(const char *dir, ir_dirlist *l) {
   memset(l, 0, sizeof *l);
-  DIR *d = opendir(dir);
+  DIR *d = ir_opendir_long(dir); /* paths beyond PATH_MAX too */
   if (!d)
     return -1;
   size_t cap = 0, used = 0, pcap = 0, *off = NULL;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/base.h"
+#include "base/longpath.h"
 
 typedef struct {
   char *dir;       /* directory path (no trailing slash unless root) */
@@ -25,6 +26,7 @@ struct ir_paths {
   const char *files_from;
   FILE *list; /* open --files-from list */
   int list_done;
+  char list_err[160]; /* why the list could not be read */
   const char *glob;
   frame *stack;
   size_t depth, cap;
@@ -74,7 +76,8 @@ static int glob_match(const char *glob, const char *name) {
 }
 
 static int is_dir_path(const char *path, struct stat *st) {
-  return strcmp(path, "-") != 0 && stat(path, st) == 0 && S_ISDIR(st->st_mode);
+  return strcmp(path, "-") != 0 && ir_stat_long(path, st) == 0 &&
+         S_ISDIR(st->st_mode);
 }
 
 ir_paths *ir_paths_new(const char *const *paths, size_t npaths,
@@ -123,28 +126,49 @@ static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
   return NULL;
 }
 
-/* Next top-level input (argument or list line), malloc'd; NULL at end. */
-static char *next_top(ir_paths *p) {
+/* The list cannot be read: it is reported as a failed input named after
+ * the list itself, and ends. */
+static char *list_failed(ir_paths *p, const char *why, const char **err) {
+  snprintf(p->list_err, sizeof p->list_err, "cannot read the --files-from "
+           "list: %s", why);
+  if (p->list && p->list != stdin)
+    fclose(p->list);
+  p->list = NULL;
+  p->list_done = 1;
+  *err = p->list_err;
+  return xstrdup(p->files_from);
+}
+
+/* Next top-level input (argument or list line), malloc'd, with *err set
+ * when it must be reported failed; NULL at end. A list that cannot be
+ * opened or read (a directory, an I/O error) is a failed input, never a
+ * silent end. */
+static char *next_top(ir_paths *p, const char **err) {
   if (p->argi < p->nargs)
     return xstrdup(p->args[p->argi++]);
   if (!p->files_from || p->list_done)
     return NULL;
   if (!p->list) {
-    p->list =
-        strcmp(p->files_from, "-") == 0 ? stdin : fopen(p->files_from, "r");
-    if (!p->list) {
-      p->list_done = 1;
-      /* reported as a failed input named after the list itself */
-      return xstrdup(p->files_from);
-    }
+    int is_stdin = strcmp(p->files_from, "-") == 0;
+    struct stat st;
+    if (!is_stdin && ir_stat_long(p->files_from, &st) == 0 &&
+        S_ISDIR(st.st_mode))
+      return list_failed(p, "is a directory", err);
+    p->list = is_stdin ? stdin : fopen(p->files_from, "r");
+    if (!p->list)
+      return list_failed(p, strerror(errno), err);
   }
   ssize_t n;
+  errno = 0;
   while ((n = getline(&p->line, &p->linecap, p->list)) >= 0) {
     while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
       p->line[--n] = 0;
     if (n > 0)
       return xstrdup(p->line);
+    errno = 0;
   }
+  if (ferror(p->list))
+    return list_failed(p, strerror(errno ? errno : EIO), err);
   if (p->list != stdin)
     fclose(p->list);
   p->list = NULL;
@@ -166,7 +190,8 @@ int ir_paths_next(ir_paths *p, char **path, const char **err) {
       char *full = join(f->dir, name);
       struct stat st;
       /* a regular file (d_type) needs no stat; links and unknowns do */
-      if (type != DT_REG && stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (type != DT_REG && ir_stat_long(full, &st) == 0 &&
+          S_ISDIR(st.st_mode)) {
         const char *e = push(p, full, &st);
         if (!e) {
           free(full);
@@ -183,11 +208,11 @@ int ir_paths_next(ir_paths *p, char **path, const char **err) {
       free(full);
       continue;
     }
-    char *top = next_top(p);
+    char *top = next_top(p, err);
     if (!top)
       return 0;
     struct stat st;
-    if (is_dir_path(top, &st)) {
+    if (!*err && is_dir_path(top, &st)) {
       const char *e = push(p, top, &st);
       if (!e) {
         free(top);

@@ -8,8 +8,12 @@
  * given, even when it does not exist: the audit reports the error. A
  * directory already on the current walk path (same st_dev/st_ino, e.g. a
  * symlink loop) and an unreadable directory are yielded with an error
- * instead of being walked. Only the directories on the current path are held
- * in memory, so memory does not grow with the batch. Not thread-safe. */
+ * instead of being walked. Paths longer than PATH_MAX are walked like any
+ * other (base/longpath.h). A --files-from list that cannot be opened or read
+ * (a directory, an I/O error) is yielded, named after the list, with an
+ * error: never taken as its end. Only the directories on the current path
+ * are held in memory, so memory does not grow with the batch. Not
+ * thread-safe. */
 #ifndef IR_PATHS_H
 #define IR_PATHS_H
 #include <stddef.h>

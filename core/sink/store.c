@@ -17,7 +17,8 @@ static const char schema[] =
     "PRAGMA foreign_keys=ON;"
     "CREATE TABLE IF NOT EXISTS runs("
     " id INTEGER PRIMARY KEY, started TEXT, finished TEXT, letters INTEGER,"
-    " items INTEGER, failed INTEGER, flagged_items INTEGER, findings INTEGER);"
+    " items INTEGER, failed INTEGER, flagged_items INTEGER, findings INTEGER,"
+    " status TEXT);"
     "CREATE TABLE IF NOT EXISTS letters("
     " id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT,"
     " run_id INTEGER REFERENCES runs(id), ok INTEGER, error TEXT,"
@@ -81,19 +82,26 @@ struct ir_store {
   sqlite3_stmt *st[S_N];
   sqlite3_int64 run;
   int in_tx;
+  int dead; /* a write failed (disk full...): reported once, nothing more
+               is stored, the run ends as failed */
   const char *path;
 };
 
 static int fail(ir_store *s, const char *what) {
-  fprintf(stderr, "imraudit: %s: %s: %s\n", s->path, what,
-          sqlite3_errmsg(s->db));
+  if (!s->dead)
+    fprintf(stderr, "imraudit: %s: %s: %s; no more letters are stored\n",
+            s->path, what, sqlite3_errmsg(s->db));
+  s->dead = 1;
   return -1;
 }
 
 static int exec(ir_store *s, const char *q) {
   char *msg = NULL;
   if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
-    fprintf(stderr, "imraudit: %s: %s\n", s->path, msg ? msg : "error");
+    if (!s->dead)
+      fprintf(stderr, "imraudit: %s: %s; no more letters are stored\n",
+              s->path, msg ? msg : "error");
+    s->dead = 1;
     sqlite3_free(msg);
     return -1;
   }
@@ -137,9 +145,14 @@ ir_store *ir_store_open(const char *path, char *err, size_t errlen) {
       ir_store_close(s);
       return NULL;
     }
+  /* databases made before runs.status: add the column (an error when it
+   * is there already, ignored) */
+  sqlite3_exec(s->db, "ALTER TABLE runs ADD COLUMN status TEXT", NULL, NULL,
+               NULL);
   char ts[32], q[128];
   now_iso(ts, sizeof ts);
-  snprintf(q, sizeof q, "INSERT INTO runs(started) VALUES('%s')", ts);
+  snprintf(q, sizeof q,
+           "INSERT INTO runs(started,status) VALUES('%s','running')", ts);
   if (exec(s, q) != 0) {
     snprintf(err, errlen, "%s: cannot start a run", path);
     ir_store_close(s);
@@ -316,6 +329,8 @@ int ir_store_letter(ir_store *s, const ir_letter *l, const unsigned char *sha) {
     sha = d;
   }
   ir_sha256_hex(sha, key);
+  if (s->dead)
+    return -1;
   if (exec(s, "BEGIN IMMEDIATE") != 0)
     return -1;
   if (put_letter(s, l, key) != 0) {
@@ -326,6 +341,8 @@ int ir_store_letter(ir_store *s, const ir_letter *l, const unsigned char *sha) {
 }
 
 int ir_store_cross(ir_store *s, const ir_cross_finding *f) {
+  if (s->dead)
+    return -1;
   if (!s->in_tx) {
     if (exec(s, "BEGIN IMMEDIATE") != 0)
       return -1;
@@ -359,6 +376,15 @@ int ir_store_cross(ir_store *s, const ir_cross_finding *f) {
 }
 
 int ir_store_finish(ir_store *s, const ir_summary *sum) {
+  const char *status = sum->interrupted ? "interrupted"
+                       : s->dead        ? "failed"
+                                        : "complete";
+  int was_dead = s->dead;
+  if (s->dead && s->in_tx) { /* the cross-case findings stored so far */
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = 0;
+  }
+  s->dead = 0; /* one more try: the run's row says how it ended */
   if (!s->in_tx && exec(s, "BEGIN IMMEDIATE") != 0)
     return -1;
   s->in_tx = 1;
@@ -366,13 +392,16 @@ int ir_store_finish(ir_store *s, const ir_summary *sum) {
   now_iso(ts, sizeof ts);
   snprintf(q, sizeof q,
            "UPDATE runs SET finished='%s', letters=%ld, items=%ld, "
-           "failed=%ld, flagged_items=%ld, findings=%ld WHERE id=%lld",
+           "failed=%ld, flagged_items=%ld, findings=%ld, status='%s' "
+           "WHERE id=%lld",
            ts, sum->letters, sum->items, sum->failed, sum->flagged_items,
-           sum->findings, (long long)s->run);
+           sum->findings, status, (long long)s->run);
+  if (was_dead)
+    s->dead = 1; /* quiet: the first error was reported */
   if (exec(s, q) != 0 || exec(s, "COMMIT") != 0)
     return -1;
   s->in_tx = 0;
-  return 0;
+  return was_dead ? -1 : 0;
 }
 
 void ir_store_close(ir_store *s) {
