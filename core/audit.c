@@ -202,8 +202,9 @@ void ir_audit_path(ir_worker *w, const char *path, ir_letter *out) {
   int is_stdin = strcmp(path, "-") == 0;
   /* O_NONBLOCK: opening a FIFO without a writer must not hang the batch */
   int fd =
-      is_stdin ? 0
-               : ir_open_long(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+      is_stdin
+          ? 0
+          : ir_open_long(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     fail_letter(w, out, "%s", strerror(errno));
     return;

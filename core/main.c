@@ -16,6 +16,7 @@
 #include "base/base.h"
 #include "base/stop.h"
 #include "batch/batch.h"
+#include "batch/clash.h"
 #include "ruletest.h"
 #include "version.h"
 #include "text/pdf.h"
@@ -419,8 +420,18 @@ int main(int argc, char **argv) {
       strcmp(o.color, "always") == 0 ||
       (strcmp(o.color, "auto") == 0 && isatty(1) && !getenv("NO_COLOR"));
 
-  ir_stop_install();
   char err[1024] = "";
+  ir_output outs[2];
+  size_t nouts = 0;
+  if (o.report_html)
+    outs[nouts++] = (ir_output){o.report_html, "--report"};
+  if (o.db_path)
+    outs[nouts++] = (ir_output){o.db_path, "--db"};
+  if (ir_outputs_clash(&o.batch, outs, nouts, err, sizeof err) != 0) {
+    fprintf(stderr, "%s: %s\n", progname, err);
+    return 2;
+  }
+  ir_stop_install();
   ir_engine *e = ir_engine_new(&o.cfg, err, sizeof err);
   if (!e) {
     fprintf(stderr, "%s: %s\n", progname, err);

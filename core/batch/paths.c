@@ -129,8 +129,10 @@ static const char *push(ir_paths *p, const char *dir, const struct stat *st) {
 /* The list cannot be read: it is reported as a failed input named after
  * the list itself, and ends. */
 static char *list_failed(ir_paths *p, const char *why, const char **err) {
-  snprintf(p->list_err, sizeof p->list_err, "cannot read the --files-from "
-           "list: %s", why);
+  snprintf(p->list_err, sizeof p->list_err,
+           "cannot read the --files-from "
+           "list: %s",
+           why);
   if (p->list && p->list != stdin)
     fclose(p->list);
   p->list = NULL;

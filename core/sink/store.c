@@ -99,8 +99,8 @@ static int exec(ir_store *s, const char *q) {
   char *msg = NULL;
   if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
     if (!s->dead)
-      fprintf(stderr, "imraudit: %s: %s; no more letters are stored\n",
-              s->path, msg ? msg : "error");
+      fprintf(stderr, "imraudit: %s: %s; no more letters are stored\n", s->path,
+              msg ? msg : "error");
     s->dead = 1;
     sqlite3_free(msg);
     return -1;
