@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "letter/letter.h"
+#include "lua_bounded.h"
 #include "lua_convert.h"
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */
@@ -142,6 +145,9 @@ static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 /* ---- instruction limit ------------------------------------------------- */
 
+static void count_hook(lua_State *L, lua_Debug *ar);
+static void time_hook(lua_State *L, lua_Debug *ar);
+
 static ir_lua_box *box_of(lua_State *L) {
   return *(ir_lua_box **)lua_getextraspace(L);
 }
@@ -153,31 +159,70 @@ void ir_lua_box_set_letter(ir_lua_box *b, const void *letter) {
   b->letter_gen++;
 }
 
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static int steps_shown(const ir_lua_box *b) {
+  return (int)(b->steps_limit > 2147483647L ? 2147483647L : b->steps_limit);
+}
+
+/* Raises the limit error (sticky: the hook raises again at every
+ * instruction, so pcall cannot loop on). */
+static int limit_error(lua_State *L, ir_lua_box *b, lua_Debug *ar) {
+  b->limit_hit = 1;
+  lua_sethook(L, b->time_hit ? time_hook : count_hook, LUA_MASKCOUNT, 1);
+  int line = -1;
+  const char *src = "?";
+  lua_Debug d;
+  if (!ar && lua_getstack(L, 1, &d))
+    ar = &d;
+  if (ar && lua_getinfo(L, "Sl", ar)) {
+    line = ar->currentline;
+    src = ar->short_src;
+  }
+  if (b->time_hit)
+    lua_pushfstring(L, "%s:%d: time limit exceeded (%d s per check)", src, line,
+                    IR_RULE_SECONDS);
+  else
+    lua_pushfstring(L, "%s:%d: instruction limit exceeded (%d steps)", src,
+                    line, steps_shown(b));
+  return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
   ir_lua_box *b = box_of(L);
   if (!b->limit_hit) {
     b->steps_used += HOOK_EVERY;
-    if (b->steps_used < b->steps_limit)
-      return;
-    b->limit_hit = 1;
-    /* sticky: raise again at every instruction, so pcall cannot loop on */
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    if (b->steps_used < b->steps_limit) {
+      /* the wall-clock backstop, read every 64 hook calls */
+      if ((b->steps_used / HOOK_EVERY & 63) != 0 ||
+          now_s() - b->started < IR_RULE_SECONDS)
+        return;
+      b->time_hit = 1;
+    }
   }
-  int line = -1;
-  const char *src = "?";
-  if (lua_getinfo(L, "Sl", ar)) {
-    line = ar->currentline;
-    src = ar->short_src;
+  limit_error(L, b, ar);
+}
+
+static void time_hook(lua_State *L, lua_Debug *ar) { count_hook(L, ar); }
+
+void ir_lua_box_charge(lua_State *L, double cost) {
+  ir_lua_box *b = box_of(L);
+  if (b->limit_hit || cost >= (double)(b->steps_limit - b->steps_used)) {
+    b->steps_used = b->steps_limit;
+    limit_error(L, b, NULL);
   }
-  lua_pushfstring(
-      L, "%s:%d: instruction limit exceeded (%d steps)", src, line,
-      (int)(b->steps_limit > 2147483647L ? 2147483647L : b->steps_limit));
-  lua_error(L);
+  b->steps_used += (long)cost;
 }
 
 static void arm(ir_lua_box *b) {
   b->steps_used = 0;
   b->limit_hit = 0;
+  b->time_hit = 0;
+  b->started = now_s();
   b->mem.refused = 0;
   lua_sethook(b->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
@@ -339,6 +384,7 @@ static void setup_globals(lua_State *L) {
   lua_setfield(L, g, "collectgarbage");
   lua_settop(L, g);
 
+  ir_lua_bound_libs(L);
   lua_getfield(L, g, "string");
   push_unavailable(L, "string.dump");
   lua_setfield(L, -2, "dump");
@@ -505,11 +551,14 @@ static ir_box_status classify(ir_lua_box *b, int st) {
     return IR_BOX_OK;
   if (b->limit_hit) {
     if (lua_type(L, -1) != LUA_TSTRING ||
-        !strstr(lua_tostring(L, -1), "instruction limit")) {
+        !strstr(lua_tostring(L, -1), " limit exceeded")) {
       lua_pop(L, 1);
-      lua_pushfstring(
-          L, "%s: instruction limit exceeded (%d steps)", b->file,
-          (int)(b->steps_limit > 2147483647L ? 2147483647L : b->steps_limit));
+      if (b->time_hit)
+        lua_pushfstring(L, "%s: time limit exceeded (%d s per check)", b->file,
+                        IR_RULE_SECONDS);
+      else
+        lua_pushfstring(L, "%s: instruction limit exceeded (%d steps)", b->file,
+                        steps_shown(b));
     }
     return IR_BOX_LIMIT;
   }
@@ -547,6 +596,7 @@ ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
   lua_pushlightuserdata(L, ud);
   lua_rotate(L, base + 1, 2);
   b->limit_hit = 0;
+  b->time_hit = 0;
   b->mem.refused = 0;
   int st = lua_pcall(L, nargs + 1, nres, 0);
   return classify(b, st);

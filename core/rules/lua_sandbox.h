@@ -8,8 +8,11 @@
  * (never bytecode) under the limits. The chunk must return the rule table,
  * left in the registry (box->rule_ref).
  * ir_lua_box_call() runs the function on the stack with an instruction limit
- * counted from zero for this call; once the limit is hit it is sticky (the
- * hook raises at every instruction) so pcall inside a rule cannot swallow it.
+ * counted from zero for this call, and a wall-clock limit of IR_RULE_SECONDS
+ * as a backstop (read in the same hook); once a limit is hit it is sticky
+ * (the hook raises at every instruction) so pcall inside a rule cannot
+ * swallow it. Library calls that loop in C are charged to the same budget
+ * (lua_bounded.h, ir_lua_box_charge).
  * After an error the caller may ir_lua_box_reopen() to get a fresh state. */
 #ifndef IR_LUA_SANDBOX_H
 #define IR_LUA_SANDBOX_H
@@ -17,7 +20,8 @@
 
 #include <lua.h>
 
-#define POOL_STEP 16 /* allocator size classes (lua_sandbox.c) */
+#define IR_RULE_SECONDS 10 /* wall-clock limit per check() call */
+#define POOL_STEP 16       /* allocator size classes (lua_sandbox.c) */
 #define POOL_MAX 256
 #define POOL_CLASSES (POOL_MAX / POOL_STEP)
 
@@ -36,13 +40,15 @@ typedef struct ir_lua_box {
   long steps_limit;
   long steps_used;
   int limit_hit;
-  int rule_ref;             /* registry ref of the table the chunk returned */
-  int check_ref;            /* registry ref of its `check` field as loaded */
-  const char *rule_id;      /* print prefix (not owned) */
-  const char *file;         /* chunk name without '@' (not owned) */
-  const char *src;          /* rule source (not owned) */
-  const void *letter;       /* the letter being checked (or NULL): span() and
-                               lazy letter tables read it */
+  int time_hit;        /* the limit hit was the wall clock's */
+  double started;      /* CLOCK_MONOTONIC seconds when the call was armed */
+  int rule_ref;        /* registry ref of the table the chunk returned */
+  int check_ref;       /* registry ref of its `check` field as loaded */
+  const char *rule_id; /* print prefix (not owned) */
+  const char *file;    /* chunk name without '@' (not owned) */
+  const char *src;     /* rule source (not owned) */
+  const void *letter;  /* the letter being checked (or NULL): span() and
+                          lazy letter tables read it */
   unsigned long letter_gen; /* bumped whenever `letter` is set */
   size_t srclen;
 } ir_lua_box;
@@ -78,6 +84,10 @@ ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
  * letter_gen, so that lazy tables made for an earlier letter refuse to read
  * its (freed) data. */
 void ir_lua_box_set_letter(ir_lua_box *b, const void *letter);
+
+/* Charges cost steps to the running call's budget; raises the instruction
+ * limit error (sticky) when they do not fit. */
+void ir_lua_box_charge(lua_State *L, double cost);
 
 /* The box a state belongs to. */
 ir_lua_box *ir_lua_box_of(lua_State *L);

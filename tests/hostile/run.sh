@@ -28,7 +28,7 @@ st=$?
 [ $st -le 1 ] && ok || no "baseline run exited $st: $(head -3 "$tmp/base.err")"
 
 start=$(date +%s)
-(cd "$tmp/cwd" && timeout 60 "$BIN" --rules "$tmp/rules" --format json $LETTERS \
+(cd "$tmp/cwd" && timeout 60 "$BIN" -j 2 --rules "$tmp/rules" --format json $LETTERS \
   >"$tmp/hostile.json" 2>"$tmp/hostile.err")
 st=$?
 secs=$(($(date +%s) - start))
@@ -43,7 +43,8 @@ for f in "$ROOT"/tests/hostile/rules/*.lua; do
 done
 for want in "os.execute is not available" "io.open is not available" \
   "load is not available" "dofile is not available" "require is not available" \
-  "instruction limit exceeded" "memory limit exceeded" "on purpose" \
+  "instruction limit exceeded" "memory limit exceeded" "hostile-rep, item" \
+  "hostile-move, item" "hostile-insert-len, item" "hostile-pattern, item" "on purpose" \
   "debug.sethook is not available" "__gc metamethods are not available" \
   "protected metatable" "severity must be" \
   "letter tables are only valid during the check() call of their letter"; do

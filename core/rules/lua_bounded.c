@@ -1,0 +1,180 @@
+/* lua_bounded.c - bounded library calls for rules (see lua_bounded.h). */
+#include "lua_bounded.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lua_sandbox.h"
+
+/* Calls the original (upvalue 1) with this call's arguments. */
+static int forward(lua_State *L) {
+  int n = lua_gettop(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, n, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+static double span(lua_Integer a, lua_Integer b) {
+  return b >= a ? (double)b - (double)a + 1.0 : 0.0;
+}
+
+static int b_rep(lua_State *L) {
+  size_t l = 0, lsep = 0;
+  luaL_checklstring(L, 1, &l);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &lsep);
+  if (n > 0)
+    ir_lua_box_charge(L, (double)n + (double)n * (double)(l + lsep) / 64.0);
+  return forward(L);
+}
+
+static int b_move(lua_State *L) {
+  lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+  ir_lua_box_charge(L, span(f, e));
+  return forward(L);
+}
+
+/* #t (honouring __len, which runs under the hook) */
+static lua_Integer len_of(lua_State *L, int i) {
+  luaL_checktype(L, i, LUA_TTABLE);
+  return luaL_len(L, i);
+}
+
+static int b_insert(lua_State *L) {
+  if (lua_gettop(L) >= 3) {
+    lua_Integer e = len_of(L, 1), pos = luaL_checkinteger(L, 2);
+    ir_lua_box_charge(L, span(pos, e + 1));
+  }
+  return forward(L);
+}
+
+static int b_remove(lua_State *L) {
+  lua_Integer e = len_of(L, 1), pos = luaL_optinteger(L, 2, e);
+  ir_lua_box_charge(L, span(pos, e + 1));
+  return forward(L);
+}
+
+static int b_concat(lua_State *L) {
+  lua_Integer i = luaL_optinteger(L, 3, 1);
+  lua_Integer j =
+      lua_isnoneornil(L, 4) ? len_of(L, 1) : luaL_checkinteger(L, 4);
+  ir_lua_box_charge(L, span(i, j));
+  return forward(L);
+}
+
+static int b_unpack(lua_State *L) {
+  lua_Integer i = luaL_optinteger(L, 2, 1);
+  lua_Integer j =
+      lua_isnoneornil(L, 3) ? luaL_len(L, 1) : luaL_checkinteger(L, 3);
+  ir_lua_box_charge(L, span(i, j));
+  return forward(L);
+}
+
+static int b_sort(lua_State *L) {
+  double n = (double)len_of(L, 1);
+  if (n > 1)
+    ir_lua_box_charge(L, n * log2(n));
+  return forward(L);
+}
+
+/* End of the single pattern item at p (a class, a set, %b.., %f[..]). */
+static const char *item_end(const char *p, const char *e) {
+  if (*p == '%') {
+    if (p + 1 >= e)
+      return e;
+    if (p[1] == 'b')
+      return p + 4 <= e ? p + 4 : e;
+    if (p[1] == 'f') {
+      p += 2;
+      if (p >= e || *p != '[')
+        return p;
+    } else {
+      return p + 2;
+    }
+  }
+  if (*p == '[') {
+    p++;
+    if (p < e && *p == '^')
+      p++;
+    do { /* the first ']' is a member */
+      if (p >= e)
+        return e;
+      if (*p == '%' && p + 1 < e)
+        p++;
+      p++;
+    } while (p < e && *p != ']');
+    return p < e ? p + 1 : e;
+  }
+  return p + 1;
+}
+
+/* Repeated items (*, +, -) followed by more pattern. */
+static int backtracking_items(const char *p, size_t n) {
+  const char *e = p + n;
+  int q = 0, last = 0;
+  if (p < e && *p == '^')
+    p++;
+  while (p < e) {
+    if (*p == '$' && p + 1 == e)
+      break;
+    if (*p == '(' || *p == ')') {
+      p++;
+      continue;
+    }
+    const char *x = item_end(p, e);
+    last = x < e && (*x == '*' || *x == '+' || *x == '-');
+    q += last;
+    p = x + (x < e && (last || *x == '?'));
+  }
+  return q - last;
+}
+
+/* Charges a pattern call: subject at 1, pattern at 2; plain finds (init and
+ * plain given) are linear. */
+static void charge_pattern(lua_State *L, int plain_arg) {
+  size_t ls = 0, lp = 0;
+  luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  double cost = (double)ls + (double)lp;
+  if (!(plain_arg && lua_toboolean(L, plain_arg)) &&
+      strpbrk(p, "^$*+?.([%-") != NULL)
+    cost += pow((double)ls + 1.0, backtracking_items(p, lp) + 1) / 64.0;
+  ir_lua_box_charge(L, cost);
+}
+
+static int b_find(lua_State *L) {
+  charge_pattern(L, 4);
+  return forward(L);
+}
+
+static int b_pattern(lua_State *L) {
+  charge_pattern(L, 0);
+  return forward(L);
+}
+
+static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {
+  lua_getfield(L, lib, name);
+  lua_pushcclosure(L, f, 1);
+  lua_setfield(L, lib, name);
+}
+
+void ir_lua_bound_libs(lua_State *L) {
+  lua_getglobal(L, "string");
+  int s = lua_gettop(L);
+  wrap(L, s, "rep", b_rep);
+  wrap(L, s, "find", b_find);
+  wrap(L, s, "match", b_pattern);
+  wrap(L, s, "gmatch", b_pattern);
+  wrap(L, s, "gsub", b_pattern);
+  lua_getglobal(L, "table");
+  int t = lua_gettop(L);
+  wrap(L, t, "move", b_move);
+  wrap(L, t, "insert", b_insert);
+  wrap(L, t, "remove", b_remove);
+  wrap(L, t, "concat", b_concat);
+  wrap(L, t, "unpack", b_unpack);
+  wrap(L, t, "sort", b_sort);
+  lua_pop(L, 2);
+}
