@@ -26,7 +26,8 @@ static int b_rep(lua_State *L) {
   lua_Integer n = luaL_checkinteger(L, 2);
   luaL_optlstring(L, 3, "", &lsep);
   if (n > 0)
-    ir_lua_box_charge(L, (double)n + (double)n * (double)(l + lsep) / 64.0);
+    ir_lua_box_charge(L, (double)n / 8.0 +
+                             (double)n * (double)(l + lsep) / 1024.0);
   return forward(L);
 }
 

@@ -8,7 +8,7 @@
  * string and table libraries with wrappers that first charge the call's
  * worst-case work to the rule's step budget (ir_lua_box_charge) and raise
  * the instruction-limit error when it does not fit:
- *   string.rep       n (+ bytes / 64)
+ *   string.rep       n / 8 + bytes / 1024 (memcpy is cheap per byte)
  *   table.move       e - f + 1
  *   table.insert     #t - pos + 1 (with a position)
  *   table.remove     #t - pos + 1
