@@ -419,8 +419,67 @@ static void setup_globals(lua_State *L) {
 
 /* ---- state life cycle --------------------------------------------------- */
 
-/* Protected: open the libraries, sandbox them, load and run the chunk,
- * check it returned a table and keep it in the registry. */
+/* Protected: a fresh environment for the rule's chunk (a copy of the
+ * pristine globals, each plain library table copied too, _G itself,
+ * strict), the chunk run in it, its table and `check` kept in the registry
+ * (replacing the last ones), math.random reseeded. Nothing a rule sets
+ * survives: not its locals (new closures), not its globals, not a change to
+ * a library table. */
+static int fresh_env(lua_State *L) {
+  ir_lua_box *b = box_of(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->base_ref);
+  int base = lua_gettop(L);
+  lua_newtable(L);
+  int env = base + 1;
+  lua_pushnil(L);
+  while (lua_next(L, base)) {
+    int locked = lua_type(L, -1) == LUA_TTABLE && lua_getmetatable(L, -1);
+    if (locked)
+      lua_pop(L, 1); /* stub libraries: locked, shared */
+    else if (lua_type(L, -1) == LUA_TTABLE) {
+      int lib = lua_gettop(L);
+      lua_newtable(L);
+      lua_pushnil(L);
+      while (lua_next(L, lib)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, lib + 1);
+      }
+      lua_replace(L, lib);
+    }
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, env);
+  }
+  lua_pushvalue(L, env);
+  lua_setfield(L, env, "_G");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->meta_ref);
+  lua_setmetatable(L, env);
+  lua_getfield(L, base, "math");
+  lua_getfield(L, -1, "randomseed");
+  lua_pushinteger(L, 0);
+  lua_call(L, 1, 0);
+  lua_settop(L, env);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->chunk_ref);
+  lua_pushvalue(L, env);
+  lua_setupvalue(L, -2, 1); /* the chunk's _ENV */
+  lua_call(L, 0, 1);
+  if (!lua_istable(L, -1))
+    return luaL_error(L, "%s:1: the rule file must return a table (got %s)",
+                      b->file, luaL_typename(L, -1));
+  lua_getfield(L, -1, "check");
+  if (b->check_ref != LUA_NOREF) {
+    luaL_unref(L, LUA_REGISTRYINDEX, b->check_ref);
+    luaL_unref(L, LUA_REGISTRYINDEX, b->rule_ref);
+  }
+  b->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  b->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+/* Protected: open the libraries, sandbox them, keep the pristine globals
+ * and the strict metatable, load the chunk (text only) and run it in a
+ * fresh environment. */
 static int boot(lua_State *L) {
   ir_lua_box *b = box_of(L);
   luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
@@ -430,6 +489,17 @@ static int boot(lua_State *L) {
   luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
   lua_settop(L, 0);
   setup_globals(L);
+  lua_pushglobaltable(L);
+  lua_getmetatable(L, -1);
+  b->meta_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  b->base_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  /* string methods ("s:upper()") use the pristine string table, which a
+   * rule cannot reach: getmetatable("") is locked */
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_settop(L, 0);
   lua_pushfstring(L, "@%s", b->file);
   int st = luaL_loadbufferx(L, b->src, b->srclen, lua_tostring(L, -1), "t");
   if (st != LUA_OK) {
@@ -438,14 +508,14 @@ static int boot(lua_State *L) {
       lua_pushfstring(L, "%s:1: %s", b->file, m);
     return lua_error(L);
   }
-  lua_call(L, 0, 1);
-  if (!lua_istable(L, -1))
-    return luaL_error(L, "%s:1: the rule file must return a table (got %s)",
-                      b->file, luaL_typename(L, -1));
-  lua_getfield(L, -1, "check");
-  b->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  b->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  return 0;
+  b->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  b->check_ref = b->rule_ref = LUA_NOREF;
+  return fresh_env(L);
+}
+
+ir_box_status ir_lua_box_fresh(ir_lua_box *b) {
+  lua_pushcfunction(b->L, fresh_env);
+  return ir_lua_box_call(b, 0, 0, 0);
 }
 
 static void copy_msg(lua_State *L, char *err, size_t errlen) {

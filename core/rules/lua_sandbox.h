@@ -44,6 +44,9 @@ typedef struct ir_lua_box {
   double started;      /* CLOCK_MONOTONIC seconds when the call was armed */
   int rule_ref;        /* registry ref of the table the chunk returned */
   int check_ref;       /* registry ref of its `check` field as loaded */
+  int chunk_ref;       /* the compiled chunk, run again per letter */
+  int base_ref;        /* the pristine sandbox globals */
+  int meta_ref;        /* their strict metatable */
   const char *rule_id; /* print prefix (not owned) */
   const char *file;    /* chunk name without '@' (not owned) */
   const char *src;     /* rule source (not owned) */
@@ -84,6 +87,12 @@ ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
  * letter_gen, so that lazy tables made for an earlier letter refuse to read
  * its (freed) data. */
 void ir_lua_box_set_letter(ir_lua_box *b, const void *letter);
+
+/* Runs the rule's chunk again in a fresh environment (pristine globals and
+ * library tables; the old closures, with their upvalues, are dropped), so
+ * that nothing a rule keeps survives into the next letter. Under the
+ * limits; on failure a message is on the stack. */
+ir_box_status ir_lua_box_fresh(ir_lua_box *b);
 
 /* Charges cost steps to the running call's budget; raises the instruction
  * limit error (sticky) when they do not fit. */

@@ -496,6 +496,7 @@ typedef struct {
   size_t rule;
   ir_arena *a;
   ir_letter *l;
+  int fresh; /* the rule's state was reset for this letter */
   int built; /* letter table at stack 1, items at 2 */
   int skip;  /* the letter could not be converted: rule skipped */
   int debug;
@@ -553,6 +554,17 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
     }
   }
   lua_State *L = b->L;
+  if (!s->fresh) { /* nothing a rule keeps survives into the next letter */
+    lua_settop(L, 0);
+    ir_box_status st = ir_lua_box_fresh(b);
+    if (st != IR_BOX_OK) {
+      s->skip = 1;
+      fail(s->a, s->l, r, b, it->index,
+           "while starting the rule for this letter (skipped): ", st);
+      return 1;
+    }
+    s->fresh = 1;
+  }
   if (!s->built) {
     lua_settop(L, 0);
     ir_lua_letter_arg arg = {s->l, s->want};
@@ -614,7 +626,7 @@ int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l) {
   unsigned char *want = l->items.n ? malloc(l->items.n) : NULL;
   for (size_t ri = 0; ri < c->rs->n; ri++) {
     const ir_rule *r = &c->rs->v[ri];
-    run_state s = {c, ri, a, l, 0, 0, c->rs->opt.debug, NULL, NULL};
+    run_state s = {c, ri, a, l, 0, 0, 0, c->rs->opt.debug, NULL, NULL};
     if (want && r->applies) {
       for (size_t i = 0; i < l->items.n; i++)
         want[i] = (unsigned char)applies(r, &l->items.v[i]);

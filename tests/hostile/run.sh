@@ -47,9 +47,14 @@ for want in "os.execute is not available" "io.open is not available" \
   "hostile-move, item" "hostile-insert-len, item" "hostile-pattern, item" "on purpose" \
   "debug.sethook is not available" "__gc metamethods are not available" \
   "protected metatable" "severity must be" \
-  "letter tables are only valid during the check() call of their letter"; do
+  "state is fresh for each letter"; do
   if grep -q "$want" "$tmp/hostile.err"; then ok; else no "no error says '$want'"; fi
 done
+
+# rule state never survives into another letter (hostile-stale)
+if grep -q "letter tables are only valid" "$tmp/hostile.err"; then
+  no "a rule kept state across letters"
+else ok; fi
 
 # the real rules' findings, byte for byte (minus hostile rule errors)
 python3 - "$tmp/base.json" "$tmp/hostile.json" <<'PY' && ok || no "real findings changed"
