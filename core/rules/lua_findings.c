@@ -66,6 +66,54 @@ static void add_criterion_evidence(ir_lua_readback *rb, ir_evlist *dst, int c) {
       add_evlist(rb, dst, &rb->item->cited.v[i].evidence);
 }
 
+static int is_ws(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+/* a and b equal once each run of whitespace is one space and the ends are
+ * trimmed (evidence text is the normalized letter text). */
+static int same_text(const char *a, size_t an, const char *b, size_t bn) {
+  size_t i = 0, j = 0;
+  while (i < an && is_ws((unsigned char)a[i]))
+    i++;
+  while (j < bn && is_ws((unsigned char)b[j]))
+    j++;
+  while (an > i && is_ws((unsigned char)a[an - 1]))
+    an--;
+  while (bn > j && is_ws((unsigned char)b[bn - 1]))
+    bn--;
+  while (i < an && j < bn) {
+    int wa = is_ws((unsigned char)a[i]), wb = is_ws((unsigned char)b[j]);
+    if (wa != wb)
+      return 0;
+    if (wa) {
+      while (i < an && is_ws((unsigned char)a[i]))
+        i++;
+      while (j < bn && is_ws((unsigned char)b[j]))
+        j++;
+      continue;
+    }
+    if (a[i++] != b[j++])
+      return 0;
+  }
+  return i == an && j == bn;
+}
+
+/* Evidence text a rule gives must be the letter's: its normalized text at
+ * nstart..nend when given, else its bytes at start..end (whitespace runs
+ * compared as one space). A rule cannot quote what the letter does not
+ * say. */
+static int text_is_letters(const ir_letter *l, const ir_evidence *ev,
+                           const char *text, size_t len, int has_norm) {
+  if (has_norm && l->text.norm &&
+      same_text(text, len, l->text.norm + ev->nstart, ev->nend - ev->nstart))
+    return 1;
+  return l->text.orig &&
+         same_text(text, len, (const char *)l->text.orig + ev->start,
+                   ev->end - ev->start);
+}
+
 static void read_span(lua_State *L, int e, int n, ir_lua_readback *rb,
                       ir_evlist *dst) {
   lua_Integer s = 0, en = 0, ns = 0, ne = 0;
@@ -80,13 +128,20 @@ static void read_span(lua_State *L, int e, int n, ir_lua_readback *rb,
   memset(&ev, 0, sizeof ev);
   ev.start = (size_t)s;
   ev.end = (size_t)en;
+  int has_norm = 0;
   if (opt_integer(L, e, "nstart", &ns) && opt_integer(L, e, "nend", &ne) &&
       ns >= 0 && ne >= ns && (size_t)ne <= nlen) {
     ev.nstart = (size_t)ns;
     ev.nend = (size_t)ne;
+    has_norm = 1;
   }
   ev.section = (ir_section)section_from(opt_string(L, e, "section", n, rb));
   const char *text = opt_string(L, e, "text", n, rb);
+  if (text && !text_is_letters(rb->l, &ev, text, strlen(text), has_norm))
+    luaL_error(L,
+               "%s: finding %d: evidence text is not the letter's text at "
+               "bytes %I-%I",
+               rb->file, n, (lua_Integer)s, (lua_Integer)en);
   if (text)
     ev.text = ir_arena_strndup(rb->a, text, strnlen(text, MAX_MESSAGE));
   else if (rb->l->text.orig)

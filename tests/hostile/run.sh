@@ -47,7 +47,7 @@ for want in "os.execute is not available" "io.open is not available" \
   "hostile-move, item" "hostile-insert-len, item" "hostile-pattern, item" "on purpose" \
   "debug.sethook is not available" "__gc metamethods are not available" \
   "protected metatable" "severity must be" \
-  "state is fresh for each letter"; do
+  "state is fresh for each letter" "evidence text is not the letter's text"; do
   if grep -q "$want" "$tmp/hostile.err"; then ok; else no "no error says '$want'"; fi
 done
 
