@@ -25,6 +25,7 @@
 
 #include "base/base.h"
 #include "base/stop.h"
+#include "base/term.h"
 #include "batch_int.h"
 #include "crosscase.h"
 #include "paths.h"
@@ -205,15 +206,20 @@ typedef struct {
 static void stderr_errors(writer *wr, const ir_letter *l) {
   if (wr->prog.on && (!l->ok || l->rule_errors.n))
     fputs("\r\033[K", stderr);
+  ir_buf sc[3] = {{0}};
+  const char *path = ir_term(&sc[0], l->path);
   if (!l->ok) {
-    fprintf(stderr, "imraudit: %s: %s\n", l->path,
-            l->error ? l->error : "cannot audit");
+    fprintf(stderr, "imraudit: %s: %s\n", path,
+            l->error ? ir_term(&sc[1], l->error) : "cannot audit");
   }
   for (size_t i = 0; i < l->rule_errors.n; i++) {
     const ir_rule_error *e = &l->rule_errors.v[i];
-    fprintf(stderr, "imraudit: %s: rule %s, item %d: %s\n", l->path,
-            e->rule ? e->rule : "?", e->item, e->message ? e->message : "");
+    fprintf(stderr, "imraudit: %s: rule %s, item %d: %s\n", path,
+            e->rule ? ir_term(&sc[1], e->rule) : "?", e->item,
+            ir_term(&sc[2], e->message));
   }
+  for (int i = 0; i < 3; i++)
+    ir_buf_free(&sc[i]);
 }
 
 static void consume(writer *wr, slot *s) {

@@ -2,6 +2,7 @@
  * object line {"cross_case":true,"file","index","finding":{...}}, a text
  * diagnostic under a "cross-case consistency" heading, or a CSV row with
  * the columns of the item rows (report_csv.c). */
+#include "base/term.h"
 #include "sink.h"
 #include "sink_int.h"
 
@@ -26,10 +27,15 @@ static void render_json(ir_buf *b, const ir_cross_finding *f) {
 static void render_text(ir_buf *b, const ir_cross_finding *f, int color) {
   const char *bold = color ? "\033[1m" : "", *mag = color ? "\033[35m" : "",
              *off = color ? "\033[0m" : "";
+  ir_buf sc[2] = {{0}};
   ir_buf_printf(b, "%s%s:%d:%s %swarning:%s " IR_CROSS_KIND " (item %d): %s\n",
-                bold, f->file, f->line, off, mag, off, f->index, f->message);
+                bold, ir_term(&sc[0], f->file), f->line, off, mag, off,
+                f->index, ir_term(&sc[1], f->message));
   for (size_t i = 0; i < f->ncounterparts; i++)
-    ir_buf_printf(b, "        | similar: %s\n", f->counterparts[i]);
+    ir_buf_printf(b, "        | similar: %s\n",
+                  ir_term(&sc[0], f->counterparts[i]));
+  ir_buf_free(&sc[0]);
+  ir_buf_free(&sc[1]);
   if (f->ntotal > f->ncounterparts)
     ir_buf_printf(b, "        | and %zu more\n", f->ntotal - f->ncounterparts);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/term.h"
 #include "sink.h"
 
 #define C_BOLD "\033[1m"
@@ -64,7 +65,8 @@ static void record_col(ir_buf *b, ir_criterion c, const ir_fact *f) {
 
 static void evidence_line(ir_buf *b, const ir_letter *l, const char *label,
                           const ir_evidence *e, int color) {
-  const char *s = e->text ? e->text : "";
+  ir_buf sc = {0};
+  const char *s = ir_term(&sc, e->text);
   size_t n = strlen(s);
   int cut = n > 110;
   int pline, page = ir_text_orig_page(&l->text, e->start, &pline);
@@ -78,6 +80,7 @@ static void evidence_line(ir_buf *b, const ir_letter *l, const char *label,
                   label, ir_section_name(e->section),
                   ir_text_orig_line(&l->text, e->start), col(color, C_OFF),
                   (int)(cut ? 107 : n), s, cut ? "..." : "");
+  ir_buf_free(&sc);
 }
 
 static const char *verdict_name(ir_verdict v) {
@@ -120,9 +123,10 @@ static void checklist(ir_buf *b, const ir_letter *l, const ir_item *it,
 
 static void item_explain(ir_buf *b, const ir_letter *l, const ir_item *it,
                          int color) {
+  ir_buf sc[4] = {{0}};
   ir_buf_printf(b, "%s%s: item %d%s (line %d): %s\n", col(color, C_BOLD),
-                l->path, it->index, col(color, C_OFF), it->line,
-                it->service ? it->service : "");
+                ir_term(&sc[0], l->path), it->index, col(color, C_OFF),
+                it->line, ir_term(&sc[1], it->service));
   ir_buf_printf(b,
                 "  category %s, outcome %s, rationale concludes %s, "
                 "%zu criteri%s cited\n",
@@ -141,23 +145,33 @@ static void item_explain(ir_buf *b, const ir_letter *l, const ir_item *it,
   for (size_t i = 0; i < it->findings.n; i++) {
     const ir_finding *f = &it->findings.v[i];
     ir_buf_printf(b, "  finding: %s%s%s %s%s%s [%s]: %s\n", col(color, C_RED),
-                  ir_severity_name(f->severity), col(color, C_OFF), f->kind,
-                  f->criterion ? " " : "", f->criterion ? f->criterion : "",
-                  f->rule ? f->rule : "?", f->message ? f->message : "");
+                  ir_severity_name(f->severity), col(color, C_OFF),
+                  ir_term(&sc[0], f->kind), f->criterion ? " " : "",
+                  ir_term(&sc[1], f->criterion),
+                  f->rule ? ir_term(&sc[2], f->rule) : "?",
+                  ir_term(&sc[3], f->message));
   }
   ir_buf_putc(b, '\n');
+  for (int i = 0; i < 4; i++)
+    ir_buf_free(&sc[i]);
 }
 
 void ir_report_explain(ir_buf *b, const ir_letter *l, int color) {
+  ir_buf sc[4] = {{0}};
+  const char *path = ir_term(&sc[0], l->path);
   if (!l->ok) {
-    ir_buf_printf(b, "%s: not audited: %s\n\n", l->path,
-                  l->error ? l->error : "?");
-    return;
+    ir_buf_printf(b, "%s: not audited: %s\n\n", path,
+                  l->error ? ir_term(&sc[1], l->error) : "?");
+  } else {
+    for (size_t i = 0; i < l->items.n; i++)
+      item_explain(b, l, &l->items.v[i], color);
+    for (size_t i = 0; i < l->rule_errors.n; i++)
+      ir_buf_printf(b, "%s: rule %s (%s) failed on item %d: %s\n", path,
+                    ir_term(&sc[1], l->rule_errors.v[i].rule),
+                    ir_term(&sc[2], l->rule_errors.v[i].file),
+                    l->rule_errors.v[i].item,
+                    ir_term(&sc[3], l->rule_errors.v[i].message));
   }
-  for (size_t i = 0; i < l->items.n; i++)
-    item_explain(b, l, &l->items.v[i], color);
-  for (size_t i = 0; i < l->rule_errors.n; i++)
-    ir_buf_printf(b, "%s: rule %s (%s) failed on item %d: %s\n", l->path,
-                  l->rule_errors.v[i].rule, l->rule_errors.v[i].file,
-                  l->rule_errors.v[i].item, l->rule_errors.v[i].message);
+  for (int i = 0; i < 4; i++)
+    ir_buf_free(&sc[i]);
 }

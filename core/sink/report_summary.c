@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/term.h"
 #include "sink.h"
 
 static int cmp_rows(const void *a, const void *b) {
@@ -23,8 +24,11 @@ static void text_counts(ir_buf *b, const char *title, const ir_sum_table *t) {
   ir_buf_printf(b, "  %-22s", title);
   if (!t->n)
     ir_buf_puts(b, " none");
+  ir_buf sc = {0};
   for (size_t i = 0; i < t->n; i++)
-    ir_buf_printf(b, "%s %s %ld", i ? "," : "", t->v[i].key, t->v[i].n[0]);
+    ir_buf_printf(b, "%s %s %ld", i ? "," : "", ir_term(&sc, t->v[i].key),
+                  t->v[i].n[0]);
+  ir_buf_free(&sc);
   ir_buf_putc(b, '\n');
 }
 
@@ -54,8 +58,11 @@ void ir_summary_text(ir_buf *b, const ir_summary *s) {
   ir_buf_puts(b, "  flagged share by reviewer specialty:\n");
   for (size_t i = 0; i < s->by_specialty.n; i++) {
     const ir_sum_row *r = &s->by_specialty.v[i];
-    ir_buf_printf(b, "    %-30s %ld/%ld items flagged (%.1f%%)\n", r->key,
-                  r->n[1], r->n[0], pct(r->n[1], r->n[0]));
+    ir_buf sc = {0};
+    ir_buf_printf(b, "    %-30s %ld/%ld items flagged (%.1f%%)\n",
+                  ir_term(&sc, r->key), r->n[1], r->n[0],
+                  pct(r->n[1], r->n[0]));
+    ir_buf_free(&sc);
   }
   ir_buf_printf(b, "summary: %ld letters, %ld items, %ld flagged, %ld failed",
                 s->letters, s->items, s->flagged_items, s->failed);

@@ -207,6 +207,87 @@ else
   bad "5 | head -1" "exit $st, $(grep -v cases/ "$T/pipe.err" | head -3)"
 fi
 
+# ---- 6. a wall-clock limit per check() call (backstop) ---------------------
+mkdir -p "$T/wall" && cp -r "$ROOT/rules/lexicon" "$T/wall/"
+cat >"$T/wall/wall.lua" <<'LUA'
+-- loops under a step budget too large to end it: the wall clock must
+return {
+  id = "test-wall",
+  check = function(item, letter)
+    if item.index ~= 1 then return nil end
+    while true do end
+  end,
+}
+LUA
+imr -q --rules "$T/wall" --rule-steps 1000000G --format json "$LETTER" >"$T/out" 2>"$T/err"
+st=$?
+if [ "$st" -eq 2 ] && grep -q 'rule test-wall, item 1: .*time limit exceeded' "$T/err"; then
+  ok "6 an endless check() under a huge step budget: time limit error, batch goes on"
+else
+  bad "6 wall-clock limit" "exit $st, $(head -c 300 "$T/err")"
+fi
+
+# ---- 8. output does not depend on -j: rule state is reset per letter ------
+mkdir -p "$T/state" && cp -r "$ROOT/rules/lexicon" "$T/state/"
+cat >"$T/state/counter.lua" <<'LUA'
+-- keeps counters between calls: in a local, in a global, in a library table
+local n = 0
+return {
+  id = "test-counter",
+  check = function(item, letter)
+    n = n + 1
+    seen = (rawget(_G, "seen") or 0) + 1
+    string.count = (rawget(string, "count") or 0) + 1
+    return { { kind = "count", severity = "info",
+               message = n .. "/" .. seen .. "/" .. string.count .. "/" ..
+                 math.random(1000) } }
+  end,
+}
+LUA
+imr -q --rules "$T/state" --no-cross-case --format json -j 1 $SEEDS >"$T/j1" 2>"$T/j1.err"
+imr -q --rules "$T/state" --no-cross-case --format json -j 2 $SEEDS >"$T/j2" 2>/dev/null
+imr -q --rules "$T/state" --no-cross-case --format json -j 3 $SEEDS $SEEDS >"$T/j3" 2>/dev/null
+if cmp -s "$T/j1" "$T/j2" && python3 - "$T/j1" "$T/j3" <<'PY'
+import json, sys
+def msgs(p):
+    out = []
+    for line in open(p):
+        r = json.loads(line)
+        for d in r.get("decisions", []):
+            for f in d.get("findings", []):
+                out.append((r["file"], d["index"], f["message"]))
+    return out
+a, b = msgs(sys.argv[1]), msgs(sys.argv[2])
+# state reset: the counters restart at every letter (item index = count)
+ok = a and all(m.split("/")[:3] == [str(i)] * 3 for _, i, m in a)
+sys.exit(0 if ok and b == a + a else 1)
+PY
+then
+  ok "8 a rule keeping counters: same output at -j1, -j2, -j3; counters restart per letter"
+else
+  bad "8 rule state across letters" "$(diff "$T/j1" "$T/j2" | head -c 300) $(head -c 300 "$T/j1.err")"
+fi
+
+# ---- 12. control characters in names and services are escaped -------------
+mkdir -p "$T/ctl"
+evil=$(printf 'evil\033[31mred\nline\342\200\256txt.txt')
+python3 - "$LETTER" "$T/ctl/$evil" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+d = d.replace(b"Trigger point", b"Trigger\xe2\x80\xae\x1b[2J point", 1)
+open(sys.argv[2], "wb").write(d)
+PY
+: >"$T/ctl/$(printf 'empty\033]0;title\007.txt')"
+imr -q --color never --explain "$T/ctl" >"$T/out" 2>"$T/err"
+if ! LC_ALL=C grep -q "$(printf '\033')" "$T/out" "$T/err" &&
+  ! grep -q "$(printf '\342\200\256')" "$T/out" "$T/err" &&
+  grep -q 'evil\\x1b\[31mred\\nline\\u202Etxt.txt' "$T/out" &&
+  grep -q 'empty\\x1b\]0;title\\x07.txt' "$T/err"; then
+  ok "12 ESC, newline and RLO in names and text: escaped on stdout and stderr"
+else
+  bad "12 control characters" "$(LC_ALL=C grep -c "$(printf '\033')" "$T/out" "$T/err" | tr '\n' ' ')"
+fi
+
 echo "skipped $skip"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
