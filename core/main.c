@@ -68,9 +68,11 @@ static void usage(FILE *f) {
       "      --report-items N the report's table of flagged items holds\n"
       "                       the N most severe (default 500)\n"
       "      --db F.sqlite    store records in a SQLite database\n"
-      "      --max-bytes N    largest letter accepted (default %s)\n"
-      "      --rule-steps N   Lua instruction limit per check (default %s)\n"
-      "      --rule-memory N  Lua memory per rule state (default %s)\n"
+      "      --max-bytes N    largest letter accepted (default and most %s)\n"
+      "      --rule-steps N   Lua instruction limit per check() call (default\n"
+      "                       %s; 10 s wall clock per call as well)\n"
+      "      --rule-memory N  Lua memory per rule per worker thread (default\n"
+      "                       %s)\n"
       "      --color WHEN     auto (default), always, never\n"
       "  -q, --quiet          no progress line\n"
       "      --debug          tracebacks in rule errors\n"
@@ -78,7 +80,8 @@ static void usage(FILE *f) {
       "  -V, --version        version\n"
       "\n"
       "Exit status: %d nothing flagged, %d some item flagged, %d some input\n"
-      "could not be audited, a rule failed, or bad usage, %d out of memory.\n",
+      "could not be audited, a rule failed, an output failed, or bad usage,\n"
+      "%d out of memory, 128+N stopped by signal N (no report is left).\n",
       progname, progname, IR_DEFAULT_GLOB,
       show_size(IR_DEFAULT_MAX_BYTES, max_bytes),
       show_size((unsigned long long)IR_DEFAULT_RULE_STEPS, steps),
@@ -275,8 +278,10 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       break;
     case OPT_MAX_BYTES:
       v = parse_size(optarg);
-      if (!v || v > (4ULL << 30) - 1)
-        return bad_usage("--max-bytes needs a size below 4G, not '%s'", optarg);
+      if (!v || v > (64ULL << 20))
+        return bad_usage("--max-bytes takes a size up to 64M (the largest "
+                         "letter imraudit reads), not '%s'",
+                         optarg);
       o->cfg.max_bytes = (size_t)v;
       break;
     case OPT_STEPS:

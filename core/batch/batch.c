@@ -204,7 +204,7 @@ typedef struct {
   }
 
 static void stderr_errors(writer *wr, const ir_letter *l) {
-  if (wr->prog.on && (!l->ok || l->rule_errors.n))
+  if (wr->prog.on && (!l->ok || l->rule_errors.n || l->items_capped))
     fputs("\r\033[K", stderr);
   ir_buf sc[3] = {{0}};
   const char *path = ir_term(&sc[0], l->path);
@@ -212,6 +212,11 @@ static void stderr_errors(writer *wr, const ir_letter *l) {
     fprintf(stderr, "imraudit: %s: %s\n", path,
             l->error ? ir_term(&sc[1], l->error) : "cannot audit");
   }
+  if (l->ok && l->items_capped)
+    fprintf(stderr,
+            "imraudit: %s: more than %d items; only the first %d are "
+            "audited\n",
+            path, l->items_capped, l->items_capped);
   for (size_t i = 0; i < l->rule_errors.n; i++) {
     const ir_rule_error *e = &l->rule_errors.v[i];
     fprintf(stderr, "imraudit: %s: rule %s, item %d: %s\n", path,

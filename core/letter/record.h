@@ -143,6 +143,8 @@ typedef struct {
                                         (letter/specialty.h), or NULL */
   size_t sum_start, sum_end;         /* clinical case summary, normalized */
   int truncated;                     /* letter ends inside an item */
+  int items_capped; /* the item limit (segment_int.h) when the letter has
+                       more items: only the first ones are audited */
   IR_VEC(ir_item) items;
   IR_VEC(ir_rule_error) rule_errors;
 } ir_letter;

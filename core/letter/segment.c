@@ -436,8 +436,10 @@ int ir_segment(const ir_segmenter *sg, ir_arena *a, ir_letter *l) {
   protolist pv = {0};
   c.cert = heading < c.nlines; /* a decision section: "Item: Certified" */
   int signals = seg_scan_items(&c, heading < c.nlines ? heading + 1 : 0, &pv);
-  if (c.capped)
+  if (c.capped) {
     l->truncated = 1;
+    l->items_capped = SEG_MAX_ITEMS;
+  }
   size_t first_item_line = pv.n ? seg_line_at(&c, pv.v[0].start) : c.nlines;
   size_t limit_line = heading < first_item_line ? heading : first_item_line;
   seg_parse_summary(&c);

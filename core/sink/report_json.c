@@ -237,8 +237,14 @@ void ir_report_json(ir_buf *b, const ir_letter *l) {
   kv_str(b, "specialty", l->specialty);
   ir_buf_putc(b, ',');
   kv_str(b, "licensure", l->licensure);
-  ir_buf_puts(b, l->truncated ? "},\"truncated\":true,\"decisions\":["
-                              : "},\"truncated\":false,\"decisions\":[");
+  if (l->items_capped)
+    ir_buf_printf(b,
+                  "},\"truncated\":true,\"items_capped\":%d,"
+                  "\"decisions\":[",
+                  l->items_capped);
+  else
+    ir_buf_puts(b, l->truncated ? "},\"truncated\":true,\"decisions\":["
+                                : "},\"truncated\":false,\"decisions\":[");
   for (size_t i = 0; i < l->items.n; i++) {
     if (i)
       ir_buf_putc(b, ',');

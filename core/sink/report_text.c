@@ -109,7 +109,12 @@ void ir_report_text(ir_buf *b, const ir_letter *l, int color) {
     for (size_t j = 0; j < it->findings.n; j++)
       diagnostic(b, l, it, &it->findings.v[j], color);
   }
-  if (l->truncated)
+  if (l->items_capped)
+    ir_buf_printf(b,
+                  "%s: note: more than %d items; only the first %d are "
+                  "audited\n",
+                  path, l->items_capped, l->items_capped);
+  else if (l->truncated)
     ir_buf_printf(b, "%s: note: the letter ends inside an item (truncated)\n",
                   path);
   for (size_t i = 0; i < l->rule_errors.n; i++) {

@@ -288,6 +288,30 @@ else
   bad "12 control characters" "$(LC_ALL=C grep -c "$(printf '\033')" "$T/out" "$T/err" | tr '\n' ' ')"
 fi
 
+# ---- 11. no hidden or silent limits -----------------------------------------
+imr -q --max-bytes 300M "$LETTER" >/dev/null 2>"$T/err"
+st=$?
+[ "$st" -eq 2 ] && grep -q -- '--max-bytes takes a size up to 64M' "$T/err" &&
+  ok "11 --max-bytes above the real cap: refused up front, naming it" ||
+  bad "11 --max-bytes 300M" "exit $st, $(head -c 200 "$T/err")"
+python3 - "$LETTER" "$T/many.txt" <<'PY'
+import sys
+src = open(sys.argv[1], "rb").read()
+i = src.index(b"IMR ISSUES")
+i = src.index(b"\n", src.index(b"set forth below", i)) + 1
+block = b"".join(b"Service number %d:  Overturned \n\nDecision rationale: The "
+                 b"request for service number %d is medically necessary.\n\n"
+                 % (k, k) for k in range(1, 20001))
+open(sys.argv[2], "wb").write(src[:i] + block)
+PY
+imr -q --format json "$T/many.txt" >"$T/out" 2>"$T/err"
+if grep -q '"items_capped":500' "$T/out" &&
+  grep -q 'many.txt: more than 500 items; only the first 500 are audited' "$T/err"; then
+  ok "11 20,000 items: capped at 500, said on stderr and in the record"
+else
+  bad "11 item cap" "$(head -c 200 "$T/err")"
+fi
+
 echo "skipped $skip"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

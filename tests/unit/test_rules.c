@@ -991,10 +991,9 @@ static void test_lazy_memory(void) {
 }
 
 /* A rule that keeps letter tables in an upvalue: within their letter they
- * work (lazy parts built by a later check() call too); under a later letter
- * (same addresses, other data) touching a part not built yet is a clean
- * rule error, by the VM or when returned as evidence, never a read of the
- * old letter's memory. */
+ * work (lazy parts built by a later check() call too); the next letter
+ * (same addresses, other data) starts with fresh rule state, so the old
+ * tables are out of reach. */
 static const char *STALE_RULE =
     "local kept\n"
     "return { id = 'stale', check = function(item, letter)\n"
@@ -1027,21 +1026,15 @@ static void test_stale_tables(void) {
     CHECK_INT(count_kind(&l.items.v[1], "stale", "same", NULL), 1);
     if (l.items.v[1].findings.n)
       CHECK_STR(l.items.v[1].findings.v[0].message, "present");
-    make_letter(&l); /* the arena is reset: same addresses, new data */
-    CHECK_INT(ir_rules_run(c, &A, &l), 2);
-    CHECK_INT(l.rule_errors.n, 2);
-    const char *want = "letter tables are only valid during the check() "
-                       "call of their letter";
-    for (size_t i = 0; i < l.rule_errors.n; i++) {
-      const ir_rule_error *e = &l.rule_errors.v[i];
-      CHECK_INT(e->item, (int)i + 1);
-      CHECK(strstr(e->message, want) != NULL);
-      if (!strstr(e->message, want))
-        fprintf(stderr, "  stale: \"%s\"\n", e->message);
-    }
-    if (l.rule_errors.n == 2) /* raised where the rule read it */
-      CHECK(strstr(l.rule_errors.v[1].message, "stale.lua:14:") != NULL);
-    CHECK_INT(l.items.v[0].findings.n + l.items.v[1].findings.n, 0);
+    /* the arena is reset: same addresses, new data. Rule state is reset
+     * per letter (issue 14), so `kept` starts empty again: the old tables
+     * are never reachable (were they, reading them would raise "letter
+     * tables are only valid during the check() call of their letter"). */
+    make_letter(&l);
+    CHECK_INT(ir_rules_run(c, &A, &l), 0);
+    CHECK_INT(l.rule_errors.n, 0);
+    CHECK_INT(count_kind(&l.items.v[0], "stale", "kept", NULL), 1);
+    CHECK_INT(count_kind(&l.items.v[1], "stale", "same", NULL), 1);
   }
   ir_rules_ctx_free(c);
   ir_rules_free(rs);
