@@ -199,7 +199,7 @@ print(n)" 2>&1 | tr '\n' ' ')
     bad "5 SIG$sig" "exit $st (want $want), records: $recs, run: $runst, files: $(ls -A "$T" | tr '\n' ' ')"
   fi
 done
-(imr -q --format json --report "$T/pipe.html" $SEEDS $SEEDS; echo $? >"$T/pipe.st") 2>"$T/pipe.err" | head -n 1 >/dev/null
+(imr -q --format json --report "$T/pipe.html" "$ROOT/cases" "$ROOT/cases" "$ROOT/cases"; echo $? >"$T/pipe.st") 2>"$T/pipe.err" | head -n 1 >/dev/null
 st=$(cat "$T/pipe.st")
 if [ "$st" -eq 141 ] && [ ! -e "$T/pipe.html" ] && ! grep -q 'error writing' "$T/pipe.err"; then
   ok "5 | head -1: exit 141, no report, no write error"
