@@ -48,6 +48,17 @@ static const char schema[] =
     " fact_id INTEGER REFERENCES facts(id) ON DELETE CASCADE,"
     " finding_id INTEGER REFERENCES findings(id) ON DELETE CASCADE,"
     " role TEXT, section TEXT, start INTEGER, end INTEGER, text TEXT);"
+    "CREATE TABLE IF NOT EXISTS paths("
+    " path TEXT PRIMARY KEY,"
+    " letter_id INTEGER REFERENCES letters(id) ON DELETE SET NULL,"
+    " run_id INTEGER REFERENCES runs(id));"
+    "CREATE TABLE IF NOT EXISTS seen("
+    " id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id),"
+    " path TEXT,"
+    " letter_id INTEGER REFERENCES letters(id) ON DELETE SET NULL);"
+    "CREATE INDEX IF NOT EXISTS seen_run ON seen(run_id, path);"
+    "CREATE INDEX IF NOT EXISTS seen_letter ON seen(letter_id);"
+    "CREATE INDEX IF NOT EXISTS paths_letter ON paths(letter_id);"
     "CREATE INDEX IF NOT EXISTS items_letter ON items(letter_id);"
     "CREATE INDEX IF NOT EXISTS facts_item ON facts(item_id);"
     "CREATE INDEX IF NOT EXISTS findings_item ON findings(item_id);"
@@ -55,15 +66,50 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS evidence_finding ON evidence(finding_id);"
     "CREATE INDEX IF NOT EXISTS letters_path ON letters(path);";
 
-enum { S_DEL, S_LETTER, S_ITEM, S_FACT, S_FINDING, S_EV, S_ITEM_OF, S_N };
+enum {
+  S_OLD,
+  S_LETTER,
+  S_ID,
+  S_CLEAR,
+  S_PATH,
+  S_SEEN,
+  S_STALE,
+  S_ITEM,
+  S_FACT,
+  S_FINDING,
+  S_EV,
+  S_ITEM_OF,
+  S_N
+};
 
 static const char *const sql[S_N] = {
-    "DELETE FROM letters WHERE sha256=?1",
+    "SELECT letter_id FROM paths WHERE path=?1",
     "INSERT INTO letters(sha256,path,run_id,ok,error,layout,bytes,"
     "case_number,date_injury,date_decision,date_ur_denial,date_assigned,"
     "date_application,priority,specialty,licensure,truncated,items,"
     "flagged_items,rule_errors,specialty_group) VALUES(?1,?2,?3,?4,?5,?6,?7,"
-    "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+    "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21) "
+    "ON CONFLICT(sha256) DO UPDATE SET "
+    "path=excluded.path,run_id=excluded.run_id,ok=excluded.ok,"
+    "error=excluded.error,layout=excluded.layout,bytes=excluded.bytes,"
+    "case_number=excluded.case_number,date_injury=excluded.date_injury,"
+    "date_decision=excluded.date_decision,"
+    "date_ur_denial=excluded.date_ur_denial,"
+    "date_assigned=excluded.date_assigned,"
+    "date_application=excluded.date_application,"
+    "priority=excluded.priority,specialty=excluded.specialty,"
+    "licensure=excluded.licensure,truncated=excluded.truncated,"
+    "items=excluded.items,flagged_items=excluded.flagged_items,"
+    "rule_errors=excluded.rule_errors,"
+    "specialty_group=excluded.specialty_group",
+    "SELECT id FROM letters WHERE sha256=?1",
+    "DELETE FROM items WHERE letter_id=?1",
+    "INSERT INTO paths(path,letter_id,run_id) VALUES(?1,?2,?3) "
+    "ON CONFLICT(path) DO UPDATE SET letter_id=excluded.letter_id,"
+    "run_id=excluded.run_id",
+    "INSERT INTO seen(run_id,path,letter_id) VALUES(?1,?2,?3)",
+    "DELETE FROM letters WHERE id=?1 AND NOT EXISTS "
+    "(SELECT 1 FROM paths WHERE letter_id=?1)",
     "INSERT INTO items(letter_id,idx,service,category,outcome,conclusion,"
     "guideline_ca,guideline_maximus,line,cited,flagged) "
     "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
@@ -73,8 +119,8 @@ static const char *const sql[S_N] = {
     "counterparts) VALUES(?1,?2,?3,?4,?5,?6,?7)",
     "INSERT INTO evidence(fact_id,finding_id,role,section,start,end,text) "
     "VALUES(?1,?2,?3,?4,?5,?6,?7)",
-    "SELECT items.id FROM items JOIN letters ON letters.id=items.letter_id "
-    "WHERE letters.path=?1 AND letters.run_id=?2 AND items.idx=?3",
+    "SELECT items.id FROM items JOIN seen ON seen.letter_id=items.letter_id "
+    "WHERE seen.path=?1 AND seen.run_id=?2 AND items.idx=?3",
 };
 
 struct ir_store {
@@ -274,10 +320,27 @@ static int put_item(ir_store *s, sqlite3_int64 letter, const ir_item *it) {
   return 0;
 }
 
+/* The single integer a statement's first row gives (0 when none). */
+static int step_id(ir_store *s, sqlite3_stmt *st, sqlite3_int64 *id,
+                   const char *what) {
+  *id = 0;
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(s, what);
+}
+
+/* In the caller's transaction: the letter's content row (kept, its items
+ * replaced), the path's current content, the run's sighting of it, and the
+ * path's previous content removed when no path holds it any more. */
 static int put_letter(ir_store *s, const ir_letter *l, const char *key) {
-  sqlite3_stmt *st = s->st[S_DEL];
-  bind_text(st, 1, key);
-  if (step(s, st, "delete") != 0)
+  const char *path = l->path ? l->path : "-";
+  sqlite3_int64 old = 0, id = 0;
+  sqlite3_stmt *st = s->st[S_OLD];
+  bind_text(st, 1, path);
+  if (step_id(s, st, &old, "paths") != 0)
     return -1;
   long flagged = 0;
   for (size_t i = 0; i < l->items.n; i++)
@@ -306,10 +369,35 @@ static int put_letter(ir_store *s, const ir_letter *l, const char *key) {
   bind_text(st, 21, l->specialty_group);
   if (step(s, st, "letters") != 0)
     return -1;
-  sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
+  st = s->st[S_ID];
+  bind_text(st, 1, key);
+  if (step_id(s, st, &id, "letters") != 0)
+    return -1;
+  st = s->st[S_CLEAR];
+  sqlite3_bind_int64(st, 1, id);
+  if (step(s, st, "items") != 0)
+    return -1;
   for (size_t i = 0; i < l->items.n; i++)
     if (put_item(s, id, &l->items.v[i]) != 0)
       return -1;
+  st = s->st[S_PATH];
+  bind_text(st, 1, path);
+  sqlite3_bind_int64(st, 2, id);
+  sqlite3_bind_int64(st, 3, s->run);
+  if (step(s, st, "paths") != 0)
+    return -1;
+  st = s->st[S_SEEN];
+  sqlite3_bind_int64(st, 1, s->run);
+  bind_text(st, 2, path);
+  sqlite3_bind_int64(st, 3, id);
+  if (step(s, st, "seen") != 0)
+    return -1;
+  if (old && old != id) { /* edited, or failed then fixed */
+    st = s->st[S_STALE];
+    sqlite3_bind_int64(st, 1, old);
+    if (step(s, st, "letters") != 0)
+      return -1;
+  }
   return 0;
 }
 

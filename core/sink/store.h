@@ -1,11 +1,15 @@
 /* store.h - the SQLite store (--db FILE.sqlite).
  *
- * Tables: runs, letters (unique sha256 of the letter's bytes; a letter that
- * could not be read is keyed by the SHA-256 of "path:" and its path),
- * items, facts, evidence (spans of facts and findings), findings. Writing a
- * letter first deletes the row with the same key (cascading to its items,
- * facts, evidence, findings), so a re-run replaces rather than duplicates.
- * One transaction per letter: an interrupted run (even kill -9) leaves only
+ * Tables: runs (counts and status), letters (one row per content: unique
+ * sha256 of the letter's bytes; a letter that could not be read is keyed by
+ * the SHA-256 of "path:" and its path), paths (each path's current content),
+ * seen (each input of each run: run, path, letter), items, facts, evidence
+ * (spans of facts and findings), findings. Storing a letter keeps its
+ * content row and replaces its items (cascading to facts, evidence,
+ * findings), points the path at it, records the sighting, and deletes the
+ * path's previous content when no path holds it any more (an edited letter,
+ * a failed file since fixed): nothing stale is left to count twice. One
+ * transaction per letter: an interrupted run (even kill -9) leaves only
  * whole letters. WAL mode. Used by the single writer thread only. */
 #ifndef IR_STORE_H
 #define IR_STORE_H

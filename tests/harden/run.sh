@@ -288,6 +288,32 @@ else
   bad "12 control characters" "$(LC_ALL=C grep -c "$(printf '\033')" "$T/out" "$T/err" | tr '\n' ' ')"
 fi
 
+# ---- 10. the store keeps letters by content, paths per run ----------------
+mkdir -p "$T/db"
+cp "$LETTER" "$T/db/a.txt"
+cp "$LETTER" "$T/db/b.txt"
+: >"$T/db/c.txt"
+imr -q --db "$T/s.sqlite" "$T/db" >/dev/null 2>&1
+printf '\nAddendum: the reviewer signed on 01/02/2015.\n' >>"$T/db/a.txt"
+cat "$LETTER" >"$T/db/c.txt"
+imr -q --db "$T/s.sqlite" "$T/db" >/dev/null 2>&1
+got=$(sqlite3 "$T/s.sqlite" "
+  SELECT (SELECT count(*) FROM letters), (SELECT count(*) FROM paths),
+         (SELECT count(*) FROM seen WHERE run_id = 2),
+         (SELECT letters FROM runs WHERE id = 2),
+         (SELECT count(*) FROM letters WHERE ok = 0),
+         (SELECT count(DISTINCT letter_id) FROM paths),
+         (SELECT count(*) FROM items) = 2 * (SELECT items FROM letters
+           WHERE sha256 = (SELECT sha256 FROM letters ORDER BY id LIMIT 1))
+  " 2>&1 | tr '|' ' ')
+# two contents (the edited a.txt; b.txt = c.txt = the seed), three paths,
+# three inputs seen and counted by run 2, no failed row left for c.txt
+if [ "$got" = "2 3 3 3 0 2 1" ]; then
+  ok "10 store: letters by content, paths per run, edited and fixed files replace their rows"
+else
+  bad "10 store semantics" "got '$got', want '2 3 3 3 0 2 1'"
+fi
+
 # ---- 11. no hidden or silent limits -----------------------------------------
 imr -q --max-bytes 300M "$LETTER" >/dev/null 2>"$T/err"
 st=$?
