@@ -72,7 +72,9 @@ static void usage(FILE *f) {
       "      --rule-steps N   Lua instruction limit per check() call (default\n"
       "                       %s; 10 s wall clock per call as well)\n"
       "      --rule-memory N  Lua memory per rule per worker thread (default\n"
-      "                       %s)\n"
+      "                       %s; one state per rule per thread)\n"
+      "      --rule-memory-total N  Lua memory of all rule states together\n"
+      "                       (default 1G)\n"
       "      --color WHEN     auto (default), always, never\n"
       "  -q, --quiet          no progress line\n"
       "      --debug          tracebacks in rule errors\n"
@@ -177,6 +179,7 @@ enum {
   OPT_MAX_BYTES,
   OPT_STEPS,
   OPT_MEMORY,
+  OPT_MEMORY_TOTAL,
   OPT_COLOR,
   OPT_DEBUG,
   OPT_CSV_RAW,
@@ -199,6 +202,7 @@ static const struct option long_opts[] = {
     {"max-bytes", required_argument, 0, OPT_MAX_BYTES},
     {"rule-steps", required_argument, 0, OPT_STEPS},
     {"rule-memory", required_argument, 0, OPT_MEMORY},
+    {"rule-memory-total", required_argument, 0, OPT_MEMORY_TOTAL},
     {"color", required_argument, 0, OPT_COLOR},
     {"colour", required_argument, 0, OPT_COLOR},
     {"quiet", no_argument, 0, 'q'},
@@ -296,6 +300,13 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       if (v < (1ULL << 20))
         return bad_usage("--rule-memory needs at least 1M, not '%s'", optarg);
       o->cfg.rules.memory = (size_t)v;
+      break;
+    case OPT_MEMORY_TOTAL:
+      v = parse_size(optarg);
+      if (v < (1ULL << 20))
+        return bad_usage("--rule-memory-total needs at least 1M, not '%s'",
+                         optarg);
+      o->cfg.rules.memory_total = (size_t)v;
       break;
     case OPT_COLOR:
       if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&

@@ -3,6 +3,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,49 @@
  * malloc once per chunk rather than once per block. Larger blocks come from
  * malloc. `used` counts the sizes Lua asked for, so the cap is what it was;
  * chunks are freed with the state. */
+
+/* ---- the process budget ---------------------------------------------------
+ * All states together may hold at most `budget_cap` bytes. Each state
+ * reserves from the shared count in quanta of QUANT bytes (one atomic
+ * operation per quantum, none per block), gives back what it no longer uses
+ * after each call (ir_lua_box_call) and everything when it closes. */
+
+#define QUANT ((size_t)256 << 10)
+
+static atomic_size_t budget_used;
+static atomic_size_t budget_cap = IR_RULE_MEMORY_TOTAL;
+
+void ir_lua_budget_set(size_t total) { atomic_store(&budget_cap, total); }
+
+static void limit_update(ir_lua_mem *m) {
+  m->limit = m->reserved < m->cap ? m->reserved : m->cap;
+}
+
+/* Reserves so that `total` bytes are covered; 0 when the budget is spent. */
+static int reserve(ir_lua_mem *m, size_t total) {
+  if (total <= m->reserved)
+    return 1;
+  size_t grow = (total - m->reserved + QUANT - 1) / QUANT * QUANT;
+  size_t now = atomic_fetch_add(&budget_used, grow) + grow;
+  if (now > atomic_load(&budget_cap)) {
+    atomic_fetch_sub(&budget_used, grow);
+    m->budget_refused = 1;
+    return 0;
+  }
+  m->reserved += grow;
+  limit_update(m);
+  return 1;
+}
+
+/* Gives back the reservation beyond what is used (plus one quantum). */
+static void unreserve(ir_lua_mem *m, size_t keep) {
+  size_t want = keep ? (m->used + QUANT - 1) / QUANT * QUANT + QUANT : 0;
+  if (m->reserved > want) {
+    atomic_fetch_sub(&budget_used, m->reserved - want);
+    m->reserved = want;
+    limit_update(m);
+  }
+}
 
 #define CHUNK (16u << 10)
 #define CHUNK_HEAD 16 /* the chunk list link; keeps blocks 16-byte aligned */
@@ -73,6 +117,7 @@ static void pool_drain(ir_lua_mem *m) {
   }
   memset(m->pool, 0, sizeof m->pool);
   m->bump = m->bump_end = NULL;
+  unreserve(m, 0);
 }
 
 /* A block of nsize bytes holding the first bytes of ptr (old bytes), or
@@ -100,7 +145,8 @@ static void *alloc_slow(ir_lua_mem *m, void *ptr, size_t old, size_t nsize) {
     return NULL;
   }
   if (nsize > old &&
-      (nsize - old > m->cap || m->used + (nsize - old) > m->cap)) {
+      (nsize - old > m->cap || m->used + (nsize - old) > m->cap ||
+       !reserve(m, m->used + (nsize - old)))) {
     m->refused = 1;
     return NULL;
   }
@@ -119,12 +165,13 @@ static void *alloc_slow(ir_lua_mem *m, void *ptr, size_t old, size_t nsize) {
   return p;
 }
 
-/* Fast paths: a new small block within the cap, freeing a small block. The
- * cap is never passed (used <= cap always), so cap - used cannot wrap. */
+/* Fast paths: a new small block within the cap and the reservation,
+ * freeing a small block. used <= limit always, so limit - used cannot
+ * wrap. */
 static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   ir_lua_mem *m = ud;
   if (!ptr) { /* osize is a type tag */
-    if (nsize - 1 < POOL_MAX && nsize <= m->cap - m->used) {
+    if (nsize - 1 < POOL_MAX && nsize <= m->limit - m->used) {
       void *p = pool_get(m, pool_class(nsize));
       if (p) {
         m->used += nsize;
@@ -224,6 +271,7 @@ static void arm(ir_lua_box *b) {
   b->time_hit = 0;
   b->started = now_s();
   b->mem.refused = 0;
+  b->mem.budget_refused = 0;
   lua_sethook(b->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
@@ -526,6 +574,7 @@ static void copy_msg(lua_State *L, char *err, size_t errlen) {
 static int box_start(ir_lua_box *b, char *err, size_t errlen) {
   memset(&b->mem, 0, sizeof b->mem);
   b->mem.cap = b->memory;
+  limit_update(&b->mem);
   b->L = lua_newstate(box_alloc, &b->mem);
   if (!b->L) {
     pool_drain(&b->mem);
@@ -541,9 +590,11 @@ static int box_start(ir_lua_box *b, char *err, size_t errlen) {
   if (st != LUA_OK) {
     if (st == LUA_ERRMEM)
       snprintf(err, errlen,
-               "%s: memory limit exceeded (%zu bytes) while "
+               "%s: memory limit exceeded (%zu bytes%s) while "
                "loading the rule",
-               b->file, b->mem.cap);
+               b->file,
+               b->mem.budget_refused ? atomic_load(&budget_cap) : b->mem.cap,
+               b->mem.budget_refused ? " for all rule states together" : "");
     else
       copy_msg(b->L, err, errlen);
     lua_close(b->L);
@@ -634,8 +685,14 @@ static ir_box_status classify(ir_lua_box *b, int st) {
   }
   if (st == LUA_ERRMEM || (b->mem.refused && st == LUA_ERRERR)) {
     lua_pop(L, 1);
-    lua_pushfstring(L, "%s: memory limit exceeded (%I bytes)", b->file,
-                    (lua_Integer)b->mem.cap);
+    if (b->mem.budget_refused)
+      lua_pushfstring(L,
+                      "%s: memory limit exceeded (all rule states together "
+                      "hold the process budget, %I bytes)",
+                      b->file, (lua_Integer)atomic_load(&budget_cap));
+    else
+      lua_pushfstring(L, "%s: memory limit exceeded (%I bytes)", b->file,
+                      (lua_Integer)b->mem.cap);
     return IR_BOX_MEMORY;
   }
   if (lua_type(L, -1) != LUA_TSTRING) {
@@ -654,6 +711,7 @@ ir_box_status ir_lua_box_call(ir_lua_box *b, int nargs, int nres, int debug) {
   int st = lua_pcall(L, nargs, nres, fn);
   lua_sethook(L, NULL, 0, 0);
   ir_box_status r = classify(b, st);
+  unreserve(&b->mem, 1);
   lua_remove(L, fn);
   return r;
 }
@@ -668,6 +726,7 @@ ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
   b->limit_hit = 0;
   b->time_hit = 0;
   b->mem.refused = 0;
+  b->mem.budget_refused = 0;
   int st = lua_pcall(L, nargs + 1, nres, 0);
   return classify(b, st);
 }

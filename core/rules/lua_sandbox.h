@@ -1,7 +1,8 @@
 /* lua_sandbox.h - one sandboxed Lua 5.4 state (internal to the rule engine).
  *
  * ir_lua_box_open() creates a state whose allocator counts every byte and
- * refuses growth past `memory` (shrinks never fail), opens only base, string,
+ * refuses growth past `memory` or past the process budget for all states
+ * together (ir_lua_budget_set; shrinks never fail), opens only base, string,
  * table, math and utf8 (plus os.time/os.date/os.clock), replaces everything
  * else with functions whose error names them ("io.open is not available in
  * rules"), makes undefined global reads an error, and loads `src` as text
@@ -21,13 +22,18 @@
 #include <lua.h>
 
 #define IR_RULE_SECONDS 10 /* wall-clock limit per check() call */
-#define POOL_STEP 16       /* allocator size classes (lua_sandbox.c) */
+/* Default budget for all rule states of the process together. */
+#define IR_RULE_MEMORY_TOTAL ((size_t)1 << 30)
+#define POOL_STEP 16 /* allocator size classes (lua_sandbox.c) */
 #define POOL_MAX 256
 #define POOL_CLASSES (POOL_MAX / POOL_STEP)
 
 typedef struct {
   size_t used, cap, peak; /* bytes Lua asked for (what the cap limits) */
+  size_t reserved;        /* taken from the process budget */
+  size_t limit;           /* min(cap, reserved): the fast path's bound */
   int refused;            /* a growth request was refused since the last arm */
+  int budget_refused;     /* ... because the process budget was spent */
   void *pool[POOL_CLASSES]; /* free small blocks, by size class */
   void *chunks;             /* malloc'd chunks small blocks are cut from */
   char *bump, *bump_end;    /* the free end of the newest chunk */
@@ -62,6 +68,11 @@ typedef enum {
   IR_BOX_LIMIT,  /* instruction limit */
   IR_BOX_MEMORY, /* memory cap */
 } ir_box_status;
+
+/* Sets the budget of all states together (default IR_RULE_MEMORY_TOTAL):
+ * a state's growth past its own cap or past what the budget has left is
+ * refused ("memory limit exceeded"). */
+void ir_lua_budget_set(size_t total);
 
 /* Allocates the box, opens the state and runs the chunk. NULL with
  * "file:line: message" in err on failure. */

@@ -356,6 +356,8 @@ ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
     rs->opt.steps = IR_DEFAULT_RULE_STEPS;
   if (rs->opt.memory == 0)
     rs->opt.memory = IR_DEFAULT_RULE_MEMORY;
+  ir_lua_budget_set(rs->opt.memory_total ? rs->opt.memory_total
+                                         : IR_RULE_MEMORY_TOTAL);
   int failed = 0;
   for (size_t i = 0; i < n; i++) {
     ir_rule *r = &rs->v[rs->n++];

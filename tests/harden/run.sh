@@ -227,6 +227,37 @@ else
   bad "6 wall-clock limit" "exit $st, $(head -c 300 "$T/err")"
 fi
 
+# ---- 7. one memory budget for all rule states ------------------------------
+mkdir -p "$T/mem" && cp -r "$ROOT/rules/lexicon" "$T/mem/"
+cat >"$T/mem/big.lua" <<'LUA'
+-- holds 40 MB (80 MB while string.rep builds it) during every check()
+return {
+  id = "test-big",
+  check = function(item, letter)
+    local s = string.rep("x", 40000000)
+    local n = 0
+    for i = 1, 3000000 do n = n + 1 end
+    return nil
+  end,
+}
+LUA
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$T/rss" timeout -k 5 "$GUARD" "$IMR" --rules "$T/mem" -q -j 4 \
+    --rule-memory 200M --rule-memory-total 128M --format json $SEEDS >/dev/null 2>"$T/err"
+  st=$?
+  rss=$(tail -n 1 "$T/rss")
+  if [ "$st" -le 2 ] && [ "${rss:-999999}" -lt $((200 << 10)) ] &&
+    ! grep -q 'Sanitizer' "$T/err"; then
+    ok "7 4 threads x 80 MB rule states under a 128M budget: peak RSS $((rss >> 10)) MB"
+  else
+    bad "7 rule memory budget" "exit $st, peak RSS ${rss} KB, $(grep -v 'test-big' "$T/err" | head -c 200)"
+  fi
+  grep -q 'all rule states together' "$T/err" &&
+    ok "7 the budget's refusal names it" || skipped "7 budget message" "no state was refused in this run"
+else
+  skipped "7 rule memory budget" "no /usr/bin/time"
+fi
+
 # ---- 8. output does not depend on -j: rule state is reset per letter ------
 mkdir -p "$T/state" && cp -r "$ROOT/rules/lexicon" "$T/state/"
 cat >"$T/state/counter.lua" <<'LUA'
