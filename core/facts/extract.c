@@ -43,6 +43,8 @@ struct ir_extract_ctx {
   pcre2_jit_stack *js;
   uint8_t *seen;  /* candidate fragments of the current sentence */
   fragnext *cand; /* scratch, one per fragment */
+  ir_arena tmp;   /* a sentence's hits while they are found (the letter's
+                     arena gets them at their final size: no doubling) */
 };
 
 ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
@@ -105,6 +107,7 @@ ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x) {
   size_t nf = ir_lexicon_nfrags(x->lx);
   c->seen = calloc(ir_lexicon_scratch(x->lx), 1);
   c->cand = malloc((nf + 1) * sizeof *c->cand);
+  ir_arena_init(&c->tmp);
   if (!c->md || !c->mctx || !c->seen || !c->cand) {
     ir_extract_ctx_free(c);
     return NULL;
@@ -125,6 +128,7 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
     pcre2_jit_stack_free(c->js);
   free(c->seen);
   free(c->cand);
+  ir_arena_free(&c->tmp);
   free(c);
 }
 
@@ -283,21 +287,26 @@ static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
           : ir_lexicon_scan(c->x->lx, text + x->s.start, x->s.end - x->s.start,
                             c->seen);
   cand &= IR_SEC_ALL >> (128 - IR_LEX_COUNT); /* (all bits when no prefilter) */
-  int next = 0;                               /* first[next...] not yet set */
-  while (cand) {
+  while (cand) { /* sections in increasing order: hits sorted by section */
     int sec = ir_secmask_first(cand);
     cand &= cand - 1;
-    while (next <= sec)
-      x->s.first[next++] = (uint32_t)hv.n;
-    int rc = match_section(c, a, text, x->s.start, x->s.end, sec, &hv);
+    size_t from = hv.n;
+    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, &hv);
     if (rc) {
       *bad_sec = sec;
+      ir_arena_reset(&c->tmp);
       return rc;
     }
+    for (size_t k = from; k < hv.n; k++)
+      hv.v[k].sec = (uint32_t)sec;
   }
-  while (next <= IR_LEX_COUNT)
-    x->s.first[next++] = (uint32_t)hv.n;
-  x->s.hits = hv.v;
+  x->s.nhits = (uint32_t)hv.n;
+  x->s.hits = NULL;
+  if (hv.n) {
+    x->s.hits = ir_arena_alloc_raw(a, hv.n * sizeof *hv.v);
+    memcpy(x->s.hits, hv.v, hv.n * sizeof *hv.v);
+  }
+  ir_arena_reset(&c->tmp);
   return 0;
 }
 

@@ -58,13 +58,16 @@
 typedef struct {
   uint32_t start, end; /* normalized positions */
   int32_t g1s, g1e;    /* first capturing group, -1 when unset */
+  uint32_t sec;        /* its lexicon section */
 } ir_hit;
 
 typedef struct {
   size_t start, end; /* sentence span, normalized positions */
   const char *text;  /* the whole normalized text */
-  ir_hit *hits;      /* grouped by section */
-  uint32_t first[IR_LEX_COUNT + 1];
+  ir_hit *hits;      /* sorted by section (then position): a section's
+                        hits are found by binary search, so a sentence
+                        costs a few words however many sections exist */
+  uint32_t nhits;
 } ir_sent;
 
 /* Hits of one section, *n set to their count. */

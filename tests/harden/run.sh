@@ -369,6 +369,30 @@ else
   bad "11 item cap" "$(head -c 200 "$T/err")"
 fi
 
+python3 - "$LETTER" "$T/big.txt" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+head, sep, rest = d.partition(b"IMR ISSUES")
+body = head[head.find(b"CLINICAL CASE SUMMARY"):]
+body = body[body.find(b"\n"):]
+n = (60 << 20) // max(len(body), 1)
+open(sys.argv[2], "wb").write(head + body * n + sep + rest)
+PY
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$T/rss" timeout -k 5 "$GUARD" "$IMR" --rules "$ROOT/rules" -q -j 1 \
+    --format json "$T/big.txt" >/dev/null 2>"$T/err"
+  st=$?
+  rss=$(tail -n 1 "$T/rss")
+  size=$(($(stat -c %s "$T/big.txt") >> 10))
+  if [ "$st" -le 1 ] && [ "${rss:-0}" -gt 0 ] && [ "$rss" -lt $((size * 7)) ]; then
+    ok "11 a $((size >> 10)) MB letter peaks at $((rss >> 10)) MB (under 7x its size)"
+  else
+    bad "11 memory of a big letter" "exit $st, peak $((${rss:-0} >> 10)) MB for $((size >> 10)) MB"
+  fi
+else
+  skipped "11 memory of a big letter" "no /usr/bin/time"
+fi
+
 echo "skipped $skip"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
