@@ -20,10 +20,10 @@
 typedef struct {
   long steps;          /* instruction limit per check() call */
   size_t memory;       /* bytes per Lua state */
-  size_t memory_total; /* bytes for all Lua states of the process together
-                          (0: the default, 1 GiB) */
   int debug;           /* tracebacks in rule errors */
   int verdicts;        /* fill each fact's verdict from the rule's verdict() */
+  size_t memory_total; /* bytes for all Lua states of the process together
+                          (0: the default, 1 GiB) */
 } ir_rules_opts;
 
 typedef struct ir_ruleset ir_ruleset;

@@ -146,7 +146,7 @@ static void rm_dir(void) {
     fprintf(stderr, "cannot remove %s\n", tmpdir);
 }
 
-static ir_rules_opts OPTS = {200000, 8u << 20, 0, 0};
+static ir_rules_opts OPTS = {200000, 8u << 20, 0, 0, 0};
 
 /* Loads tmpdir, expecting failure; returns whether err contains want. */
 static int load_fails_with(const char *want) {
@@ -202,7 +202,7 @@ static int run_dir(ir_letter *l, char *err, size_t errlen) {
 
 static void test_real_rules(void) {
   char err[512] = "";
-  ir_rules_opts vo = {0, 0, 0, 1}; /* with the pack's verdicts */
+  ir_rules_opts vo = {0, 0, 0, 1, 0}; /* with the pack's verdicts */
   ir_ruleset *rs = ir_rules_load("rules", &vo, err, sizeof err);
   CHECK(rs != NULL);
   if (!rs) {
@@ -862,7 +862,7 @@ static void test_many_items(void) {
   new_dir();
   put("boom.lua", RULE("boom", "error('boom ' .. item.index)"));
   char err[512] = "";
-  ir_rules_opts o = {0, 0, 0, 0};
+  ir_rules_opts o = {0, 0, 0, 0, 0};
   ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
   ir_ruleset *real = ir_rules_load("rules", NULL, err, sizeof err);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
@@ -903,7 +903,7 @@ static void test_letter_too_big(void) {
   put("a.lua", RULE("a", "return {{kind = 'seen'}}"));
   put("b.lua", RULE("b", "return {{kind = 'seen'}}"));
   char err[512] = "";
-  ir_rules_opts o = {0, 1u << 20, 0, 0};
+  ir_rules_opts o = {0, 1u << 20, 0, 0, 0};
   ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
   CHECK(c != NULL);
@@ -938,7 +938,7 @@ static void test_lazy_memory(void) {
   put("fat.lua", RULE("fat", "return {{kind = 'len', message = "
                              "tostring(#item.rationale)}}"));
   char err[512] = "";
-  ir_rules_opts o = {0, 1u << 20, 0, 0};
+  ir_rules_opts o = {0, 1u << 20, 0, 0, 0};
   ir_ruleset *rs = ir_rules_load(tmpdir, &o, err, sizeof err);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
   CHECK(c != NULL);
