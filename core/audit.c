@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "base/base.h"
-#include "base/longpath.h"
 #include "letter/letter.h"
 #include "text/pdf.h"
 

@@ -14,12 +14,10 @@
 
 #include "audit.h"
 #include "base/base.h"
-#include "base/stop.h"
 #include "batch/batch.h"
-#include "batch/clash.h"
 #include "ruletest.h"
-#include "version.h"
 #include "text/pdf.h"
+#include "version.h"
 
 /* Installed rule packs (make install sets it from PREFIX). */
 #ifndef IR_DATADIR

@@ -24,8 +24,6 @@
 #include <unistd.h>
 
 #include "base/base.h"
-#include "base/stop.h"
-#include "base/term.h"
 #include "batch_int.h"
 #include "crosscase.h"
 #include "paths.h"

@@ -42,4 +42,6 @@ typedef struct {
 
 int ir_batch_run(const ir_auditor *a, const ir_batch_opts *o);
 
+#include "clash.h" /* outputs refused before the batch (main) */
+
 #endif

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/longpath.h"
+#include "base/base.h"
 
 typedef struct {
   const ir_output *o;

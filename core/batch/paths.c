@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 
 #include "base/base.h"
-#include "base/longpath.h"
 
 typedef struct {
   char *dir;       /* directory path (no trailing slash unless root) */

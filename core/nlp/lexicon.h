@@ -65,7 +65,7 @@
   X(REG_LUMBAR, "region_lumbar")                                               \
   X(REG_CERVICAL, "region_cervical")                                           \
   X(REG_THORACIC, "region_thoracic")                                           \
-  X(REG_ELSEWHERE, "region_elsewhere") /* a limb: a therapy's other target */ \
+  X(REG_ELSEWHERE, "region_elsewhere") /* a limb: a therapy's other target */  \
   X(NEG_PRE, "negation_pre")                                                   \
   X(NEG_POST, "negation_post")                                                 \
   X(NEG_RESULT, "negation_result")                                             \
@@ -77,7 +77,7 @@
   X(SOUGHT, "sought")              /* looked for (and not found) */            \
   X(TERMINATOR, "terminator")                                                  \
   X(HYPO, "hypothetical")                                                      \
-  X(FUTURE, "future") /* planned, will be: nothing documented yet */          \
+  X(FUTURE, "future") /* planned, will be: nothing documented yet */           \
   X(ATTRIB, "attribution")                                                     \
   X(FAILED, "failed") /* outcome class: no effect, failed */                   \
   X(OUT_PARTIAL, "outcome_partial")                                            \

@@ -2,7 +2,7 @@
  * object line {"cross_case":true,"file","index","finding":{...}}, a text
  * diagnostic under a "cross-case consistency" heading, or a CSV row with
  * the columns of the item rows (report_csv.c). */
-#include "base/term.h"
+#include "base/base.h"
 #include "sink.h"
 #include "sink_int.h"
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/term.h"
+#include "base/base.h"
 #include "sink.h"
 
 #define C_BOLD "\033[1m"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/stop.h"
+#include "base/base.h"
 #include "report_html.h"
 
 #define esc ir_html_esc

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/term.h"
+#include "base/base.h"
 #include "sink.h"
 
 static int cmp_rows(const void *a, const void *b) {

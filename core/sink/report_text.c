@@ -3,7 +3,7 @@
  * letters and rules is escaped for the terminal (base/term.h). */
 #include <string.h>
 
-#include "base/term.h"
+#include "base/base.h"
 #include "sink.h"
 
 /* Scratch buffers for escaped strings, one per string of a line. */

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/stop.h"
+#include "base/base.h"
 #include "sink.h"
 
 typedef struct {

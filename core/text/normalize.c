@@ -17,7 +17,7 @@
 
 #include "norm_int.h"
 
-#define MAX_INPUT ((size_t)64 << 20)
+#define NORM_MAX_INPUT ((size_t)64 << 20)
 enum { BINARY_SAMPLE = 64 * 1024 };
 
 /* ---- output with map ---------------------------------------------------- */
@@ -473,7 +473,7 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
   t->orig = orig;
   t->orig_len = len;
   t->line_eol = '\n';
-  if (len > MAX_INPUT) {
+  if (len > NORM_MAX_INPUT) {
     *err = "file too large (over 64 MiB)";
     return -1;
   }
