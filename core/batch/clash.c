@@ -1,7 +1,6 @@
 /* clash.c - outputs that would overwrite an input or each other (clash.h). */
 #include "clash.h"
 
-#include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "base/base.h"
+#include "paths.h"
 
 typedef struct {
   const ir_output *o;
@@ -57,7 +57,7 @@ static int inside(const out_info *a, const char *dir, const char *glob) {
     return 0;
   const char *base = strrchr(a->canon, '/');
   base = base ? base + 1 : a->canon;
-  return base[0] != '.' && fnmatch(glob, base, 0) == 0;
+  return base[0] != '.' && ir_paths_glob_match(glob, base);
 }
 
 /* 0, or -1 with err set when input path clashes with an output. */
@@ -112,7 +112,7 @@ int ir_outputs_clash(const ir_batch_opts *o, const ir_output *outs, size_t n,
     snprintf(err, errlen, "out of memory");
     return -1;
   }
-  const char *glob = o->glob && *o->glob ? o->glob : "*.txt";
+  const char *glob = o->glob && *o->glob ? o->glob : IR_DEFAULT_GLOB;
   int rc = 0;
   for (size_t i = 0; i < n; i++) {
     v[i].o = &outs[i];

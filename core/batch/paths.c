@@ -57,8 +57,7 @@ static char *join(const char *dir, const char *name) {
   return s;
 }
 
-/* name matches one of the comma-separated patterns of glob ("*.txt,*.pdf"). */
-static int glob_match(const char *glob, const char *name) {
+int ir_paths_glob_match(const char *glob, const char *name) {
   char pat[256];
   for (const char *g = glob; *g;) {
     const char *c = strchr(g, ',');
@@ -202,7 +201,7 @@ int ir_paths_next(ir_paths *p, char **path, const char **err) {
         *err = e;
         return 1;
       }
-      if (glob_match(p->glob, name)) {
+      if (ir_paths_glob_match(p->glob, name)) {
         *path = full;
         return 1;
       }

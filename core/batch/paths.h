@@ -30,5 +30,7 @@ int ir_paths_next(ir_paths *p, char **path, const char **err);
  * paths, no directory, no list); -1 otherwise. */
 long ir_paths_total(const ir_paths *p);
 void ir_paths_free(ir_paths *p);
+/* name matches one of the comma-separated patterns of glob ("*.txt,*.pdf"). */
+int ir_paths_glob_match(const char *glob, const char *name);
 
 #endif
