@@ -417,6 +417,25 @@ static int fail(seg *c, const char *msg) {
   return -1;
 }
 
+/* An item whose title names no kind of service took its category from its
+ * guideline line. When that line is shared by several items (one
+ * "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON" section for a numbered
+ * issue list), it speaks of all of them: the item stays "other". */
+static void shared_guideline_categories(seg *c, ir_letter *l) {
+  for (size_t i = 0; i < l->items.n; i++) {
+    ir_item *it = &l->items.v[i];
+    const char *g = it->guideline_maximus;
+    if (!g || strcmp(ir_category_of(c->sg, it->service, NULL), "other") != 0)
+      continue;
+    for (size_t j = 0; j < l->items.n; j++)
+      if (j != i && l->items.v[j].guideline_maximus &&
+          strcmp(l->items.v[j].guideline_maximus, g) == 0) {
+        it->category = "other";
+        break;
+      }
+  }
+}
+
 int ir_segment(const ir_segmenter *sg, ir_arena *a, ir_letter *l) {
   seg c;
   memset(&c, 0, sizeof c);
@@ -467,6 +486,7 @@ int ir_segment(const ir_segmenter *sg, ir_arena *a, ir_letter *l) {
     }
     if (!l->items.n)
       rc = fail(&c, "no decided item found");
+    shared_guideline_categories(&c, l);
   }
   pcre2_match_data_free(c.md);
   return rc;

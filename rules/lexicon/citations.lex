@@ -91,6 +91,10 @@ recommend*
 /\bonly\s+(?:when|if|for|in|where)\b/
 /\b(?:are|is)\s+(?:only\s+)?(?:supported|recommended)\b/
 /\b(?:is|are)\s+(?:only\s+)?indicated\b/
+# "trigger point injections are limited to / reserved for myofascial pain
+# syndrome in which the examiner documents ...": the rule in other words
+/\b(?:is|are)\s+(?:limited|reserved|restricted|confined)\s+(?:to|for)\b/
+/\bin\s+which\s+the\s+(?:examiner|physician|provider|clinician)\b/
 # a rule stated for injections in general: "the frequency of injections
 # should not be at an interval less than two months"
 /\bshould\s+(?:not\s+)?(?:be|exceed|occur)\b/
