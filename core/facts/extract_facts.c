@@ -6,7 +6,9 @@
  * referred_pain    [referred_pain] affirm/deny/cite.
  * radiculopathy    [radiculopathy] affirm/deny; [radiculopathy_test] only
  *                  deny ("straight leg raise was negative", "EMG normal"),
- *                  or affirm when that negative result is itself negated.
+ *                  or affirm when that negative result is itself negated;
+ *                  [radiculopathy_screen] (a normal general neurologic
+ *                  exam) denies only when nothing affirms it.
  *                  Cited when the rationale states the radicular rule
  *                  ([radicular_rule]) and the letter says this patient has
  *                  radiculopathy (rationale mention, or record affirm),
@@ -129,6 +131,15 @@ static void radiculopathy(xletter *xl, int i) {
   simple_fact(xl, i, IR_LEX_RADIC, IR_CRIT_RADICULOPATHY, M_AFF | M_DENY);
   simple_fact(xl, i, IR_LEX_RADIC_TEST, IR_CRIT_RADICULOPATHY,
               M_DENY | M_TURNED);
+  /* a normal general neurologic screen ("reflexes 2+ and symmetric",
+   * "sensation intact") denies radiculopathy only where nothing affirms it:
+   * beside a radiculopathy diagnosis, a positive straight leg raise or an
+   * EMG, it is no record contradiction */
+  size_t strong_deny = f->deny.n, strong_affirm = f->affirm.n;
+  simple_fact(xl, i, IR_LEX_RADIC_SCREEN, IR_CRIT_RADICULOPATHY,
+              M_DENY | M_TURNED);
+  if (strong_affirm)
+    f->deny.n = strong_deny;
   /* "no documentation that radiculopathy has been ruled out" cites it */
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];

@@ -40,9 +40,10 @@
   X(PT, "physical_therapy")                                                    \
   X(NSAID, "nsaid")                                                            \
   X(MR, "muscle_relaxant")                                                     \
-  X(RADIC, "radiculopathy")           /* affirming signs */                    \
-  X(RADIC_TEST, "radiculopathy_test") /* neutral tests */                      \
-  X(RADIC_RULE, "radicular_rule")     /* TPI not for radicular pain */         \
+  X(RADIC, "radiculopathy")               /* affirming signs */                \
+  X(RADIC_SCREEN, "radiculopathy_screen") /* general neuro exam */             \
+  X(RADIC_TEST, "radiculopathy_test")     /* neutral tests */                  \
+  X(RADIC_RULE, "radicular_rule")         /* TPI not for radicular pain */     \
   X(RELIEF, "relief")                                                          \
   X(NO_RELIEF, "no_relief")                                                    \
   X(NUM, "count")                                                              \

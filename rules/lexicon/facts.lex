@@ -143,10 +143,9 @@ nerve root compression
 /\b(?:decreased|diminished|reduced|absent)\s+(?:\w+\s+)?reflex\w*/
 
 [radiculopathy_test]
+# the tests of a nerve root, neutral: they deny radiculopathy only when
+# negated ("SLR was negative", "EMG normal")
 /\bSpurling(?:'s)?(?:\s+(?:test|sign|maneuver|manoeuvre))?/
-/\bDTRs?\b/
-deep tendon reflexes
-# neutral: deny radiculopathy only when negated ("SLR was negative")
 straight leg raise
 straight leg raising
 straight leg test
@@ -159,6 +158,14 @@ electrodiagnostic stud*
 # dated 1/8/2013 (which were normal)": the test with its limbs and date
 /\b(?:electrodiagnostic\s+stud\w*|EMG(?:\/NC[VS])?(?:\s+stud\w*)?|nerve\s+conduction\s+stud\w*)\s+of\s+the\s+(?:\w+\s+){0,5}?extremit(?:y|ies)(?:\s+(?:dated|on|from|of)\s+\d{1,2}\/\d{1,2}\/\d{2,4})?/
 nerve conduction stud*
+radicular signs
+
+[radiculopathy_screen]
+# a general neurologic screen, neutral: when negated or normal ("reflexes
+# 2+ and symmetric", "sensation intact", "neurologically intact") it denies
+# radiculopathy only where nothing in the record affirms it
+/\bDTRs?\b/
+deep tendon reflexes
 neurologic exam*
 neurological exam*
 neuro exam*
@@ -171,9 +178,8 @@ neurologic deficit*
 neurological deficit*
 focal neurologic deficit*
 reflexes
-radicular signs
 # "neurologically intact", "Neuro: intact", "neurological testing was within
-# normal limits" (neutral: counts only when negated)
+# normal limits"
 /\bneuro(?:logic(?:al)?(?:ly)?|vascular(?:ly)?)?\b(?!\s*(?:surg|consult|referral))/
 # "motor, sensory and reflex examinations were normal", "motor/sensory/reflex exam"
 /\b(?:motor|sensory|reflex)(?:\s*(?:,|\/|and|or)\s*(?:and\s+)?(?:motor|sensory|reflex|DTR)\w*){0,3}\s+(?:exam\w*|testing|tests?|function|findings)\b/
