@@ -23,35 +23,43 @@
 #include "pdf_int.h"
 #include "title_outcome.h"
 
+/* The array v of *cap elements of size sz (first: the first capacity),
+ * grown by doubling to hold at least need: the array (v itself when it is
+ * large enough), or NULL with v untouched (out of memory: the worker fails
+ * soft, unlike base's buffers). */
+static void *reserve(void *v, size_t *cap, size_t need, size_t sz,
+                     size_t first) {
+  if (need <= *cap)
+    return v;
+  size_t nc = *cap ? *cap * 2 : first;
+  while (nc < need)
+    nc *= 2;
+  void *p = realloc(v, nc * sz);
+  if (p)
+    *cap = nc;
+  return p;
+}
+
 int ir_pdf_chars_put(ir_pdf_rows *r, const unsigned char *b, size_t n) {
   if (r->nchars + n > r->max_chars) {
     r->too_long = 1;
     return -1;
   }
-  if (r->nchars + n > r->cap) {
-    size_t nc = r->cap ? r->cap * 2 : 4096;
-    while (nc < r->nchars + n)
-      nc *= 2;
-    char *p = realloc(r->chars, nc);
-    if (!p)
-      return -1;
-    r->chars = p;
-    r->cap = nc;
-  }
+  char *c = reserve(r->chars, &r->cap, r->nchars + n, 1, 4096);
+  if (!c)
+    return -1;
+  r->chars = c;
   memcpy(r->chars + r->nchars, b, n);
   r->nchars += n;
   return 0;
 }
 
 int ir_pdf_frag_add(ir_pdf_rows *r, const ir_pdf_frag *f) {
-  if (r->nfrags == r->fcap) {
-    size_t nc = r->fcap ? r->fcap * 2 : 256;
-    ir_pdf_frag *p = realloc(r->frags, nc * sizeof *p);
-    if (!p)
-      return -1;
-    r->frags = p;
-    r->fcap = nc;
-  }
+  ir_pdf_frag *v =
+      reserve(r->frags, &r->fcap, r->nfrags + 1, sizeof *r->frags, 256);
+  if (!v)
+    return -1;
+  r->frags = v;
   r->frags[r->nfrags++] = *f;
   return 0;
 }
@@ -333,16 +341,10 @@ static int w_put(writer *w, const char *s, size_t n) {
   ir_pdf_doc *d = w->d;
   if (d->len + n + 1 > w->max)
     return -2;
-  if (d->len + n + 1 > w->cap) {
-    size_t nc = w->cap ? w->cap * 2 : 8192;
-    while (nc < d->len + n + 1)
-      nc *= 2;
-    char *p = realloc(d->text, nc);
-    if (!p)
-      return -1;
-    d->text = p;
-    w->cap = nc;
-  }
+  char *t = reserve(d->text, &w->cap, d->len + n + 1, 1, 8192);
+  if (!t)
+    return -1;
+  d->text = t;
   memcpy(d->text + d->len, s, n);
   d->len += n;
   d->text[d->len] = 0;
@@ -351,14 +353,11 @@ static int w_put(writer *w, const char *s, size_t n) {
 
 static int w_line(writer *w, const row *rw) {
   ir_pdf_doc *d = w->d;
-  if (d->nlines == w->lcap) {
-    size_t nc = w->lcap ? w->lcap * 2 : 256;
-    ir_pdf_line *p = realloc(d->lines, nc * sizeof *p);
-    if (!p)
-      return -1;
-    d->lines = p;
-    w->lcap = nc;
-  }
+  ir_pdf_line *v =
+      reserve(d->lines, &w->lcap, d->nlines + 1, sizeof *d->lines, 256);
+  if (!v)
+    return -1;
+  d->lines = v;
   d->lines[d->nlines++] = (ir_pdf_line){(uint32_t)d->len, rw->page, rw->line};
   return 0;
 }
