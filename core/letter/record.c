@@ -60,6 +60,19 @@ int ir_criterion_from_name(const char *s) {
   return -1;
 }
 
+const char *ir_item_crit_name(const ir_item *it, int c) {
+  if (!it->pack || c < 0 || (size_t)c >= it->pack->ncrit)
+    return "unknown";
+  return it->pack->crit[c].id;
+}
+
+void ir_item_set_pack(ir_arena *a, ir_item *it, const ir_pack *p) {
+  it->pack = p;
+  it->nfacts = p ? p->ncrit : 0;
+  it->facts = it->nfacts ? ir_arena_alloc(a, it->nfacts * sizeof *it->facts)
+                         : NULL;
+}
+
 static int is_space(char c) { return c == ' ' || c == '\n'; }
 
 ir_evidence ir_make_evidence(ir_arena *a, const ir_text *t, ir_section sec,

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/base.h"
+#include "pack.h"
 #include "text/text.h"
 
 typedef enum {
@@ -43,7 +44,9 @@ typedef struct {
 typedef IR_VEC(ir_evidence) ir_evlist;
 typedef IR_VEC(const char *) ir_strlist;
 
-/* The 11 trigger point criteria / facts, in report order. */
+/* The 11 trigger point facts the built-in TPI extractor fills, in report
+ * order: the first criteria of a pack with builtin_tpi (pack.h). Every
+ * other place names a criterion by its pack and index. */
 #define IR_CRITERIA(X)                                                         \
   X(TWITCH, "twitch_response")                                                 \
   X(REFERRED, "referred_pain")                                                 \
@@ -80,13 +83,15 @@ typedef struct {
   int contradicted; /* the record both affirms and denies it */
   ir_evlist affirm; /* spans documenting it (present, or criterion met) */
   ir_evlist deny;   /* spans documenting its absence / a negative finding */
-  int has_value;    /* injection_count: ivalue; injectate: list */
+  int has_value;    /* kind number: ivalue; string: svalue; list: list */
   long ivalue;
-  ir_strlist list; /* injectate classes: local_anesthetic, steroid, ... */
+  const char *svalue; /* approach: transforaminal, ... */
+  ir_strlist list;    /* injectate classes: local_anesthetic, steroid, ... */
+  const char *how;    /* how the value was computed (MED arithmetic) */
 } ir_fact;
 
 typedef struct {
-  ir_criterion criterion;
+  int criterion;      /* index into the item's pack criteria */
   ir_evlist evidence; /* rationale spans stating it unmet/undocumented */
 } ir_cite;
 
@@ -117,7 +122,9 @@ typedef struct {
   size_t nstart, nend;           /* the whole item in normalized text */
   size_t rat_start, rat_end;     /* the rationale in normalized text */
   int line;                      /* 1-based line of the title in the file */
-  ir_fact facts[IR_CRIT_COUNT];
+  const ir_pack *pack; /* the guideline pack covering it, or NULL */
+  ir_fact *facts;      /* one per pack criterion, in its order */
+  size_t nfacts;       /* pack->ncrit, 0 without a pack */
   IR_VEC(ir_cite) cited;
   IR_VEC(ir_finding) findings;
 } ir_item;
@@ -153,6 +160,11 @@ typedef struct {
  * surrounding spaces, with original offsets filled in. */
 ir_evidence ir_make_evidence(ir_arena *a, const ir_text *t, ir_section sec,
                              size_t ns, size_t ne);
+
+/* The id of criterion c of the item's pack ("unknown" when none). */
+const char *ir_item_crit_name(const ir_item *it, int c);
+/* Gives the item its pack and one unknown fact per criterion. */
+void ir_item_set_pack(ir_arena *a, ir_item *it, const ir_pack *p);
 
 /* Severity of the letter for the exit status (base/exitcode.h):
  * IR_EXIT_OK clean, IR_EXIT_FLAGGED flagged, IR_EXIT_FAILED failed (not ok,

@@ -31,12 +31,56 @@ int ir_lex_from_name(const char *s, size_t n) {
   return -1;
 }
 
-ir_lexicon *ir_lexicon_new(void) { return calloc(1, sizeof(ir_lexicon)); }
+ir_lexicon *ir_lexicon_new(void) {
+  ir_lexicon *lx = calloc(1, sizeof(ir_lexicon));
+  if (lx)
+    lx->nsec = IR_LEX_COUNT;
+  return lx;
+}
+
+ir_lexicon *ir_lexicon_new_open(void) {
+  ir_lexicon *lx = calloc(1, sizeof(ir_lexicon));
+  if (lx)
+    lx->open = 1;
+  return lx;
+}
+
+int ir_lexicon_nsections(const ir_lexicon *lx) { return lx->nsec; }
+
+const char *ir_lexicon_section_name(const ir_lexicon *lx, int id) {
+  if (!lx->open)
+    return ir_lex_name(id);
+  return id >= 0 && id < lx->nsec ? lx->names[id] : "unknown";
+}
+
+int ir_lexicon_section_id(const ir_lexicon *lx, const char *s, size_t n) {
+  if (!lx->open)
+    return ir_lex_from_name(s, n);
+  for (int i = 0; i < lx->nsec; i++)
+    if (strlen(lx->names[i]) == n && strncmp(s, lx->names[i], n) == 0)
+      return i;
+  return -1;
+}
+
+/* An open lexicon's section named s[0, n), made when new; -1 when full. */
+static int open_section(ir_lexicon *lx, const char *s, size_t n) {
+  int id = ir_lexicon_section_id(lx, s, n);
+  if (id >= 0 || lx->nsec >= IR_LEX_MAX)
+    return id;
+  char *name = malloc(n + 1);
+  if (!name)
+    return -1;
+  memcpy(name, s, n);
+  name[n] = 0;
+  lx->names[lx->nsec] = name;
+  return lx->nsec++;
+}
 
 void ir_lexicon_free(ir_lexicon *lx) {
   if (!lx)
     return;
-  for (int i = 0; i < IR_LEX_COUNT; i++) {
+  for (int i = 0; i < lx->nsec; i++) {
+    free(lx->names[i]);
     for (size_t k = 0; k < lx->sec[i].n; k++) {
       free(lx->sec[i].v[k].re);
       pcre2_code_free(lx->sec[i].v[k].code);
@@ -177,9 +221,13 @@ static int parse_line(ir_lexicon *lx, int *cur, const char *s, size_t n,
       snprintf(msg, msglen, "section header without ']'");
       return -1;
     }
-    int id = ir_lex_from_name(s + 1, n - 2);
+    int id = lx->open ? open_section(lx, s + 1, n - 2)
+                      : ir_lex_from_name(s + 1, n - 2);
     if (id < 0) {
-      snprintf(msg, msglen, "unknown section [%.*s]", (int)(n - 2), s + 1);
+      snprintf(msg, msglen,
+               lx->open ? "too many sections at [%.*s]"
+                        : "unknown section [%.*s]",
+               (int)(n - 2), s + 1);
       return -1;
     }
     *cur = id;
@@ -330,7 +378,7 @@ static int cmp_term(const void *a, const void *b) {
 }
 
 int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
-  for (int i = 0; i < IR_LEX_COUNT; i++) {
+  for (int i = 0; i < lx->nsec; i++) {
     lex_section *s = &lx->sec[i];
     pcre2_code_free(s->code);
     s->code = NULL;
@@ -358,7 +406,8 @@ int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
     if (!s->code) {
       PCRE2_UCHAR m[160];
       pcre2_get_error_message(ec, m, sizeof m);
-      snprintf(err, errlen, "lexicon section [%s]: %s", lex_names[i],
+      snprintf(err, errlen, "lexicon section [%s]: %s",
+               ir_lexicon_section_name(lx, i),
                (char *)m);
       return -1;
     }
@@ -374,16 +423,16 @@ int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
     }
   }
   ir_lex_build_prefilter(lx);
-  for (int i = 0; i < IR_LEX_COUNT; i++) /* matched as one pattern */
+  for (int i = 0; i < lx->nsec; i++) /* matched as one pattern */
     if (lx->sec[i].code && lx->sec[i].whole)
       pcre2_jit_compile(lx->sec[i].code, PCRE2_JIT_COMPLETE);
   return 0;
 }
 
 const pcre2_code *ir_lexicon_code(const ir_lexicon *lx, int id) {
-  return id >= 0 && id < IR_LEX_COUNT ? lx->sec[id].code : NULL;
+  return id >= 0 && id < lx->nsec ? lx->sec[id].code : NULL;
 }
 
 size_t ir_lexicon_terms(const ir_lexicon *lx, int id) {
-  return id >= 0 && id < IR_LEX_COUNT ? lx->sec[id].n : 0;
+  return id >= 0 && id < lx->nsec ? lx->sec[id].n : 0;
 }

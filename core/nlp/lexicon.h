@@ -122,11 +122,18 @@ static inline int ir_secmask_first(ir_secmask m) {
 #undef IR_LEX_ENUM
 
 typedef struct ir_lexicon ir_lexicon;
+#define IR_LEX_MAX 128 /* sections per lexicon */
 
 const char *ir_lex_name(int id);
 int ir_lex_from_name(const char *s, size_t n); /* -1 when unknown */
 
 ir_lexicon *ir_lexicon_new(void);
+/* A lexicon whose files name their own sections (a guideline pack's): a
+ * new [name] makes a section, up to IR_LEX_MAX. */
+ir_lexicon *ir_lexicon_new_open(void);
+int ir_lexicon_nsections(const ir_lexicon *lx);
+const char *ir_lexicon_section_name(const ir_lexicon *lx, int id);
+int ir_lexicon_section_id(const ir_lexicon *lx, const char *s, size_t n);
 /* Adds the entries of one file's text (name used in messages). */
 int ir_lexicon_add(ir_lexicon *lx, const char *name, const char *text,
                    size_t len, char *err, size_t errlen);

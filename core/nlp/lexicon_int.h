@@ -7,7 +7,7 @@
 
 #include "lexicon.h"
 
-_Static_assert(IR_LEX_COUNT <= 128, "section masks are 128-bit");
+_Static_assert(IR_LEX_COUNT <= IR_LEX_MAX, "section masks are 128-bit");
 
 /* --- literals of a fragment (lexicon_literals.c) --- */
 #define IR_LIT_MAX 48    /* bytes per literal, with the NUL */
@@ -72,7 +72,10 @@ typedef struct {
 } ac_dfa;
 
 struct ir_lexicon {
-  lex_section sec[IR_LEX_COUNT];
+  lex_section sec[IR_LEX_MAX];
+  int nsec;                /* IR_LEX_COUNT, or an open lexicon's count */
+  int open;                /* sections are named by its files (packs) */
+  char *names[IR_LEX_MAX]; /* an open lexicon's section names */
   size_t nterms;
   /* prefilter (see build_prefilter) */
   size_t nfrags;

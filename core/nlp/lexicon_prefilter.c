@@ -388,7 +388,7 @@ static int is_literal_re(const char *re, const char *lit, uint8_t f) {
 void ir_lex_build_prefilter(ir_lexicon *lx) {
   ir_lex_prefilter_free(lx);
   lx->nfrags = 0;
-  for (int i = 0; i < IR_LEX_COUNT; i++) {
+  for (int i = 0; i < lx->nsec; i++) {
     lx->sec[i].base = lx->nfrags;
     lx->nfrags += lx->sec[i].n;
   }
@@ -405,14 +405,14 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
              !lx->frag_c0 || !lx->clause_frag || !lx->frag_pre ||
              !lx->frag_lit || !lx->frag_litf;
-  for (int i = 0; i < IR_LEX_COUNT; i++) {
+  for (int i = 0; i < lx->nsec; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
     for (size_t k = 0; k < sc->n; k++)
       if (!sc->v[k].code)
         sc->whole = 1;
   }
-  for (int i = 0; !fail && i < IR_LEX_COUNT; i++) {
+  for (int i = 0; !fail && i < lx->nsec; i++) {
     lex_section *sc = &lx->sec[i];
     for (size_t k = 0; k < sc->n; k++) {
       int understood = 0;
@@ -443,7 +443,7 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
     ir_lex_clauses_free(&sets[g]);
   free(sets);
   if (fail) {
-    for (int i = 0; i < IR_LEX_COUNT; i++)
+    for (int i = 0; i < lx->nsec; i++)
       lx->sec[i].whole = 1;
     ir_lex_prefilter_free(lx); /* no prefilter: every fragment is a
                                   candidate */

@@ -329,11 +329,11 @@ size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
 }
 
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
-  return id >= 0 && id < IR_LEX_COUNT ? lx->sec[id].base : 0;
+  return id >= 0 && id < lx->nsec ? lx->sec[id].base : 0;
 }
 
 const pcre2_code *ir_lexicon_frag_code(const ir_lexicon *lx, int id, size_t k) {
-  if (id < 0 || id >= IR_LEX_COUNT || lx->sec[id].whole || k >= lx->sec[id].n)
+  if (id < 0 || id >= lx->nsec || lx->sec[id].whole || k >= lx->sec[id].n)
     return NULL;
   return lx->sec[id].v[k].code;
 }
