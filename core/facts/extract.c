@@ -16,59 +16,68 @@
 #include "nlp/nlp.h"
 
 #define IR_MATCH_LIMIT 2000000
-/* the sections a header sentence is matched with (dates' context) */
-#define HEADER_SECTIONS (IR_SEC_BIT(IR_LEX_INJURY) | IR_SEC_BIT(IR_LEX_ATTRIB))
 #define IR_DEPTH_LIMIT 5000
 
-struct ir_extractor {
-  ir_lexicon *lx;
-  ir_fact_limits lim;
-};
+/* The TPI thresholds, from the pack the built-in extractor fills. */
+static void tpi_limits(ir_extractor *x) {
+  const ir_pack *p = x->tpi;
+  x->lim.duration_days = x->lim.interval_days = x->lim.relief_percent = -1;
+  x->lim.relief_days = -1;
+  if (!p)
+    return;
+  ir_pack_number(p, IR_CRIT_DURATION, "more_than_days", &x->lim.duration_days);
+  ir_pack_number(p, IR_CRIT_FREQUENCY, "at_least_days", &x->lim.interval_days);
+  ir_pack_number(p, IR_CRIT_REPEAT_RELIEF, "at_least_percent",
+                 &x->lim.relief_percent);
+  ir_pack_number(p, IR_CRIT_REPEAT_RELIEF, "at_least_days",
+                 &x->lim.relief_days);
+}
 
-/* A fragment's next match, cached while the scan moves past earlier ones. */
-typedef struct {
-  const pcre2_code *code; /* the fragment's pattern */
-  int state;              /* 0 unknown, 1 cached, 2 no more matches */
-  size_t from, lim;       /* every match starts in [from, lim] */
-  size_t fend;            /* the end of the prefix literal found at from */
-  const char *lit;        /* the literal the fragment is, or NULL */
-  int ws, we;             /* its word-boundary flags */
-  ir_hit h;
-} fragnext;
-
-struct ir_extract_ctx {
-  const ir_extractor *x;
-  pcre2_match_data *md;
-  pcre2_match_context *mctx;
-  pcre2_jit_stack *js;
-  uint8_t *seen;  /* candidate fragments of the current sentence */
-  fragnext *cand; /* scratch, one per fragment */
-  ir_arena tmp;   /* a sentence's hits while they are found (the letter's
-                     arena gets them at their final size: no doubling) */
-};
-
-ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
+ir_extractor *ir_extractor_load(const char *const *dirs, size_t ndirs,
+                                const ir_packset *ps, char *err,
                                 size_t errlen) {
+  static const char *const def[] = {"rules"};
   ir_extractor *x = calloc(1, sizeof *x);
   if (!x || !(x->lx = ir_lexicon_new())) {
     free(x);
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  x->lim.duration_days = x->lim.interval_days = x->lim.relief_percent = -1;
-  x->lim.relief_days = -1;
+  if (!ndirs) {
+    dirs = def;
+    ndirs = 1;
+  }
+  x->ps = ps;
   ir_lexicon_subset(x->lx, HEADER_SECTIONS);
-  if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err, errlen) !=
-          0 ||
+  int found = 0;
+  for (size_t i = 0; i < ndirs; i++) {
+    int a = ir_lexicon_add_files(x->lx, dirs[i], err, errlen);
+    char sub[4096];
+    snprintf(sub, sizeof sub, "%s/lexicon", dirs[i]);
+    int b = a < 0 ? -1 : ir_lexicon_add_files(x->lx, sub, err, errlen);
+    if (a < 0 || b < 0) {
+      ir_extractor_free(x);
+      return NULL;
+    }
+    found += a + b;
+  }
+  if (!found) {
+    snprintf(err, errlen, "%s/lexicon: no *.lex lexicon files found",
+             dirs[0]);
+    ir_extractor_free(x);
+    return NULL;
+  }
+  if (ir_x_packs_load(x, err, errlen) != 0 ||
       ir_lexicon_compile(x->lx, err, errlen) != 0) {
     ir_extractor_free(x);
     return NULL;
   }
+  tpi_limits(x);
   return x;
 }
 
-void ir_extractor_set_limits(ir_extractor *x, const ir_fact_limits *lim) {
-  x->lim = *lim;
+const ir_fact_limits *ir_extractor_limits(const ir_extractor *x) {
+  return &x->lim;
 }
 
 /* For tests: an extractor from lexicon text held in memory. */
@@ -81,6 +90,7 @@ ir_extractor *ir_extractor_from_text(const char *text, char *err,
     free(x);
     return NULL;
   }
+  tpi_limits(x);
   if (ir_lexicon_add(x->lx, "<text>", text, strlen(text), err, errlen) ||
       ir_lexicon_compile(x->lx, err, errlen)) {
     ir_extractor_free(x);
@@ -92,6 +102,7 @@ ir_extractor *ir_extractor_from_text(const char *text, char *err,
 void ir_extractor_free(ir_extractor *x) {
   if (!x)
     return;
+  ir_x_packs_free(x);
   ir_lexicon_free(x->lx);
   free(x);
 }
@@ -104,8 +115,15 @@ ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x) {
   c->md = pcre2_match_data_create(32, NULL);
   c->mctx = pcre2_match_context_create(NULL);
   c->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-  size_t nf = ir_lexicon_nfrags(x->lx);
-  c->seen = calloc(ir_lexicon_scratch(x->lx), 1);
+  size_t nf = ir_lexicon_nfrags(x->lx), ns = ir_lexicon_scratch(x->lx);
+  for (size_t i = 0; i < x->npacks; i++)
+    if (x->packs[i].lx) {
+      size_t f = ir_lexicon_nfrags(x->packs[i].lx);
+      size_t s = ir_lexicon_scratch(x->packs[i].lx);
+      nf = f > nf ? f : nf;
+      ns = s > ns ? s : ns;
+    }
+  c->seen = calloc(ns, 1);
   c->cand = malloc((nf + 1) * sizeof *c->cand);
   ir_arena_init(&c->tmp);
   if (!c->md || !c->mctx || !c->seen || !c->cand) {
@@ -130,184 +148,6 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
   free(c->cand);
   ir_arena_free(&c->tmp);
   free(c);
-}
-
-/* ---- matching -------------------------------------------------------- */
-
-typedef IR_VEC(ir_hit) hitvec;
-
-/* One match of code from off in text[0, e), starting at or before lim
- * (PCRE2_UNSET: anywhere; else code has PCRE2_USE_OFFSET_LIMIT): 1 and
- * *h, 0 none, <0 error. */
-static int match_one(ir_extract_ctx *c, const pcre2_code *code,
-                     const char *text, size_t e, size_t off, size_t lim,
-                     ir_hit *h) {
-  pcre2_set_offset_limit(c->mctx, lim);
-  /* the JIT entry skips pcre2_match's per-call checks; patterns the JIT
-   * could not compile take the interpreter */
-  int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
-  if (rc == PCRE2_ERROR_JIT_BADOPTION)
-    rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
-  if (rc == PCRE2_ERROR_NOMATCH)
-    return 0;
-  if (rc < 0)
-    return rc;
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-  h->start = (uint32_t)ov[0];
-  h->end = (uint32_t)ov[1];
-  h->g1s = h->g1e = -1;
-  if (rc >= 2 && ov[2] != PCRE2_UNSET) {
-    h->g1s = (int32_t)ov[2];
-    h->g1e = (int32_t)ov[3];
-  }
-  return 1;
-}
-
-/* Does literal fragment f match text[at, ...) within the subject text[0,
- * e)? Then *h is that match, the leftmost from at (the one PCRE2 would
- * find): the cheap path for fragments that are plain phrases. */
-static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
-                      ir_hit *h) {
-  if (!f->lit)
-    return 0;
-  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, text, e, at,
-                                     at == f->from ? f->fend : 0);
-  if (!end)
-    return 0;
-  h->start = (uint32_t)at;
-  h->end = (uint32_t)end;
-  h->g1s = h->g1e = -1;
-  return 1;
-}
-
-/* Matches section sec over [s, e) as one pattern. */
-static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
-                       size_t s, size_t e, const pcre2_code *code,
-                       hitvec *out) {
-  size_t off = s;
-  while (off < e) {
-    ir_hit h;
-    int rc = match_one(c, code, text, e, off, PCRE2_UNSET, &h);
-    if (rc <= 0)
-      return rc;
-    ir_vec_push(a, out, h);
-    off = h.end > h.start ? h.end : h.start + 1;
-  }
-  return 0;
-}
-
-/* Matches section sec over [s, e) through its candidate fragments only:
- * each step takes the leftmost of their next matches (lowest fragment on
- * a tie), which is what the section's alternation would match. A
- * fragment's match is searched again only once the scan passed it. */
-static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
-                       size_t s, size_t e, int sec, hitvec *out) {
-  const ir_lexicon *lx = c->x->lx;
-  size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
-  size_t nc = 0;
-  for (size_t k = 0; k < nt; k++) {
-    uint64_t eight;
-    if (k + 8 <= nt && (memcpy(&eight, c->seen + base + k, 8), !eight)) {
-      k += 7; /* eight fragments at once, none a candidate */
-      continue;
-    }
-    if (c->seen[base + k]) {
-      ir_frag_info fi;
-      ir_lexicon_frag_info(lx, c->seen, sec, k, &fi);
-      c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
-      c->cand[nc].from = s + fi.from;
-      c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
-      c->cand[nc].code = fi.code;
-      c->cand[nc].lit = fi.lit;
-      c->cand[nc].ws = fi.ws;
-      c->cand[nc].we = fi.we;
-      c->cand[nc++].state = 0;
-    }
-  }
-  size_t off = s;
-  while (off < e && nc) {
-    fragnext *best = NULL;
-    for (size_t j = 0; j < nc; j++) {
-      fragnext *f = &c->cand[j];
-      if (f->state == 2)
-        continue;
-      if (f->state == 0 || f->h.start < off) {
-        if (f->lim < off) { /* its literals all lie before off */
-          f->state = 2;
-          continue;
-        }
-        /* no match starts before from: searching from there finds the
-         * same leftmost match (\b and lookbehinds still see the bytes
-         * before the start offset) */
-        size_t at = f->from > off ? f->from : off;
-        int rc = literal_at(f, text, e, at, &f->h)
-                     ? 1
-                     : match_one(c, f->code, text, e, at, f->lim, &f->h);
-        if (rc < 0)
-          return rc;
-        f->state = rc ? 1 : 2;
-        if (!rc)
-          continue;
-      }
-      if (!best || f->h.start < best->h.start)
-        best = f;
-    }
-    if (!best)
-      return 0;
-    ir_vec_push(a, out, best->h);
-    off = best->h.end > best->h.start ? best->h.end : best->h.start + 1;
-  }
-  return 0;
-}
-
-/* Matches section sec over [s, e); returns 0 or a PCRE2 error code. */
-static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
-                         size_t s, size_t e, int sec, hitvec *out) {
-  const pcre2_code *code = ir_lexicon_code(c->x->lx, sec);
-  if (!code)
-    return 0;
-  if (!ir_lexicon_frag_code(c->x->lx, sec, 0)) {
-    size_t base = ir_lexicon_frag_base(c->x->lx, sec);
-    for (size_t k = 0; k < ir_lexicon_terms(c->x->lx, sec); k++)
-      if (c->seen[base + k])
-        return match_whole(c, a, text, s, e, code, out);
-    return 0;
-  }
-  return match_frags(c, a, text, s, e, sec, out);
-}
-
-static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
-                          xsent *x, int *bad_sec) {
-  hitvec hv = {0};
-  /* one literal pass over the sentence picks the fragments worth matching */
-  ir_secmask cand =
-      x->region == XR_HEADER /* the header needs only dates' context */
-          ? ir_lexicon_scan_only(c->x->lx, HEADER_SECTIONS, text + x->s.start,
-                                 x->s.end - x->s.start, c->seen)
-          : ir_lexicon_scan(c->x->lx, text + x->s.start, x->s.end - x->s.start,
-                            c->seen);
-  cand &= IR_SEC_ALL >> (128 - IR_LEX_COUNT); /* (all bits when no prefilter) */
-  while (cand) { /* sections in increasing order: hits sorted by section */
-    int sec = ir_secmask_first(cand);
-    cand &= cand - 1;
-    size_t from = hv.n;
-    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, &hv);
-    if (rc) {
-      *bad_sec = sec;
-      ir_arena_reset(&c->tmp);
-      return rc;
-    }
-    for (size_t k = from; k < hv.n; k++)
-      hv.v[k].sec = (uint32_t)sec;
-  }
-  x->s.nhits = (uint32_t)hv.n;
-  x->s.hits = NULL;
-  if (hv.n) {
-    x->s.hits = ir_arena_alloc_raw(a, hv.n * sizeof *hv.v);
-    memcpy(x->s.hits, hv.v, hv.n * sizeof *hv.v);
-  }
-  ir_arena_reset(&c->tmp);
-  return 0;
 }
 
 /* ---- regions and sentences ------------------------------------------ */
@@ -460,7 +300,7 @@ void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
   ir_vec_push(xl->a, list, ev);
 }
 
-void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
+void ir_x_cite(xletter *xl, ir_item *it, int c, const xsent *x,
                size_t lo, size_t hi) {
   ir_cite *ct = NULL;
   for (size_t i = 0; i < it->cited.n; i++)
@@ -522,11 +362,17 @@ static int item_is_tpi(const xletter *xl, int i) {
   return 0;
 }
 
-static int match_range(ir_extract_ctx *c, xletter *xl, size_t lo, size_t hi) {
+/* Matches sentences [lo, hi) with the shared lexicon (pack < 0) or with
+ * pack's own; -1 with l->error set on a pattern limit. */
+static int match_range(ir_extract_ctx *c, xletter *xl, size_t lo, size_t hi,
+                       int pack) {
   ir_letter *l = xl->l;
   for (size_t i = lo; i < hi; i++) {
     int bad = 0;
-    int rc = match_sentence(c, xl->a, l->text.norm, &xl->v[i], &bad);
+    int rc = pack < 0 ? ir_x_match_sentence(c, xl->a, l->text.norm, &xl->v[i],
+                                            &bad)
+                      : ir_x_match_pack(c, xl->a, l->text.norm, &xl->v[i],
+                                        pack, &bad);
     if (rc) {
       const char *why = rc == PCRE2_ERROR_MATCHLIMIT       ? "match limit"
                         : rc == PCRE2_ERROR_DEPTHLIMIT     ? "depth limit"
@@ -534,10 +380,12 @@ static int match_range(ir_extract_ctx *c, xletter *xl, size_t lo, size_t hi) {
                                                            : "match error";
       l->error = ir_arena_printf(
           xl->a, "pattern %s exceeded in lexicon section [%s] at byte %zu", why,
-          ir_lex_name(bad), ir_text_orig_start(&l->text, xl->v[i].s.start));
+          ir_x_sec_name(c->x, bad),
+          ir_text_orig_start(&l->text, xl->v[i].s.start));
       return -1;
     }
-    xl->v[i].regions = ir_x_regions_of(&xl->v[i].s);
+    if (pack < 0)
+      xl->v[i].regions = ir_x_regions_of(&xl->v[i].s);
   }
   return 0;
 }
@@ -607,46 +455,83 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
   if (!l->text.norm)
     return 0;
   build_sentences(&xl);
-  if (match_range(c, &xl, 0, xl.sum_hi) != 0)
+  if (match_range(c, &xl, 0, xl.sum_hi, -1) != 0)
     return -1;
   char *tpi = ir_arena_alloc(a, l->items.n + 1);
   for (size_t i = 0; i < l->items.n; i++) {
     size_t lo = xl.it_lo[i], hi = xl.it_hi[i], t = lo;
     while (t < hi && xl.v[t].region == XR_TITLE)
       t++;
-    if (match_range(c, &xl, lo, t) != 0)
+    if (match_range(c, &xl, lo, t, -1) != 0)
       return -1;
     tpi[i] = (char)item_is_tpi(&xl, (int)i);
-    if (tpi[i] && match_range(c, &xl, t, hi) != 0)
+    if (tpi[i] && match_range(c, &xl, t, hi, -1) != 0)
       return -1;
   }
   ir_x_scan_dates(&xl);
   last_dates(&xl);
+  /* packs: a title naming a TPI takes the built-in TPI pack, else the
+   * category's pack */
+  const ir_extractor *x = c->x;
+  int *pk = ir_arena_alloc(a, (l->items.n + 1) * sizeof *pk);
+  int any_data = 0;
+  for (size_t i = 0; i < l->items.n; i++) {
+    ir_item *it = &l->items.v[i];
+    const ir_pack *p = tpi[i] && x->tpi ? x->tpi
+                                        : ir_packset_for(x->ps, it->category);
+    ir_item_set_pack(a, it, p);
+    pk[i] = p ? p->index : -1;
+    if (p && (size_t)p->index < x->npacks && x->packs[p->index].data)
+      any_data = 1;
+    else
+      pk[i] = -1; /* no data-driven facts */
+  }
   /* Another item's rationale is read only for the history it restates
    * (failed therapy, therapy.c), and only when the letter has a TPI item;
-   * matched after the dates so these stay what the items themselves say. */
+   * matched after the dates so these stay what the items themselves say.
+   * An item with data-driven facts reads its own. */
   int any_tpi = 0;
   for (size_t i = 0; i < l->items.n; i++)
     any_tpi |= tpi[i];
-  for (size_t i = 0; any_tpi && i < l->items.n; i++) {
+  for (size_t i = 0; (any_tpi || any_data) && i < l->items.n; i++) {
     size_t t = xl.it_lo[i];
     while (t < xl.it_hi[i] && xl.v[t].region == XR_TITLE)
       t++;
-    if (!tpi[i] && match_range(c, &xl, t, xl.it_hi[i]) != 0)
+    if (!tpi[i] && (any_tpi || pk[i] >= 0) &&
+        match_range(c, &xl, t, xl.it_hi[i], -1) != 0)
       return -1;
+  }
+  /* each pack's own sections, packs in order (hits stay sorted) */
+  for (size_t p = 0; any_data && p < x->npacks; p++) {
+    int used = 0;
+    for (size_t i = 0; i < l->items.n; i++)
+      used |= pk[i] == (int)p;
+    if (!used || !x->packs[p].lx)
+      continue;
+    if (match_range(c, &xl, xl.sum_lo, xl.sum_hi, (int)p) != 0)
+      return -1;
+    for (size_t i = 0; i < l->items.n; i++)
+      if (pk[i] == (int)p &&
+          match_range(c, &xl, xl.it_lo[i], xl.it_hi[i], (int)p) != 0)
+        return -1;
   }
   xl.all = xl.v;
   xl.nall = any_tpi ? xl.n : 0;
+  xl.x = x;
   for (size_t i = 0; i < l->items.n; i++) {
-    if (!tpi[i])
+    if (!tpi[i] && pk[i] < 0)
       continue;
     xletter vw;
     item_view(&xl, (int)i, &vw);
-    ir_x_facts(&vw, (int)i);
-    ir_x_values(&vw, (int)i);
-    ir_x_duration_dates(&vw, (int)i);
-    ir_x_frequency(&vw, (int)i);
-    derive_status(&l->items.v[i]);
+    if (tpi[i] && x->tpi && l->items.v[i].pack == x->tpi) {
+      ir_x_facts(&vw, (int)i);
+      ir_x_values(&vw, (int)i);
+      ir_x_duration_dates(&vw, (int)i);
+      ir_x_frequency(&vw, (int)i);
+      derive_status(&l->items.v[i]);
+    }
+    if (pk[i] >= 0)
+      ir_x_pack_facts(&vw, (int)i, &x->packs[pk[i]]);
   }
   return 0;
 }

@@ -46,7 +46,87 @@ typedef struct {
   /* the latest and second latest distinct dates of the whole letter */
   char last_iso[2][11];
   const ir_fact_limits *lim; /* the guideline's thresholds */
+  const ir_extractor *x;
 } xletter;
+
+/* the sections a header sentence is matched with (dates' context) */
+#define HEADER_SECTIONS (IR_SEC_BIT(IR_LEX_INJURY) | IR_SEC_BIT(IR_LEX_ATTRIB))
+
+/* A pack's lexicon section k stands in sentence hits as section
+ * IR_XSEC(pack index, k): after every shared section, so a sentence's
+ * hits stay sorted by section when a pack's are appended. */
+#define IR_XSEC(p, k) (IR_LEX_MAX * (1 + (p)) + (k))
+
+/* A fact spec with its section names resolved to hit sections. */
+typedef struct {
+  int affirm[IR_PACK_MAX_SECS], naffirm;
+  int deny[IR_PACK_MAX_SECS], ndeny;
+  int cite[IR_PACK_MAX_SECS], ncite;
+  int classes[IR_PACK_MAX_SECS], nclasses;
+  int value_at[IR_PACK_MAX_SECS], nvalue_at;
+  struct ir_med_table *med; /* IR_VX_MED */
+} xspec;
+
+typedef struct {
+  const ir_pack *p;
+  ir_lexicon *lx; /* its own sections, or NULL */
+  xspec *spec;    /* one per criterion */
+  int data;       /* some criterion is read by the data-driven engine */
+} xpack;
+
+struct ir_extractor {
+  ir_lexicon *lx; /* the shared sections (scope, TPI terms) */
+  ir_fact_limits lim;
+  const ir_packset *ps;
+  xpack *packs; /* one per pack of ps, same order */
+  size_t npacks;
+  const ir_pack *tpi; /* the pack the built-in TPI extractor fills */
+};
+
+
+/* A fragment's next match, cached while the scan moves past earlier ones. */
+typedef struct {
+  const pcre2_code *code; /* the fragment's pattern */
+  int state;              /* 0 unknown, 1 cached, 2 no more matches */
+  size_t from, lim;       /* every match starts in [from, lim] */
+  size_t fend;            /* the end of the prefix literal found at from */
+  const char *lit;        /* the literal the fragment is, or NULL */
+  int ws, we;             /* its word-boundary flags */
+  ir_hit h;
+} fragnext;
+
+struct ir_extract_ctx {
+  const ir_extractor *x;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *js;
+  const ir_lexicon *cur; /* the lexicon being matched */
+  uint8_t *seen;  /* candidate fragments of the current sentence */
+  fragnext *cand; /* scratch, one per fragment */
+  ir_arena tmp;   /* a sentence's hits while they are found (the letter's
+                     arena gets them at their final size: no doubling) */
+};
+
+/* Matches the shared lexicon over sentence x (hits into x->s); 0, or a
+ * PCRE2 error with *bad_sec (match.c). */
+int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
+                        xsent *x, int *bad_sec);
+/* Appends the hits of pack p's lexicon to sentence x (sections
+ * IR_XSEC(p, k)). */
+int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text,
+                    xsent *x, int p, int *bad_sec);
+/* Loads and resolves the packs' lexicons and fact specs (packs.c). */
+int ir_x_packs_load(ir_extractor *x, char *err, size_t errlen);
+void ir_x_packs_free(ir_extractor *x);
+/* The data-driven facts of item i, whose pack is xp (packfacts.c). */
+void ir_x_pack_facts(xletter *xl, int item, const xpack *xp);
+/* The morphine-equivalent dose of item's regimen into f (medfact.c). */
+void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
+                    ir_fact *f);
+/* The name of hit section sec (shared or a pack's). */
+const char *ir_x_sec_name(const ir_extractor *x, int sec);
+
+
 
 /* Classification of a term occurrence. */
 enum { XC_NONE, XC_AFFIRM, XC_DENY, XC_CITE };
@@ -74,7 +154,7 @@ int ir_x_other_request(const xletter *xl, const xsent *x, size_t p);
 
 void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
                  size_t hi);
-void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
+void ir_x_cite(xletter *xl, ir_item *it, int c, const xsent *x,
                size_t lo, size_t hi);
 
 void ir_x_facts(xletter *xl, int item);   /* extract_facts.c */

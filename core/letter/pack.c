@@ -9,7 +9,8 @@ const char *ir_value_kind_name(ir_value_kind k) {
 }
 
 static const char *const vx_names[] = {
-    "none", "count", "levels", "class", "classes", "percent", "med", "stated"};
+    "none",    "count", "levels", "class", "classes",
+    "percent", "med",   "stated", "blocks"};
 
 const char *ir_vx_name(ir_vx v) {
   return (unsigned)v < sizeof vx_names / sizeof *vx_names ? vx_names[v]

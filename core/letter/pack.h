@@ -27,7 +27,8 @@ typedef enum {
   IR_VX_PERCENT,   /* relief percent with a duration: present when at
                       least the thresholds, absent when below */
   IR_VX_MED,       /* morphine-equivalent dose from drug, strength, sig */
-  IR_VX_STATED     /* a number the record states after a target term */
+  IR_VX_STATED,    /* a number the record states after a target term */
+  IR_VX_BLOCKS     /* blocks in the region in a year, the request counted */
 } ir_vx;
 const char *ir_vx_name(ir_vx v);
 int ir_vx_from_name(const char *s); /* -1 when unknown */
@@ -85,7 +86,13 @@ typedef struct {
   unsigned mods;            /* IR_MOD_* applied */
   ir_bind bind;
   ir_vx vx;
-  const char *table; /* IR_VX_MED: the drug table's path */
+  const char *table;     /* IR_VX_MED: the drug table's path */
+  const char *otherwise; /* `otherwise`: the status ("absent") or, for a
+                            class value, the value ("unknown") when the
+                            record shows nothing; NULL: unknown */
+  int affirm_wins;       /* `prevail = "affirm"`: one affirmation meets it
+                            however many denials ("imaging and/or
+                            electrodiagnostics") */
   int line;              /* pack.lua line, for messages */
 } ir_fact_spec;
 

@@ -38,10 +38,12 @@ ir_lexicon *ir_lexicon_new(void) {
   return lx;
 }
 
-ir_lexicon *ir_lexicon_new_open(void) {
+ir_lexicon *ir_lexicon_new_open(ir_lexicon *shared) {
   ir_lexicon *lx = calloc(1, sizeof(ir_lexicon));
-  if (lx)
+  if (lx) {
     lx->open = 1;
+    lx->shared = shared;
+  }
   return lx;
 }
 
@@ -221,6 +223,11 @@ static int parse_line(ir_lexicon *lx, int *cur, const char *s, size_t n,
       snprintf(msg, msglen, "section header without ']'");
       return -1;
     }
+    int shared = lx->open && lx->shared ? ir_lex_from_name(s + 1, n - 2) : -1;
+    if (shared >= 0) { /* a pack extends a shared section */
+      *cur = -2 - shared;
+      return 0;
+    }
     int id = lx->open ? open_section(lx, s + 1, n - 2)
                       : ir_lex_from_name(s + 1, n - 2);
     if (id < 0) {
@@ -233,7 +240,7 @@ static int parse_line(ir_lexicon *lx, int *cur, const char *s, size_t n,
     *cur = id;
     return 0;
   }
-  if (*cur < 0) {
+  if (*cur == -1) {
     snprintf(msg, msglen, "entry before any [section]");
     return -1;
   }
@@ -255,8 +262,10 @@ static int parse_line(ir_lexicon *lx, int *cur, const char *s, size_t n,
     snprintf(msg, msglen, "out of memory");
     return -1;
   }
+  ir_lexicon *to = *cur < -1 ? lx->shared : lx;
+  int sec = *cur < -1 ? -2 - *cur : *cur;
   if (check_fragment(re, msg, msglen) != 0 ||
-      add_term(&lx->sec[*cur], re, lx->nterms++) != 0) {
+      add_term(&to->sec[sec], re, to->nterms++) != 0) {
     free(re);
     return -1;
   }
@@ -344,6 +353,11 @@ static int add_dir_files(ir_lexicon *lx, const char *dir, char *err,
   }
   ir_dirlist_free(&l);
   return rc < 0 ? -1 : n;
+}
+
+int ir_lexicon_add_files(ir_lexicon *lx, const char *dir, char *err,
+                         size_t errlen) {
+  return add_dir_files(lx, dir, err, errlen);
 }
 
 int ir_lexicon_add_dir(ir_lexicon *lx, const char *dir, char *err,

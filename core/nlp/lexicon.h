@@ -104,7 +104,8 @@
   X(CITE_COUNT, "citation_count")                                              \
   X(CITE_REPEAT, "citation_repeat")                                            \
   X(CITE_FREQ, "citation_frequency")                                           \
-  X(CITE_PENDING, "citation_pending") /* the response is not known yet */
+  X(CITE_PENDING, "citation_pending") /* the response is not known yet */ \
+  X(UNCERTAIN, "uncertain")           /* possible, questionable */
 
 #define IR_LEX_ENUM(e, s) IR_LEX_##e,
 typedef enum { IR_LEX_SECTIONS(IR_LEX_ENUM) IR_LEX_COUNT } ir_lex_id;
@@ -129,8 +130,14 @@ int ir_lex_from_name(const char *s, size_t n); /* -1 when unknown */
 
 ir_lexicon *ir_lexicon_new(void);
 /* A lexicon whose files name their own sections (a guideline pack's): a
- * new [name] makes a section, up to IR_LEX_MAX. */
-ir_lexicon *ir_lexicon_new_open(void);
+ * new [name] makes a section, up to IR_LEX_MAX; entries under a shared
+ * section's name go to shared (when not NULL; compile it
+ * after). */
+ir_lexicon *ir_lexicon_new_open(ir_lexicon *shared);
+/* Adds every *.lex of dir (none is no error): the number of files, or -1
+ * with "file:line: message". */
+int ir_lexicon_add_files(ir_lexicon *lx, const char *dir, char *err,
+                         size_t errlen);
 int ir_lexicon_nsections(const ir_lexicon *lx);
 const char *ir_lexicon_section_name(const ir_lexicon *lx, int id);
 int ir_lexicon_section_id(const ir_lexicon *lx, const char *s, size_t n);

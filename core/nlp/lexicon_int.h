@@ -76,6 +76,7 @@ struct ir_lexicon {
   int nsec;                /* IR_LEX_COUNT, or an open lexicon's count */
   int open;                /* sections are named by its files (packs) */
   char *names[IR_LEX_MAX]; /* an open lexicon's section names */
+  ir_lexicon *shared;      /* gets an open lexicon's shared sections */
   size_t nterms;
   /* prefilter (see build_prefilter) */
   size_t nfrags;

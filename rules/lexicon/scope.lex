@@ -261,3 +261,20 @@ search for
 /\b(?:palpated|examined|tested|checked|evaluated|assessed|screened|probed|inspected|explored)\s+(?:[\w'\/-]+\s+){0,6}?for\b/
 /\b(?:attempt(?:ed|s)?|tried|trying)\s+to\s+(?:elicit|reproduce|provoke|demonstrate|identify|find)\b/
 /\bto\s+rule\s+out\b/
+
+# Uncertain: a finding stated as possible, suspected or questionable is not
+# documented (pack facts with the `uncertain` modifier class).
+[uncertain]
+possible
+possibly
+questionable
+equivocal
+suspected
+suspicious for
+cannot rule out
+can not rule out
+cannot be ruled out
+may have
+might have
+/\br\/o\b/
+rule out

@@ -1,0 +1,224 @@
+/* match.c - matching lexicon sections over a sentence (see extract_int.h):
+ * a literal prefilter pass picks the fragments worth matching, and each
+ * section's matches are found through those fragments only (what the
+ * section's alternation would find). The shared lexicon's hits replace a
+ * sentence's; a pack's are appended after them. */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* ---- matching -------------------------------------------------------- */
+
+typedef IR_VEC(ir_hit) hitvec;
+
+/* One match of code from off in text[0, e), starting at or before lim
+ * (PCRE2_UNSET: anywhere; else code has PCRE2_USE_OFFSET_LIMIT): 1 and
+ * *h, 0 none, <0 error. */
+static int match_one(ir_extract_ctx *c, const pcre2_code *code,
+                     const char *text, size_t e, size_t off, size_t lim,
+                     ir_hit *h) {
+  pcre2_set_offset_limit(c->mctx, lim);
+  /* the JIT entry skips pcre2_match's per-call checks; patterns the JIT
+   * could not compile take the interpreter */
+  int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
+  if (rc == PCRE2_ERROR_JIT_BADOPTION)
+    rc = pcre2_match(code, (PCRE2_SPTR)text, e, off, 0, c->md, c->mctx);
+  if (rc == PCRE2_ERROR_NOMATCH)
+    return 0;
+  if (rc < 0)
+    return rc;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+  h->start = (uint32_t)ov[0];
+  h->end = (uint32_t)ov[1];
+  h->g1s = h->g1e = -1;
+  if (rc >= 2 && ov[2] != PCRE2_UNSET) {
+    h->g1s = (int32_t)ov[2];
+    h->g1e = (int32_t)ov[3];
+  }
+  return 1;
+}
+
+/* Does literal fragment f match text[at, ...) within the subject text[0,
+ * e)? Then *h is that match, the leftmost from at (the one PCRE2 would
+ * find): the cheap path for fragments that are plain phrases. */
+static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
+                      ir_hit *h) {
+  if (!f->lit)
+    return 0;
+  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, text, e, at,
+                                     at == f->from ? f->fend : 0);
+  if (!end)
+    return 0;
+  h->start = (uint32_t)at;
+  h->end = (uint32_t)end;
+  h->g1s = h->g1e = -1;
+  return 1;
+}
+
+/* Matches section sec over [s, e) as one pattern. */
+static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
+                       size_t s, size_t e, const pcre2_code *code,
+                       hitvec *out) {
+  size_t off = s;
+  while (off < e) {
+    ir_hit h;
+    int rc = match_one(c, code, text, e, off, PCRE2_UNSET, &h);
+    if (rc <= 0)
+      return rc;
+    ir_vec_push(a, out, h);
+    off = h.end > h.start ? h.end : h.start + 1;
+  }
+  return 0;
+}
+
+/* Matches section sec over [s, e) through its candidate fragments only:
+ * each step takes the leftmost of their next matches (lowest fragment on
+ * a tie), which is what the section's alternation would match. A
+ * fragment's match is searched again only once the scan passed it. */
+static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
+                       size_t s, size_t e, int sec, hitvec *out) {
+  const ir_lexicon *lx = c->cur;
+  size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
+  size_t nc = 0;
+  for (size_t k = 0; k < nt; k++) {
+    uint64_t eight;
+    if (k + 8 <= nt && (memcpy(&eight, c->seen + base + k, 8), !eight)) {
+      k += 7; /* eight fragments at once, none a candidate */
+      continue;
+    }
+    if (c->seen[base + k]) {
+      ir_frag_info fi;
+      ir_lexicon_frag_info(lx, c->seen, sec, k, &fi);
+      c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
+      c->cand[nc].from = s + fi.from;
+      c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
+      c->cand[nc].code = fi.code;
+      c->cand[nc].lit = fi.lit;
+      c->cand[nc].ws = fi.ws;
+      c->cand[nc].we = fi.we;
+      c->cand[nc++].state = 0;
+    }
+  }
+  size_t off = s;
+  while (off < e && nc) {
+    fragnext *best = NULL;
+    for (size_t j = 0; j < nc; j++) {
+      fragnext *f = &c->cand[j];
+      if (f->state == 2)
+        continue;
+      if (f->state == 0 || f->h.start < off) {
+        if (f->lim < off) { /* its literals all lie before off */
+          f->state = 2;
+          continue;
+        }
+        /* no match starts before from: searching from there finds the
+         * same leftmost match (\b and lookbehinds still see the bytes
+         * before the start offset) */
+        size_t at = f->from > off ? f->from : off;
+        int rc = literal_at(f, text, e, at, &f->h)
+                     ? 1
+                     : match_one(c, f->code, text, e, at, f->lim, &f->h);
+        if (rc < 0)
+          return rc;
+        f->state = rc ? 1 : 2;
+        if (!rc)
+          continue;
+      }
+      if (!best || f->h.start < best->h.start)
+        best = f;
+    }
+    if (!best)
+      return 0;
+    ir_vec_push(a, out, best->h);
+    off = best->h.end > best->h.start ? best->h.end : best->h.start + 1;
+  }
+  return 0;
+}
+
+/* Matches section sec over [s, e); returns 0 or a PCRE2 error code. */
+static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
+                         size_t s, size_t e, int sec, hitvec *out) {
+  const pcre2_code *code = ir_lexicon_code(c->cur, sec);
+  if (!code)
+    return 0;
+  if (!ir_lexicon_frag_code(c->cur, sec, 0)) {
+    size_t base = ir_lexicon_frag_base(c->cur, sec);
+    for (size_t k = 0; k < ir_lexicon_terms(c->cur, sec); k++)
+      if (c->seen[base + k])
+        return match_whole(c, a, text, s, e, code, out);
+    return 0;
+  }
+  return match_frags(c, a, text, s, e, sec, out);
+}
+
+int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
+                        xsent *x, int *bad_sec) {
+  hitvec hv = {0};
+  c->cur = c->x->lx;
+  /* one literal pass over the sentence picks the fragments worth matching */
+  ir_secmask cand =
+      x->region == XR_HEADER /* the header needs only dates' context */
+          ? ir_lexicon_scan_only(c->x->lx, HEADER_SECTIONS, text + x->s.start,
+                                 x->s.end - x->s.start, c->seen)
+          : ir_lexicon_scan(c->x->lx, text + x->s.start, x->s.end - x->s.start,
+                            c->seen);
+  cand &= IR_SEC_ALL >> (128 - IR_LEX_COUNT); /* (all bits when no prefilter) */
+  while (cand) { /* sections in increasing order: hits sorted by section */
+    int sec = ir_secmask_first(cand);
+    cand &= cand - 1;
+    size_t from = hv.n;
+    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, &hv);
+    if (rc) {
+      *bad_sec = sec;
+      ir_arena_reset(&c->tmp);
+      return rc;
+    }
+    for (size_t k = from; k < hv.n; k++)
+      hv.v[k].sec = (uint32_t)sec;
+  }
+  x->s.nhits = (uint32_t)hv.n;
+  x->s.hits = NULL;
+  if (hv.n) {
+    x->s.hits = ir_arena_alloc_raw(a, hv.n * sizeof *hv.v);
+    memcpy(x->s.hits, hv.v, hv.n * sizeof *hv.v);
+  }
+  ir_arena_reset(&c->tmp);
+  return 0;
+}
+
+int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text,
+                    xsent *x, int p, int *bad_sec) {
+  const ir_lexicon *lx = c->x->packs[p].lx;
+  if (!lx)
+    return 0;
+  c->cur = lx;
+  hitvec hv = {0};
+  ir_secmask cand =
+      ir_lexicon_scan(lx, text + x->s.start, x->s.end - x->s.start, c->seen);
+  int ns = ir_lexicon_nsections(lx);
+  if (ns < 128)
+    cand &= IR_SEC_ALL >> (128 - ns);
+  while (cand) {
+    int sec = ir_secmask_first(cand);
+    cand &= cand - 1;
+    size_t from = hv.n;
+    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, &hv);
+    if (rc) {
+      *bad_sec = IR_XSEC(p, sec);
+      ir_arena_reset(&c->tmp);
+      return rc;
+    }
+    for (size_t k = from; k < hv.n; k++)
+      hv.v[k].sec = (uint32_t)IR_XSEC(p, sec);
+  }
+  if (hv.n) {
+    ir_hit *m = ir_arena_alloc_raw(a, (x->s.nhits + hv.n) * sizeof *m);
+    if (x->s.nhits)
+      memcpy(m, x->s.hits, x->s.nhits * sizeof *m);
+    memcpy(m + x->s.nhits, hv.v, hv.n * sizeof *m);
+    x->s.hits = m;
+    x->s.nhits += (uint32_t)hv.n;
+  }
+  ir_arena_reset(&c->tmp);
+  return 0;
+}
