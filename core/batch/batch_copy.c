@@ -51,9 +51,17 @@ static void item_copy(ir_arena *a, ir_item *d, const ir_item *s) {
   d->conclusion_ev = ev_copy(a, &s->conclusion_ev);
   d->guideline_ca = dup(a, s->guideline_ca);
   d->guideline_maximus = dup(a, s->guideline_maximus);
-  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+  /* the pack is shared, read-only for the whole run: the pointer is kept */
+  d->facts = NULL;
+  d->nfacts = s->facts ? s->nfacts : 0;
+  if (d->nfacts)
+    d->facts = ir_arena_alloc(a, d->nfacts * sizeof *d->facts);
+  for (size_t c = 0; c < d->nfacts; c++) {
     const ir_fact *sf = &s->facts[c];
     ir_fact *df = &d->facts[c];
+    *df = *sf;
+    df->svalue = dup(a, sf->svalue);
+    df->how = dup(a, sf->how);
     evlist_copy(a, &df->affirm, &sf->affirm);
     evlist_copy(a, &df->deny, &sf->deny);
     strlist_copy(a, &df->list, &sf->list);

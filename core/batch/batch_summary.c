@@ -1,5 +1,6 @@
 /* batch_summary.c - counts over a batch (see batch_int.h): letters, items,
- * failures, findings by kind / criterion / severity, outcomes per category,
+ * failures, findings by kind / criterion (keyed "pack: criterion") /
+ * severity, items and findings per guideline pack, outcomes per category,
  * flagged share per reviewer specialty. Tables are small keyed arrays
  * (at most IR_SUM_MAXKEYS distinct keys each, the rest counted under
  * "(other)"), so memory does not grow with the batch. */
@@ -65,7 +66,26 @@ static int seen_kind(const ir_item *it, size_t j) {
   return 0;
 }
 
+/* The by_criterion key of a finding's criterion: "pack: criterion" on an
+ * item of a pack (ids of different packs may be the same word), the
+ * criterion alone otherwise. */
+static void count_criterion(ir_summary *s, const ir_item *it,
+                            const char *crit) {
+  if (!it->pack) {
+    ir_sum_get(&s->by_criterion, crit)->n[0]++;
+    return;
+  }
+  ir_buf k = {0};
+  ir_buf_printf(&k, "%s: %s", it->pack->id, crit);
+  ir_sum_get(&s->by_criterion, k.p)->n[0]++;
+  ir_buf_free(&k);
+}
+
 static void add_item(ir_summary *s, const ir_letter *l, const ir_item *it) {
+  ir_sum_row *pk = ir_sum_get(&s->by_pack, it->pack ? it->pack->id : "(none)");
+  pk->n[0]++;
+  pk->n[1] += it->findings.n > 0;
+  pk->n[2] += (long)it->findings.n;
   ir_sum_row *cat = ir_sum_get(&s->by_category, it->category);
   cat->n[it->outcome == IR_OUT_UPHELD       ? 0
          : it->outcome == IR_OUT_OVERTURNED ? 1
@@ -90,7 +110,7 @@ static void add_item(ir_summary *s, const ir_letter *l, const ir_item *it) {
     if (!seen_kind(it, j))
       k->n[1]++;
     if (f->criterion)
-      ir_sum_get(&s->by_criterion, f->criterion)->n[0]++;
+      count_criterion(s, it, f->criterion);
     ir_sum_get(&s->by_severity, ir_severity_name(f->severity))->n[0]++;
   }
 }
@@ -118,7 +138,10 @@ void ir_summary_add_cross(ir_summary *s, const ir_cross_finding *f,
   k->n[0]++;
   k->n[1]++;
   ir_sum_get(&s->by_severity, "warning")->n[0]++;
+  ir_sum_row *pk = ir_sum_get(&s->by_pack, f->pack ? f->pack->id : "(none)");
+  pk->n[2]++;
   if (first_on_item) {
+    pk->n[1]++;
     s->flagged_items++;
     ir_sum_get(&s->by_category, f->category)->n[3]++;
     ir_sum_get(&s->by_specialty, f->specialty)->n[1]++;
@@ -136,6 +159,7 @@ static void free_table(ir_sum_table *t) {
 void ir_summary_free(ir_summary *s) {
   free_table(&s->by_kind);
   free_table(&s->by_criterion);
+  free_table(&s->by_pack);
   free_table(&s->by_severity);
   free_table(&s->by_category);
   free_table(&s->by_specialty);

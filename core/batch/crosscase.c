@@ -6,9 +6,13 @@
  *       with at least one participating item, before its items)
  *   'I' irec, then the service bytes (one participating item)
  * Lengths are stored, strings are not terminated; NOSTR stands for NULL.
- * Groups (category + packed profile) live in a dense array in creation
+ * Groups (pack + category + profile key) live in a dense array in creation
  * order, found through an open-addressing hash of their ids; categories
- * are interned, so a group compares the category by its number. Readers
+ * are interned, so a group compares the category by its number. A
+ * profile key is a byte string: one status byte per criterion of the pack,
+ * then, per criterion of kind list, its classes "+"-joined in the pack's
+ * order and a KEYSEP; keys live in one buffer (O(distinct profiles)), and
+ * a finding's profile is decoded from its group's key. Readers
  * (ir_cross_iter) keep their own window and offset, so a finished index is
  * read-only. */
 #include "crosscase.h"
@@ -22,10 +26,7 @@
 #include "base/base.h"
 #include "batch_int.h"
 
-static const char *const inj_names[] = {
-    "local_anesthetic", "steroid",   "nsaid", "saline",
-    "dextrose",         "botulinum", "other"};
-#define NINJ (sizeof inj_names / sizeof *inj_names)
+#define KEYSEP '\x01' /* ends the classes of one list criterion in a key */
 
 #define WINDOW (1u << 16) /* reader window; > the largest record */
 #define NOSTR UINT32_MAX
@@ -41,13 +42,13 @@ typedef struct {
 typedef struct {
   uint32_t group, svclen;
   int32_t index, line;
-  uint32_t injectate;
   unsigned char outcome, conclusion, first;
-  unsigned char status[IR_CRIT_COUNT];
 } irec;
 
 typedef struct {
-  uint32_t key;         /* statuses (2 bits each) and injectate bits */
+  const ir_pack *pack; /* read-only for the whole run (pack.h) */
+  size_t koff, klen;   /* the profile key in keys */
+  size_t hash;
   uint32_t cat;         /* index in cats */
   uint32_t n[2];        /* items upheld, overturned */
   uint32_t named;       /* both outcomes: 1 + index in noff of its names */
@@ -65,6 +66,8 @@ struct ir_crosscase {
   size_t *noff; /* per group with both outcomes, its first names per
                    outcome (upheld, then overturned): offsets in names */
   ir_buf names; /* "file#index\0" ... */
+  ir_buf keys;  /* the groups' profile keys */
+  ir_buf key;   /* the key being built */
   size_t nout;
   int finished, failed;
 };
@@ -78,6 +81,10 @@ struct ir_cross_iter {
   uint32_t group;
   char letter[MAX_PATH + 3 * MAX_SHORT + 4];
   char svc[MAX_SERVICE + 1];
+  unsigned char *status; /* the current finding's profile, decoded */
+  const char **classes;
+  size_t profcap;
+  ir_buf cls; /* class strings of classes[], "\0"-separated */
   ir_cross_finding f;
   const char *cps[IR_CROSS_MAX_NAMED];
   ir_buf msg;
@@ -122,27 +129,64 @@ static uint32_t intern(ir_crosscase *c, const char *s) {
   return (uint32_t)c->ncats++;
 }
 
-static unsigned inj_bits(const ir_fact *f) {
-  unsigned bits = 0;
-  for (size_t i = 0; i < f->list.n; i++) {
-    size_t k = NINJ - 1;
-    for (size_t j = 0; j < NINJ; j++)
-      if (f->list.v[i] && strcmp(f->list.v[i], inj_names[j]) == 0)
-        k = j;
-    bits |= 1u << k;
+/* Rank of class s in criterion d: its place in the pack's allowed list,
+ * else in the fact's class sections, else after those (by name). */
+static size_t class_rank(const ir_crit_def *d, const char *s) {
+  for (size_t i = 0; d->allowed && i < d->nallowed; i++)
+    if (d->allowed[i] && strcmp(d->allowed[i], s) == 0)
+      return i;
+  for (int i = 0; d->fact.class_names && i < d->fact.classes.n; i++)
+    if (d->fact.class_names[i] && strcmp(d->fact.class_names[i], s) == 0)
+      return d->nallowed + (size_t)i;
+  return SIZE_MAX;
+}
+
+static int class_before(const ir_crit_def *d, const char *a, const char *b) {
+  size_t ra = class_rank(d, a), rb = class_rank(d, b);
+  return ra != rb ? ra < rb : strcmp(a, b) < 0;
+}
+
+/* The distinct classes of f, in the pack's order, "+"-joined, then KEYSEP
+ * (the empty set is a value of its own). */
+static void put_classes(ir_buf *k, const ir_crit_def *d, const ir_fact *f) {
+  const char *prev = NULL;
+  int first = 1;
+  for (;;) { /* selection: the next class after prev, O(n^2), n tiny */
+    const char *best = NULL;
+    for (size_t i = 0; i < f->list.n; i++) {
+      const char *s = f->list.v[i];
+      if (!s || (prev && !class_before(d, prev, s)))
+        continue;
+      if (!best || class_before(d, s, best))
+        best = s;
+    }
+    if (!best)
+      break;
+    if (!first)
+      ir_buf_putc(k, '+');
+    first = 0;
+    for (const char *p = best; *p && p - best < MAX_SHORT; p++)
+      ir_buf_putc(k, *p == KEYSEP ? '_' : *p);
+    prev = best;
   }
-  return bits;
+  ir_buf_putc(k, KEYSEP);
 }
 
-static uint32_t pack(const unsigned char *status, unsigned injectate) {
-  uint32_t k = 0;
-  for (int i = 0; i < IR_CRIT_COUNT; i++)
-    k = k << 2 | (status[i] & 3u);
-  return k << NINJ | injectate;
+/* The profile key of it (pack set, nfacts > 0) into c->key. */
+static void make_key(ir_crosscase *c, const ir_item *it) {
+  ir_buf_reset(&c->key);
+  for (size_t k = 0; k < it->nfacts; k++)
+    ir_buf_putc(&c->key, (char)(it->facts[k].status & 3u));
+  for (size_t k = 0; k < it->nfacts; k++)
+    if (it->pack->crit[k].kind == IR_VAL_LIST)
+      put_classes(&c->key, &it->pack->crit[k], &it->facts[k]);
 }
 
-static size_t hash(uint32_t cat, uint32_t key) {
-  unsigned long long h = ((unsigned long long)cat << 32 | key) + 1;
+static size_t hash(const ir_pack *p, uint32_t cat, const char *key, size_t n) {
+  unsigned long long h = 1469598103934665603ull ^ (uintptr_t)p;
+  h = (h ^ cat) * 1099511628211ull;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
   h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
   h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
   return (size_t)(h ^ (h >> 31));
@@ -154,20 +198,23 @@ static void grow_slots(ir_crosscase *c) {
   c->slot = xrealloc(NULL, c->scap * sizeof *c->slot);
   memset(c->slot, 0, c->scap * sizeof *c->slot);
   for (size_t id = 0; id < c->ng; id++) {
-    size_t i = hash(c->g[id].cat, c->g[id].key) & (c->scap - 1);
+    size_t i = c->g[id].hash & (c->scap - 1);
     while (c->slot[i])
       i = (i + 1) & (c->scap - 1);
     c->slot[i] = (uint32_t)(id + 1);
   }
 }
 
-static uint32_t find_group(ir_crosscase *c, uint32_t cat, uint32_t key) {
+static uint32_t find_group(ir_crosscase *c, const ir_pack *p, uint32_t cat) {
+  const char *key = c->key.p ? c->key.p : "";
+  size_t klen = c->key.n, h = hash(p, cat, key, klen);
   if ((c->ng + 1) * 2 > c->scap)
     grow_slots(c);
-  size_t i = hash(cat, key) & (c->scap - 1);
+  size_t i = h & (c->scap - 1);
   for (; c->slot[i]; i = (i + 1) & (c->scap - 1)) {
     const group *g = &c->g[c->slot[i] - 1];
-    if (g->key == key && g->cat == cat)
+    if (g->hash == h && g->pack == p && g->cat == cat && g->klen == klen &&
+        memcmp(c->keys.p + g->koff, key, klen) == 0)
       return c->slot[i] - 1;
   }
   if (c->ng == c->gcap) {
@@ -176,8 +223,12 @@ static uint32_t find_group(ir_crosscase *c, uint32_t cat, uint32_t key) {
   }
   group *g = &c->g[c->ng];
   memset(g, 0, sizeof *g);
+  g->pack = p;
   g->cat = cat;
-  g->key = key;
+  g->hash = h;
+  g->koff = c->keys.n;
+  g->klen = klen;
+  ir_buf_put(&c->keys, key, klen);
   c->slot[i] = (uint32_t)(c->ng + 1);
   return (uint32_t)c->ng++;
 }
@@ -216,11 +267,9 @@ static void put_item(ir_crosscase *c, const ir_item *it) {
   h.outcome = (unsigned char)it->outcome;
   h.conclusion = (unsigned char)it->conclusion;
   h.first = it->findings.n == 0;
-  for (int k = 0; k < IR_CRIT_COUNT; k++)
-    h.status[k] = (unsigned char)it->facts[k].status;
-  h.injectate = inj_bits(&it->facts[IR_CRIT_INJECTATE]);
   uint32_t cat = intern(c, it->category ? it->category : "other");
-  h.group = find_group(c, cat, pack(h.status, h.injectate));
+  make_key(c, it);
+  h.group = find_group(c, it->pack, cat);
   h.svclen = str_len(it->service, MAX_SERVICE);
   ir_spill_put(&c->st, "I", 1);
   ir_spill_put(&c->st, &h, sizeof h);
@@ -234,10 +283,11 @@ void ir_crosscase_add(ir_crosscase *c, long seq, const ir_letter *l) {
   int letter = 0;
   for (size_t i = 0; i < l->items.n; i++) {
     const ir_item *it = &l->items.v[i];
-    if (it->outcome == IR_OUT_UNKNOWN)
+    if (it->outcome == IR_OUT_UNKNOWN || !it->pack || !it->facts ||
+        it->nfacts != it->pack->ncrit)
       continue;
     int known = 0;
-    for (int k = 0; k < IR_CRIT_COUNT; k++)
+    for (size_t k = 0; k < it->nfacts; k++)
       known |= it->facts[k].status != IR_FACT_UNKNOWN;
     if (!known)
       continue;
@@ -335,8 +385,6 @@ static int read_item(ir_cross_iter *it) {
   f->line = h.line;
   f->outcome = (ir_outcome)h.outcome;
   f->conclusion = (ir_conclusion)h.conclusion;
-  memcpy(f->status, h.status, sizeof f->status);
-  f->injectate = h.injectate;
   f->first_on_item = h.first;
   it->group = h.group;
   it->pos += 1 + sizeof h + svc;
@@ -377,6 +425,9 @@ void ir_cross_iter_free(ir_cross_iter *it) {
   if (!it)
     return;
   free(it->win);
+  free(it->status);
+  free(it->classes);
+  ir_buf_free(&it->cls);
   ir_buf_free(&it->msg);
   free(it);
 }
@@ -453,23 +504,64 @@ int ir_cross_iter_failed(const ir_cross_iter *it) {
 
 void ir_crosscase_profile_text(const ir_cross_finding *f, ir_buf *b) {
   int first = 1;
-  for (int k = 0; k < IR_CRIT_COUNT; k++) {
+  for (size_t k = 0; f->pack && k < f->nstatus && k < f->pack->ncrit; k++) {
     if (f->status[k] == IR_FACT_UNKNOWN)
       continue;
-    ir_buf_printf(b, "%s%s=%s", first ? "" : ", ",
-                  ir_criterion_name((ir_criterion)k),
+    ir_buf_printf(b, "%s%s=%s", first ? "" : ", ", f->pack->crit[k].id,
                   ir_status_name((ir_status)f->status[k]));
     first = 0;
   }
-  if (f->injectate) {
-    ir_buf_printf(b, "%sinjectate classes=", first ? "" : ", ");
-    int fi = 1;
-    for (size_t j = 0; j < NINJ; j++)
-      if (f->injectate & (1u << j)) {
-        ir_buf_printf(b, "%s%s", fi ? "" : "+", inj_names[j]);
-        fi = 0;
-      }
+  for (size_t k = 0; f->pack && f->classes && k < f->nstatus; k++)
+    if (f->classes[k] && *f->classes[k]) {
+      ir_buf_printf(b, "%s%s classes=%s", first ? "" : ", ",
+                    f->pack->crit[k].id, f->classes[k]);
+      first = 0;
+    }
+}
+
+/* The profile of group g into it->f: statuses and the classes of its
+ * list criteria, decoded from the group's key. */
+static void decode_profile(ir_cross_iter *it, const group *g) {
+  const ir_crosscase *c = it->c;
+  const ir_pack *p = g->pack;
+  size_t n = p ? p->ncrit : 0;
+  if (n > it->profcap) {
+    it->profcap = n;
+    it->status = xrealloc(it->status, n);
+    it->classes = xrealloc(it->classes, n * sizeof *it->classes);
   }
+  const char *key = c->keys.p + g->koff, *end = key + g->klen;
+  size_t nst = g->klen < n ? g->klen : n;
+  for (size_t k = 0; k < n; k++) {
+    it->status[k] = k < nst ? (unsigned char)key[k] : IR_FACT_UNKNOWN;
+    it->classes[k] = NULL;
+  }
+  ir_buf_reset(&it->cls);
+  size_t offs[256];
+  size_t nl = 0;
+  const char *q = key + nst;
+  for (size_t k = 0; k < n && q < end; k++) {
+    if (p->crit[k].kind != IR_VAL_LIST)
+      continue;
+    const char *e = memchr(q, KEYSEP, (size_t)(end - q));
+    if (!e)
+      break;
+    if (nl < sizeof offs / sizeof *offs) {
+      offs[nl++] = it->cls.n;
+      ir_buf_put(&it->cls, q, (size_t)(e - q));
+      ir_buf_putc(&it->cls, 0);
+    }
+    q = e + 1;
+  }
+  /* pointers after the buffer stopped growing */
+  size_t j = 0;
+  for (size_t k = 0; k < n && j < nl; k++)
+    if (p->crit[k].kind == IR_VAL_LIST)
+      it->classes[k] = it->cls.p + offs[j++];
+  it->f.pack = p;
+  it->f.nstatus = n;
+  it->f.status = it->status;
+  it->f.classes = it->classes;
 }
 
 static void make_finding(ir_cross_iter *it, const group *g) {
@@ -482,6 +574,7 @@ static void make_finding(ir_cross_iter *it, const group *g) {
   for (size_t i = 0; i < f->ncounterparts; i++)
     it->cps[i] = c->names.p + off[i];
   f->counterparts = it->cps;
+  decode_profile(it, g);
   ir_buf *b = &it->msg;
   ir_buf_reset(b);
   const char *mine = ir_outcome_name(f->outcome);
@@ -521,5 +614,7 @@ void ir_crosscase_free(ir_crosscase *c) {
   free(c->cats);
   free(c->noff);
   ir_buf_free(&c->names);
+  ir_buf_free(&c->keys);
+  ir_buf_free(&c->key);
   free(c);
 }

@@ -1,15 +1,18 @@
 /* crosscase.h - batch-level consistency: similar cases, different outcomes.
  *
- * Criteria profile of an item: its category, the status (present / absent /
- * unknown) of each of the 11 criteria in the record, and the set of
- * injectate classes (local_anesthetic, steroid, ...; the empty set is a
- * value). An item takes part when its letter was audited, its outcome is
- * upheld or overturned, and at least one criterion status is not unknown
+ * Criteria profile of an item: its guideline pack (ir_item.pack), its
+ * category, the status (present / absent / unknown) of each criterion of
+ * the pack in the record, and for each criterion of kind list (injectate)
+ * the set of its classes (local_anesthetic, steroid, ...; the empty set is
+ * a value). Items of different packs never compare. An item takes part
+ * when its letter was audited, a pack covers it, its outcome is upheld or
+ * overturned, and at least one criterion status is not unknown
  * (all-unknown profiles say nothing about similarity). Two participating
  * items with equal profiles but different outcomes are "similar cases that
  * differ": each gets a similar-cases-differ warning naming its counterparts
  * (the items of the profile with the other outcome, "file#index", the first
- * IR_CROSS_MAX_NAMED in input order) and counting all of them.
+ * IR_CROSS_MAX_NAMED in input order) and counting all of them; the message
+ * names the pack's criterion ids.
  *
  * Memory is flat in the batch length: the participating items are spilled
  * to an anonymous temporary file ($TMPDIR, else /tmp; unlinked at once, a
@@ -52,7 +55,9 @@ const ir_cross_finding *ir_cross_next(ir_cross_iter *it);
 int ir_cross_iter_failed(const ir_cross_iter *it);
 void ir_cross_iter_free(ir_cross_iter *it);
 
-/* "twitch_response=present, ..., injectate=steroid+local_anesthetic" */
+/* The known statuses by the pack's criterion ids, then the classes of
+ * list criteria: "twitch_response=present, ..., injectate=present,
+ * injectate classes=local_anesthetic+steroid" */
 void ir_crosscase_profile_text(const ir_cross_finding *f, ir_buf *b);
 void ir_crosscase_free(ir_crosscase *c);
 

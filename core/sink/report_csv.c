@@ -5,7 +5,9 @@
  * formula, gets a leading ' (OWASP, CSV injection). A letter that could not be
  * audited gets one row with its error; a cross-case finding is a row of its
  * item with the finding's kind, severity and message. Columns: see
- * ir_csv_header(). */
+ * ir_csv_header(); the criteria of the item's guideline pack are one
+ * "facts" cell, "id=status[:value];...", so that items of different packs
+ * share one header. */
 #include <string.h>
 
 #include "sink.h"
@@ -38,19 +40,91 @@ void ir_csv_field_raw(ir_buf *b, const char *s, int last) {
   field(b, s, last, 1);
 }
 
+/* The item row's columns. The guideline criteria are not columns (each
+ * pack has its own): "facts" holds every criterion of the item's pack as
+ * id=status[:value], ";"-joined in the pack's order, "cited" the cited
+ * ids; "pack" says whose ids they are. */
+static const char *const head[] = {
+    "file",          "case_number", "item",          "service", "category",
+    "outcome",       "conclusion",  "pack",          "facts",   "cited",
+    "finding_kinds", "severities",  "first_message", "error"};
+#define NHEAD (sizeof head / sizeof *head)
+
 void ir_csv_header(ir_buf *b) {
-  static const char *const head[] = {"file",      "case_number", "item",
-                                     "service",   "category",    "outcome",
-                                     "conclusion"};
-  for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-    ir_csv_field(b, head[i], 0);
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
-    ir_csv_field(b, ir_criterion_name((ir_criterion)c), 0);
-  ir_csv_field(b, "cited", 0);
-  ir_csv_field(b, "finding_kinds", 0);
-  ir_csv_field(b, "severities", 0);
-  ir_csv_field(b, "first_message", 0);
-  ir_csv_field(b, "error", 1);
+  for (size_t i = 0; i < NHEAD; i++)
+    ir_csv_field(b, head[i], i + 1 == NHEAD);
+}
+
+/* s into a "facts" cell: the separators ; = : + (and CR, LF) become _ so
+ * that the cell splits unambiguously. */
+static void fact_token(ir_buf *b, const char *s) {
+  for (; s && *s; s++)
+    ir_buf_putc(b, strchr(";=:+\r\n", *s) ? '_' : *s);
+}
+
+/* One criterion of a "facts" cell: id=status, then :value when it has one
+ * (a number, a word, or list classes "+"-joined). */
+static void fact_cell(ir_buf *b, const char *id, ir_status st, const char *num,
+                      const char *word, const ir_strlist *list) {
+  if (b->n)
+    ir_buf_putc(b, ';');
+  fact_token(b, id);
+  ir_buf_putc(b, '=');
+  ir_buf_puts(b, ir_status_name(st));
+  if (num) {
+    ir_buf_putc(b, ':');
+    ir_buf_puts(b, num);
+  } else if (word) {
+    ir_buf_putc(b, ':');
+    fact_token(b, word);
+  } else if (list && list->n) {
+    ir_buf_putc(b, ':');
+    for (size_t i = 0; i < list->n; i++) {
+      if (i)
+        ir_buf_putc(b, '+');
+      fact_token(b, list->v[i] ? list->v[i] : "?");
+    }
+  }
+}
+
+/* The "facts" cell of an item. */
+static void item_facts(ir_buf *b, const ir_item *it) {
+  size_t nf = it->pack && it->facts ? it->nfacts : 0;
+  if (it->pack && nf > it->pack->ncrit)
+    nf = it->pack->ncrit;
+  for (size_t c = 0; c < nf; c++) {
+    const ir_crit_def *d = &it->pack->crit[c];
+    const ir_fact *f = &it->facts[c];
+    char num[24];
+    const char *n = NULL, *w = NULL;
+    const ir_strlist *l = NULL;
+    if (d->kind == IR_VAL_NUMBER && f->has_value) {
+      snprintf(num, sizeof num, "%ld", f->ivalue);
+      n = num;
+    } else if (d->kind == IR_VAL_STRING && f->has_value)
+      w = f->svalue;
+    else if (d->kind == IR_VAL_LIST || f->list.n)
+      l = &f->list;
+    fact_cell(b, d->id, f->status, n, w, l);
+  }
+}
+
+/* The "facts" cell of a cross-case row: the profile (statuses, and the
+ * classes of list criteria). */
+static void cross_facts(ir_buf *b, const ir_cross_finding *f) {
+  for (size_t c = 0; f->pack && c < f->nstatus && c < f->pack->ncrit; c++) {
+    const char *cl = f->classes ? f->classes[c] : NULL;
+    if (b->n)
+      ir_buf_putc(b, ';');
+    fact_token(b, f->pack->crit[c].id);
+    ir_buf_putc(b, '=');
+    ir_buf_puts(b, ir_status_name((ir_status)f->status[c]));
+    if (cl && *cl) { /* already "+"-joined */
+      ir_buf_putc(b, ':');
+      for (; *cl; cl++)
+        ir_buf_putc(b, strchr(";=:\r\n", *cl) ? '_' : *cl);
+    }
+  }
 }
 
 /* "a;b;c" of the distinct strings produced by get(i) for i < n. */
@@ -78,7 +152,8 @@ static void joined(ir_buf *out, size_t n,
 }
 
 static const char *cited_at(const void *it, size_t i) {
-  return ir_criterion_name(((const ir_item *)it)->cited.v[i].criterion);
+  const ir_item *x = it;
+  return ir_item_crit_name(x, x->cited.v[i].criterion);
 }
 static const char *kind_at(const void *it, size_t i) {
   return ((const ir_item *)it)->findings.v[i].kind;
@@ -87,12 +162,11 @@ static const char *sev_at(const void *it, size_t i) {
   return ir_severity_name(((const ir_item *)it)->findings.v[i].severity);
 }
 
-/* The columns an item row and a cross-case row share: file .. the
- * criterion statuses. */
+/* The columns an item row and a cross-case row share: file .. facts. */
 static void row_head(ir_buf *b, const char *file, const char *case_number,
                      int index, const char *service, const char *category,
-                     ir_outcome o, ir_conclusion c,
-                     const unsigned char status[IR_CRIT_COUNT], int raw) {
+                     ir_outcome o, ir_conclusion c, const ir_pack *pack,
+                     const ir_buf *facts, int raw) {
   char idx[24];
   snprintf(idx, sizeof idx, "%d", index);
   field(b, file, 0, raw);
@@ -102,17 +176,17 @@ static void row_head(ir_buf *b, const char *file, const char *case_number,
   field(b, category, 0, raw);
   field(b, ir_outcome_name(o), 0, raw);
   field(b, ir_conclusion_name(c), 0, raw);
-  for (int k = 0; k < IR_CRIT_COUNT; k++)
-    field(b, ir_status_name((ir_status)status[k]), 0, raw);
+  field(b, pack ? pack->id : "", 0, raw);
+  field(b, facts->n ? facts->p : "", 0, raw);
 }
 
 static void item_row(ir_buf *b, const ir_letter *l, const ir_item *it,
                      int raw) {
-  unsigned char status[IR_CRIT_COUNT];
-  for (int k = 0; k < IR_CRIT_COUNT; k++)
-    status[k] = (unsigned char)it->facts[k].status;
+  ir_buf facts = {0};
+  item_facts(&facts, it);
   row_head(b, l->path, l->case_number, it->index, it->service, it->category,
-           it->outcome, it->conclusion, status, raw);
+           it->outcome, it->conclusion, it->pack, &facts, raw);
+  ir_buf_free(&facts);
   joined(b, it->cited.n, cited_at, it, raw);
   joined(b, it->findings.n, kind_at, it, raw);
   joined(b, it->findings.n, sev_at, it, raw);
@@ -121,8 +195,11 @@ static void item_row(ir_buf *b, const ir_letter *l, const ir_item *it,
 }
 
 void ir_csv_cross(ir_buf *b, const ir_cross_finding *f, int raw) {
+  ir_buf facts = {0};
+  cross_facts(&facts, f);
   row_head(b, f->file, f->case_number, f->index, f->service, f->category,
-           f->outcome, f->conclusion, f->status, raw);
+           f->outcome, f->conclusion, f->pack, &facts, raw);
+  ir_buf_free(&facts);
   field(b, "", 0, raw);
   field(b, IR_CROSS_KIND, 0, raw);
   field(b, "warning", 0, raw);
@@ -134,7 +211,7 @@ void ir_csv_letter(ir_buf *b, const ir_letter *l, int raw) {
   if (!l->ok || !l->items.n) {
     field(b, l->path, 0, raw);
     field(b, l->case_number, 0, raw);
-    for (int i = 0; i < 5 + IR_CRIT_COUNT + 4; i++)
+    for (size_t i = 2; i + 1 < NHEAD; i++)
       field(b, "", 0, raw);
     field(b, l->ok ? "no decided item" : l->error, 1, raw);
     return;

@@ -1,7 +1,10 @@
-/* report_explain.c - `--explain`: per item, the trigger point criteria
- * checklist (criterion, what the record documents with its evidence,
- * whether the rationale cites it, the verdict) and the findings, so a
- * reviewer sees why an item was or was not flagged. The verdict is the
+/* report_explain.c - `--explain`: per item, the checklist of the criteria
+ * of its guideline pack (headed by the pack's id, guideline and version;
+ * per criterion what the pack requires, what the record documents with
+ * its value, how a computed value was reached and the evidence, whether
+ * the rationale cites it, the verdict) and the findings, so a reviewer
+ * sees why an item was or was not flagged. An item no pack covers says so
+ * in one line. The verdict is the
  * rule pack's own (its verdict() over its criteria table, run by the rules
  * stage when --explain asks: ir_rules_opts.verdicts); nothing here knows
  * what meets a criterion. */
@@ -22,7 +25,7 @@ static const char *col(int color, const char *code) {
   return color ? code : "";
 }
 
-static int is_cited(const ir_item *it, ir_criterion c) {
+static int is_cited(const ir_item *it, int c) {
   for (size_t i = 0; i < it->cited.n; i++)
     if (it->cited.v[i].criterion == c)
       return 1;
@@ -47,20 +50,39 @@ static const char *reading(const ir_item *it, ir_verdict v, int cited,
   return "";
 }
 
-static void record_col(ir_buf *b, ir_criterion c, const ir_fact *f) {
-  char tmp[160];
-  size_t n = 0;
-  tmp[0] = 0;
-  n += (size_t)snprintf(tmp, sizeof tmp, "%s", ir_status_name(f->status));
-  if (c == IR_CRIT_INJECTION_COUNT && f->has_value && n < sizeof tmp)
-    n += (size_t)snprintf(tmp + n, sizeof tmp - n, " (%ld)", f->ivalue);
-  for (size_t i = 0; c == IR_CRIT_INJECTATE && i < f->list.n; i++)
-    if (n < sizeof tmp)
-      n += (size_t)snprintf(tmp + n, sizeof tmp - n, "%s%s", i ? "," : " (",
-                            f->list.v[i] ? f->list.v[i] : "?");
-  if (c == IR_CRIT_INJECTATE && f->list.n && n < sizeof tmp)
-    snprintf(tmp + n, sizeof tmp - n, ")");
-  ir_buf_printf(b, "%-28s", tmp);
+/* The record column: the status, then the value by the criterion's kind
+ * (a number, a word, the list classes). */
+static void record_col(ir_buf *b, const ir_crit_def *d, const ir_fact *f) {
+  ir_buf tmp = {0};
+  ir_buf_puts(&tmp, ir_status_name(f->status));
+  if (d->kind == IR_VAL_NUMBER && f->has_value)
+    ir_buf_printf(&tmp, " (%ld)", f->ivalue);
+  else if (d->kind == IR_VAL_STRING && f->has_value && f->svalue) {
+    ir_buf sc = {0};
+    ir_buf_printf(&tmp, " (%s)", ir_term(&sc, f->svalue));
+    ir_buf_free(&sc);
+  } else if (f->list.n) {
+    ir_buf sc = {0};
+    for (size_t i = 0; i < f->list.n; i++)
+      ir_buf_printf(&tmp, "%s%s", i ? "," : " (",
+                    f->list.v[i] ? ir_term(&sc, f->list.v[i]) : "?");
+    ir_buf_putc(&tmp, ')');
+    ir_buf_free(&sc);
+  }
+  ir_buf_printf(b, "%-28.*s", (int)(tmp.n < 160 ? tmp.n : 160),
+                tmp.p ? tmp.p : "");
+  ir_buf_free(&tmp);
+}
+
+/* A dim note line under a criterion: "requires: ...", "how: ...". */
+static void note_line(ir_buf *b, const char *label, const char *s, int color) {
+  ir_buf sc = {0};
+  const char *t = ir_term(&sc, s);
+  size_t n = strlen(t);
+  int cut = n > 110;
+  ir_buf_printf(b, "      %s%s:%s %.*s%s\n", col(color, C_DIM), label,
+                col(color, C_OFF), (int)(cut ? 107 : n), t, cut ? "..." : "");
+  ir_buf_free(&sc);
 }
 
 static void evidence_line(ir_buf *b, const ir_letter *l, const char *label,
@@ -90,33 +112,52 @@ static const char *verdict_name(ir_verdict v) {
                                         : "undocumented";
 }
 
+/* The pack's criteria, in its order. */
 static void checklist(ir_buf *b, const ir_letter *l, const ir_item *it,
                       int color) {
+  const ir_pack *p = it->pack;
+  ir_buf sc[3] = {{0}};
+  ir_buf_printf(b, "  pack %s%s%s: %s%s%s%s%s\n", col(color, C_BOLD),
+                ir_term(&sc[0], p->id), col(color, C_OFF),
+                p->guideline ? ir_term(&sc[1], p->guideline) : "(no guideline)",
+                p->pages ? ", " : "", p->pages ? ir_term(&sc[2], p->pages) : "",
+                p->version ? ", version " : "", p->version ? p->version : "");
+  for (int i = 0; i < 3; i++)
+    ir_buf_free(&sc[i]);
   ir_buf_printf(b, "  %s%-26s %-28s %-6s %s%s\n", col(color, C_BOLD),
                 "criterion", "record", "cited", "verdict", col(color, C_OFF));
-  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+  size_t nf = it->facts ? it->nfacts : 0;
+  if (nf > p->ncrit)
+    nf = p->ncrit;
+  for (int c = 0; c < (int)nf; c++) {
+    const ir_crit_def *d = &p->crit[c];
     const ir_fact *f = &it->facts[c];
     ir_verdict v = f->verdict;
-    int cited = is_cited(it, (ir_criterion)c), bad;
+    int cited = is_cited(it, c), bad;
     const char *why = reading(it, v, cited, &bad);
     const char *vc = v == IR_VERDICT_MET            ? C_GREEN
                      : v == IR_VERDICT_UNMET        ? C_YELLOW
                      : v == IR_VERDICT_CONTRADICTED ? C_RED
                                                     : C_DIM;
-    ir_buf_printf(b, "  %-26s ", ir_criterion_name((ir_criterion)c));
-    record_col(b, (ir_criterion)c, f);
+    ir_buf_printf(b, "  %-26s ", ir_term(&sc[0], d->id));
+    ir_buf_free(&sc[0]);
+    record_col(b, d, f);
     ir_buf_printf(b, " %-6s %s%s%s", cited ? "yes" : "no", col(color, vc),
                   verdict_name(v), col(color, C_OFF));
     if (*why)
       ir_buf_printf(b, " - %s%s%s", col(color, bad ? C_RED : ""), why,
                     col(color, bad ? C_OFF : ""));
     ir_buf_putc(b, '\n');
+    if (d->requires && *d->requires)
+      note_line(b, "requires", d->requires, color);
+    if (f->how && *f->how)
+      note_line(b, "how", f->how, color);
     for (size_t i = 0; i < f->affirm.n && i < 2; i++)
       evidence_line(b, l, "affirms,", &f->affirm.v[i], color);
     for (size_t i = 0; i < f->deny.n && i < 2; i++)
       evidence_line(b, l, "denies,", &f->deny.v[i], color);
     for (size_t i = 0; i < it->cited.n; i++)
-      if ((int)it->cited.v[i].criterion == c && it->cited.v[i].evidence.n)
+      if (it->cited.v[i].criterion == c && it->cited.v[i].evidence.n)
         evidence_line(b, l, "cited,", &it->cited.v[i].evidence.v[0], color);
   }
 }
@@ -136,10 +177,13 @@ static void item_explain(ir_buf *b, const ir_letter *l, const ir_item *it,
                 it->cited.n == 1 ? "on" : "a");
   if (it->conclusion_ev.text)
     evidence_line(b, l, "conclusion,", &it->conclusion_ev, color);
-  if (it->category && strcmp(it->category, "tpi") == 0)
+  if (it->pack)
     checklist(b, l, it, color);
   else
-    ir_buf_printf(b, "  (no trigger point checklist: not a TPI item)\n");
+    ir_buf_printf(b,
+                  "  (no checklist: no guideline pack covers category "
+                  "%s)\n",
+                  it->category ? it->category : "other");
   if (it->findings.n == 0)
     ir_buf_printf(b, "  findings: none\n");
   for (size_t i = 0; i < it->findings.n; i++) {

@@ -155,7 +155,10 @@ static int sev_rank(ir_severity s) {
   return s == IR_SEV_ERROR ? 2 : s == IR_SEV_WARNING ? 1 : 0;
 }
 
-static void finding_block(ir_buf *b, const ir_letter *l, const ir_finding *f) {
+/* A finding; its criterion is named with the item's pack, "mtus-esi:
+ * fluoroscopy", as the criterion chart names it. */
+static void finding_block(ir_buf *b, const ir_letter *l, const ir_item *it,
+                          const ir_finding *f) {
   ir_buf_printf(b, "<div class=\"finding\"><span class=\"sev s%d\">%s</span> ",
                 sev_rank(f->severity), ir_severity_name(f->severity));
   ir_buf_puts(b, "<b>");
@@ -163,6 +166,10 @@ static void finding_block(ir_buf *b, const ir_letter *l, const ir_finding *f) {
   ir_buf_puts(b, "</b>");
   if (f->criterion) {
     ir_buf_puts(b, " (");
+    if (it->pack) {
+      esc(b, it->pack->id);
+      ir_buf_puts(b, ": ");
+    }
     esc(b, f->criterion);
     ir_buf_puts(b, ")");
   }
@@ -183,7 +190,7 @@ static int eligible(const ir_item *it) {
     return 1;
   if (it->outcome == IR_OUT_UNKNOWN)
     return 0;
-  for (int k = 0; k < IR_CRIT_COUNT; k++)
+  for (size_t k = 0; it->pack && it->facts && k < it->nfacts; k++)
     if (it->facts[k].status != IR_FACT_UNKNOWN)
       return 1;
   return 0;
@@ -212,7 +219,7 @@ static void item_fragment(ir_buf *b, const ir_letter *l, const ir_item *it) {
     add_token(&sevs, ir_severity_name(f->severity));
     if (sev_rank(f->severity) > worst)
       worst = sev_rank(f->severity);
-    finding_block(&det, l, f);
+    finding_block(&det, l, it, f);
   }
   item_cells(&cells, l, it);
   ir_buf_printf(b, "%d\t%d\t%s\t%s\t%d\t", it->index, it->findings.n > 0,

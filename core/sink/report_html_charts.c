@@ -1,9 +1,11 @@
 /* report_html_charts.c - the HTML report's charts (report_html.h): inline
  * SVG horizontal bar charts from the batch summary, so they cover the whole
- * batch whatever the table shows: findings by kind and by criterion,
- * outcomes by category, outcomes and flagged items over time (by decision
- * month, or by year when the batch spans more than three years), and the
- * flagged share per reviewer specialty group with its counts. */
+ * batch whatever the table shows: findings by kind and by criterion
+ * (keyed "pack: criterion", as ids of different packs may be the same
+ * word), items per guideline pack, outcomes by category, outcomes and flagged
+ * items over time (by decision month, or by year when the batch spans more than
+ * three years), and the flagged share per reviewer specialty group with its
+ * counts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,9 +192,19 @@ static void timeline(ir_buf *b, const ir_summary *s) {
 void ir_html_charts(ir_buf *b, const ir_summary *s) {
   ir_buf_puts(b, "<h2>Charts</h2><div class=\"charts\">");
   count_chart(b, "Findings by kind", &s->by_kind);
-  count_chart(b, "Findings by criterion", &s->by_criterion);
+  count_chart(b, "Findings by criterion (pack: criterion)", &s->by_criterion);
   size_t n;
-  bar *v = bars_of(&s->by_category, &n);
+  bar *v = bars_of(&s->by_pack, &n);
+  for (size_t i = 0; i < n; i++) {
+    const long *c = s->by_pack.v[i].n;
+    v[i].v = (double)c[0];
+    snprintf(v[i].note, sizeof v[i].note, "%ld items, %ld flagged (%.0f%%)",
+             c[0], c[1], 100 * ratio(c[1], c[0]));
+  }
+  sort_bars(v, n);
+  chart(b, "Items by guideline pack", v, n, NULL);
+  free(v);
+  v = bars_of(&s->by_category, &n);
   for (size_t i = 0; i < n; i++) {
     const long *c = s->by_category.v[i].n;
     long tot = c[0] + c[1] + c[2];

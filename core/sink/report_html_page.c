@@ -226,7 +226,13 @@ static void head(out *o, const ir_summary *s, size_t ncross, const pick *p) {
 
 static void cross_block(ir_buf *b, const ir_cross_finding *f) {
   ir_buf_puts(b, "<div class=\"finding\"><span class=\"sev s1\">warning"
-                 "</span> <b>" IR_CROSS_KIND "</b>: ");
+                 "</span> <b>" IR_CROSS_KIND "</b>");
+  if (f->pack) {
+    ir_buf_puts(b, " (");
+    esc(b, f->pack->id);
+    ir_buf_puts(b, ")");
+  }
+  ir_buf_puts(b, ": ");
   esc(b, f->message);
   ir_buf_puts(b, " <span class=\"rule\">[" IR_CROSS_RULE "]</span>"
                  "<div class=\"cp\">similar: ");

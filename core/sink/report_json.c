@@ -3,11 +3,15 @@
 
 #include "sink.h"
 
-/* k is a plain ASCII identifier (a fixed key or a criterion name). */
+/* k is a fixed key or a criterion id (a pack's ids are plain identifiers;
+ * a long or odd one is escaped as any string). */
 static void key(ir_buf *b, const char *k) {
   size_t n = strlen(k);
   char tmp[64];
-  if (n + 3 > sizeof tmp) {
+  int plain = n + 3 <= sizeof tmp;
+  for (size_t i = 0; plain && i < n; i++)
+    plain = k[i] >= 0x20 && k[i] != '"' && k[i] != '\\' && k[i] != 0x7f;
+  if (!plain) {
     ir_buf_json_str(b, k);
     ir_buf_putc(b, ':');
     return;
@@ -68,24 +72,52 @@ static void str_list(ir_buf *b, const ir_strlist *l) {
   ir_buf_putc(b, ']');
 }
 
-/* The spans behind the status: affirming spans for present, denying spans
- * for absent; both when the record contradicts itself ("affirm"/"deny"
- * always carry each side). */
-static void fact(ir_buf *b, const ir_text *t, ir_criterion c,
-                 const ir_fact *f) {
-  key(b, ir_criterion_name(c));
-  ir_buf_puts(b, "{\"status\":\"");
-  ir_buf_puts(b, ir_status_name(f->status));
-  ir_buf_putc(b, '"');
-  if (c == IR_CRIT_INJECTION_COUNT) {
+/* The value of a fact by its criterion's kind: a number (null when none),
+ * a string (omitted when none), a list (always, [] when empty). The TPI
+ * ids keep their historical shape whatever the pack says: injection_count
+ * a number or null, injectate a list. */
+static void value(ir_buf *b, const ir_crit_def *d, const ir_fact *f) {
+  ir_value_kind k = d->kind;
+  if (strcmp(d->id, "injection_count") == 0)
+    k = IR_VAL_NUMBER;
+  else if (strcmp(d->id, "injectate") == 0)
+    k = IR_VAL_LIST;
+  switch (k) {
+  case IR_VAL_NUMBER:
     if (f->has_value) {
       ir_buf_puts(b, ",\"value\":");
       ir_buf_puti(b, f->ivalue);
     } else
       ir_buf_puts(b, ",\"value\":null");
-  } else if (c == IR_CRIT_INJECTATE) {
+    break;
+  case IR_VAL_STRING:
+    if (f->has_value && f->svalue) {
+      ir_buf_puts(b, ",\"value\":");
+      ir_buf_json_str(b, f->svalue);
+    }
+    break;
+  case IR_VAL_LIST:
     ir_buf_puts(b, ",\"value\":");
     str_list(b, &f->list);
+    break;
+  default:
+    break;
+  }
+}
+
+/* The spans behind the status: affirming spans for present, denying spans
+ * for absent; both when the record contradicts itself ("affirm"/"deny"
+ * always carry each side). "how" tells how a computed value was reached. */
+static void fact(ir_buf *b, const ir_text *t, const ir_crit_def *d,
+                 const ir_fact *f) {
+  key(b, d->id);
+  ir_buf_puts(b, "{\"status\":\"");
+  ir_buf_puts(b, ir_status_name(f->status));
+  ir_buf_putc(b, '"');
+  value(b, d, f);
+  if (f->how) {
+    ir_buf_puts(b, ",\"how\":");
+    ir_buf_json_str(b, f->how);
   }
   if (f->contradicted)
     ir_buf_puts(b, ",\"contradicted\":true");
@@ -134,6 +166,8 @@ static void item(ir_buf *b, const ir_text *t, const ir_item *it) {
   ir_buf_puti(b, it->line);
   ir_buf_putc(b, ',');
   kv_str(b, "category", it->category ? it->category : "other");
+  ir_buf_putc(b, ',');
+  kv_str(b, "pack", it->pack ? it->pack->id : NULL);
   ir_buf_puts(b, ",\"outcome\":\"");
   ir_buf_puts(b, ir_outcome_name(it->outcome));
   ir_buf_puts(b, "\",\"conclusion\":\"");
@@ -152,22 +186,25 @@ static void item(ir_buf *b, const ir_text *t, const ir_item *it) {
     ir_buf_putc(b, ']');
   }
   ir_buf_puts(b, ",\"facts\":{");
-  for (int c = 0; c < IR_CRIT_COUNT; c++) {
+  size_t nf = it->pack && it->facts ? it->nfacts : 0;
+  if (it->pack && nf > it->pack->ncrit)
+    nf = it->pack->ncrit;
+  for (size_t c = 0; c < nf; c++) {
     if (c)
       ir_buf_putc(b, ',');
-    fact(b, t, (ir_criterion)c, &it->facts[c]);
+    fact(b, t, &it->pack->crit[c], &it->facts[c]);
   }
   ir_buf_puts(b, "},\"cited\":[");
   for (size_t i = 0; i < it->cited.n; i++) {
     if (i)
       ir_buf_putc(b, ',');
-    ir_buf_json_str(b, ir_criterion_name(it->cited.v[i].criterion));
+    ir_buf_json_str(b, ir_item_crit_name(it, it->cited.v[i].criterion));
   }
   ir_buf_puts(b, "],\"cited_evidence\":{");
   for (size_t i = 0; i < it->cited.n; i++) {
     if (i)
       ir_buf_putc(b, ',');
-    key(b, ir_criterion_name(it->cited.v[i].criterion));
+    key(b, ir_item_crit_name(it, it->cited.v[i].criterion));
     evidence_list(b, t, &it->cited.v[i].evidence);
   }
   ir_buf_puts(b, "},\"findings\":[");

@@ -43,6 +43,18 @@ void ir_summary_text(ir_buf *b, const ir_summary *s) {
   text_counts(b, "findings by kind:", &s->by_kind);
   text_counts(b, "findings by criterion:", &s->by_criterion);
   text_counts(b, "findings by severity:", &s->by_severity);
+  sort_table(&s->by_pack);
+  ir_buf_printf(b, "  %-22s", "items by pack:");
+  if (!s->by_pack.n)
+    ir_buf_puts(b, " none");
+  for (size_t i = 0; i < s->by_pack.n; i++) {
+    const ir_sum_row *r = &s->by_pack.v[i];
+    ir_buf sc = {0};
+    ir_buf_printf(b, "%s %s %ld (%ld flagged)", i ? "," : "",
+                  ir_term(&sc, r->key), r->n[0], r->n[1]);
+    ir_buf_free(&sc);
+  }
+  ir_buf_putc(b, '\n');
   sort_table(&s->by_category);
   ir_buf_puts(b, "  outcomes by category:\n");
   for (size_t i = 0; i < s->by_category.n; i++) {
@@ -98,6 +110,17 @@ void ir_summary_json(ir_buf *b, const ir_summary *s) {
   json_counts(b, "findings_by_kind", &s->by_kind);
   json_counts(b, "findings_by_criterion", &s->by_criterion);
   json_counts(b, "findings_by_severity", &s->by_severity);
+  sort_table(&s->by_pack);
+  ir_buf_puts(b, ",\"packs\":{");
+  for (size_t i = 0; i < s->by_pack.n; i++) {
+    const ir_sum_row *r = &s->by_pack.v[i];
+    if (i)
+      ir_buf_putc(b, ',');
+    ir_buf_json_str(b, r->key);
+    ir_buf_printf(b, ":{\"items\":%ld,\"flagged\":%ld,\"findings\":%ld}",
+                  r->n[0], r->n[1], r->n[2]);
+  }
+  ir_buf_putc(b, '}');
   sort_table(&s->by_category);
   ir_buf_puts(b, ",\"categories\":{");
   for (size_t i = 0; i < s->by_category.n; i++) {

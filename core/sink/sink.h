@@ -53,7 +53,11 @@ typedef struct {
   int interrupted;      /* the stop signal (base/stop.h) when the run was cut
                            short: the letters counted are those audited */
   ir_sum_table by_kind; /* n[0] findings, n[1] items */
-  ir_sum_table by_criterion; /* n[0] findings */
+  ir_sum_table by_criterion; /* n[0] findings; key "pack: criterion" (the
+                                item's pack), or the criterion alone on an
+                                item without a pack */
+  ir_sum_table by_pack;      /* n[0] items, n[1] flagged items, n[2]
+                                findings; key the pack id, "(none)" */
   ir_sum_table by_severity;  /* n[0] findings */
   ir_sum_table by_category;  /* n[0] upheld, n[1] overturned, n[2] unknown,
                                 n[3] flagged items */
@@ -80,9 +84,16 @@ typedef struct {
   int line;  /* line of the item title */
   ir_outcome outcome;
   ir_conclusion conclusion;
-  unsigned char status[IR_CRIT_COUNT];
-  unsigned injectate; /* bit set of injectate classes */
-  int first_on_item;  /* the item had no other finding */
+  /* the criteria profile the item shares with its group: the pack that
+   * covers the item (the same for every item of a group), the status of
+   * each of its criteria (nstatus = pack->ncrit, in the pack's order) and,
+   * per criterion of kind list, its classes "a+b" (NULL: none, or not a
+   * list criterion) */
+  const ir_pack *pack;
+  size_t nstatus;
+  const unsigned char *status; /* ir_status per criterion */
+  const char *const *classes;
+  int first_on_item; /* the item had no other finding */
   const char *message;
   const char **counterparts; /* "file#index" */
   size_t ncounterparts;      /* named (<= IR_CROSS_MAX_NAMED) */

@@ -32,17 +32,18 @@ static const char schema[] =
     " letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,"
     " idx INTEGER, service TEXT, category TEXT, outcome TEXT,"
     " conclusion TEXT, guideline_ca TEXT, guideline_maximus TEXT,"
-    " line INTEGER, cited TEXT, flagged INTEGER, UNIQUE(letter_id, idx));"
+    " line INTEGER, cited TEXT, flagged INTEGER, pack TEXT,"
+    " UNIQUE(letter_id, idx));"
     "CREATE TABLE IF NOT EXISTS facts("
     " id INTEGER PRIMARY KEY,"
     " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
     " criterion TEXT, status TEXT, contradicted INTEGER, value TEXT,"
-    " UNIQUE(item_id, criterion));"
+    " pack TEXT, how TEXT, UNIQUE(item_id, criterion));"
     "CREATE TABLE IF NOT EXISTS findings("
     " id INTEGER PRIMARY KEY,"
     " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
     " rule TEXT, kind TEXT, criterion TEXT, severity TEXT, message TEXT,"
-    " counterparts TEXT);"
+    " counterparts TEXT, pack TEXT);"
     "CREATE TABLE IF NOT EXISTS evidence("
     " id INTEGER PRIMARY KEY,"
     " fact_id INTEGER REFERENCES facts(id) ON DELETE CASCADE,"
@@ -111,12 +112,12 @@ static const char *const sql[S_N] = {
     "DELETE FROM letters WHERE id=?1 AND NOT EXISTS "
     "(SELECT 1 FROM paths WHERE letter_id=?1)",
     "INSERT INTO items(letter_id,idx,service,category,outcome,conclusion,"
-    "guideline_ca,guideline_maximus,line,cited,flagged) "
-    "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-    "INSERT INTO facts(item_id,criterion,status,contradicted,value) "
-    "VALUES(?1,?2,?3,?4,?5)",
+    "guideline_ca,guideline_maximus,line,cited,flagged,pack) "
+    "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    "INSERT INTO facts(item_id,criterion,status,contradicted,value,pack,how) "
+    "VALUES(?1,?2,?3,?4,?5,?6,?7)",
     "INSERT INTO findings(item_id,rule,kind,criterion,severity,message,"
-    "counterparts) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    "counterparts,pack) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
     "INSERT INTO evidence(fact_id,finding_id,role,section,start,end,text) "
     "VALUES(?1,?2,?3,?4,?5,?6,?7)",
     "SELECT items.id FROM items JOIN seen ON seen.letter_id=items.letter_id "
@@ -161,6 +162,48 @@ static void now_iso(char *buf, size_t n) {
   strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Schema version 2 (PRAGMA user_version; stores before it say 0): the
+ * guideline pack of each row, items.pack, facts.pack, findings.pack (NULL:
+ * no pack covers the item), and facts.how. A store of version 0 gains the
+ * columns (its old rows keep NULL there); a newer store is refused. */
+#define SCHEMA_VERSION 2
+
+static int migrate(ir_store *s, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  int v = 0;
+  if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) ==
+          SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  if (v > SCHEMA_VERSION) {
+    snprintf(err, errlen,
+             "%s: database schema version %d is newer than this imraudit's "
+             "(%d)",
+             s->path, v, SCHEMA_VERSION);
+    return -1;
+  }
+  if (v == SCHEMA_VERSION)
+    return 0;
+  /* each ALTER fails harmlessly where the table was made with the column */
+  static const char *const add[] = {
+      "ALTER TABLE items ADD COLUMN pack TEXT",
+      "ALTER TABLE facts ADD COLUMN pack TEXT",
+      "ALTER TABLE facts ADD COLUMN how TEXT",
+      "ALTER TABLE findings ADD COLUMN pack TEXT"};
+  for (size_t i = 0; i < sizeof add / sizeof *add; i++)
+    sqlite3_exec(s->db, add[i], NULL, NULL, NULL);
+  char q[64];
+  snprintf(q, sizeof q, "PRAGMA user_version=%d", SCHEMA_VERSION);
+  char *msg = NULL;
+  if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
+    snprintf(err, errlen, "%s: %s", s->path, msg ? msg : "cannot migrate");
+    sqlite3_free(msg);
+    return -1;
+  }
+  return 0;
+}
+
 ir_store *ir_store_open(const char *path, char *err, size_t errlen) {
   ir_store *s = calloc(1, sizeof *s);
   if (!s) {
@@ -185,6 +228,10 @@ ir_store *ir_store_open(const char *path, char *err, size_t errlen) {
   /* a store made before letters.specialty_group: add the column */
   sqlite3_exec(s->db, "ALTER TABLE letters ADD COLUMN specialty_group TEXT",
                NULL, NULL, NULL);
+  if (migrate(s, err, errlen) != 0) {
+    ir_store_close(s);
+    return NULL;
+  }
   for (int i = 0; i < S_N; i++)
     if (sqlite3_prepare_v2(s->db, sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
       snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(s->db));
@@ -250,18 +297,27 @@ static void join_list(ir_buf *b, const ir_strlist *l) {
   }
 }
 
-static int put_fact(ir_store *s, sqlite3_int64 item, int c, const ir_fact *f) {
+/* value: a number, a word, or list classes ";"-joined, by the criterion's
+ * kind (a list value is written whatever the kind, as before packs). */
+static int put_fact(ir_store *s, sqlite3_int64 item, const ir_item *it,
+                    size_t c) {
   sqlite3_stmt *st = s->st[S_FACT];
+  const ir_crit_def *d = &it->pack->crit[c];
+  const ir_fact *f = &it->facts[c];
   ir_buf v = {0};
-  if (c == IR_CRIT_INJECTATE)
+  if (d->kind == IR_VAL_LIST || f->list.n)
     join_list(&v, &f->list);
+  else if (d->kind == IR_VAL_STRING && f->has_value && f->svalue)
+    ir_buf_puts(&v, f->svalue);
   else if (f->has_value)
     ir_buf_printf(&v, "%ld", f->ivalue);
   sqlite3_bind_int64(st, 1, item);
-  bind_text(st, 2, ir_criterion_name((ir_criterion)c));
+  bind_text(st, 2, d->id);
   bind_text(st, 3, ir_status_name(f->status));
   sqlite3_bind_int(st, 4, f->contradicted);
   bind_text(st, 5, v.n ? v.p : NULL);
+  bind_text(st, 6, it->pack->id);
+  bind_text(st, 7, f->how);
   ir_buf_free(&v);
   if (step(s, st, "facts") != 0)
     return -1;
@@ -272,7 +328,8 @@ static int put_fact(ir_store *s, sqlite3_int64 item, int c, const ir_fact *f) {
   return 0;
 }
 
-static int put_finding(ir_store *s, sqlite3_int64 item, const ir_finding *f) {
+static int put_finding(ir_store *s, sqlite3_int64 item, const char *pack,
+                       const ir_finding *f) {
   sqlite3_stmt *st = s->st[S_FINDING];
   ir_buf cp = {0};
   join_list(&cp, &f->counterparts);
@@ -283,6 +340,7 @@ static int put_finding(ir_store *s, sqlite3_int64 item, const ir_finding *f) {
   bind_text(st, 5, ir_severity_name(f->severity));
   bind_text(st, 6, f->message);
   bind_text(st, 7, cp.n ? cp.p : NULL);
+  bind_text(st, 8, pack);
   ir_buf_free(&cp);
   if (step(s, st, "findings") != 0)
     return -1;
@@ -295,7 +353,7 @@ static int put_item(ir_store *s, sqlite3_int64 letter, const ir_item *it) {
   ir_buf cited = {0};
   for (size_t i = 0; i < it->cited.n; i++)
     ir_buf_printf(&cited, "%s%s", i ? ";" : "",
-                  ir_criterion_name(it->cited.v[i].criterion));
+                  ir_item_crit_name(it, it->cited.v[i].criterion));
   sqlite3_bind_int64(st, 1, letter);
   sqlite3_bind_int(st, 2, it->index);
   bind_text(st, 3, it->service);
@@ -307,15 +365,20 @@ static int put_item(ir_store *s, sqlite3_int64 letter, const ir_item *it) {
   sqlite3_bind_int(st, 9, it->line);
   bind_text(st, 10, cited.n ? cited.p : "");
   sqlite3_bind_int(st, 11, it->findings.n > 0);
+  bind_text(st, 12, it->pack ? it->pack->id : NULL);
   ir_buf_free(&cited);
   if (step(s, st, "items") != 0)
     return -1;
   sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
-    if (put_fact(s, id, c, &it->facts[c]) != 0)
+  size_t nf = it->pack && it->facts ? it->nfacts : 0;
+  if (it->pack && nf > it->pack->ncrit)
+    nf = it->pack->ncrit;
+  for (size_t c = 0; c < nf; c++)
+    if (put_fact(s, id, it, c) != 0)
       return -1;
   for (size_t i = 0; i < it->findings.n; i++)
-    if (put_finding(s, id, &it->findings.v[i]) != 0)
+    if (put_finding(s, id, it->pack ? it->pack->id : NULL,
+                    &it->findings.v[i]) != 0)
       return -1;
   return 0;
 }
@@ -460,7 +523,7 @@ int ir_store_cross(ir_store *s, const ir_cross_finding *f) {
            (long long)item);
   if (exec(s, q) != 0)
     return -1;
-  return put_finding(s, item, &fd);
+  return put_finding(s, item, f->pack ? f->pack->id : NULL, &fd);
 }
 
 int ir_store_finish(ir_store *s, const ir_summary *sum) {

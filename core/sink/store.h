@@ -10,7 +10,12 @@
  * path's previous content when no path holds it any more (an edited letter,
  * a failed file since fixed): nothing stale is left to count twice. One
  * transaction per letter: an interrupted run (even kill -9) leaves only
- * whole letters. WAL mode. Used by the single writer thread only. */
+ * whole letters. WAL mode. Used by the single writer thread only.
+ * Schema version 2 (PRAGMA user_version): items, facts and findings carry
+ * the id of the item's guideline pack (pack, NULL without one), facts the
+ * criteria of that pack (none for an item without a pack) and how a
+ * computed value was reached (how); older stores gain the columns on
+ * first use. */
 #ifndef IR_STORE_H
 #define IR_STORE_H
 #include "sink.h"

@@ -15,10 +15,26 @@ import json
 import sqlite3
 import sys
 
-CRITERIA = ["twitch_response", "referred_pain", "duration",
-            "failed_physical_therapy", "failed_nsaids",
-            "failed_muscle_relaxants", "radiculopathy", "injection_count",
-            "repeat_relief", "frequency", "injectate"]
+HEAD = ["file", "case_number", "item", "service", "category", "outcome",
+        "conclusion", "pack", "facts", "cited", "finding_kinds", "severities",
+        "first_message", "error"]
+
+
+def fact_cell(facts):
+    """The CSV "facts" cell of a JSON facts object: id=status[:value]."""
+    out = []
+    for c, f in facts.items():
+        s = "%s=%s" % (c, f["status"])
+        v = f.get("value")
+        if isinstance(v, list):
+            if v:
+                s += ":" + "+".join(v)
+        elif isinstance(v, bool) or v is None:
+            pass
+        else:
+            s += ":%s" % v
+        out.append(s)
+    return ";".join(out)
 
 
 def fail(msg):
@@ -47,10 +63,7 @@ def check_csv(csv_path, jsonl_path):
     with open(csv_path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f, strict=True))
     head = rows[0]
-    want = (["file", "case_number", "item", "service", "category", "outcome",
-             "conclusion"] + CRITERIA +
-            ["cited", "finding_kinds", "severities", "first_message", "error"])
-    if head != want:
+    if head != HEAD:
         fail("CSV header %r" % head)
     body = rows[1:]
     for r in body:
@@ -84,10 +97,12 @@ def check_csv(csv_path, jsonl_path):
             if row[k] != (d.get(k) or ""):
                 fail("%s#%s %s: CSV %r JSON %r" % (file, idx, k, row[k],
                                                    d.get(k)))
-        for c in CRITERIA:
-            st = d["facts"].get(c, {}).get("status", "unknown")
-            if row[c] != st:
-                fail("%s#%s %s: CSV %r JSON %r" % (file, idx, c, row[c], st))
+        if row["pack"] != (d.get("pack") or ""):
+            fail("%s#%s pack: CSV %r JSON %r" % (file, idx, row["pack"],
+                                                d.get("pack")))
+        if row["facts"] != fact_cell(d["facts"]):
+            fail("%s#%s facts: CSV %r JSON %r" % (file, idx, row["facts"],
+                                                 fact_cell(d["facts"])))
         kinds = []
         for fd in d["findings"]:
             if fd["kind"] not in kinds:
@@ -116,12 +131,21 @@ def check_db(path, n=None):
         "LIMIT 3").fetchall()
     if bad:
         fail("partial letters (items stored != items): %r" % bad)
+    # an item of a pack has its pack's facts, each naming that pack; an
+    # item no pack covers has none
     bad = db.execute(
-        "SELECT i.id, count(f.id) FROM items i LEFT JOIN facts f ON "
-        "f.item_id=i.id GROUP BY i.id HAVING count(f.id) != 11 "
-        "LIMIT 3").fetchall()
+        "SELECT i.id, i.pack, count(f.id) FROM items i LEFT JOIN facts f ON "
+        "f.item_id=i.id GROUP BY i.id HAVING (i.pack IS NULL) != "
+        "(count(f.id) = 0) LIMIT 3").fetchall()
     if bad:
-        fail("items without their 11 facts: %r" % bad)
+        fail("items whose facts do not match their pack: %r" % bad)
+    bad = db.execute(
+        "SELECT f.id FROM facts f JOIN items i ON i.id=f.item_id WHERE "
+        "f.pack IS NOT i.pack LIMIT 3").fetchall()
+    if bad:
+        fail("facts of another pack than their item's: %r" % bad)
+    if db.execute("PRAGMA user_version").fetchone()[0] != 2:
+        fail("schema version is not 2")
     orphans = db.execute(
         "SELECT (SELECT count(*) FROM items WHERE letter_id NOT IN "
         "(SELECT id FROM letters)) + (SELECT count(*) FROM facts WHERE "

@@ -169,14 +169,14 @@ for path, nitems, lid in db.execute('SELECT path, items, id FROM letters WHERE o
     o = letters[path]
     assert nitems == len(o['decisions']), path
     for d in o['decisions']:
-        (iid, cat, out) = db.execute('SELECT id, category, outcome FROM items WHERE letter_id=? AND idx=?', (lid, d['index'])).fetchone()
-        assert (cat, out) == (d['category'], d['outcome']), (path, d['index'])
+        (iid, cat, out, pack) = db.execute('SELECT id, category, outcome, pack FROM items WHERE letter_id=? AND idx=?', (lid, d['index'])).fetchone()
+        assert (cat, out, pack) == (d['category'], d['outcome'], d['pack']), (path, d['index'])
         kinds = sorted(f['kind'] for f in d['findings'])
         got = sorted(k for (k,) in db.execute(\"SELECT kind FROM findings WHERE item_id=? AND kind != 'similar-cases-differ'\", (iid,)))
         assert kinds == got, (path, d['index'], kinds, got)
         for c, f in d['facts'].items():
-            st = db.execute('SELECT status FROM facts WHERE item_id=? AND criterion=?', (iid, c)).fetchone()[0]
-            assert st == f['status'], (path, c)
+            (st, fp) = db.execute('SELECT status, pack FROM facts WHERE item_id=? AND criterion=?', (iid, c)).fetchone()
+            assert (st, fp) == (f['status'], d['pack']), (path, c)
 "
 
 G=$T/gen

@@ -13,6 +13,7 @@
 #include "batch/crosscase.h"
 #include "batch/paths.h"
 #include "check.h"
+#include "testpack.h"
 
 static void hex_of(const char *s, size_t n, char out[65]) {
   unsigned char d[32];
@@ -205,9 +206,10 @@ static void make_letter(ir_arena *a, ir_letter *l, const char *path,
     it.index = (int)i + 1;
     it.category = s[i].cat;
     it.outcome = s[i].out;
-    it.facts[IR_CRIT_TWITCH].status = s[i].twitch;
+    tp_set_pack(a, &it, &tp_tpi); /* the "esi" items too: category separates */
+    it.facts[TP_TWITCH].status = s[i].twitch;
     if (s[i].inj)
-      ir_vec_push(a, &it.facts[IR_CRIT_INJECTATE].list, s[i].inj);
+      ir_vec_push(a, &it.facts[TP_INJECTATE].list, s[i].inj);
     ir_vec_push(a, &l->items, it);
   }
 }

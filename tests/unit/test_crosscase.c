@@ -9,6 +9,7 @@
 #include "base/spill.h"
 #include "batch/crosscase.h"
 #include "check.h"
+#include "testpack.h"
 
 /* A letter whose items are given by outcome and twitch status; all tpi,
  * steroid unless inj says otherwise. */
@@ -33,8 +34,9 @@ static void make_letter(ir_arena *a, ir_letter *l, const char *path,
     it.category = "tpi";
     it.service = "Trigger point injections";
     it.outcome = s[i].out;
-    it.facts[IR_CRIT_TWITCH].status = s[i].twitch;
-    ir_vec_push(a, &it.facts[IR_CRIT_INJECTATE].list,
+    tp_set_pack(a, &it, &tp_tpi);
+    it.facts[TP_TWITCH].status = s[i].twitch;
+    ir_vec_push(a, &it.facts[TP_INJECTATE].list,
                 s[i].inj ? s[i].inj : "steroid");
     ir_vec_push(a, &l->items, it);
   }
