@@ -23,6 +23,7 @@
 struct ir_extractor {
   ir_lexicon *lx;
   ir_fact_limits lim;
+  const ir_packset *ps; /* TEMP packrules */
 };
 
 /* A fragment's next match, cached while the scan moves past earlier ones. */
@@ -47,7 +48,11 @@ struct ir_extract_ctx {
                      arena gets them at their final size: no doubling) */
 };
 
-ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
+/* TEMP packrules: the search path's lexicons, the TPI thresholds read from
+ * the builtin = "tpi" pack (ir_pack_number), packs given to items in
+ * ir_extract by category; the facts engine replaces this. */
+ir_extractor *ir_extractor_load(const char *const *dirs, size_t ndirs,
+                                const ir_packset *ps, char *err,
                                 size_t errlen) {
   ir_extractor *x = calloc(1, sizeof *x);
   if (!x || !(x->lx = ir_lexicon_new())) {
@@ -55,12 +60,29 @@ ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
+  x->ps = ps;
   x->lim.duration_days = x->lim.interval_days = x->lim.relief_percent = -1;
   x->lim.relief_days = -1;
+  for (size_t i = 0; ps && i < ps->n; i++) {
+    const ir_pack *p = ps->v[i];
+    if (!p->builtin_tpi)
+      continue;
+    ir_pack_number(p, IR_CRIT_DURATION, "more_than_days",
+                   &x->lim.duration_days);
+    ir_pack_number(p, IR_CRIT_FREQUENCY, "at_least_days",
+                   &x->lim.interval_days);
+    ir_pack_number(p, IR_CRIT_REPEAT_RELIEF, "at_least_percent",
+                   &x->lim.relief_percent);
+    ir_pack_number(p, IR_CRIT_REPEAT_RELIEF, "at_least_days",
+                   &x->lim.relief_days);
+  }
   ir_lexicon_subset(x->lx, HEADER_SECTIONS);
-  if (ir_lexicon_add_dir(x->lx, rules_dir ? rules_dir : "rules", err, errlen) !=
-          0 ||
-      ir_lexicon_compile(x->lx, err, errlen) != 0) {
+  for (size_t i = 0; i < ndirs; i++)
+    if (ir_lexicon_add_dir(x->lx, dirs[i], err, errlen) != 0) {
+      ir_extractor_free(x);
+      return NULL;
+    }
+  if (ir_lexicon_compile(x->lx, err, errlen) != 0) {
     ir_extractor_free(x);
     return NULL;
   }
@@ -464,7 +486,7 @@ void ir_x_cite(xletter *xl, ir_item *it, ir_criterion c, const xsent *x,
                size_t lo, size_t hi) {
   ir_cite *ct = NULL;
   for (size_t i = 0; i < it->cited.n; i++)
-    if (it->cited.v[i].criterion == c)
+    if (it->cited.v[i].criterion == (int)c)
       ct = &it->cited.v[i];
   if (!ct) {
     ir_cite nc;
@@ -604,6 +626,17 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
   xl.a = a;
   xl.lim = &c->x->lim;
   xl.t = &l->text;
+  /* TEMP packrules: each item gets the pack of its category; room for the
+   * eleven built-in facts in every item (the TPI code below writes them
+   * for any item whose title names a trigger point injection) */
+  for (size_t i = 0; i < l->items.n; i++) {
+    ir_item *it = &l->items.v[i];
+    const ir_pack *p = ir_packset_for(c->x->ps, it->category);
+    size_t n = p && p->ncrit > IR_CRIT_COUNT ? p->ncrit : IR_CRIT_COUNT;
+    it->pack = p;
+    it->nfacts = p ? p->ncrit : 0;
+    it->facts = ir_arena_alloc(a, n * sizeof *it->facts);
+  }
   if (!l->text.norm)
     return 0;
   build_sentences(&xl);
@@ -648,5 +681,9 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
     ir_x_frequency(&vw, (int)i);
     derive_status(&l->items.v[i]);
   }
+  /* TEMP packrules: citations are TPI criteria: only a TPI pack's */
+  for (size_t i = 0; i < l->items.n; i++)
+    if (!l->items.v[i].pack || !l->items.v[i].pack->builtin_tpi)
+      l->items.v[i].cited.n = 0;
   return 0;
 }

@@ -16,10 +16,11 @@
 typedef struct ir_extractor ir_extractor;
 typedef struct ir_extract_ctx ir_extract_ctx;
 
-/* Loads every *.lex under rules_dir (and rules_dir/lexicon/). On a malformed
- * entry returns NULL with "file:line: message" in err. */
-ir_extractor *ir_extractor_load(const char *rules_dir, char *err,
-                                size_t errlen);
+/* Loads every *.lex of each of dirs (DIR/NAME.lex and DIR/lexicon/NAME.lex: the
+ * shared lexicons of the rules search path) for the packs ps. On a
+ * malformed entry returns NULL with "file:line: message" in err. */
+ir_extractor *ir_extractor_load(const char *const *dirs, size_t ndirs,
+                                const ir_packset *ps, char *err, size_t errlen);
 void ir_extractor_free(ir_extractor *x);
 
 ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x);

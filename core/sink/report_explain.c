@@ -24,7 +24,7 @@ static const char *col(int color, const char *code) {
 
 static int is_cited(const ir_item *it, ir_criterion c) {
   for (size_t i = 0; i < it->cited.n; i++)
-    if (it->cited.v[i].criterion == c)
+    if (it->cited.v[i].criterion == (int)c)
       return 1;
   return 0;
 }
