@@ -37,7 +37,7 @@ $(BUILD)/libimraudit.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
 # the installed packs, when the binary is not run from PREFIX/bin
-$(BUILD)/core/main.o: CPPFLAGS += -DIR_DATADIR='"$(DATADIR)"'
+$(BUILD)/core/audit.o: CPPFLAGS += -DIR_DATADIR='"$(DATADIR)"'
 
 $(BUILD)/core/%.o: core/%.c
 	@mkdir -p $(dir $@)

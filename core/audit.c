@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,19 +32,72 @@ struct ir_worker {
   size_t cap;
 };
 
-void ir_pack_limits(const ir_ruleset *rs, ir_fact_limits *lim) {
-  if (!ir_rules_number(rs, IR_CRIT_DURATION, "more_than_days",
-                       &lim->duration_days))
-    lim->duration_days = -1;
-  if (!ir_rules_number(rs, IR_CRIT_FREQUENCY, "at_least_days",
-                       &lim->interval_days))
-    lim->interval_days = -1;
-  if (!ir_rules_number(rs, IR_CRIT_REPEAT_RELIEF, "at_least_percent",
-                       &lim->relief_percent))
-    lim->relief_percent = -1;
-  if (!ir_rules_number(rs, IR_CRIT_REPEAT_RELIEF, "at_least_days",
-                       &lim->relief_days))
-    lim->relief_days = -1;
+#ifndef IR_DATADIR
+#define IR_DATADIR "/usr/local/share/imraudit"
+#endif
+
+static int is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The built-in rules directory into buf (see audit.h). */
+static const char *builtin_rules_dir(char *buf, size_t n) {
+  char exe[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len > 0 && n > 32) {
+    exe[len] = 0;
+    for (int up = 0; up < 2; up++) {
+      char *slash = strrchr(exe, '/');
+      if (!slash)
+        break;
+      *slash = 0;
+      int w = snprintf(buf, n, "%.*s/rules", (int)(n - 7), exe);
+      if (w > 0 && (size_t)w < n && is_dir(buf))
+        return buf;
+      w = snprintf(buf, n, "%.*s/share/imraudit/rules", (int)(n - 22), exe);
+      if (up == 1 && w > 0 && (size_t)w < n && is_dir(buf))
+        return buf;
+    }
+  }
+  if (is_dir(IR_DATADIR "/rules"))
+    return IR_DATADIR "/rules";
+  return "rules";
+}
+
+size_t ir_default_rules_path(const char **dirs, size_t max, char *buf,
+                             size_t buflen) {
+  const char *env = getenv("IMRAUDIT_RULES");
+  size_t n = 0;
+  if (env && *env && strlen(env) < buflen) {
+    memcpy(buf, env, strlen(env) + 1);
+    for (char *p = buf; n < max;) {
+      char *colon = strchr(p, ':');
+      if (colon)
+        *colon = 0;
+      if (*p)
+        dirs[n++] = p;
+      if (!colon)
+        break;
+      p = colon + 1;
+    }
+    if (n)
+      return n;
+  }
+  dirs[0] = builtin_rules_dir(buf, buflen);
+  return 1;
+}
+
+/* The first search directory holding specialties.map, else the first. */
+static const char *specialty_dir(const char *const *dirs, size_t n) {
+  char path[4200];
+  struct stat st;
+  for (size_t i = 0; i < n; i++) {
+    snprintf(path, sizeof path, "%s/specialties.map", dirs[i]);
+    if (stat(path, &st) == 0)
+      return dirs[i];
+  }
+  return dirs[0];
 }
 
 ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
@@ -61,18 +115,21 @@ ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
   e->segmenter = ir_segmenter_new(err, errlen);
   if (!e->segmenter)
     goto fail;
-  e->extractor = ir_extractor_load(cfg->rules_dir, err, errlen);
-  if (!e->extractor)
-    goto fail;
-  /* the packs are read even with no_rules: their criteria tables hold the
-   * thresholds the facts are judged by */
-  e->rules = ir_rules_load(cfg->rules_dir, &cfg->rules, err, errlen);
+  const char *one = cfg->rules_dir ? cfg->rules_dir : "rules";
+  const char *const *dirs = cfg->nrules_dirs ? cfg->rules_dirs : &one;
+  size_t ndirs = cfg->nrules_dirs ? cfg->nrules_dirs : 1;
+  /* the packs are read even with no_rules: their criteria and fact
+   * specifications are what the facts stage extracts */
+  e->rules = ir_rules_load_path(dirs, ndirs, &cfg->rules, err, errlen);
   if (!e->rules)
     goto fail;
-  ir_fact_limits lim;
-  ir_pack_limits(e->rules, &lim);
-  ir_extractor_set_limits(e->extractor, &lim);
-  e->specialties = ir_specialty_load(cfg->rules_dir, err, errlen);
+  /* each search directory's shared lexicons (DIR/NAME.lex, DIR/lexicon/);
+   * the packs' own are the facts stage's to find in their folders */
+  e->extractor =
+      ir_extractor_load(dirs, ndirs, ir_rules_packs(e->rules), err, errlen);
+  if (!e->extractor)
+    goto fail;
+  e->specialties = ir_specialty_load(specialty_dir(dirs, ndirs), err, errlen);
   if (!e->specialties)
     goto fail;
   return e;

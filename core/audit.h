@@ -16,17 +16,21 @@
 #include "rules/rules.h"
 
 typedef struct {
-  const char *rules_dir;
+  const char *rules_dir;         /* one rules directory (when no path) */
+  const char *const *rules_dirs; /* the rules search path (packs, loose */
+  size_t nrules_dirs;            /* rules, shared lexicons), in order */
   size_t max_bytes;
   ir_rules_opts rules;
   int no_rules; /* skip rule scripts */
 } ir_config;
 
-/* The fact thresholds the packs' criteria tables state (duration
- * more_than_days, frequency at_least_days, repeat_relief at_least_percent
- * and at_least_days);
- * -1 for each that none states. */
-void ir_pack_limits(const ir_ruleset *rs, ir_fact_limits *lim);
+/* The default rules search path into dirs (at most max; storage in buf):
+ * $IMRAUDIT_RULES split at ':' (empty parts skipped) when set, else the
+ * built-in directory: rules/ beside the binary or its parent (the build
+ * tree), share/imraudit/rules beside its parent (installed), IR_DATADIR/rules,
+ * ./rules. Returns how many (at least 1). */
+size_t ir_default_rules_path(const char **dirs, size_t max, char *buf,
+                             size_t buflen);
 
 typedef struct ir_engine ir_engine;
 typedef struct ir_worker ir_worker;
@@ -35,7 +39,7 @@ typedef struct ir_worker ir_worker;
 ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen);
 void ir_engine_free(ir_engine *e);
 const ir_config *ir_engine_config(const ir_engine *e);
-/* The loaded rule scripts and specialty map. */
+/* The loaded packs and rule scripts (ir_rules_packs) and specialty map. */
 const ir_ruleset *ir_engine_rules(const ir_engine *e);
 const ir_specialty_map *ir_engine_specialties(const ir_engine *e);
 

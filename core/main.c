@@ -19,11 +19,6 @@
 #include "text/pdf.h"
 #include "version.h"
 
-/* Installed rule packs (make install sets it from PREFIX). */
-#ifndef IR_DATADIR
-#define IR_DATADIR "/usr/local/share/imraudit"
-#endif
-
 static const char *progname = "imraudit";
 
 /* v as parse_size reads it back: "64M", "1k", "10000000". */
@@ -46,7 +41,8 @@ static void usage(FILE *f) {
   fprintf(
       f,
       "usage: %s [options] PATH...\n"
-      "       %s test [RULES_DIR]\n"
+      "       %s test [--rule ID] [-v] [RULES_DIR...]\n"
+      "       %s packs [RULES_DIR...]\n"
       "Audit IMR final determination letters against guideline criteria.\n"
       "PATH is a letter, a directory (searched recursively) or - (stdin).\n"
       "\n"
@@ -54,8 +50,10 @@ static void usage(FILE *f) {
       "      --csv-raw        CSV fields as they are (default: a field\n"
       "                       starting with = + - @ TAB CR gets a ')\n"
       "  -j, --jobs N         worker threads (default: number of cores)\n"
-      "      --rules DIR      rule scripts and lexicons (default: rules/\n"
-      "                       beside the binary, or $IMRAUDIT_RULES)\n"
+      "      --rules DIR      a rules directory: guideline packs (folders\n"
+      "                       with pack.lua), rules, lexicons; repeat for a\n"
+      "                       search path (default: $IMRAUDIT_RULES, a:b,\n"
+      "                       else rules/ beside the binary)\n"
       "      --glob PATTERN   files to audit in directories (default %s)\n"
       "      --files-from F   read input paths from F, one a line (- = "
       "stdin)\n"
@@ -82,7 +80,7 @@ static void usage(FILE *f) {
       "Exit status: %d nothing flagged, %d some item flagged, %d some input\n"
       "could not be audited, a rule failed, an output failed, or bad usage,\n"
       "%d out of memory, 128+N stopped by signal N (no report is left).\n",
-      progname, progname, IR_DEFAULT_GLOB,
+      progname, progname, progname, IR_DEFAULT_GLOB,
       show_size(IR_DEFAULT_MAX_BYTES, max_bytes),
       show_size((unsigned long long)IR_DEFAULT_RULE_STEPS, steps),
       show_size(IR_DEFAULT_RULE_MEMORY, memory), IR_EXIT_OK, IR_EXIT_FLAGGED,
@@ -130,41 +128,6 @@ static unsigned long long parse_size(const char *s) {
   return v * mul;
 }
 
-static int is_dir(const char *p) {
-  struct stat st;
-  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* $IMRAUDIT_RULES; rules/ beside the binary, then beside its parent (the
- * build tree); share/imraudit/rules beside the binary's parent (installed:
- * PREFIX/bin/imraudit -> PREFIX/share/imraudit/rules, also under DESTDIR);
- * IR_DATADIR/rules; ./rules. */
-static const char *default_rules_dir(char *buf, size_t n) {
-  const char *env = getenv("IMRAUDIT_RULES");
-  if (env && *env)
-    return env;
-  char exe[PATH_MAX];
-  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (len > 0) {
-    exe[len] = 0;
-    for (int up = 0; up < 2; up++) {
-      char *slash = strrchr(exe, '/');
-      if (!slash)
-        break;
-      *slash = 0;
-      int w = snprintf(buf, n, "%.*s/rules", (int)(n - 7), exe);
-      if (w > 0 && (size_t)w < n && is_dir(buf))
-        return buf;
-      w = snprintf(buf, n, "%.*s/share/imraudit/rules", (int)(n - 22), exe);
-      if (up == 1 && w > 0 && (size_t)w < n && is_dir(buf))
-        return buf;
-    }
-  }
-  if (is_dir(IR_DATADIR "/rules"))
-    return IR_DATADIR "/rules";
-  return "rules";
-}
-
 enum {
   OPT_RULES = 256,
   OPT_GLOB,
@@ -209,8 +172,11 @@ static const struct option long_opts[] = {
     {"version", no_argument, 0, 'V'},
     {0, 0, 0, 0}};
 
+#define MAX_RULES_DIRS 64
+
 typedef struct {
   ir_config cfg;
+  const char *dirs[MAX_RULES_DIRS]; /* --rules, in order */
   ir_batch_opts batch;
   ir_format format;
   int explain;
@@ -244,7 +210,10 @@ static int parse_options(int argc, char **argv, options *o, int *done) {
       o->batch.jobs = (int)v;
       break;
     case OPT_RULES:
-      o->cfg.rules_dir = optarg;
+      if (o->cfg.nrules_dirs == MAX_RULES_DIRS)
+        return bad_usage("at most 64 --rules directories (not '%s')", optarg);
+      o->dirs[o->cfg.nrules_dirs++] = optarg;
+      o->cfg.rules_dirs = o->dirs;
       break;
     case OPT_GLOB:
       o->batch.glob = optarg;
@@ -404,8 +373,10 @@ int main(int argc, char **argv) {
     return ir_pdf_worker_main(argc, argv);
   if (argc > 1 && strcmp(argv[1], "test") == 0) /* imraudit test [DIR] */
     return ir_ruletest_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "packs") == 0) /* imraudit packs [DIR] */
+    return ir_print_packs_main(argc - 1, argv + 1);
   set_pdf_worker(argv[0]);
-  char rules_buf[PATH_MAX];
+  static char rules_buf[PATH_MAX * 4];
   options o;
   memset(&o, 0, sizeof o);
   o.cfg.max_bytes = IR_DEFAULT_MAX_BYTES;
@@ -421,10 +392,14 @@ int main(int argc, char **argv) {
     return st;
   if (o.csv_raw && o.format == IR_FMT_CSV)
     o.format = IR_FMT_CSV_RAW;
-  if (!o.cfg.rules_dir)
-    o.cfg.rules_dir = default_rules_dir(rules_buf, sizeof rules_buf);
+  if (!o.cfg.nrules_dirs) {
+    o.cfg.nrules_dirs = ir_default_rules_path(o.dirs, MAX_RULES_DIRS, rules_buf,
+                                              sizeof rules_buf);
+    o.cfg.rules_dirs = o.dirs;
+  }
   if (done == 2)
-    return ir_print_version(stdout, o.cfg.rules_dir, &o.cfg.rules);
+    return ir_print_version(stdout, o.cfg.rules_dirs, o.cfg.nrules_dirs,
+                            &o.cfg.rules);
   if (optind >= argc && !o.batch.files_from)
     return bad_usage("%s", "no input: name letters, directories or -");
   o.batch.paths = (const char *const *)argv + optind;

@@ -120,13 +120,16 @@ static int read_expect(const char *path, strvec *out, char *err,
   return rc;
 }
 
-static void actual_findings(const ir_letter *l, const char *rule, strvec *out) {
+static int contains(const strvec *s, const char *x);
+
+static void actual_findings(const ir_letter *l, const strvec *rules,
+                            strvec *out) {
   char line[MAX_LINE * 2];
   for (size_t i = 0; i < l->items.n; i++) {
     const ir_item *it = &l->items.v[i];
     for (size_t k = 0; k < it->findings.n; k++) {
       const ir_finding *f = &it->findings.v[k];
-      if (strcmp(f->rule, rule) != 0)
+      if (!contains(rules, f->rule))
         continue;
       snprintf(line, sizeof line, "%d %s %s", it->index, f->kind,
                f->criterion ? f->criterion : "-");
@@ -137,7 +140,7 @@ static void actual_findings(const ir_letter *l, const char *rule, strvec *out) {
 }
 
 /* The message of the finding behind an "ITEM KIND CRITERION" line. */
-static const char *message_of(const ir_letter *l, const char *rule,
+static const char *message_of(const ir_letter *l, const strvec *rules,
                               const char *key) {
   char line[MAX_LINE * 2];
   for (size_t i = 0; i < l->items.n; i++)
@@ -145,7 +148,7 @@ static const char *message_of(const ir_letter *l, const char *rule,
       const ir_finding *f = &l->items.v[i].findings.v[k];
       snprintf(line, sizeof line, "%d %s %s", l->items.v[i].index, f->kind,
                f->criterion ? f->criterion : "-");
-      if (strcmp(f->rule, rule) == 0 && strcmp(line, key) == 0)
+      if (contains(rules, f->rule) && strcmp(line, key) == 0)
         return f->message;
     }
   return "";
@@ -160,16 +163,19 @@ static int contains(const strvec *s, const char *x) {
 
 typedef struct {
   ir_worker *w;
-  const char *dir;
   int verbose;
   int passed, failed;
   strvec kinds_seen; /* "rule kind" per expected finding letter */
 } runner;
 
-/* Runs one test letter; returns 1 when it passed. */
-static int run_letter(runner *r, const char *rule, const char *name) {
+/* Runs one test letter dir/name, comparing the findings of the rules
+ * (ids) with NAME.expect; group names them in messages and coverage (the
+ * pack id, or a loose rule's id). Returns 1 when it passed. */
+static int run_letter(runner *r, const char *dir, const char *name,
+                      const char *group, const strvec *rules) {
+  const char *rule = group;
   char txt[4096], exp[4096], err[4400];
-  snprintf(txt, sizeof txt, "%s/tests/%s/%s", r->dir, rule, name);
+  snprintf(txt, sizeof txt, "%s/%s", dir, name);
   snprintf(exp, sizeof exp, "%.*s.expect", (int)(strlen(txt) - 4), txt);
   strvec want = {0}, got = {0};
   int ok = 1;
@@ -191,7 +197,7 @@ static int run_letter(runner *r, const char *rule, const char *name) {
     printf("  rule error (%s, item %d): %s\n", l.rule_errors.v[i].rule,
            l.rule_errors.v[i].item, l.rule_errors.v[i].message);
   }
-  actual_findings(&l, rule, &got);
+  actual_findings(&l, rules, &got);
   int same = want.n == got.n;
   for (size_t i = 0; same && i < want.n; i++)
     same = strcmp(want.v[i], got.v[i]) == 0;
@@ -199,13 +205,13 @@ static int run_letter(runner *r, const char *rule, const char *name) {
     if (ok)
       printf("FAIL %s\n", txt);
     ok = 0;
-    printf("  --- expected (%s)\n  +++ actual (rule %s)\n", exp, rule);
+    printf("  --- expected (%s)\n  +++ actual (%s)\n", exp, rule);
     for (size_t i = 0; i < want.n; i++)
       if (!contains(&got, want.v[i]))
         printf("  - %s\n", want.v[i]);
     for (size_t i = 0; i < got.n; i++)
       if (!contains(&want, got.v[i]))
-        printf("  + %s    (%s)\n", got.v[i], message_of(&l, rule, got.v[i]));
+        printf("  + %s    (%s)\n", got.v[i], message_of(&l, rules, got.v[i]));
   } else if (r->verbose && ok) {
     printf("ok   %s (%zu finding%s)\n", txt, got.n, got.n == 1 ? "" : "s");
   }
@@ -232,13 +238,15 @@ static int count_key(const strvec *s, const char *key) {
   return n;
 }
 
-/* Notes kinds declared by a rule with fewer than 3 positive test letters. */
-static void coverage(runner *r, const ir_ruleset *rs, size_t i, int letters) {
+/* Notes kinds declared by a rule with fewer than 3 positive test letters
+ * (of its group: its pack's tests, or its own). */
+static void coverage(runner *r, const ir_ruleset *rs, size_t i,
+                     const char *group, int letters) {
   size_t nk;
   const char *const *kinds = ir_rules_kinds(rs, i, &nk);
   char key[MAX_LINE];
   for (size_t k = 0; k < nk; k++) {
-    snprintf(key, sizeof key, "%s %s", ir_rules_id(rs, i), kinds[k]);
+    snprintf(key, sizeof key, "%s %s", group, kinds[k]);
     int pos = count_key(&r->kinds_seen, key);
     if (r->verbose || pos < 3)
       printf("%s: kind %s: %d flagged letter%s, %d not flagged%s\n",
@@ -248,83 +256,132 @@ static void coverage(runner *r, const ir_ruleset *rs, size_t i, int letters) {
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: imraudit test [--rule ID] [-v] [RULES_DIR]\n");
+  fprintf(stderr, "usage: imraudit test [--rule ID] [-v] [RULES_DIR...]\n");
   return IR_EXIT_FAILED;
+}
+
+/* Runs the letters in tdir for group (a pack id or a loose rule id), the
+ * findings of rules; notes coverage of each. */
+static void run_group(runner *r, const ir_ruleset *rs, const char *tdir,
+                      const char *group, const strvec *rules) {
+  strvec letters = {0};
+  list_dir(tdir, ".txt", &letters);
+  for (size_t k = 0; k < letters.n; k++) {
+    if (run_letter(r, tdir, letters.v[k], group, rules))
+      r->passed++;
+    else
+      r->failed++;
+  }
+  for (size_t i = 0; i < ir_rules_count(rs); i++)
+    if (contains(rules, ir_rules_id(rs, i)))
+      coverage(r, rs, i, group, (int)letters.n);
+  sv_free(&letters);
 }
 
 int ir_ruletest_main(int argc, char **argv) {
   runner r;
   memset(&r, 0, sizeof r);
-  r.dir = "rules";
   const char *only = NULL;
+  const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+  size_t ndirs = 0;
+  if (!dirs)
+    ir_exit_nomem();
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
       r.verbose = 1;
     else if (strcmp(argv[i], "--rule") == 0 && i + 1 < argc)
       only = argv[++i];
     else if (argv[i][0] == '-')
-      return usage();
+      return free(dirs), usage();
     else
-      r.dir = argv[i];
+      dirs[ndirs++] = argv[i];
   }
+  char buf[4096];
+  if (ndirs == 0)
+    ndirs = ir_default_rules_path(dirs, (size_t)argc + 1, buf, sizeof buf);
   ir_config cfg;
   memset(&cfg, 0, sizeof cfg);
-  cfg.rules_dir = r.dir;
+  cfg.rules_dirs = dirs;
+  cfg.nrules_dirs = ndirs;
   cfg.rules.steps = IR_DEFAULT_RULE_STEPS;
   cfg.rules.memory = IR_DEFAULT_RULE_MEMORY;
   char err[1024];
-  ir_ruleset *rs = ir_rules_load(r.dir, &cfg.rules, err, sizeof err);
-  ir_engine *e = rs ? ir_engine_new(&cfg, err, sizeof err) : NULL;
+  ir_engine *e = ir_engine_new(&cfg, err, sizeof err);
   r.w = e ? ir_worker_new(e, err, sizeof err) : NULL;
   if (!r.w) {
     fprintf(stderr, "imraudit: %s\n", err);
     ir_engine_free(e);
-    ir_rules_free(rs);
+    free(dirs);
     return IR_EXIT_FAILED;
   }
-  char tdir[4096];
-  snprintf(tdir, sizeof tdir, "%s/tests", r.dir);
-  strvec dirs = {0};
-  list_dir(tdir, NULL, &dirs);
-  for (size_t d = 0; d < dirs.n; d++) {
-    if (only && strcmp(only, dirs.v[d]) != 0)
-      continue;
-    size_t ri = 0;
-    while (ri < ir_rules_count(rs) && strcmp(ir_rules_id(rs, ri), dirs.v[d]))
-      ri++;
-    if (ri == ir_rules_count(rs)) {
-      printf("note: %s/%s/: no rule with id %s (skipped)\n", tdir, dirs.v[d],
-             dirs.v[d]);
-      continue;
+  const ir_ruleset *rs = ir_engine_rules(e);
+  const ir_packset *ps = ir_rules_packs(rs);
+  strvec tested = {0}; /* rule ids that have tests */
+  int found_only = 0;
+  for (size_t p = 0; p < ps->n; p++) {
+    const ir_pack *pk = ps->v[p];
+    strvec rules = {0};
+    int match = !only || strcmp(only, pk->id) == 0;
+    for (size_t i = 0; i < ir_rules_count(rs); i++)
+      if (ir_rules_pack(rs, i) == pk &&
+          (match || strcmp(only, ir_rules_id(rs, i)) == 0))
+        sv_push(&rules, ir_rules_id(rs, i));
+    char tdir[4200];
+    snprintf(tdir, sizeof tdir, "%s/tests", pk->dir);
+    if (rules.n && is_dir(tdir)) {
+      found_only = 1;
+      run_group(&r, rs, tdir, pk->id, &rules);
+      for (size_t i = 0; i < rules.n; i++)
+        sv_push(&tested, rules.v[i]);
     }
-    char sub[8200];
-    snprintf(sub, sizeof sub, "%s/%s", tdir, dirs.v[d]);
-    strvec letters = {0};
-    list_dir(sub, ".txt", &letters);
-    for (size_t k = 0; k < letters.n; k++) {
-      if (run_letter(&r, dirs.v[d], letters.v[k]))
-        r.passed++;
-      else
-        r.failed++;
+    sv_free(&rules);
+  }
+  /* loose rules: DIR/tests/<rule-id>/ of each search directory */
+  for (size_t d = 0; d < ndirs; d++) {
+    char tdir[4200];
+    snprintf(tdir, sizeof tdir, "%s/tests", dirs[d]);
+    strvec sub = {0};
+    list_dir(tdir, NULL, &sub);
+    for (size_t k = 0; k < sub.n; k++) {
+      if (only && strcmp(only, sub.v[k]) != 0)
+        continue;
+      size_t ri = 0;
+      while (ri < ir_rules_count(rs) &&
+             (ir_rules_pack(rs, ri) || strcmp(ir_rules_id(rs, ri), sub.v[k])))
+        ri++;
+      if (ri == ir_rules_count(rs)) {
+        printf("note: %s/%s/: no loose rule with id %s (skipped)\n", tdir,
+               sub.v[k], sub.v[k]);
+        continue;
+      }
+      char gdir[8400];
+      snprintf(gdir, sizeof gdir, "%s/%s", tdir, sub.v[k]);
+      strvec one = {0};
+      sv_push(&one, sub.v[k]);
+      found_only = 1;
+      run_group(&r, rs, gdir, sub.v[k], &one);
+      sv_push(&tested, sub.v[k]);
+      sv_free(&one);
     }
-    coverage(&r, rs, ri, (int)letters.n);
-    sv_free(&letters);
+    sv_free(&sub);
   }
   for (size_t i = 0; i < ir_rules_count(rs); i++) {
     const char *id = ir_rules_id(rs, i);
-    if ((!only || strcmp(only, id) == 0) && !contains(&dirs, id))
-      printf("note: rule %s (%s) has no tests (%s/%s/)\n", id,
-             ir_rules_file(rs, i), tdir, id);
+    const ir_pack *pk = ir_rules_pack(rs, i);
+    if ((!only || strcmp(only, id) == 0 || (pk && !strcmp(only, pk->id))) &&
+        !contains(&tested, id))
+      printf("note: rule %s (%s) has no tests (%s/tests/)\n", id,
+             ir_rules_file(rs, i), pk ? pk->dir : "RULES_DIR");
   }
-  if (only && !contains(&dirs, only)) {
-    printf("FAIL no tests for rule %s\n", only);
+  if (only && !found_only) {
+    printf("FAIL no tests for %s\n", only);
     r.failed++;
   }
-  sv_free(&dirs);
+  sv_free(&tested);
   sv_free(&r.kinds_seen);
   ir_worker_free(r.w);
   ir_engine_free(e);
-  ir_rules_free(rs);
+  free(dirs);
   printf("%d passed, %d failed\n", r.passed, r.failed);
   return r.failed ? IR_EXIT_FLAGGED : IR_EXIT_OK;
 }

@@ -115,18 +115,26 @@ ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x) {
   c->md = pcre2_match_data_create(32, NULL);
   c->mctx = pcre2_match_context_create(NULL);
   c->js = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-  size_t nf = ir_lexicon_nfrags(x->lx), ns = ir_lexicon_scratch(x->lx);
+  size_t nf = ir_lexicon_nfrags(x->lx);
+  c->pack_seen = calloc(x->npacks + 1, sizeof *c->pack_seen);
+  if (!c->pack_seen) {
+    ir_extract_ctx_free(c);
+    return NULL;
+  }
   for (size_t i = 0; i < x->npacks; i++)
     if (x->packs[i].lx) {
       size_t f = ir_lexicon_nfrags(x->packs[i].lx);
-      size_t s = ir_lexicon_scratch(x->packs[i].lx);
       nf = f > nf ? f : nf;
-      ns = s > ns ? s : ns;
+      c->pack_seen[i] = calloc(ir_lexicon_scratch(x->packs[i].lx), 1);
+      if (!c->pack_seen[i]) {
+        ir_extract_ctx_free(c);
+        return NULL;
+      }
     }
-  c->seen = calloc(ns, 1);
+  c->seen = c->shared_seen = calloc(ir_lexicon_scratch(x->lx), 1);
   c->cand = malloc((nf + 1) * sizeof *c->cand);
   ir_arena_init(&c->tmp);
-  if (!c->md || !c->mctx || !c->seen || !c->cand) {
+  if (!c->md || !c->mctx || !c->shared_seen || !c->cand) {
     ir_extract_ctx_free(c);
     return NULL;
   }
@@ -144,7 +152,10 @@ void ir_extract_ctx_free(ir_extract_ctx *c) {
   pcre2_match_context_free(c->mctx);
   if (c->js)
     pcre2_jit_stack_free(c->js);
-  free(c->seen);
+  free(c->shared_seen);
+  for (size_t i = 0; c->pack_seen && i < c->x->npacks; i++)
+    free(c->pack_seen[i]);
+  free(c->pack_seen);
   free(c->cand);
   ir_arena_free(&c->tmp);
   free(c);

@@ -101,7 +101,11 @@ struct ir_extract_ctx {
   pcre2_match_context *mctx;
   pcre2_jit_stack *js;
   const ir_lexicon *cur; /* the lexicon being matched */
-  uint8_t *seen;  /* candidate fragments of the current sentence */
+  uint8_t *seen;  /* candidate fragments of the current sentence (the
+                     scratch of the lexicon being matched) */
+  uint8_t *shared_seen; /* the shared lexicon's scratch */
+  uint8_t **pack_seen;  /* each pack lexicon's own (scan work space may not
+                           be shared between lexicons) */
   fragnext *cand; /* scratch, one per fragment */
   ir_arena tmp;   /* a sentence's hits while they are found (the letter's
                      arena gets them at their final size: no doubling) */

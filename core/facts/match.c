@@ -155,6 +155,7 @@ int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                         xsent *x, int *bad_sec) {
   hitvec hv = {0};
   c->cur = c->x->lx;
+  c->seen = c->shared_seen;
   /* one literal pass over the sentence picks the fragments worth matching */
   ir_secmask cand =
       x->region == XR_HEADER /* the header needs only dates' context */
@@ -192,6 +193,7 @@ int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text,
   if (!lx)
     return 0;
   c->cur = lx;
+  c->seen = c->pack_seen[p];
   hitvec hv = {0};
   ir_secmask cand =
       ir_lexicon_scan(lx, text + x->s.start, x->s.end - x->s.start, c->seen);

@@ -138,7 +138,20 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
                       h[i].start, h[i].end);
           continue;
         }
-        if (!reads(p, x) || c == XC_NONE)
+        if (c == XC_NONE)
+          continue;
+        /* the reviewer's own words: a rationale stating the record shows
+         * the criterion unmet (a negative finding for a criterion met by
+         * its presence, a present one for one met by its absence) names
+         * it as unmet */
+        if (x->region == XR_RATIONALE && p->d->meets) {
+          int neg = deny ? c == XC_AFFIRM : c == XC_DENY;
+          int want_absent = strcmp(p->d->meets, "absent") == 0;
+          if (strcmp(p->d->meets, "value") != 0 && neg != want_absent)
+            ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x,
+                      h[i].start, h[i].end);
+        }
+        if (!reads(p, x))
           continue;
         if (deny) { /* a negative finding; negated it says nothing */
           if (c == XC_AFFIRM)

@@ -177,15 +177,29 @@ static void build_fact_lists(lua_State *L, const void *data) {
 }
 static const ir_ro_kind K_FACT_LISTS = {build_fact_lists, 1, NULL};
 
-/* Pushes the view of one fact (its lists built on first use). */
-static void push_fact(lua_State *L, int nm, ir_criterion c, const ir_fact *f) {
-  lua_createtable(L, 0, 7);
+/* Pushes the id of criterion c of the item's pack (interned for the
+ * built-in TPI criteria). */
+static void push_crit_name(lua_State *L, int nm, const ir_item *it, size_t c) {
+  if (it->pack->builtin_tpi && c < IR_CRIT_COUNT)
+    lua_rawgeti(L, nm, N_CRIT + (int)c);
+  else
+    lua_pushstring(L, it->pack->crit[c].id);
+}
+
+/* Pushes the view of fact c of the item (its lists built on first use):
+ * id, status, contradicted, value by the criterion's kind (a list is
+ * always there, empty when none), verdict when judged, how when said. */
+static void push_fact(lua_State *L, int nm, const ir_item *it, size_t c) {
+  const ir_fact *f = &it->facts[c];
+  lua_createtable(L, 0, 8);
   int t = lua_gettop(L);
-  ir_set_name(L, nm, t, F_ID, N_CRIT + (int)c);
+  push_crit_name(L, nm, it, c);
+  ir_set_top(L, nm, t, F_ID);
   ir_set_name(L, nm, t, F_STATUS, ir_name_status(f->status));
   lua_pushboolean(L, f->contradicted);
   ir_set_top(L, nm, t, F_CONTRADICTED);
-  if (c == IR_CRIT_INJECTATE) {
+  switch (it->pack->crit[c].kind) {
+  case IR_VAL_LIST:
     if (f->list.n == 0) {
       ir_ro_push_empty(L);
     } else {
@@ -197,9 +211,19 @@ static void push_fact(lua_State *L, int nm, ir_criterion c, const ir_fact *f) {
       ir_ro_view(L);
     }
     ir_set_top(L, nm, t, F_VALUE);
-  } else if (f->has_value) {
-    ir_set_int(L, nm, t, F_VALUE, (lua_Integer)f->ivalue);
+    break;
+  case IR_VAL_STRING:
+    if (f->has_value)
+      ir_set_str(L, nm, t, F_VALUE, f->svalue);
+    break;
+  default:
+    if (f->has_value)
+      ir_set_int(L, nm, t, F_VALUE, (lua_Integer)f->ivalue);
+    break;
   }
+  if (f->verdict != IR_VERDICT_NONE)
+    ir_set_str(L, nm, t, F_VERDICT, ir_verdict_name(f->verdict));
+  ir_set_str(L, nm, t, F_HOW, f->how);
   if (f->affirm.n + f->deny.n == 0) {
     ir_ro_push_empty(L);
     ir_set_top(L, nm, t, F_EVIDENCE);
@@ -214,27 +238,30 @@ static void push_fact(lua_State *L, int nm, ir_criterion c, const ir_fact *f) {
 }
 
 /* Registry key of the state's blank facts: views of facts without
- * evidence or value, keyed by criterion and status. They hold no letter
- * data (only names and the shared empty view), so every item of every
- * letter shares them. */
+ * evidence, value, verdict or note, keyed by pack, criterion and status.
+ * They hold no letter data (only names and the shared empty view), so
+ * every item of every letter shares them. */
 static const char BLANK_KEY = 0;
 
-/* Pushes the shared view of fact f if it is blank and returns 1; else 0. */
-static int push_blank_fact(lua_State *L, int nm, ir_criterion c,
-                           const ir_fact *f) {
+/* Pushes the shared view of fact c if it is blank and returns 1; else 0. */
+static int push_blank_fact(lua_State *L, int nm, const ir_item *it, size_t c) {
+  const ir_fact *f = &it->facts[c];
+  int is_list = it->pack->crit[c].kind == IR_VAL_LIST;
   if (f->affirm.n + f->deny.n || f->contradicted || (unsigned)f->status >= 8 ||
-      (c == IR_CRIT_INJECTATE ? f->list.n != 0 : f->has_value))
+      (is_list ? f->list.n != 0 : f->has_value) ||
+      f->verdict != IR_VERDICT_NONE || f->how || c >= 256)
     return 0;
-  lua_Integer key = (lua_Integer)c * 8 + (lua_Integer)f->status;
+  lua_Integer key =
+      ((lua_Integer)it->pack->index * 256 + (lua_Integer)c) * 8 + f->status;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &BLANK_KEY) != LUA_TTABLE) {
     lua_pop(L, 1);
-    lua_createtable(L, IR_CRIT_COUNT * 8, 0);
+    lua_createtable(L, 0, IR_CRIT_COUNT * 3);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &BLANK_KEY);
   }
   if (lua_rawgeti(L, -1, key) != LUA_TTABLE) {
     lua_pop(L, 1);
-    push_fact(L, nm, c, f);
+    push_fact(L, nm, it, c);
     lua_pushvalue(L, -1);
     lua_rawseti(L, -3, key);
   }
@@ -243,10 +270,16 @@ static int push_blank_fact(lua_State *L, int nm, ir_criterion c,
 }
 
 /* Pushes the view of fact c of item it (shared when blank). */
-static void push_item_fact(lua_State *L, int nm, const ir_item *it,
-                           ir_criterion c) {
-  if (!push_blank_fact(L, nm, c, &it->facts[c]))
-    push_fact(L, nm, c, &it->facts[c]);
+static void push_item_fact(lua_State *L, int nm, const ir_item *it, size_t c) {
+  if (!push_blank_fact(L, nm, it, c))
+    push_fact(L, nm, it, c);
+}
+
+/* The number of facts an item shows: one per criterion of its pack. */
+static size_t nfacts(const ir_item *it) {
+  if (!it->pack || !it->facts)
+    return 0;
+  return it->nfacts < it->pack->ncrit ? it->nfacts : it->pack->ncrit;
 }
 
 /* The rest of item.facts (data: ir_item): the facts still unset. */
@@ -254,22 +287,33 @@ static void build_facts_rest(lua_State *L, const void *data) {
   const ir_item *it = data;
   int t = lua_gettop(L);
   int nm = ir_names_push(L);
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
-    if (unset(L, nm, t, N_CRIT + c)) {
-      push_item_fact(L, nm, it, (ir_criterion)c);
-      ir_set_top(L, nm, t, N_CRIT + c);
+  for (size_t c = 0; c < nfacts(it); c++) {
+    push_crit_name(L, nm, it, c);
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, t) == LUA_TNIL) {
+      lua_pop(L, 1);
+      push_item_fact(L, nm, it, c);
+      lua_rawset(L, t);
+    } else {
+      lua_pop(L, 2);
     }
+  }
 }
 
 /* The fact the key at index key names (none for any other key). */
 static void build_fact_key(lua_State *L, const void *data, int key) {
+  const ir_item *it = data;
   int t = lua_gettop(L);
-  int nm = ir_names_push(L);
-  int id = ir_name_id(L, nm, key);
-  if (id < N_CRIT || id >= N_CRIT + IR_CRIT_COUNT)
+  if (lua_type(L, key) != LUA_TSTRING)
     return;
-  push_item_fact(L, nm, data, (ir_criterion)(id - N_CRIT));
-  ir_set_top(L, nm, t, id);
+  int c = ir_pack_crit(it->pack, lua_tostring(L, key));
+  if (c < 0 || (size_t)c >= nfacts(it))
+    return;
+  int nm = ir_names_push(L);
+  lua_pushvalue(L, key);
+  push_item_fact(L, nm, it, (size_t)c);
+  lua_rawset(L, t);
+  lua_settop(L, t);
 }
 static const ir_ro_kind K_FACTS_REST = {build_facts_rest, 1, build_fact_key};
 
@@ -280,9 +324,13 @@ static void build_cited_evidence(lua_State *L, const void *data) {
   lua_createtable(L, 0, (int)it->cited.n);
   int t = lua_gettop(L);
   for (size_t i = 0; i < it->cited.n; i++) {
+    size_t c = (size_t)it->cited.v[i].criterion;
+    if (it->cited.v[i].criterion < 0 || c >= nfacts(it))
+      continue;
+    push_crit_name(L, nm, it, c);
     push_evlist(L, nm, &it->cited.v[i].evidence);
     ir_ro_seal(L);
-    ir_set_top(L, nm, t, N_CRIT + (int)it->cited.v[i].criterion);
+    lua_rawset(L, t);
   }
 }
 static const ir_ro_kind K_CITED_EV = {build_cited_evidence, 0, NULL};
@@ -319,23 +367,42 @@ static void rest_rationale(lua_State *L, int nm, const ir_item *it, int t) {
 
 /* item.facts: each fact is built on its own first read. */
 static void rest_facts(lua_State *L, int nm, const ir_item *it, int t) {
-  lua_createtable(L, 0, IR_CRIT_COUNT);
-  ir_ro_lazy_rest(L, &K_FACTS_REST, it, 0);
-  ir_ro_view(L);
+  if (nfacts(it) == 0) {
+    ir_ro_push_empty(L);
+  } else {
+    lua_createtable(L, 0, (int)nfacts(it));
+    ir_ro_lazy_rest(L, &K_FACTS_REST, it, 0);
+    ir_ro_view(L);
+  }
   ir_set_top(L, nm, t, F_FACTS);
+}
+
+/* item.pack: the id of its pack (nil when none covers it). */
+static void rest_pack(lua_State *L, int nm, const ir_item *it, int t) {
+  if (it->pack)
+    ir_set_str(L, nm, t, F_PACK, it->pack->id);
 }
 
 /* Registry key of the state's shared name lists: item.status,
  * item.contradicted and item.cited hold only names (no letter data), so the
- * items of every letter with the same values share one view, as blank facts
- * do. Keys: status 1..3^11, contradicted CONTRA_BASE + a mask of criteria,
- * cited CITED_BASE + the criteria as base-12 digits. At most MAX_SHARED are
- * kept (then the cache starts over); [0] counts them. */
+ * items of every letter with the same pack and values share one view, as
+ * blank facts do. Keys: the pack's index + 1 in bits 40.., the list's kind
+ * in bits 36..39, its value below: statuses as base-3 digits (led by a 1),
+ * the mask of contradicted criteria, the cited criteria as base-21 digits.
+ * Only packs of at most MAX_SHARED_CRIT criteria share. At most MAX_SHARED
+ * views are kept (then the cache starts over); [0] counts them. */
 static const char SHARED_KEY = 0;
 #define MAX_SHARED 512
-#define CONTRA_BASE 200000
-#define CITED_BASE 300000
+#define MAX_SHARED_CRIT 20
 #define MAX_CITED_KEY 8 /* criteria in a cited list that has a key */
+enum { SH_STATUS = 1, SH_CONTRA, SH_CITED };
+
+static lua_Integer shared_key(const ir_item *it, int kind, lua_Integer v) {
+  if (nfacts(it) > MAX_SHARED_CRIT || it->pack->index < 0)
+    return 0;
+  return ((lua_Integer)(it->pack->index + 1) << 40) |
+         ((lua_Integer)kind << 36) | v;
+}
 
 /* Pushes the shared view under key and returns 1; else pushes nothing. */
 static int push_shared(lua_State *L, lua_Integer key) {
@@ -374,16 +441,26 @@ static void keep_shared(lua_State *L, lua_Integer key) {
 
 /* item.status: criterion id -> status name, all at once. */
 static void rest_status(lua_State *L, int nm, const ir_item *it, int t) {
-  lua_Integer key = 1;
-  for (int c = IR_CRIT_COUNT - 1; c >= 0 && key; c--)
-    key = (unsigned)it->facts[c].status < 3
-              ? key * 3 + (lua_Integer)it->facts[c].status
-              : 0;
+  size_t n = nfacts(it);
+  if (n == 0) {
+    ir_ro_push_empty(L);
+    ir_set_top(L, nm, t, F_STATUS);
+    return;
+  }
+  lua_Integer v = 1;
+  for (size_t c = n; c-- > 0 && v;)
+    v = (unsigned)it->facts[c].status < 3
+            ? v * 3 + (lua_Integer)it->facts[c].status
+            : 0;
+  lua_Integer key = v ? shared_key(it, SH_STATUS, v) : 0;
   if (!key || !push_shared(L, key)) {
-    lua_createtable(L, 0, IR_CRIT_COUNT);
+    lua_createtable(L, 0, (int)n);
     int s = lua_gettop(L);
-    for (int c = 0; c < IR_CRIT_COUNT; c++)
-      ir_set_name(L, nm, s, N_CRIT + c, ir_name_status(it->facts[c].status));
+    for (size_t c = 0; c < n; c++) {
+      push_crit_name(L, nm, it, c);
+      lua_rawgeti(L, nm, ir_name_status(it->facts[c].status));
+      lua_rawset(L, s);
+    }
     ir_ro_view(L);
     if (key)
       keep_shared(L, key);
@@ -393,32 +470,36 @@ static void rest_status(lua_State *L, int nm, const ir_item *it, int t) {
 
 /* item.contradicted: ids of the contradicted facts, in criterion order. */
 static void rest_contradicted(lua_State *L, int nm, const ir_item *it, int t) {
-  int n = 0;
+  int k = 0;
   lua_Integer mask = 0;
-  for (int c = 0; c < IR_CRIT_COUNT; c++)
+  size_t n = nfacts(it);
+  for (size_t c = 0; c < n; c++)
     if (it->facts[c].contradicted) {
-      n++;
-      mask |= (lua_Integer)1 << c;
+      k++;
+      if (c < MAX_SHARED_CRIT)
+        mask |= (lua_Integer)1 << c;
     }
-  if (n == 0) {
+  lua_Integer key = k ? shared_key(it, SH_CONTRA, mask) : 0;
+  if (k == 0) {
     ir_ro_push_empty(L);
-  } else if (!push_shared(L, CONTRA_BASE + mask)) {
-    lua_createtable(L, n, 0);
+  } else if (!key || !push_shared(L, key)) {
+    lua_createtable(L, k, 0);
     lua_Integer i = 0;
-    for (int c = 0; c < IR_CRIT_COUNT; c++)
+    for (size_t c = 0; c < n; c++)
       if (it->facts[c].contradicted) {
-        lua_rawgeti(L, nm, N_CRIT + c);
+        push_crit_name(L, nm, it, c);
         lua_rawseti(L, -2, ++i);
       }
     ir_ro_view(L);
-    keep_shared(L, CONTRA_BASE + mask);
+    if (key)
+      keep_shared(L, key);
   }
   ir_set_top(L, nm, t, F_CONTRADICTED);
 }
 
 static void rest_cited_evidence(lua_State *L, int nm, const ir_item *it,
                                 int t) {
-  if (it->cited.n)
+  if (it->cited.n && nfacts(it))
     ir_ro_lazy(L, &K_CITED_EV, it, 0);
   else
     ir_ro_push_empty(L);
@@ -431,23 +512,31 @@ static lua_Integer cited_key(const ir_item *it) {
     return 0;
   lua_Integer key = 0;
   for (size_t i = it->cited.n; i-- > 0;) {
-    unsigned c = (unsigned)it->cited.v[i].criterion;
-    if (c >= IR_CRIT_COUNT)
+    int c = it->cited.v[i].criterion;
+    if (c < 0 || (size_t)c >= nfacts(it))
       return 0;
-    key = key * 12 + (lua_Integer)c + 1;
+    key = key * 21 + (lua_Integer)c + 1;
   }
-  return CITED_BASE + key;
+  return shared_key(it, SH_CITED, key);
 }
 
 static void rest_cited(lua_State *L, int nm, const ir_item *it, int t) {
-  lua_Integer key = cited_key(it);
-  if (it->cited.n == 0) {
+  size_t n = 0;
+  for (size_t i = 0; i < it->cited.n; i++)
+    n += it->cited.v[i].criterion >= 0 &&
+         (size_t)it->cited.v[i].criterion < nfacts(it);
+  lua_Integer key = n ? cited_key(it) : 0;
+  if (n == 0) {
     ir_ro_push_empty(L);
   } else if (!key || !push_shared(L, key)) {
-    lua_createtable(L, (int)it->cited.n, 0);
+    lua_createtable(L, (int)n, 0);
+    lua_Integer k = 0;
     for (size_t i = 0; i < it->cited.n; i++) {
-      lua_rawgeti(L, nm, N_CRIT + (int)it->cited.v[i].criterion);
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
+      int c = it->cited.v[i].criterion;
+      if (c < 0 || (size_t)c >= nfacts(it))
+        continue;
+      push_crit_name(L, nm, it, (size_t)c);
+      lua_rawseti(L, -2, ++k);
     }
     ir_ro_view(L);
     if (key)
@@ -499,6 +588,7 @@ static const struct {
     {F_CONTRADICTED, 0, rest_contradicted},
     {F_CITED_EV, 0, rest_cited_evidence},
     {F_CITED, 0, rest_cited},
+    {F_PACK, 0, rest_pack},
 };
 #define NREST (sizeof REST / sizeof *REST)
 

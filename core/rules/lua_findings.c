@@ -58,12 +58,35 @@ static void add_evlist(ir_lua_readback *rb, ir_evlist *dst,
 /* All evidence the item holds for a criterion: the fact's spans, then the
  * rationale's citation of it. */
 static void add_criterion_evidence(ir_lua_readback *rb, ir_evlist *dst, int c) {
+  if (c < 0 || (size_t)c >= rb->item->nfacts)
+    return;
   const ir_fact *f = &rb->item->facts[c];
   add_evlist(rb, dst, &f->affirm);
   add_evlist(rb, dst, &f->deny);
   for (size_t i = 0; i < rb->item->cited.n; i++)
     if ((int)rb->item->cited.v[i].criterion == c)
       add_evlist(rb, dst, &rb->item->cited.v[i].evidence);
+}
+
+/* The index of criterion id in the item's pack, or raises "criterion 'x'
+ * is not a criterion of pack P". */
+static int crit_of(lua_State *L, ir_lua_readback *rb, int n, const char *id,
+                   const char *what) {
+  const ir_pack *p = rb->item->pack;
+  int c = ir_pack_crit(p, id);
+  if (c < 0 || (size_t)c >= rb->item->nfacts) {
+    if (p)
+      luaL_error(L,
+                 "%s: finding %d: %scriterion '%s' is not a criterion "
+                 "of pack %s",
+                 rb->file, n, what, id, p->id);
+    else
+      luaL_error(L,
+                 "%s: finding %d: %scriterion '%s' is not a criterion "
+                 "of item %d (no guideline pack covers it)",
+                 rb->file, n, what, id, rb->item->index);
+  }
+  return c;
 }
 
 static int is_ws(unsigned char c) {
@@ -166,10 +189,7 @@ static void read_evidence(lua_State *L, int f, int n, ir_lua_readback *rb,
       if (et == LUA_TTABLE) {
         read_span(L, lua_gettop(L), n, rb, &out->evidence);
       } else if (et == LUA_TSTRING) {
-        int c = ir_criterion_from_name(lua_tostring(L, -1));
-        if (c < 0)
-          luaL_error(L, "%s: finding %d: evidence names unknown criterion '%s'",
-                     rb->file, n, lua_tostring(L, -1));
+        int c = crit_of(L, rb, n, lua_tostring(L, -1), "evidence: ");
         add_criterion_evidence(rb, &out->evidence, c);
       } else {
         luaL_error(L,
@@ -186,7 +206,7 @@ static void read_evidence(lua_State *L, int f, int n, ir_lua_readback *rb,
   lua_pop(L, 1);
   if (out->evidence.n == 0 && out->criterion)
     add_criterion_evidence(rb, &out->evidence,
-                           ir_criterion_from_name(out->criterion));
+                           ir_pack_crit(rb->item->pack, out->criterion));
 }
 
 static int kind_ok(const char *k) {
@@ -221,11 +241,8 @@ static void read_one(lua_State *L, int f, int n, ir_lua_readback *rb) {
   out.kind = ir_arena_strdup(rb->a, kind);
   const char *crit = opt_string(L, f, "criterion", n, rb);
   if (crit) {
-    int c = ir_criterion_from_name(crit);
-    if (c < 0)
-      luaL_error(L, "%s: finding %d: unknown criterion '%s'", rb->file, n,
-                 crit);
-    out.criterion = ir_criterion_name((ir_criterion)c);
+    int c = crit_of(L, rb, n, crit, "");
+    out.criterion = ir_item_crit_name(rb->item, c);
   }
   const char *sev = opt_string(L, f, "severity", n, rb);
   out.severity = IR_SEV_WARNING;

@@ -50,6 +50,9 @@ static const char *const FIELD[F_COUNT] = {
     "summary_evidence",
     "items",
     "other",
+    "pack",
+    "verdict",
+    "how",
     "",
 };
 

@@ -65,11 +65,16 @@ enum {
   F_SUMMARY_EV,
   F_ITEMS,
   F_OTHER,
+  F_PACK,
+  F_VERDICT,
+  F_HOW,
   F_EMPTY,
   F_COUNT = F_EMPTY
 };
 
-/* Numbers of the enum names after the fields: criterion c is N_CRIT + c. */
+/* Numbers of the enum names after the fields: criterion c is N_CRIT + c
+ * (the built-in TPI ids, interned: the first criteria of a pack with
+ * builtin_tpi; any other criterion id is pushed as a string). */
 #define N_CRIT (F_COUNT + 1)
 #define N_STATUS (N_CRIT + IR_CRIT_COUNT) /* unknown, present, absent */
 #define N_OUTCOME (N_STATUS + 3)          /* unknown, upheld, overturned */

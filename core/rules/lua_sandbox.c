@@ -410,6 +410,114 @@ static void set_os(lua_State *L, int g) {
   lua_settop(L, real - 1);
 }
 
+/* ---- PACK: the rule's pack as read-only tables ------------------------ */
+
+static int pack_newindex(lua_State *L) {
+  return luaL_error(L, "PACK is read-only (assigning '%s')",
+                    lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
+}
+
+static int pack_len(lua_State *L) {
+  lua_getmetatable(L, 1);
+  lua_getfield(L, -1, "__index");
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+  return 1;
+}
+
+static int pack_next(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  if (lua_next(L, 1))
+    return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+static int pack_pairs(lua_State *L) {
+  lua_getmetatable(L, 1);
+  lua_pushcfunction(L, pack_next);
+  lua_getfield(L, -2, "__index");
+  lua_pushnil(L);
+  return 3;
+}
+
+/* Replaces the table on top by a read-only proxy of it (shared by every
+ * letter: fresh_env copies only tables without a metatable). */
+static void ro_proxy(lua_State *L) {
+  lua_newtable(L);
+  lua_createtable(L, 0, 5);
+  lua_pushvalue(L, -3);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, pack_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, pack_len);
+  lua_setfield(L, -2, "__len");
+  lua_pushcfunction(L, pack_pairs);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushliteral(L, "read-only");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_remove(L, -2);
+}
+
+static void push_str_list(lua_State *L, const char *const *v, size_t n) {
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_pushstring(L, v[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  ro_proxy(L);
+}
+
+static void push_pack(lua_State *L, const ir_pack *p) {
+  lua_createtable(L, 0, 6);
+  int t = lua_gettop(L);
+  lua_pushstring(L, p->id);
+  lua_setfield(L, t, "id");
+  if (p->guideline) {
+    lua_pushstring(L, p->guideline);
+    lua_setfield(L, t, "guideline");
+  }
+  if (p->pages) {
+    lua_pushstring(L, p->pages);
+    lua_setfield(L, t, "pages");
+  }
+  if (p->version) {
+    lua_pushstring(L, p->version);
+    lua_setfield(L, t, "version");
+  }
+  push_str_list(L, p->categories, p->ncategories);
+  lua_setfield(L, t, "categories");
+  lua_createtable(L, (int)p->ncrit, 0);
+  for (size_t i = 0; i < p->ncrit; i++) {
+    const ir_crit_def *d = &p->crit[i];
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, d->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, d->meets);
+    lua_setfield(L, -2, "meets");
+    lua_pushstring(L, ir_value_kind_name(d->kind));
+    lua_setfield(L, -2, "value");
+    if (d->requires) {
+      lua_pushstring(L, d->requires);
+      lua_setfield(L, -2, "requires");
+    }
+    for (int k = 0; k < d->nnum; k++) {
+      lua_pushinteger(L, (lua_Integer)d->num[k].v);
+      lua_setfield(L, -2, d->num[k].key);
+    }
+    if (d->allowed) {
+      push_str_list(L, d->allowed, d->nallowed);
+      lua_setfield(L, -2, "allowed");
+    }
+    ro_proxy(L);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  ro_proxy(L);
+  lua_setfield(L, t, "criteria");
+  ro_proxy(L);
+}
+
 static void setup_globals(lua_State *L) {
   lua_pushglobaltable(L);
   int g = lua_gettop(L);
@@ -446,12 +554,17 @@ static void setup_globals(lua_State *L) {
   }
   set_os(L, g);
 
-  lua_createtable(L, IR_CRIT_COUNT, 0);
-  for (int i = 0; i < IR_CRIT_COUNT; i++) {
-    lua_pushstring(L, ir_criterion_name((ir_criterion)i));
-    lua_rawseti(L, -2, i + 1);
+  const ir_pack *pk = box_of(L)->pack;
+  lua_createtable(L, pk ? (int)pk->ncrit : 0, 0);
+  for (size_t i = 0; pk && i < pk->ncrit; i++) {
+    lua_pushstring(L, pk->crit[i].id);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, g, "CRITERIA");
+  if (pk) {
+    push_pack(L, pk);
+    lua_setfield(L, g, "PACK");
+  }
   lua_pushcfunction(L, ir_lua_span);
   lua_setfield(L, g, "span");
 
@@ -608,8 +721,9 @@ static int box_start(ir_lua_box *b, char *err, size_t errlen) {
 }
 
 ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
-                            const char *rule_id, size_t memory, long steps,
-                            char *err, size_t errlen) {
+                            const char *rule_id, const ir_pack *pack,
+                            size_t memory, long steps, char *err,
+                            size_t errlen) {
   ir_lua_box *b = calloc(1, sizeof *b);
   if (!b) {
     snprintf(err, errlen, "out of memory");
@@ -619,6 +733,7 @@ ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
   b->src = src;
   b->srclen = srclen;
   b->rule_id = rule_id;
+  b->pack = pack;
   b->memory = memory;
   b->steps_limit = steps;
   if (box_start(b, err, errlen) != 0) {

@@ -21,6 +21,8 @@
 
 #include <lua.h>
 
+#include "letter/pack.h"
+
 #define IR_RULE_SECONDS 10 /* wall-clock limit per check() call */
 /* Default budget for all rule states of the process together. */
 #define IR_RULE_MEMORY_TOTAL ((size_t)1 << 30)
@@ -56,6 +58,8 @@ typedef struct ir_lua_box {
   const char *rule_id; /* print prefix (not owned) */
   const char *file;    /* chunk name without '@' (not owned) */
   const char *src;     /* rule source (not owned) */
+  const ir_pack *pack; /* the pack the rule is a check of, or NULL: its
+                          PACK and CRITERIA globals (not owned) */
   const void *letter;  /* the letter being checked (or NULL): span() and
                           lazy letter tables read it */
   unsigned long letter_gen; /* bumped whenever `letter` is set */
@@ -74,11 +78,16 @@ typedef enum {
  * refused ("memory limit exceeded"). */
 void ir_lua_budget_set(size_t total);
 
-/* Allocates the box, opens the state and runs the chunk. NULL with
- * "file:line: message" in err on failure. */
+/* Allocates the box, opens the state and runs the chunk. The globals
+ * CRITERIA (the pack's criterion ids, in order; empty for a loose rule,
+ * pack NULL) and PACK (a read-only table of the pack: id, guideline,
+ * pages, version, categories, criteria = { {id, meets, value, requires,
+ * thresholds..., allowed}, ... }; absent for a loose rule) describe the
+ * pack. NULL with "file:line: message" in err on failure. */
 ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
-                            const char *rule_id, size_t memory, long steps,
-                            char *err, size_t errlen);
+                            const char *rule_id, const ir_pack *pack,
+                            size_t memory, long steps, char *err,
+                            size_t errlen);
 /* Closes and re-creates the state; 0 or -1 with err set (box->L NULL). */
 int ir_lua_box_reopen(ir_lua_box *b, char *err, size_t errlen);
 void ir_lua_box_free(ir_lua_box *b);

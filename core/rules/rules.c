@@ -1,9 +1,13 @@
-/* rules.c - loading rule scripts and running them on a letter (rules.h).
+/* rules.c - loading packs and rule scripts and running them on a letter
+ * (rules.h).
  *
- * A rule is a top-level *.lua file of the rules directory (lexicons live in
- * lexicon/ as .lex files and are never read here). Loading runs each file once
- * in a throw-away sandbox to check its shape; each worker context then holds
- * one sandbox per rule (lua_sandbox.c). Conversion of the record to Lua tables
+ * Each directory of the search path is a pack when it holds pack.lua;
+ * otherwise each of its sub-directories holding pack.lua is one, and its own
+ * *.lua files are loose rules (of no pack). A pack's checks are its *.lua
+ * files other than pack.lua (pack_load.c reads that one). Lexicons (*.lex)
+ * are never read here. Loading runs each rule once in a throw-away sandbox
+ * to check its shape; each worker context then holds one sandbox per rule
+ * (lua_sandbox.c). Conversion of the record to Lua tables
  * (lazy read-only views, lua_readonly.c) and validation of returned findings
  * live in lua_convert.c. */
 #include "rules.h"
@@ -16,9 +20,9 @@
 #include <sys/stat.h>
 
 #include "base/base.h"
-#include "criteria.h"
 #include "lua_convert.h"
 #include "lua_sandbox.h"
+#include "pack_load.h"
 
 #define MAX_RULE_FILE (1u << 20)
 #define MAX_ERROR_MSG 1000
@@ -30,13 +34,18 @@ typedef struct {
   size_t napplies;
   char **kinds; /* NULL: not declared */
   size_t nkinds;
-  ir_crit_specs crit; /* the `criteria` table */
-  int has_verdict;    /* a `verdict(item, id)` function */
+  int has_verdict;     /* a `verdict(item, id)` function */
+  const ir_pack *pack; /* the pack it is a check of; NULL: a loose rule */
 } ir_rule;
 
 struct ir_ruleset {
   ir_rule *v;
-  size_t n;
+  size_t n, cap;
+  ir_pack **packs;
+  size_t npacks;
+  ir_packset ps; /* the packs, in load order (ps.v is packs) */
+  char **dirs;   /* the search path */
+  size_t ndirs;
   ir_rules_opts opt;
 };
 
@@ -69,7 +78,7 @@ static int list_rules(const char *dir, char ***out, size_t *nout, char *err,
   }
   size_t n = 0;
   for (size_t i = 0; i < l.n; i++) {
-    if (!ends_with(l.names[i], ".lua"))
+    if (!ends_with(l.names[i], ".lua") || strcmp(l.names[i], "pack.lua") == 0)
       continue;
     size_t len = strlen(dir) + strlen(l.names[i]) + 2;
     char *p = malloc(len);
@@ -110,38 +119,15 @@ static char *read_file(const char *path, size_t *len, char *err,
   return buf;
 }
 
-/* 1-based line of the first "word =" in src, else of the first 'word' or
- * "word" (a value), else of the last "return". */
 static int line_of(const char *src, const char *word) {
-  size_t wl = strlen(word);
-  const char *hit = NULL, *ret = NULL, *quoted = NULL;
-  for (const char *p = src; *p; p++) {
-    if (!quoted && (*p == '\'' || *p == '"') && strncmp(p + 1, word, wl) == 0 &&
-        p[wl + 1] == *p)
-      quoted = p;
-    if (!hit && strncmp(p, word, wl) == 0 &&
-        (p == src || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z')))) {
-      const char *q = p + wl;
-      while (*q == ' ' || *q == '\t')
-        q++;
-      if (*q == '=' && q[1] != '=')
-        hit = p;
-    }
-    if (strncmp(p, "return", 6) == 0)
-      ret = p;
-  }
-  const char *at = hit ? hit : quoted ? quoted : ret;
-  int line = 1;
-  for (const char *p = src; at && p < at; p++)
-    line += *p == '\n';
-  return line;
+  return ir_src_line_of(src, word);
 }
 
 /* ---- checking the shape of a rule table --------------------------------- */
 
 static const char *const known_fields[] = {
     "id",    "check",   "title",  "guideline", "description", "applies_to",
-    "kinds", "version", "author", "criteria",  "verdict",     NULL};
+    "kinds", "version", "author", "verdict",   NULL};
 
 typedef struct {
   const char *file, *src;
@@ -186,11 +172,18 @@ static int check_shape(lua_State *L, int t, shape_ctx *s) {
     int i = 0;
     while (known_fields[i] && strcmp(known_fields[i], k) != 0)
       i++;
+    if (!known_fields[i] && strcmp(k, "criteria") == 0) {
+      shape_fail(s, k, "%s",
+                 "field 'criteria' belongs in the pack's pack.lua (one home "
+                 "for the criteria; the rule reads them as PACK.criteria)");
+      lua_pop(L, 1);
+      return -1;
+    }
     if (!known_fields[i]) {
       shape_fail(s, k,
                  "unknown field '%s' (fields: id, check, title, guideline, "
                  "description, applies_to, kinds, version, author, "
-                 "criteria, verdict)",
+                 "verdict)",
                  k);
       lua_pop(L, 1);
       return -1;
@@ -293,8 +286,8 @@ static int load_rule(ir_rule *r, const ir_rules_opts *opt, char *err,
   r->src = read_file(r->file, &r->srclen, err, errlen);
   if (!r->src)
     return -1;
-  ir_lua_box *b = ir_lua_box_open(r->file, r->src, r->srclen, NULL, opt->memory,
-                                  opt->steps, err, errlen);
+  ir_lua_box *b = ir_lua_box_open(r->file, r->src, r->srclen, NULL, r->pack,
+                                  opt->memory, opt->steps, err, errlen);
   if (!b)
     return -1;
   lua_State *L = b->L;
@@ -312,12 +305,7 @@ static int load_rule(ir_rule *r, const ir_rules_opts *opt, char *err,
     r->kinds = dup_list(L, t, "kinds", &r->nkinds);
     r->has_verdict = lua_getfield(L, t, "verdict") == LUA_TFUNCTION;
     lua_pop(L, 1);
-    const char *where = NULL;
-    char msg[300];
-    if (ir_crit_specs_read(L, t, &r->crit, msg, sizeof msg, &where) != 0) {
-      snprintf(err, errlen, "%s:%d: %s", r->file, line_of(r->src, where), msg);
-      rc = -1;
-    } else if (!r->id) {
+    if (!r->id) {
       snprintf(err, errlen, "out of memory");
       rc = -1;
     }
@@ -332,24 +320,129 @@ void ir_rules_free(ir_ruleset *r) {
   for (size_t i = 0; i < r->n; i++)
     free_rule(&r->v[i]);
   free(r->v);
+  for (size_t i = 0; i < r->npacks; i++)
+    ir_pack_free(r->packs[i]);
+  free(r->packs);
+  free_list(r->dirs, r->ndirs);
   free(r);
 }
 
-ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
-                          size_t errlen) {
+static void *grow(void *v, size_t n, size_t size) {
+  void *p = realloc(v, (n + 1) * size);
+  if (!p)
+    ir_exit_nomem();
+  return p;
+}
+
+/* Loads the rules at paths (taking them) as checks of pack p (NULL: loose
+ * rules); rule ids are unique across the whole set. */
+static int add_rules(ir_ruleset *rs, char **paths, size_t n, const ir_pack *p,
+                     char *err, size_t errlen) {
+  int failed = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (failed) {
+      free(paths[i]);
+      continue;
+    }
+    if (rs->n == rs->cap) {
+      rs->cap = rs->cap ? rs->cap * 2 : 8;
+      rs->v = grow(rs->v, rs->cap, sizeof *rs->v);
+    }
+    ir_rule *r = &rs->v[rs->n++];
+    memset(r, 0, sizeof *r);
+    r->file = paths[i];
+    r->pack = p;
+    if (load_rule(r, &rs->opt, err, errlen) != 0) {
+      failed = 1;
+      continue;
+    }
+    for (size_t j = 0; !failed && j + 1 < rs->n; j++)
+      if (strcmp(rs->v[j].id, r->id) == 0) {
+        snprintf(err, errlen, "%s:%d: duplicate rule id '%s' (also in %s)",
+                 r->file, line_of(r->src, "id"), r->id, rs->v[j].file);
+        failed = 1;
+      }
+  }
+  free(paths);
+  return failed ? -1 : 0;
+}
+
+/* Loads the pack in dir and its checks. */
+static int add_pack(ir_ruleset *rs, const char *dir, char *err, size_t errlen) {
+  ir_pack *p = ir_pack_load(dir, err, errlen);
+  if (!p)
+    return -1;
+  for (size_t i = 0; i < rs->npacks; i++)
+    if (strcmp(rs->packs[i]->id, p->id) == 0) {
+      snprintf(err, errlen,
+               "%s/pack.lua:%d: duplicate pack id '%s' (also in "
+               "%s/pack.lua)",
+               dir, ir_pack_id_line(p), p->id, rs->packs[i]->dir);
+      ir_pack_free(p);
+      return -1;
+    }
+  p->index = (int)rs->npacks;
+  rs->packs = grow(rs->packs, rs->npacks, sizeof *rs->packs);
+  rs->packs[rs->npacks++] = p;
+  rs->ps.v = (const ir_pack *const *)rs->packs;
+  rs->ps.n = rs->npacks;
   char **paths = NULL;
   size_t n = 0;
-  if (list_rules(dir ? dir : "rules", &paths, &n, err, errlen) != 0)
-    return NULL;
-  ir_ruleset *rs = calloc(1, sizeof *rs);
-  if (rs)
-    rs->v = calloc(n ? n : 1, sizeof *rs->v);
-  if (!rs || !rs->v) {
-    snprintf(err, errlen, "out of memory");
-    free(rs);
-    free_list(paths, n);
-    return NULL;
+  if (list_rules(dir, &paths, &n, err, errlen) != 0)
+    return -1;
+  return add_rules(rs, paths, n, p, err, errlen);
+}
+
+/* One directory of the search path: a pack itself, or packs in its
+ * sub-directories and loose rules. */
+static int add_dir(ir_ruleset *rs, const char *dir, char *err, size_t errlen) {
+  if (ir_pack_dir_is_pack(dir))
+    return add_pack(rs, dir, err, errlen);
+  ir_dirlist l;
+  if (ir_dirlist_read(dir, &l) != 0) {
+    snprintf(err, errlen, "%s: cannot open the rules directory: %s", dir,
+             strerror(errno));
+    return -1;
   }
+  int rc = 0;
+  for (size_t i = 0; rc == 0 && i < l.n; i++) {
+    size_t len = strlen(dir) + strlen(l.names[i]) + 2;
+    char *sub = malloc(len);
+    if (!sub)
+      ir_exit_nomem();
+    snprintf(sub, len, "%s/%s", dir, l.names[i]);
+    struct stat st;
+    if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && ir_pack_dir_is_pack(sub))
+      rc = add_pack(rs, sub, err, errlen);
+    free(sub);
+  }
+  ir_dirlist_free(&l);
+  if (rc != 0)
+    return -1;
+  char **paths = NULL;
+  size_t n = 0;
+  if (list_rules(dir, &paths, &n, err, errlen) != 0)
+    return -1;
+  return add_rules(rs, paths, n, NULL, err, errlen);
+}
+
+ir_ruleset *ir_rules_load_path(const char *const *dirs, size_t ndirs,
+                               const ir_rules_opts *opt, char *err,
+                               size_t errlen) {
+  static const char *const fallback[] = {"rules"};
+  if (ndirs == 0) {
+    dirs = fallback;
+    ndirs = 1;
+  }
+  ir_ruleset *rs = calloc(1, sizeof *rs);
+  if (!rs)
+    ir_exit_nomem();
+  rs->dirs = calloc(ndirs, sizeof *rs->dirs);
+  if (!rs->dirs)
+    ir_exit_nomem();
+  for (size_t i = 0; i < ndirs; i++)
+    if (!(rs->dirs[rs->ndirs++] = strdup(dirs[i] ? dirs[i] : "rules")))
+      ir_exit_nomem();
   if (opt)
     rs->opt = *opt;
   if (rs->opt.steps <= 0)
@@ -358,37 +451,34 @@ ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
     rs->opt.memory = IR_DEFAULT_RULE_MEMORY;
   ir_lua_budget_set(rs->opt.memory_total ? rs->opt.memory_total
                                          : IR_RULE_MEMORY_TOTAL);
-  int failed = 0;
-  for (size_t i = 0; i < n; i++) {
-    ir_rule *r = &rs->v[rs->n++];
-    r->file = paths[i];
-    paths[i] = NULL;
-    if (!failed && load_rule(r, &rs->opt, err, errlen) != 0)
-      failed = 1;
-    for (size_t j = 0; !failed && j + 1 < rs->n; j++)
-      if (strcmp(rs->v[j].id, r->id) == 0) {
-        snprintf(err, errlen, "%s:%d: duplicate rule id '%s' (also in %s)",
-                 r->file, line_of(r->src, "id"), r->id, rs->v[j].file);
-        failed = 1;
-      }
-  }
-  free_list(paths, n);
-  if (failed) {
-    ir_rules_free(rs);
-    return NULL;
-  }
+  for (size_t i = 0; i < ndirs; i++)
+    if (add_dir(rs, rs->dirs[i], err, errlen) != 0) {
+      ir_rules_free(rs);
+      return NULL;
+    }
   return rs;
 }
 
-size_t ir_rules_count(const ir_ruleset *r) { return r ? r->n : 0; }
-
-int ir_rules_number(const ir_ruleset *r, ir_criterion c, const char *key,
-                    long *v) {
-  for (size_t i = 0; r && i < r->n; i++)
-    if (ir_crit_specs_number(&r->v[i].crit, c, key, v))
-      return 1;
-  return 0;
+ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
+                          size_t errlen) {
+  const char *d = dir ? dir : "rules";
+  return ir_rules_load_path(&d, 1, opt, err, errlen);
 }
+
+const ir_packset *ir_rules_packs(const ir_ruleset *r) {
+  return r ? &r->ps : NULL;
+}
+
+const char *const *ir_rules_dirs(const ir_ruleset *r, size_t *n) {
+  *n = r ? r->ndirs : 0;
+  return r ? (const char *const *)r->dirs : NULL;
+}
+
+const ir_pack *ir_rules_pack(const ir_ruleset *r, size_t i) {
+  return r && i < r->n ? r->v[i].pack : NULL;
+}
+
+size_t ir_rules_count(const ir_ruleset *r) { return r ? r->n : 0; }
 
 const char *ir_rules_id(const ir_ruleset *r, size_t i) {
   return r && i < r->n ? r->v[i].id : NULL;
@@ -439,7 +529,7 @@ ir_rules_ctx *ir_rules_ctx_new(const ir_ruleset *r, char *err, size_t errlen) {
   }
   for (size_t i = 0; i < r->n; i++) {
     const ir_rule *ru = &r->v[i];
-    c->box[i] = ir_lua_box_open(ru->file, ru->src, ru->srclen, ru->id,
+    c->box[i] = ir_lua_box_open(ru->file, ru->src, ru->srclen, ru->id, ru->pack,
                                 r->opt.memory, r->opt.steps, err, errlen);
     if (!c->box[i]) {
       ir_rules_ctx_free(c);
@@ -452,9 +542,17 @@ ir_rules_ctx *ir_rules_ctx_new(const ir_ruleset *r, char *err, size_t errlen) {
 /* ---- running ---------------------------------------------------------------
  */
 
+/* Is the item's pack p (the same pack, maybe loaded by another ruleset)? */
+static int same_pack(const ir_pack *a, const ir_pack *b) {
+  return a == b || (a && b && strcmp(a->id, b->id) == 0);
+}
+
+/* A rule with applies_to checks the items of those categories; else a
+ * check of a pack with criteria checks the items of its pack, and a check
+ * of a pack without criteria (outcome) or a loose rule every item. */
 static int applies(const ir_rule *r, const ir_item *it) {
   if (!r->applies)
-    return 1;
+    return !r->pack || r->pack->ncrit == 0 || same_pack(r->pack, it->pack);
   const char *cat = it->category ? it->category : "other";
   for (size_t i = 0; i < r->napplies; i++)
     if (strcmp(r->applies[i], cat) == 0 || strcmp(r->applies[i], "*") == 0)
@@ -506,21 +604,22 @@ typedef struct {
   const char *rule_id;       /* the rule id in the arena (findings' rule) */
 } run_state;
 
-/* The rule's verdict(item, id) on each criterion it declares, into the
- * item's facts. 1 after a rule error (recorded), else 0; the stack is left
- * at the letter tables. */
+/* The rule's verdict(item, id) on each criterion of the item's pack (the
+ * rule's own), into the item's facts. 1 after a rule error (recorded),
+ * else 0; the stack is left at the letter tables. */
 static int run_verdicts(run_state *s, ir_item *it, size_t idx) {
   const ir_rule *r = &s->c->rs->v[s->rule];
   ir_lua_box *b = s->c->box[s->rule];
   lua_State *L = b->L;
-  for (int c = 0; c < IR_CRIT_COUNT; c++) {
-    if (!r->crit.c[c].declared)
-      continue;
+  if (!r->pack || !same_pack(r->pack, it->pack))
+    return 0;
+  for (size_t c = 0; c < it->nfacts && c < it->pack->ncrit; c++) {
+    const char *id = it->pack->crit[c].id;
     lua_rawgeti(L, LUA_REGISTRYINDEX, b->rule_ref);
     lua_getfield(L, -1, "verdict");
     lua_remove(L, -2);
     lua_rawgeti(L, 2, (lua_Integer)idx + 1);
-    lua_pushstring(L, ir_criterion_name((ir_criterion)c));
+    lua_pushstring(L, id);
     ir_box_status st = ir_lua_box_call(b, 2, 1, s->debug);
     if (st != IR_BOX_OK) {
       if (fail(s->a, s->l, r, b, it->index, "verdict: ", st))
@@ -533,8 +632,7 @@ static int run_verdicts(run_state *s, ir_item *it, size_t idx) {
       lua_pushfstring(L,
                       "verdict returned %s for %s, not met, unmet, "
                       "unknown or contradicted",
-                      v ? v : luaL_typename(L, -1),
-                      ir_criterion_name((ir_criterion)c));
+                      v ? v : luaL_typename(L, -1), id);
       fail(s->a, s->l, r, b, it->index, "", IR_BOX_ERROR);
       lua_settop(L, 2);
       return 1;
@@ -629,7 +727,7 @@ int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l) {
   for (size_t ri = 0; ri < c->rs->n; ri++) {
     const ir_rule *r = &c->rs->v[ri];
     run_state s = {c, ri, a, l, 0, 0, 0, c->rs->opt.debug, NULL, NULL};
-    if (want && r->applies) {
+    if (want && (r->applies || (r->pack && r->pack->ncrit))) {
       for (size_t i = 0; i < l->items.n; i++)
         want[i] = (unsigned char)applies(r, &l->items.v[i]);
       s.want = want;

@@ -2,17 +2,22 @@
  * and citations (facts/facts.h) and gives the findings of sandboxed Lua
  * rule scripts on each item.
  *
- * ir_rules_load() reads every *.lua in a directory (text only, no bytecode),
- * checks each returns a table with id and check, and keeps the sources;
- * a syntax or shape error is returned as "file:line: message" before any
- * letter is read. ir_rules_ctx is per worker: one sandboxed Lua state per
- * rule with its own environment, a memory cap and an instruction limit per
- * check() call. ir_rules_run() gives each rule, once per letter, read-only
- * Lua tables of the letter (lua_convert.h: built lazily, an item's fields on
- * its first use, inside that rule's limits), calls check(item, letter) for
- * each item the rule applies to, and appends findings to item->findings, or
- * an ir_rule_error to letter->rule_errors when a rule fails (including
- * failing to build a table it reads). */
+ * ir_rules_load_path() reads the guideline packs and rule scripts of a
+ * search path of directories: a directory holding pack.lua is a pack, as
+ * is each sub-directory of a search directory that holds one
+ * (pack_load.h); each *.lua of a pack folder other than pack.lua is a
+ * check of that pack, and each *.lua directly in a search directory a loose
+ * rule of no pack. Scripts are loaded as text only (no bytecode), each must
+ * return a table with id and check, and the sources are kept; a syntax or
+ * shape error, or a pack id used twice, is returned as "file:line:
+ * message" before any letter is read. ir_rules_ctx is per worker: one sandboxed
+ * Lua state per rule with its own environment, a memory cap and an instruction
+ * limit per check() call. ir_rules_run() gives each rule, once per letter,
+ * read-only Lua tables of the letter (lua_convert.h: built lazily, an item's
+ * fields on its first use, inside that rule's limits), calls check(item,
+ * letter) for each item the rule applies to, and appends findings to
+ * item->findings, or an ir_rule_error to letter->rule_errors when a rule fails
+ * (including failing to build a table it reads). */
 #ifndef IR_RULES_H
 #define IR_RULES_H
 #include "letter/letter.h"
@@ -29,6 +34,10 @@ typedef struct {
 typedef struct ir_ruleset ir_ruleset;
 typedef struct ir_rules_ctx ir_rules_ctx;
 
+ir_ruleset *ir_rules_load_path(const char *const *dirs, size_t ndirs,
+                               const ir_rules_opts *opt, char *err,
+                               size_t errlen);
+/* The search path of one directory. */
 ir_ruleset *ir_rules_load(const char *dir, const ir_rules_opts *opt, char *err,
                           size_t errlen);
 void ir_rules_free(ir_ruleset *r);
@@ -46,13 +55,16 @@ const char *ir_rules_title(const ir_ruleset *r, size_t i);
 const char *ir_rules_version(const ir_ruleset *r, size_t i);
 const char *const *ir_rules_kinds(const ir_ruleset *r, size_t i, size_t *n);
 
-/* The threshold `key` a rule's criteria table states for criterion c
- * (e.g. duration, "more_than_days"): 1 with *v, or 0 when none does. */
-int ir_rules_number(const ir_ruleset *r, ir_criterion c, const char *key,
-                    long *v);
+/* The packs loaded (index i is pack i's `index`), the search path, and the
+ * pack rule i is a check of (NULL for a loose rule). */
+const ir_packset *ir_rules_packs(const ir_ruleset *r);
+const char *const *ir_rules_dirs(const ir_ruleset *r, size_t *n);
+const ir_pack *ir_rules_pack(const ir_ruleset *r, size_t i);
 
-/* Runs each rule's check(item, letter) on the items it applies to, and with
- * opt.verdicts its verdict(item, id) on each criterion it declares.
+/* Runs each rule's check(item, letter) on the items it applies to (its
+ * applies_to categories; else, for a check of a pack with criteria, the
+ * items of that pack; else every item), and with opt.verdicts a pack
+ * check's verdict(item, id) on each criterion of the item's pack.
  * Returns the number of rule errors added (0 when all rules ran). */
 int ir_rules_run(ir_rules_ctx *c, ir_arena *a, ir_letter *l);
 

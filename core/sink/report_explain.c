@@ -27,7 +27,7 @@ static const char *col(int color, const char *code) {
 
 static int is_cited(const ir_item *it, int c) {
   for (size_t i = 0; i < it->cited.n; i++)
-    if (it->cited.v[i].criterion == c)
+    if (it->cited.v[i].criterion == (int)c)
       return 1;
   return 0;
 }

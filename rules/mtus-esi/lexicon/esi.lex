@@ -76,7 +76,7 @@ selective nerve root block*
 
 # Imaging or electrodiagnostics that show no nerve-root lesion.
 [esi_corroborated_normal]
-/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?(?:\s+stud(?:y|ies))?\s+(?:\w+\s+){0,6}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:normal|negative|unremarkable|within\s+normal\s+limits)/
+/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?(?:\s+stud(?:y|ies))?\s+(?:[\w/.,-]+\s+){0,8}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:normal|negative|unremarkable|within\s+normal\s+limits)/
 /\b(?:normal|negative|unremarkable)\s+(?:\w+\s+){0,2}?(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)/
 /\b(?:EMG|NCS|NCV)(?:\/(?:NCS|NCV|EMG))?\s*(?::|-)\s*(?:normal|negative|unremarkable|WNL|nl)\b/
 /\b(?:MRI|CT|imaging|myelogram)\s+(?:\w+\s+){0,6}?(?:was|were|is)\s+(?:\w+\s+)?(?:normal|unremarkable|negative)/

@@ -10,40 +10,11 @@
 --   record-contradiction      warning  the record affirms and denies a fact
 --   denial-outside-criteria   info     Upheld, no criterion named, other grounds
 
--- The criteria of page 122 as data: the one place that states what meets
--- each criterion and its thresholds. `meets` is the status that meets it
--- ("present"; "absent" for radiculopathy, whose criterion is its absence)
--- or "value" for the criteria judged on their value (`at_most` injections,
--- `allowed` injectate classes). The fact extractor reads the thresholds of
--- the record facts at start-up: `more_than_days` (symptoms longer than this
--- are chronic, shorter are not; exactly this many is left unscored, three
--- calendar months being 89 to 92 days), `at_least_days` between
--- injections, `at_least_percent` relief from a prior injection. verdict()
--- below, --explain and the messages all read this table.
-local criteria = {
-  { id = "twitch_response", meets = "present",
-    requires = "circumscribed trigger points with a twitch response on palpation" },
-  { id = "referred_pain", meets = "present",
-    requires = "referred pain from the trigger points" },
-  { id = "duration", meets = "present", more_than_days = 91,
-    requires = "symptoms persisting for more than three months" },
-  { id = "failed_physical_therapy", meets = "present",
-    requires = "failed medical management such as stretching and physical therapy" },
-  { id = "failed_nsaids", meets = "present", requires = "failed NSAIDs" },
-  { id = "failed_muscle_relaxants", meets = "present",
-    requires = "failed muscle relaxants" },
-  { id = "radiculopathy", meets = "absent", requires = "no radiculopathy" },
-  { id = "injection_count", meets = "value", at_most = 4,
-    requires = "no more than 3-4 injections per session" },
-  { id = "repeat_relief", meets = "present", at_least_percent = 50,
-    at_least_days = 42,
-    requires = "more than 50% relief for six weeks with functional improvement after a prior injection" },
-  { id = "frequency", meets = "present", at_least_days = 60,
-    requires = "at least two months between injections" },
-  { id = "injectate", meets = "value",
-    allowed = { "local_anesthetic", "steroid" },
-    requires = "only a local anesthetic, with or without a steroid" },
-}
+-- The criteria of page 122 are data in this pack's pack.lua (what meets
+-- each criterion and its thresholds); the sandbox gives them as the
+-- read-only PACK.criteria. verdict() below, --explain and the messages all
+-- read them.
+local criteria = PACK.criteria
 
 -- What each criterion requires, as a claims auditor reads it; and the spec
 -- of each criterion by id.
@@ -429,8 +400,6 @@ return {
   title = "MTUS trigger point injection criteria",
   guideline = "MTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122",
   description = "Flags trigger point injection decisions whose outcome or rationale disagrees with the eleven MTUS criteria or with the record.",
-  applies_to = { "tpi" },
-  criteria = criteria,
   verdict = verdict,
   kinds = { "approved-unmet-criterion", "denial-criterion-met",
     "denial-outside-criteria", "guideline-conflict", "record-contradiction" },
