@@ -82,18 +82,20 @@ holdout: all
 capability: all
 	-/usr/bin/python3 tests/capability/run.py --per-cell 50 --bin ./$(BIN) $(CAPABILITY_FLAGS)
 
-# Rule packs: the scripts, the specialty map, lexicons, the packs' own tests
-# and the example pack, so that `imraudit test PREFIX/share/imraudit/rules`
+# Rule packs: every pack folder (pack.lua, its checks, its tests), the
+# specialty map, the shared lexicons and the example pack, so that `imraudit test PREFIX/share/imraudit/rules`
 # runs too.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/lexicon \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/imraudit
-	install -m 644 rules/*.lua rules/specialties.map rules/README.md \
+	install -m 644 rules/specialties.map rules/README.md \
 	  $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 rules/lexicon/*.lex rules/lexicon/README.md \
 	  $(DESTDIR)$(DATADIR)/rules/lexicon/
-	cp -R rules/tests rules/examples $(DESTDIR)$(DATADIR)/rules/
+	for d in rules/*/; do [ -f "$$d/pack.lua" ] || continue; \
+	  cp -R "$$d" $(DESTDIR)$(DATADIR)/rules/ || exit 1; done
+	cp -R rules/examples $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 man/imraudit.1 $(DESTDIR)$(MANDIR)/man1/imraudit.1
 	install -m 644 man/imraudit-rules.5 $(DESTDIR)$(MANDIR)/man5/imraudit-rules.5
 

@@ -88,6 +88,24 @@ size_t ir_default_rules_path(const char **dirs, size_t max, char *buf,
   return 1;
 }
 
+/* Does dir hold shared lexicons (a *.lex file, or a lexicon/ folder)? */
+static int has_lexicons(const char *dir) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/lexicon", dir);
+  if (is_dir(path))
+    return 1;
+  ir_dirlist l;
+  if (ir_dirlist_read(dir, &l) != 0)
+    return 0;
+  int found = 0;
+  for (size_t i = 0; i < l.n && !found; i++) {
+    size_t n = strlen(l.names[i]);
+    found = n > 4 && strcmp(l.names[i] + n - 4, ".lex") == 0;
+  }
+  ir_dirlist_free(&l);
+  return found;
+}
+
 /* The first search directory holding specialties.map, else the first. */
 static const char *specialty_dir(const char *const *dirs, size_t n) {
   char path[4200];
@@ -123,10 +141,21 @@ ir_engine *ir_engine_new(const ir_config *cfg, char *err, size_t errlen) {
   e->rules = ir_rules_load_path(dirs, ndirs, &cfg->rules, err, errlen);
   if (!e->rules)
     goto fail;
-  /* each search directory's shared lexicons (DIR/NAME.lex, DIR/lexicon/);
+  /* the shared lexicons of each search directory that has some
+   * (DIR/NAME.lex, DIR/lexicon/);
    * the packs' own are the facts stage's to find in their folders */
+  const char **lex = calloc(ndirs, sizeof *lex);
+  size_t nlex = 0;
+  if (!lex)
+    ir_exit_nomem();
+  for (size_t i = 0; i < ndirs; i++)
+    if (has_lexicons(dirs[i]))
+      lex[nlex++] = dirs[i];
+  if (nlex == 0) /* the extractor names what it misses */
+    lex[nlex++] = dirs[0];
   e->extractor =
-      ir_extractor_load(dirs, ndirs, ir_rules_packs(e->rules), err, errlen);
+      ir_extractor_load(lex, nlex, ir_rules_packs(e->rules), err, errlen);
+  free(lex);
   if (!e->extractor)
     goto fail;
   e->specialties = ir_specialty_load(specialty_dir(dirs, ndirs), err, errlen);

@@ -48,7 +48,7 @@ if [ -f tests/run_cases.py ]; then
   run_part cases-selftest /usr/bin/python3 tests/run_cases.py --self-test
   run_part cases /usr/bin/python3 tests/run_cases.py --bin "$BIN" cases
 fi
-[ -d rules/tests ] && run_part rule-tests "$BIN" test rules
+run_part rule-tests "$BIN" test rules
 for s in tests/*/run.sh; do
   [ -f "$s" ] || continue
   run_part "$(basename "$(dirname "$s")")" sh "$s"

@@ -17,7 +17,9 @@ no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/rules" "$tmp/cwd"
-cp "$ROOT"/rules/*.lua "$tmp/rules/"
+for d in "$ROOT"/rules/*/; do # the packs (folders with pack.lua)
+  [ -f "$d/pack.lua" ] && cp -r "$d" "$tmp/rules/"
+done
 [ -d "$ROOT/rules/lexicon" ] && cp -r "$ROOT/rules/lexicon" "$tmp/rules/"
 cp "$ROOT"/tests/hostile/rules/*.lua "$tmp/rules/"
 rm -f /tmp/imraudit-hostile-pwned

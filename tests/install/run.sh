@@ -28,7 +28,8 @@ make --no-print-directory install DESTDIR="$D" PREFIX=$PREFIX BIN="$BIN" \
   >"$T/install.log" 2>&1
 check "make install DESTDIR=... PREFIX=$PREFIX" test -x "$D$PREFIX/bin/imraudit"
 IB=$D$PREFIX/bin/imraudit
-for f in share/imraudit/rules/mtus_tpi.lua share/imraudit/rules/outcome.lua \
+for f in share/imraudit/rules/mtus-tpi/mtus_tpi.lua share/imraudit/rules/mtus-tpi/pack.lua \
+  share/imraudit/rules/outcome/outcome.lua share/imraudit/rules/mtus-tpi/tests/rc_twitch.txt \
   share/imraudit/rules/specialties.map share/imraudit/rules/lexicon/drugs.lex \
   share/man/man1/imraudit.1 share/man/man5/imraudit-rules.5; do
   check "installed $f" test -s "$D$PREFIX/$f"
@@ -38,8 +39,9 @@ done
 check "--version names the installed rules directory" \
   grep -q "rules directory: $D$PREFIX/share/imraudit/rules" "$T/version"
 check "--version lists each pack's id and version" \
-  sh -c "grep -q '^rule pack: mtus-tpi 1.0 (mtus_tpi.lua)' '$T/version' &&
-         grep -q '^rule pack: outcome 1.0 (outcome.lua)' '$T/version' &&
+  sh -c "grep -q '^pack: mtus-tpi 1.0 ' '$T/version' &&
+         grep -q '^rule: mtus-tpi 1.0 (mtus-tpi/mtus_tpi.lua)' '$T/version' &&
+         grep -q '^rule: outcome 1.0 (outcome/outcome.lua)' '$T/version' &&
          grep -q '^lexicons: .*lexicon/drugs.lex' '$T/version' &&
          grep -q '^specialty groups: specialties.map' '$T/version'"
 
