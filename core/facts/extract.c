@@ -279,6 +279,7 @@ static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
 static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                           xsent *x, int *bad_sec) {
   hitvec hv = {0};
+  uint64_t secs = 0;
   /* one literal pass over the sentence picks the fragments worth matching */
   ir_secmask cand =
       x->region == XR_HEADER /* the header needs only dates' context */
@@ -299,8 +300,11 @@ static int match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
     }
     for (size_t k = from; k < hv.n; k++)
       hv.v[k].sec = (uint32_t)sec;
+    if (hv.n > from)
+      secs |= IR_SENT_SECBIT(sec);
   }
   x->s.nhits = (uint32_t)hv.n;
+  x->s.secs = secs;
   x->s.hits = NULL;
   if (hv.n) {
     x->s.hits = ir_arena_alloc_raw(a, hv.n * sizeof *hv.v);
