@@ -154,6 +154,7 @@ static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
 int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                         xsent *x, int *bad_sec) {
   hitvec hv = {0};
+  uint64_t secs = 0;
   c->cur = c->x->lx;
   c->seen = c->shared_seen;
   /* one literal pass over the sentence picks the fragments worth matching */
@@ -176,8 +177,11 @@ int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
     }
     for (size_t k = from; k < hv.n; k++)
       hv.v[k].sec = (uint32_t)sec;
+    if (hv.n > from)
+      secs |= IR_SENT_SECBIT(sec);
   }
   x->s.nhits = (uint32_t)hv.n;
+  x->s.secs = secs;
   x->s.hits = NULL;
   if (hv.n) {
     x->s.hits = ir_arena_alloc_raw(a, hv.n * sizeof *hv.v);
@@ -212,6 +216,8 @@ int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text,
     }
     for (size_t k = from; k < hv.n; k++)
       hv.v[k].sec = (uint32_t)IR_XSEC(p, sec);
+    if (hv.n > from)
+      x->s.secs |= IR_SENT_SECBIT(IR_XSEC(p, sec));
   }
   if (hv.n) {
     ir_hit *m = ir_arena_alloc_raw(a, (x->s.nhits + hv.n) * sizeof *m);

@@ -3,22 +3,6 @@
 
 #include <string.h>
 
-const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n) {
-  uint32_t lo = 0, hi = s->nhits; /* the first hit of sec or later */
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (s->hits[mid].sec < (uint32_t)sec)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  uint32_t e = lo;
-  while (e < s->nhits && s->hits[e].sec == (uint32_t)sec)
-    e++;
-  *n = e - lo;
-  return *n ? s->hits + lo : s->hits; /* hits may be NULL */
-}
-
 int ir_hit_overlaps(const ir_sent *s, int sec, const ir_hit *h) {
   size_t n;
   const ir_hit *o = ir_sent_hits(s, sec, &n);

@@ -68,10 +68,34 @@ typedef struct {
                         hits are found by binary search, so a sentence
                         costs a few words however many sections exist */
   uint32_t nhits;
+  uint64_t secs; /* IR_SENT_SECBIT(sec) of each section with hits (set
+                    with hits): most sections have none, and most asks
+                    learn so from this word */
 } ir_sent;
 
+#define IR_SENT_SECBIT(sec) ((uint64_t)1 << ((unsigned)(sec)&63))
+
 /* Hits of one section, *n set to their count. */
-const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n);
+static inline const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n) {
+  if (!(s->secs & IR_SENT_SECBIT(sec))) {
+    *n = 0;
+    return s->hits; /* may be NULL */
+  }
+  uint32_t lo = 0, hi = s->nhits; /* the first hit of sec or later */
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (s->hits[mid].sec < (uint32_t)sec)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  uint32_t e = lo;
+  while (e < s->nhits && s->hits[e].sec == (uint32_t)sec)
+    e++;
+  *n = e - lo;
+  return *n ? s->hits + lo : s->hits; /* hits may be NULL */
+}
+
 /* Is there a (non-pseudo) hit of sec inside [lo, hi)? */
 int ir_sent_has(const ir_sent *s, int sec, size_t lo, size_t hi);
 int ir_sent_has_any(const ir_sent *s, int sec);

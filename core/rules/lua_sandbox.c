@@ -580,6 +580,63 @@ static void setup_globals(lua_State *L) {
 
 /* ---- state life cycle --------------------------------------------------- */
 
+/* Registry key of the pristine globals laid out flat (made on the first
+ * fresh_env; the pristine tables never change): per global, in lua_next
+ * order, its key, its value and either the flat copy list of a plain
+ * library table ({narray, nhash, k1, v1, k2, v2, ...}) or false. Copying
+ * from arrays into tables made at their final size costs a fraction of
+ * lua_next and rawset's rehashing as the copies grow. */
+static const char FLAT_KEY = 0;
+
+/* Pushes the flat list of table t (see FLAT_KEY). */
+static void push_flat(lua_State *L, int t) {
+  lua_newtable(L);
+  int fl = lua_gettop(L);
+  lua_Integer n = 2, narr = 0, nhash = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    if (lua_isinteger(L, -2))
+      narr++;
+    else
+      nhash++;
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, fl, ++n);
+    lua_rawseti(L, fl, ++n);
+  }
+  lua_pushinteger(L, narr);
+  lua_rawseti(L, fl, 1);
+  lua_pushinteger(L, nhash);
+  lua_rawseti(L, fl, 2);
+}
+
+static void push_flat_globals(lua_State *L, int base) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &FLAT_KEY) == LUA_TTABLE)
+    return;
+  lua_pop(L, 1);
+  lua_newtable(L);
+  int fl = lua_gettop(L);
+  lua_Integer n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, base)) {
+    int v = lua_gettop(L);
+    lua_pushvalue(L, v - 1);
+    lua_rawseti(L, fl, ++n);
+    lua_pushvalue(L, v);
+    lua_rawseti(L, fl, ++n);
+    int locked = lua_type(L, v) == LUA_TTABLE && lua_getmetatable(L, v);
+    if (locked)
+      lua_pop(L, 1); /* stub libraries: locked, shared */
+    if (!locked && lua_type(L, v) == LUA_TTABLE)
+      push_flat(L, v);
+    else
+      lua_pushboolean(L, 0);
+    lua_rawseti(L, fl, ++n);
+    lua_settop(L, v - 1);
+  }
+  lua_pushvalue(L, fl);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &FLAT_KEY);
+}
+
 /* Protected: a fresh environment for the rule's chunk (a copy of the
  * pristine globals, each plain library table copied too, _G itself,
  * strict), the chunk run in it, its table and `check` kept in the registry
@@ -590,26 +647,31 @@ static int fresh_env(lua_State *L) {
   ir_lua_box *b = box_of(L);
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->base_ref);
   int base = lua_gettop(L);
-  lua_newtable(L);
-  int env = base + 1;
-  lua_pushnil(L);
-  while (lua_next(L, base)) {
-    int locked = lua_type(L, -1) == LUA_TTABLE && lua_getmetatable(L, -1);
-    if (locked)
-      lua_pop(L, 1); /* stub libraries: locked, shared */
-    else if (lua_type(L, -1) == LUA_TTABLE) {
+  push_flat_globals(L, base);
+  int fl = base + 1;
+  lua_Integer nfl = (lua_Integer)lua_rawlen(L, fl);
+  lua_createtable(L, 0, (int)(nfl / 3));
+  int env = base + 2;
+  for (lua_Integer i = 1; i + 2 <= nfl; i += 3) {
+    lua_rawgeti(L, fl, i);                         /* the key */
+    if (lua_rawgeti(L, fl, i + 2) == LUA_TTABLE) { /* a plain library */
       int lib = lua_gettop(L);
-      lua_newtable(L);
-      lua_pushnil(L);
-      while (lua_next(L, lib)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
+      lua_Integer m = (lua_Integer)lua_rawlen(L, lib);
+      lua_rawgeti(L, lib, 1);
+      lua_rawgeti(L, lib, 2);
+      lua_createtable(L, (int)lua_tointeger(L, -2), (int)lua_tointeger(L, -1));
+      lua_replace(L, lib + 1);
+      lua_pop(L, 1);
+      for (lua_Integer j = 3; j + 1 <= m; j += 2) {
+        lua_rawgeti(L, lib, j);
+        lua_rawgeti(L, lib, j + 1);
         lua_rawset(L, lib + 1);
       }
       lua_replace(L, lib);
+    } else {
+      lua_pop(L, 1);
+      lua_rawgeti(L, fl, i + 1);
     }
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
     lua_rawset(L, env);
   }
   lua_pushvalue(L, env);

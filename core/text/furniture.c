@@ -51,6 +51,19 @@ static size_t case_id(const unsigned char *p, const unsigned char *e) {
   return (size_t)(q - p);
 }
 
+/* Could a case number start in [p, e)? There is a '-' after two capitals
+ * and two digits (what case_id needs first). */
+static int may_hold_case(const unsigned char *p, const unsigned char *e) {
+  for (const unsigned char *d = p + 4; d < e; d++) {
+    d = memchr(d, '-', (size_t)(e - d));
+    if (!d)
+      return 0;
+    if (a_upper(d[-4]) && a_upper(d[-3]) && a_digit(d[-2]) && a_digit(d[-1]))
+      return 1;
+  }
+  return 0;
+}
+
 /* A run of digits at *p: its value (capped), *p moved past it; -1 if none. */
 static long number(const unsigned char **p, const unsigned char *e) {
   const unsigned char *q = *p;
@@ -161,6 +174,9 @@ static void classify(const unsigned char *s, fline *f) {
     }
     other++;
     p = q > p ? q : p + 1;
+    /* text: only a case number after it still matters */
+    if (cases || !may_hold_case(p, e))
+      return;
   }
   if (other || (bare && (pages || cases || labels)))
     return;
