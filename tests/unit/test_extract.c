@@ -118,7 +118,7 @@ static int all_exact(const ir_letter *l) {
 
 static int cited(const ir_item *it, ir_criterion c) {
   for (size_t i = 0; i < it->cited.n; i++)
-    if (it->cited.v[i].criterion == c)
+    if (it->cited.v[i].criterion == (int)c)
       return 1;
   return 0;
 }
@@ -463,24 +463,25 @@ static void test_match_limit(void) {
 
 static void test_load_errors(void) {
   char err[256];
-  CHECK(ir_extractor_load("/nonexistent-rules", err, sizeof err) == NULL);
+  const char *dirs[] = {"/nonexistent-rules"};
+  CHECK(ir_extractor_load(dirs, 1, NULL, err, sizeof err) == NULL);
   CHECK(strlen(err) > 0);
 }
 
 int main(void) {
   char err[512];
   ir_arena_init(&A);
-  X = ir_extractor_load("rules", err, sizeof err);
   ir_ruleset *rs = ir_rules_load("rules", NULL, err, sizeof err);
   CHECK(rs != NULL);
-  ir_fact_limits lim;
-  ir_pack_limits(rs, &lim);
-  CHECK_INT(lim.duration_days, 91); /* rules/mtus_tpi.lua's criteria */
-  CHECK_INT(lim.interval_days, 60);
-  CHECK_INT(lim.relief_percent, 50);
-  if (X)
-    ir_extractor_set_limits(X, &lim);
-  ir_rules_free(rs);
+  const char *dirs[] = {"rules"};
+  X = rs ? ir_extractor_load(dirs, 1, ir_rules_packs(rs), err, sizeof err)
+         : NULL;
+  if (X) { /* the thresholds of rules/mtus-tpi/pack.lua */
+    const ir_fact_limits *lim = ir_extractor_limits(X);
+    CHECK_INT(lim->duration_days, 91);
+    CHECK_INT(lim->interval_days, 60);
+    CHECK_INT(lim->relief_percent, 50);
+  }
   if (!X) {
     fprintf(stderr, "cannot load rules/lexicon: %s\n", err);
     CHECK(X != NULL);
@@ -497,6 +498,7 @@ int main(void) {
   test_load_errors();
   ir_extract_ctx_free(C);
   ir_extractor_free(X);
+  ir_rules_free(rs);
   ir_arena_free(&A);
   return check_report();
 }

@@ -46,6 +46,11 @@ static size_t pos_of(ir_letter *l, const char *s) {
 /* A letter with a TPI item (Upheld citing twitch_response while the record
  * documents it; repeat_relief contradicted) and an office visit item
  * (Overturned, concluding not necessary). */
+/* The TPI pack of rules/ (loaded in main): hand-built TPI items carry it,
+ * as the extractor gives it. */
+static const ir_pack *TPI;
+static ir_ruleset *TPI_RS;
+
 static void make_letter(ir_letter *l) {
   ir_arena_reset(&A);
   memset(l, 0, sizeof *l);
@@ -65,6 +70,7 @@ static void make_letter(ir_letter *l) {
 
   ir_item it;
   memset(&it, 0, sizeof it);
+  ir_item_set_pack(&A, &it, TPI);
   it.index = 1;
   it.service = "Trigger point injection";
   it.category = "tpi";
@@ -209,7 +215,7 @@ static void test_real_rules(void) {
     fprintf(stderr, "  %s\n", err);
     return;
   }
-  CHECK_INT(ir_rules_count(rs), 2);
+  CHECK_INT(ir_rules_count(rs), 3); /* mtus-esi, mtus-tpi, outcome */
   ir_rules_ctx *c = ir_rules_ctx_new(rs, err, sizeof err);
   CHECK(c != NULL);
   ir_letter l;
@@ -300,24 +306,13 @@ static void test_load_errors(void) {
   CHECK(load_fails_with("j.lua:1: instruction limit exceeded"));
   rm_dir();
 
-  /* the criteria table: ids, polarity and thresholds checked at load */
+  /* the criteria belong in pack.lua (one home), not in a check */
   new_dir();
   put("k.lua", "return { id = 'k', check = function() end,\n"
-               " criteria = {\n  { id = 'twitch_response', meets = 'present' },"
-               "\n  { id = 'twitch_responze', meets = 'present' } } }\n");
-  CHECK(load_fails_with("k.lua:4: unknown criterion 'twitch_responze'"));
-  rm_dir();
-  new_dir();
-  put("l.lua", "return { id = 'l', check = function() end,\n"
-               " criteria = { { id = 'duration', meets = 'maybe' } } }\n");
-  CHECK(load_fails_with("l.lua:2: 'meets' is \"maybe\""));
-  rm_dir();
-  new_dir();
-  put("m.lua", "return { id = 'm', check = function() end, criteria = {\n"
-               " { id = 'duration', meets = 'present', more_than_days = 'x' "
-               "} } }\n");
-  CHECK(load_fails_with("m.lua:2: criterion field 'more_than_days' must be "
-                        "an integer threshold"));
+               " criteria = {\n  { id = 'twitch_response', meets = 'present' }"
+               " } }\n");
+  CHECK(load_fails_with("k.lua:2: field 'criteria' belongs in the pack's "
+                        "pack.lua"));
   rm_dir();
   new_dir();
   put("n.lua", "return { id = 'n', check = function() end, verdict = 3 }\n");
@@ -339,28 +334,46 @@ static void test_verdicts(void) {
   vo.verdicts = 1;
   char err[512] = "";
   new_dir();
-  put("v.lua",
+  char sub[300];
+  snprintf(sub, sizeof sub, "%s/v", tmpdir);
+  mkdir(sub, 0700);
+  put("v/pack.lua",
+      "return { id = 'v', categories = { 'tpi' }, builtin = 'tpi',\n"
+      " criteria = { { id = 'twitch_response', meets = 'present' },\n"
+      "  { id = 'referred_pain', meets = 'present' },\n"
+      "  { id = 'duration', meets = 'present', more_than_days = 30 },\n"
+      "  { id = 'failed_physical_therapy', meets = 'present' },\n"
+      "  { id = 'failed_nsaids', meets = 'present' },\n"
+      "  { id = 'failed_muscle_relaxants', meets = 'present' },\n"
+      "  { id = 'radiculopathy', meets = 'absent' },\n"
+      "  { id = 'injection_count', meets = 'value', at_most = 4 },\n"
+      "  { id = 'repeat_relief', meets = 'present' },\n"
+      "  { id = 'frequency', meets = 'present' },\n"
+      "  { id = 'injectate', meets = 'value' } } }\n");
+  put("v/v.lua",
       "return { id = 'v', check = function() end,\n"
-      " criteria = { { id = 'duration', meets = 'present', more_than_days = "
-      "30 },\n  { id = 'radiculopathy', meets = 'absent' } },\n"
       " verdict = function(item, id)\n"
       "  if id == 'duration' then return 'met' end\n"
-      "  return 'maybe' end }\n");
+      "  if id == 'radiculopathy' then return 'maybe' end\n"
+      "  return 'unknown' end }\n");
   ir_ruleset *rs = ir_rules_load(tmpdir, &vo, err, sizeof err);
   CHECK(rs != NULL);
+  const ir_pack *vp = rs ? ir_packset_find(ir_rules_packs(rs), "v") : NULL;
+  CHECK(vp != NULL);
   long v = 0;
-  CHECK_INT(ir_rules_number(rs, IR_CRIT_DURATION, "more_than_days", &v), 1);
+  CHECK_INT(ir_pack_number(vp, IR_CRIT_DURATION, "more_than_days", &v), 1);
   CHECK_INT(v, 30);
-  CHECK_INT(ir_rules_number(rs, IR_CRIT_FREQUENCY, "at_least_days", &v), 0);
+  CHECK_INT(ir_pack_number(vp, IR_CRIT_FREQUENCY, "at_least_days", &v), 0);
   ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
   CHECK(c != NULL);
-  if (c) {
+  if (c && vp) {
     ir_letter l;
     make_letter(&l);
-    CHECK_INT(ir_rules_run(c, &A, &l), (int)l.items.n);
+    ir_item_set_pack(&A, &l.items.v[0], vp);
+    CHECK_INT(ir_rules_run(c, &A, &l), 1);
     const ir_item *it = &l.items.v[0];
     CHECK_INT(it->facts[IR_CRIT_DURATION].verdict, IR_VERDICT_MET);
-    CHECK_INT(it->facts[IR_CRIT_TWITCH].verdict, IR_VERDICT_NONE);
+    CHECK_INT(it->facts[IR_CRIT_TWITCH].verdict, IR_VERDICT_UNKNOWN);
     const ir_rule_error *e = error_of(&l, "v");
     CHECK(e && strstr(e->message, "verdict returned maybe for radiculopathy"));
   }
@@ -454,10 +467,12 @@ static void test_findings_validation(void) {
   } cases[] = {
       {"return {{kind='x', severity='fatal'}}", "severity must be error"},
       {"return {{kind=''}}", "'kind' must be a non-empty"},
-      {"return {{kind='x', criterion='bogus'}}", "unknown criterion 'bogus'"},
+      {"return {{kind='x', criterion='bogus'}}",
+       "criterion 'bogus' is not a criterion of pack mtus-tpi"},
       {"return {{kind='x', evidence={{start=-1, ['end']=3}}}}",
        "evidence needs integer start"},
-      {"return {{kind='x', evidence={'bogus'}}}", "unknown criterion"},
+      {"return {{kind='x', evidence={'bogus'}}}",
+       "criterion 'bogus' is not a criterion of pack"},
       {"return 5", "must return a list of findings or nil"},
       {"return {5}", "finding 1 must be a table"},
       {"local t = {} for i = 1, 200 do t[i] = {kind='x'} end return t",
@@ -492,7 +507,8 @@ static void test_findings_validation(void) {
   }
   /* defaults: severity warning, message = kind, evidence from the fact */
   new_dir();
-  put("w.lua", RULE("w", "return {{kind='k', criterion='twitch_response'}, "
+  put("w.lua", RULE("w", "if item.pack ~= 'mtus-tpi' then return end\n"
+                         "return {{kind='k', criterion='twitch_response'}, "
                          "{kind='s', message='m', evidence = "
                          "{span(item.rationale_evidence, 13, 22)}}}"));
   char err[512] = "";
@@ -543,7 +559,7 @@ static void test_accounting(void) {
   const char *src = "local s = string.rep('x', 100000)\n"
                     "return { id = 'acc', check = function() end }\n";
   char err[256];
-  ir_lua_box *b = ir_lua_box_open("acc.lua", src, strlen(src), "acc", 1u << 20,
+  ir_lua_box *b = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL, 1u << 20,
                                   100000, err, sizeof err);
   CHECK(b != NULL);
   if (!b)
@@ -555,7 +571,7 @@ static void test_accounting(void) {
   CHECK_INT(ir_lua_box_used(b), 0);
   /* refusing growth past the cap: opening fails cleanly, nothing leaks */
   ir_lua_box *small = ir_lua_box_open("acc.lua", src, strlen(src), "acc",
-                                      64u << 10, 100000, err, sizeof err);
+                                      NULL, 64u << 10, 100000, err, sizeof err);
   CHECK(small == NULL);
   CHECK(strstr(err, "memory limit") != NULL);
   /* reopen after an instruction-limit error resets the counters */
@@ -597,6 +613,7 @@ static ir_item *mk(ir_letter *l, const char *S, const char *R, const char *M,
   l->text.nruns = 1;
   ir_item it;
   memset(&it, 0, sizeof it);
+  ir_item_set_pack(&A, &it, TPI);
   it.index = 1;
   it.category = "tpi";
   it.service = "Trigger point injections";
@@ -765,6 +782,7 @@ static void test_mtus_pack(void) {
 static void many_items(ir_letter *l, size_t n) {
   make_letter(l);
   ir_item two[2] = {l->items.v[0], l->items.v[1]};
+  ir_item_set_pack(&A, &two[1], TPI); /* the rule reads every item's facts */
   l->items.n = 0;
   for (size_t i = 0; i < n; i++) {
     ir_item it = two[i % 2];
@@ -963,7 +981,7 @@ static void test_lazy_memory(void) {
       memset(&it->title, 0, sizeof it->title);
       memset(&it->conclusion_ev, 0, sizeof it->conclusion_ev);
       memset(&it->cited, 0, sizeof it->cited);
-      memset(it->facts, 0, sizeof it->facts);
+      memset(it->facts, 0, it->nfacts * sizeof *it->facts);
       it->rat_start = (size_t)k;
       it->rat_end = n;
     }
@@ -1043,6 +1061,13 @@ static void test_stale_tables(void) {
 
 int main(void) {
   ir_arena_init(&A);
+  char err[512];
+  TPI_RS = ir_rules_load("rules", NULL, err, sizeof err);
+  TPI = TPI_RS ? ir_packset_find(ir_rules_packs(TPI_RS), "mtus-tpi") : NULL;
+  if (!TPI) {
+    fprintf(stderr, "cannot load rules/mtus-tpi: %s\n", err);
+    return 1;
+  }
   test_real_rules();
   test_verdicts();
   test_load_errors();
@@ -1056,6 +1081,7 @@ int main(void) {
   test_letter_too_big();
   test_lazy_memory();
   test_stale_tables();
+  ir_rules_free(TPI_RS);
   ir_arena_free(&A);
   return check_report();
 }
