@@ -62,8 +62,7 @@ ir_extractor *ir_extractor_load(const char *const *dirs, size_t ndirs,
     found += a + b;
   }
   if (!found) {
-    snprintf(err, errlen, "%s/lexicon: no *.lex lexicon files found",
-             dirs[0]);
+    snprintf(err, errlen, "%s/lexicon: no *.lex lexicon files found", dirs[0]);
     ir_extractor_free(x);
     return NULL;
   }
@@ -311,8 +310,8 @@ void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
   ir_vec_push(xl->a, list, ev);
 }
 
-void ir_x_cite(xletter *xl, ir_item *it, int c, const xsent *x,
-               size_t lo, size_t hi) {
+void ir_x_cite(xletter *xl, ir_item *it, int c, const xsent *x, size_t lo,
+               size_t hi) {
   ir_cite *ct = NULL;
   for (size_t i = 0; i < it->cited.n; i++)
     if (it->cited.v[i].criterion == c)
@@ -380,10 +379,10 @@ static int match_range(ir_extract_ctx *c, xletter *xl, size_t lo, size_t hi,
   ir_letter *l = xl->l;
   for (size_t i = lo; i < hi; i++) {
     int bad = 0;
-    int rc = pack < 0 ? ir_x_match_sentence(c, xl->a, l->text.norm, &xl->v[i],
-                                            &bad)
-                      : ir_x_match_pack(c, xl->a, l->text.norm, &xl->v[i],
-                                        pack, &bad);
+    int rc =
+        pack < 0
+            ? ir_x_match_sentence(c, xl->a, l->text.norm, &xl->v[i], &bad)
+            : ir_x_match_pack(c, xl->a, l->text.norm, &xl->v[i], pack, &bad);
     if (rc) {
       const char *why = rc == PCRE2_ERROR_MATCHLIMIT       ? "match limit"
                         : rc == PCRE2_ERROR_DEPTHLIMIT     ? "depth limit"
@@ -488,8 +487,8 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
   int any_data = 0;
   for (size_t i = 0; i < l->items.n; i++) {
     ir_item *it = &l->items.v[i];
-    const ir_pack *p = tpi[i] && x->tpi ? x->tpi
-                                        : ir_packset_for(x->ps, it->category);
+    const ir_pack *p =
+        tpi[i] && x->tpi ? x->tpi : ir_packset_for(x->ps, it->category);
     ir_item_set_pack(a, it, p);
     pk[i] = p ? p->index : -1;
     if (p && (size_t)p->index < x->npacks && x->packs[p->index].data)

@@ -8,8 +8,8 @@
  * fills; else the pack covering its category, pack.h) and fills its facts
  * and citations: the built-in TPI facts, and every other criterion by its
  * fact spec (packfacts.c). Items without a pack get none. Each item sees
- * the summary plus its own title and rationale. Returns 0, or -1 with l->error set
- * when a match limit was hit (the letter is then reported as failed, never
+ * the summary plus its own title and rationale. Returns 0, or -1 with l->error
+ * set when a match limit was hit (the letter is then reported as failed, never
  * hangs). */
 #ifndef IR_EXTRACT_H
 #define IR_EXTRACT_H
@@ -24,8 +24,7 @@ typedef struct ir_extract_ctx ir_extract_ctx;
  * packs must outlive the extractor. On a malformed entry or a section no
  * lexicon defines returns NULL with "file:line: message" in err. */
 ir_extractor *ir_extractor_load(const char *const *dirs, size_t ndirs,
-                                const ir_packset *ps, char *err,
-                                size_t errlen);
+                                const ir_packset *ps, char *err, size_t errlen);
 void ir_extractor_free(ir_extractor *x);
 
 ir_extract_ctx *ir_extract_ctx_new(const ir_extractor *x);

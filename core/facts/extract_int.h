@@ -83,7 +83,6 @@ struct ir_extractor {
   const ir_pack *tpi; /* the pack the built-in TPI extractor fills */
 };
 
-
 /* A fragment's next match, cached while the scan moves past earlier ones. */
 typedef struct {
   const pcre2_code *code; /* the fragment's pattern */
@@ -101,14 +100,14 @@ struct ir_extract_ctx {
   pcre2_match_context *mctx;
   pcre2_jit_stack *js;
   const ir_lexicon *cur; /* the lexicon being matched */
-  uint8_t *seen;  /* candidate fragments of the current sentence (the
-                     scratch of the lexicon being matched) */
-  uint8_t *shared_seen; /* the shared lexicon's scratch */
-  uint8_t **pack_seen;  /* each pack lexicon's own (scan work space may not
-                           be shared between lexicons) */
-  fragnext *cand; /* scratch, one per fragment */
-  ir_arena tmp;   /* a sentence's hits while they are found (the letter's
-                     arena gets them at their final size: no doubling) */
+  uint8_t *seen;         /* candidate fragments of the current sentence (the
+                            scratch of the lexicon being matched) */
+  uint8_t *shared_seen;  /* the shared lexicon's scratch */
+  uint8_t **pack_seen;   /* each pack lexicon's own (scan work space may not
+                            be shared between lexicons) */
+  fragnext *cand;        /* scratch, one per fragment */
+  ir_arena tmp;          /* a sentence's hits while they are found (the letter's
+                            arena gets them at their final size: no doubling) */
 };
 
 /* Matches the shared lexicon over sentence x (hits into x->s); 0, or a
@@ -117,8 +116,8 @@ int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                         xsent *x, int *bad_sec);
 /* Appends the hits of pack p's lexicon to sentence x (sections
  * IR_XSEC(p, k)). */
-int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text,
-                    xsent *x, int p, int *bad_sec);
+int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text, xsent *x,
+                    int p, int *bad_sec);
 /* Loads and resolves the packs' lexicons and fact specs (packs.c). */
 int ir_x_packs_load(ir_extractor *x, char *err, size_t errlen);
 void ir_x_packs_free(ir_extractor *x);
@@ -129,8 +128,6 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
                     ir_fact *f);
 /* The name of hit section sec (shared or a pack's). */
 const char *ir_x_sec_name(const ir_extractor *x, int sec);
-
-
 
 /* Classification of a term occurrence. */
 enum { XC_NONE, XC_AFFIRM, XC_DENY, XC_CITE };
@@ -158,8 +155,8 @@ int ir_x_other_request(const xletter *xl, const xsent *x, size_t p);
 
 void ir_x_add_ev(xletter *xl, ir_evlist *list, const xsent *x, size_t lo,
                  size_t hi);
-void ir_x_cite(xletter *xl, ir_item *it, int c, const xsent *x,
-               size_t lo, size_t hi);
+void ir_x_cite(xletter *xl, ir_item *it, int c, const xsent *x, size_t lo,
+               size_t hi);
 
 void ir_x_facts(xletter *xl, int item);   /* extract_facts.c */
 void ir_x_values(xletter *xl, int item);  /* extract_values.c */

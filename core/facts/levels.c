@@ -20,9 +20,7 @@ static int segment(char l, long n) {
   return -1;
 }
 
-static int word_byte(char c) {
-  return isalnum((unsigned char)c) || c == '_';
-}
+static int word_byte(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
 /* A vertebra at t[i]: its segment, *e past it; -1 when none. */
 static int vertebra(const char *t, size_t i, size_t hi, size_t *e) {
@@ -33,7 +31,8 @@ static int vertebra(const char *t, size_t i, size_t hi, size_t *e) {
   int d = 0;
   while (j < hi && isdigit((unsigned char)t[j]) && d < 2)
     n = n * 10 + (t[j++] - '0'), d++;
-  if (!d || (j < hi && (isalpha((unsigned char)t[j]) || isdigit((unsigned char)t[j]))))
+  if (!d || (j < hi &&
+             (isalpha((unsigned char)t[j]) || isdigit((unsigned char)t[j]))))
     return -1;
   *e = j;
   return segment(t[i], n);
@@ -99,9 +98,7 @@ ir_levels ir_levels_in(const char *t, size_t lo, size_t hi) {
 }
 
 /* The interspaces a root touches: root s lies between s-1 and s. */
-static uint64_t root_spaces(uint64_t roots) {
-  return roots | (roots >> 1);
-}
+static uint64_t root_spaces(uint64_t roots) { return roots | (roots >> 1); }
 
 int ir_levels_meet(const ir_levels *a, const ir_levels *b) {
   uint64_t as = a->spaces | root_spaces(a->roots);

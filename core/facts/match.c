@@ -191,8 +191,8 @@ int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
   return 0;
 }
 
-int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text,
-                    xsent *x, int p, int *bad_sec) {
+int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text, xsent *x,
+                    int p, int *bad_sec) {
   const ir_lexicon *lx = c->x->packs[p].lx;
   if (!lx)
     return 0;

@@ -128,14 +128,13 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
       size_t n;
       const ir_hit *h = ir_sent_hits(&x->s, secs[j], &n);
       for (size_t i = 0; i < n; i++) {
-        if (ir_hit_pseudo(&x->s, &h[i]) ||
-            foreign(p, x, h[i].start, h[i].end))
+        if (ir_hit_pseudo(&x->s, &h[i]) || foreign(p, x, h[i].start, h[i].end))
           continue;
         int c = classify(x, h[i].start, h[i].end, mods);
         if (c == XC_CITE) {
           if (!deny)
-            ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x,
-                      h[i].start, h[i].end);
+            ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
+                      h[i].end);
           continue;
         }
         if (c == XC_NONE)
@@ -148,8 +147,8 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
           int neg = deny ? c == XC_AFFIRM : c == XC_DENY;
           int want_absent = strcmp(p->d->meets, "absent") == 0;
           if (strcmp(p->d->meets, "value") != 0 && neg != want_absent)
-            ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x,
-                      h[i].start, h[i].end);
+            ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
+                      h[i].end);
         }
         if (!reads(p, x))
           continue;
@@ -200,8 +199,8 @@ static const ir_hit *first_hit(const xsent *x, const int *secs, int n) {
 /* The sentences values are read from: the title first, then those of the
  * regions the fact reads that hold a value_at hit (or any, without
  * value_at), in order. Calls fn until it returns nonzero. */
-static void value_sentences(pf *p, int (*fn)(pf *, const xsent *,
-                                             const ir_hit *)) {
+static void value_sentences(pf *p,
+                            int (*fn)(pf *, const xsent *, const ir_hit *)) {
   xletter *xl = p->xl;
   for (int pass = 0; pass < 2; pass++)
     for (size_t k = 0; k < xl->n; k++) {
@@ -215,8 +214,8 @@ static void value_sentences(pf *p, int (*fn)(pf *, const xsent *,
         at = first_hit(x, p->xs->value_at, p->xs->nvalue_at);
         if (!at)
           continue;
-        if (classify(x, at->start, at->end, IR_MOD_HYPOTHETICAL |
-                                                IR_MOD_ATTRIBUTED) == XC_NONE &&
+        if (classify(x, at->start, at->end,
+                     IR_MOD_HYPOTHETICAL | IR_MOD_ATTRIBUTED) == XC_NONE &&
             x->region != XR_TITLE)
           continue;
         if (pass == 1 && foreign(p, x, at->start, at->end))
@@ -320,15 +319,16 @@ static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
   long pct = -1;
   size_t ps = 0;
   for (size_t i = at ? at->end : x->s.start; i + 1 < x->s.end; i++) {
-    if (!isdigit((unsigned char)t[i]) || (i && isdigit((unsigned char)t[i - 1])))
+    if (!isdigit((unsigned char)t[i]) ||
+        (i && isdigit((unsigned char)t[i - 1])))
       continue;
     char *e;
     long v = strtol(t + i, &e, 10);
     size_t j = (size_t)(e - t);
     while (j < x->s.end && t[j] == ' ')
       j++;
-    if (j < x->s.end && (t[j] == '%' || strncasecmp(t + j, "percent", 7) == 0) &&
-        v <= 100) {
+    if (j < x->s.end &&
+        (t[j] == '%' || strncasecmp(t + j, "percent", 7) == 0) && v <= 100) {
       pct = v;
       ps = i;
       break;
@@ -364,8 +364,8 @@ static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
  * ESIs this year"), whichever is more. */
 static void v_blocks(pf *p) {
   xletter *xl = p->xl;
-  const char *ref = xl->l->date_decision ? xl->l->date_decision
-                                         : xl->last_iso[0];
+  const char *ref =
+      xl->l->date_decision ? xl->l->date_decision : xl->last_iso[0];
   long rday = ir_x_days(ref), seen[16];
   size_t nseen = 0;
   long stated = 0;
@@ -375,9 +375,10 @@ static void v_blocks(pf *p) {
     if (x->region == XR_HEADER || x->region == XR_TITLE || !reads(p, x))
       continue;
     const ir_hit *at = first_hit(x, p->xs->value_at, p->xs->nvalue_at);
-    if (!at || classify(x, at->start, at->end,
-                        IR_MOD_HYPOTHETICAL | IR_MOD_ATTRIBUTED |
-                            IR_MOD_NEGATED) != XC_AFFIRM ||
+    if (!at ||
+        classify(x, at->start, at->end,
+                 IR_MOD_HYPOTHETICAL | IR_MOD_ATTRIBUTED | IR_MOD_NEGATED) !=
+            XC_AFFIRM ||
         !ir_x_in_region(xl, x, p->item) || ir_x_foreign_term(xl, x, at->start))
       continue;
     size_t n;
@@ -488,8 +489,8 @@ void ir_x_pack_facts(xletter *xl, int item, const xpack *xp) {
   p.it = it;
   for (size_t k = 0; k < xl->n; k++)
     if (xl->v[k].region == XR_TITLE) {
-      ir_levels v = ir_levels_in(xl->v[k].s.text, xl->v[k].s.start,
-                                 xl->v[k].s.end);
+      ir_levels v =
+          ir_levels_in(xl->v[k].s.text, xl->v[k].s.start, xl->v[k].s.end);
       p.want.spaces |= v.spaces;
       p.want.roots |= v.roots;
       p.want.sides |= v.sides;

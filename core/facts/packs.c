@@ -85,8 +85,10 @@ static int resolve_pack(ir_extractor *x, int pi, char *err, size_t errlen) {
       return -1;
     if (f->vx == IR_VX_MED) {
       if (!f->table) {
-        snprintf(err, errlen, "%s/pack.lua:%d: criterion %s: value med needs "
-                 "a table", p->dir, d->line, d->id);
+        snprintf(err, errlen,
+                 "%s/pack.lua:%d: criterion %s: value med needs "
+                 "a table",
+                 p->dir, d->line, d->id);
         return -1;
       }
       s->med = ir_med_load(f->table, err, errlen);

@@ -8,13 +8,13 @@ const char *ir_value_kind_name(ir_value_kind k) {
   return (unsigned)k < 4 ? n[k] : "status";
 }
 
-static const char *const vx_names[] = {
-    "none",    "count", "levels", "class", "classes",
-    "percent", "med",   "stated", "blocks"};
+static const char *const vx_names[] = {"none",  "count",   "levels",
+                                       "class", "classes", "percent",
+                                       "med",   "stated",  "blocks"};
 
 const char *ir_vx_name(ir_vx v) {
   return (unsigned)v < sizeof vx_names / sizeof *vx_names ? vx_names[v]
-                                                           : "none";
+                                                          : "none";
 }
 
 int ir_vx_from_name(const char *s) {
@@ -24,10 +24,9 @@ int ir_vx_from_name(const char *s) {
   return -1;
 }
 
-static const char *const mod_names[] = {"negated",  "hypothetical",
-                                        "future",   "resolved",
-                                        "not_found", "attributed",
-                                        "uncertain"};
+static const char *const mod_names[] = {
+    "negated",   "hypothetical", "future",   "resolved",
+    "not_found", "attributed",   "uncertain"};
 
 int ir_mod_from_name(const char *s) {
   for (size_t i = 0; i < sizeof mod_names / sizeof *mod_names; i++)

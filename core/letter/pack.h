@@ -20,15 +20,15 @@ const char *ir_value_kind_name(ir_value_kind k);
 /* The built-in value extractors a fact spec may name (facts stage). */
 typedef enum {
   IR_VX_NONE = 0,
-  IR_VX_COUNT,     /* a count near the target: "x4", "(4)", "four (4)" */
-  IR_VX_LEVELS,    /* spinal levels named: "L4-5 and L5-S1" = 2 */
-  IR_VX_CLASS,     /* the first class section that matches (a string) */
-  IR_VX_CLASSES,   /* every class section that matches (a list) */
-  IR_VX_PERCENT,   /* relief percent with a duration: present when at
-                      least the thresholds, absent when below */
-  IR_VX_MED,       /* morphine-equivalent dose from drug, strength, sig */
-  IR_VX_STATED,    /* a number the record states after a target term */
-  IR_VX_BLOCKS     /* blocks in the region in a year, the request counted */
+  IR_VX_COUNT,   /* a count near the target: "x4", "(4)", "four (4)" */
+  IR_VX_LEVELS,  /* spinal levels named: "L4-5 and L5-S1" = 2 */
+  IR_VX_CLASS,   /* the first class section that matches (a string) */
+  IR_VX_CLASSES, /* every class section that matches (a list) */
+  IR_VX_PERCENT, /* relief percent with a duration: present when at
+                    least the thresholds, absent when below */
+  IR_VX_MED,     /* morphine-equivalent dose from drug, strength, sig */
+  IR_VX_STATED,  /* a number the record states after a target term */
+  IR_VX_BLOCKS   /* blocks in the region in a year, the request counted */
 } ir_vx;
 const char *ir_vx_name(ir_vx v);
 int ir_vx_from_name(const char *s); /* -1 when unknown */
@@ -75,11 +75,11 @@ typedef struct {
 
 /* One fact specification (ConText-style: targets, modifiers, scope). */
 typedef struct {
-  int builtin;       /* filled by the built-in TPI extractor */
-  ir_secset affirm;  /* hits that document the fact */
-  ir_secset deny;    /* hits that document its absence */
-  ir_secset cite;    /* more terms a rationale cites it by */
-  ir_secset classes; /* value classes (IR_VX_CLASS/CLASSES), in order */
+  int builtin;              /* filled by the built-in TPI extractor */
+  ir_secset affirm;         /* hits that document the fact */
+  ir_secset deny;           /* hits that document its absence */
+  ir_secset cite;           /* more terms a rationale cites it by */
+  ir_secset classes;        /* value classes (IR_VX_CLASS/CLASSES), in order */
   const char **class_names; /* the value of each class section */
   ir_secset value_at;       /* IR_VX_COUNT/STATED: terms the value follows */
   unsigned read;            /* IR_READ_* */

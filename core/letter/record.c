@@ -69,8 +69,8 @@ const char *ir_item_crit_name(const ir_item *it, int c) {
 void ir_item_set_pack(ir_arena *a, ir_item *it, const ir_pack *p) {
   it->pack = p;
   it->nfacts = p ? p->ncrit : 0;
-  it->facts = it->nfacts ? ir_arena_alloc(a, it->nfacts * sizeof *it->facts)
-                         : NULL;
+  it->facts =
+      it->nfacts ? ir_arena_alloc(a, it->nfacts * sizeof *it->facts) : NULL;
 }
 
 static int is_space(char c) { return c == ' ' || c == '\n'; }

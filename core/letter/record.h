@@ -122,9 +122,9 @@ typedef struct {
   size_t nstart, nend;           /* the whole item in normalized text */
   size_t rat_start, rat_end;     /* the rationale in normalized text */
   int line;                      /* 1-based line of the title in the file */
-  const ir_pack *pack; /* the guideline pack covering it, or NULL */
-  ir_fact *facts;      /* one per pack criterion, in its order */
-  size_t nfacts;       /* pack->ncrit, 0 without a pack */
+  const ir_pack *pack;           /* the guideline pack covering it, or NULL */
+  ir_fact *facts;                /* one per pack criterion, in its order */
+  size_t nfacts;                 /* pack->ncrit, 0 without a pack */
   IR_VEC(ir_cite) cited;
   IR_VEC(ir_finding) findings;
 } ir_item;

@@ -421,8 +421,7 @@ int ir_lexicon_compile(ir_lexicon *lx, char *err, size_t errlen) {
       PCRE2_UCHAR m[160];
       pcre2_get_error_message(ec, m, sizeof m);
       snprintf(err, errlen, "lexicon section [%s]: %s",
-               ir_lexicon_section_name(lx, i),
-               (char *)m);
+               ir_lexicon_section_name(lx, i), (char *)m);
       return -1;
     }
     for (size_t k = 0; k < s->n; k++) {

@@ -104,7 +104,7 @@
   X(CITE_COUNT, "citation_count")                                              \
   X(CITE_REPEAT, "citation_repeat")                                            \
   X(CITE_FREQ, "citation_frequency")                                           \
-  X(CITE_PENDING, "citation_pending") /* the response is not known yet */ \
+  X(CITE_PENDING, "citation_pending") /* the response is not known yet */      \
   X(UNCERTAIN, "uncertain")           /* possible, questionable */
 
 #define IR_LEX_ENUM(e, s) IR_LEX_##e,

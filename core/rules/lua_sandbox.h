@@ -21,7 +21,7 @@
 
 #include <lua.h>
 
-#include "letter/pack.h"
+#include "letter/letter.h"
 
 #define IR_RULE_SECONDS 10 /* wall-clock limit per check() call */
 /* Default budget for all rule states of the process together. */

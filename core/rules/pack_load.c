@@ -233,9 +233,8 @@ static int sec_list(ctx *c, const char *k, ir_secset *s) {
 /* ---- a fact specification ------------------------------------------------ */
 
 static const char *const fact_keys[] = {
-    "affirm",  "deny",     "cite",  "read",      "modifiers", "bind",
-    "value",   "classes",  "value_at", "table", "otherwise", "prevail",
-    NULL};
+    "affirm",  "deny",     "cite",  "read",      "modifiers", "bind", "value",
+    "classes", "value_at", "table", "otherwise", "prevail",   NULL};
 
 static int known(const char *const *keys, const char *k) {
   for (int i = 0; keys[i]; i++)

@@ -15,7 +15,7 @@
 #define IR_PACK_LOAD_H
 #include <stddef.h>
 
-#include "letter/pack.h"
+#include "letter/letter.h"
 
 /* Does dir hold a pack.lua (is it a pack folder)? */
 int ir_pack_dir_is_pack(const char *dir);

@@ -102,7 +102,7 @@ static int ev_exact(const ir_letter *l, const ir_evlist *ev) {
 static int all_exact(const ir_letter *l) {
   for (size_t i = 0; i < l->items.n; i++) {
     const ir_item *it = &l->items.v[i];
-    for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    for (size_t c = 0; c < it->nfacts; c++) {
       const ir_fact *f = &it->facts[c];
       if (!ev_exact(l, &f->affirm) || !ev_exact(l, &f->deny))
         return 0;
@@ -123,8 +123,10 @@ static int cited(const ir_item *it, ir_criterion c) {
   return 0;
 }
 
+/* (an item without a pack has no facts: unknown) */
 static ir_status st(const ir_letter *l, int item, ir_criterion c) {
-  return l->items.v[item].facts[c].status;
+  const ir_item *it = &l->items.v[item];
+  return (size_t)c < it->nfacts ? it->facts[c].status : IR_FACT_UNKNOWN;
 }
 
 static void run(ir_letter *l, const spec *sp) {

@@ -350,12 +350,11 @@ static void test_verdicts(void) {
       "  { id = 'repeat_relief', meets = 'present' },\n"
       "  { id = 'frequency', meets = 'present' },\n"
       "  { id = 'injectate', meets = 'value' } } }\n");
-  put("v/v.lua",
-      "return { id = 'v', check = function() end,\n"
-      " verdict = function(item, id)\n"
-      "  if id == 'duration' then return 'met' end\n"
-      "  if id == 'radiculopathy' then return 'maybe' end\n"
-      "  return 'unknown' end }\n");
+  put("v/v.lua", "return { id = 'v', check = function() end,\n"
+                 " verdict = function(item, id)\n"
+                 "  if id == 'duration' then return 'met' end\n"
+                 "  if id == 'radiculopathy' then return 'maybe' end\n"
+                 "  return 'unknown' end }\n");
   ir_ruleset *rs = ir_rules_load(tmpdir, &vo, err, sizeof err);
   CHECK(rs != NULL);
   const ir_pack *vp = rs ? ir_packset_find(ir_rules_packs(rs), "v") : NULL;
@@ -559,8 +558,8 @@ static void test_accounting(void) {
   const char *src = "local s = string.rep('x', 100000)\n"
                     "return { id = 'acc', check = function() end }\n";
   char err[256];
-  ir_lua_box *b = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL, 1u << 20,
-                                  100000, err, sizeof err);
+  ir_lua_box *b = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL,
+                                  1u << 20, 100000, err, sizeof err);
   CHECK(b != NULL);
   if (!b)
     return;
@@ -570,8 +569,8 @@ static void test_accounting(void) {
   b->L = NULL;
   CHECK_INT(ir_lua_box_used(b), 0);
   /* refusing growth past the cap: opening fails cleanly, nothing leaks */
-  ir_lua_box *small = ir_lua_box_open("acc.lua", src, strlen(src), "acc",
-                                      NULL, 64u << 10, 100000, err, sizeof err);
+  ir_lua_box *small = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL,
+                                      64u << 10, 100000, err, sizeof err);
   CHECK(small == NULL);
   CHECK(strstr(err, "memory limit") != NULL);
   /* reopen after an instruction-limit error resets the counters */
