@@ -64,6 +64,7 @@ typedef struct {
   int cite[IR_PACK_MAX_SECS], ncite;
   int classes[IR_PACK_MAX_SECS], nclasses;
   int value_at[IR_PACK_MAX_SECS], nvalue_at;
+  int with[IR_PACK_MAX_SECS], nwith;
   struct ir_med_table *med; /* IR_VX_MED */
 } xspec;
 

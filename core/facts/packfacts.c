@@ -117,12 +117,28 @@ static void add(pf *p, ir_evlist *l, const xsent *x, size_t lo, size_t hi) {
   ir_x_add_ev(p->xl, l, x, lo, hi);
 }
 
+/* The sentence has a hit of one of the spec's `with` sections (none
+ * named: any sentence). */
+static int with_ok(const pf *p, const xsent *x) {
+  if (!p->xs->nwith)
+    return 1;
+  for (int j = 0; j < p->xs->nwith; j++)
+    if (ir_sent_has_any(&x->s, p->xs->with[j]))
+      return 1;
+  return 0;
+}
+
 static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
   xletter *xl = p->xl;
   unsigned mods = p->d->fact.mods;
+  /* a deny phrase carries its own polarity ("SLR negative", "EMG was
+   * normal"): the negation triggers beside it ("... and the EMG was
+   * normal") are its own words or another finding's, never its negation */
+  if (deny)
+    mods &= ~(unsigned)IR_MOD_NEGATED;
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (x->region == XR_HEADER)
+    if (x->region == XR_HEADER || !with_ok(p, x))
       continue;
     for (int j = 0; j < nsecs; j++) {
       size_t n;

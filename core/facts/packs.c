@@ -81,7 +81,8 @@ static int resolve_pack(ir_extractor *x, int pi, char *err, size_t errlen) {
         resolve(x, pi, p, d, "class", &f->classes, s->classes, &s->nclasses,
                 err, errlen) ||
         resolve(x, pi, p, d, "value_at", &f->value_at, s->value_at,
-                &s->nvalue_at, err, errlen))
+                &s->nvalue_at, err, errlen) ||
+        resolve(x, pi, p, d, "with", &f->with, s->with, &s->nwith, err, errlen))
       return -1;
     if (f->vx == IR_VX_MED) {
       if (!f->table) {

@@ -82,6 +82,9 @@ typedef struct {
   ir_secset classes;        /* value classes (IR_VX_CLASS/CLASSES), in order */
   const char **class_names; /* the value of each class section */
   ir_secset value_at;       /* IR_VX_COUNT/STATED: terms the value follows */
+  ir_secset with;           /* `with`: an affirm or deny hit counts only in
+                               a sentence that also has a hit of one of
+                               these (an outcome phrase with a therapy) */
   unsigned read;            /* IR_READ_* */
   unsigned mods;            /* IR_MOD_* applied */
   ir_bind bind;

@@ -234,7 +234,7 @@ static int sec_list(ctx *c, const char *k, ir_secset *s) {
 
 static const char *const fact_keys[] = {
     "affirm",  "deny",     "cite",  "read",      "modifiers", "bind", "value",
-    "classes", "value_at", "table", "otherwise", "prevail",   NULL};
+    "classes", "value_at", "table", "otherwise", "prevail",   "with", NULL};
 
 static int known(const char *const *keys, const char *k) {
   for (int i = 0; keys[i]; i++)
@@ -322,7 +322,7 @@ static int read_fact(ctx *c, int t, ir_fact_spec *f) {
       return fail(c, kb,
                   "unknown fact field '%s' (fields: affirm, deny, cite, read, "
                   "modifiers, bind, value, classes, value_at, table, "
-                  "otherwise, prevail)",
+                  "otherwise, prevail, with)",
                   kb);
     }
     lua_pop(L, 1);
@@ -337,6 +337,8 @@ static int read_fact(ctx *c, int t, ir_fact_spec *f) {
       rc = sec_list(c, k, &f->cite);
     else if (!strcmp(k, "value_at"))
       rc = sec_list(c, k, &f->value_at);
+    else if (!strcmp(k, "with"))
+      rc = sec_list(c, k, &f->with);
     else if (!strcmp(k, "classes"))
       rc = lua_type(L, -1) == LUA_TTABLE
                ? read_classes(c, lua_gettop(L), f)

@@ -49,7 +49,7 @@ return {
 }
 E
 expect_err "bad value name" \
-  "imraudit: $T/val/p/pack.lua:5: unknown value extractor 'levelz' (none, count, levels, class, classes, percent, med, stated)" \
+  "imraudit: $T/val/p/pack.lua:5: unknown value extractor 'levelz' (none, count, levels, class, classes, percent, med, stated, blocks)" \
   "$T/val"
 
 mk nofact/p <<'E'
@@ -96,7 +96,7 @@ return {
 }
 E
 expect_err "unknown fact field" \
-  "imraudit: $T/typo/p/pack.lua:5: unknown fact field 'bnid' (fields: affirm, deny, cite, read, modifiers, bind, value, classes, value_at, table)" \
+  "imraudit: $T/typo/p/pack.lua:5: unknown fact field 'bnid' (fields: affirm, deny, cite, read, modifiers, bind, value, classes, value_at, table, otherwise, prevail, with)" \
   "$T/typo"
 
 mk twice/p <<'E'
@@ -120,7 +120,7 @@ st=$?
 # imraudit packs: the shipped packs, tab-separated, exit 0
 "$BIN" packs rules >"$T/packs" 2>"$T/err"
 st=$?
-want=$(printf 'mtus-tpi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122\ttpi\t11\trules/mtus-tpi\noutcome\t1.0\tnone: the letter'"'"'s own outcome against its rationale\t*\t0\trules/outcome')
+want=$(printf 'mtus-esi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Epidural steroid injections (ESIs), p. 46\tesi\t9\trules/mtus-esi\nmtus-tpi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122\ttpi\t11\trules/mtus-tpi\noutcome\t1.0\tnone: the letter'"'"'s own outcome against its rationale\t*\t0\trules/outcome')
 [ $st -eq 0 ] && [ "$(cat "$T/packs")" = "$want" ] && ok || no "imraudit packs rules: exit $st: $(cat "$T/packs" "$T/err")"
 # no pack at all: exit 1; a missing directory: exit 2
 mkdir "$T/empty"
@@ -133,15 +133,15 @@ st=$?
 mk extra/esi <<'E'
 return {
   id = "esi-mini", guideline = "test pack", pages = "46", version = "0.1",
-  categories = { "esi" },
+  categories = { "kyphoplasty" },
   criteria = {
     { id = "fluoroscopy", meets = "present", requires = "imaging guidance",
-      fact = { affirm = { "fluoroscopy" }, read = { "summary" } } },
+      fact = { affirm = { "twitch" }, read = { "summary" } } },
   },
 }
 E
 IMRAUDIT_RULES="rules:$T/extra" "$BIN" packs | cut -f1 | tr '\n' ' ' >"$T/ids"
-[ "$(cat "$T/ids")" = "mtus-tpi outcome esi-mini " ] && ok || no "IMRAUDIT_RULES path: $(cat "$T/ids")"
+[ "$(cat "$T/ids")" = "mtus-esi mtus-tpi outcome esi-mini " ] && ok || no "IMRAUDIT_RULES path: $(cat "$T/ids")"
 
 # a pack without a lexicon of its own, beside the shipped rules: loads, and
 # the letters are audited with the shared lexicons exactly as before

@@ -63,15 +63,17 @@ selective nerve root block*
 # Imaging or electrodiagnostic corroboration of a nerve-root lesion.
 [esi_corroborated]
 /\b(?:nerve[-\s]+root|neural|radicular|thecal\s+sac)\s+(?:\w+\s+){0,2}?(?:impingement|compression|compromise|contact|displacement|abutment|encroachment|effacement|irritation)/
-/\b(?:impinging|impinges|impinged|compressing|compresses|compressed|contacting|contacts|abutting|abuts|displacing|displaces|effacing|deflecting|encroaching\s+(?:on|upon))\s+(?:on\s+|upon\s+)?(?:the\s+)?(?:(?:exiting|traversing|descending|left|right|bilateral)\s+){0,2}(?:[CLS][1-8]\s+)?(?:(?:and|\/)\s+[CLS][1-8]\s+)?(?:nerve[-\s]+roots?|roots?)\b/
-/\b(?:impingement|compression|contact|abutment|displacement)\s+(?:of|on|upon)\s+(?:the\s+)?(?:(?:exiting|traversing|descending|left|right|bilateral)\s+){0,2}(?:[CLS][1-8]\s+)?(?:nerve[-\s]+roots?|roots?)\b/
-/\b(?:moderate|severe|marked|significant|moderate[-\s]+to[-\s]+severe|high[-\s]+grade)\s+(?:\w+\s+){0,2}?(?:neural\s+)?foramin(?:al|a)\s+(?:stenosis|narrowing|encroachment)/
-/\b(?:neural\s+)?foramin(?:al|a)\s+(?:stenosis|narrowing)\s+(?:\w+\s+){0,3}?(?:impinging|compressing|contacting|affecting)/
-/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?\s+(?:\w+\s+){0,8}?(?:show\w*|reveal\w*|demonstrat\w*|confirm\w*|consistent\s+with|positive\s+for|document\w*|evidence\s+of|findings\s+of|diagnostic\s+of|c\/w)\s+(?:\w+\s+){0,4}?(?:radiculopathy|denervation|root\s+(?:lesion|involvement))/
+/\b(?:impinging|impinges|impinged|compressing|compresses|compressed|contacting|contacts|abutting|abuts|displacing|displaces|effacing|deflecting|encroaching\s+(?:on|upon))\s+(?:on\s+|upon\s+)?(?:[\w\/,-]+\s+){0,8}?(?:nerve[-\s]+)?roots?\b/
+/\b(?:impingement|compression|contact|abutment|displacement|encroachment)\s+(?:of|on|upon)\s+(?:[\w\/,-]+\s+){0,10}?(?:nerve[-\s]+)?roots?\b/
+/\b(?:moderate|severe|marked|significant|moderate[-\s]+to[-\s]+severe|high[-\s]+grade)\s+(?:[\w\/-]+\s+){0,3}?(?:neural\s+)?(?:neuro)?foramin(?:al|a)\s+(?:stenosis|narrowing|encroachment)/
+/(?<!mild )(?<!minimal )(?<!minor )(?<!slight )\b(?:neural\s+|neuro)?foramin(?:al|a)\s+(?:stenosis|narrowing|encroachment)(?!\s+(?:is|was)\s+(?:mild|minimal))/
+/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?\s+(?:[\w\/.,-]+\s+){0,8}?(?:show\w*|reveal\w*|demonstrat\w*|confirm\w*|consistent\s+with|positive\s+for|document\w*|evidence\s+of|findings\s+of|diagnostic\s+of|c\/w|indicat\w*)\s+(?:[\w\/,-]+\s+){0,5}?(?:radiculopath\w*|denervation|root\s+(?:lesion|involvement))/
 /\belectrodiagnostic\s+evidence\s+of\s+(?:\w+\s+){0,3}?radiculopathy/
 /\b(?:acute|chronic|active)\s+denervation\b/
-/\b(?:EMG|electrodiagnostic)\w*(?:\/NC[SV])?\s*:\s*(?:\w+\s+){0,4}?(?:radiculopathy)/
-/\bradiculopathy\s+(?:\w+\s+){0,3}?(?:on|by|per)\s+(?:EMG|NCS|electrodiagnostic\w*|nerve\s+conduction)/
+/\b(?:EMG|electrodiagnostic)\w*(?:\/NC[SV])?\s*:\s*(?:[\w\/,-]+\s+){0,5}?(?:radiculopathy)/
+/\bradiculopathy\s+(?:\w+\s+){0,3}?(?:on|by|per)\s+(?:EMG|NCS|electrodiagnostic\w*|nerve\s+conduction|MRI|imaging|CT)/
+/\bcorroborated\s+by\s+(?:\w+\s+){0,3}?(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|nerve\s+conduction|myelogra\w*)/
+/\b(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|study|studies)\s+(?:[\w\/.,-]+\s+){0,4}?(?:does\s+|do\s+|did\s+)?(?:corroborat\w*|confirm\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:exam\w*|clinical|radicul\w*|findings|diagnosis)/
 /\b(?:disc|disk)\s+(?:herniation|protrusion|extrusion|bulge|osteophyte\s+complex)\s+(?:\w+\s+){0,8}?(?:impinging|compressing|contacting|abutting|displacing|effacing)\s+(?:\w+\s+){0,4}?(?:roots?|nerves?)\b/
 
 # Imaging or electrodiagnostics that show no nerve-root lesion.
@@ -203,3 +205,19 @@ imaging guidance
 /\b(?:four|4)\s+blocks?\s+(?:per|a|in\s+a|each)\s+(?:region\s+per\s+)?year/
 /\bblocks?\s+per\s+(?:region\s+per\s+)?year/
 /\b(?:more\s+than|exceed\w*)\s+(?:four|4)\s+(?:\w+\s+)?(?:blocks|injections)/
+
+# Conservative treatments the shared therapy sections do not name (an
+# outcome phrase counts for failed conservative treatment only in a
+# sentence naming a treatment: pack.lua `with`).
+[esi_therapy]
+chiropractic*
+acupuncture
+home exercise*
+/\bHEP\b/
+exercise program*
+stretching
+/\bTENS\b/
+activity modification
+medications
+medication management
+/\b(?:ibuprofen|naproxen|Naprosyn|meloxicam|Mobic|diclofenac|celecoxib|Celebrex|etodolac|nabumetone|tizanidine|cyclobenzaprine|Flexeril|Soma|carisoprodol|methocarbamol|baclofen|gabapentin|Neurontin|pregabalin|Lyrica)\b/
