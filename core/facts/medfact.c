@@ -1,10 +1,98 @@
-/* medfact.c - TEMP until branch med lands: the MED value of an item. */
+/* medfact.c - the morphine-equivalent dose of an item (the `med` value
+ * extractor, pack.h): a total the record states ("MED of 180 mg/day"),
+ * else the sum over the regimens the record documents (med.h: drug,
+ * strength, maximum daily count, factor) of the opioids the item decides
+ * (those its title names; all of them when it names none). A regimen that
+ * is planned, hypothetical, negated, past or only another party's
+ * statement is not the worker's. The value carries its arithmetic (how). */
 #include "extract_int.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "med.h"
+
+#define MED_MAX_DRUGS 16
+
+static int regimen_current(const xsent *x, size_t s, size_t e) {
+  return ir_x_classify(x, s, e) == XC_AFFIRM;
+}
+
+/* A stated total in the summary (first) or the rationale. */
+static int stated(xletter *xl, ir_fact *f) {
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t k = 0; k < xl->n; k++) {
+      const xsent *x = &xl->v[k];
+      if (x->region != (pass ? XR_RATIONALE : XR_SUMMARY))
+        continue;
+      double mg;
+      size_t s, e, from = x->s.start;
+      while (from < x->s.end &&
+             ir_med_stated(x->s.text, from, x->s.end, &mg, &s, &e)) {
+        if (mg > 0 && regimen_current(x, s, e)) {
+          f->has_value = 1;
+          f->ivalue = lround(mg);
+          f->how = ir_arena_printf(xl->a, "stated: %.0f mg/day", mg);
+          ir_x_add_ev(xl, &f->affirm, x, s, e);
+          return 1;
+        }
+        from = e > from ? e : from + 1;
+      }
+    }
+  return 0;
+}
 
 void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
                     ir_fact *f) {
-  (void)xl;
   (void)item;
-  (void)t;
-  (void)f;
+  if (!t || stated(xl, f))
+    return;
+  /* the drugs the item decides */
+  const char *want[MED_MAX_DRUGS];
+  size_t nwant = 0;
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (x->region != XR_TITLE)
+      continue;
+    ir_med_dose *d;
+    size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
+    for (size_t i = 0; i < n && nwant < MED_MAX_DRUGS; i++) {
+      int dup = 0;
+      for (size_t j = 0; j < nwant; j++)
+        dup |= strcmp(want[j], d[i].drug) == 0;
+      if (!dup)
+        want[nwant++] = d[i].drug;
+    }
+  }
+  IR_VEC(ir_med_dose) all = {0};
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    if (x->region != XR_SUMMARY && x->region != XR_RATIONALE &&
+        x->region != XR_TITLE)
+      continue;
+    ir_med_dose *d;
+    size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
+    for (size_t i = 0; i < n; i++) {
+      if (d[i].med <= 0 || !regimen_current(x, d[i].start, d[i].end))
+        continue;
+      int ok = !nwant;
+      for (size_t j = 0; j < nwant; j++)
+        ok |= strcmp(want[j], d[i].drug) == 0;
+      if (!ok)
+        continue;
+      ir_vec_push(xl->a, &all, d[i]);
+      ir_x_add_ev(xl, &f->affirm, x, d[i].start, d[i].end);
+    }
+  }
+  if (!all.n)
+    return;
+  const char *how = NULL;
+  double total = ir_med_total(xl->a, all.v, all.n, &how);
+  if (total <= 0) {
+    f->affirm.n = 0;
+    return;
+  }
+  f->has_value = 1;
+  f->ivalue = lround(total);
+  f->how = how;
 }
