@@ -164,5 +164,45 @@ s2=$?
 [ $s1 -eq $s2 ] && [ $s1 -le 1 ] && cmp -s "$T/a.json" "$T/b.json" && ok ||
   no "a pack without lexicon beside rules/ changed the records (exit $s1/$s2; $(head -c 300 "$T/b.err"))"
 
+# A new fact added as data only (no rebuild): a pack folder with pack.lua
+# and one lexicon section; the fact is extracted with negation, a
+# hypothetical and an attribution to utilization review handled by the
+# shared modifier classes.
+mk newfact/kypho <<'E'
+return {
+  id = "kypho", guideline = "test: a fact added as data", version = "0.1",
+  categories = { "other" },
+  criteria = {
+    { id = "bone_scan", meets = "present", requires = "a bone scan",
+      fact = { affirm = { "bone_scan" } } },
+  },
+}
+E
+mkdir -p "$T/newfact/kypho/lexicon"
+cat >"$T/newfact/kypho/lexicon/kypho.lex" <<'E'
+[bone_scan]
+bone scan*
+/\bscintigraph\w*/
+E
+letter() { # NAME SUMMARY-SENTENCE
+  printf 'CLINICAL CASE SUMMARY\n\nThe patient fell in 2014 and has back pain. %s\n\nIMR DECISION(S) AND RATIONALE(S)\n\n1. Kyphoplasty T12: Upheld\n\nDecision rationale: The request is not medically necessary.\n' "$2" >"$T/newfact/$1.txt"
+}
+letter plain "A bone scan on 3/2/2015 showed uptake at T12."
+letter negated "No bone scan has been done."
+letter hypo "If a bone scan showed uptake, the procedure could be considered."
+letter ur "Utilization review stated that a bone scan showed uptake."
+letter split "A bone
+scan showed uptake at T12."
+for n in plain:present negated:absent hypo:unknown ur:unknown split:present; do
+  f=${n%%:*} want=${n#*:}
+  got=$("$BIN" -q --format json --rules rules --rules "$T/newfact" "$T/newfact/$f.txt" 2>"$T/err" |
+    python3 -c 'import json,sys
+for l in sys.stdin:
+  r=json.loads(l)
+  for d in r.get("decisions",[]):
+    print(d.get("pack"), (d["facts"].get("bone_scan") or {}).get("status"))' 2>/dev/null)
+  [ "$got" = "kypho $want" ] && ok || no "new data fact, $f: got '$got', want 'kypho $want' ($(head -c 200 "$T/err"))"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
