@@ -61,7 +61,9 @@ typedef struct {
 typedef struct {
   int affirm[IR_PACK_MAX_SECS], naffirm;
   int deny[IR_PACK_MAX_SECS], ndeny;
+  int weak[IR_PACK_MAX_SECS], nweak;
   int cite[IR_PACK_MAX_SECS], ncite;
+  int unmet[IR_PACK_MAX_SECS], nunmet;
   int classes[IR_PACK_MAX_SECS], nclasses;
   int value_at[IR_PACK_MAX_SECS], nvalue_at;
   int with[IR_PACK_MAX_SECS], nwith;

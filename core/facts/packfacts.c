@@ -195,6 +195,15 @@ static void read_cites(pf *p) {
           ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
                     h[i].end);
     }
+    for (int j = 0; j < p->xs->nunmet; j++) {
+      size_t n;
+      const ir_hit *h = ir_sent_hits(&x->s, p->xs->unmet[j], &n);
+      for (size_t i = 0; i < n; i++)
+        if (!ir_scope_attributed(&x->s, h[i].end) &&
+            !ir_scope_conditional(&x->s, h[i].start, h[i].end))
+          ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
+                    h[i].end);
+    }
   }
 }
 
@@ -520,6 +529,8 @@ void ir_x_pack_facts(xletter *xl, int item, const xpack *xp) {
     if (p.d->fact.vx == IR_VX_NONE || p.d->fact.vx == IR_VX_PERCENT) {
       read_sections(&p, p.xs->affirm, p.xs->naffirm, 0);
       read_sections(&p, p.xs->deny, p.xs->ndeny, 1);
+      if (!p.f->affirm.n) /* weak denials: only where nothing affirms */
+        read_sections(&p, p.xs->weak, p.xs->nweak, 1);
     } else {
       /* a value fact: its terms only cite it and deny it */
       ir_evlist keep = p.f->affirm;

@@ -76,7 +76,11 @@ static int resolve_pack(ir_extractor *x, int pi, char *err, size_t errlen) {
                 errlen) ||
         resolve(x, pi, p, d, "deny", &f->deny, s->deny, &s->ndeny, err,
                 errlen) ||
+        resolve(x, pi, p, d, "weak_deny", &f->weak_deny, s->weak, &s->nweak,
+                err, errlen) ||
         resolve(x, pi, p, d, "cite", &f->cite, s->cite, &s->ncite, err,
+                errlen) ||
+        resolve(x, pi, p, d, "unmet", &f->unmet, s->unmet, &s->nunmet, err,
                 errlen) ||
         resolve(x, pi, p, d, "class", &f->classes, s->classes, &s->nclasses,
                 err, errlen) ||

@@ -78,7 +78,14 @@ typedef struct {
   int builtin;              /* filled by the built-in TPI extractor */
   ir_secset affirm;         /* hits that document the fact */
   ir_secset deny;           /* hits that document its absence */
+  ir_secset weak_deny;      /* hits that document its absence only where
+                               nothing affirms it (one normal part of an
+                               exam beside a positive sign) */
   ir_secset cite;           /* more terms a rationale cites it by */
+  ir_secset unmet;          /* phrases that by their own words state it
+                               unmet in a rationale ("the criteria for a
+                               repeat block are not met"): a citation
+                               unless hypothetical or another party's */
   ir_secset classes;        /* value classes (IR_VX_CLASS/CLASSES), in order */
   const char **class_names; /* the value of each class section */
   ir_secset value_at;       /* IR_VX_COUNT/STATED: terms the value follows */

@@ -233,8 +233,9 @@ static int sec_list(ctx *c, const char *k, ir_secset *s) {
 /* ---- a fact specification ------------------------------------------------ */
 
 static const char *const fact_keys[] = {
-    "affirm",  "deny",     "cite",  "read",      "modifiers", "bind", "value",
-    "classes", "value_at", "table", "otherwise", "prevail",   "with", NULL};
+    "affirm", "deny",    "cite",      "read",  "modifiers", "bind",
+    "value",  "classes", "value_at",  "table", "otherwise", "prevail",
+    "with",   "unmet",   "weak_deny", NULL};
 
 static int known(const char *const *keys, const char *k) {
   for (int i = 0; keys[i]; i++)
@@ -322,7 +323,7 @@ static int read_fact(ctx *c, int t, ir_fact_spec *f) {
       return fail(c, kb,
                   "unknown fact field '%s' (fields: affirm, deny, cite, read, "
                   "modifiers, bind, value, classes, value_at, table, "
-                  "otherwise, prevail, with)",
+                  "otherwise, prevail, with, unmet, weak_deny)",
                   kb);
     }
     lua_pop(L, 1);
@@ -339,6 +340,10 @@ static int read_fact(ctx *c, int t, ir_fact_spec *f) {
       rc = sec_list(c, k, &f->value_at);
     else if (!strcmp(k, "with"))
       rc = sec_list(c, k, &f->with);
+    else if (!strcmp(k, "unmet"))
+      rc = sec_list(c, k, &f->unmet);
+    else if (!strcmp(k, "weak_deny"))
+      rc = sec_list(c, k, &f->weak_deny);
     else if (!strcmp(k, "classes"))
       rc = lua_type(L, -1) == LUA_TTABLE
                ? read_classes(c, lua_gettop(L), f)

@@ -96,7 +96,7 @@ return {
 }
 E
 expect_err "unknown fact field" \
-  "imraudit: $T/typo/p/pack.lua:5: unknown fact field 'bnid' (fields: affirm, deny, cite, read, modifiers, bind, value, classes, value_at, table, otherwise, prevail, with)" \
+  "imraudit: $T/typo/p/pack.lua:5: unknown fact field 'bnid' (fields: affirm, deny, cite, read, modifiers, bind, value, classes, value_at, table, otherwise, prevail, with, unmet, weak_deny)" \
   "$T/typo"
 
 mk twice/p <<'E'

@@ -52,6 +52,10 @@ selective nerve root block*
 /\b(?:straight[-\s]+leg[-\s]+rais\w*|SLR|Spurling(?:'s)?|slump)(?:\s+(?:test|sign|maneuver|testing))?\s+(?:\w+\s+){0,4}?(?:negative|neg)\b/
 /\bnegative\s+(?:\w+\s+){0,3}?(?:straight[-\s]+leg|SLR|Spurling|slump)/
 /\b(?:SLR|straight[-\s]+leg[-\s]+rais\w*)\s*(?::\s*)?(?:-|\(-\)|neg)(?!\w)/
+
+# One normal part of the neurologic examination: documents no
+# radiculopathy only where no sign affirms it (pack.lua `weak_deny`).
+[esi_exam_screen]
 /\b(?:sensation|sensory\s+exam\w*|sensory\s+function|light\s+touch)\s+(?:\w+\s+){0,5}?(?:intact|normal|within\s+normal\s+limits)/
 /\b(?:reflexes|DTRs?)\s+(?:\w+\s+){0,5}?(?:2\+|symmetric\w*|normal|intact)/
 /\b(?:motor\s+strength|strength|motor(?:\s+exam\w*)?)\s+(?:\w+\s+){0,5}?(?:5\/5|normal|intact|full)/
@@ -59,6 +63,12 @@ selective nerve root block*
 /\bneurologically\s+intact\b/
 /\b(?:normal|non-?focal|unremarkable)\s+(?:\w+\s+)?(?:neurologic(?:al)?|neuro|sensory|motor)\s+(?:exam\w*|findings)/
 /\b(?:neurologic(?:al)?|neuro)\s+(?:exam\w*\s+)?(?:\w+\s+){0,3}?(?:was\s+|is\s+)?(?:normal|non-?focal|unremarkable|intact)/
+
+# "No new / progressive / worsening deficit" denies no deficit: it speaks of
+# a change (extends the shared pseudo-negations).
+[pseudo_negation]
+/\bno\s+(?:new|progressive|progression\s+of|worsening|increasing|additional|further)\b/
+/\bwithout\s+(?:new|progressive|progression\s+of|worsening|increasing|additional|further)\b/
 
 # Imaging or electrodiagnostic corroboration of a nerve-root lesion.
 [esi_corroborated]
@@ -221,3 +231,38 @@ activity modification
 medications
 medication management
 /\b(?:ibuprofen|naproxen|Naprosyn|meloxicam|Mobic|diclofenac|celecoxib|Celebrex|etodolac|nabumetone|tizanidine|cyclobenzaprine|Flexeril|Soma|carisoprodol|methocarbamol|baclofen|gabapentin|Neurontin|pregabalin|Lyrica)\b/
+
+# Phrases that by their own words state a criterion unmet (pack.lua
+# `unmet`): a rationale using one cites the criterion.
+[esi_relief_unmet]
+/\b(?:criteria|requirements?|conditions?|indications?)\s+for\s+(?:a\s+)?(?:repeat|second|further|additional|another|subsequent)\s+(?:\w+\s+)?(?:blocks?|injections?|ESIs?|epidurals?)\s+(?:\w+\s+)?(?:are|is|were|was|has|have)\s+(?:been\s+)?not\s+(?:been\s+)?(?:met|satisfied|fulfilled)/
+/\b(?:response|relief|benefit)\s+(?:[\w,-]+\s+){0,6}?(?:cannot|can\s*not|could\s+not|will\s+not|is\s+not|was\s+not)\s+(?:yet\s+)?(?:be\s+)?(?:known|assessed|determined|judged|evaluated|established)/
+/\b(?:relief|benefit|response|improvement)\s+(?:[\w,-]+\s+){0,6}?(?:was|were|is)\s+(?:\w+\s+)?(?:insufficient|inadequate|short[-\s]lived|not\s+sustained|not\s+sufficient|too\s+brief|transient)/
+/\b(?:less|fewer)\s+than\s+(?:50|fifty)\s*(?:%|percent)/
+/\bshort\s+of\s+(?:the\s+)?(?:required\s+)?(?:50|fifty)\s*(?:%|percent)/
+/\b(?:did\s+not|didn't|failed\s+to|does\s+not)\s+(?:provide|produce|achieve|give|yield|meet)\s+(?:\w+\s+){0,3}?(?:50|fifty|sufficient|adequate|lasting|sustained|the\s+required)/
+/\b(?:too\s+soon|too\s+early|premature\w*)\s+(?:\w+\s+){0,4}?(?:repeat|second|another|next)\b/
+/\b(?:repeat|second|another|next)\s+(?:\w+\s+){0,4}?(?:is|would\s+be)\s+(?:too\s+soon|too\s+early|premature)/
+
+[esi_series_unmet]
+/\b(?:do|does|did)\s+not\s+(?:support|recommend|endorse|allow|permit)\s+(?:\w+\s+){0,2}?series\b/
+/\bseries\s+(?:[\w,-]+\s+){0,4}?(?:is|are|was|were)\s+not\s+(?:supported|recommended|indicated|appropriate|medically\s+necessary|necessary)/
+/\bnot\s+(?:supported|recommended|endorsed)\s+(?:\w+\s+){0,3}?series\b/
+/\bthe\s+series\s+(?:\w+\s+){0,2}?not\s+(?:medically\s+)?(?:necessary|appropriate|supported)/
+
+[esi_levels_unmet]
+/\b(?:three|four|five|six|3|4|5|6)\s+(?:(?:nerve[-\s]+root|transforaminal|interlaminar|spinal|separate)\s+)?levels\b/
+/\b(?:more|greater)\s+than\s+(?:two|2|one|1)\s+(?:\w+\s+){0,2}?levels?\b/
+/\bexceed\w*\s+(?:\w+\s+){0,4}?levels?\b/
+/\btoo\s+many\s+levels\b/
+/\blevels?\s+(?:\w+\s+){0,3}?exceed\w*/
+
+[esi_exam_unmet]
+/\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:[\w-]+\s+){0,4}?(?:exam\w*|physical\s+findings|objective\s+findings|clinical\s+findings)\s+(?:[\w-]+\s+){0,3}?(?:showing|demonstrating|documenting|revealing|of|consistent\s+with|supporting)\s+(?:[\w-]+\s+){0,3}?radicul\w*/
+/\bradicul\w*\s+(?:\w+\s+){0,3}?(?:is|was|has|have)\s+not\s+(?:been\s+)?(?:documented|demonstrated|established|confirmed|shown|found)\s+(?:on|by)\s+(?:physical\s+)?exam/
+/\b(?:exam\w*|physical\s+findings)\s+(?:[\w,-]+\s+){0,4}?(?:do|does|did)\s+not\s+(?:show|demonstrate|document|support|reveal|confirm)\s+(?:\w+\s+){0,4}?(?:radicul\w*|deficits?|nerve)/
+/\b(?:objective\s+)?(?:radicular|neurologic\w*)\s+(?:signs|findings)\s+(?:[\w,-]+\s+){0,14}?(?:do|does|did)\s+not\s+support/
+
+[esi_corroborated_unmet]
+/\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:\w+\s+){0,3}?(?:imaging|MRI|electrodiagnostic\w*|EMG|CT)\s+(?:\w+\s+){0,3}?(?:corroborat\w*|confirm\w*)/
+/\b(?:imaging|MRI|electrodiagnostic\w*|EMG|CT)\s+(?:[\w,-]+\s+){0,4}?(?:does|do|did)\s+not\s+(?:corroborat\w*|confirm\w*|show\s+(?:\w+\s+){0,3}?(?:compression|impingement|radiculopathy))/
