@@ -980,7 +980,8 @@ static void test_lazy_memory(void) {
       memset(&it->title, 0, sizeof it->title);
       memset(&it->conclusion_ev, 0, sizeof it->conclusion_ev);
       memset(&it->cited, 0, sizeof it->cited);
-      memset(it->facts, 0, it->nfacts * sizeof *it->facts);
+      if (it->nfacts)
+        memset(it->facts, 0, it->nfacts * sizeof *it->facts);
       it->rat_start = (size_t)k;
       it->rat_end = n;
     }
