@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "levels.h"
 #include "med.h"
@@ -383,18 +384,33 @@ static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
   return 1;
 }
 
+/* An ordinal at t[p] ("second", "3rd"): its number, or 0. */
+static long ordinal_at(const char *t, size_t p, size_t e) {
+  static const char *const w[] = {"first",  "second", "third", "fourth",
+                                  "fifth",  "sixth",  "1st",   "2nd",
+                                  "3rd",    "4th",    "5th",   "6th"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+    size_t n = strlen(w[i]);
+    if (p + n <= e && strncasecmp(t + p, w[i], n) == 0 &&
+        (p + n == e || !isalnum((unsigned char)t[p + n])))
+      return (long)(i % 6) + 1;
+  }
+  return 0;
+}
+
 /* Blocks in the item's region in the year before the letter, the request
- * counted: prior injections by distinct date within 365 days of the
- * latest date, or a count stated beside a prior injection ("two prior
- * ESIs this year"), whichever is more. */
+ * counted: prior injections by distinct date (a date right after a prior
+ * injection's mention, within 365 days of the letter), a count stated
+ * beside one ("two prior ESIs this year", "his only ESI to date"), or an
+ * ordinal ("this would be the second block"), whichever is most. */
 static void v_blocks(pf *p) {
   xletter *xl = p->xl;
   const char *ref =
       xl->l->date_decision ? xl->l->date_decision : xl->last_iso[0];
-  long rday = ir_x_days(ref), seen[16];
+  long rday = ir_x_days(ref), seen[16], blocks = 1;
   size_t nseen = 0;
   long stated = 0;
-  const ir_evidence *first = NULL;
+  int evidence = 0;
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
     if (x->region == XR_HEADER || x->region == XR_TITLE || !reads(p, x))
@@ -406,17 +422,37 @@ static void v_blocks(pf *p) {
             XC_AFFIRM ||
         !ir_x_in_region(xl, x, p->item) || ir_x_foreign_term(xl, x, at->start))
       continue;
+    const char *t = x->s.text;
+    long ord = ordinal_at(t, at->start, at->end);
+    if (ord) { /* the request's rank when the sentence speaks of it */
+      int req = ir_sent_has(&x->s, IR_LEX_REQUEST, x->s.start, x->s.end) ||
+                ir_sent_has(&x->s, IR_LEX_FUTURE, x->s.start, x->s.end) ||
+                ir_sent_has(&x->s, IR_LEX_HYPO, x->s.start, x->s.end);
+      long b = req ? ord : ord + 1;
+      blocks = b > blocks ? b : blocks;
+    }
+    /* "her only prior injection", "... on 1/21/14, his only epidural
+     * injection to date": one prior */
+    size_t lim = at->end + 40 < x->s.end ? at->end + 40 : x->s.end;
+    size_t from = at->start > x->s.start + 12 ? at->start - 12 : x->s.start;
+    for (size_t q = from; q + 5 <= lim && stated < 1; q++)
+      if (strncasecmp(t + q, "only ", 5) == 0 && (q == 0 || t[q - 1] == ' '))
+        stated = 1;
     size_t n;
     const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NUM, &n);
     for (size_t i = 0; i < n; i++)
-      if (ir_phrase_words(x->s.text, h[i].end, at->start) <= 3 ||
-          ir_phrase_words(x->s.text, at->end, h[i].start) <= 1) {
-        long v = ir_x_hit_number(x->s.text, &h[i]);
+      if (ir_phrase_words(t, h[i].end, at->start) <= 3 ||
+          ir_phrase_words(t, at->end, h[i].start) <= 1) {
+        long v = ir_x_hit_number(t, &h[i]);
         if (v > stated && v < 12)
           stated = v;
       }
     for (uint32_t j = 0; j < x->dn; j++) {
-      long d = ir_x_days(xl->dates[x->d0 + j].iso);
+      const xdate *dt = &xl->dates[x->d0 + j];
+      /* the date of this injection: in its mention or just after it */
+      if (dt->start < at->start || ir_phrase_words(t, at->end, dt->start) > 6)
+        continue;
+      long d = ir_x_days(dt->iso);
       if (d < 0 || rday < 0 || d > rday || rday - d > 365)
         continue;
       int dup = 0;
@@ -425,14 +461,14 @@ static void v_blocks(pf *p) {
       if (!dup && nseen < 16)
         seen[nseen++] = d;
     }
-    if (!first) {
+    if (!evidence) {
       add(p, &p->f->affirm, x, at->start, at->end);
-      first = p->f->affirm.n ? &p->f->affirm.v[0] : NULL;
+      evidence = 1;
     }
   }
   long prior = (long)nseen > stated ? (long)nseen : stated;
   p->f->has_value = 1;
-  p->f->ivalue = prior + 1;
+  p->f->ivalue = prior + 1 > blocks ? prior + 1 : blocks;
 }
 
 static void read_value(pf *p) {
