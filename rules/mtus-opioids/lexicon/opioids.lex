@@ -14,12 +14,12 @@
 /\b(?:VAS|NRS|pain(?:\s+scores?)?)\s*(?:of\s+|:\s*)?\d{1,2}(?:\s*\/\s*10)?\s*(?:->|-->|→|=>|>)\s*\d{1,2}\b/
 /\b\d{1,2}\s*\/\s*10\s+(?:down\s+to|to)\s+\d{1,2}\s*\/\s*10\b/
 # a share or duration of relief
-/\b\d{1,3}\s*(?:%|percent)\s+(?:\w+\s+){0,3}?(?:pain\s+)?(?:relief|reduction|improvement|decrease|less\s+pain)\b/
+/(?<!less\sthan\s)\b\d{1,3}\s*(?:%|percent)\s+(?:\w+\s+){0,3}?(?:pain\s+)?(?:relief|reduction|improvement|decrease|less\s+pain)\b/
 /\b(?:reduces?|reduced|decreases?|decreased|relieves?|relieved|lowers?|lowered|cuts?)\s+(?:his\s+|her\s+|the\s+|their\s+)?(?:\w+\s+)?pain\s+(?:\w+\s+){0,2}?by\s+(?:about\s+|approximately\s+|roughly\s+)?(?:\d{1,3}\s*(?:%|percent)|half|one[-\s]half|a\s+third|two[-\s]thirds)/
 /\b(?:relief|analgesia)\s+(?:\w+\s+){0,3}?(?:lasts?|lasting|for)\s+(?:about\s+|approximately\s+|up\s+to\s+)?(?:\d+|one|two|three|four|five|six|eight)\s+(?:to\s+\w+\s+)?hours?\b/
-/\b(?:pain|symptoms)\s+(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:well|adequately|reasonably|fairly)\s+(?:controlled|managed)\b/
-/\b(?:well|adequately)\s+controlled\s+(?:\w+\s+){0,2}?(?:with|on|by)\s+(?:\w+\s+){0,2}?(?:medications?|meds|opioids?|regimen|Norco|tramadol|oxycodone|Percocet|OxyContin|MS\s+Contin|morphine|Nucynta|tapentadol|fentanyl|Duragesic|hydrocodone|methadone|buprenorphine|Butrans|Ultram|Ultracet|Dilaudid|hydromorphone|Opana|codeine)\b/
-/\b(?:good|significant|substantial|meaningful|adequate|effective|excellent|documented|measurable|satisfactory)\s+(?:pain\s+)?(?:relief|analgesia|analgesic\s+(?:benefit|effect|response))\b/
+/\b(?:pain|symptoms)\s+(?:is|are|was|were|remains?|remained)\s+(?:(?!not\b)\w+\s+)?(?:well|adequately|reasonably|fairly)\s+(?:controlled|managed)\b/
+/(?<!\bnot\s)\b(?:well|adequately)\s+controlled\s+(?:\w+\s+){0,2}?(?:with|on|by)\s+(?:\w+\s+){0,2}?(?:medications?|meds|opioids?|regimen|Norco|tramadol|oxycodone|Percocet|OxyContin|MS\s+Contin|morphine|Nucynta|tapentadol|fentanyl|Duragesic|hydrocodone|methadone|buprenorphine|Butrans|Ultram|Ultracet|Dilaudid|hydromorphone|Opana|codeine)\b/
+/(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)\b(?:good|significant|substantial|meaningful|adequate|effective|excellent|documented|measurable|satisfactory)\s+(?:pain\s+)?(?:relief|analgesia|analgesic\s+(?:benefit|effect|response))\b/
 
 [opi_analgesia_none]
 /\b(?:no|without|little|minimal|negligible)\s+(?:meaningful\s+|significant\s+|appreciable\s+|real\s+|measurable\s+|documented\s+)?(?:pain\s+)?(?:relief|analgesia|analgesic\s+(?:benefit|effect))\s+(?:from|with|on)\s+(?:\w+\s+){0,3}?(?:medications?|meds|opioids?|regimen|Norco|tramadol|oxycodone|Percocet|OxyContin|morphine|Nucynta|fentanyl|hydrocodone|methadone|Ultram)\b/
@@ -40,8 +40,8 @@
 /\b(?:ADLs?|activities\s+of\s+daily\s+living|self[-\s]care|household\s+(?:chores|tasks|activities)|chores)\s+(?:\w+\s+){0,4}?(?:improved|increased|better|independent\w*|now\s+(?:possible|manageable)|without\s+(?:help|assistance))\b/
 /\b(?:improv\w+|increas\w+|better|independen\w+)\s+(?:\w+\s+){0,2}?(?:in|with|of)\s+(?:his\s+|her\s+|their\s+)?(?:ADLs?|activities\s+of\s+daily\s+living|self[-\s]care)\s*(?:\(|,|:|such\s+as|including|like|namely)/
 /\bindependent\s+(?:\w+\s+){0,2}?(?:with|in)\s+(?:his\s+|her\s+)?(?:ADLs?|activities\s+of\s+daily\s+living|self[-\s]care|dressing|bathing)\b/
-/\b(?:concrete|objective|specific|measurable|quantified|documented|meaningful|significant|clinically\s+significant)\s+(?:\w+\s+)?(?:functional|function)\s+(?:gains?|improvement|benefit|restoration|progress)\b/
-/\b(?:functional|function)\s+(?:gains?|improvement)\s+(?:\w+\s+){0,3}?(?:such\s+as|including|namely|:)\s/
+/\b(?:concrete|objective|specific|measurable|quantified|documented|meaningful|significant|clinically\s+significant)\s+(?:\w+\s+)?(?:func\s?tional|function)\s+(?:gains?|improvement|benefit|restoration|progress)\b/
+/\b(?:func\s?tional|function)\s+(?:gains?|improvement)\s+(?:\w+\s+){0,3}?(?:such\s+as|including|namely|:)\s/
 /\bobjective\s+(?:\w+\s+){0,2}?improvement\s+in\s+(?:\w+\s+)?function/
 
 [opi_function_none]
@@ -49,11 +49,11 @@
 /\b(?:ADLs?|function|activity\s+level)\s+(?:are\s+|is\s+)?unchanged\b/
 /\b(?:decreas\w+|declin\w+|deteriorat\w+|worsen\w+|diminish\w+)\s+(?:\w+\s+)?(?:function|functional\s+(?:status|level|capacity))\b/
 /\b(?:still|continues\s+to)\s+(?:need|needs|require|requires)\s+(?:\w+\s+){0,2}?(?:help|assistance)\s+(?:with\s+)?(?:dressing|bathing|ADLs?|self[-\s]care|household|chores|showering)/
-/\b(?:largely|mostly|essentially)\s+(?:housebound|bedbound|sedentary)\b/
+/\b(?:is|remains|remained|stays)\s+(?:\w+\s+)?(?:housebound|bedbound|homebound)\b/
 /\b(?:cannot|can't|can\s+not|unable\s+to)\s+(?:\w+\s+){0,2}?(?:perform|do|manage)\s+(?:\w+\s+){0,2}?(?:ADLs?|activities\s+of\s+daily\s+living|chores|household)/
 
 [opi_function_cite]
-/\bfunction(?:al)?\s+(?:improvement|benefit|gains?|restoration|status|capacity|response|progress)\b/
+/\bfunc\s?tion(?:al)?\s+(?:improvement|benefit|gains?|restoration|status|capacity|response|progress)\b/
 /\b(?:improvement|improved|increase|gains?)\s+(?:in\s+)?(?:\w+\s+)?(?:function|functioning|activities\s+of\s+daily\s+living|ADLs?)\b/
 /\b(?:objective|measurable)\s+(?:\w+\s+){0,2}?(?:improvement|benefit|gains?)\b/
 /\bimproved\s+function\w*\b/
@@ -64,7 +64,7 @@
 /\b(?:return(?:ed|s|ing)?|went\s+back|gone\s+back|back)\s+to\s+(?:\w+\s+){0,3}?(?:work|job|duty|employment)\b/
 /\b(?:full|regular|modified|light|restricted|usual|customary|unrestricted|part[-\s]time|full[-\s]time|transitional|normal)\s+(?:work\s+)?duty\b/
 /\b(?:works?|working|worked|employed)\s+(?:\w+\s+){0,2}?(?:full[-\s]time|part[-\s]time|full\s+duty|regular\s+duty|modified\s+duty|light\s+duty|with\s+restrictions|without\s+restrictions|as\s+an?\s+\w+|at\s+(?:his|her)\s+(?:usual|regular|own)|\d+\s+hours)\b/
-/\b(?:is|remains|was|has\s+been|continues|continuing|keeps)\s+(?:\w+\s+)?(?:working|employed|at\s+work|on\s+the\s+job)\b/
+/\b(?:is|remains|was|has\s+been|continues|continuing|keeps)\s+(?:(?!not\b|no\b|never\b)\w+\s+)?(?:working|employed|at\s+work|on\s+the\s+job)\b/
 /\bcontinues\s+to\s+work\b/
 /\bstill\s+work(?:s|ing)\b/
 /\bmodified\s+work\b/
@@ -94,10 +94,10 @@
 
 [opi_side_effects_reviewed]
 /\b(?:denies|denied|denying|without|reports\s+no|report(?:ed|s)?\s+no|no|free\s+of|has\s+no|had\s+no|with\s+no|experiences\s+no|negative\s+for)\s+(?:any\s+)?(?:significant\s+|adverse\s+|medication\s+|intolerable\s+|untoward\s+|notable\s+)?(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?|events?)|sedation|somnolence|drowsiness|constipation|nausea|dizziness|cognitive\s+(?:impairment|effects?))\b/
-/\b(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\s+(?:\w+\s+){0,3}?(?:reviewed|assessed|discussed|monitored|addressed|managed|tolerable|minimal|mild|none|absent|denied|documented\s+as|evaluated|checked|noted)\b/
-/\b(?:reviewed|assessed|discussed|monitored|addressed|evaluated)\s+(?:\w+\s+){0,3}?(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\b/
+/\b(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\s+(?:(?!not\b|never\b)\w+\s+){0,3}?(?:reviewed|assessed|discussed|monitored|addressed|managed|tolerable|minimal|mild|none|absent|denied|documented\s+as|evaluated|checked|noted)\b/
+/(?<!\bnot\s)(?<!\bnever\s)(?<!\bnot\sbeen\s)\b(?:reviewed|assessed|discussed|monitored|addressed|evaluated)\s+(?:\w+\s+){0,3}?(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\b/
 /\b(?:constipation|sedation|nausea|drowsiness|somnolence|dizziness|pruritus|itching)\s+(?:\w+\s+){0,3}?(?:managed|controlled|treated|relieved|addressed)\s+(?:\w+\s+){0,2}?(?:with|by)\b/
-/\b(?:reports?|reported|reporting|has|had|experiences?|experienced|complains?\s+of|notes?)\s+(?:\w+\s+){0,2}?(?:mild\s+|some\s+|occasional\s+|daytime\s+|persistent\s+|significant\s+|excessive\s+)?(?:constipation|sedation|nausea|drowsiness|somnolence|dizziness|pruritus|itching|side[-\s]effects?)\b/
+/(?<!\bnot\s)(?<!\bnever\s)\b(?:reports?|reported|reporting|has|had|experiences?|experienced|complains?\s+of|notes?)\s+(?:\w+\s+){0,2}?(?:mild\s+|some\s+|occasional\s+|daytime\s+|persistent\s+|significant\s+|excessive\s+)?(?:constipation|sedation|nausea|drowsiness|somnolence|dizziness|pruritus|itching|side[-\s]effects?)\b/
 /\btolerat\w+\s+(?:\w+\s+){0,3}?(?:well|without\s+(?:\w+\s+)?(?:side|adverse))/
 /\b(?:mild|some|occasional|daytime|persistent|significant|excessive)\s+(?:constipation|sedation|drowsiness|somnolence)\b/
 /\b4\s*A'?s\b/
@@ -126,7 +126,8 @@
 /\b(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology(?:\s+screen)?|urine\s+tox\w*)\s+(?:[\w\/,-]+\s+){0,6}?(?:was|were|is|came\s+back)?\s*(?:inconsistent|positive\s+for|revealed|showed|detected|negative\s+for\s+(?:the\s+)?(?:prescribed|hydrocodone|oxycodone|tramadol|opioid|morphine)|aberrant|unexpected)\b(?!\s+(?:\w+\s+){0,2}?(?:consistent|only|the\s+prescribed|appropriate|expected|no\b|nothing))/
 /\b(?:CURES|PDMP|prescription\s+(?:drug\s+)?monitoring)\s+(?:\w+\s+){0,5}?(?:showed|revealed|demonstrated|disclosed|found|identified|listed)\s+(?:\w+\s+){0,4}?(?:other|additional|another|outside|multiple|several|second|prescriptions?\s+from)\b/
 /\b(?:CURES|PDMP)\s+(?:\w+\s+){0,3}?(?:discrepanc\w+|inconsisten\w+)\b/
-/\b(?:misuse|diversion|abuse|escalat\w+\s+(?:\w+\s+)?(?:use|dose|dosing)\s+without|taking\s+more\s+than\s+prescribed|(?:over|mis)use\s+of)\b/
+/\b(?:suspected|evidence\s+of|signs?\s+of|history\s+of|concerns?\s+(?:for|about|of)|episodes?\s+of|documented)\s+(?:\w+\s+)?(?:misuse|diversion|abuse|overuse|drug[-\s]seeking)\b/
+/\b(?:escalat\w+\s+(?:\w+\s+)?(?:use|dose|dosing)\s+without|taking\s+more\s+than\s+(?:\w+\s+)?prescribed|(?:over|mis)using)\b/
 /\bnon[-\s]?complian\w+\s+(?:\w+\s+){0,2}?(?:opioid|medication|agreement|contract)\b/
 
 [opi_aberrant_none]
@@ -144,15 +145,18 @@
 # ---- urine_drug_screen ------------------------------------------------------
 
 [opi_uds]
-/\bUDS(?:s|es)?\b/
-/\bUDT\b/
-/\burine\s+(?:drug|tox\w*)\s*(?:screen\w*|test\w*|panel|analysis|studies|study)?\b/
-/\b(?:drug|toxicology|tox)\s+(?:screen\w*|test\w*|panel)\b/
-/\burinalysis\s+(?:drug|tox\w*)\b/
-/\burine\s+(?:specimen|sample)\b/
+# read without the negated class ("UDS negative for hydrocodone" is a screen
+# done): a negator just before the term keeps it from affirming
+/(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)\bUDS(?:s|es)?\b(?!\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|administered|conducted|carried\s+out|submitted))/
+/(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)\bUDT\b(?!\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|administered|conducted|carried\s+out|submitted))/
+/(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)\burine\s+(?:drug|tox\w*)\s*(?:screen\w*|test\w*|panel|analysis|studies|study)?\b(?!\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|administered|conducted|carried\s+out|submitted))/
+/(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)(?<!urine\s)\b(?:drug|toxicology|tox)\s+(?:screen\w*|test\w*|panel)\b(?!\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|administered|conducted|carried\s+out|submitted))/
 
 [opi_uds_none]
-/\b(?:never\s+(?:had|undergone|received)|has\s+not\s+had|has\s+had\s+no)\s+(?:a\s+|any\s+)?(?:urine\s+)?(?:drug|tox\w*)\s+(?:screen|test)/
+/\b(?:never\s+(?:had|undergone|received)|has\s+not\s+had|has\s+had\s+no|not\s+had)\s+(?:a\s+|any\s+)?(?:urine\s+)?(?:drug|tox\w*)\s+(?:screen|test)/
+/\b(?:no|without|nor)\s+(?:a\s+|any\s+)?(?:recent\s+|prior\s+|random\s+|formal\s+|documented\s+)?(?:UDS|UDT|urine\s+(?:drug|tox\w*)|drug\s+(?:screen|test)|toxicology\s+screen)\w*\s+(?:\w+\s+){0,3}?(?:has|have|was|were|had)\s+(?:\w+\s+)?(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|conducted|carried\s+out|submitted|provided|documented|on\s+file)/
+/\b(?:UDS|UDT|urine\s+(?:drug|tox\w*)\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*)\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|conducted|carried\s+out|submitted)/
+/\bno\s+(?:\w+\s+)?(?:urine\s+)?(?:drug|toxicology)\s+(?:testing|screening)\s+(?:\w+\s+){0,3}?(?:has|have|was|were)\s+(?:\w+\s+)?(?:been\s+)?(?:performed|done|carried\s+out|conducted|obtained)/
 
 [opi_uds_cite]
 /\bUDS(?:s|es)?\b/
