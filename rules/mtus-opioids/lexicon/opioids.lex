@@ -4,6 +4,10 @@
 # ---- pain_relief: analgesia from the medication -------------------------
 
 [opi_analgesia]
+# a score brought down by the medication ("8/10 reduced to 4/10 with
+# OxyContin", "reduces his pain from 7/10 to 3/10")
+/\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,2}?(?:reduced|decreased|down|dropp\w+|lowered|improved|brought\s+down|goes\s+down|comes\s+down)\s+(?:down\s+)?to\s+(?:a\s+)?\d{1,2}(?:\s*\/\s*10)?\b/
+/\b(?:reduces?|reduced|reducing|decreases?|decreased|decreasing|lowers?|lowered|brings?|brought|takes?|took)\s+(?:his\s+|her\s+|the\s+|their\s+)?(?:\w+\s+)?(?:pain|VAS|score)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?:a\s+)?\d{1,2}(?:\s*\/\s*10)?\s+(?:down\s+)?to\s+(?:a\s+)?\d{1,2}/
 # scores with and without the medication, in either order
 /\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:without|before|off)\s+(?:\w+\s+){0,4}?(?:\w+\s+)?(?:and|to|,|versus|vs\.?)\s*(?:\w+\s+){0,2}?\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:with|after|on)\b/
 /\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:with|after|on)\s+(?:\w+\s+){0,4}?(?:and|to|,|versus|vs\.?)\s*(?:\w+\s+){0,2}?\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:without|before|off)\b/
@@ -32,6 +36,11 @@
 # ---- functional_improvement: a concrete gain in a named function ----------
 
 [opi_function]
+# a named activity the medication lets the worker do ("allows him to
+# complete his delivery route", "able to play catch with his son"); a bare
+# "helps him function" names none
+/\b(?:allows?|allowed|allowing|enables?|enabled|enabling|able|lets|permits?|permitted)\s+(?:him\s+|her\s+|them\s+|the\s+\w+\s+)?to\s+(?:(?:once\s+again|again|now|still|continue\s+to|resume)\s+)?(?:walk|stand|sit|drive|shop|cook|clean|garden|exercise|swim|bike|lift|carry|dress|bathe|shower|vacuum|mow|complete|coach|play|attend|care|climb|travel|perform\s+(?:his|her|their)\s+(?:job|duties|work|usual)|do\s+(?:his|her|their)\s+own|go\s+(?:to|back|out|for)|volunteer|babysit|fish|golf|hike|run|jog|ride|cycle|finish|sleep\s+through|participate\s+in|keep\s+up|take\s+(?:care|walks?)|resume|return\s+to\s+(?:\w+\s+)?(?:activities|hobbies|exercise|gym))\w*\b/
+/\b(?:can|could)\s+(?:now\s+|once\s+again\s+|again\s+|still\s+)?(?:walk|stand|sit|drive|shop|cook|clean|garden|exercise|swim|bike|lift|carry|vacuum|mow|complete|coach|play|climb|travel|do\s+(?:his|her|their)\s+own|go\s+(?:to|out|for)|golf|hike|run|jog|ride)\w*\s+(?:[\w'\/-]+\s+){0,3}?(?:\d+|his|her|their|own|the|a|grocer\w*|laundry|yard|lawn|errands|chores)\b/
 # a named activity the worker can now do, or does longer / more
 /\b(?:able|abled|enabled|allowed|allows|allowing|enables?|permits?|lets|can|could|now\s+can|now)\s+(?:him\s+|her\s+|them\s+|the\s+\w+\s+)?(?:to\s+)?(?:\w+\s+)?(?:walk|stand|sit|drive|shop|cook|clean|garden|exercise|swim|bike|lift|carry|dress|bathe|shower|vacuum|mow|sleep|work|perform|complete|do|care\s+for|take\s+care|attend|participate|play|climb|go|travel|get\s+out)\w*\s+(?:[\w'\/-]+\s+){0,6}?(?:\d+|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|sixty|own|household|chores?|laundry|groceries|shopping|dishes|yard|lawn|dog|grandchild\w*|children|kids|church|gym|errands|meals?|cooking|cleaning|home\s+exercise|hours?|minutes?|blocks?|miles?|pounds?|lbs|stairs|flights?|independently|without\s+(?:help|assistance))\b/
 /\b(?:walk|walking|stand|standing|sit|sitting|driv\w+|tolerance)\s+(?:\w+\s+){0,4}?(?:increased|improved|went|gone|up)\s+(?:\w+\s+){0,2}?from\s+(?:\w+\s+){0,2}?\d+\s+(?:\w+\s+){0,2}?to\s+\d+/
@@ -45,6 +54,9 @@
 /\bobjective\s+(?:\w+\s+){0,2}?improvement\s+in\s+(?:\w+\s+)?function/
 
 [opi_function_none]
+/\bfunction\w*\s+(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:improved|changed|increased|been\s+restored)\b/
+/\bno\s+(?:\w+\s+)?(?:change|improvement|gains?|increase)\s+in\s+(?:his\s+|her\s+|their\s+)?(?:function\w*|ADLs?|activities|activity\s+level)\b/
+/\bno\s+(?:\w+\s+)?(?:functional|function)\s+(?:improvement|gains?|benefit)\s+(?:\w+\s+)?(?:has\s+been|was|is)\s+(?:\w+\s+)?(?:reported|noted|seen|achieved|described|observed)\b/
 /\b(?:ADLs?|activities\s+of\s+daily\s+living|function(?:al)?\s+(?:status|level|capacity|ability)|function|activity\s+level|activities)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been|remains?|remained|stayed|unchanged)\s*(?:\w+\s+)?(?:unchanged|the\s+same|no\s+better|limited|poor|declin\w+|decreas\w+|worse\w*|unimproved|stagnant)\b/
 /\b(?:ADLs?|function|activity\s+level)\s+(?:are\s+|is\s+)?unchanged\b/
 /\b(?:decreas\w+|declin\w+|deteriorat\w+|worsen\w+|diminish\w+)\s+(?:\w+\s+)?(?:function|functional\s+(?:status|level|capacity))\b/
@@ -93,6 +105,13 @@
 # ---- side_effects_assessed --------------------------------------------------
 
 [opi_side_effects_reviewed]
+# a side effect the record names is one that was assessed ("Norco caused
+# nausea", "mild skin irritation at the patch sites", "side effects include
+# constipation"); PDF breaks inside a word ("consti pation") are allowed
+/(?<!\bnot\s)(?<!\bnever\s)\b(?:caused|causes|causing|produced|produces|induced|developed|reports?|reported|has|had|experiences?|experienced|complains?\s+of|notes?|noted)\s+(?:\w+\s+){0,2}?(?:mild\s+|some\s+|occasional\s+|intermittent\s+|daytime\s+|persistent\s+|significant\s+|excessive\s+|local\s+)?(?:consti\s?pation|seda\s?tion|nausea|vomiting|drowsiness|somno\s?lence|dizziness|pruritus|itching|skin\s+(?:irritation|reaction|rash)|rash|dry\s+mouth|sweating|fatigue|cognitive\s+(?:slowing|impairment|effects?))\b/
+/\b(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\s+(?:include|included|including|are|were|consist\s+of|limited\s+to|such\s+as)\s+(?:\w+\s+)?(?:consti\s?pation|seda\s?tion|nausea|drowsiness|somno\s?lence|dizziness|pruritus|itching|rash|dry\s+mouth|sweating|fatigue|mild|minimal|none)\b/
+/\b(?:denies|denied|denying|reports\s+no|reported\s+no|without|free\s+of|negative\s+for)\s+(?:any\s+)?(?:[\w-]+,?\s+){0,3}?(?:or\s+|and\s+)?(?:consti\s?pation|seda\s?tion|nausea|drowsiness|somno\s?lence|dizziness)\b/
+/\b(?:mild|some|occasional|intermittent|daytime|persistent|local)\s+(?:skin\s+)?(?:irritation|rash|itching|pruritus)\s+(?:at|from|with|over)\s+(?:the\s+)?(?:patch|application|site)/
 /\b(?:denies|denied|denying|without|reports\s+no|report(?:ed|s)?\s+no|no|free\s+of|has\s+no|had\s+no|with\s+no|experiences\s+no|negative\s+for)\s+(?:any\s+)?(?:significant\s+|adverse\s+|medication\s+|intolerable\s+|untoward\s+|notable\s+)?(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?|events?)|sedation|somnolence|drowsiness|constipation|nausea|dizziness|cognitive\s+(?:impairment|effects?))\b/
 /\b(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\s+(?:(?!not\b|never\b)\w+\s+){0,3}?(?:reviewed|assessed|discussed|monitored|addressed|managed|tolerable|minimal|mild|none|absent|denied|documented\s+as|evaluated|checked|noted)\b/
 /(?<!\bnot\s)(?<!\bnever\s)(?<!\bnot\sbeen\s)\b(?:reviewed|assessed|discussed|monitored|addressed|evaluated)\s+(?:\w+\s+){0,3}?(?:side[-\s]effects?|adverse\s+(?:effects?|reactions?))\b/
@@ -153,6 +172,7 @@
 /(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)(?<!urine\s)\b(?:drug|toxicology|tox)\s+(?:screen\w*|test\w*|panel)\b(?!\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|administered|conducted|carried\s+out|submitted))/
 
 [opi_uds_none]
+/\b(?:no|nor\s+(?:a|any|is\s+there\s+a))\s+(?:recent\s+|prior\s+|random\s+)?(?:UDS|UDT|urine\s+(?:drug|tox\w*)\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology\s+screen)\s+(?:is\s+|was\s+)?(?:on\s+file|in\s+the\s+(?:record|chart|file)s?|of\s+record)\b/
 /\b(?:never\s+(?:had|undergone|received)|has\s+not\s+had|has\s+had\s+no|not\s+had)\s+(?:a\s+|any\s+)?(?:urine\s+)?(?:drug|tox\w*)\s+(?:screen|test)/
 /\b(?:no|without|nor)\s+(?:a\s+|any\s+)?(?:recent\s+|prior\s+|random\s+|formal\s+|documented\s+)?(?:UDS|UDT|urine\s+(?:drug|tox\w*)|drug\s+(?:screen|test)|toxicology\s+screen)\w*\s+(?:\w+\s+){0,3}?(?:has|have|was|were|had)\s+(?:\w+\s+)?(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|conducted|carried\s+out|submitted|provided|documented|on\s+file)/
 /\b(?:UDS|UDT|urine\s+(?:drug|tox\w*)\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*)\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|conducted|carried\s+out|submitted)/
@@ -166,7 +186,7 @@
 # ---- pain_agreement ---------------------------------------------------------
 
 [opi_agreement]
-/\b(?:opioid|opiate|narcotic|pain|medication|treatment|controlled\s+substance)\s+(?:\w+\s+)?(?:agreement|contract)s?\b/
+/\b(?:opioid|opiate|narcotic|pain|medication|treatment|controlled\s+substance)\s+(?:\w+\s+)?(?:agree\s?ment|con\s?tract)s?\b/
 /\b(?:agreement|contract)\s+(?:\w+\s+){0,2}?(?:for|regarding|covering)\s+(?:\w+\s+)?(?:opioids?|narcotics?|pain\s+medications?)\b/
 /\bsigned\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|contract)\b/
 
@@ -174,7 +194,7 @@
 /\b(?:has\s+not|never|did\s+not|has\s+never)\s+(?:\w+\s+)?signed\s+(?:an?\s+|any\s+)?(?:\w+\s+){0,2}?(?:agreement|contract)\b/
 
 [opi_agreement_cite]
-/\b(?:opioid|opiate|narcotic|pain|medication|treatment)\s+(?:\w+\s+)?(?:agreement|contract)s?\b/
+/\b(?:opioid|opiate|narcotic|pain|medication|treatment)\s+(?:\w+\s+)?(?:agree\s?ment|con\s?tract)s?\b/
 
 # ---- morphine_equivalent_dose -----------------------------------------------
 
