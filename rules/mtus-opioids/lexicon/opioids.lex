@@ -55,7 +55,10 @@
 
 [opi_function_none]
 /\bfunction\w*\s+(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:improved|changed|increased|been\s+restored)\b/
-/\bno\s+(?:\w+\s+)?(?:change|improvement|gains?|increase)\s+in\s+(?:his\s+|her\s+|their\s+)?(?:function\w*|ADLs?|activities|activity\s+level)\b/
+/\bno\s+(?:\w+\s+)?(?:improvement|gains?)\s+in\s+(?:his\s+|her\s+|their\s+)?(?:function\w*|ADLs?|activities|activity\s+level)\b/
+# "no change in" is a pseudo-negation of the shared lexicon: the term is
+# the function itself, after it
+/(?:(?<=\bno\schange\sin\s)|(?<=\bno\schange\sin\shis\s)|(?<=\bno\schange\sin\sher\s)|(?<=\bno\schange\sin\stheir\s)|(?<=\bno\schanges\sin\s)|(?<=\bno\sincrease\sin\s)|(?<=\bno\sincrease\sin\shis\s)|(?<=\bno\sincrease\sin\sher\s))(?:function\w*|ADLs?|activities|activity\s+level)\b/
 /\bno\s+(?:\w+\s+)?(?:functional|function)\s+(?:improvement|gains?|benefit)\s+(?:\w+\s+)?(?:has\s+been|was|is)\s+(?:\w+\s+)?(?:reported|noted|seen|achieved|described|observed)\b/
 /\b(?:ADLs?|activities\s+of\s+daily\s+living|function(?:al)?\s+(?:status|level|capacity|ability)|function|activity\s+level|activities)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been|remains?|remained|stayed|unchanged)\s*(?:\w+\s+)?(?:unchanged|the\s+same|no\s+better|limited|poor|declin\w+|decreas\w+|worse\w*|unimproved|stagnant)\b/
 /\b(?:ADLs?|function|activity\s+level)\s+(?:are\s+|is\s+)?unchanged\b/
