@@ -240,10 +240,15 @@ local function denial_criterion_met(item, out)
   local continue_done = false
   for _, id in ipairs(item.cited) do
     if CONTINUE[id] then
-      if not continue_done and continue_verdict(item) == "met" then
+      -- the cited fact itself is documented (a cited return to work the
+      -- record shows, or cited function or pain the record shows with the
+      -- other half of the criterion)
+      local shown = (id == "return_to_work" and status(item, id) == "present")
+        or (id ~= "return_to_work" and status(item, "functional_improvement") == "present"
+          and status(item, "pain_relief") == "present")
+      if not continue_done and shown and continue_verdict(item) == "met" then
         continue_done = true
-        local how = status(item, "return_to_work") == "present" and "return_to_work"
-          or "functional_improvement"
+        local how = id == "return_to_work" and "return_to_work" or "functional_improvement"
         local ev = item.facts[how].affirm
         local q = quote(ev[1])
         out[#out + 1] = {

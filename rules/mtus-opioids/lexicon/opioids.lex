@@ -77,7 +77,9 @@
 
 [opi_working]
 /\b(?:return(?:ed|s|ing)?|went\s+back|gone\s+back|back)\s+to\s+(?:\w+\s+){0,3}?(?:work|job|duty|employment)\b/
-/\b(?:full|regular|modified|light|restricted|usual|customary|unrestricted|part[-\s]time|full[-\s]time|transitional|normal)\s+(?:work\s+)?duty\b/
+# a work status prescribed ("placed on modified duty", "released to light
+# duty") is not work done
+/(?<!placed\son\s)(?<!placed\sat\s)(?<!released\sto\s)(?<!\bkept\son\s)(?<!recommended\s)(?<!prescribed\s)(?<!\bgiven\s)\b(?:full|regular|modified|light|restricted|usual|customary|unrestricted|part[-\s]time|full[-\s]time|transitional|normal)\s+(?:work\s+)?duty\b/
 /\b(?:works?|working|worked|employed)\s+(?:\w+\s+){0,2}?(?:full[-\s]time|part[-\s]time|full\s+duty|regular\s+duty|modified\s+duty|light\s+duty|with\s+restrictions|without\s+restrictions|as\s+an?\s+\w+|at\s+(?:his|her)\s+(?:usual|regular|own)|\d+\s+hours)\b/
 /\b(?:is|remains|was|has\s+been|continues|continuing|keeps)\s+(?:(?!not\b|no\b|never\b)\w+\s+)?(?:working|employed|at\s+work|on\s+the\s+job)\b/
 /\bcontinues\s+to\s+work\b/
@@ -175,6 +177,7 @@
 /(?<!\bno\s)(?<!\bnot\s)(?<!\bnor\s)(?<!\bany\s)(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!\bno\srecent\s)(?<!\bno\sprior\s)(?<!\bno\srandom\s)(?<!\bno\sformal\s)(?<!\bno\sdocumented\s)(?<!\bnever\shad\sa\s)(?<!\bnot\shad\sa\s)(?<!\bnot\shad\sany\s)(?<!\bnever\sundergone\sa\s)(?<!urine\s)\b(?:drug|toxicology|tox)\s+(?:screen\w*|test\w*|panel)\b(?!\s+(?:\w+\s+){0,3}?(?:not|never)\s+(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|administered|conducted|carried\s+out|submitted))/
 
 [opi_uds_none]
+/\bno\s+(?:\w+\s+)?(?:UDS|UDT|urine\s+(?:drug|tox\w*)\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology\s+screen\w*)\s+(?:is|was|were|has\s+been|have\s+been)\s+(?:noted|documented|reported|recorded|submitted|provided|available|mentioned)\b/
 /\b(?:no|nor\s+(?:a|any|is\s+there\s+a))\s+(?:recent\s+|prior\s+|random\s+)?(?:UDS|UDT|urine\s+(?:drug|tox\w*)\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology\s+screen)\s+(?:is\s+|was\s+)?(?:on\s+file|in\s+the\s+(?:record|chart|file)s?|of\s+record)\b/
 /\b(?:never\s+(?:had|undergone|received)|has\s+not\s+had|has\s+had\s+no|not\s+had)\s+(?:a\s+|any\s+)?(?:urine\s+)?(?:drug|tox\w*)\s+(?:screen|test)/
 /\b(?:no|without|nor)\s+(?:a\s+|any\s+)?(?:recent\s+|prior\s+|random\s+|formal\s+|documented\s+)?(?:UDS|UDT|urine\s+(?:drug|tox\w*)|drug\s+(?:screen|test)|toxicology\s+screen)\w*\s+(?:\w+\s+){0,3}?(?:has|have|was|were|had)\s+(?:\w+\s+)?(?:been\s+)?(?:performed|done|obtained|completed|collected|ordered|conducted|carried\s+out|submitted|provided|documented|on\s+file)/
