@@ -31,7 +31,10 @@ static int stated(xletter *xl, ir_fact *f) {
              ir_med_stated(x->s.text, from, x->s.end, &mg, &s, &e)) {
         if (mg > 0 && regimen_current(x, s, e)) {
           f->has_value = 1;
-          f->ivalue = lround(mg);
+          f->ivalue = (long)floor(mg);
+          f->half = mg - floor(mg) >= 0.25 && mg - floor(mg) < 0.75;
+          if (!f->half)
+            f->ivalue = lround(mg);
           f->how = ir_arena_printf(xl->a, "stated: %.0f mg/day", mg);
           ir_x_add_ev(xl, &f->affirm, x, s, e);
           return 1;
@@ -93,6 +96,9 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
     return;
   }
   f->has_value = 1;
-  f->ivalue = lround(total);
+  /* mg/day to the half milligram (22.5 for Norco 7.5 three times a day) */
+  double r = floor(total * 2 + 0.5) / 2;
+  f->ivalue = (long)floor(r);
+  f->half = r - floor(r) > 0.25;
   f->how = how;
 }

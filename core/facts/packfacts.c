@@ -118,6 +118,20 @@ static void add(pf *p, ir_evlist *l, const xsent *x, size_t lo, size_t hi) {
   ir_x_add_ev(p->xl, l, x, lo, hi);
 }
 
+/* A [negation_pre] trigger ("no", "without") within three words before
+ * ts in its clause: "no UDS" (a result after the term, "UDS negative
+ * for oxycodone", is no absence of the screen). */
+static int negated_before(const ir_sent *s, size_t ts) {
+  size_t lo, hi, n;
+  ir_scope_clause(s, ts, ts, &lo, &hi);
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_NEG_PRE, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].end <= ts && h[i].start >= lo && !ir_hit_pseudo(s, &h[i]) &&
+        ir_scope_words(s, h[i].end, ts) <= 3)
+      return 1;
+  return 0;
+}
+
 /* The sentence has a hit of one of the spec's `with` sections (none
  * named: any sentence). */
 static int with_ok(const pf *p, const xsent *x) {
@@ -161,7 +175,12 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
          * its presence, a present one for one met by its absence) names
          * it as unmet */
         if (x->region == XR_RATIONALE && p->d->meets) {
-          int neg = deny ? c == XC_AFFIRM : c == XC_DENY;
+          /* (negation counts here even for a fact read without the
+           * negated class: "no UDS" in a rationale names the screen as
+           * missing) */
+          int neg = deny ? c == XC_AFFIRM
+                         : c == XC_DENY || (c == XC_AFFIRM &&
+                                            negated_before(&x->s, h[i].start));
           int want_absent = strcmp(p->d->meets, "absent") == 0;
           if (strcmp(p->d->meets, "value") != 0 && neg != want_absent)
             ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
@@ -192,7 +211,7 @@ static void read_cites(pf *p) {
       size_t n;
       const ir_hit *h = ir_sent_hits(&x->s, p->xs->cite[j], &n);
       for (size_t i = 0; i < n; i++)
-        if (classify(x, h[i].start, h[i].end, 0) == XC_CITE)
+        if (classify(x, h[i].start, h[i].end, IR_MOD_ATTRIBUTED) == XC_CITE)
           ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
                     h[i].end);
     }
@@ -386,9 +405,9 @@ static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
 
 /* An ordinal at t[p] ("second", "3rd"): its number, or 0. */
 static long ordinal_at(const char *t, size_t p, size_t e) {
-  static const char *const w[] = {"first",  "second", "third", "fourth",
-                                  "fifth",  "sixth",  "1st",   "2nd",
-                                  "3rd",    "4th",    "5th",   "6th"};
+  static const char *const w[] = {"first", "second", "third", "fourth",
+                                  "fifth", "sixth",  "1st",   "2nd",
+                                  "3rd",   "4th",    "5th",   "6th"};
   for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
     size_t n = strlen(w[i]);
     if (p + n <= e && strncasecmp(t + p, w[i], n) == 0 &&

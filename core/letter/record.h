@@ -85,6 +85,7 @@ typedef struct {
   ir_evlist deny;   /* spans documenting its absence / a negative finding */
   int has_value;    /* kind number: ivalue; string: svalue; list: list */
   long ivalue;
+  int half;           /* a number value is ivalue + 0.5 (MED 22.5) */
   const char *svalue; /* approach: transforaminal, ... */
   ir_strlist list;    /* injectate classes: local_anesthetic, steroid, ... */
   const char *how;    /* how the value was computed (MED arithmetic) */

@@ -217,7 +217,11 @@ static void push_fact(lua_State *L, int nm, const ir_item *it, size_t c) {
       ir_set_str(L, nm, t, F_VALUE, f->svalue);
     break;
   default:
-    if (f->has_value)
+    if (f->has_value && f->half) { /* MED 22.5 */
+      lua_rawgeti(L, nm, F_VALUE);
+      lua_pushnumber(L, (lua_Number)f->ivalue + 0.5);
+      lua_rawset(L, t);
+    } else if (f->has_value)
       ir_set_int(L, nm, t, F_VALUE, (lua_Integer)f->ivalue);
     break;
   }

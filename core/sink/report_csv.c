@@ -99,7 +99,7 @@ static void item_facts(ir_buf *b, const ir_item *it) {
     const char *n = NULL, *w = NULL;
     const ir_strlist *l = NULL;
     if (d->kind == IR_VAL_NUMBER && f->has_value) {
-      snprintf(num, sizeof num, "%ld", f->ivalue);
+      snprintf(num, sizeof num, "%ld%s", f->ivalue, f->half ? ".5" : "");
       n = num;
     } else if (d->kind == IR_VAL_STRING && f->has_value)
       w = f->svalue;

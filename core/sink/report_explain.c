@@ -56,7 +56,7 @@ static void record_col(ir_buf *b, const ir_crit_def *d, const ir_fact *f) {
   ir_buf tmp = {0};
   ir_buf_puts(&tmp, ir_status_name(f->status));
   if (d->kind == IR_VAL_NUMBER && f->has_value)
-    ir_buf_printf(&tmp, " (%ld)", f->ivalue);
+    ir_buf_printf(&tmp, " (%ld%s)", f->ivalue, f->half ? ".5" : "");
   else if (d->kind == IR_VAL_STRING && f->has_value && f->svalue) {
     ir_buf sc = {0};
     ir_buf_printf(&tmp, " (%s)", ir_term(&sc, f->svalue));

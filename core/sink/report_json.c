@@ -87,6 +87,8 @@ static void value(ir_buf *b, const ir_crit_def *d, const ir_fact *f) {
     if (f->has_value) {
       ir_buf_puts(b, ",\"value\":");
       ir_buf_puti(b, f->ivalue);
+      if (f->half)
+        ir_buf_puts(b, ".5");
     } else
       ir_buf_puts(b, ",\"value\":null");
     break;

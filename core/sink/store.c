@@ -310,7 +310,7 @@ static int put_fact(ir_store *s, sqlite3_int64 item, const ir_item *it,
   else if (d->kind == IR_VAL_STRING && f->has_value && f->svalue)
     ir_buf_puts(&v, f->svalue);
   else if (f->has_value)
-    ir_buf_printf(&v, "%ld", f->ivalue);
+    ir_buf_printf(&v, "%ld%s", f->ivalue, f->half ? ".5" : "");
   sqlite3_bind_int64(st, 1, item);
   bind_text(st, 2, d->id);
   bind_text(st, 3, ir_status_name(f->status));

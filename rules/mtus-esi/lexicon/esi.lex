@@ -82,7 +82,7 @@ selective nerve root block*
 /\b(?:acute|chronic|active)\s+denervation\b/
 /\b(?:EMG|electrodiagnostic)\w*(?:\/NC[SV])?\s*:\s*(?:[\w\/,-]+\s+){0,5}?(?:radiculopathy)/
 /\bradiculopathy\s+(?:\w+\s+){0,3}?(?:on|by|per)\s+(?:EMG|NCS|electrodiagnostic\w*|nerve\s+conduction|MRI|imaging|CT)/
-/\bcorroborated\s+by\s+(?:\w+\s+){0,3}?(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|nerve\s+conduction|myelogra\w*)/
+/\bcorroborated\s+by\s+(?:the|an?|his|her|their|both\s+the)\s+(?:\w+\s+){0,2}?(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|nerve\s+conduction|myelogra\w*)/
 /\b(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|study|studies)\s+(?:[\w\/.,-]+\s+){0,4}?(?:does\s+|do\s+|did\s+)?(?:corroborat\w*|confirm\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:exam\w*|clinical|radicul\w*|findings|diagnosis)/
 /\b(?:disc|disk)\s+(?:herniation|protrusion|extrusion|bulge|osteophyte\s+complex)\s+(?:\w+\s+){0,8}?(?:impinging|compressing|contacting|abutting|displacing|effacing)\s+(?:\w+\s+){0,4}?(?:roots?|nerves?)\b/
 

@@ -49,7 +49,7 @@
 /\b(?:ADLs?|activities\s+of\s+daily\s+living|self[-\s]care|household\s+(?:chores|tasks|activities)|chores)\s+(?:\w+\s+){0,4}?(?:improved|increased|better|independent\w*|now\s+(?:possible|manageable)|without\s+(?:help|assistance))\b/
 /\b(?:improv\w+|increas\w+|better|independen\w+)\s+(?:\w+\s+){0,2}?(?:in|with|of)\s+(?:his\s+|her\s+|their\s+)?(?:ADLs?|activities\s+of\s+daily\s+living|self[-\s]care)\s*(?:\(|,|:|such\s+as|including|like|namely)/
 /\bindependent\s+(?:\w+\s+){0,2}?(?:with|in)\s+(?:his\s+|her\s+)?(?:ADLs?|activities\s+of\s+daily\s+living|self[-\s]care|dressing|bathing)\b/
-/\b(?:concrete|objective|specific|measurable|quantified|documented|meaningful|significant|clinically\s+significant)\s+(?:\w+\s+)?(?:func\s?tional|function)\s+(?:gains?|improvement|benefit|restoration|progress)\b/
+/\b(?:concrete|objective|specific|measurable|quantified|documented|meaningful|significant|clinically\s+significant)\s+(?:\w+\s+)?(?:func\s?tional|function|fxn(?:al)?|func)\s+(?:gains?|improvement|benefit|restoration|progress)\b/
 /\b(?:func\s?tional|function)\s+(?:gains?|improvement)\s+(?:\w+\s+){0,3}?(?:such\s+as|including|namely|:)\s/
 /\bobjective\s+(?:\w+\s+){0,2}?improvement\s+in\s+(?:\w+\s+)?function/
 
@@ -68,6 +68,8 @@
 /\b(?:cannot|can't|can\s+not|unable\s+to)\s+(?:\w+\s+){0,2}?(?:perform|do|manage)\s+(?:\w+\s+){0,2}?(?:ADLs?|activities\s+of\s+daily\s+living|chores|household)/
 
 [opi_function_cite]
+# shorthand: fxn / fxnal / func for function(al)
+/\b(?:fxn(?:al)?|func)\s+(?:gains?|improvement|benefit|status|restoration)\b/
 /\bfunc\s?tion(?:al)?\s+(?:improvement|benefit|gains?|restoration|status|capacity|response|progress)\b/
 /\b(?:improvement|improved|increase|gains?)\s+(?:in\s+)?(?:\w+\s+)?(?:function|functioning|activities\s+of\s+daily\s+living|ADLs?)\b/
 /\b(?:objective|measurable)\s+(?:\w+\s+){0,2}?(?:improvement|benefit|gains?)\b/
