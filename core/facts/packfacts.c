@@ -357,6 +357,55 @@ static int v_stated(pf *p, const xsent *x, const ir_hit *at) {
   return 0;
 }
 
+/* A number written in digits or words at t[a, b), or -1. */
+static long number_word(const char *t, size_t a, size_t b) {
+  if (a < b && isdigit((unsigned char)t[a]))
+    return strtol(t + a, NULL, 10);
+  return ir_x_word_number(t + a, b - a);
+}
+
+/* A duration given as a range after from ("eight to ten weeks", "6-8
+ * wks"): its lower bound in days, or -1. */
+static long range_days(const char *t, size_t from, size_t end) {
+  static const struct {
+    const char *u;
+    long d;
+  } units[] = {{"week", 7}, {"wk", 7}, {"month", 30}, {"mo", 30}, {"day", 1}};
+  for (size_t i = from; i < end; i++) {
+    if (i > from && isalnum((unsigned char)t[i - 1]))
+      continue;
+    /* first number */
+    size_t a = i;
+    while (i < end && isalnum((unsigned char)t[i]))
+      i++;
+    long lo = number_word(t, a, i);
+    if (lo <= 0)
+      continue;
+    size_t j = i;
+    while (j < end && t[j] == ' ')
+      j++;
+    if (j + 2 < end && strncmp(t + j, "to", 2) == 0 && t[j + 2] == ' ')
+      j += 3;
+    else if (j < end && t[j] == '-')
+      j++;
+    else
+      continue;
+    while (j < end && t[j] == ' ')
+      j++;
+    size_t b = j;
+    while (j < end && isalnum((unsigned char)t[j]))
+      j++;
+    if (number_word(t, b, j) <= lo)
+      continue;
+    while (j < end && t[j] == ' ')
+      j++;
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+      if (strncasecmp(t + j, units[u].u, strlen(units[u].u)) == 0)
+        return lo * units[u].d;
+  }
+  return -1;
+}
+
 /* Relief from a prior treatment: a percent with a duration, judged by the
  * criterion's at_least_percent and at_least_days. */
 static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
@@ -390,6 +439,8 @@ static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
   for (size_t i = 0; i < n && days < 0; i++)
     if (h[i].start > ps)
       days = ir_x_interval_days(t, &h[i]);
+  if (days < 0)
+    days = range_days(t, ps, x->s.end);
   int c = (int)(p->d - p->it->pack->crit);
   long need_p = -1, need_d = -1;
   ir_pack_number(p->it->pack, c, "at_least_percent", &need_p);
@@ -466,11 +517,18 @@ static void v_blocks(pf *p) {
         if (v > stated && v < 12)
           stated = v;
       }
+    size_t chain = at->end; /* a list of dates runs on: "on 11/14/17,
+                               2/6/18, 5/1/18 and 7/24/18" */
     for (uint32_t j = 0; j < x->dn; j++) {
       const xdate *dt = &xl->dates[x->d0 + j];
       /* the date of this injection: in its mention or just after it */
-      if (dt->start < at->start || ir_phrase_words(t, at->end, dt->start) > 6)
+      if (dt->start < at->start)
         continue;
+      size_t gap =
+          dt->start >= chain ? ir_words_between(t, chain, dt->start) : 0;
+      if (gap > (chain == at->end ? 6 : 2))
+        continue;
+      chain = dt->end > chain ? dt->end : chain;
       long d = ir_x_days(dt->iso);
       if (d < 0 || rday < 0 || d > rday || rday - d > 365)
         continue;
