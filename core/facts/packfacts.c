@@ -67,6 +67,33 @@ static int uncertain(const ir_sent *s, size_t ts, size_t te) {
   return 0;
 }
 
+/* A finding a later clause of its sentence says is gone, by a pronoun:
+ * "a positive SLR was recorded in 2013; it has since resolved", "...,
+ * which has since resolved". */
+static int resolved_after(const ir_sent *s, size_t te) {
+  static const char *const pro[] = {"it ",    "this ",  "these ", "they ",
+                                    "which ", "that ",  "both ",  "all "};
+  const char *t = s->text;
+  for (size_t i = te; i < s->end; i++) {
+    if (t[i] != ';' && t[i] != ',' && t[i] != '-')
+      continue;
+    size_t j = i + 1;
+    while (j < s->end && t[j] == ' ')
+      j++;
+    for (size_t k = 0; k < sizeof pro / sizeof *pro; k++) {
+      size_t n = strlen(pro[k]);
+      if (j + n <= s->end && strncasecmp(t + j, pro[k], n) == 0) {
+        size_t m;
+        const ir_hit *h = ir_sent_hits(s, IR_LEX_RESOLVED, &m);
+        for (size_t q = 0; q < m; q++)
+          if (h[q].start >= j && ir_scope_words(s, j, h[q].start) <= 4)
+            return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 /* Classification of a term under the spec's modifier classes. */
 static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
   const ir_sent *s = &x->s;
@@ -94,7 +121,8 @@ static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
     return XC_NONE;
   if ((mods & IR_MOD_NEGATED) && ir_scope_negated(s, ts, te))
     return XC_DENY;
-  if ((mods & IR_MOD_RESOLVED) && ir_scope_resolved(s, ts, te))
+  if ((mods & IR_MOD_RESOLVED) &&
+      (ir_scope_resolved(s, ts, te) || resolved_after(s, te)))
     return XC_DENY;
   return XC_AFFIRM;
 }

@@ -193,7 +193,8 @@ letter hypo "If a bone scan showed uptake, the procedure could be considered."
 letter ur "Utilization review stated that a bone scan showed uptake."
 letter split "A bone
 scan showed uptake at T12."
-for n in plain:present negated:absent hypo:unknown ur:unknown split:present; do
+letter gone "A bone scan was positive in 2013; it has since resolved."
+for n in plain:present negated:absent hypo:unknown ur:unknown split:present gone:absent; do
   f=${n%%:*} want=${n#*:}
   got=$("$BIN" -q --format json --rules rules --rules "$T/newfact" "$T/newfact/$f.txt" 2>"$T/err" |
     python3 -c 'import json,sys
