@@ -120,7 +120,7 @@ st=$?
 # imraudit packs: the shipped packs, tab-separated, exit 0
 "$BIN" packs rules >"$T/packs" 2>"$T/err"
 st=$?
-want=$(printf 'mtus-esi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Epidural steroid injections (ESIs), p. 46\tesi\t9\trules/mtus-esi\nmtus-tpi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122\ttpi\t11\trules/mtus-tpi\noutcome\t1.0\tnone: the letter'"'"'s own outcome against its rationale\t*\t0\trules/outcome')
+want=$(printf 'mtus-esi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Epidural steroid injections (ESIs), p. 46\tesi\t9\trules/mtus-esi\nmtus-opioids\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Opioids; Drug testing, p. 43, 74-96\topioid\t8\trules/mtus-opioids\nmtus-tpi\t1.0\tMTUS Chronic Pain Medical Treatment Guidelines, Trigger point injections, p. 122\ttpi\t11\trules/mtus-tpi\noutcome\t1.0\tnone: the letter'"'"'s own outcome against its rationale\t*\t0\trules/outcome')
 [ $st -eq 0 ] && [ "$(cat "$T/packs")" = "$want" ] && ok || no "imraudit packs rules: exit $st: $(cat "$T/packs" "$T/err")"
 # no pack at all: exit 1; a missing directory: exit 2
 mkdir "$T/empty"
@@ -141,7 +141,7 @@ return {
 }
 E
 IMRAUDIT_RULES="rules:$T/extra" "$BIN" packs | cut -f1 | tr '\n' ' ' >"$T/ids"
-[ "$(cat "$T/ids")" = "mtus-esi mtus-tpi outcome esi-mini " ] && ok || no "IMRAUDIT_RULES path: $(cat "$T/ids")"
+[ "$(cat "$T/ids")" = "mtus-esi mtus-opioids mtus-tpi outcome esi-mini " ] && ok || no "IMRAUDIT_RULES path: $(cat "$T/ids")"
 
 # a pack without a lexicon of its own, beside the shipped rules: loads, and
 # the letters are audited with the shared lexicons exactly as before
