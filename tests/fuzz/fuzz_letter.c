@@ -107,7 +107,9 @@ static void check_record(const ir_letter *l, size_t size) {
     check_evidence(l, &it->title, size);
     if (it->conclusion_ev.text)
       check_evidence(l, &it->conclusion_ev, size);
-    for (int c = 0; c < IR_CRIT_COUNT; c++) {
+    FUZZ_CHECK(it->nfacts == (it->pack ? it->pack->ncrit : 0),
+               "one fact per criterion of the item's pack");
+    for (size_t c = 0; c < it->nfacts; c++) {
       check_evlist(l, &it->facts[c].affirm, size);
       check_evlist(l, &it->facts[c].deny, size);
     }
