@@ -71,8 +71,8 @@ static int uncertain(const ir_sent *s, size_t ts, size_t te) {
  * "a positive SLR was recorded in 2013; it has since resolved", "...,
  * which has since resolved". */
 static int resolved_after(const ir_sent *s, size_t te) {
-  static const char *const pro[] = {"it ",    "this ",  "these ", "they ",
-                                    "which ", "that ",  "both ",  "all "};
+  static const char *const pro[] = {"it ",    "this ", "these ", "they ",
+                                    "which ", "that ", "both ",  "all "};
   const char *t = s->text;
   for (size_t i = te; i < s->end; i++) {
     if (t[i] != ';' && t[i] != ',' && t[i] != '-')
@@ -94,6 +94,19 @@ static int resolved_after(const ir_sent *s, size_t te) {
   return 0;
 }
 
+/* The term's clause restates a guideline: a [recital] hit in it ("the
+ * guidelines require", "is recommended when") and no [applied] one ("in
+ * this case", "the patient"). Clause by clause, not the whole sentence:
+ * in "Without evidence of functional benefit, continued use cannot be
+ * supported; the medication should be tapered as the guideline
+ * describes" the first clause is the reviewer's finding. */
+static int recital_clause(const ir_sent *s, size_t ts, size_t te) {
+  size_t lo, hi;
+  ir_scope_clause(s, ts, te, &lo, &hi);
+  return ir_sent_has(s, IR_LEX_RECITAL, lo, hi) &&
+         !ir_sent_has(s, IR_LEX_APPLIED, lo, hi);
+}
+
 /* Classification of a term under the spec's modifier classes. */
 static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
   const ir_sent *s = &x->s;
@@ -105,7 +118,7 @@ static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
   int c = ir_scope_cited(s, ts, te);
   if (rat && c == 1 && ir_x_doc_cite(s, ts, te))
     return XC_CITE;
-  if (rat && ir_scope_recital_at(s, ts, te))
+  if (rat && recital_clause(s, ts, te))
     return XC_NONE;
   if (c == 1)
     return rat ? XC_CITE : XC_NONE;

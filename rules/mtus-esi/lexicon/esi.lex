@@ -77,7 +77,7 @@ selective nerve root block*
 /\b(?:impingement|compression|contact|abutment|displacement|encroachment)\s+(?:of|on|upon)\s+(?:[\w\/,-]+\s+){0,10}?(?:nerve[-\s]+)?roots?\b/
 /\b(?:moderate|severe|marked|significant|moderate[-\s]+to[-\s]+severe|high[-\s]+grade)\s+(?:[\w\/-]+\s+){0,3}?(?:neural\s+)?(?:neuro)?foramin(?:al|a)\s+(?:stenosis|narrowing|encroachment)/
 /(?<!mild )(?<!minimal )(?<!minor )(?<!slight )\b(?:neural\s+|neuro)?foramin(?:al|a)\s+(?:stenosis|narrowing|encroachment)(?!\s+(?:is|was)\s+(?:mild|minimal))/
-/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?\s+(?:[\w\/.,-]+\s+){0,8}?(?:show\w*|reveal\w*|demonstrat\w*|confirm\w*|consistent\s+with|positive\s+for|document\w*|evidence\s+of|findings\s+of|diagnostic\s+of|c\/w|indicat\w*)\s+(?:[\w\/,-]+\s+){0,5}?(?:radiculopath\w*|denervation|root\s+(?:lesion|involvement))/
+/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?\s+(?:[\w\/.,-]+\s+){0,8}?(?:show\w*|reveal\w*|demonstrat\w*|confirm\w*|consistent\s+with|positive\s+for|document\w*|evidence\s+of|findings\s+of|diagnostic\s+of|c\/w|indicat\w*)\s+(?:(?!no\b|not\b|without\b|neither\b)[\w\/,-]+\s+){0,5}?(?:radiculopath\w*|denervation|root\s+(?:lesion|involvement))/
 /\belectrodiagnostic\s+evidence\s+of\s+(?:\w+\s+){0,3}?radiculopathy/
 /\b(?:acute|chronic|active)\s+denervation\b/
 /\b(?:EMG|electrodiagnostic)\w*(?:\/NC[SV])?\s*:\s*(?:[\w\/,-]+\s+){0,5}?(?:radiculopathy)/
