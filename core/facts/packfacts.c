@@ -298,6 +298,17 @@ static void value_sentences(pf *p,
       const ir_hit *at = NULL;
       if (p->xs->nvalue_at) {
         at = first_hit(x, p->xs->value_at, p->xs->nvalue_at);
+        /* a relief told in the sentence right after the injection's ("He
+         * had an ESI on 1/21/14. He reported 70% relief for two months.")
+         * belongs to it */
+        const xsent *prev = k > 0 ? &xl->v[k - 1] : NULL;
+        if (!at && p->d->fact.vx == IR_VX_PERCENT && pass == 1 && prev &&
+            prev->region == x->region &&
+            first_hit(prev, p->xs->value_at, p->xs->nvalue_at)) {
+          if (fn(p, x, NULL))
+            return;
+          continue;
+        }
         if (!at)
           continue;
         if (classify(x, at->start, at->end,

@@ -187,7 +187,9 @@ local GUIDES = { "acoem", "odg", "official disability" }
 local BLANKET = { "not recommended", "not supported", "no guideline support",
   "do not recommend", "does not recommend", "recommend against",
   "recommends against", "not routinely recommended", "no proven benefit",
-  "insufficient evidence", "no long-term benefit", "not indicated" }
+  "insufficient evidence", "no long-term benefit", "not indicated",
+  "questionable merit", "of questionable", "no significant long-term",
+  "not routinely indicated", "not advised" }
 local REPORTED = { "utilization review", "utilization reviewer", "ur ",
   "claims administrator", "peer review", "prior reviewer" }
 

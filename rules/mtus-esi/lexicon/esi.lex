@@ -235,6 +235,8 @@ medication management
 # Phrases that by their own words state a criterion unmet (pack.lua
 # `unmet`): a rationale using one cites the criterion.
 [esi_relief_unmet]
+/\b(?:response|relief|benefit)\b[^.;]{0,80}?\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+(?:yet\s+)?be\s+(?:known|assessed|determined|judged|evaluated|established)/
+/\b(?:second|repeat|another|further|additional|subsequent)\s+(?:\w+\s+){0,2}?(?:injections?|blocks?|ESIs?|epidurals?)\s+(?:cannot|can\s*not|should\s+not|may\s+not)\s+be\s+(?:authorized|approved|certified|pre-?authorized)\s+in\s+advance/
 /\b(?:criteria|requirements?|conditions?|indications?)\s+for\s+(?:a\s+)?(?:repeat|second|further|additional|another|subsequent)\s+(?:\w+\s+)?(?:blocks?|injections?|ESIs?|epidurals?)\s+(?:\w+\s+)?(?:are|is|were|was|has|have)\s+(?:been\s+)?not\s+(?:been\s+)?(?:met|satisfied|fulfilled)/
 /\b(?:response|relief|benefit)\s+(?:[\w,-]+\s+){0,6}?(?:cannot|can\s*not|could\s+not|will\s+not|is\s+not|was\s+not)\s+(?:yet\s+)?(?:be\s+)?(?:known|assessed|determined|judged|evaluated|established)/
 /\b(?:relief|benefit|response|improvement)\s+(?:[\w,-]+\s+){0,6}?(?:was|were|is)\s+(?:\w+\s+)?(?:insufficient|inadequate|short[-\s]lived|not\s+sustained|not\s+sufficient|too\s+brief|transient)/
@@ -258,6 +260,8 @@ medication management
 /\blevels?\s+(?:\w+\s+){0,3}?exceed\w*/
 
 [esi_exam_unmet]
+/\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:\w+\s+){0,3}?(?:evidence|findings|signs|documentation)\s+of\s+(?:\w+\s+){0,2}?radiculopathy\s+(?:\w+\s+){0,2}?(?:on|by|at|in)\s+(?:the\s+)?(?:physical\s+|clinical\s+|neurologic\w*\s+)?exam\w*/
+/\bno\s+objective\s+(?:\w+\s+)?(?:evidence|findings|signs)\s+of\s+(?:\w+\s+){0,2}?radicul\w*/
 /\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:[\w-]+\s+){0,4}?(?:exam\w*|physical\s+findings|objective\s+findings|clinical\s+findings)\s+(?:[\w-]+\s+){0,3}?(?:showing|demonstrating|documenting|revealing|of|consistent\s+with|supporting)\s+(?:[\w-]+\s+){0,3}?radicul\w*/
 /\bradicul\w*\s+(?:\w+\s+){0,3}?(?:is|was|has|have)\s+not\s+(?:been\s+)?(?:documented|demonstrated|established|confirmed|shown|found)\s+(?:on|by)\s+(?:physical\s+)?exam/
 /\b(?:exam\w*|physical\s+findings)\s+(?:[\w,-]+\s+){0,4}?(?:do|does|did)\s+not\s+(?:show|demonstrate|document|support|reveal|confirm)\s+(?:\w+\s+){0,4}?(?:radicul\w*|deficits?|nerve)/

@@ -214,3 +214,10 @@
 /\b(?:MED|MME|morphine[-\s](?:milligram\s+)?equivalent\w*(?:\s+dos\w+)?|morphine\s+equivalents?|120\s*mg)\b/
 /\b(?:daily|total)\s+(?:opioid\s+)?dos(?:e|age|ing)\s+(?:\w+\s+){0,3}?(?:exceeds?|above|over|too\s+high|high)\b/
 /\b(?:exceeds?|above|over|beyond)\s+(?:\w+\s+){0,3}?(?:recommended|maximum|threshold|limit)\s+(?:\w+\s+)?(?:dose|dosing|dosage)?\b/
+
+# A comparison with the state off the medication ("30 minutes, compared
+# with 10 minutes without it") negates nothing (extends the shared
+# pseudo-negations).
+[pseudo_negation]
+/\b(?:compared\s+(?:with|to)|versus|vs\.?|than|as\s+opposed\s+to)\s+(?:[\w\/.-]+\s+){0,5}?(?:without|off)\s+(?:it|them|the\s+(?:\w+\s+)?medications?|medications?|the\s+opioids?|opioids?|Norco|the\s+drug)\b/
+/\b(?:without|off)\s+(?:it|them|the\s+medications?|medications?|opioids?)\s+(?:she|he|they)\s+(?:can|could)\s+only\b/
