@@ -215,7 +215,8 @@ static void test_real_rules(void) {
     fprintf(stderr, "  %s\n", err);
     return;
   }
-  CHECK_INT(ir_rules_count(rs), 3); /* mtus-esi, mtus-tpi, outcome */
+  CHECK_INT(ir_rules_count(rs),
+            4); /* mtus-esi, mtus-opioids, mtus-tpi, outcome */
   ir_rules_ctx *c = ir_rules_ctx_new(rs, err, sizeof err);
   CHECK(c != NULL);
   ir_letter l;
