@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,13 @@ typedef struct {
 struct ir_med_table {
   ir_arena a;
   IR_VEC(mrow) rows;
+  /* rows by the first byte of their name: rows byfirst[off[c], off[c + 1])
+   * in table order (a name is looked for only among its first letter's) */
+  uint32_t off[257];
+  uint32_t *byfirst;
 };
+
+static void index_rows(ir_med_table *tb);
 
 size_t ir_med_rows(const ir_med_table *t) { return t ? t->rows.n : 0; }
 
@@ -243,10 +250,25 @@ ir_med_table *ir_med_load(const char *path, char *err, size_t errlen) {
     ir_med_free(tb);
     return NULL;
   }
+  index_rows(tb);
   return tb;
 }
 
 /* ---- names ------------------------------------------------------------- */
+
+static void index_rows(ir_med_table *tb) {
+  uint32_t n[257] = {0};
+  for (size_t i = 0; i < tb->rows.n; i++)
+    n[(unsigned char)tb->rows.v[i].pat[0]]++;
+  tb->off[0] = 0;
+  for (int c = 0; c < 256; c++)
+    tb->off[c + 1] = tb->off[c] + n[c];
+  tb->byfirst = ir_arena_alloc(&tb->a, (tb->rows.n + 1) * sizeof *tb->byfirst);
+  uint32_t at[256];
+  memcpy(at, tb->off, sizeof at);
+  for (size_t i = 0; i < tb->rows.n; i++)
+    tb->byfirst[at[(unsigned char)tb->rows.v[i].pat[0]]++] = (uint32_t)i;
+}
 
 static int sep(int c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '-';
@@ -328,10 +350,9 @@ size_t ir_med_name_at(const ir_med_table *tb, const char *t, size_t p,
     return 0;
   int c = tolower((unsigned char)t[p]);
   size_t best = 0;
-  for (size_t i = 0; i < tb->rows.n; i++) {
+  for (uint32_t j = tb->off[c]; j < tb->off[c + 1]; j++) {
+    size_t i = tb->byfirst[j];
     const mrow *r = &tb->rows.v[i];
-    if (r->pat[0] != c)
-      continue;
     size_t e = match_pat(r->pat, t, p, end);
     if (e > best) {
       best = e;

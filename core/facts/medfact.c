@@ -14,6 +14,15 @@
 
 #define MED_MAX_DRUGS 16
 
+/* A regimen has a strength, a stated dose a number: a sentence without a
+ * digit has neither. */
+static int has_digit(const xsent *x) {
+  for (size_t i = x->s.start; i < x->s.end; i++)
+    if (x->s.text[i] >= '0' && x->s.text[i] <= '9')
+      return 1;
+  return 0;
+}
+
 static int regimen_current(const xsent *x, size_t s, size_t e) {
   return ir_x_classify(x, s, e) == XC_AFFIRM;
 }
@@ -23,7 +32,7 @@ static int stated(xletter *xl, ir_fact *f) {
   for (int pass = 0; pass < 2; pass++)
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
-      if (x->region != (pass ? XR_RATIONALE : XR_SUMMARY))
+      if (x->region != (pass ? XR_RATIONALE : XR_SUMMARY) || !has_digit(x))
         continue;
       double mg;
       size_t s, e, from = x->s.start;
@@ -55,7 +64,7 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
   size_t nwant = 0;
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (x->region != XR_TITLE)
+    if (x->region != XR_TITLE || !has_digit(x))
       continue;
     ir_med_dose *d;
     size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
@@ -70,8 +79,9 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
   IR_VEC(ir_med_dose) all = {0};
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (x->region != XR_SUMMARY && x->region != XR_RATIONALE &&
-        x->region != XR_TITLE)
+    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE &&
+         x->region != XR_TITLE) ||
+        !has_digit(x))
       continue;
     ir_med_dose *d;
     size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
