@@ -243,6 +243,36 @@ int ir_x_doc_cite(const ir_sent *s, size_t ts, size_t te) {
   return 0;
 }
 
+/* Does sentence n open with an anaphoric subject ("Those arm symptoms",
+ * "These findings", "It", "Both") and a [resolved] trigger within its
+ * first eight words? */
+static int opens_resolved(const xsent *n) {
+  static const char *const pro[] = {"those ", "these ", "this ", "that ",
+                                    "it ",    "they ",  "both ", "all of ",
+                                    "such "};
+  const char *t = n->s.text + n->s.start;
+  size_t len = n->s.end - n->s.start;
+  int ok = 0;
+  for (size_t k = 0; k < sizeof pro / sizeof *pro && !ok; k++)
+    ok = len > strlen(pro[k]) && strncasecmp(t, pro[k], strlen(pro[k])) == 0;
+  if (!ok)
+    return 0;
+  size_t m;
+  const ir_hit *h = ir_sent_hits(&n->s, IR_LEX_RESOLVED, &m);
+  for (size_t i = 0; i < m; i++)
+    if (!ir_hit_pseudo(&n->s, &h[i]) &&
+        ir_words_between(n->s.text, n->s.start, h[i].start) <= 8)
+      return 1;
+  return 0;
+}
+
+static void mark_next_resolves(xletter *xl) {
+  for (size_t k = 0; k + 1 < xl->n; k++)
+    xl->v[k].next_resolves = xl->v[k + 1].region == xl->v[k].region &&
+                             xl->v[k + 1].item == xl->v[k].item &&
+                             opens_resolved(&xl->v[k + 1]);
+}
+
 int ir_x_classify(const xsent *x, size_t ts, size_t te) {
   const ir_sent *s = &x->s;
   if (x->region == XR_HEADER || ir_scope_attributed(s, te))
@@ -264,7 +294,8 @@ int ir_x_classify(const xsent *x, size_t ts, size_t te) {
   if (ir_scope_hypothetical(s, ts, te))
     return XC_NONE;
   /* placed in the past and gone since: the current state is absent */
-  return ir_scope_negated(s, ts, te) || ir_scope_resolved(s, ts, te)
+  return ir_scope_negated(s, ts, te) || ir_scope_resolved(s, ts, te) ||
+                 x->next_resolves
              ? XC_DENY
              : XC_AFFIRM;
 }
@@ -525,6 +556,7 @@ int ir_extract(ir_extract_ctx *c, ir_arena *a, ir_letter *l) {
           match_range(c, &xl, xl.it_lo[i], xl.it_hi[i], (int)p) != 0)
         return -1;
   }
+  mark_next_resolves(&xl);
   xl.all = xl.v;
   xl.nall = any_tpi ? xl.n : 0;
   xl.x = x;

@@ -15,6 +15,9 @@ typedef struct {
   int region;
   int item;         /* 0-based item index for title/rationale, -1 otherwise */
   unsigned regions; /* body regions named: bit 0 lumbar, 1 cervical, ... */
+  int next_resolves; /* the next sentence opens by saying this one's
+                        findings are gone since ("Those symptoms cleared
+                        over the following months.") */
   uint32_t d0, dn;  /* its dates: xletter.dates[d0, d0 + dn) */
 } xsent;
 

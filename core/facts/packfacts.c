@@ -135,7 +135,8 @@ static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
   if ((mods & IR_MOD_NEGATED) && ir_scope_negated(s, ts, te))
     return XC_DENY;
   if ((mods & IR_MOD_RESOLVED) &&
-      (ir_scope_resolved(s, ts, te) || resolved_after(s, te)))
+      (ir_scope_resolved(s, ts, te) || resolved_after(s, te) ||
+       x->next_resolves))
     return XC_DENY;
   return XC_AFFIRM;
 }
