@@ -38,12 +38,18 @@ referral pattern
 /\breferral\s+of\s+(?:the\s+)?pain/
 # "referral of pain into the left buttock", "referral to lateral neck and
 # occiput" (a body part, so not a referral to a specialist)
-/\breferral\s+(?:of\s+(?:the\s+)?pain\s+)?(?:in)?to\s+(?:the\s+)?(?:(?:left|right|bilateral|ipsilateral|contralateral|upper|lower|posterior|lateral|medial|anterior|both)\s+){0,2}(?:buttocks?|shoulders?|neck|arms?|legs?|head|scapulae?|scapular|thighs?|hips?|occiput|occipital|temples?|temporal|groin|chest|flank|jaw|ears?|eyes?|forehead|scalp|shoulder\s+blades?)\b/
+/\breferral\s+(?:of\s+(?:the\s+)?pain\s+)?(?:in)?to\s+(?:the\s+)?(?:(?:left|right|bilateral|ipsilateral|contralateral|upper|lower|posterior|lateral|medial|anterior|both|L|R|lt\.?|rt\.?|b\/l|post\.?|ant\.?|lat\.?|med\.?)\s+){0,2}(?:buttocks?|shoulders?|neck|arms?|legs?|head|scapulae?|scapular|thighs?|hips?|occiput|occipital|temples?|temporal|groin|chest|flank|jaw|ears?|eyes?|forehead|scalp|shoulder\s+blades?)\b/
 /\bpain\s+referr(?:ed|ing)\s+(?:in)?to\b/
 /\breferr(?:ed|ing)\s+(?:pain\s+)?(?:in)?to(?:ward)?\s+the\b(?!\s+(?:emergency|clinic|office|hospital|physician|doctor|specialist|surgeon|orthopedi|neurolog|pain\s+management|physical))/
 refers pain
 # "pain referring down the posterolateral thigh"
 /\bpain\s+referr(?:ed|ing)\s+(?:down|along|distally)\b/
+# a referral verb with its direction ("referred along the medial border",
+# "referring up into the occiput"), and the passive ("the pain being
+# referred, in a pattern ..., over the shoulder"); a referral to a provider
+# is no referred pain
+/\breferr(?:ed|ing|al)\s+(?:\w+\s+)?(?:along|over|across|through|up|down|around|toward|towards|distally|proximally|superiorly|inferiorly|laterally|medially|cephalad|caudally)\b/
+/\bpain\s+(?:\w+\s+){0,2}?(?:is|was|were|being|been|that\s+was|which\s+was)\s+(?:\w+\s+)?referred\b(?!\s+(?:to|for)\s+(?:a\s+|an\s+|the\s+)?(?:pain\s+management|physical|orthop\w*|neuro\w*|psych\w*|Dr\b|doctor|specialist|surgeon|clinic|evaluation|consult\w*))/
 /\brefer(?:s|red|ring)\s+(?:pain|symptoms)\b/
 /\bradiat\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:\w+\s+){0,2}?trigger\s+points?/
 /\btrigger\s+points?\s+(?:\w+\s+){0,4}?radiat\w*/
