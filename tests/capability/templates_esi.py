@@ -356,10 +356,10 @@ GUIDE = {
                                    "There is no imaging or electrodiagnostic corroboration of radiculopathy."],
     "failed_conservative_treatment": ["There is no documentation that the patient was initially unresponsive to conservative treatment (exercises, physical methods, NSAIDs and muscle relaxants)."],
     "fluoroscopy": ["There is no documentation that the injection will be performed using fluoroscopy for guidance."],
-    "levels": [(T3, "No more than two nerve root levels should be injected using transforaminal blocks.")],
+    "levels": [(T3, "The request is for three levels, and the guidelines allow no more than two nerve root levels by transforaminal block.")],
     "repeat_relief": [(T5, "There is no documentation of at least 50% pain relief with associated reduction of medication use for six to eight weeks after the prior block.")],
-    "blocks_per_year": [(T5, "No more than four blocks per region per year are recommended.")],
-    "series_of_three": ["Current research does not support a series-of-three injections in either the diagnostic or therapeutic phase."],
+    "blocks_per_year": [(T5, "This would be the fifth block in this region within twelve months, and the guidelines allow no more than four blocks per region per year.")],
+    "series_of_three": ["The request is for a series of three injections, which current research does not support."],
 }
 OWN = {
     "radiculopathy_exam": ["The physical examination does not show a neurologic deficit in a dermatomal pattern.",
