@@ -76,6 +76,8 @@ def render(layout, c):
     ('Upheld'/'Overturned'), summary (list of paragraphs), rationale (one
     paragraph), furniture (list of lines)."""
     furn = c["furniture"]
+    gl = c.get("guideline", "Trigger Point Injections Page(s): 122")
+    gl_pr = c.get("guideline_pr", "Trigger Point Injections, page 122")
     title, outcome = c["title"], c["outcome"]
     if layout == "pdf-text":
         p = lambda t: _pdf_par(t, furn)
@@ -92,7 +94,7 @@ def render(layout, c):
               p("Claims Administrator guideline: Decision based on MTUS "
                 "Chronic Pain Treatment Guidelines."), " \n\n",
               p("MAXIMUS guideline: Decision based on MTUS Chronic Pain "
-                "Treatment Guidelines Trigger Point Injections Page(s): 122."),
+                "Treatment Guidelines " + gl + "."),
               " \n\n", p("Decision rationale: " + c["rationale"])]
         return "".join(s)
     if layout == "markup":
@@ -114,7 +116,7 @@ def render(layout, c):
               "**Claims Administrator guideline:** Decision based on MTUS "
               "Chronic Pain Treatment Guidelines.\n\n",
               "**MAXIMUS guideline:** Decision based on MTUS Chronic Pain "
-              "Treatment Guidelines Trigger Point Injections Page(s): 122.\n\n",
+              "Treatment Guidelines " + gl + ".\n\n",
               p("**Decision rationale:** " + c["rationale"])]
         return "".join(s)
     p = lambda t: _plain_par(t, 78, furn)
@@ -139,7 +141,7 @@ def render(layout, c):
               p("Claims Administrator guideline: Decision based on MTUS "
                 "Chronic Pain Treatment Guidelines."), "\n",
               p("MAXIMUS guideline: Decision based on MTUS Chronic Pain "
-                "Treatment Guidelines Trigger Point Injections Page(s): 122."),
+                "Treatment Guidelines " + gl + "."),
               "\n", p("Decision rationale: " + c["rationale"]),
               "\ncc: Department of Industrial Relations\n"]
         return "".join(s)
@@ -152,7 +154,7 @@ def render(layout, c):
     s += ["DOCUMENTS REVIEWED FOR DETERMINATION:\n- Progress reports\n\n",
           "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY THE EXPERT REVIEWER "
           "TO SUPPORT THE DECISION:\nCalifornia MTUS Chronic Pain Medical "
-          "Treatment Guidelines (2009), Trigger Point Injections, page 122\n\n",
+          "Treatment Guidelines (2009), " + gl_pr + "\n\n",
           "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT "
           "MEDICALLY NECESSARY:\n\n", p(c["rationale"]),
           "\nFINAL DETERMINATION: %s\n\n" % outcome,

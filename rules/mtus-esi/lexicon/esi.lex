@@ -27,6 +27,9 @@ selective nerve root block*
 # Radiculopathy on physical examination: the signs themselves. Radiating
 # pain, sciatica or a diagnosis alone is not an exam finding.
 [esi_exam]
+# shorthand: "decr sens L5 derm", "R Achilles DTR 1+"
+/\b(?:decr(?:eased)?|dec|dimin(?:ished)?|red(?:uced)?)\.?\s+(?:sens(?:ation)?|sensory)\.?\s+(?:(?:to\s+)?(?:LT|PP|light\s+touch|pinprick)\s+)?(?:(?:in\s+)?(?:the\s+)?(?:[LR]|left|right)\s+)?(?:[CLS][1-8]\s+)?derm(?:atome|atomal)?\b/
+/\b(?:Achilles|ankle|patellar|knee|biceps|triceps|brachioradialis)\s+(?:DTR|reflex|jerk)s?\s+(?:(?:[LR]|left|right)\s+)?(?:0|1\+|trace|absent|dimin\w*|decr\w*|hypoactive)(?!\w)/
 /\b(?:diminished|decreased|reduced|absent|depressed|hypoactive|trace|asymmetric|diminution\s+of|loss\s+of)\s+(?:(?:the\s+)?(?:left|right|L|R|bilateral)\s+)?(?:biceps|triceps|brachioradialis|patellar|knee|Achilles|ankle|quadriceps|hamstring|deep\s+tendon)?\s*(?:jerks?|reflex(?:es)?|DTRs?)\b/
 /\b(?:(?:left|right)\s+)?(?:Achilles|ankle|patellar|knee|biceps|triceps|brachioradialis)\s+(?:jerk|reflex)(?:es)?\s+(?:\w+\s+){0,3}?(?:diminished|decreased|reduced|absent|hypoactive|trace|1\+|0)\b/
 /\b(?:diminished|decreased|reduced|absent|altered|impaired|loss\s+of|blunted)\s+(?:light\s+touch\s+|pinprick\s+|pin\s+prick\s+)?(?:sensation|sensory|light\s+touch|pinprick|pin\s+prick)\s+(?:\w+\s+){0,6}?(?:[CLS][1-8]\b|dermatom\w*|distribution|aspect|foot|leg|thigh|calf|arm|forearm|hand|thumb|finger\w*|toe\w*|shin)/
@@ -49,6 +52,8 @@ selective nerve root block*
 
 # A normal examination of the nerve roots: documents the absence.
 [esi_exam_normal]
+/\b(?:straight[-\s]+leg[-\s]+rais\w*|SLR|Spurling(?:'s)?|slump)(?:\s+(?:test|sign|maneuver))?\b[^.;]{0,100}?\b(?:was|were|is|are)\s+not\s+positive\b/
+/\bneg(?:ative)?\s+(?:SLR|Spurling(?:'s)?)\b/
 /\b(?:straight[-\s]+leg[-\s]+rais\w*|SLR|Spurling(?:'s)?|slump)(?:\s+(?:test|sign|maneuver|testing))?\s+(?:\w+\s+){0,4}?(?:negative|neg)\b/
 /\bnegative\s+(?:\w+\s+){0,3}?(?:straight[-\s]+leg|SLR|Spurling|slump)/
 /\b(?:SLR|straight[-\s]+leg[-\s]+rais\w*)\s*(?::\s*)?(?:-|\(-\)|neg)(?!\w)/
@@ -56,6 +61,7 @@ selective nerve root block*
 # One normal part of the neurologic examination: documents no
 # radiculopathy only where no sign affirms it (pack.lua `weak_deny`).
 [esi_exam_screen]
+/\bno\s+(?:\w+\s+){0,2}?deficits?\s+(?:was|were)\s+(?:found|noted|identified|detected|elicited|present)\b/
 /\b(?:sensation|sensory\s+exam\w*|sensory\s+function|light\s+touch)\s+(?:\w+\s+){0,5}?(?:intact|normal|within\s+normal\s+limits)/
 /\b(?:reflexes|DTRs?)\s+(?:\w+\s+){0,5}?(?:2\+|symmetric\w*|normal|intact)/
 /\b(?:motor\s+strength|strength|motor(?:\s+exam\w*)?)\s+(?:\w+\s+){0,5}?(?:5\/5|normal|intact|full)/
@@ -80,7 +86,7 @@ selective nerve root block*
 /\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?\s+(?:[\w\/.,-]+\s+){0,8}?(?:show\w*|reveal\w*|demonstrat\w*|confirm\w*|consistent\s+with|positive\s+for|document\w*|evidence\s+of|findings\s+of|diagnostic\s+of|c\/w|indicat\w*)\s+(?:(?!no\b|not\b|without\b|neither\b)[\w\/,-]+\s+){0,5}?(?:radiculopath\w*|denervation|root\s+(?:lesion|involvement))/
 /\belectrodiagnostic\s+evidence\s+of\s+(?:\w+\s+){0,3}?radiculopathy/
 /\b(?:acute|chronic|active)\s+denervation\b/
-/\b(?:EMG|electrodiagnostic)\w*(?:\/NC[SV])?\s*:\s*(?:[\w\/,-]+\s+){0,5}?(?:radiculopathy)/
+/\b(?:EMG|electrodiagnostic)\w*(?:\/NC[SV])?\s*:\s*(?:[\w\/,-]+\s+){0,5}?(?:radiculopathy|radic\b)/
 /\bradiculopathy\s+(?:\w+\s+){0,3}?(?:on|by|per)\s+(?:EMG|NCS|electrodiagnostic\w*|nerve\s+conduction|MRI|imaging|CT)/
 /\bcorroborated\s+by\s+(?:the|an?|his|her|their|both\s+the)\s+(?:\w+\s+){0,2}?(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|nerve\s+conduction|myelogra\w*)/
 /\b(?:MRI|imaging|CT|EMG|electrodiagnostic\w*|study|studies)\s+(?:[\w\/.,-]+\s+){0,4}?(?:does\s+|do\s+|did\s+)?(?:corroborat\w*|confirm\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:exam\w*|clinical|radicul\w*|findings|diagnosis)/
@@ -90,7 +96,10 @@ selective nerve root block*
 [esi_corroborated_normal]
 /\b(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)(?:\/(?:NCS|NCV|EMG))?(?:\s+stud(?:y|ies))?\s+(?:[\w/.,-]+\s+){0,8}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:normal|negative|unremarkable|within\s+normal\s+limits)/
 /\b(?:normal|negative|unremarkable)\s+(?:\w+\s+){0,2}?(?:EMG|NCS|NCV|electrodiagnostic\w*|nerve\s+conduction)/
-/\b(?:EMG|NCS|NCV)(?:\/(?:NCS|NCV|EMG))?\s*(?::|-)\s*(?:normal|negative|unremarkable|WNL|nl)\b/
+/\b(?:EMG|NCS|NCV)(?:\/(?:NCS|NCV|EMG))?\s*(?::|-)?\s*(?:normal|negative|unremarkable|WNL|nl|nml)\b/
+/\b(?:nml|nl|WNL)\s+(?:EMG|NCS|NCV)\b/
+# a study that looked and found none ("EDX found no evidence of radiculopathy")
+/\b(?:EMG|NCS|NCV|electrodiagnostic\w*|MRI|CT|imaging|study|studies|testing)\b[^.;]{0,60}?\b(?:found|showed|revealed|demonstrated)\s+no\s+(?:\w+\s+){0,2}?(?:evidence\s+of\s+)?(?:radiculopathy|nerve[-\s]+root|neural|compression|impingement)/
 /\b(?:MRI|CT|imaging|myelogram)\s+(?:\w+\s+){0,6}?(?:was|were|is)\s+(?:\w+\s+)?(?:normal|unremarkable|negative)/
 /\bwithout\s+(?:\w+\s+){0,2}?(?:neural|nerve[-\s]+root|neuroforaminal|foraminal|thecal)\s+(?:compromise|impingement|compression|encroachment|stenosis|narrowing)/
 /\bno\s+(?:\w+\s+){0,2}?(?:neural|nerve[-\s]+root|neuroforaminal|foraminal|thecal)\s+(?:compromise|impingement|compression|encroachment|stenosis|narrowing)/
@@ -106,7 +115,11 @@ selective nerve root block*
 
 # Conservative treatment not tried, or still helping.
 [esi_conservative_none]
-/\b(?:has\s+not|hasn't|have\s+not|not\s+yet|never)\s+(?:\w+\s+){0,2}?(?:tried|attempted|undergone|had|started|completed|received|participated\s+in)\s+(?:\w+\s+){0,3}?(?:conservative|physical\s+therapy|PT|therapy|NSAIDs?|exercise|rehabilitation)/
+/\b(?:has\s+not|hasn't|have\s+not|not\s+yet|never)\s+(?:\w+\s+){0,2}?(?:tried|attempted|undergone|had|started|completed|received|participated\s+in)\s+(?:\w+\s+){0,3}?(?:conservative|physical\s+therapy|physiotherapy|PT|therapy|NSAIDs?|exercise|rehabilitation|home\s+(?:exercise|stretching)|stretching|a\s+home)/
+/\bno\s+(?:prior\s+|previous\s+|formal\s+)?(?:conservative\s+(?:care|treatment|management)|physical\s+therapy|physiotherapy|PT|HEP)\s+(?:to\s+date|yet|so\s+far|as\s+of\s+yet)\b/
+# a treatment that worked and keeps working is not failed
+/(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bnot\s)(?<!\bnever\s)\b(?:relieved|relieves|controls|controlled)\s+(?:her|his|their|the)\s+(?:\w+\s+)?pain\b(?!\s+(?:only|partially|temporarily|briefly|for\s+(?:a|only)|somewhat|slightly))/
+/(?<!\bnot\s)\b(?:well|adequately)\s+controlled\s+(?:with|on|by)\b/
 /\bno\s+(?:prior\s+|previous\s+|formal\s+)?(?:conservative\s+(?:care|treatment|management)|physical\s+therapy|PT)\s+(?:\w+\s+){0,3}?(?:has\s+been|was|were|have\s+been)\s+(?:tried|attempted|provided|completed|documented|done)/
 /\b(?:physical\s+therapy|PT|conservative\s+(?:care|treatment))\s+(?:\w+\s+){0,3}?(?:is|was)\s+(?:helping|helpful|effective|working|improving)/
 /\b(?:improving|improved|responding|responded\s+well)\s+(?:\w+\s+){0,2}?(?:with|to)\s+(?:\w+\s+){0,2}?(?:physical\s+therapy|PT|conservative\s+(?:care|treatment))/
@@ -253,6 +266,7 @@ medication management
 /\bthe\s+series\s+(?:\w+\s+){0,2}?not\s+(?:medically\s+)?(?:necessary|appropriate|supported)/
 
 [esi_levels_unmet]
+/\blevels\b[^.;]{0,40}?\b(?:more|greater)\s+than\s+(?:the\s+)?(?:guidelines?|MTUS)\s+(?:allow|permit|recommend|support)\w*/
 /\b(?:three|four|five|six|3|4|5|6)\s+(?:(?:nerve[-\s]+root|transforaminal|interlaminar|spinal|separate)\s+)?levels\b/
 /\b(?:more|greater)\s+than\s+(?:two|2|one|1)\s+(?:\w+\s+){0,2}?levels?\b/
 /\bexceed\w*\s+(?:\w+\s+){0,4}?levels?\b/
@@ -260,6 +274,7 @@ medication management
 /\blevels?\s+(?:\w+\s+){0,3}?exceed\w*/
 
 [esi_exam_unmet]
+/\b(?:exam\w*|physical\s+findings)\s+(?:[\w,-]+\s+){0,4}?(?:do|does|did)\s+not\s+(?:show|demonstrate|document|reveal)\s+(?:any\s+)?(?:loss|weakness|deficit)\w*\s+of\s+(?:strength|sensation|reflex)/
 /\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:\w+\s+){0,3}?(?:evidence|findings|signs|documentation)\s+of\s+(?:\w+\s+){0,2}?radiculopathy\s+(?:\w+\s+){0,2}?(?:on|by|at|in)\s+(?:the\s+)?(?:physical\s+|clinical\s+|neurologic\w*\s+)?exam\w*/
 /\bno\s+objective\s+(?:\w+\s+)?(?:evidence|findings|signs)\s+of\s+(?:\w+\s+){0,2}?radicul\w*/
 /\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:[\w-]+\s+){0,4}?(?:exam\w*|physical\s+findings|objective\s+findings|clinical\s+findings)\s+(?:[\w-]+\s+){0,3}?(?:showing|demonstrating|documenting|revealing|of|consistent\s+with|supporting)\s+(?:[\w-]+\s+){0,3}?radicul\w*/
@@ -268,5 +283,32 @@ medication management
 /\b(?:objective\s+)?(?:radicular|neurologic\w*)\s+(?:signs|findings)\s+(?:[\w,-]+\s+){0,14}?(?:do|does|did)\s+not\s+support/
 
 [esi_corroborated_unmet]
+/\b(?:not|never)\s+(?:been\s+)?(?:corroborated|confirmed)\s+by\b/
+/\bno\s+(?:\w+\s+){0,3}?corroborat\w*/
+/\b(?:no|not\s+any)\s+(?:imaging\s+|electrodiagnostic\s+)?(?:study|studies|test|testing|imaging)\s+(?:\w+\s+){0,3}?(?:confirms?|corroborates?|shows?|demonstrates?)\s+(?:[\w-]+\s+){0,3}?(?:nerve[-\s]+root|root|radicul\w*|compression|impingement)/
+/\b(?:MRI|imaging|CT|EMG|study|studies|myelogram)\s+(?:does|do|did)\s+not\s+show\s+(?:[\w,-]+\s+){0,5}?(?:nerve[-\s]+root|root|radicul\w*|compression|impingement)/
 /\b(?:no|not|without|lack\w*|absence\s+of)\s+(?:\w+\s+){0,3}?(?:imaging|MRI|electrodiagnostic\w*|EMG|CT)\s+(?:\w+\s+){0,3}?(?:corroborat\w*|confirm\w*)/
 /\b(?:imaging|MRI|electrodiagnostic\w*|EMG|CT)\s+(?:[\w,-]+\s+){0,4}?(?:does|do|did)\s+not\s+(?:corroborat\w*|confirm\w*|show\s+(?:\w+\s+){0,3}?(?:compression|impingement|radiculopathy))/
+
+[esi_conservative_unmet]
+/\b(?:conservative|therapy|therapies|exercise|treatment|care|measures)\s+(?:\w+\s+){0,4}?(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:exhausted|tried|attempted|completed|shown\s+to\s+(?:fail|be\s+ineffective))/
+/\bnot\s+(?:yet\s+)?(?:been\s+)?exhausted\b/
+/\bnot\s+(?:been\s+)?shown\s+that\s+(?:[\w,-]+\s+){0,8}?(?:were|was|had\s+been)\s+tried\s+and\s+(?:did\s+not\s+work|failed)/
+
+[esi_fluoroscopy_unmet]
+/\b(?:does|do|did)\s+not\s+(?:say|state|specify|indicate|document|mention)\s+(?:\w+\s+){0,8}?(?:under|with|using)\s+(?:fluoroscop\w*|fluoro|imaging|image\s+guidance|imaging\s+guidance|radiographic)/
+
+[esi_series_unmet]
+/\b(?:several|multiple|three|3|a\s+series\s+of)\s+(?:\w+\s+){0,2}?(?:injections|blocks|ESIs|epidurals)\s+(?:\w+\s+){0,3}?(?:cannot|can\s*not|should\s+not|may\s+not|is\s+not|are\s+not)\s+(?:be\s+)?(?:authorized|approved|certified|supported)\s+(?:at\s+once|together|in\s+advance)/
+/\b(?:authoriz|approv|certify)\w*\s+(?:several|multiple|three|3)\s+(?:\w+\s+){0,2}?(?:injections|blocks|ESIs|epidurals)\s+at\s+once\s+(?:\w+\s+){0,2}?not\s+(?:supported|recommended|appropriate)/
+
+# Guideline restatements in ESI words ("no more than two levels should be
+# injected", "current research does not support"): extends the shared
+# recital section.
+[recital]
+/\bshould\s+(?:not\s+)?be\s+(?:injected|performed|given|used|repeated)\b/
+/\bcurrent\s+research\b/
+
+[esi_blocks_unmet]
+/\b(?:fifth|5th|sixth|seventh)\s+(?:\w+\s+){0,2}?(?:block|injection|ESI|epidural)\b/
+/\b(?:injections?|blocks?)\s+(?:\w+\s+){0,6}?(?:within|in)\s+(?:twelve|12)\s+months\b[^.;]{0,40}?\bmore\s+than\b/

@@ -9,10 +9,10 @@
 /\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,2}?(?:reduced|decreased|down|dropp\w+|lowered|improved|brought\s+down|goes\s+down|comes\s+down)\s+(?:down\s+)?to\s+(?:a\s+)?\d{1,2}(?:\s*\/\s*10)?\b/
 /\b(?:reduces?|reduced|reducing|decreases?|decreased|decreasing|lowers?|lowered|brings?|brought|takes?|took)\s+(?:his\s+|her\s+|the\s+|their\s+)?(?:\w+\s+)?(?:pain|VAS|score)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?:a\s+)?\d{1,2}(?:\s*\/\s*10)?\s+(?:down\s+)?to\s+(?:a\s+)?\d{1,2}/
 # scores with and without the medication, in either order
-/\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:without|before|off)\s+(?:\w+\s+){0,4}?(?:\w+\s+)?(?:and|to|,|versus|vs\.?)\s*(?:\w+\s+){0,2}?\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:with|after|on)\b/
-/\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:with|after|on)\s+(?:\w+\s+){0,4}?(?:and|to|,|versus|vs\.?)\s*(?:\w+\s+){0,2}?\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:without|before|off)\b/
-/\b(?:without|before|off)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b[^.;]{0,60}?\b(?:with|after|on)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b/
-/\b(?:with|after|on)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b[^.;]{0,60}?\b(?:without|before|off)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b/
+/\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:without|w\/o|before|off)\s+(?:\w+\s+){0,4}?(?:\w+\s+)?(?:and|to|,|versus|vs\.?)\s*(?:\w+\s+){0,2}?\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:(?:with|after|on)\b|w\/)/
+/\b\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:with|w\/|after|on)\s+(?:\w+\s+){0,4}?(?:and|to|,|versus|vs\.?)\s*(?:\w+\s+){0,2}?\d{1,2}(?:\.\d)?\s*\/\s*10\s+(?:\w+\s+){0,3}?(?:(?:without|before|off)\b|w\/o)/
+/\b(?:without|w\/o|before|off)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b[^.;]{0,60}?\b(?:with|w\/|after|on)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b/
+/\b(?:with|w\/|after|on)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b[^.;]{0,60}?\b(?:without|w\/o|before|off)\s+(?:\w+\s+){0,4}?\d{1,2}(?:\.\d)?\s*\/\s*10\b/
 # a fall in the score ("from 9/10 to 5/10", "VAS 8 -> 4", "8/10 down to 4/10")
 /\b(?:pain|VAS|NRS|scores?|levels?)\s+(?:\w+\s+){0,6}?(?:decreas\w*|reduc\w*|drops?|dropped|falls?|fell|goes|went|comes|came|improv\w*|lower\w*)\s+(?:down\s+)?from\s+(?:a\s+)?\d{1,2}(?:\s*\/\s*10)?\s+(?:down\s+)?to\s+(?:a\s+)?\d{1,2}\b/
 /\b(?:VAS|NRS|pain(?:\s+scores?)?)\s*(?:of\s+|:\s*)?\d{1,2}(?:\s*\/\s*10)?\s*(?:->|-->|→|=>|>)\s*\d{1,2}\b/
@@ -54,6 +54,7 @@
 /\bobjective\s+(?:\w+\s+){0,2}?improvement\s+in\s+(?:\w+\s+)?function/
 
 [opi_function_none]
+/\bno\s+(?:fxn(?:al)?|func(?:tional)?)\s+(?:improvement|gains?|benefit)\b/
 /\bfunction\w*\s+(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:improved|changed|increased|been\s+restored)\b/
 /\bno\s+(?:\w+\s+)?(?:improvement|gains?)\s+in\s+(?:his\s+|her\s+|their\s+)?(?:function\w*|ADLs?|activities|activity\s+level)\b/
 # "no change in" is a pseudo-negation of the shared lexicon: the term is
@@ -78,6 +79,8 @@
 # ---- return_to_work ---------------------------------------------------------
 
 [opi_working]
+# a structured work-status field ("Work: FD", "Work status: modified duty")
+/\b(?:work(?:\s+status)?|RTW)\s*:\s*(?:FD|full\s+duty|MD|modified|regular|light|working|P&S\s+and\s+working)\b/
 /\b(?:return(?:ed|s|ing)?|went\s+back|gone\s+back|back)\s+to\s+(?:\w+\s+){0,3}?(?:work|job|duty|employment)\b/
 # a work status prescribed ("placed on modified duty", "released to light
 # duty") is not work done
@@ -90,6 +93,7 @@
 /\bworking\s+(?:\w+\s+){0,2}?(?:modified|restricted|light|regular|full)\b/
 
 [opi_not_working]
+/\b(?:work(?:\s+status)?)\s*:\s*(?:TTD|off|not\s+working|unemployed)\b/
 /\b(?:TTD|TTD\s+status)\b/
 /\btemporar(?:y|ily)\s+(?:and\s+)?totally\s+disabled\b/
 /\btemporary\s+total\s+disability\b/
@@ -112,6 +116,8 @@
 # ---- side_effects_assessed --------------------------------------------------
 
 [opi_side_effects_reviewed]
+# a structured field: "SE: none", "AEs: mild constipation"
+/\b(?:SEs?|S\/E|side[-\s]effects?|AEs?|adverse\s+effects?)\s*:\s*(?:none|denied|denies|no(?:ne)?|minimal|mild|constipation|nausea|sedation|drowsiness)\b/
 # a side effect the record names is one that was assessed ("Norco caused
 # nausea", "mild skin irritation at the patch sites", "side effects include
 # constipation"); PDF breaks inside a word ("consti pation") are allowed
@@ -140,7 +146,10 @@
 # ---- aberrant_behavior (met when absent) ----------------------------------
 
 [opi_aberrant]
-/\baberrant\s+(?:drug[-\s]?(?:taking|seeking|related)\s+|medication\s+|opioid\s+)?behaviou?rs?\b/
+/\b(?:prescriptions?|Rx|scripts?)\s+(?:\w+\s+){0,1}?(?:lost|stolen|missing)\b/
+/\b(?:lost|stolen)\s+Rx\b/
+/\binconsisten\w*\s+with\s+(?:the\s+|her\s+|his\s+)?(?:prescribed|Rx'?d|prescriptions?)/
+/\baberrant\s+(?:drug[-\s]?(?:taking|seeking|related)?\s+|medication\s+|opioid\s+)?behaviou?rs?\b/
 /\bdrug[-\s]seeking\b/
 /\bearly\s+(?:refill|renewal)s?\b/
 /\b(?:refill|renewal)s?\s+(?:\w+\s+){0,2}?early\b/
@@ -157,6 +166,7 @@
 /\bnon[-\s]?complian\w+\s+(?:\w+\s+){0,2}?(?:opioid|medication|agreement|contract)\b/
 
 [opi_aberrant_none]
+/\b(?:UDS|UDT|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*)\s+(?:[\w\/,()-]+\s+){0,3}?c\/w\s+(?:the\s+)?(?:prescribed|Rx'?d|meds|medications?)/
 /\b(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology(?:\s+screen)?|urine\s+tox\w*)\s+(?:[\w\/,()-]+\s+){0,6}?(?:was|were|is|are|has\s+been|have\s+been|remain|remained)?\s*(?:\w+\s+)?(?:consistent|appropriate|as\s+expected|compliant)\b/
 /\b(?:consistent|appropriate|compliant|expected)\s+(?:\w+\s+){0,2}?(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology|screens?|results?)\b/
 /\b(?:CURES|PDMP|prescription\s+(?:drug\s+)?monitoring(?:\s+program)?)\s+(?:[\w,()-]+\s+){0,6}?(?:appropriate|consistent|unremarkable|clean|no\s+(?:other|additional|outside)|only|single|as\s+expected|without\s+(?:discrepanc\w+|other|concern))/
@@ -194,7 +204,7 @@
 # ---- pain_agreement ---------------------------------------------------------
 
 [opi_agreement]
-/\b(?:opioid|opiate|narcotic|pain|medication|treatment|controlled\s+substance)\s+(?:\w+\s+)?(?:agree\s?ment|con\s?tract)s?\b/
+/\b(?:opioid|opiate|narcotic|pain|medication|treatment|controlled\s+substance)\s+(?:\w+\s+)?(?:agree\s?ment|agmt|con\s?tract)s?\b/
 /\b(?:agreement|contract)\s+(?:\w+\s+){0,2}?(?:for|regarding|covering)\s+(?:\w+\s+)?(?:opioids?|narcotics?|pain\s+medications?)\b/
 /\bsigned\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|contract)\b/
 
@@ -202,7 +212,7 @@
 /\b(?:has\s+not|never|did\s+not|has\s+never)\s+(?:\w+\s+)?signed\s+(?:an?\s+|any\s+)?(?:\w+\s+){0,2}?(?:agreement|contract)\b/
 
 [opi_agreement_cite]
-/\b(?:opioid|opiate|narcotic|pain|medication|treatment)\s+(?:\w+\s+)?(?:agree\s?ment|con\s?tract)s?\b/
+/\b(?:opioid|opiate|narcotic|pain|medication|treatment)\s+(?:\w+\s+)?(?:agree\s?ment|agmt|con\s?tract)s?\b/
 
 # ---- morphine_equivalent_dose -----------------------------------------------
 
@@ -221,3 +231,8 @@
 [pseudo_negation]
 /\b(?:compared\s+(?:with|to)|versus|vs\.?|than|as\s+opposed\s+to)\s+(?:[\w\/.-]+\s+){0,5}?(?:without|off)\s+(?:it|them|the\s+(?:\w+\s+)?medications?|medications?|the\s+opioids?|opioids?|Norco|the\s+drug)\b/
 /\b(?:without|off)\s+(?:it|them|the\s+medications?|medications?|opioids?)\s+(?:she|he|they)\s+(?:can|could)\s+only\b/
+
+# Guideline restatements in opioid words ("the 4 A's for ongoing monitoring
+# are ..."): extends the shared recital section.
+[recital]
+/\b(?:4|four)\s+A'?s\s+(?:for|of)\s+(?:on-?going\s+)?monitoring\b/
