@@ -247,9 +247,9 @@ int ir_x_doc_cite(const ir_sent *s, size_t ts, size_t te) {
  * "These findings", "It", "Both") and a [resolved] trigger within its
  * first eight words? */
 static int opens_resolved(const xsent *n) {
-  static const char *const pro[] = {"those ", "these ", "this ", "that ",
-                                    "it ",    "they ",  "both ", "all of ",
-                                    "such "};
+  static const char *const pro[] = {"those ", "these ",  "this ",
+                                    "that ",  "it ",     "they ",
+                                    "both ",  "all of ", "such "};
   const char *t = n->s.text + n->s.start;
   size_t len = n->s.end - n->s.start;
   int ok = 0;

@@ -13,12 +13,12 @@ enum { XR_HEADER, XR_SUMMARY, XR_TITLE, XR_RATIONALE };
 typedef struct {
   ir_sent s;
   int region;
-  int item;         /* 0-based item index for title/rationale, -1 otherwise */
-  unsigned regions; /* body regions named: bit 0 lumbar, 1 cervical, ... */
+  int item;          /* 0-based item index for title/rationale, -1 otherwise */
+  unsigned regions;  /* body regions named: bit 0 lumbar, 1 cervical, ... */
   int next_resolves; /* the next sentence opens by saying this one's
                         findings are gone since ("Those symptoms cleared
                         over the following months.") */
-  uint32_t d0, dn;  /* its dates: xletter.dates[d0, d0 + dn) */
+  uint32_t d0, dn;   /* its dates: xletter.dates[d0, d0 + dn) */
 } xsent;
 
 typedef struct {

@@ -134,9 +134,8 @@ static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
     return XC_NONE;
   if ((mods & IR_MOD_NEGATED) && ir_scope_negated(s, ts, te))
     return XC_DENY;
-  if ((mods & IR_MOD_RESOLVED) &&
-      (ir_scope_resolved(s, ts, te) || resolved_after(s, te) ||
-       x->next_resolves))
+  if ((mods & IR_MOD_RESOLVED) && (ir_scope_resolved(s, ts, te) ||
+                                   resolved_after(s, te) || x->next_resolves))
     return XC_DENY;
   return XC_AFFIRM;
 }
@@ -230,9 +229,14 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
         }
         if (!reads(p, x))
           continue;
-        if (deny) { /* a negative finding; negated it says nothing */
+        if (deny) { /* a negative finding; negated it says nothing, turned
+                       ("it is not the case that the SLR was negative") it
+                       affirms */
           if (c == XC_AFFIRM)
-            add(p, &p->f->deny, x, h[i].start, h[i].end);
+            add(p,
+                ir_scope_flipped(&x->s, h[i].start, h[i].end) ? &p->f->affirm
+                                                              : &p->f->deny,
+                x, h[i].start, h[i].end);
           continue;
         }
         add(p, c == XC_AFFIRM ? &p->f->affirm : &p->f->deny, x, h[i].start,

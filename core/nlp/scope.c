@@ -125,6 +125,17 @@ static int mid_list_item(const ir_sent *s, const ir_hit *neg, size_t ts) {
          has_char(s, neg->end, ts, ',');
 }
 
+/* "no atrophy, no spasm, and a twitch response": the members of this list
+ * carry their own negations, so the one that opens it covers only its own
+ * member; a later member without one is not negated. */
+static int own_negations_list(const ir_sent *s, const ir_hit *h, size_t n,
+                              size_t i, size_t ts) {
+  for (size_t j = i + 1; j < n; j++)
+    if (h[j].start >= h[i].end && h[j].end <= ts && mid_list_item(s, &h[j], ts))
+      return 1;
+  return 0;
+}
+
 int ir_scope_negated(const ir_sent *s, size_t ts, size_t te) {
   return ir_scope_negated_apart(s, ts, te, -1);
 }
@@ -151,7 +162,7 @@ static int negated_plain(const ir_sent *s, size_t ts, size_t te, size_t lo,
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= lo && h[i].end <= ts && usable(s, &h[i], ts, te, skip) &&
         ir_scope_words(s, h[i].end, ts) <= IR_NEG_WINDOW &&
-        !mid_list_item(s, &h[i], ts))
+        !mid_list_item(s, &h[i], ts) && !own_negations_list(s, h, n, i, ts))
       return 1;
   h = ir_sent_hits(s, IR_LEX_NEG_POST, &n);
   for (size_t i = 0; i < n; i++)

@@ -73,8 +73,8 @@ selective nerve root block*
 # "No new / progressive / worsening deficit" denies no deficit: it speaks of
 # a change (extends the shared pseudo-negations).
 [pseudo_negation]
-/\bno\s+(?:new|progressive|progression\s+of|worsening|increasing|additional|further)\b/
-/\bwithout\s+(?:new|progressive|progression\s+of|worsening|increasing|additional|further)\b/
+/\bno\s+(?:new|progressive|progression\s+of|worsening|increasing)\b/
+/\bwithout\s+(?:new|progressive|progression\s+of|worsening|increasing)\b/
 
 # Imaging or electrodiagnostic corroboration of a nerve-root lesion.
 [esi_corroborated]
