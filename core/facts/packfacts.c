@@ -256,10 +256,11 @@ static void read_cites(pf *p) {
     for (int j = 0; j < p->xs->ncite; j++) {
       size_t n;
       const ir_hit *h = ir_sent_hits(&x->s, p->xs->cite[j], &n);
-      for (size_t i = 0; i < n; i++)
+      for (size_t i = 0; i < n; i++) {
         if (classify(x, h[i].start, h[i].end, IR_MOD_ATTRIBUTED) == XC_CITE)
           ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
                     h[i].end);
+      }
     }
     for (int j = 0; j < p->xs->nunmet; j++) {
       size_t n;

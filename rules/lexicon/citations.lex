@@ -2,6 +2,15 @@
 # undocumented criterion, and what makes it a guideline recital instead.
 
 [citation_pre]
+# the reviewer's own words for "not documented" (the record does not show
+# it, nobody checked it, it is unclear)
+/\b(?:the\s+)?(?:notes?|records?|reports?|documentation|file|chart|progress\s+notes?|submitted\s+records?)\s+(?:do|does|did)\s+not\s+(?:show|say|state|indicate|establish|demonstrate|describe|mention|document|reflect|explain|specify|address)\b/
+/\b(?:the\s+)?(?:notes?|records?|reports?|chart)\s+never\s+(?:show|say|state|indicate|mention|describe|specify|address)\b/
+/\bnothing\s+(?:in\s+the\s+(?:records?|notes?|file|chart)\s+)?(?:shows?|indicates?|establishes|demonstrates|documents|suggests)\b/
+/\bit\s+is\s+(?:not\s+|un)clear(?=\s+(?:whether|if|how|that|what|why)\b)/
+/\b(?:nobody|no\s+one)\s+has\s+(?:asked|assessed|checked|documented|recorded|evaluated|reviewed|examined|tested)\b/
+/\bthere\s+is\s+no\s+(?:assessment|evaluation|record|mention|account|discussion)\s+of\b/
+/\b(?:has|have|had)\s+not\s+been\s+(?:checked|assessed|evaluated|reviewed|monitored|tested|verified|confirmed)\s+(?:by|with|through)\b/
 # a criterion term up to 16 words after one of these, in the same clause,
 # is cited (rationale only; in the summary it documents nothing)
 no documentation of

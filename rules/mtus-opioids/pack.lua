@@ -55,7 +55,7 @@ return {
     { id = "morphine_equivalent_dose", meets = "value", value = "number",
       at_most = 120,
       requires = "a total daily dose of no more than 120 mg oral morphine equivalents unless after a pain-management consultation",
-      fact = { value = "med", table = "drugs.tsv", value_at = { "opi_drug" },
+      fact = { unmet = { "opi_med_unmet" }, value = "med", table = "drugs.tsv", value_at = { "opi_drug" },
                cite = { "opi_med_cite" } } },
   },
 }

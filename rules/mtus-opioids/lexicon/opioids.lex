@@ -31,6 +31,9 @@
 /\b(?:medications?|opioids?|Norco|tramadol|oxycodone|Percocet|hydrocodone)\s+(?:\w+\s+){0,2}?(?:does|do|did)\s+not\s+(?:help|reduce|relieve|lower)\s+(?:\w+\s+){0,2}?(?:pain|much)\b/
 
 [opi_analgesia_cite]
+/\bhow\s+much\s+(?:the\s+|his\s+|her\s+)?(?:medications?|opioids?|drug|\w+)\s+(?:actually\s+|really\s+)?(?:helps?|relieves?|reduces?|lowers?)\b/
+/\bhow\s+much\s+(?:the\s+|his\s+|her\s+)?pain\s+(?:drops|falls|decreases|improves|is\s+reduced)\b/
+/\bhow\s+long\s+(?:the\s+)?(?:effect|relief|benefit)\s+lasts\b/
 /\b(?:pain\s+relief|analgesia|analgesic\s+(?:benefit|effect|response)|pain\s+scores?|pain\s+reduction|reduction\s+in\s+pain|decrease\s+in\s+pain|VAS\s+scores?)\b/
 
 # ---- functional_improvement: a concrete gain in a named function ----------
@@ -69,6 +72,9 @@
 /\b(?:cannot|can't|can\s+not|unable\s+to)\s+(?:\w+\s+){0,2}?(?:perform|do|manage)\s+(?:\w+\s+){0,2}?(?:ADLs?|activities\s+of\s+daily\s+living|chores|household)/
 
 [opi_function_cite]
+/\b(?:can|could|is\s+able\s+to)\s+do\s+more\b/
+/\bwhat\s+(?:she|he|they|the\s+\w+)\s+can\s+do\s+now\b/
+/\bdo\s+more\s+(?:activities|things|tasks)\b/
 # shorthand: fxn / fxnal / func for function(al)
 /\b(?:fxn(?:al)?|func)\s+(?:gains?|improvement|benefit|status|restoration)\b/
 /\bfunc\s?tion(?:al)?\s+(?:improvement|benefit|gains?|restoration|status|capacity|response|progress)\b/
@@ -79,6 +85,7 @@
 # ---- return_to_work ---------------------------------------------------------
 
 [opi_working]
+/\b(?:resumed|resume|resuming)\s+(?:her|his|their)\s+(?:job|work|employment|duties)\b/
 # a structured work-status field ("Work: FD", "Work status: modified duty")
 /\b(?:work(?:\s+status)?|RTW)\s*:\s*(?:FD|full\s+duty|MD|modified|regular|light|working|P&S\s+and\s+working)\b/
 /\b(?:return(?:ed|s|ing)?|went\s+back|gone\s+back|back)\s+to\s+(?:\w+\s+){0,3}?(?:work|job|duty|employment)\b/
@@ -107,6 +114,7 @@
 /\bremains\s+off\b/
 
 [opi_work_cite]
+/\b(?:resume|return\s+to|go\s+back\s+to|get\s+back\s+to)\s+(?:her|his|their|the)\s+(?:job|work|employment|duties)\b/
 /\breturn(?:ed)?\s+to\s+(?:\w+\s+){0,2}?work\b/
 /\bwork\s+status\b/
 /\b(?:off|out\s+of)\s+work\b/
@@ -141,6 +149,9 @@
 /\b(?:did|does|has)\s+not\s+(?:\w+\s+)?(?:review|assess|ask\s+about|address|discuss|document)\w*\s+(?:\w+\s+){0,2}?(?:side[-\s]effects?|adverse\s+effects?)\b/
 
 [opi_side_effects_cite]
+/\badverse\s+(?:reactions?|effects?|events?)\b/
+/\bcauses?\s+(?:any\s+)?problems\s+such\s+as\b/
+/\b(?:constipation|drowsiness|sedation|nausea)\s+or\s+(?:constipation|drowsiness|sedation|nausea)\b/
 /\b(?:side[-\s]effects?|adverse\s+(?:side\s+)?effects?|adverse\s+reactions?)\b/
 
 # ---- aberrant_behavior (met when absent) ----------------------------------
@@ -175,6 +186,8 @@
 /\b(?:no|without|denies)\s+(?:\w+\s+){0,2}?(?:signs?|evidence|history|indication|concerns?|red\s+flags?)\s+(?:of|for|about)\s+(?:\w+\s+){0,2}?(?:misuse|abuse|diversion|aberran\w+|addiction|drug[-\s]seeking)\b/
 
 [opi_aberrant_cite]
+/\b(?:takes?|taking|uses?|using)\s+(?:the\s+|his\s+|her\s+)?(?:medications?|opioids?|drug)\s+as\s+prescribed\b/
+/\b(?:compliance|adherence)\s+with\s+(?:the\s+)?(?:regimen|prescription|medication)\b/
 /\baberran\w+\b/
 /\b(?:misuse|diversion|drug[-\s]seeking)\b/
 
@@ -197,6 +210,8 @@
 /\bno\s+(?:\w+\s+)?(?:urine\s+)?(?:drug|toxicology)\s+(?:testing|screening)\s+(?:\w+\s+){0,3}?(?:has|have|was|were)\s+(?:\w+\s+)?(?:been\s+)?(?:performed|done|carried\s+out|conducted|obtained)/
 
 [opi_uds_cite]
+/\btoxicology\s+(?:test|screen|testing)\b/
+/\burine\s+(?:tox\w*|testing|test)\b/
 /\bUDS(?:s|es)?\b/
 /\burine\s+(?:drug|tox\w*)\b/
 /\bdrug\s+(?:screen\w*|test\w*)\b/
@@ -204,6 +219,8 @@
 # ---- pain_agreement ---------------------------------------------------------
 
 [opi_agreement]
+/\b(?:written|signed)\s+(?:opioid\s+|narcotic\s+|pain\s+)?contract\b/
+/\bcontract\s+(?:governing|covering)\s+(?:her|his|the)\s+(?:opioid|medication|narcotic)\w*/
 /\b(?:opioid|opiate|narcotic|pain|medication|treatment|controlled\s+substance)\s+(?:\w+\s+)?(?:agree\s?ment|agmt|con\s?tract)s?\b/
 /\b(?:agreement|contract)\s+(?:\w+\s+){0,2}?(?:for|regarding|covering)\s+(?:\w+\s+)?(?:opioids?|narcotics?|pain\s+medications?)\b/
 /\bsigned\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|contract)\b/
@@ -212,6 +229,8 @@
 /\b(?:has\s+not|never|did\s+not|has\s+never)\s+(?:\w+\s+)?signed\s+(?:an?\s+|any\s+)?(?:\w+\s+){0,2}?(?:agreement|contract)\b/
 
 [opi_agreement_cite]
+/\b(?:written|signed)\s+(?:contract|agreement)\b/
+/\bcontract\s+(?:governing|for|covering)\s+(?:her|his|the)?\s*(?:opioid|medication|narcotic)\w*/
 /\b(?:opioid|opiate|narcotic|pain|medication|treatment)\s+(?:\w+\s+)?(?:agree\s?ment|agmt|con\s?tract)s?\b/
 
 # ---- morphine_equivalent_dose -----------------------------------------------
@@ -236,3 +255,10 @@
 # are ..."): extends the shared recital section.
 [recital]
 /\b(?:4|four)\s+A'?s\s+(?:for|of)\s+(?:on-?going\s+)?monitoring\b/
+
+# The dose stated too high in the reviewer's own words (pack.lua `unmet`).
+[opi_med_unmet]
+/\b(?:dose|dosage|amount|MED|MME|morphine\s+equivalen\w*)\s+(?:[\w-]+\s+){0,5}?(?:is|are|was|were|remains)\s+(?:\w+\s+)?(?:above|over|beyond|excessive|in\s+excess\s+of)\b/
+/\b(?:dose|dosage|amount|regimen)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was)\s+(?:far\s+|much\s+|clearly\s+)?too\s+high\b/
+/\bexceed\w*\s+(?:the\s+)?(?:recommended\s+|guideline\s+|maximum\s+)?(?:ceiling|limit|maximum|threshold|cap)\b/
+/\babove\s+(?:the\s+)?(?:recommended\s+|guideline\s+)?(?:ceiling|limit|maximum|threshold|cap)\b/
