@@ -560,7 +560,7 @@ static void test_accounting(void) {
                     "return { id = 'acc', check = function() end }\n";
   char err[256];
   ir_lua_box *b = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL,
-                                  1u << 20, 100000, err, sizeof err);
+                                  NULL, 1u << 20, 100000, err, sizeof err);
   CHECK(b != NULL);
   if (!b)
     return;
@@ -571,7 +571,7 @@ static void test_accounting(void) {
   CHECK_INT(ir_lua_box_used(b), 0);
   /* refusing growth past the cap: opening fails cleanly, nothing leaks */
   ir_lua_box *small = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL,
-                                      64u << 10, 100000, err, sizeof err);
+                                      NULL, 64u << 10, 100000, err, sizeof err);
   CHECK(small == NULL);
   CHECK(strstr(err, "memory limit") != NULL);
   /* reopen after an instruction-limit error resets the counters */
