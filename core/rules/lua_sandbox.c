@@ -593,21 +593,21 @@ static const ir_lua_lib *find_lib(const ir_lua_libs *libs, const char *name) {
 /* Raises "include: no library 'x' (d1/lib/x.lua, d2/lib/x.lua)". */
 static int no_library(lua_State *L, const ir_lua_libs *libs, const char *name) {
   luaL_Buffer buf;
-  luaL_where(L, 1);
   luaL_buffinit(L, &buf);
-  luaL_addvalue(&buf);
-  lua_pushfstring(L, "include: no library '%s' (", name);
-  luaL_addvalue(&buf);
   size_t n = libs ? libs->ndirs : 0;
   for (size_t i = 0; i < n; i++) {
-    lua_pushfstring(L, "%s%s/lib/%s.lua", i ? ", " : "", libs->dirs[i], name);
-    luaL_addvalue(&buf);
+    if (i)
+      luaL_addstring(&buf, ", ");
+    luaL_addstring(&buf, libs->dirs[i]);
+    luaL_addstring(&buf, "/lib/");
+    luaL_addstring(&buf, name);
+    luaL_addstring(&buf, ".lua");
   }
   if (n == 0)
     luaL_addstring(&buf, "no rules directory");
-  luaL_addchar(&buf, ')');
   luaL_pushresult(&buf);
-  return lua_error(L);
+  return luaL_error(L, "include: no library '%s' (%s)", name,
+                    lua_tostring(L, -1));
 }
 
 /* Pushes the compiled chunk of lib, compiling it on the state's first
