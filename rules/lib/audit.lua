@@ -82,11 +82,13 @@
 --     then A.record_contradictions(item, out, parts.name)
 --   A.KINDS                      the five kinds these findings have
 
-local A = {}
+-- The helpers are locals (calls between them are upvalue calls) and the
+-- module is one table constructor (no rehash as it fills): this chunk runs
+-- once per letter in every check that includes it.
 
 -- ---- evidence and messages ------------------------------------------------
 
-function A.clip(s, n)
+local function clip(s, n)
   s = (s or ""):gsub("%s+", " ")
   if #s > n then
     -- cut at a UTF-8 character boundary
@@ -99,11 +101,11 @@ function A.clip(s, n)
   return s
 end
 
-function A.quote(ev)
+local function quote(ev)
   if not ev or not ev.text or ev.text == "" then
     return nil
   end
-  return "'" .. A.clip(ev.text, 200) .. "'"
+  return "'" .. clip(ev.text, 200) .. "'"
 end
 
 local SECTION = {
@@ -113,11 +115,11 @@ local SECTION = {
   header = "the letter header",
 }
 
-function A.where(ev)
+local function where(ev)
   return SECTION[ev and ev.section] or "the record"
 end
 
-function A.concat(...)
+local function concat(...)
   local out = {}
   for i = 1, select("#", ...) do
     for _, ev in ipairs(select(i, ...) or {}) do
@@ -127,13 +129,13 @@ function A.concat(...)
   return out
 end
 
-function A.evidence(item, id)
-  return A.concat(item.facts[id].evidence)
+local function evidence(item, id)
+  return concat(item.facts[id].evidence)
 end
 
 -- ---- criteria and verdicts ------------------------------------------------
 
-function A.by_id(list)
+local function by_id(list)
   local t = {}
   for _, c in ipairs(list) do
     t[c.id] = c
@@ -141,7 +143,7 @@ function A.by_id(list)
   return t
 end
 
-function A.contradicted(item, id)
+local function contradicted(item, id)
   for _, c in ipairs(item.contradicted) do
     if c == id then
       return true
@@ -150,7 +152,7 @@ function A.contradicted(item, id)
   return false
 end
 
-function A.status_verdict(item, spec)
+local function status_verdict(item, spec)
   local status = item.status[spec.id]
   if status == "unknown" or status == nil then
     return "unknown"
@@ -158,14 +160,14 @@ function A.status_verdict(item, spec)
   return status == spec.meets and "met" or "unmet"
 end
 
-function A.at_most(v, most, integer)
+local function at_most(v, most, integer)
   if integer and math.type(v) ~= "integer" or type(v) ~= "number" or not most then
     return "unknown"
   end
   return v > most and "unmet" or "met"
 end
 
-function A.all_allowed(v, allowed)
+local function all_allowed(v, allowed)
   if type(v) ~= "table" or #v == 0 then
     return "unknown"
   end
@@ -177,9 +179,9 @@ function A.all_allowed(v, allowed)
   return "met"
 end
 
-function A.verdict_with(SPEC, value)
+local function verdict_with(SPEC, value)
   return function(item, id)
-    if A.contradicted(item, id) then
+    if contradicted(item, id) then
       return "contradicted"
     end
     local spec = SPEC[id]
@@ -189,13 +191,13 @@ function A.verdict_with(SPEC, value)
     if spec.meets == "value" then
       return value(item, id, spec)
     end
-    return A.status_verdict(item, spec)
+    return status_verdict(item, spec)
   end
 end
 
 -- ---- words ------------------------------------------------------------------
 
-function A.has_any(s, words)
+local function has_any(s, words)
   for _, w in ipairs(words) do
     if s:find(w, 1, true) then
       return true
@@ -204,7 +206,7 @@ function A.has_any(s, words)
   return false
 end
 
-function A.first_of(s, words, init)
+local function first_of(s, words, init)
   local first
   for _, w in ipairs(words) do
     local at = s:find(w, init, true)
@@ -215,25 +217,25 @@ function A.first_of(s, words, init)
   return first
 end
 
-function A.words(...)
-  return A.concat(...)
+local function words(...)
+  return concat(...)
 end
 
-A.GUIDES = { "acoem", "odg", "official disability" }
+local GUIDES = { "acoem", "odg", "official disability" }
 -- a blanket statement the rationale reports as someone else's (UR's) is
 -- not the reviewer's ground
-A.REPORTED = { "utilization review", "utilization reviewer", "ur ",
+local REPORTED = { "utilization review", "utilization reviewer", "ur ",
   "claims administrator", "peer review", "prior reviewer" }
-A.BLANKET = { "not recommended", "not supported", "no guideline support",
+local BLANKET = { "not recommended", "not supported", "no guideline support",
   "do not recommend", "does not recommend", "recommend against",
   "recommends against", "not routinely recommended", "no proven benefit",
   "insufficient evidence", "not indicated" }
 
 -- ---- blanket guideline statements -------------------------------------------
 
-function A.guide_named(item)
+local function guide_named(item)
   local maximus = (item.guidelines.maximus or ""):lower()
-  return A.has_any(maximus, A.GUIDES) and not maximus:find("chronic pain", 1, true)
+  return has_any(maximus, GUIDES) and not maximus:find("chronic pain", 1, true)
 end
 
 -- A sentence ends at ".", ";", "!" or "?" followed by white space; the next
@@ -261,15 +263,15 @@ end
 local function one_sentence(lower, guide_named, o)
   local from = 1
   while true do
-    local p = A.first_of(lower, o.blanket, from)
+    local p = first_of(lower, o.blanket, from)
     if not p then
       return nil
     end
     local r = sentence_at(lower, from, p)
     local s = lower:sub(r[1], r[2])
-    if not (o.qualified and A.has_any(s, o.qualified))
-      and not A.has_any(" " .. s, A.REPORTED)
-      and (A.has_any(s, A.GUIDES) or guide_named) then
+    if not (o.qualified and has_any(s, o.qualified))
+      and not has_any(" " .. s, REPORTED)
+      and (has_any(s, GUIDES) or guide_named) then
       return r
     end
     from = r[2] + 2
@@ -282,12 +284,12 @@ local function two_sentences(lower, guide_named, o)
   local from = 1
   while from <= #lower do
     local stop = sentence_end(lower, from)
-    if guide_named or A.has_any(lower:sub(from, stop), A.GUIDES) then
+    if guide_named or has_any(lower:sub(from, stop), GUIDES) then
       local stop2 = sentence_end(lower, stop + 2)
       for _, r in ipairs({ { from, stop }, { from, stop2 } }) do
         local t = lower:sub(r[1], r[2])
-        if A.has_any(t, o.blanket) and not (o.qualified and A.has_any(t, o.qualified))
-          and not A.has_any(" " .. t, A.REPORTED) then
+        if has_any(t, o.blanket) and not (o.qualified and has_any(t, o.qualified))
+          and not has_any(" " .. t, REPORTED) then
           return r
         end
       end
@@ -297,103 +299,134 @@ local function two_sentences(lower, guide_named, o)
   return nil
 end
 
-function A.blanket_sentence(item, o)
+local function blanket_sentence(item, o)
   local lower = item.rationale:lower()
-  local named = A.guide_named(item)
+  local named = guide_named(item)
   if o.next then
     return two_sentences(lower, named, o)
   end
   return one_sentence(lower, named, o)
 end
 
-function A.blanket_statement(item, o)
-  local r = A.blanket_sentence(item, o)
+local function blanket_statement(item, o)
+  local r = blanket_sentence(item, o)
   return r and span(item.rationale_evidence, r[1], r[2])
 end
 
 -- ---- findings ---------------------------------------------------------------
 
-A.KINDS = { "approved-unmet-criterion", "denial-criterion-met",
+local KINDS = { "approved-unmet-criterion", "denial-criterion-met",
   "denial-outside-criteria", "guideline-conflict", "record-contradiction" }
 
-function A.finding(kind, severity, message, evidence, criterion)
+local function finding(kind, severity, message, evidence, criterion)
   return { kind = kind, severity = severity, message = message,
     evidence = evidence, criterion = criterion }
 end
 
 -- ": 'quote'" of the first evidence, or "".
 local function quoted(ev)
-  local q = A.quote(ev[1])
+  local q = quote(ev[1])
   return q and (": " .. q) or ""
 end
 
-function A.unmet_finding(id, lead, what, requires, ev)
-  return A.finding("approved-unmet-criterion", "error",
+local function unmet_finding(id, lead, what, requires, ev)
+  return finding("approved-unmet-criterion", "error",
     string.format("%s although %s documents %s%s; MTUS requires %s.", lead,
-      A.where(ev[1]), what, quoted(ev), requires), ev, id)
+      where(ev[1]), what, quoted(ev), requires), ev, id)
 end
 
-function A.met_finding(id, lead, what, ev, cited, tail)
-  return A.finding("denial-criterion-met", "error",
-    string.format("%s, but %s documents %s%s%s.", lead, A.where(ev[1]), what,
-      quoted(ev), tail or ""), A.concat(ev, cited), id)
+local function met_finding(id, lead, what, ev, cited, tail)
+  return finding("denial-criterion-met", "error",
+    string.format("%s, but %s documents %s%s%s.", lead, where(ev[1]), what,
+      quoted(ev), tail or ""), concat(ev, cited), id)
 end
 
-function A.approved_unmet(item, out, verdict, lead, describe)
+local function approved_unmet(item, out, verdict, lead, describe)
   for _, c in ipairs(PACK.criteria) do
     if verdict(item, c.id) == "unmet" then
-      out[#out + 1] = A.unmet_finding(c.id, lead, describe(item, c.id),
-        c.requires, A.evidence(item, c.id))
+      out[#out + 1] = unmet_finding(c.id, lead, describe(item, c.id),
+        c.requires, evidence(item, c.id))
     end
   end
 end
 
-function A.denial_met(item, out, verdict, SPEC, lead, what)
+local function denial_met(item, out, verdict, SPEC, lead, what)
   for _, id in ipairs(item.cited) do
     if SPEC[id] and verdict(item, id) == "met" then
-      out[#out + 1] = A.met_finding(id, lead(id), what(id), A.evidence(item, id),
+      out[#out + 1] = met_finding(id, lead(id), what(id), evidence(item, id),
         item.cited_evidence[id])
     end
   end
 end
 
-function A.record_contradictions(item, out, name)
+local function record_contradictions(item, out, name)
   for _, id in ipairs(item.contradicted) do
     local f = item.facts[id]
-    out[#out + 1] = A.finding("record-contradiction", "warning",
+    out[#out + 1] = finding("record-contradiction", "warning",
       string.format("The record both affirms and denies %s: %s versus %s.", name(id),
-        A.quote(f.affirm[1]) or "(affirmed)", A.quote(f.deny[1]) or "(denied)"),
-      A.concat({ f.affirm[1] }, { f.deny[1] }), id)
+        quote(f.affirm[1]) or "(affirmed)", quote(f.deny[1]) or "(denied)"),
+      concat({ f.affirm[1] }, { f.deny[1] }), id)
   end
 end
 
-function A.guideline_conflict(message, evidence)
-  return A.finding("guideline-conflict", "warning", message, evidence)
+local function guideline_conflict(message, evidence)
+  return finding("guideline-conflict", "warning", message, evidence)
 end
 
-function A.denial_outside_criteria(item, criteria)
+local function denial_outside_criteria(item, criteria)
   if item.outcome ~= "upheld" or #item.cited > 0 or item.conclusion == "necessary" then
     return nil -- outcome-vs-conclusion (outcome.lua) covers a "necessary"
   end
   local ev = item.conclusion_evidence or item.title_evidence
-  local q = A.quote(ev)
-  return A.finding("denial-outside-criteria", "info", string.format(
+  local q = quote(ev)
+  return finding("denial-outside-criteria", "info", string.format(
     "Upheld without naming any unmet %s; the denial rests on other grounds%s.",
     criteria, q and (" (" .. q .. ")") or ""), { ev })
 end
 
-function A.check_with(parts)
+local function check_with(parts)
   return function(item, letter)
     local out = {}
     if item.outcome == "overturned" then
       parts.overturned(item, letter, out)
     elseif item.outcome == "upheld" then
       parts.upheld(item, out)
-      out[#out + 1] = parts.conflict(item) or A.denial_outside_criteria(item, parts.criteria)
+      out[#out + 1] = parts.conflict(item) or denial_outside_criteria(item, parts.criteria)
     end
-    A.record_contradictions(item, out, parts.name)
+    record_contradictions(item, out, parts.name)
     return out
   end
 end
 
-return A
+return {
+  clip = clip,
+  quote = quote,
+  where = where,
+  concat = concat,
+  evidence = evidence,
+  by_id = by_id,
+  contradicted = contradicted,
+  status_verdict = status_verdict,
+  at_most = at_most,
+  all_allowed = all_allowed,
+  verdict_with = verdict_with,
+  has_any = has_any,
+  first_of = first_of,
+  words = words,
+  GUIDES = GUIDES,
+  REPORTED = REPORTED,
+  BLANKET = BLANKET,
+  guide_named = guide_named,
+  blanket_sentence = blanket_sentence,
+  blanket_statement = blanket_statement,
+  KINDS = KINDS,
+  finding = finding,
+  unmet_finding = unmet_finding,
+  met_finding = met_finding,
+  approved_unmet = approved_unmet,
+  denial_met = denial_met,
+  record_contradictions = record_contradictions,
+  guideline_conflict = guideline_conflict,
+  denial_outside_criteria = denial_outside_criteria,
+  check_with = check_with,
+}
