@@ -83,8 +83,9 @@ capability: all
 	-/usr/bin/python3 tests/capability/run.py --per-cell 50 --bin ./$(BIN) $(CAPABILITY_FLAGS)
 
 # Rule packs: every pack folder (pack.lua, its checks, its tests), the
-# specialty map, the shared lexicons and the example pack, so that `imraudit test PREFIX/share/imraudit/rules`
-# runs too.
+# checks' shared libraries (rules/lib), the specialty map, the shared
+# lexicons and the example pack, so that `imraudit test
+# PREFIX/share/imraudit/rules` runs too.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/lexicon \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -95,6 +96,8 @@ install: all
 	  $(DESTDIR)$(DATADIR)/rules/lexicon/
 	for d in rules/*/; do [ -f "$$d/pack.lua" ] || continue; \
 	  cp -R "$$d" $(DESTDIR)$(DATADIR)/rules/ || exit 1; done
+	install -d $(DESTDIR)$(DATADIR)/rules/lib
+	install -m 644 rules/lib/*.lua $(DESTDIR)$(DATADIR)/rules/lib/
 	cp -R rules/examples $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 man/imraudit.1 $(DESTDIR)$(MANDIR)/man1/imraudit.1
 	install -m 644 man/imraudit-rules.5 $(DESTDIR)$(MANDIR)/man5/imraudit-rules.5

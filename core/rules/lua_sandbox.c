@@ -578,6 +578,99 @@ static void setup_globals(lua_State *L) {
   lua_settop(L, g - 1);
 }
 
+/* ---- include(): shared check libraries --------------------------------- */
+
+/* Registry key of the state's compiled library chunks, by name. */
+static const char LIBS_KEY = 0;
+
+static const ir_lua_lib *find_lib(const ir_lua_libs *libs, const char *name) {
+  for (size_t i = 0; libs && i < libs->n; i++)
+    if (strcmp(libs->v[i].name, name) == 0)
+      return &libs->v[i];
+  return NULL;
+}
+
+/* Raises "include: no library 'x' (d1/lib/x.lua, d2/lib/x.lua)". */
+static int no_library(lua_State *L, const ir_lua_libs *libs, const char *name) {
+  luaL_Buffer buf;
+  luaL_buffinit(L, &buf);
+  size_t n = libs ? libs->ndirs : 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      luaL_addstring(&buf, ", ");
+    luaL_addstring(&buf, libs->dirs[i]);
+    luaL_addstring(&buf, "/lib/");
+    luaL_addstring(&buf, name);
+    luaL_addstring(&buf, ".lua");
+  }
+  if (n == 0)
+    luaL_addstring(&buf, "no rules directory");
+  luaL_pushresult(&buf);
+  return luaL_error(L, "include: no library '%s' (%s)", name,
+                    lua_tostring(L, -1));
+}
+
+/* Pushes the compiled chunk of lib, compiling it on the state's first
+ * include of it (the loader checked its syntax already). */
+static void push_lib_chunk(lua_State *L, const ir_lua_lib *lib) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &LIBS_KEY) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &LIBS_KEY);
+  }
+  if (lua_getfield(L, -1, lib->name) == LUA_TFUNCTION) {
+    lua_remove(L, -2);
+    return;
+  }
+  lua_pop(L, 1);
+  lua_pushfstring(L, "@%s", lib->file);
+  if (luaL_loadbufferx(L, lib->src, lib->srclen, lua_tostring(L, -1), "t") !=
+      LUA_OK)
+    lua_error(L);
+  lua_remove(L, -2);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, lib->name);
+  lua_remove(L, -2);
+}
+
+/* include(name): upvalue 1 is the environment it was made for, upvalue 2
+ * its modules by name (made on the first include). A name being loaded
+ * holds false until its chunk returns. */
+static int sandbox_include(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  lua_settop(L, 1);
+  if (lua_type(L, lua_upvalueindex(2)) != LUA_TTABLE) {
+    lua_newtable(L);
+    lua_replace(L, lua_upvalueindex(2));
+  }
+  int t = lua_getfield(L, lua_upvalueindex(2), name);
+  if (t == LUA_TTABLE)
+    return 1;
+  if (t == LUA_TBOOLEAN)
+    return luaL_error(L,
+                      "include: library '%s' is still loading (it includes "
+                      "itself, or its loading failed earlier)",
+                      name);
+  const ir_lua_lib *lib = find_lib(box_of(L)->libs, name);
+  if (!lib)
+    return no_library(L, box_of(L)->libs, name);
+  lua_pushboolean(L, 0);
+  lua_setfield(L, lua_upvalueindex(2), name);
+  push_lib_chunk(L, lib);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_setupvalue(L, -2, 1); /* the chunk's _ENV: the rule's environment */
+  lua_call(L, 0, 1);
+  if (!lua_istable(L, -1))
+    return luaL_error(L,
+                      "include: library '%s' (%s) must return a table (got "
+                      "%s)",
+                      name, lib->file, luaL_typename(L, -1));
+  lua_pushvalue(L, -1);
+  lua_setfield(L, lua_upvalueindex(2), name);
+  return 1;
+}
+
 /* ---- state life cycle --------------------------------------------------- */
 
 /* Registry key of the pristine globals laid out flat (made on the first
@@ -638,11 +731,12 @@ static void push_flat_globals(lua_State *L, int base) {
 }
 
 /* Protected: a fresh environment for the rule's chunk (a copy of the
- * pristine globals, each plain library table copied too, _G itself,
- * strict), the chunk run in it, its table and `check` kept in the registry
- * (replacing the last ones), math.random reseeded. Nothing a rule sets
- * survives: not its locals (new closures), not its globals, not a change to
- * a library table. */
+ * pristine globals, each plain library table copied too, _G itself, an
+ * include() of its own with no module loaded, strict), the chunk run in it,
+ * its table and `check` kept in the registry (replacing the last ones),
+ * math.random reseeded. Nothing a rule sets survives: not its locals (new
+ * closures), not its globals, not a change to a library table, not a
+ * library module (included again, it runs again in the new environment). */
 static int fresh_env(lua_State *L) {
   ir_lua_box *b = box_of(L);
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->base_ref);
@@ -676,6 +770,10 @@ static int fresh_env(lua_State *L) {
   }
   lua_pushvalue(L, env);
   lua_setfield(L, env, "_G");
+  lua_pushvalue(L, env); /* include(), with no module loaded yet */
+  lua_pushboolean(L, 0);
+  lua_pushcclosure(L, sandbox_include, 2);
+  lua_setfield(L, env, "include");
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->meta_ref);
   lua_setmetatable(L, env);
   lua_getfield(L, base, "math");
@@ -784,8 +882,8 @@ static int box_start(ir_lua_box *b, char *err, size_t errlen) {
 
 ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
                             const char *rule_id, const ir_pack *pack,
-                            size_t memory, long steps, char *err,
-                            size_t errlen) {
+                            const ir_lua_libs *libs, size_t memory, long steps,
+                            char *err, size_t errlen) {
   ir_lua_box *b = calloc(1, sizeof *b);
   if (!b) {
     snprintf(err, errlen, "out of memory");
@@ -796,6 +894,7 @@ ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
   b->srclen = srclen;
   b->rule_id = rule_id;
   b->pack = pack;
+  b->libs = libs;
   b->memory = memory;
   b->steps_limit = steps;
   if (box_start(b, err, errlen) != 0) {

@@ -30,6 +30,24 @@
 #define POOL_MAX 256
 #define POOL_CLASSES (POOL_MAX / POOL_STEP)
 
+/* A shared check library: RULES_DIR/lib/NAME.lua, read and syntax-checked
+ * when the rules load (rules.c). include(NAME) in a sandbox runs it. */
+typedef struct {
+  const char *name; /* NAME: the file name without ".lua" */
+  const char *file; /* its path, the chunk name in messages */
+  const char *src;
+  size_t srclen;
+} ir_lua_lib;
+
+/* The libraries a sandbox may include, and the search path (for the
+ * message naming where an unknown library was looked for). */
+typedef struct {
+  const ir_lua_lib *v;
+  size_t n;
+  const char *const *dirs;
+  size_t ndirs;
+} ir_lua_libs;
+
 typedef struct {
   size_t used, cap, peak; /* bytes Lua asked for (what the cap limits) */
   size_t reserved;        /* taken from the process budget */
@@ -48,20 +66,21 @@ typedef struct ir_lua_box {
   long steps_limit;
   long steps_used;
   int limit_hit;
-  int time_hit;        /* the limit hit was the wall clock's */
-  double started;      /* CLOCK_MONOTONIC seconds when the call was armed */
-  int rule_ref;        /* registry ref of the table the chunk returned */
-  int check_ref;       /* registry ref of its `check` field as loaded */
-  int chunk_ref;       /* the compiled chunk, run again per letter */
-  int base_ref;        /* the pristine sandbox globals */
-  int meta_ref;        /* their strict metatable */
-  const char *rule_id; /* print prefix (not owned) */
-  const char *file;    /* chunk name without '@' (not owned) */
-  const char *src;     /* rule source (not owned) */
-  const ir_pack *pack; /* the pack the rule is a check of, or NULL: its
-                          PACK and CRITERIA globals (not owned) */
-  const void *letter;  /* the letter being checked (or NULL): span() and
-                          lazy letter tables read it */
+  int time_hit;            /* the limit hit was the wall clock's */
+  double started;          /* CLOCK_MONOTONIC seconds when the call was armed */
+  int rule_ref;            /* registry ref of the table the chunk returned */
+  int check_ref;           /* registry ref of its `check` field as loaded */
+  int chunk_ref;           /* the compiled chunk, run again per letter */
+  int base_ref;            /* the pristine sandbox globals */
+  int meta_ref;            /* their strict metatable */
+  const char *rule_id;     /* print prefix (not owned) */
+  const char *file;        /* chunk name without '@' (not owned) */
+  const char *src;         /* rule source (not owned) */
+  const ir_pack *pack;     /* the pack the rule is a check of, or NULL: its
+                              PACK and CRITERIA globals (not owned) */
+  const ir_lua_libs *libs; /* what include() finds, or NULL (not owned) */
+  const void *letter;      /* the letter being checked (or NULL): span() and
+                              lazy letter tables read it */
   unsigned long letter_gen; /* bumped whenever `letter` is set */
   size_t srclen;
 } ir_lua_box;
@@ -83,11 +102,15 @@ void ir_lua_budget_set(size_t total);
  * pack NULL) and PACK (a read-only table of the pack: id, guideline,
  * pages, version, categories, criteria = { {id, meets, value, requires,
  * thresholds..., allowed}, ... }; absent for a loose rule) describe the
- * pack. NULL with "file:line: message" in err on failure. */
+ * pack. The global include(name) returns the module of library `name`
+ * of libs (NULL: none): its chunk runs in the calling rule's environment,
+ * once per environment (cached until the next fresh environment), under
+ * the same limits; the compiled chunk is kept per state. NULL with
+ * "file:line: message" in err on failure. */
 ir_lua_box *ir_lua_box_open(const char *file, const char *src, size_t srclen,
                             const char *rule_id, const ir_pack *pack,
-                            size_t memory, long steps, char *err,
-                            size_t errlen);
+                            const ir_lua_libs *libs, size_t memory, long steps,
+                            char *err, size_t errlen);
 /* Closes and re-creates the state; 0 or -1 with err set (box->L NULL). */
 int ir_lua_box_reopen(ir_lua_box *b, char *err, size_t errlen);
 void ir_lua_box_free(ir_lua_box *b);

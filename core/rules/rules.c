@@ -4,7 +4,9 @@
  * Each directory of the search path is a pack when it holds pack.lua;
  * otherwise each of its sub-directories holding pack.lua is one, and its own
  * *.lua files are loose rules (of no pack). A pack's checks are its *.lua
- * files other than pack.lua (pack_load.c reads that one). Lexicons (*.lex)
+ * files other than pack.lua (pack_load.c reads that one); lib/NAME.lua files of
+ * a search directory are shared libraries (include(), lua_sandbox.c), read
+ * before any rule. Lexicons (*.lex)
  * are never read here. Loading runs each rule once in a throw-away sandbox
  * to check its shape; each worker context then holds one sandbox per rule
  * (lua_sandbox.c). Conversion of the record to Lua tables
@@ -46,6 +48,9 @@ struct ir_ruleset {
   ir_packset ps; /* the packs, in load order (ps.v is packs) */
   char **dirs;   /* the search path */
   size_t ndirs;
+  ir_lua_lib *libs; /* the shared check libraries (DIR/lib/NAME.lua) */
+  size_t nlibs;
+  ir_lua_libs libset; /* what each sandbox's include() finds */
   ir_rules_opts opt;
 };
 
@@ -281,13 +286,13 @@ static void free_rule(ir_rule *r) {
 }
 
 /* Loads one file into r: runs it in a sandbox and checks its shape. */
-static int load_rule(ir_rule *r, const ir_rules_opts *opt, char *err,
-                     size_t errlen) {
+static int load_rule(ir_rule *r, const ir_rules_opts *opt,
+                     const ir_lua_libs *libs, char *err, size_t errlen) {
   r->src = read_file(r->file, &r->srclen, err, errlen);
   if (!r->src)
     return -1;
   ir_lua_box *b = ir_lua_box_open(r->file, r->src, r->srclen, NULL, r->pack,
-                                  opt->memory, opt->steps, err, errlen);
+                                  libs, opt->memory, opt->steps, err, errlen);
   if (!b)
     return -1;
   lua_State *L = b->L;
@@ -323,6 +328,12 @@ void ir_rules_free(ir_ruleset *r) {
   for (size_t i = 0; i < r->npacks; i++)
     ir_pack_free(r->packs[i]);
   free(r->packs);
+  for (size_t i = 0; i < r->nlibs; i++) {
+    free((char *)r->libs[i].name);
+    free((char *)r->libs[i].file);
+    free((char *)r->libs[i].src);
+  }
+  free(r->libs);
   free_list(r->dirs, r->ndirs);
   free(r);
 }
@@ -332,6 +343,88 @@ static void *grow(void *v, size_t n, size_t size) {
   if (!p)
     ir_exit_nomem();
   return p;
+}
+
+/* ---- shared check libraries ---------------------------------------------- */
+
+/* "file:line: message" of a library's syntax error, or 0 when it compiles
+ * (as text: a binary chunk is an error, as for rules). Parsed in a plain
+ * state: nothing runs. */
+static int lib_syntax(const ir_lua_lib *lib, char *err, size_t errlen) {
+  lua_State *L = luaL_newstate();
+  if (!L)
+    ir_exit_nomem();
+  lua_pushfstring(L, "@%s", lib->file);
+  int st = luaL_loadbufferx(L, lib->src, lib->srclen, lua_tostring(L, -1), "t");
+  if (st != LUA_OK) {
+    const char *m = lua_tostring(L, -1);
+    size_t fl = strlen(lib->file);
+    if (m && strncmp(m, lib->file, fl) == 0 && m[fl] == ':')
+      snprintf(err, errlen, "%s", m);
+    else
+      snprintf(err, errlen, "%s:1: %s", lib->file, m ? m : "cannot load");
+  }
+  lua_close(L);
+  return st == LUA_OK ? 0 : -1;
+}
+
+/* Reads the libraries DIR/lib/NAME.lua of one search directory (none when
+ * there is no lib/ folder); a NAME another directory's lib/ has already is
+ * an error naming both files. */
+static int add_libs(ir_ruleset *rs, const char *dir, char *err, size_t errlen) {
+  size_t dl = strlen(dir) + sizeof "/lib";
+  char *libdir = malloc(dl);
+  if (!libdir)
+    ir_exit_nomem();
+  snprintf(libdir, dl, "%s/lib", dir);
+  struct stat st;
+  ir_dirlist l;
+  if (stat(libdir, &st) != 0 || !S_ISDIR(st.st_mode))
+    return free(libdir), 0;
+  if (ir_dirlist_read(libdir, &l) != 0) {
+    snprintf(err, errlen, "%s: cannot open the library directory: %s", libdir,
+             strerror(errno));
+    return free(libdir), -1;
+  }
+  int rc = 0;
+  for (size_t i = 0; rc == 0 && i < l.n; i++) {
+    if (!ends_with(l.names[i], ".lua"))
+      continue;
+    size_t len = strlen(libdir) + strlen(l.names[i]) + 2;
+    char *file = malloc(len);
+    char *name = strndup(l.names[i], strlen(l.names[i]) - 4);
+    if (!file || !name)
+      ir_exit_nomem();
+    snprintf(file, len, "%s/%s", libdir, l.names[i]);
+    if (stat(file, &st) != 0 || !S_ISREG(st.st_mode)) {
+      free(file);
+      free(name);
+      continue;
+    }
+    rs->libs = grow(rs->libs, rs->nlibs, sizeof *rs->libs);
+    ir_lua_lib *lib = &rs->libs[rs->nlibs++];
+    memset(lib, 0, sizeof *lib);
+    lib->name = name;
+    lib->file = file;
+    lib->src = read_file(file, &lib->srclen, err, errlen);
+    if (!lib->src) {
+      rc = -1;
+      break;
+    }
+    for (size_t j = 0; j + 1 < rs->nlibs; j++)
+      if (strcmp(rs->libs[j].name, name) == 0) {
+        snprintf(err, errlen,
+                 "%s:1: duplicate library '%s' (also in %s): rename one, "
+                 "include() finds a library by its name",
+                 file, name, rs->libs[j].file);
+        rc = -1;
+      }
+    if (rc == 0)
+      rc = lib_syntax(lib, err, errlen);
+  }
+  ir_dirlist_free(&l);
+  free(libdir);
+  return rc;
 }
 
 /* Loads the rules at paths (taking them) as checks of pack p (NULL: loose
@@ -352,7 +445,7 @@ static int add_rules(ir_ruleset *rs, char **paths, size_t n, const ir_pack *p,
     memset(r, 0, sizeof *r);
     r->file = paths[i];
     r->pack = p;
-    if (load_rule(r, &rs->opt, err, errlen) != 0) {
+    if (load_rule(r, &rs->opt, &rs->libset, err, errlen) != 0) {
       failed = 1;
       continue;
     }
@@ -451,6 +544,15 @@ ir_ruleset *ir_rules_load_path(const char *const *dirs, size_t ndirs,
     rs->opt.memory = IR_DEFAULT_RULE_MEMORY;
   ir_lua_budget_set(rs->opt.memory_total ? rs->opt.memory_total
                                          : IR_RULE_MEMORY_TOTAL);
+  /* every directory's libraries first: a rule may include one of another
+   * directory, and its top-level code runs as it loads */
+  for (size_t i = 0; i < ndirs; i++)
+    if (add_libs(rs, rs->dirs[i], err, errlen) != 0) {
+      ir_rules_free(rs);
+      return NULL;
+    }
+  rs->libset = (ir_lua_libs){rs->libs, rs->nlibs, (const char *const *)rs->dirs,
+                             rs->ndirs};
   for (size_t i = 0; i < ndirs; i++)
     if (add_dir(rs, rs->dirs[i], err, errlen) != 0) {
       ir_rules_free(rs);
@@ -529,8 +631,9 @@ ir_rules_ctx *ir_rules_ctx_new(const ir_ruleset *r, char *err, size_t errlen) {
   }
   for (size_t i = 0; i < r->n; i++) {
     const ir_rule *ru = &r->v[i];
-    c->box[i] = ir_lua_box_open(ru->file, ru->src, ru->srclen, ru->id, ru->pack,
-                                r->opt.memory, r->opt.steps, err, errlen);
+    c->box[i] =
+        ir_lua_box_open(ru->file, ru->src, ru->srclen, ru->id, ru->pack,
+                        &r->libset, r->opt.memory, r->opt.steps, err, errlen);
     if (!c->box[i]) {
       ir_rules_ctx_free(c);
       return NULL;

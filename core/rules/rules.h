@@ -7,17 +7,21 @@
  * is each sub-directory of a search directory that holds one
  * (pack_load.h); each *.lua of a pack folder other than pack.lua is a
  * check of that pack, and each *.lua directly in a search directory a loose
- * rule of no pack. Scripts are loaded as text only (no bytecode), each must
- * return a table with id and check, and the sources are kept; a syntax or
- * shape error, or a pack id used twice, is returned as "file:line:
- * message" before any letter is read. ir_rules_ctx is per worker: one sandboxed
- * Lua state per rule with its own environment, a memory cap and an instruction
- * limit per check() call. ir_rules_run() gives each rule, once per letter,
- * read-only Lua tables of the letter (lua_convert.h: built lazily, an item's
- * fields on its first use, inside that rule's limits), calls check(item,
- * letter) for each item the rule applies to, and appends findings to
- * item->findings, or an ir_rule_error to letter->rule_errors when a rule fails
- * (including failing to build a table it reads). */
+ * rule of no pack. The *.lua of a search directory's lib/ folder are
+ * shared check libraries: read and syntax-checked first (a name found in
+ * two directories is an error naming both), then given to every sandbox,
+ * where include(NAME) returns the module lib/NAME.lua returns (no file is
+ * read while letters are checked). Scripts are loaded as text only (no
+ * bytecode), each must return a table with id and check, and the sources are
+ * kept; a syntax or shape error, or a pack id used twice, is returned as
+ * "file:line: message" before any letter is read. ir_rules_ctx is per worker:
+ * one sandboxed Lua state per rule with its own environment, a memory cap and
+ * an instruction limit per check() call. ir_rules_run() gives each rule, once
+ * per letter, read-only Lua tables of the letter (lua_convert.h: built lazily,
+ * an item's fields on its first use, inside that rule's limits), calls
+ * check(item, letter) for each item the rule applies to, and appends findings
+ * to item->findings, or an ir_rule_error to letter->rule_errors when a rule
+ * fails (including failing to build a table it reads). */
 #ifndef IR_RULES_H
 #define IR_RULES_H
 #include "letter/letter.h"

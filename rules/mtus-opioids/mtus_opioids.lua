@@ -18,10 +18,14 @@
 --   record-contradiction      warning  the record affirms and denies a fact
 --   denial-outside-criteria   info     Upheld, no criterion named, other grounds
 
-local SPEC = {}
-for _, c in ipairs(PACK.criteria) do
-  SPEC[c.id] = c
-end
+local A = include("audit") -- the helpers shared by the packs' checks
+local quote = A.quote
+
+local SPEC = A.by_id(PACK.criteria)
+
+-- The parts of check() (A.check_with): the findings on an overturned item,
+-- on an upheld one, the guideline conflict, and how findings name things.
+local P = { criteria = "MTUS opioid criterion" }
 
 -- The three facts of the continue criterion.
 local CONTINUE = { pain_relief = true, functional_improvement = true, return_to_work = true }
@@ -38,17 +42,8 @@ local MET = {
   morphine_equivalent_dose = "a daily dose within 120 mg morphine equivalents",
 }
 
-local function contradicted(item, id)
-  for _, c in ipairs(item.contradicted) do
-    if c == id then
-      return true
-    end
-  end
-  return false
-end
-
 local function status(item, id)
-  if contradicted(item, id) then
+  if A.contradicted(item, id) then
     return "contradicted"
   end
   return item.status[id] or "unknown"
@@ -69,73 +64,10 @@ local function continue_verdict(item)
 end
 
 -- "met", "unmet", "unknown" or "contradicted" for criterion id of item.
-local function verdict(item, id)
-  if contradicted(item, id) then
-    return "contradicted"
-  end
-  local spec = SPEC[id]
-  if not spec then
-    return "unknown"
-  end
-  if spec.meets == "value" then
-    local f = item.facts[id]
-    local v = f and f.value
-    if type(v) ~= "number" or not spec.at_most then
-      return "unknown"
-    end
-    return v > spec.at_most and "unmet" or "met"
-  end
-  local s = item.status[id]
-  if s == "unknown" or s == nil then
-    return "unknown"
-  end
-  return s == spec.meets and "met" or "unmet"
-end
-
-local function clip(s, n)
-  s = (s or ""):gsub("%s+", " ")
-  if #s > n then
-    local cut = n
-    while cut > 1 and (s:byte(cut + 1) or 0) & 0xC0 == 0x80 do
-      cut = cut - 1
-    end
-    s = s:sub(1, cut) .. "..."
-  end
-  return s
-end
-
-local function quote(ev)
-  if not ev or not ev.text or ev.text == "" then
-    return nil
-  end
-  return "'" .. clip(ev.text, 200) .. "'"
-end
-
-local SECTION = { summary = "the clinical case summary", rationale = "the rationale",
-  title = "the item title", header = "the letter header" }
-
-local function where(ev)
-  return SECTION[ev and ev.section] or "the record"
-end
-
-local function concat(...)
-  local out = {}
-  for _, l in ipairs({ ... }) do
-    for _, ev in ipairs(l or {}) do
-      out[#out + 1] = ev
-    end
-  end
-  return out
-end
-
-local function has_any(s, words)
-  for _, w in ipairs(words) do
-    if s:find(w, 1, true) then
-      return true
-    end
-  end
-  return false
-end
+local verdict = A.verdict_with(SPEC, function(item, id, spec)
+  local f = item.facts[id]
+  return A.at_most(f and f.value, spec.at_most, false)
+end)
 
 -- The drug the item decides, from its title ("Norco 10/325mg #120").
 local DRUGS = { "Norco", "Vicodin", "Lortab", "hydrocodone", "Percocet", "Endocet",
@@ -181,7 +113,7 @@ local function pain_consult(item, letter)
           break
         end
         local before = lower:sub(math.max(1, i - 40), i - 1)
-        if not has_any(before, NEGATORS) then
+        if not A.has_any(before, NEGATORS) then
           return true
         end
         from = i + 1
@@ -191,51 +123,32 @@ local function pain_consult(item, letter)
   return false
 end
 
-local function approved_unmet(item, letter, out)
+function P.overturned(item, letter, out)
   local drug = drug_name(item)
   if continue_verdict(item) == "unmet" then
     local fd, wd = deny_quote(item, "functional_improvement"), deny_quote(item, "return_to_work")
-    out[#out + 1] = {
-      kind = "approved-unmet-criterion",
-      criterion = "functional_improvement",
-      severity = "error",
-      message = string.format(
-        "%s continued although the record documents no functional improvement%s and no return to work%s; "
-          .. "MTUS (p. 80) continues opioids only after a return to work or improved function and pain.",
-        drug, quote(fd) and (" (" .. quote(fd) .. ")") or "",
-        quote(wd) and (" (" .. quote(wd) .. ")") or ""),
-      evidence = concat({ fd }, { wd }),
-    }
+    out[#out + 1] = A.finding("approved-unmet-criterion", "error", string.format(
+      "%s continued although the record documents no functional improvement%s and no return to work%s; "
+        .. "MTUS (p. 80) continues opioids only after a return to work or improved function and pain.",
+      drug, quote(fd) and (" (" .. quote(fd) .. ")") or "",
+      quote(wd) and (" (" .. quote(wd) .. ")") or ""),
+      A.concat({ fd }, { wd }), "functional_improvement")
   end
   if verdict(item, "aberrant_behavior") == "unmet" then
-    local ev = item.facts.aberrant_behavior.affirm
-    local q = quote(ev[1])
-    out[#out + 1] = {
-      kind = "approved-unmet-criterion",
-      criterion = "aberrant_behavior",
-      severity = "error",
-      message = string.format(
-        "%s continued although %s documents aberrant drug-taking behaviour%s; MTUS requires %s.",
-        drug, where(ev[1]), q and (": " .. q) or "", SPEC.aberrant_behavior.requires),
-      evidence = ev,
-    }
+    out[#out + 1] = A.unmet_finding("aberrant_behavior", drug .. " continued",
+      "aberrant drug-taking behaviour", SPEC.aberrant_behavior.requires,
+      item.facts.aberrant_behavior.affirm)
   end
   if verdict(item, "morphine_equivalent_dose") == "unmet" and not pain_consult(item, letter) then
     local f = item.facts.morphine_equivalent_dose
-    out[#out + 1] = {
-      kind = "approved-unmet-criterion",
-      criterion = "morphine_equivalent_dose",
-      severity = "error",
-      message = string.format(
-        "%s continued at %s mg morphine equivalents a day, above the 120 mg of MTUS p. 86, "
-          .. "with no pain-management consultation in the record.",
-        drug, tostring(f.value)),
-      evidence = f.affirm,
-    }
+    out[#out + 1] = A.finding("approved-unmet-criterion", "error", string.format(
+      "%s continued at %s mg morphine equivalents a day, above the 120 mg of MTUS p. 86, "
+        .. "with no pain-management consultation in the record.",
+      drug, tostring(f.value)), f.affirm, "morphine_equivalent_dose")
   end
 end
 
-local function denial_criterion_met(item, out)
+function P.upheld(item, out)
   local drug = drug_name(item)
   local continue_done = false
   for _, id in ipairs(item.cited) do
@@ -249,132 +162,47 @@ local function denial_criterion_met(item, out)
       if not continue_done and shown and continue_verdict(item) == "met" then
         continue_done = true
         local how = id == "return_to_work" and "return_to_work" or "functional_improvement"
-        local ev = item.facts[how].affirm
-        local q = quote(ev[1])
-        out[#out + 1] = {
-          kind = "denial-criterion-met",
-          criterion = "functional_improvement",
-          severity = "error",
-          message = string.format(
-            "%s denied for lack of functional benefit or work, but %s documents %s%s, "
-              .. "which meets the continue criterion of MTUS p. 80.",
-            drug, where(ev[1]), MET[how], q and (": " .. q) or ""),
-          evidence = concat(ev, item.cited_evidence[id]),
-        }
+        out[#out + 1] = A.met_finding("functional_improvement",
+          drug .. " denied for lack of functional benefit or work", MET[how],
+          item.facts[how].affirm, item.cited_evidence[id],
+          ", which meets the continue criterion of MTUS p. 80")
       end
     elseif SPEC[id] and verdict(item, id) == "met" then
       local ev = item.facts[id].affirm
       if #ev == 0 then
         ev = item.facts[id].deny
       end
-      local q = quote(ev[1])
-      out[#out + 1] = {
-        kind = "denial-criterion-met",
-        criterion = id,
-        severity = "error",
-        message = string.format("%s denied citing %s as missing or unmet, but %s documents %s%s.",
-          drug, id:gsub("_", " "), where(ev[1]), MET[id] or id, q and (": " .. q) or ""),
-        evidence = concat(ev, item.cited_evidence[id]),
-      }
+      out[#out + 1] = A.met_finding(id,
+        drug .. " denied citing " .. id:gsub("_", " ") .. " as missing or unmet",
+        MET[id] or id, ev, item.cited_evidence[id])
     end
-  end
-end
-
-local function record_contradiction(item, out)
-  for _, id in ipairs(item.contradicted) do
-    local f = item.facts[id]
-    out[#out + 1] = {
-      kind = "record-contradiction",
-      criterion = id,
-      severity = "warning",
-      message = string.format("The record both affirms and denies %s: %s versus %s.",
-        id:gsub("_", " "), quote(f.affirm[1]) or "(affirmed)", quote(f.deny[1]) or "(denied)"),
-      evidence = concat({ f.affirm[1] }, { f.deny[1] }),
-    }
   end
 end
 
 -- A blanket ACOEM/ODG statement against opioids, in a rationale that names
--- no MTUS opioid criterion.
-local GUIDES = { "acoem", "odg", "official disability" }
-local BLANKET = { "not recommended", "not supported", "no guideline support",
-  "do not recommend", "does not recommend", "recommend against",
-  "recommends against", "not routinely recommended", "no proven benefit",
-  "insufficient evidence", "no long-term benefit", "not indicated",
-  "not been established", "not established", "is lacking", "are lacking",
-  "only for short periods", "short-term use only", "only for short-term",
-  "should be avoided", "not be used" }
-local REPORTED = { "utilization review", "utilization reviewer", "ur ",
-  "claims administrator", "peer review", "prior reviewer" }
+-- no MTUS opioid criterion: the guideline named in a sentence, the
+-- statement in it or running into the next one.
+local BLANKET = A.words(A.BLANKET, { "no long-term benefit", "not been established",
+  "not established", "is lacking", "are lacking", "only for short periods",
+  "short-term use only", "only for short-term", "should be avoided", "not be used" })
 
-local function blanket_sentence(item)
-  local lower = item.rationale:lower()
-  local maximus = (item.guidelines.maximus or ""):lower()
-  local guide_named = has_any(maximus, GUIDES) and not maximus:find("chronic pain", 1, true)
-  local from = 1
-  while from <= #lower do
-    local stop = lower:find("[.;!?]%s", from) or #lower
-    local s = lower:sub(from, stop)
-    if has_any(s, GUIDES) or guide_named then
-      -- the blanket statement may be this sentence or the next one
-      local stop2 = lower:find("[.;!?]%s", stop + 2) or #lower
-      for _, r in ipairs({ { from, stop }, { from, stop2 } }) do
-        local t = lower:sub(r[1], r[2])
-        if has_any(t, BLANKET) and not has_any(" " .. t, REPORTED) then
-          return r
-        end
-      end
-    end
-    from = stop + 2
-  end
-  return nil
-end
-
-local function guideline_conflict(item)
-  if item.outcome ~= "upheld" or #item.cited > 0 then
+function P.conflict(item)
+  if #item.cited > 0 then
     return nil
   end
-  local r = blanket_sentence(item)
-  if not r then
+  local ev = A.blanket_statement(item, { blanket = BLANKET, next = true })
+  if not ev then
     return nil
   end
-  local ev = span(item.rationale_evidence, r[1], r[2])
-  return {
-    kind = "guideline-conflict",
-    severity = "warning",
-    message = string.format(
+  return A.guideline_conflict(string.format(
       "The denial rests on a blanket guideline statement (%s); the MTUS Chronic Pain opioid "
         .. "criteria (pp. 74-96) govern chronic pain and the rationale names none of them.",
-      quote(ev)),
-    evidence = { ev },
-  }
+      quote(ev)), { ev })
 end
 
-local function denial_outside_criteria(item)
-  if item.outcome ~= "upheld" or #item.cited > 0 or item.conclusion == "necessary" then
-    return nil
-  end
-  local ev = item.conclusion_evidence or item.title_evidence
-  return {
-    kind = "denial-outside-criteria",
-    severity = "info",
-    message = string.format(
-      "Upheld without naming any unmet MTUS opioid criterion; the denial rests on other grounds%s.",
-      quote(ev) and (" (" .. quote(ev) .. ")") or ""),
-    evidence = { ev },
-  }
-end
-
-local function check(item, letter)
-  local out = {}
-  if item.outcome == "overturned" then
-    approved_unmet(item, letter, out)
-  elseif item.outcome == "upheld" then
-    denial_criterion_met(item, out)
-    out[#out + 1] = guideline_conflict(item) or denial_outside_criteria(item)
-  end
-  record_contradiction(item, out)
-  return out
+-- A criterion in words, for a record contradiction.
+function P.name(id)
+  return (id:gsub("_", " "))
 end
 
 return {
@@ -384,7 +212,6 @@ return {
   guideline = "MTUS Chronic Pain Medical Treatment Guidelines, Opioids, pp. 74-96; Drug testing, p. 43",
   description = "Flags opioid decisions whose outcome or rationale disagrees with the MTUS criteria or with the record.",
   verdict = verdict,
-  kinds = { "approved-unmet-criterion", "denial-criterion-met",
-    "denial-outside-criteria", "guideline-conflict", "record-contradiction" },
-  check = check,
+  kinds = A.KINDS,
+  check = A.check_with(P),
 }

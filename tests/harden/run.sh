@@ -261,19 +261,27 @@ else
 fi
 
 # ---- 8. output does not depend on -j: rule state is reset per letter ------
-mkdir -p "$T/state" && cp -r "$ROOT/rules/lexicon" "$T/state/"
-cat >"$T/state/counter.lua" <<'LUA'
--- keeps counters between calls: in a local, in a global, in a library table
+mkdir -p "$T/state/lib" && cp -r "$ROOT/rules/lexicon" "$T/state/"
+cat >"$T/state/lib/tally.lua" <<'LUA'
+-- a shared check library keeping a counter (included once per letter)
 local n = 0
+return { bump = function() n = n + 1 return n end }
+LUA
+cat >"$T/state/counter.lua" <<'LUA'
+-- keeps counters between calls: in a local, in a global, in a library
+-- table, in a shared check library (include)
+local n = 0
+local tally = include("tally")
 return {
   id = "test-counter",
   check = function(item, letter)
+    assert(include("tally") == tally) -- one module per letter
     n = n + 1
     seen = (rawget(_G, "seen") or 0) + 1
     string.count = (rawget(string, "count") or 0) + 1
     return { { kind = "count", severity = "info",
                message = n .. "/" .. seen .. "/" .. string.count .. "/" ..
-                 math.random(1000) } }
+                 tally.bump() .. "/" .. math.random(1000) } }
   end,
 }
 LUA
@@ -293,7 +301,7 @@ def msgs(p):
     return out
 a, b = msgs(sys.argv[1]), msgs(sys.argv[2])
 # state reset: the counters restart at every letter (item index = count)
-ok = a and all(m.split("/")[:3] == [str(i)] * 3 for _, i, m in a)
+ok = a and all(m.split("/")[:4] == [str(i)] * 4 for _, i, m in a)
 sys.exit(0 if ok and b == a + a else 1)
 PY
 then

@@ -21,6 +21,7 @@ for d in "$ROOT"/rules/*/; do # the packs (folders with pack.lua)
   [ -f "$d/pack.lua" ] && cp -r "$d" "$tmp/rules/"
 done
 [ -d "$ROOT/rules/lexicon" ] && cp -r "$ROOT/rules/lexicon" "$tmp/rules/"
+[ -d "$ROOT/rules/lib" ] && cp -r "$ROOT/rules/lib" "$tmp/rules/" # the checks' libraries
 cp "$ROOT"/tests/hostile/rules/*.lua "$tmp/rules/"
 rm -f /tmp/imraudit-hostile-pwned
 

@@ -30,6 +30,7 @@ check "make install DESTDIR=... PREFIX=$PREFIX" test -x "$D$PREFIX/bin/imraudit"
 IB=$D$PREFIX/bin/imraudit
 for f in share/imraudit/rules/mtus-tpi/mtus_tpi.lua share/imraudit/rules/mtus-tpi/pack.lua \
   share/imraudit/rules/outcome/outcome.lua share/imraudit/rules/mtus-tpi/tests/rc_twitch.txt \
+  share/imraudit/rules/lib/audit.lua \
   share/imraudit/rules/specialties.map share/imraudit/rules/lexicon/drugs.lex \
   share/man/man1/imraudit.1 share/man/man5/imraudit-rules.5; do
   check "installed $f" test -s "$D$PREFIX/$f"

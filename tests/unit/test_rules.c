@@ -560,7 +560,7 @@ static void test_accounting(void) {
                     "return { id = 'acc', check = function() end }\n";
   char err[256];
   ir_lua_box *b = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL,
-                                  1u << 20, 100000, err, sizeof err);
+                                  NULL, 1u << 20, 100000, err, sizeof err);
   CHECK(b != NULL);
   if (!b)
     return;
@@ -571,7 +571,7 @@ static void test_accounting(void) {
   CHECK_INT(ir_lua_box_used(b), 0);
   /* refusing growth past the cap: opening fails cleanly, nothing leaks */
   ir_lua_box *small = ir_lua_box_open("acc.lua", src, strlen(src), "acc", NULL,
-                                      64u << 10, 100000, err, sizeof err);
+                                      NULL, 64u << 10, 100000, err, sizeof err);
   CHECK(small == NULL);
   CHECK(strstr(err, "memory limit") != NULL);
   /* reopen after an instruction-limit error resets the counters */
@@ -1060,6 +1060,139 @@ static void test_stale_tables(void) {
   rm_dir();
 }
 
+/* ---- shared check libraries: include() -------------------------------- */
+
+static void lib_dir(void) {
+  char p[300];
+  snprintf(p, sizeof p, "%s/lib", tmpdir);
+  mkdir(p, 0700);
+}
+
+/* A rule counting its check() calls in a library: "calls/libcalls". */
+#define COUNTER_RULE                                                           \
+  "local T = include('tally')\n"                                               \
+  "return { id = 'c', check = function(item, letter)\n"                        \
+  "  assert(include('tally') == T, 'one module per environment')\n"            \
+  "  return {{ kind = 'count', message = T.bump() .. '/' .. T.seen }}\n"       \
+  "end }\n"
+
+static const char *first_message(const ir_item *it, const char *rule) {
+  for (size_t i = 0; i < it->findings.n; i++)
+    if (strcmp(it->findings.v[i].rule, rule) == 0)
+      return it->findings.v[i].message;
+  return NULL;
+}
+
+static void test_include(void) {
+  char err[512] = "";
+  ir_letter l;
+  /* a library used by a rule: it sees the rule's globals (CRITERIA, one
+   * the rule set before including it), keeps a counter per letter */
+  new_dir();
+  lib_dir();
+  put("lib/tally.lua", "local n = 0\n"
+                       "return { bump = function() n = n + 1 return n end,\n"
+                       "  seen = tostring(SEEN) .. ':' .. #CRITERIA }\n");
+  put("c.lua", "SEEN = 'rule'\n" COUNTER_RULE);
+  ir_ruleset *rs = ir_rules_load(tmpdir, &OPTS, err, sizeof err);
+  CHECK(rs != NULL);
+  ir_rules_ctx *c = rs ? ir_rules_ctx_new(rs, err, sizeof err) : NULL;
+  CHECK(c != NULL);
+  if (!c) {
+    fprintf(stderr, "  %s\n", err);
+    ir_rules_free(rs);
+    rm_dir();
+    return;
+  }
+  for (int letter = 0; letter < 3; letter++) { /* fresh for every letter */
+    make_letter(&l);
+    CHECK_INT(ir_rules_run(c, &A, &l), 0);
+    CHECK_STR(first_message(&l.items.v[0], "c"), "1/rule:0");
+    CHECK_STR(first_message(&l.items.v[1], "c"), "2/rule:0");
+  }
+  /* another worker's context, after nothing: the same */
+  ir_rules_ctx *c2 = ir_rules_ctx_new(rs, err, sizeof err);
+  make_letter(&l);
+  CHECK_INT(ir_rules_run(c2, &A, &l), 0);
+  CHECK_STR(first_message(&l.items.v[1], "c"), "2/rule:0");
+  ir_rules_ctx_free(c2);
+  ir_rules_ctx_free(c);
+  ir_rules_free(rs);
+  rm_dir();
+
+  /* an unknown name: at load (top-level code) and in check() */
+  new_dir();
+  lib_dir();
+  put("u.lua", "local X = include('nope')\nreturn {}\n");
+  char want[300];
+  snprintf(want, sizeof want,
+           "u.lua:1: include: no library 'nope' (%s/lib/nope.lua)", tmpdir);
+  CHECK(load_fails_with(want));
+  put("u.lua", RULE("u", "local X = include('nope')\nreturn nil"));
+  CHECK_INT(run_dir(&l, err, sizeof err), 2);
+  const ir_rule_error *e = error_of(&l, "u");
+  CHECK(e && strstr(e->message, want + strlen("u.lua:1: ")));
+  rm_dir();
+
+  /* a library's syntax error, at load, with its file and line */
+  new_dir();
+  lib_dir();
+  put("lib/bad.lua", "local M = {}\nfunction M.f( return 1 end\nreturn M\n");
+  put("ok.lua", RULE("ok", "return nil"));
+  CHECK(load_fails_with("lib/bad.lua:2:"));
+  rm_dir();
+  new_dir(); /* bytecode is refused as for rules */
+  lib_dir();
+  put("lib/bin.lua", "\x1bLua");
+  CHECK(load_fails_with("lib/bin.lua:1: attempt to load a binary chunk"));
+  rm_dir();
+
+  /* errors when the library runs: not a table, an include cycle, the
+   * instruction limit (the rule's) */
+  new_dir();
+  lib_dir();
+  put("lib/num.lua", "return 42\n");
+  put("n.lua", "include('num')\nreturn {}\n");
+  CHECK(load_fails_with("include: library 'num' (" /* the path */));
+  CHECK(load_fails_with("must return a table (got number)"));
+  rm_dir();
+  new_dir();
+  lib_dir();
+  put("lib/a.lua", "return include('b')\n");
+  put("lib/b.lua", "local a = include('a')\nreturn {}\n");
+  put("n.lua", "include('a')\nreturn {}\n");
+  CHECK(load_fails_with("lib/b.lua:1: include: library 'a' is still loading"));
+  rm_dir();
+  new_dir();
+  lib_dir();
+  put("lib/loop.lua", "while true do end\n");
+  put("n.lua", "include('loop')\nreturn {}\n");
+  CHECK(load_fails_with("lib/loop.lua:1: instruction limit exceeded"));
+  rm_dir();
+
+  /* the same name in two search directories: a load error naming both */
+  new_dir();
+  lib_dir();
+  put("lib/tally.lua", "return {}\n");
+  char one[64];
+  snprintf(one, sizeof one, "%s", tmpdir);
+  new_dir();
+  lib_dir();
+  put("lib/tally.lua", "return {}\n");
+  const char *dirs[] = {one, tmpdir};
+  ir_ruleset *two = ir_rules_load_path(dirs, 2, &OPTS, err, sizeof err);
+  CHECK(two == NULL);
+  char w1[200], w2[200];
+  snprintf(w1, sizeof w1, "%s/lib/tally.lua:1: duplicate library 'tally'",
+           tmpdir);
+  snprintf(w2, sizeof w2, "(also in %s/lib/tally.lua)", one);
+  CHECK(strstr(err, w1) && strstr(err, w2));
+  ir_rules_free(two);
+  rm_dir();
+  snprintf(tmpdir, sizeof tmpdir, "%s", one);
+  rm_dir();
+}
+
 int main(void) {
   ir_arena_init(&A);
   char err[512];
@@ -1082,6 +1215,7 @@ int main(void) {
   test_letter_too_big();
   test_lazy_memory();
   test_stale_tables();
+  test_include();
   ir_rules_free(TPI_RS);
   ir_arena_free(&A);
   return check_report();
