@@ -312,10 +312,19 @@ int ir_scope_cited(const ir_sent *s, size_t ts, size_t te) {
 }
 
 int ir_scope_recital_at(const ir_sent *s, size_t ts, size_t te) {
-  if (ir_scope_recital(s))
-    return 1;
   size_t lo, hi, n;
   ir_scope_clause(s, ts, te, &lo, &hi);
+  /* a sentence that restates the guideline, unless the term stands in a
+   * clause of its own after a ';' that names no guideline word and says
+   * what is missing: "Page 122 requires a twitch response and referred
+   * pain; neither the twitch nor any referral is recorded" (a list of the
+   * criteria, one a clause, stays a recital) */
+  if (ir_scope_recital(s) &&
+      !(lo > s->start && has_char(s, s->start, lo, ';') &&
+        !ir_sent_has(s, IR_LEX_RECITAL, lo, hi) &&
+        (ir_sent_has(s, IR_LEX_CITE_PRE, lo, hi) ||
+         ir_sent_has(s, IR_LEX_CITE_POST, lo, hi))))
+    return 1;
   const ir_hit *h = ir_sent_hits(s, IR_LEX_RECITAL, &n);
   for (size_t i = 0; i < n; i++)
     if (h[i].start >= lo && h[i].end <= ts &&

@@ -49,8 +49,8 @@ has not failed
 have not failed
 had not failed
 not failed
-/\bno\b(?=\s+(?:\S+\s+){0,6}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:clearly\s+|specifically\s+|objectively\s+)?(?:documented|described|reported|evident)\b)/
-/\bneither\b(?=[^.;]{0,160}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:documented|noted|described|reported|established|evident)\b)/
+/\bno\b(?=\s+(?:\S+\s+){0,6}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:clearly\s+|specifically\s+|objectively\s+)?(?:documented|described|reported|recorded|mentioned|evident)\b)/
+/\bneither\b(?=[^.;]{0,160}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:documented|noted|described|reported|recorded|mentioned|established|evident|demonstrated|shown)\b)/
 /\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:document|detail|describe|characteriz|establish|report|mention|indicate|demonstrate|show|note|provide|outline|evidence|quantif|specif|state|record|measure)\w*/
 /\b(?:does|do|did|has|have|had)\s+not\s+(?:\w+\s+){0,2}?(?:detailed|described|characterized)\b/
 /\bno\s+(?:\w+\s+)?(?:documentation|evidence|mention|indication)\b/

@@ -44,6 +44,10 @@ referral pattern
 refers pain
 # "pain referring down the posterolateral thigh"
 /\bpain\s+referr(?:ed|ing)\s+(?:down|along|distally)\b/
+# bare "referral" beside the twitch it goes with ("neither the twitch nor
+# any referral", "twitch and referral", "without referral"); a referral to
+# or for someone is not pain
+/(?<=\bany\s|\bnor\s|\band\s|\bnor\sthe\s|\bnor\sa\s)referral\b(?!\s+(?:to|for|was\s+made|is\s+made|has\s+been\s+made)\b)/
 # a referral verb with its direction ("referred along the medial border",
 # "referring up into the occiput"), and the passive ("the pain being
 # referred, in a pattern ..., over the shoulder"); a referral to a provider
