@@ -109,17 +109,17 @@ static int maybe_space_run(const unsigned char *s, size_t n) {
 static void scan_runs(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
                       size_t n) {
   const uint16_t *next = d->next;
-  const uint8_t *cls = lx->ac_cls;
-  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
+  const uint32_t *off = d->off;
+  const uint32_t sp = off[' ']; /* every whitespace byte's, no other's */
   uint32_t pos[64], k = 0, st = d->start;
-  unsigned prev = 0; /* class of the last stream symbol */
+  uint32_t prev = 0; /* column of the last stream symbol */
   for (size_t i = 0; i < n; i++) {
-    unsigned c = cls[w->s[i]];
+    uint32_t c = off[w->s[i]];
     if (c == sp && prev == sp)
       continue;
     prev = c;
     pos[k++ & 63] = (uint32_t)i;
-    st = next[st << d->shift | c];
+    st = next[(st << d->shift) + c];
     if (st >= d->rep_lo)
       report(lx, d, w, st, (uint32_t)i, n, pos, k);
   }
@@ -140,7 +140,7 @@ static void scan_runs(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
 static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
                        size_t n) {
   const uint16_t *next = d->next;
-  const uint8_t *cls = lx->ac_cls;
+  const uint32_t *off = d->off;
   const unsigned char *s = w->s;
   const uint32_t rep_lo = d->rep_lo;
   const int sh = d->shift;
@@ -148,8 +148,8 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
   uint32_t sa = d->start, sb = d->start, bst[64];
   for (size_t j = 0; j < mid; j++) { /* both chains, one byte each */
     i = b0 + j;
-    sa = next[sa << sh | cls[s[j]]];
-    sb = next[sb << sh | cls[s[i]]];
+    sa = next[(sa << sh) + off[s[j]]];
+    sb = next[(sb << sh) + off[s[i]]];
     if (sa >= rep_lo)
       report(lx, d, w, sa, (uint32_t)j, n, NULL, 0);
     if (i >= mid) {
@@ -160,14 +160,14 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
     }
   }
   for (i = b0 + mid; i < n; i++) {
-    sb = next[sb << sh | cls[s[i]]];
+    sb = next[(sb << sh) + off[s[i]]];
     if (sb >= rep_lo)
       report(lx, d, w, sb, (uint32_t)i, n, NULL, 0);
     if (i - mid < 64)
       bst[i - mid] = sb;
   }
   for (i = mid; i < n; i++) { /* A until it meets B */
-    sa = next[sa << sh | cls[s[i]]];
+    sa = next[(sa << sh) + off[s[i]]];
     if (i - mid < 64 && sa == bst[i - mid])
       break;
     if (sa >= rep_lo)
@@ -196,12 +196,12 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
     scan_split(lx, d, &w, n);
   } else { /* the same with the stream the text itself */
     const uint16_t *next = d->next;
-    const uint8_t *cls = lx->ac_cls;
+    const uint32_t *off = d->off;
     const uint32_t rep_lo = d->rep_lo;
     const int sh = d->shift;
     uint32_t st = d->start;
     for (size_t i = 0; i < n; i++) {
-      st = next[st << sh | cls[w.s[i]]];
+      st = next[(st << sh) + off[w.s[i]]];
       if (st >= rep_lo)
         report(lx, d, &w, st, (uint32_t)i, n, NULL, 0);
     }
