@@ -267,29 +267,34 @@ const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
 
 void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
                           size_t k, ir_frag_info *fi) {
-  size_t g = ir_lexicon_frag_base(lx, id) + k;
-  fi->code = ir_lexicon_frag_code(lx, id, k);
+  const lex_section *sc = id >= 0 && id < IR_LEX_COUNT ? &lx->sec[id] : NULL;
+  size_t g = (sc ? sc->base : 0) + k;
+  fi->code = sc && !sc->whole && k < sc->n ? sc->v[k].code : NULL;
   fi->lit = NULL;
   fi->ws = fi->we = 0;
   fi->from = fi->fend = 0;
   fi->last = (size_t)-1;
   if (!lx->ac.next || g >= lx->nfrags)
     return;
-  if (lx->frag_lit[g]) {
-    fi->lit = lx->frag_lit[g];
+  const char *lit = lx->frag_lit[g];
+  if (lit) {
+    fi->lit = lit;
     fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
     fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
   }
   const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
-  if (lx->frag_pre[g] != UINT32_MAX) {
-    fi->from = last[lx->nclauses + lx->frag_pre[g]];
-    fi->fend = last[2 * lx->nclauses + lx->frag_pre[g]];
+  uint32_t pre = lx->frag_pre[g], need = lx->frag_need[g];
+  if (pre != UINT32_MAX) {
+    fi->from = last[lx->nclauses + pre];
+    fi->fend = last[2 * lx->nclauses + pre];
   }
-  if (lx->frag_need[g]) {
-    uint32_t q0 = lx->frag_c0[g];
-    for (uint32_t q = q0; q < q0 + lx->frag_need[g]; q++)
-      if (last[q] < fi->last)
-        fi->last = last[q];
+  if (need) {
+    const uint32_t *q = last + lx->frag_c0[g];
+    uint32_t m = q[0];
+    for (uint32_t x = 1; x < need; x++)
+      if (q[x] < m)
+        m = q[x];
+    fi->last = m;
   }
 }
 
