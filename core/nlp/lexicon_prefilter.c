@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "lexicon_int.h"
 
@@ -222,6 +223,24 @@ static size_t ac_rlist(const ir_lexicon *lx, int32_t d, uint32_t *out) {
  * state, one cache line per state, so the rows the scan mostly reads are
  * half as far apart. Then the report lists. 0 or -1. */
 #define DENSE_DEPTH 4
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* The scan's table, rows on cache lines; *bytes is rounded up. A table of
+ * a megabyte or more (the full automaton) goes on huge pages where the
+ * system has them: every byte of text reads a row, and the rows are too
+ * far apart for the TLB to cover them with 4 KiB pages. */
+static uint16_t *table_alloc(size_t *bytes) {
+#ifdef MADV_HUGEPAGE
+  if (*bytes >= HUGE_PAGE / 2) {
+    *bytes = (*bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uint16_t *p = aligned_alloc(HUGE_PAGE, *bytes);
+    if (p)
+      madvise(p, *bytes, MADV_HUGEPAGE); /* a hint: failure is harmless */
+    return p;
+  }
+#endif
+  return aligned_alloc(64, *bytes);
+}
 static int ac_renumber(ac_build *b, ir_lexicon *lx, ac_dfa *d) {
   size_t n = b->n, ncls = (size_t)lx->ac_ncls;
   const int sh = 5;
@@ -232,7 +251,7 @@ static int ac_renumber(ac_build *b, ir_lexicon *lx, ac_dfa *d) {
   uint32_t *kid0 = calloc(n + 1, sizeof *kid0),
            *kids = malloc(n * sizeof *kids);
   size_t bytes = ((np * n << sh) * sizeof(uint16_t) + 63) & ~(size_t)63;
-  uint16_t *nx = aligned_alloc(64, bytes); /* rows on cache lines */
+  uint16_t *nx = table_alloc(&bytes);
   size_t cnt[2 * (DENSE_DEPTH + 2) + 1] = {0}, sp = 0, k = 0;
   if (!id || !ord || !kid0 || !kids || !nx) {
     free(id);
