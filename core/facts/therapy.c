@@ -71,9 +71,8 @@ static ir_secmask verdict_mask(to_verdict v) {
 
 /* Is hit h inside a hit of one of the sections in mask? */
 static int covered_by(const ir_sent *s, ir_secmask mask, const ir_hit *h) {
-  for (int sec = 0; mask; sec++, mask >>= 1) {
-    if (!(mask & 1))
-      continue;
+  for (; mask; mask &= mask - 1) { /* each section of mask */
+    int sec = ir_secmask_first(mask);
     size_t n;
     const ir_hit *o = ir_sent_hits(s, sec, &n);
     for (size_t i = 0; i < n; i++)
@@ -105,9 +104,8 @@ static int pseudo_voids(const ir_sent *s, const ir_hit *h) {
  * negated itself, not inside a hit of a section in not_mask. */
 static int trigger_in(const ir_sent *s, ir_secmask mask, size_t lo, size_t hi,
                       ir_secmask not_mask) {
-  for (int sec = 0; mask; sec++, mask >>= 1) {
-    if (!(mask & 1))
-      continue;
+  for (; mask; mask &= mask - 1) { /* each section of mask */
+    int sec = ir_secmask_first(mask);
     size_t n;
     const ir_hit *h = ir_sent_hits(s, sec, &n);
     for (size_t i = 0; i < n; i++) {
@@ -125,10 +123,10 @@ static int trigger_in(const ir_sent *s, ir_secmask mask, size_t lo, size_t hi,
 
 int ir_x_failure_phrase(const ir_sent *s, const ir_hit *h) {
   ir_secmask m = verdict_mask(TO_FAIL);
-  for (int sec = 0; m; sec++, m >>= 1) {
+  for (; m; m &= m - 1) { /* each section of m */
     size_t n;
-    const ir_hit *o = (m & 1) ? ir_sent_hits(s, sec, &n) : NULL;
-    for (size_t i = 0; o && i < n; i++)
+    const ir_hit *o = ir_sent_hits(s, ir_secmask_first(m), &n);
+    for (size_t i = 0; i < n; i++)
       if (o[i].start < h->end && h->start < o[i].end)
         return 1;
   }
