@@ -364,6 +364,8 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit,
   IR_VEC(pending) rdeny = {0};
   for (size_t k = 0; k < xl->nall; k++) {
     const xsent *x = &xl->all[k];
+    if (!(x->s.secs & IR_SENT_SECBIT(sec)))
+      continue; /* no hit of sec: most sentences */
     int own = ir_x_in_item(x, i);
     if (!readable(x) || (!own && x->region != XR_RATIONALE))
       continue;
@@ -396,8 +398,13 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit,
 static void umbrella_facts(xletter *xl, int i, int ctx) {
   ir_item *it = &xl->l->items.v[i];
   int named[sizeof THERAPIES / sizeof *THERAPIES] = {-1, -1, -1};
+  uint64_t umb = 0; /* the umbrella sections' filter bits */
+  for (size_t u = 0; u < NUMBRELLAS; u++)
+    umb |= IR_SENT_SECBIT(UMBRELLAS[u].sec);
   for (size_t k = 0; k < xl->nall; k++) {
     const xsent *x = &xl->all[k];
+    if (!(x->s.secs & umb))
+      continue; /* no umbrella hit: most sentences */
     int own = ir_x_in_item(x, i);
     if (!readable(x) || (!own && x->region != XR_RATIONALE))
       continue;
