@@ -177,7 +177,8 @@ static int is_year(const char *t, size_t p, size_t e);
 static int onset_year(xletter *xl, int item, xdate *out) {
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
+    if (!(x->s.secs & IR_SENT_SECBIT(IR_LEX_INJURY)) ||
+        (x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
         !ir_x_in_item(x, item) ||
         (x->region == XR_RATIONALE && ir_scope_recital(&x->s)))
       continue;

@@ -76,7 +76,8 @@ static void simple_fact(xletter *xl, int i, int sec, ir_criterion crit,
   ir_fact *f = &it->facts[crit];
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (!(regional ? ir_x_in_region(xl, x, i) : ir_x_in_item(x, i)) ||
+    if (!(x->s.secs & IR_SENT_SECBIT(sec)) || /* (no hit: most sentences) */
+        !(regional ? ir_x_in_region(xl, x, i) : ir_x_in_item(x, i)) ||
         x->region == XR_TITLE)
       continue;
     size_t n;

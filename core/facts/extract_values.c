@@ -29,6 +29,14 @@ static const int class_secs[] = {IR_LEX_INJ_LA,       IR_LEX_INJ_STEROID,
                                  IR_LEX_INJ_OTHER};
 #define NCLASS 7
 
+/* The injectate classes' section filter bits (see ir_sent.secs). */
+static uint64_t class_bits(void) {
+  uint64_t b = 0;
+  for (int c = 0; c < NCLASS; c++)
+    b |= IR_SENT_SECBIT(class_secs[c]);
+  return b;
+}
+
 long ir_x_word_number(const char *s, size_t n) {
   static const char *const w[] = {"zero", "one",    "two",   "three", "four",
                                   "five", "six",    "seven", "eight", "nine",
@@ -256,9 +264,11 @@ static int other_item_drug(const xletter *xl, const xsent *x, const ir_hit *h,
  * sentence about an injection already given ([performed]) describes the
  * item's injection only when it carries the title's date. */
 static void complete_mixture(xletter *xl, int i, int *seen, ir_fact *f) {
+  uint64_t cb = class_bits();
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
+    if (!(x->s.secs & cb) || /* (no injectate: most sentences) */
+        (x->region != XR_SUMMARY && x->region != XR_RATIONALE) ||
         !ir_x_in_region(xl, x, i))
       continue;
     int here[NCLASS] = {0}, shared = 0;
@@ -303,6 +313,7 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
   int seen[NCLASS] = {0}, past[NCLASS] = {0};
   int any = 0, any_past = 0, from_title = 0;
   ir_evlist past_ev = {0};
+  uint64_t cb = class_bits();
   for (int o = title_ok ? 0 : 1; o < 3 && !any; o++) {
     /* where the region says what the request is for ("this request is for
      * lidocaine only"), its other mentions describe other injections
@@ -310,7 +321,7 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
     int req_only = 0;
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
-      if (x->region != order[o] || order[o] == XR_TITLE ||
+      if (!(x->s.secs & cb) || x->region != order[o] || order[o] == XR_TITLE ||
           !ir_x_in_region(xl, x, i))
         continue;
       for (int c = 0; c < NCLASS && !req_only; c++) {
@@ -324,7 +335,8 @@ static void injectate_fact(xletter *xl, int i, int title_ok) {
     }
     for (size_t k = 0; k < xl->n; k++) {
       const xsent *x = &xl->v[k];
-      if (x->region != order[o] || !ir_x_in_region(xl, x, i))
+      if (!(x->s.secs & cb) || x->region != order[o] ||
+          !ir_x_in_region(xl, x, i))
         continue;
       for (int c = 0; c < NCLASS; c++) {
         size_t n;

@@ -107,7 +107,8 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
       if (f->state == 2)
         continue;
       if (f->state == 0 || f->h.start < off) {
-        if (f->lim < off) { /* its literals all lie before off */
+        /* its literals all lie before off, or its prefix after them */
+        if (f->lim < off || f->from > f->lim) {
           f->state = 2;
           continue;
         }

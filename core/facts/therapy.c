@@ -71,9 +71,8 @@ static ir_secmask verdict_mask(to_verdict v) {
 
 /* Is hit h inside a hit of one of the sections in mask? */
 static int covered_by(const ir_sent *s, ir_secmask mask, const ir_hit *h) {
-  for (int sec = 0; mask; sec++, mask >>= 1) {
-    if (!(mask & 1))
-      continue;
+  for (; mask; mask &= mask - 1) { /* each section of mask */
+    int sec = ir_secmask_first(mask);
     size_t n;
     const ir_hit *o = ir_sent_hits(s, sec, &n);
     for (size_t i = 0; i < n; i++)
@@ -105,9 +104,8 @@ static int pseudo_voids(const ir_sent *s, const ir_hit *h) {
  * negated itself, not inside a hit of a section in not_mask. */
 static int trigger_in(const ir_sent *s, ir_secmask mask, size_t lo, size_t hi,
                       ir_secmask not_mask) {
-  for (int sec = 0; mask; sec++, mask >>= 1) {
-    if (!(mask & 1))
-      continue;
+  for (; mask; mask &= mask - 1) { /* each section of mask */
+    int sec = ir_secmask_first(mask);
     size_t n;
     const ir_hit *h = ir_sent_hits(s, sec, &n);
     for (size_t i = 0; i < n; i++) {
@@ -125,10 +123,10 @@ static int trigger_in(const ir_sent *s, ir_secmask mask, size_t lo, size_t hi,
 
 int ir_x_failure_phrase(const ir_sent *s, const ir_hit *h) {
   ir_secmask m = verdict_mask(TO_FAIL);
-  for (int sec = 0; m; sec++, m >>= 1) {
+  for (; m; m &= m - 1) { /* each section of m */
     size_t n;
-    const ir_hit *o = (m & 1) ? ir_sent_hits(s, sec, &n) : NULL;
-    for (size_t i = 0; o && i < n; i++)
+    const ir_hit *o = ir_sent_hits(s, ir_secmask_first(m), &n);
+    for (size_t i = 0; i < n; i++)
       if (o[i].start < h->end && h->start < o[i].end)
         return 1;
   }
@@ -366,6 +364,8 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit,
   IR_VEC(pending) rdeny = {0};
   for (size_t k = 0; k < xl->nall; k++) {
     const xsent *x = &xl->all[k];
+    if (!(x->s.secs & IR_SENT_SECBIT(sec)))
+      continue; /* no hit of sec: most sentences */
     int own = ir_x_in_item(x, i);
     if (!readable(x) || (!own && x->region != XR_RATIONALE))
       continue;
@@ -398,8 +398,13 @@ static void therapy_fact(xletter *xl, int i, int sec, ir_criterion crit,
 static void umbrella_facts(xletter *xl, int i, int ctx) {
   ir_item *it = &xl->l->items.v[i];
   int named[sizeof THERAPIES / sizeof *THERAPIES] = {-1, -1, -1};
+  uint64_t umb = 0; /* the umbrella sections' filter bits */
+  for (size_t u = 0; u < NUMBRELLAS; u++)
+    umb |= IR_SENT_SECBIT(UMBRELLAS[u].sec);
   for (size_t k = 0; k < xl->nall; k++) {
     const xsent *x = &xl->all[k];
+    if (!(x->s.secs & umb))
+      continue; /* no umbrella hit: most sentences */
     int own = ir_x_in_item(x, i);
     if (!readable(x) || (!own && x->region != XR_RATIONALE))
       continue;

@@ -58,14 +58,16 @@ typedef struct {
   int whole;        /* match the section as one pattern */
 } lex_section;
 
-/* An Aho-Corasick DFA for the scan: next[state << shift | class] is the
- * next state. States are numbered so that those with outputs to report
- * come last, from rep_lo on, each group by depth; the report list of
- * state st (st >= rep_lo) is rent[rfirst[st - rep_lo], rfirst[st - rep_lo
- * + 1]): its literals and those of its suffixes, each clause id << 8 |
- * length << 2 | IR_LF_* flags. */
+/* An Aho-Corasick DFA for the scan: next[(state << shift) + off[byte]] is
+ * the next state (the table holds planes of 1 << shift columns, whitespace
+ * and the letters in the first: see ac_renumber). States are numbered so
+ * that those with outputs to report come last, from rep_lo on; the report
+ * list of state st (st >= rep_lo) is rent[rfirst[st - rep_lo], rfirst[st -
+ * rep_lo + 1]): its literals and those of its suffixes, each clause id << 8
+ * | length << 2 | IR_LF_* flags. */
 typedef struct {
   uint16_t *next;
+  uint32_t off[256];
   int shift;
   uint32_t start, rep_lo;
   uint32_t *rfirst, *rent;

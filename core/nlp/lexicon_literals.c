@@ -9,8 +9,12 @@
  * run of whitespace (the scan collapses such runs too). Any other atom
  * ends the run, which becomes a required set. A run right after \b gets
  * IR_LF_WS on its strings starting with a word byte (the byte before is a
- * non-word byte), a run right before \b IR_LF_WE likewise. Lookarounds,
- * optional atoms and unbounded classes never contribute. */
+ * non-word byte), a run right before \b IR_LF_WE likewise. A positive
+ * lookahead's required set is required too (what it looks at lies in the
+ * subject after the match start, so in the scanned sentence; the match
+ * still starts before the end of its last literal); lookbehinds (they may
+ * look before the sentence), negative lookarounds, optional atoms and
+ * unbounded classes never contribute. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,6 +330,8 @@ static litset parse_group(lparse *p, litset *exact, int *look, int *min,
   const char *r = p->re;
   size_t i = p->i + 1;
   litset z = {0};
+  int ahead = 0; /* a positive lookahead: what it requires lies in the
+                    subject from here on, so within the sentence */
   *look = 0;
   if (r[i] == '*') {
     p->giveup = 1; /* (*VERB) */
@@ -335,7 +341,7 @@ static litset parse_group(lparse *p, litset *exact, int *look, int *min,
     if (r[i + 1] == ':' || r[i + 1] == '|')
       i += 2;
     else if (r[i + 1] == '=' || r[i + 1] == '!')
-      i += 2, *look = 1;
+      ahead = r[i + 1] == '=', i += 2, *look = 1;
     else if (r[i + 1] == '<' && (r[i + 2] == '=' || r[i + 2] == '!'))
       i += 3, *look = 1;
     else {
@@ -355,7 +361,7 @@ static litset parse_group(lparse *p, litset *exact, int *look, int *min,
   }
   p->i++;
   *min = skip_quant(p, max);
-  if (*look || *min == 0)
+  if ((*look && !ahead) || *min == 0)
     ls_free(&g);
   if (*look)
     ls_free(exact);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "lexicon_int.h"
 
@@ -15,6 +16,7 @@ typedef ir_clauses clauses;
 typedef struct {
   int32_t *next; /* [state * ncls + cls] -> state (a full DFA) */
   int32_t *fail;
+  int32_t *parent; /* in the trie (-1 for the root) */
   uint8_t *depth;
   size_t n, cap;
   uint32_t *pst, *pid; /* (state, clause) output pairs */
@@ -22,7 +24,7 @@ typedef struct {
   size_t np, pcap;
 } ac_build;
 
-static int ac_state(ac_build *b, int ncls, int depth) {
+static int ac_state(ac_build *b, int ncls, int depth, int32_t parent) {
   if (b->n == b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 256;
     int32_t *nx = realloc(b->next, nc * (size_t)ncls * sizeof *nx);
@@ -31,16 +33,20 @@ static int ac_state(ac_build *b, int ncls, int depth) {
     int32_t *fl = realloc(b->fail, nc * sizeof *fl);
     if (fl)
       b->fail = fl;
+    int32_t *pa = realloc(b->parent, nc * sizeof *pa);
+    if (pa)
+      b->parent = pa;
     uint8_t *dp = realloc(b->depth, nc);
     if (dp)
       b->depth = dp;
-    if (!nx || !fl || !dp)
+    if (!nx || !fl || !pa || !dp)
       return -1;
     b->cap = nc;
   }
   for (int c = 0; c < ncls; c++)
     b->next[b->n * (size_t)ncls + (size_t)c] = -1;
   b->fail[b->n] = 0;
+  b->parent[b->n] = parent;
   b->depth[b->n] = (uint8_t)depth;
   return (int)b->n++;
 }
@@ -100,7 +106,7 @@ static int ac_add(ac_build *b, const ir_lexicon *lx, const char *lit,
   for (const unsigned char *q = (const unsigned char *)lit; *q; q++) {
     d++;
     if (b->next[(size_t)st * nc + lx->ac_cls[*q]] < 0) {
-      int ns = ac_state(b, lx->ac_ncls, d);
+      int ns = ac_state(b, lx->ac_ncls, d, st);
       if (ns < 0)
         return -1;
       b->next[(size_t)st * nc + lx->ac_cls[*q]] = ns;
@@ -206,37 +212,106 @@ static size_t ac_rlist(const ir_lexicon *lx, int32_t d, uint32_t *out) {
   return m;
 }
 
-/* Renumbers the DFA for the scan (see ir_lexicon in lexicon_int.h):
- * states without outputs first, each group by depth, so that the shallow
- * states the scan mostly visits share few cache lines; then the report
- * lists. 0 or -1. */
+/* Renumbers the DFA for the scan (see ac_dfa in lexicon_int.h): states
+ * without outputs first, then those with (from rep_lo on). In each group
+ * the shallow states (depth <= DENSE_DEPTH), where the scan mostly is,
+ * come first by depth, sharing few cache lines; then the deeper ones in
+ * the trie's preorder, so that reading a long literal walks consecutive
+ * rows (which the hardware prefetches) rather than one row per depth
+ * group, each a cache miss. The table is cut into planes of 32 columns:
+ * the first holds whitespace and the letters (see ac_classes) of every
+ * state, one cache line per state, so the rows the scan mostly reads are
+ * half as far apart. Then the report lists. 0 or -1. */
+#define DENSE_DEPTH 4
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* The scan's table, rows on cache lines; *bytes is rounded up. A table of
+ * a megabyte or more (the full automaton) goes on huge pages where the
+ * system has them: every byte of text reads a row, and the rows are too
+ * far apart for the TLB to cover them with 4 KiB pages. */
+static uint16_t *table_alloc(size_t *bytes) {
+#ifdef MADV_HUGEPAGE
+  if (*bytes >= HUGE_PAGE / 2) {
+    *bytes = (*bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uint16_t *p = aligned_alloc(HUGE_PAGE, *bytes);
+    if (p)
+      madvise(p, *bytes, MADV_HUGEPAGE); /* a hint: failure is harmless */
+    return p;
+  }
+#endif
+  return aligned_alloc(64, *bytes);
+}
 static int ac_renumber(ac_build *b, ir_lexicon *lx, ac_dfa *d) {
   size_t n = b->n, ncls = (size_t)lx->ac_ncls;
-  int sh = 0;
-  while (((size_t)1 << sh) < ncls)
-    sh++;
+  const int sh = 5;
+  size_t np = (ncls + ((size_t)1 << sh) - 1) >> sh; /* planes */
   if (!n || n > UINT16_MAX || lx->nclauses >= 1u << 24)
     return -1;
-  uint32_t *id = malloc(n * sizeof *id);
-  size_t bytes = ((n << sh) * sizeof(uint16_t) + 63) & ~(size_t)63;
-  uint16_t *nx = aligned_alloc(64, bytes); /* rows on cache lines */
-  size_t cnt[2 * 256 + 1] = {0};
-  if (!id || !nx) {
+  uint32_t *id = malloc(n * sizeof *id), *ord = malloc(n * sizeof *ord);
+  uint32_t *kid0 = calloc(n + 1, sizeof *kid0),
+           *kids = malloc(n * sizeof *kids);
+  size_t bytes = ((np * n << sh) * sizeof(uint16_t) + 63) & ~(size_t)63;
+  uint16_t *nx = table_alloc(&bytes);
+  size_t cnt[2 * (DENSE_DEPTH + 2) + 1] = {0}, sp = 0, k = 0;
+  if (!id || !ord || !kid0 || !kids || !nx) {
     free(id);
+    free(ord);
+    free(kid0);
+    free(kids);
     free(nx);
     return -1;
   }
-  for (size_t u = 0; u < n; u++) /* counting sort by (reports, depth) */
-    cnt[(lx->ac_report[u] >= 0) * 256 + lx->ac_depth[u] + 1]++;
-  for (size_t x = 1; x <= 2 * 256; x++)
+  /* the trie's preorder: children lists from the parents, then a walk
+   * with ord as the stack of states to visit (kids[] as the output) */
+  for (size_t u = 1; u < n; u++)
+    kid0[b->parent[u] + 1]++;
+  for (size_t u = 1; u <= n; u++)
+    kid0[u] += kid0[u - 1];
+  memset(id, 0, n * sizeof *id); /* cursors, children in creation order */
+  for (size_t u = 1; u < n; u++) {
+    size_t p = (size_t)b->parent[u];
+    kids[kid0[p] + id[p]++] = (uint32_t)u;
+  }
+  uint32_t *pre = id; /* reused: the preorder, filled before id is */
+  ord[sp++] = 0;
+  while (sp) {
+    uint32_t u = ord[--sp];
+    pre[k++] = u;
+    for (size_t x = kid0[u + 1]; x-- > kid0[u];) /* the first child next */
+      ord[sp++] = kids[x];
+  }
+  memcpy(ord, pre, n * sizeof *ord);
+  free(kid0);
+  free(kids);
+#define GROUP(u)                                                               \
+  ((size_t)(lx->ac_report[u] >= 0) * (DENSE_DEPTH + 2) +                       \
+   (lx->ac_depth[u] <= DENSE_DEPTH ? lx->ac_depth[u] : DENSE_DEPTH + 1))
+  for (size_t u = 0; u < n; u++) /* counting sort by group */
+    cnt[GROUP(u) + 1]++;
+  for (size_t x = 1; x < sizeof cnt / sizeof *cnt; x++)
     cnt[x] += cnt[x - 1];
-  d->rep_lo = (uint32_t)cnt[256];
+  d->rep_lo = (uint32_t)cnt[DENSE_DEPTH + 2];
   for (size_t u = 0; u < n; u++)
-    id[u] = (uint32_t)cnt[(lx->ac_report[u] >= 0) * 256 + lx->ac_depth[u]]++;
+    if (lx->ac_depth[u] <= DENSE_DEPTH)
+      id[u] = (uint32_t)cnt[GROUP(u)]++;
+  for (size_t x = 0; x < n; x++)
+    if (lx->ac_depth[ord[x]] > DENSE_DEPTH)
+      id[ord[x]] = (uint32_t)cnt[GROUP(ord[x])]++;
+#undef GROUP
+  free(ord);
   memset(nx, 0, bytes);
-  for (size_t u = 0; u < n; u++)
-    for (size_t c = 0; c < ncls; c++)
-      nx[(size_t)id[u] << sh | c] = (uint16_t)id[b->next[u * ncls + c]];
+  for (size_t u = 0; u < n; u++) {
+    const int32_t *from = b->next + u * ncls;
+    for (size_t p = 0, c = 0; p < np; p++) { /* plane p: classes 32p.. */
+      uint16_t *row = nx + ((p * n + id[u]) << sh);
+      size_t ce = (p + 1) << sh < ncls ? (p + 1) << sh : ncls;
+      for (; c < ce; c++)
+        row[c & 31] = (uint16_t)id[from[c]];
+    }
+  }
+  for (int c = 0; c < 256; c++)
+    d->off[c] =
+        (uint32_t)(((lx->ac_cls[c] >> sh) * n << sh) + (lx->ac_cls[c] & 31));
   d->start = id[0];
   d->shift = sh;
   size_t nrep = n - d->rep_lo, tot = 0;
@@ -308,7 +383,7 @@ static void ac_classes(ir_lexicon *lx, const clauses *sets, size_t nf) {
 static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
                         ir_secmask want, ac_dfa *d) {
   ac_build b = {0};
-  int fail = lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls, 0) < 0;
+  int fail = lx->ac_ncls >= 255 || ac_state(&b, lx->ac_ncls, 0, -1) < 0;
   int all = want == IR_SEC_ALL;
   if (all)
     lx->nclauses = 0;
@@ -336,6 +411,7 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
   }
   free(b.next);
   free(b.fail);
+  free(b.parent);
   free(b.depth);
   free(b.pst);
   free(b.pid);

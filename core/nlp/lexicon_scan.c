@@ -109,17 +109,17 @@ static int maybe_space_run(const unsigned char *s, size_t n) {
 static void scan_runs(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
                       size_t n) {
   const uint16_t *next = d->next;
-  const uint8_t *cls = lx->ac_cls;
-  const unsigned sp = cls[' ']; /* every whitespace byte's class, no other */
+  const uint32_t *off = d->off;
+  const uint32_t sp = off[' ']; /* every whitespace byte's, no other's */
   uint32_t pos[64], k = 0, st = d->start;
-  unsigned prev = 0; /* class of the last stream symbol */
+  uint32_t prev = 0; /* column of the last stream symbol */
   for (size_t i = 0; i < n; i++) {
-    unsigned c = cls[w->s[i]];
+    uint32_t c = off[w->s[i]];
     if (c == sp && prev == sp)
       continue;
     prev = c;
     pos[k++ & 63] = (uint32_t)i;
-    st = next[st << d->shift | c];
+    st = next[(st << d->shift) + c];
     if (st >= d->rep_lo)
       report(lx, d, w, st, (uint32_t)i, n, pos, k);
   }
@@ -140,7 +140,7 @@ static void scan_runs(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
 static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
                        size_t n) {
   const uint16_t *next = d->next;
-  const uint8_t *cls = lx->ac_cls;
+  const uint32_t *off = d->off;
   const unsigned char *s = w->s;
   const uint32_t rep_lo = d->rep_lo;
   const int sh = d->shift;
@@ -148,8 +148,8 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
   uint32_t sa = d->start, sb = d->start, bst[64];
   for (size_t j = 0; j < mid; j++) { /* both chains, one byte each */
     i = b0 + j;
-    sa = next[sa << sh | cls[s[j]]];
-    sb = next[sb << sh | cls[s[i]]];
+    sa = next[(sa << sh) + off[s[j]]];
+    sb = next[(sb << sh) + off[s[i]]];
     if (sa >= rep_lo)
       report(lx, d, w, sa, (uint32_t)j, n, NULL, 0);
     if (i >= mid) {
@@ -160,14 +160,14 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
     }
   }
   for (i = b0 + mid; i < n; i++) {
-    sb = next[sb << sh | cls[s[i]]];
+    sb = next[(sb << sh) + off[s[i]]];
     if (sb >= rep_lo)
       report(lx, d, w, sb, (uint32_t)i, n, NULL, 0);
     if (i - mid < 64)
       bst[i - mid] = sb;
   }
   for (i = mid; i < n; i++) { /* A until it meets B */
-    sa = next[sa << sh | cls[s[i]]];
+    sa = next[(sa << sh) + off[s[i]]];
     if (i - mid < 64 && sa == bst[i - mid])
       break;
     if (sa >= rep_lo)
@@ -196,12 +196,12 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
     scan_split(lx, d, &w, n);
   } else { /* the same with the stream the text itself */
     const uint16_t *next = d->next;
-    const uint8_t *cls = lx->ac_cls;
+    const uint32_t *off = d->off;
     const uint32_t rep_lo = d->rep_lo;
     const int sh = d->shift;
     uint32_t st = d->start;
     for (size_t i = 0; i < n; i++) {
-      st = next[st << sh | cls[w.s[i]]];
+      st = next[(st << sh) + off[w.s[i]]];
       if (st >= rep_lo)
         report(lx, d, &w, st, (uint32_t)i, n, NULL, 0);
     }
@@ -267,29 +267,34 @@ const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
 
 void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
                           size_t k, ir_frag_info *fi) {
-  size_t g = ir_lexicon_frag_base(lx, id) + k;
-  fi->code = ir_lexicon_frag_code(lx, id, k);
+  const lex_section *sc = id >= 0 && id < IR_LEX_COUNT ? &lx->sec[id] : NULL;
+  size_t g = (sc ? sc->base : 0) + k;
+  fi->code = sc && !sc->whole && k < sc->n ? sc->v[k].code : NULL;
   fi->lit = NULL;
   fi->ws = fi->we = 0;
   fi->from = fi->fend = 0;
   fi->last = (size_t)-1;
   if (!lx->ac.next || g >= lx->nfrags)
     return;
-  if (lx->frag_lit[g]) {
-    fi->lit = lx->frag_lit[g];
+  const char *lit = lx->frag_lit[g];
+  if (lit) {
+    fi->lit = lit;
     fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
     fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
   }
   const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
-  if (lx->frag_pre[g] != UINT32_MAX) {
-    fi->from = last[lx->nclauses + lx->frag_pre[g]];
-    fi->fend = last[2 * lx->nclauses + lx->frag_pre[g]];
+  uint32_t pre = lx->frag_pre[g], need = lx->frag_need[g];
+  if (pre != UINT32_MAX) {
+    fi->from = last[lx->nclauses + pre];
+    fi->fend = last[2 * lx->nclauses + pre];
   }
-  if (lx->frag_need[g]) {
-    uint32_t q0 = lx->frag_c0[g];
-    for (uint32_t q = q0; q < q0 + lx->frag_need[g]; q++)
-      if (last[q] < fi->last)
-        fi->last = last[q];
+  if (need) {
+    const uint32_t *q = last + lx->frag_c0[g];
+    uint32_t m = q[0];
+    for (uint32_t x = 1; x < need; x++)
+      if (q[x] < m)
+        m = q[x];
+    fi->last = m;
   }
 }
 

@@ -25,10 +25,6 @@ int ir_sent_has(const ir_sent *s, int sec, size_t lo, size_t hi) {
   return 0;
 }
 
-int ir_sent_has_any(const ir_sent *s, int sec) {
-  return ir_sent_has(s, sec, s->start, s->end);
-}
-
 size_t ir_words_between(const char *text, size_t a, size_t b) {
   size_t w = 0;
   int in = 0;

@@ -98,7 +98,10 @@ static inline const ir_hit *ir_sent_hits(const ir_sent *s, int sec, size_t *n) {
 
 /* Is there a (non-pseudo) hit of sec inside [lo, hi)? */
 int ir_sent_has(const ir_sent *s, int sec, size_t lo, size_t hi);
-int ir_sent_has_any(const ir_sent *s, int sec);
+static inline int ir_sent_has_any(const ir_sent *s, int sec) {
+  return (s->secs & IR_SENT_SECBIT(sec)) && /* (most sentences: none) */
+         ir_sent_has(s, sec, s->start, s->end);
+}
 /* Does h overlap a hit of section sec? Of [pseudo_negation]? */
 int ir_hit_overlaps(const ir_sent *s, int sec, const ir_hit *h);
 int ir_hit_pseudo(const ir_sent *s, const ir_hit *h);

@@ -1,9 +1,21 @@
 /* sentence.c - sentence splitter (see sentence.h). */
 #include "sentence.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
+
+/* ASCII classes: the program runs in the C locale, where these are what
+ * <ctype.h> answers, without its table lookups. */
+static inline int s_upper(unsigned char c) {
+  return (unsigned char)(c - 'A') < 26;
+}
+static inline int s_lower(unsigned char c) {
+  return (unsigned char)(c - 'a') < 26;
+}
+static inline int s_digit(unsigned char c) {
+  return (unsigned char)(c - '0') < 10;
+}
+static inline int s_alpha(unsigned char c) { return s_upper(c) || s_lower(c); }
 
 static const char *const abbrevs[] = {
     "dr",  "mr",     "mrs", "ms",   "vs",    "e.g",   "i.e",   "eg",
@@ -16,18 +28,19 @@ static const char *const abbrevs[] = {
  * that does not end a sentence? */
 static int is_abbrev(const char *s, size_t from, size_t dot) {
   size_t b = dot;
-  while (b > from && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+  while (b > from && (s_alpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
     b--;
   size_t n = dot - b;
   if (n == 0)
     return 0;
-  if (n == 1 && isupper((unsigned char)s[b]))
+  if (n == 1 && s_upper((unsigned char)s[b]))
     return 1; /* an initial: "J. Smith" */
   if (n > 8)
     return 0;
   char w[10];
   for (size_t i = 0; i < n; i++)
-    w[i] = (char)tolower((unsigned char)s[b + i]);
+    w[i] =
+        (char)(s_upper((unsigned char)s[b + i]) ? s[b + i] | 0x20 : s[b + i]);
   w[n] = 0;
   /* "etc." and "inc." end a sentence only before a capital; we only get
    * here before a capital, so treat them as ends. */
@@ -40,7 +53,7 @@ static int is_abbrev(const char *s, size_t from, size_t dot) {
 }
 
 static int opens_sentence(unsigned char c) {
-  return isupper(c) || isdigit(c) || c == '"' || c == '(' || c == '\'' ||
+  return s_upper(c) || s_digit(c) || c == '"' || c == '(' || c == '\'' ||
          c >= 0x80;
 }
 
@@ -67,15 +80,16 @@ static int ends_here(const char *s, size_t from, size_t to, size_t i,
   /* glued: "management.The", "2014.Examination" */
   if (s[i] != '.' || j != i + 1 || j + 1 >= to)
     return 0;
-  if (!isupper((unsigned char)s[j]) || !islower((unsigned char)s[j + 1]))
+  if (!s_upper((unsigned char)s[j]) || !s_lower((unsigned char)s[j + 1]))
     return 0;
   size_t b = i;
   int letters = 0, digits = 0;
-  while (b > from && isalnum((unsigned char)s[b - 1])) {
+  while (b > from && (s_alpha((unsigned char)s[b - 1]) ||
+                      s_digit((unsigned char)s[b - 1]))) {
     b--;
-    if (isdigit((unsigned char)s[b]))
+    if (s_digit((unsigned char)s[b]))
       digits++;
-    else if (islower((unsigned char)s[b]))
+    else if (s_lower((unsigned char)s[b]))
       letters++;
     else
       letters += 0;

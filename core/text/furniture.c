@@ -138,12 +138,14 @@ static void classify(const unsigned char *s, fline *f) {
       p = q > p ? q : p + 1;
       continue;
     }
-    if (ir_word_in((const char *)p, (size_t)(q - p), lab)) {
+    unsigned char c0 = a_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
+    if ((c0 == 'i' || c0 == 'c' || c0 == 'n') && /* (lab's first letters) */
+        ir_word_in((const char *)p, (size_t)(q - p), lab)) {
       labels++;
       p = q;
       continue;
     }
-    if (ir_ci_prefix(p, e, "page") || ir_ci_prefix(p, e, "pg")) {
+    if (c0 == 'p' && (ir_ci_prefix(p, e, "page") || ir_ci_prefix(p, e, "pg"))) {
       const unsigned char *r = p + (ir_ci_prefix(p, e, "page") ? 4 : 2);
       if (r < e && *r == '.')
         r++;

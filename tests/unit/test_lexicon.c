@@ -171,7 +171,11 @@ static void test_prefilter(void) {
   m = ir_lexicon_scan(lx, "she", 3, seen);
   CHECK(m >> IR_LEX_NSAID & 1);
   CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
+  /* a lookbehind's literals are not required (it may look before the
+   * sentence), a positive lookahead's are */
   m = ir_lexicon_scan(lx, "no pain; foo", 12, seen);
+  CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
+  m = ir_lexicon_scan(lx, "no pain; foobar", 15, seen);
   CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 2);
   m = ir_lexicon_scan(lx, "he", 2, seen); /* "he" alone is not "she" */
   CHECK(seen[ns] + seen[ns + 1] + seen[ns + 2] == 1);
