@@ -39,6 +39,15 @@ ncases=$(ls "$T/txt" | wc -l)
 if command -v soffice >/dev/null 2>&1; then
   (cd "$T/txt" && HOME="$T" timeout 600 soffice --headless --convert-to pdf \
     --outdir "$T/lo" *.txt >/dev/null 2>&1)
+  # a loaded machine can stop soffice at its time limit part-way: the
+  # letters it did not reach get a second run of their own
+  missing=$(cd "$T/txt" && for f in *.txt; do
+    [ -f "$T/lo/${f%.txt}.pdf" ] || printf '%s\n' "$f"
+  done)
+  if [ -n "$missing" ]; then
+    (cd "$T/txt" && HOME="$T" timeout 600 soffice --headless --convert-to pdf \
+      --outdir "$T/lo" $missing >/dev/null 2>&1)
+  fi
 else
   bad "LibreOffice (soffice) not installed"
 fi
