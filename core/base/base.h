@@ -16,6 +16,7 @@
 #include "exitcode.h"
 #include "longpath.h"
 #include "sha256.h"
+#include "slurp.h"
 #include "spill.h"
 #include "stop.h"
 #include "term.h"

@@ -152,6 +152,31 @@ static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
   return match_frags(c, a, text, s, e, sec, out);
 }
 
+/* Matches the candidate sections of sentence x (c->cur's, in increasing
+ * order, so hits stay sorted by section) into hv, each hit's section
+ * numbered base + its section; sets their bits in *secs. 0, or a PCRE2
+ * error with *bad_sec. */
+static int match_cands(ir_extract_ctx *c, const char *text, const xsent *x,
+                       ir_secmask cand, int base, hitvec *hv, uint64_t *secs,
+                       int *bad_sec) {
+  while (cand) {
+    int sec = ir_secmask_first(cand);
+    cand &= cand - 1;
+    size_t from = hv->n;
+    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, hv);
+    if (rc) {
+      *bad_sec = base + sec;
+      ir_arena_reset(&c->tmp);
+      return rc;
+    }
+    for (size_t k = from; k < hv->n; k++)
+      hv->v[k].sec = (uint32_t)(base + sec);
+    if (hv->n > from)
+      *secs |= IR_SENT_SECBIT(base + sec);
+  }
+  return 0;
+}
+
 int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                         xsent *x, int *bad_sec) {
   hitvec hv = {0};
@@ -166,21 +191,9 @@ int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
           : ir_lexicon_scan(c->x->lx, text + x->s.start, x->s.end - x->s.start,
                             c->seen);
   cand &= IR_SEC_ALL >> (128 - IR_LEX_COUNT); /* (all bits when no prefilter) */
-  while (cand) { /* sections in increasing order: hits sorted by section */
-    int sec = ir_secmask_first(cand);
-    cand &= cand - 1;
-    size_t from = hv.n;
-    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, &hv);
-    if (rc) {
-      *bad_sec = sec;
-      ir_arena_reset(&c->tmp);
-      return rc;
-    }
-    for (size_t k = from; k < hv.n; k++)
-      hv.v[k].sec = (uint32_t)sec;
-    if (hv.n > from)
-      secs |= IR_SENT_SECBIT(sec);
-  }
+  int rc = match_cands(c, text, x, cand, 0, &hv, &secs, bad_sec);
+  if (rc)
+    return rc;
   x->s.nhits = (uint32_t)hv.n;
   x->s.secs = secs;
   x->s.hits = NULL;
@@ -205,21 +218,10 @@ int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text, xsent *x,
   int ns = ir_lexicon_nsections(lx);
   if (ns < 128)
     cand &= IR_SEC_ALL >> (128 - ns);
-  while (cand) {
-    int sec = ir_secmask_first(cand);
-    cand &= cand - 1;
-    size_t from = hv.n;
-    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, &hv);
-    if (rc) {
-      *bad_sec = IR_XSEC(p, sec);
-      ir_arena_reset(&c->tmp);
-      return rc;
-    }
-    for (size_t k = from; k < hv.n; k++)
-      hv.v[k].sec = (uint32_t)IR_XSEC(p, sec);
-    if (hv.n > from)
-      x->s.secs |= IR_SENT_SECBIT(IR_XSEC(p, sec));
-  }
+  int rc =
+      match_cands(c, text, x, cand, IR_XSEC(p, 0), &hv, &x->s.secs, bad_sec);
+  if (rc)
+    return rc;
   if (hv.n) {
     ir_hit *m = ir_arena_alloc_raw(a, (x->s.nhits + hv.n) * sizeof *m);
     if (x->s.nhits)

@@ -817,22 +817,10 @@ int ir_pack_dir_is_pack(const char *dir) {
 ir_pack *ir_pack_load(const char *dir, char *err, size_t errlen) {
   char path[4200];
   snprintf(path, sizeof path, "%s/pack.lua", dir);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+  size_t n;
+  char *buf = ir_slurp(path, MAX_PACK_FILE, "pack file", &n, err, errlen);
+  if (!buf)
     return NULL;
-  }
-  char *buf = malloc(MAX_PACK_FILE + 1);
-  size_t n = buf ? fread(buf, 1, MAX_PACK_FILE + 1, f) : 0;
-  int bad = !buf || ferror(f);
-  fclose(f);
-  if (bad || n > MAX_PACK_FILE) {
-    snprintf(err, errlen, "%s: %s", path,
-             bad ? "cannot read the file" : "pack file larger than 1 MiB");
-    free(buf);
-    return NULL;
-  }
-  buf[n] = 0;
   ir_pack *p = ir_pack_load_text(dir, path, buf, n, err, errlen);
   free(buf);
   return p;

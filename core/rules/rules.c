@@ -104,24 +104,7 @@ static int list_rules(const char *dir, char ***out, size_t *nout, char *err,
 
 static char *read_file(const char *path, size_t *len, char *err,
                        size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    snprintf(err, errlen, "%s: %s", path, strerror(errno));
-    return NULL;
-  }
-  char *buf = malloc(MAX_RULE_FILE + 1);
-  size_t n = buf ? fread(buf, 1, MAX_RULE_FILE + 1, f) : 0;
-  int bad = !buf || ferror(f);
-  fclose(f);
-  if (bad || n > MAX_RULE_FILE) {
-    snprintf(err, errlen, "%s: %s", path,
-             bad ? "cannot read the file" : "rule file larger than 1 MiB");
-    free(buf);
-    return NULL;
-  }
-  buf[n] = 0;
-  *len = n;
-  return buf;
+  return ir_slurp(path, MAX_RULE_FILE, "rule file", len, err, errlen);
 }
 
 static int line_of(const char *src, const char *word) {
