@@ -39,6 +39,12 @@
 # ---- functional_improvement: a concrete gain in a named function ----------
 
 [opi_function]
+# an activity with a measure or an object of its own, in the medication's
+# company ("with them she walks 30 minutes, does her own grocery shopping";
+# "ADLs: cooks, cleans, walks 2 mi/day w/ meds (was 1/2 block)"; "with
+# Nucynta ER she is able to work her regular part-time schedule")
+/\b(?:with|w\/|on)\s+(?:(?:his|her|their|the|these|those|this)\s+)?(?:[\w-]+\s+){0,2}?(?:medications?|meds|opioids?|them|it|[A-Z][\w-]+)\b[^.;]{0,100}?\b(?:walk(?:s|ing)?|cook(?:s|ing)?|clean(?:s|ing)?|shop(?:s|ping)?|driv(?:es|ing)|garden(?:s|ing)?|exercis(?:es|ing)|swim(?:s|ming)?|hik(?:es|ing)|golf(?:s|ing)?|lift(?:s|ing)?|climb(?:s|ing)?|work(?:s|ing)?|does)\s+(?:[\w\/.-]+\s+){0,3}?(?:\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|miles?|mi|blocks?|km|laps|flights?|days?)|a\s+mile|(?:his|her|their)\s+(?:own|regular|usual|full)|groceries|grocery|laundry|meals?|part-time|full-time|modified)\b/
+/\b(?:walk(?:s|ing)?|cook(?:s|ing)?|clean(?:s|ing)?|shop(?:s|ping)?|driv(?:es|ing)|garden(?:s|ing)?|exercis(?:es|ing)|swim(?:s|ming)?|hik(?:es|ing)|lift(?:s|ing)?)\s+(?:[\w\/.-]+\s+){0,3}?(?:\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|miles?|mi|blocks?|km)(?:\/day)?)[^.;]{0,40}?\b(?:with|w\/|on)\s+(?:(?:his|her|the)\s+)?(?:medications?|meds|opioids?)\b/
 # a named activity the medication lets the worker do ("allows him to
 # complete his delivery route", "able to play catch with his son"); a bare
 # "helps him function" names none
@@ -262,3 +268,4 @@
 /\b(?:dose|dosage|amount|regimen)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was)\s+(?:far\s+|much\s+|clearly\s+)?too\s+high\b/
 /\bexceed\w*\s+(?:the\s+)?(?:recommended\s+|guideline\s+|maximum\s+)?(?:ceiling|limit|maximum|threshold|cap)\b/
 /\babove\s+(?:the\s+)?(?:recommended\s+|guideline\s+)?(?:ceiling|limit|maximum|threshold|cap)\b/
+
