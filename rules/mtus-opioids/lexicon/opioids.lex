@@ -175,7 +175,7 @@
 /\b(?:several|multiple|other|two|three|additional|outside|different|second)\s+(?:\w+\s+)?(?:prescribers|physicians\s+prescribing|pharmacies|prescribing\s+(?:physicians|providers|doctors))\b/
 /\bdoctor\s+shopping\b/
 /\b(?:inconsistent|aberrant|unexpected|positive)\s+(?:\w+\s+){0,3}?(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology|urine\s+tox\w*|results?)\b(?!\s+(?:\w+\s+){0,3}?(?:consistent|appropriate|expected))/
-/\b(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology(?:\s+screen)?|urine\s+tox\w*)\s+(?:[\w\/,-]+\s+){0,6}?(?:was|were|is|came\s+back)?\s*(?:inconsistent|positive\s+for|revealed|showed|detected|negative\s+for\s+(?:the\s+)?(?:prescribed|hydrocodone|oxycodone|tramadol|opioid|morphine)|aberrant|unexpected)\b(?!\s+(?:\w+\s+){0,2}?(?:consistent|only|the\s+prescribed|appropriate|expected|no\b|nothing))/
+/\b(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology(?:\s+screen)?|urine\s+tox\w*)\s+(?:[\w\/,-]+\s+){0,6}?(?:was|were|is|came\s+back)?\s*(?:inconsistent|positive\s+for\s+(?:[\w-]+\s+){0,2}?(?:cocaine|marijuana|THC|cannabi\w*|amphetamines?|methamphetamine|heroin|benzodiazepines?|alprazolam|diazepam|lorazepam|clonazepam|barbiturates?|PCP|MDMA|ecstasy|alcohol|ethanol|illicit\w*|non-?prescribed|unprescribed|substances?\s+not\s+prescribed|(?:a|an)\s+(?:non-?prescribed|unprescribed))|revealed|showed|detected|negative\s+for\s+(?:the\s+)?(?:prescribed|hydrocodone|oxycodone|tramadol|opioid|morphine)|aberrant|unexpected)\b(?!\s+(?:\w+\s+){0,2}?(?:consistent|only|the\s+prescribed|appropriate|expected|no\b|nothing))/
 /\b(?:CURES|PDMP|prescription\s+(?:drug\s+)?monitoring)\s+(?:\w+\s+){0,5}?(?:showed|revealed|demonstrated|disclosed|found|identified|listed)\s+(?:\w+\s+){0,4}?(?:other|additional|another|outside|multiple|several|second|prescriptions?\s+from)\b/
 /\b(?:CURES|PDMP)\s+(?:\w+\s+){0,3}?(?:discrepanc\w+|inconsisten\w+)\b/
 /\b(?:suspected|evidence\s+of|signs?\s+of|history\s+of|concerns?\s+(?:for|about|of)|episodes?\s+of|documented)\s+(?:\w+\s+)?(?:misuse|diversion|abuse|overuse|drug[-\s]seeking)\b/
@@ -183,6 +183,8 @@
 /\bnon[-\s]?complian\w+\s+(?:\w+\s+){0,2}?(?:opioid|medication|agreement|contract)\b/
 
 [opi_aberrant_none]
+# a screen positive for the opioid prescribed is a consistent screen
+/\b(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology(?:\s+screen)?|urine\s+tox\w*)\s+(?:[\w\/,():-]+\s+){0,6}?(?:was|were|is|came\s+back)?\s*(?:positive|pos\.?|\(\+\)|\+)\s+(?:only\s+)?for\s+(?:the\s+)?(?:prescribed\s+\w+|hydrocodone|oxycodone|morphine|methadone|tramadol|tapentadol|hydromorphone|oxymorphone|fentanyl|buprenorphine|codeine|opiates?)\b(?![^.;]{0,80}\b(?:not\s+pre\s?scribed|un\s?prescribed|non-?prescribed|without\s+a\s+prescription|negative\s+for|inconsistent|cocaine|marijuana|THC|amphetamine|heroin|benzodiazepine))/
 /\b(?:UDS|UDT|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*)\s+(?:[\w\/,()-]+\s+){0,3}?c\/w\s+(?:the\s+)?(?:prescribed|Rx'?d|meds|medications?)/
 /\b(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology(?:\s+screen)?|urine\s+tox\w*)\s+(?:[\w\/,()-]+\s+){0,6}?(?:was|were|is|are|has\s+been|have\s+been|remain|remained)?\s*(?:\w+\s+)?(?:consistent|appropriate|as\s+expected|compliant)\b/
 /\b(?:consistent|appropriate|compliant|expected)\s+(?:\w+\s+){0,2}?(?:UDS|urine\s+drug\s+(?:screen|test)\w*|drug\s+(?:screen|test)\w*|toxicology|screens?|results?)\b/
