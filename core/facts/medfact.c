@@ -61,6 +61,7 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
     return;
   /* the drugs the item decides */
   const char *want[MED_MAX_DRUGS];
+  int wext[MED_MAX_DRUGS]; /* extended release (1) or not (0) */
   size_t nwant = 0;
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
@@ -69,11 +70,13 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
     ir_med_dose *d;
     size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
     for (size_t i = 0; i < n && nwant < MED_MAX_DRUGS; i++) {
-      int dup = 0;
+      int dup = 0, ext = d[i].extended > 0;
       for (size_t j = 0; j < nwant; j++)
-        dup |= strcmp(want[j], d[i].drug) == 0;
-      if (!dup)
+        dup |= strcmp(want[j], d[i].drug) == 0 && wext[j] == ext;
+      if (!dup) {
+        wext[nwant] = ext;
         want[nwant++] = d[i].drug;
+      }
     }
   }
   IR_VEC(ir_med_dose) all = {0};
@@ -88,9 +91,11 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
     for (size_t i = 0; i < n; i++) {
       if (d[i].med <= 0 || !regimen_current(x, d[i].start, d[i].end))
         continue;
+      /* the item's drug in the item's release: OxyContin (extended) and
+       * oxycodone (immediate) decided apart are two doses */
       int ok = !nwant;
       for (size_t j = 0; j < nwant; j++)
-        ok |= strcmp(want[j], d[i].drug) == 0;
+        ok |= strcmp(want[j], d[i].drug) == 0 && wext[j] == (d[i].extended > 0);
       if (!ok)
         continue;
       ir_vec_push(xl->a, &all, d[i]);
