@@ -14,27 +14,16 @@
  * class, percent, med, stated) gives the value. Status: present when only
  * affirmed, absent when only denied, contradicted when both (the summary
  * prevails over the rationale, as for the built-in facts). */
-#include "extract_int.h"
+#include "packfacts_int.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "levels.h"
 #include "med.h"
 
-typedef struct {
-  xletter *xl;
-  int item;
-  ir_item *it;
-  const ir_crit_def *d;
-  const xspec *xs;
-  ir_fact *f;
-  ir_levels want; /* the levels and sides the item's title names */
-} pf;
-
-static int reads(const pf *p, const xsent *x) {
+int ir_pf_reads(const pf *p, const xsent *x) {
   unsigned r = p->d->fact.read;
   switch (x->region) {
   case XR_SUMMARY:
@@ -108,7 +97,7 @@ static int recital_clause(const ir_sent *s, size_t ts, size_t te) {
 }
 
 /* Classification of a term under the spec's modifier classes. */
-static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
+int ir_pf_classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
   const ir_sent *s = &x->s;
   if (x->region == XR_HEADER)
     return XC_NONE;
@@ -141,7 +130,7 @@ static int classify(const xsent *x, size_t ts, size_t te, unsigned mods) {
 }
 
 /* The term at [ts, te) speaks of another region, level or side. */
-static int foreign(const pf *p, const xsent *x, size_t ts, size_t te) {
+int ir_pf_foreign(const pf *p, const xsent *x, size_t ts, size_t te) {
   ir_bind b = p->d->fact.bind;
   if (b == IR_BIND_NONE || x->region == XR_TITLE)
     return 0;
@@ -155,7 +144,7 @@ static int foreign(const pf *p, const xsent *x, size_t ts, size_t te) {
   return !ir_levels_meet(&p->want, &here);
 }
 
-static void add(pf *p, ir_evlist *l, const xsent *x, size_t lo, size_t hi) {
+void ir_pf_add(pf *p, ir_evlist *l, const xsent *x, size_t lo, size_t hi) {
   ir_x_add_ev(p->xl, l, x, lo, hi);
 }
 
@@ -200,9 +189,10 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
       size_t n;
       const ir_hit *h = ir_sent_hits(&x->s, secs[j], &n);
       for (size_t i = 0; i < n; i++) {
-        if (ir_hit_pseudo(&x->s, &h[i]) || foreign(p, x, h[i].start, h[i].end))
+        if (ir_hit_pseudo(&x->s, &h[i]) ||
+            ir_pf_foreign(p, x, h[i].start, h[i].end))
           continue;
-        int c = classify(x, h[i].start, h[i].end, mods);
+        int c = ir_pf_classify(x, h[i].start, h[i].end, mods);
         if (c == XC_CITE) {
           if (!deny)
             ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
@@ -227,20 +217,21 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
             ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
                       h[i].end);
         }
-        if (!reads(p, x))
+        if (!ir_pf_reads(p, x))
           continue;
         if (deny) { /* a negative finding; negated it says nothing, turned
                        ("it is not the case that the SLR was negative") it
                        affirms */
           if (c == XC_AFFIRM)
-            add(p,
-                ir_scope_flipped(&x->s, h[i].start, h[i].end) ? &p->f->affirm
-                                                              : &p->f->deny,
-                x, h[i].start, h[i].end);
+            ir_pf_add(p,
+                      ir_scope_flipped(&x->s, h[i].start, h[i].end)
+                          ? &p->f->affirm
+                          : &p->f->deny,
+                      x, h[i].start, h[i].end);
           continue;
         }
-        add(p, c == XC_AFFIRM ? &p->f->affirm : &p->f->deny, x, h[i].start,
-            h[i].end);
+        ir_pf_add(p, c == XC_AFFIRM ? &p->f->affirm : &p->f->deny, x,
+                  h[i].start, h[i].end);
       }
     }
   }
@@ -257,7 +248,8 @@ static void read_cites(pf *p) {
       size_t n;
       const ir_hit *h = ir_sent_hits(&x->s, p->xs->cite[j], &n);
       for (size_t i = 0; i < n; i++) {
-        if (classify(x, h[i].start, h[i].end, IR_MOD_ATTRIBUTED) == XC_CITE)
+        if (ir_pf_classify(x, h[i].start, h[i].end, IR_MOD_ATTRIBUTED) ==
+            XC_CITE)
           ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
                     h[i].end);
       }
@@ -271,367 +263,6 @@ static void read_cites(pf *p) {
           ir_x_cite(xl, p->it, (int)(p->d - p->it->pack->crit), x, h[i].start,
                     h[i].end);
     }
-  }
-}
-
-/* ---- values ------------------------------------------------------------ */
-
-/* Does sentence x hold a hit of one of secs (none given: any sentence)? */
-static const ir_hit *first_hit(const xsent *x, const int *secs, int n) {
-  const ir_hit *best = NULL;
-  for (int j = 0; j < n; j++) {
-    size_t m;
-    const ir_hit *h = ir_sent_hits(&x->s, secs[j], &m);
-    if (m && (!best || h[0].start < best->start))
-      best = &h[0];
-  }
-  return best;
-}
-
-/* The sentences values are read from: the title first, then those of the
- * regions the fact reads that hold a value_at hit (or any, without
- * value_at), in order. Calls fn until it returns nonzero. */
-static void value_sentences(pf *p,
-                            int (*fn)(pf *, const xsent *, const ir_hit *)) {
-  xletter *xl = p->xl;
-  for (int pass = 0; pass < 2; pass++)
-    for (size_t k = 0; k < xl->n; k++) {
-      const xsent *x = &xl->v[k];
-      if ((pass == 0) != (x->region == XR_TITLE) || x->region == XR_HEADER)
-        continue;
-      if (pass == 1 && !reads(p, x))
-        continue;
-      const ir_hit *at = NULL;
-      if (p->xs->nvalue_at) {
-        at = first_hit(x, p->xs->value_at, p->xs->nvalue_at);
-        /* a relief told in the sentence right after the injection's ("He
-         * had an ESI on 1/21/14. He reported 70% relief for two months.")
-         * belongs to it */
-        const xsent *prev = k > 0 ? &xl->v[k - 1] : NULL;
-        if (!at && p->d->fact.vx == IR_VX_PERCENT && pass == 1 && prev &&
-            prev->region == x->region &&
-            first_hit(prev, p->xs->value_at, p->xs->nvalue_at)) {
-          if (fn(p, x, NULL))
-            return;
-          continue;
-        }
-        if (!at)
-          continue;
-        if (classify(x, at->start, at->end,
-                     IR_MOD_HYPOTHETICAL | IR_MOD_ATTRIBUTED) == XC_NONE &&
-            x->region != XR_TITLE)
-          continue;
-        if (pass == 1 && foreign(p, x, at->start, at->end))
-          continue;
-      }
-      if (fn(p, x, at))
-        return;
-    }
-}
-
-static int v_levels(pf *p, const xsent *x, const ir_hit *at) {
-  ir_levels v = ir_levels_in(x->s.text, x->s.start, x->s.end);
-  int n = ir_levels_count(&v);
-  if (!n)
-    return 0;
-  p->f->has_value = 1;
-  p->f->ivalue = n;
-  add(p, &p->f->affirm, x, at ? at->start : x->s.start,
-      at ? at->end : x->s.start);
-  return 1;
-}
-
-static int v_class(pf *p, const xsent *x, const ir_hit *at) {
-  int any = 0;
-  for (int j = 0; j < p->xs->nclasses; j++) {
-    size_t n;
-    const ir_hit *h = ir_sent_hits(&x->s, p->xs->classes[j], &n);
-    if (!n || classify(x, h[0].start, h[0].end,
-                       IR_MOD_NEGATED | IR_MOD_HYPOTHETICAL) != XC_AFFIRM)
-      continue;
-    const char *name = p->d->fact.class_names[j];
-    if (p->d->fact.vx == IR_VX_CLASS) {
-      p->f->svalue = name;
-      p->f->has_value = 1;
-      add(p, &p->f->affirm, x, h[0].start, h[0].end);
-      return 1;
-    }
-    int dup = 0;
-    for (size_t i = 0; i < p->f->list.n; i++)
-      dup |= strcmp(p->f->list.v[i], name) == 0;
-    if (!dup)
-      ir_vec_push(p->xl->a, &p->f->list, name);
-    p->f->has_value = 1;
-    add(p, &p->f->affirm, x, h[0].start, h[0].end);
-    any = 1;
-  }
-  (void)at;
-  return any && p->d->fact.vx == IR_VX_CLASS;
-}
-
-/* A number right after at ("x3", "(3)", "three", "3") or a [count] hit in
- * its clause. */
-static int v_count(pf *p, const xsent *x, const ir_hit *at) {
-  if (!at)
-    return 0;
-  size_t lo, hi, n;
-  ir_scope_clause(&x->s, at->start, at->end, &lo, &hi);
-  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NUM, &n);
-  for (size_t i = 0; i < n; i++) {
-    if (h[i].start < lo || h[i].end > hi ||
-        ir_phrase_words(x->s.text, at->end, h[i].start) > 6)
-      continue;
-    long v = ir_x_hit_number(x->s.text, &h[i]);
-    if (v <= 0 || v > 100)
-      continue;
-    p->f->has_value = 1;
-    p->f->ivalue = v;
-    add(p, &p->f->affirm, x, at->start, h[i].end);
-    return 1;
-  }
-  return 0;
-}
-
-/* The first number after at within six words: "MED of 90 mg". */
-static int v_stated(pf *p, const xsent *x, const ir_hit *at) {
-  if (!at)
-    return 0;
-  const char *t = x->s.text;
-  size_t i = at->end, words = 0;
-  while (i < x->s.end && words <= 6) {
-    if (isdigit((unsigned char)t[i])) {
-      long v = strtol(t + i, NULL, 10);
-      p->f->has_value = 1;
-      p->f->ivalue = v;
-      add(p, &p->f->affirm, x, at->start, i);
-      return 1;
-    }
-    if (t[i] == ' ')
-      words++;
-    if (t[i] == '.' || t[i] == ';')
-      break;
-    i++;
-  }
-  return 0;
-}
-
-/* A number written in digits or words at t[a, b), or -1. */
-static long number_word(const char *t, size_t a, size_t b) {
-  if (a < b && isdigit((unsigned char)t[a]))
-    return strtol(t + a, NULL, 10);
-  return ir_x_word_number(t + a, b - a);
-}
-
-/* A duration given as a range after from ("eight to ten weeks", "6-8
- * wks"): its lower bound in days, or -1. */
-static long range_days(const char *t, size_t from, size_t end) {
-  static const struct {
-    const char *u;
-    long d;
-  } units[] = {{"week", 7}, {"wk", 7}, {"month", 30}, {"mo", 30}, {"day", 1}};
-  for (size_t i = from; i < end; i++) {
-    if (i > from && isalnum((unsigned char)t[i - 1]))
-      continue;
-    /* first number */
-    size_t a = i;
-    while (i < end && isalnum((unsigned char)t[i]))
-      i++;
-    long lo = number_word(t, a, i);
-    if (lo <= 0)
-      continue;
-    size_t j = i;
-    while (j < end && t[j] == ' ')
-      j++;
-    if (j + 2 < end && strncmp(t + j, "to", 2) == 0 && t[j + 2] == ' ')
-      j += 3;
-    else if (j < end && t[j] == '-')
-      j++;
-    else
-      continue;
-    while (j < end && t[j] == ' ')
-      j++;
-    size_t b = j;
-    while (j < end && isalnum((unsigned char)t[j]))
-      j++;
-    if (number_word(t, b, j) <= lo)
-      continue;
-    while (j < end && t[j] == ' ')
-      j++;
-    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
-      if (strncasecmp(t + j, units[u].u, strlen(units[u].u)) == 0)
-        return lo * units[u].d;
-  }
-  return -1;
-}
-
-/* Relief from a prior treatment: a percent with a duration, judged by the
- * criterion's at_least_percent and at_least_days. */
-static int v_percent(pf *p, const xsent *x, const ir_hit *at) {
-  const char *t = x->s.text;
-  long pct = -1;
-  size_t ps = 0;
-  for (size_t i = at ? at->end : x->s.start; i + 1 < x->s.end; i++) {
-    if (!isdigit((unsigned char)t[i]) ||
-        (i && isdigit((unsigned char)t[i - 1])))
-      continue;
-    char *e;
-    long v = strtol(t + i, &e, 10);
-    size_t j = (size_t)(e - t);
-    while (j < x->s.end && t[j] == ' ')
-      j++;
-    if (j < x->s.end &&
-        (t[j] == '%' || strncasecmp(t + j, "percent", 7) == 0) && v <= 100) {
-      pct = v;
-      ps = i;
-      break;
-    }
-  }
-  if (pct < 0)
-    return 0;
-  long days = -1;
-  size_t n;
-  const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_RELIEF_DUR, &n);
-  for (size_t i = 0; i < n && days < 0; i++)
-    days = ir_x_interval_days(t, &h[i]);
-  h = ir_sent_hits(&x->s, IR_LEX_INTERVAL, &n);
-  for (size_t i = 0; i < n && days < 0; i++)
-    if (h[i].start > ps)
-      days = ir_x_interval_days(t, &h[i]);
-  if (days < 0)
-    days = range_days(t, ps, x->s.end);
-  int c = (int)(p->d - p->it->pack->crit);
-  long need_p = -1, need_d = -1;
-  ir_pack_number(p->it->pack, c, "at_least_percent", &need_p);
-  ir_pack_number(p->it->pack, c, "at_least_days", &need_d);
-  int ok = (need_p < 0 || pct >= need_p) && (need_d < 0 || days >= need_d);
-  int bad = (need_p >= 0 && pct < need_p) ||
-            (need_d >= 0 && days >= 0 && days < need_d);
-  if (!ok && !bad)
-    return 0; /* enough relief, its duration not stated */
-  add(p, ok ? &p->f->affirm : &p->f->deny, x, ps, ps + 1);
-  return 1;
-}
-
-/* An ordinal at t[p] ("second", "3rd"): its number, or 0. */
-static long ordinal_at(const char *t, size_t p, size_t e) {
-  static const char *const w[] = {"first", "second", "third", "fourth",
-                                  "fifth", "sixth",  "1st",   "2nd",
-                                  "3rd",   "4th",    "5th",   "6th"};
-  for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
-    size_t n = strlen(w[i]);
-    if (p + n <= e && strncasecmp(t + p, w[i], n) == 0 &&
-        (p + n == e || !isalnum((unsigned char)t[p + n])))
-      return (long)(i % 6) + 1;
-  }
-  return 0;
-}
-
-/* Blocks in the item's region in the year before the letter, the request
- * counted: prior injections by distinct date (a date right after a prior
- * injection's mention, within 365 days of the letter), a count stated
- * beside one ("two prior ESIs this year", "his only ESI to date"), or an
- * ordinal ("this would be the second block"), whichever is most. */
-static void v_blocks(pf *p) {
-  xletter *xl = p->xl;
-  const char *ref =
-      xl->l->date_decision ? xl->l->date_decision : xl->last_iso[0];
-  long rday = ir_x_days(ref), seen[16], blocks = 1;
-  size_t nseen = 0;
-  long stated = 0;
-  int evidence = 0;
-  for (size_t k = 0; k < xl->n; k++) {
-    const xsent *x = &xl->v[k];
-    if (x->region == XR_HEADER || x->region == XR_TITLE || !reads(p, x))
-      continue;
-    const ir_hit *at = first_hit(x, p->xs->value_at, p->xs->nvalue_at);
-    if (!at ||
-        classify(x, at->start, at->end,
-                 IR_MOD_HYPOTHETICAL | IR_MOD_ATTRIBUTED | IR_MOD_NEGATED) !=
-            XC_AFFIRM ||
-        !ir_x_in_region(xl, x, p->item) || ir_x_foreign_term(xl, x, at->start))
-      continue;
-    const char *t = x->s.text;
-    long ord = ordinal_at(t, at->start, at->end);
-    if (ord) { /* the request's rank when the sentence speaks of it */
-      int req = ir_sent_has(&x->s, IR_LEX_REQUEST, x->s.start, x->s.end) ||
-                ir_sent_has(&x->s, IR_LEX_FUTURE, x->s.start, x->s.end) ||
-                ir_sent_has(&x->s, IR_LEX_HYPO, x->s.start, x->s.end);
-      long b = req ? ord : ord + 1;
-      blocks = b > blocks ? b : blocks;
-    }
-    /* "her only prior injection", "... on 1/21/14, his only epidural
-     * injection to date": one prior */
-    size_t lim = at->end + 40 < x->s.end ? at->end + 40 : x->s.end;
-    size_t from = at->start > x->s.start + 12 ? at->start - 12 : x->s.start;
-    for (size_t q = from; q + 5 <= lim && stated < 1; q++)
-      if (strncasecmp(t + q, "only ", 5) == 0 && (q == 0 || t[q - 1] == ' '))
-        stated = 1;
-    size_t n;
-    const ir_hit *h = ir_sent_hits(&x->s, IR_LEX_NUM, &n);
-    for (size_t i = 0; i < n; i++)
-      if (ir_phrase_words(t, h[i].end, at->start) <= 3 ||
-          ir_phrase_words(t, at->end, h[i].start) <= 1) {
-        long v = ir_x_hit_number(t, &h[i]);
-        if (v > stated && v < 12)
-          stated = v;
-      }
-    size_t chain = at->end; /* a list of dates runs on: "on 11/14/17,
-                               2/6/18, 5/1/18 and 7/24/18" */
-    for (uint32_t j = 0; j < x->dn; j++) {
-      const xdate *dt = &xl->dates[x->d0 + j];
-      /* the date of this injection: in its mention or just after it */
-      if (dt->start < at->start)
-        continue;
-      size_t gap =
-          dt->start >= chain ? ir_words_between(t, chain, dt->start) : 0;
-      if (gap > (chain == at->end ? 6 : 2))
-        continue;
-      chain = dt->end > chain ? dt->end : chain;
-      long d = ir_x_days(dt->iso);
-      if (d < 0 || rday < 0 || d > rday || rday - d > 365)
-        continue;
-      int dup = 0;
-      for (size_t q = 0; q < nseen; q++)
-        dup |= seen[q] == d;
-      if (!dup && nseen < 16)
-        seen[nseen++] = d;
-    }
-    if (!evidence) {
-      add(p, &p->f->affirm, x, at->start, at->end);
-      evidence = 1;
-    }
-  }
-  long prior = (long)nseen > stated ? (long)nseen : stated;
-  p->f->has_value = 1;
-  p->f->ivalue = prior + 1 > blocks ? prior + 1 : blocks;
-}
-
-static void read_value(pf *p) {
-  switch (p->d->fact.vx) {
-  case IR_VX_LEVELS:
-    value_sentences(p, v_levels);
-    break;
-  case IR_VX_CLASS:
-  case IR_VX_CLASSES:
-    value_sentences(p, v_class);
-    break;
-  case IR_VX_COUNT:
-    value_sentences(p, v_count);
-    break;
-  case IR_VX_STATED:
-    value_sentences(p, v_stated);
-    break;
-  case IR_VX_PERCENT:
-    value_sentences(p, v_percent);
-    break;
-  case IR_VX_MED:
-    ir_x_med_value(p->xl, p->item, p->xs->med, p->f);
-    break;
-  case IR_VX_BLOCKS:
-    v_blocks(p);
-    break;
-  default:
-    break;
   }
 }
 
@@ -710,7 +341,7 @@ void ir_x_pack_facts(xletter *xl, int item, const xpack *xp) {
       read_sections(&p, p.xs->deny, p.xs->ndeny, 1);
     }
     read_cites(&p);
-    read_value(&p);
+    ir_pf_value(&p);
     derive(p.f, p.d);
   }
 }
