@@ -205,5 +205,17 @@ for l in sys.stdin:
   [ "$got" = "kypho $want" ] && ok || no "new data fact, $f: got '$got', want 'kypho $want' ($(head -c 200 "$T/err"))"
 done
 
+# a fact naming a section that no lexicon defines: file:line before any
+# letter, exit 2
+mk nosec/p <<'E'
+return { id = "p", categories = { "other" }, criteria = {
+  { id = "x", meets = "present",
+    fact = { affirm = { "nope" } } } } }
+E
+"$BIN" -q --rules rules --rules "$T/nosec" cases/003_*.txt >"$T/out" 2>"$T/err"
+st=$?
+[ $st -eq 2 ] && [ "$(cat "$T/err")" = "imraudit: $T/nosec/p/pack.lua:2: criterion x: affirm section [nope] is in no lexicon of the pack or the shared ones" ] &&
+  [ ! -s "$T/out" ] && ok || no "unknown section: exit $st, $(cat "$T/err")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
