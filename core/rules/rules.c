@@ -5,7 +5,7 @@
  * otherwise each of its sub-directories holding pack.lua is one, and its own
  * *.lua files are loose rules (of no pack). A pack's checks are its *.lua
  * files other than pack.lua (pack_load.c reads that one); lib/NAME.lua files of
- * a search directory are shared libraries (include(), lua_sandbox.c), read
+ * a search directory are shared libraries (include(), lua_env.c), read
  * before any rule. Lexicons (*.lex)
  * are never read here. Loading runs each rule once in a throw-away sandbox
  * to check its shape; each worker context then holds one sandbox per rule
