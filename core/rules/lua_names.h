@@ -1,5 +1,6 @@
 /* lua_names.h - the names letter tables use, interned once per Lua state
- * (internal to the rule engine; lua_convert.c builds the tables with them).
+ * (internal to the rule engine; lua_convert.c and lua_facts.c build the
+ * tables with them).
  *
  * ir_names_push() pushes a registry table made on its first use in a state:
  * name i (the F_* field names, then the criterion ids and the status,

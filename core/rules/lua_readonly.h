@@ -1,5 +1,5 @@
 /* lua_readonly.h - read-only views of Lua tables (internal to the rule
- * engine; lua_convert.c builds the letter with them).
+ * engine; lua_convert.c and lua_facts.c build the letter with them).
  *
  * A view is an empty proxy table whose own metatable serves reads from the
  * storage table (__index = storage: reads stay on the VM's fast path),

@@ -26,7 +26,7 @@
 #define IR_RULE_SECONDS 10 /* wall-clock limit per check() call */
 /* Default budget for all rule states of the process together. */
 #define IR_RULE_MEMORY_TOTAL ((size_t)1 << 30)
-#define POOL_STEP 16 /* allocator size classes (lua_sandbox.c) */
+#define POOL_STEP 16 /* allocator size classes (lua_alloc.c) */
 #define POOL_MAX 256
 #define POOL_CLASSES (POOL_MAX / POOL_STEP)
 

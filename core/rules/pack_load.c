@@ -1,18 +1,17 @@
 /* pack_load.c - pack.lua -> ir_pack (see pack_load.h). */
 #include "pack_load.h"
 
-#include <errno.h>
 #include <lauxlib.h>
 #include <lua.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/base.h"
 #include "letter/letter.h"
+#include "pack_fact.h"
+#include "pack_read.h"
 
 #define MAX_PACK_FILE (1u << 20)
 #define PACK_STEPS 1000000L     /* instructions pack.lua may run */
@@ -27,99 +26,8 @@ typedef struct {
   int id_line; /* the line of the pack's id in pack.lua */
 } pack_mem;
 
-/* ---- locating an entry in the source ----------------------------------- */
-
-static int line_at(const char *src, const char *at) {
-  int line = 1;
-  for (const char *p = src; at && p < at; p++)
-    line += *p == '\n';
-  return line;
-}
-
-static int word_char(char c) {
-  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
-}
-
-/* The first "word =" at or after from (not "=="), or NULL. */
-static const char *find_key(const char *from, const char *src,
-                            const char *word) {
-  size_t wl = strlen(word);
-  for (const char *p = from; *p; p++) {
-    if (strncmp(p, word, wl) != 0 || (p > src && word_char(p[-1])) ||
-        word_char(p[wl]))
-      continue;
-    const char *q = p + wl;
-    while (*q == ' ' || *q == '\t')
-      q++;
-    if (*q == '=' && q[1] != '=')
-      return p;
-  }
-  return NULL;
-}
-
-/* The nth (1-based) 'word' or "word" at or after from, or NULL. */
-static const char *find_quoted(const char *from, const char *word, int nth) {
-  size_t wl = strlen(word);
-  for (const char *p = from; *p; p++)
-    if ((*p == '\'' || *p == '"') && strncmp(p + 1, word, wl) == 0 &&
-        p[wl + 1] == *p && --nth == 0)
-      return p;
-  return NULL;
-}
-
-int ir_src_line_of(const char *src, const char *word) {
-  const char *at = find_key(src, src, word);
-  if (!at)
-    at = find_quoted(src, word, 1);
-  if (!at) {
-    const char *ret = NULL;
-    for (const char *p = src; (p = strstr(p, "return")) != NULL; p++)
-      ret = p;
-    at = ret;
-  }
-  return line_at(src, at);
-}
-
-/* ---- the loader's context ------------------------------------------------ */
-
-typedef struct {
-  lua_State *L;
-  const char *file, *src, *dir;
-  char *err;
-  size_t errlen;
-  ir_arena *a;
-  const char *anchor; /* the current criterion's quoted id in src, or NULL */
-  size_t mem, cap;
-  long steps;
-} ctx;
-
-/* Records "file:line: message" with the line of word (searched from the
- * current criterion when there is one) and returns -1. */
-static int fail(ctx *c, const char *word, const char *fmt, ...) {
-  char msg[400];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  int line;
-  const char *at = NULL;
-  if (word && c->anchor) {
-    at = find_key(c->anchor, c->src, word);
-    if (!at)
-      at = find_quoted(c->anchor, word, 1);
-    if (!at)
-      at = c->anchor;
-    line = line_at(c->src, at);
-  } else {
-    line = word ? ir_src_line_of(c->src, word) : 1;
-  }
-  snprintf(c->err, c->errlen, "%s:%d: %s", c->file, line, msg);
-  return -1;
-}
-
 static void *pack_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  ctx *c = ud;
+  pk_ctx *c = ud;
   if (!ptr)
     osize = 0;
   if (nsize == 0) {
@@ -137,111 +45,11 @@ static void *pack_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
-  ctx *c = *(ctx **)lua_getextraspace(L);
+  pk_ctx *c = *(pk_ctx **)lua_getextraspace(L);
   c->steps += 1000;
   if (c->steps > PACK_STEPS)
     luaL_error(L, "instruction limit exceeded (%d steps; pack.lua is data)",
                (int)PACK_STEPS);
-}
-
-static int name_ok(const char *s, size_t n, int upper_dot) {
-  if (n == 0 || n > 64)
-    return 0;
-  for (size_t i = 0; i < n; i++) {
-    char ch = s[i];
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-          ch == '-' || (upper_dot && ((ch >= 'A' && ch <= 'Z') || ch == '.'))))
-      return 0;
-  }
-  return 1;
-}
-
-/* ---- small readers (the value is on top of the stack) ------------------- */
-
-/* An optional string field k of the table at t into *out (arena). */
-static int opt_str(ctx *c, int t, const char *k, const char **out,
-                   int number_ok) {
-  lua_State *L = c->L;
-  lua_pushstring(L, k);
-  int ty = lua_rawget(L, t);
-  if (ty == LUA_TNIL) {
-    lua_pop(L, 1);
-    return 0;
-  }
-  if (ty != LUA_TSTRING && !(number_ok && ty == LUA_TNUMBER)) {
-    lua_pop(L, 1);
-    return fail(c, k, "field '%s' must be a string", k);
-  }
-  *out = ir_arena_strdup(c->a, lua_tostring(L, -1));
-  lua_pop(L, 1);
-  return 0;
-}
-
-/* The list of strings on top of the stack (field k, at most max) into an
- * arena array. */
-static int str_list(ctx *c, const char *k, size_t max, const char ***out,
-                    size_t *n) {
-  lua_State *L = c->L;
-  int t = lua_gettop(L);
-  if (lua_type(L, t) != LUA_TTABLE)
-    return fail(c, k, "field '%s' must be a list of strings", k);
-  size_t m = lua_rawlen(L, t), count = 0;
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    int ok = lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0 &&
-             lua_type(L, -2) == LUA_TNUMBER;
-    lua_pop(L, 1);
-    if (!ok) {
-      lua_pop(L, 1);
-      return fail(c, k, "field '%s' must be a list of non-empty strings", k);
-    }
-    count++;
-  }
-  if (count != m)
-    return fail(c, k, "field '%s' must be a list of non-empty strings", k);
-  if (m > max)
-    return fail(c, k, "field '%s' holds %zu entries (at most %zu)", k, m, max);
-  const char **v = ir_arena_alloc(c->a, (m + 1) * sizeof *v);
-  for (size_t i = 0; i < m; i++) {
-    lua_rawgeti(L, t, (lua_Integer)i + 1);
-    v[i] = ir_arena_strdup(c->a, lua_tostring(L, -1));
-    lua_pop(L, 1);
-  }
-  *out = v;
-  *n = m;
-  return 0;
-}
-
-/* A list of lexicon section names (field k) into s. */
-static int sec_list(ctx *c, const char *k, ir_secset *s) {
-  const char **v;
-  size_t n;
-  if (str_list(c, k, IR_PACK_MAX_SECS, &v, &n) != 0)
-    return -1;
-  for (size_t i = 0; i < n; i++) {
-    if (!name_ok(v[i], strlen(v[i]), 0))
-      return fail(c, v[i],
-                  "section name '%s' in '%s' may hold only a-z, 0-9, '_' "
-                  "and '-'",
-                  v[i], k);
-    s->names[i] = v[i];
-  }
-  s->n = (int)n;
-  return 0;
-}
-
-/* ---- a fact specification ------------------------------------------------ */
-
-static const char *const fact_keys[] = {
-    "affirm", "deny",    "cite",      "read",  "modifiers", "bind",
-    "value",  "classes", "value_at",  "table", "otherwise", "prevail",
-    "with",   "unmet",   "weak_deny", NULL};
-
-static int known(const char *const *keys, const char *k) {
-  for (int i = 0; keys[i]; i++)
-    if (strcmp(keys[i], k) == 0)
-      return 1;
-  return 0;
 }
 
 /* The kind of value an extractor gives (IR_VAL_STATUS: none). */
@@ -262,192 +70,6 @@ static ir_value_kind vx_kind(ir_vx v) {
   }
 }
 
-static int read_classes(ctx *c, int t, ir_fact_spec *f) {
-  lua_State *L = c->L;
-  size_t m = lua_rawlen(L, t), count = 0;
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    count++;
-    lua_pop(L, 1);
-  }
-  if (count != m || m == 0)
-    return fail(c, "classes", "%s",
-                "field 'classes' must be a list of {value, section} pairs");
-  if (m > IR_PACK_MAX_SECS)
-    return fail(c, "classes", "field 'classes' holds %zu classes (at most %d)",
-                m, IR_PACK_MAX_SECS);
-  f->class_names = ir_arena_alloc(c->a, (m + 1) * sizeof *f->class_names);
-  for (size_t i = 0; i < m; i++) {
-    lua_rawgeti(L, t, (lua_Integer)i + 1);
-    int ok = lua_type(L, -1) == LUA_TTABLE && lua_rawlen(L, -1) == 2;
-    const char *v = NULL, *s = NULL;
-    if (ok) {
-      lua_rawgeti(L, -1, 1);
-      lua_rawgeti(L, -2, 2);
-      ok = lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING;
-      if (ok) {
-        v = ir_arena_strdup(c->a, lua_tostring(L, -2));
-        s = ir_arena_strdup(c->a, lua_tostring(L, -1));
-      }
-      lua_pop(L, 2);
-    }
-    lua_pop(L, 1);
-    if (!ok || !*v || !name_ok(s, strlen(s), 0))
-      return fail(c, "classes",
-                  "class %zu must be a pair { \"value\", \"section\" } "
-                  "(section: a-z, 0-9, '_', '-')",
-                  i + 1);
-    f->class_names[i] = v;
-    f->classes.names[i] = s;
-  }
-  f->classes.n = (int)m;
-  return 0;
-}
-
-static int read_fact(ctx *c, int t, ir_fact_spec *f) {
-  lua_State *L = c->L;
-  f->read = IR_READ_SUMMARY | IR_READ_TITLE | IR_READ_RATIONALE;
-  f->mods = IR_MOD_ALL;
-  f->line = c->anchor ? line_at(c->src, c->anchor) : 1;
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    if (lua_type(L, -2) != LUA_TSTRING) {
-      lua_pop(L, 2);
-      return fail(c, "fact", "%s", "fact fields must be names");
-    }
-    const char *k = lua_tostring(L, -2);
-    if (!known(fact_keys, k)) {
-      char kb[80];
-      snprintf(kb, sizeof kb, "%s", k);
-      lua_pop(L, 2);
-      return fail(c, kb,
-                  "unknown fact field '%s' (fields: affirm, deny, cite, read, "
-                  "modifiers, bind, value, classes, value_at, table, "
-                  "otherwise, prevail, with, unmet, weak_deny)",
-                  kb);
-    }
-    lua_pop(L, 1);
-    lua_pushvalue(L, -1);
-    lua_rawget(L, t);
-    int rc = 0;
-    if (!strcmp(k, "affirm"))
-      rc = sec_list(c, k, &f->affirm);
-    else if (!strcmp(k, "deny"))
-      rc = sec_list(c, k, &f->deny);
-    else if (!strcmp(k, "cite"))
-      rc = sec_list(c, k, &f->cite);
-    else if (!strcmp(k, "value_at"))
-      rc = sec_list(c, k, &f->value_at);
-    else if (!strcmp(k, "with"))
-      rc = sec_list(c, k, &f->with);
-    else if (!strcmp(k, "unmet"))
-      rc = sec_list(c, k, &f->unmet);
-    else if (!strcmp(k, "weak_deny"))
-      rc = sec_list(c, k, &f->weak_deny);
-    else if (!strcmp(k, "classes"))
-      rc = lua_type(L, -1) == LUA_TTABLE
-               ? read_classes(c, lua_gettop(L), f)
-               : fail(c, k, "%s",
-                      "field 'classes' must be a list of {value, section} "
-                      "pairs");
-    else if (!strcmp(k, "read") || !strcmp(k, "modifiers")) {
-      const char **v;
-      size_t n;
-      int is_read = k[0] == 'r';
-      rc = str_list(c, k, 16, &v, &n);
-      unsigned bits = 0;
-      for (size_t i = 0; rc == 0 && i < n; i++) {
-        int b = 0;
-        if (is_read)
-          b = !strcmp(v[i], "summary")     ? IR_READ_SUMMARY
-              : !strcmp(v[i], "title")     ? IR_READ_TITLE
-              : !strcmp(v[i], "rationale") ? IR_READ_RATIONALE
-                                           : 0;
-        else
-          b = ir_mod_from_name(v[i]);
-        if (!b)
-          rc = fail(c, v[i],
-                    is_read ? "unknown record region '%s' in 'read' "
-                              "(summary, title, rationale)"
-                            : "unknown modifier class '%s' (negated, "
-                              "hypothetical, future, resolved, not_found, "
-                              "attributed, uncertain)",
-                    v[i]);
-        bits |= (unsigned)b;
-      }
-      if (rc == 0 && is_read)
-        f->read = bits;
-      else if (rc == 0)
-        f->mods = bits;
-    } else if (!strcmp(k, "bind") || !strcmp(k, "value") ||
-               !strcmp(k, "table") || !strcmp(k, "otherwise") ||
-               !strcmp(k, "prevail")) {
-      if (lua_type(L, -1) != LUA_TSTRING) {
-        rc = fail(c, k, "fact field '%s' must be a string", k);
-      } else {
-        const char *v = lua_tostring(L, -1);
-        if (!strcmp(k, "bind")) {
-          if (!strcmp(v, "none"))
-            f->bind = IR_BIND_NONE;
-          else if (!strcmp(v, "region"))
-            f->bind = IR_BIND_REGION;
-          else if (!strcmp(v, "level"))
-            f->bind = IR_BIND_LEVEL;
-          else
-            rc = fail(c, v, "unknown bind '%s' (none, region, level)", v);
-        } else if (!strcmp(k, "value")) {
-          int x = ir_vx_from_name(v);
-          if (x < 0)
-            rc = fail(c, v,
-                      "unknown value extractor '%s' (none, count, levels, "
-                      "class, classes, percent, med, stated, blocks)",
-                      v);
-          else
-            f->vx = (ir_vx)x;
-        } else if (!strcmp(k, "otherwise")) {
-          f->otherwise = ir_arena_strdup(c->a, v);
-        } else if (!strcmp(k, "prevail")) {
-          if (!strcmp(v, "affirm"))
-            f->affirm_wins = 1;
-          else if (strcmp(v, "summary") != 0)
-            rc = fail(c, v, "unknown prevail '%s' (summary, affirm)", v);
-        } else {
-          f->table = ir_arena_strdup(c->a, v);
-        }
-      }
-    }
-    lua_pop(L, 1); /* the value; the key stays for lua_next */
-    if (rc != 0) {
-      lua_pop(L, 1);
-      return -1;
-    }
-  }
-  if ((f->vx == IR_VX_CLASS || f->vx == IR_VX_CLASSES) && f->classes.n == 0)
-    return fail(c, "value", "value = \"%s\" needs 'classes'",
-                ir_vx_name(f->vx));
-  if (f->classes.n && !(f->vx == IR_VX_CLASS || f->vx == IR_VX_CLASSES))
-    return fail(c, "classes", "%s",
-                "'classes' needs value = \"class\" or \"classes\"");
-  if (f->vx == IR_VX_MED && !f->table)
-    return fail(c, "value", "%s", "value = \"med\" needs a drug 'table'");
-  if (f->table && f->vx != IR_VX_MED)
-    return fail(c, "table", "%s", "'table' is for value = \"med\"");
-  if (f->table) {
-    const char *tb = f->table;
-    if (tb[0] != '/')
-      f->table = ir_arena_printf(c->a, "%s/%s", c->dir, tb);
-    if (access(f->table, R_OK) != 0)
-      return fail(c, "table", "table '%s': cannot read %s: %s", tb, f->table,
-                  strerror(errno));
-  }
-  if (!f->affirm.n && !f->deny.n && !f->classes.n && !f->value_at.n &&
-      !f->table)
-    return fail(c, "fact", "%s",
-                "a fact names no section (affirm, deny, classes, value_at) "
-                "and no table: it can find nothing");
-  return 0;
-}
-
 /* ---- a criterion ----------------------------------------------------------
  */
 
@@ -455,40 +77,41 @@ static const char *const crit_keys[] = {"id",      "meets", "value", "requires",
                                         "allowed", "fact",  NULL};
 
 /* The criterion table at t (entry i of `criteria`) into d. */
-static int read_crit(ctx *c, int t, lua_Integer i, ir_crit_def *d,
+static int read_crit(pk_ctx *c, int t, lua_Integer i, ir_crit_def *d,
                      const ir_crit_def *prev, size_t nprev, int *has_fact,
                      int *kind_given) {
   lua_State *L = c->L;
   c->anchor = NULL;
   lua_pushliteral(L, "id");
   if (lua_rawget(L, t) != LUA_TSTRING ||
-      !name_ok(lua_tostring(L, -1), lua_rawlen(L, -1), 0)) {
+      !ir_pk_name_ok(lua_tostring(L, -1), lua_rawlen(L, -1), 0)) {
     lua_pop(L, 1);
-    return fail(c, "criteria",
-                "criterion %d needs an 'id' (a-z, 0-9, '_', '-'; 1 to 64 "
-                "characters)",
-                (int)i);
+    return ir_pk_fail(c, "criteria",
+                      "criterion %d needs an 'id' (a-z, 0-9, '_', '-'; 1 to 64 "
+                      "characters)",
+                      (int)i);
   }
   d->id = ir_arena_strdup(c->a, lua_tostring(L, -1));
   lua_pop(L, 1);
   int dup = 0;
   for (size_t k = 0; k < nprev; k++)
     dup += strcmp(prev[k].id, d->id) == 0;
-  c->anchor = find_quoted(c->src, d->id, dup + 1);
+  c->anchor = ir_pk_find_quoted(c->src, d->id, dup + 1);
   if (dup) {
     if (!c->anchor)
-      c->anchor = find_quoted(c->src, d->id, 1);
-    return fail(c, d->id, "criterion '%s' declared twice", d->id);
+      c->anchor = ir_pk_find_quoted(c->src, d->id, 1);
+    return ir_pk_fail(c, d->id, "criterion '%s' declared twice", d->id);
   }
-  d->line = c->anchor ? line_at(c->src, c->anchor) : 1;
+  d->line = c->anchor ? ir_pk_line_at(c->src, c->anchor) : 1;
   lua_pushnil(L);
   while (lua_next(L, t)) {
     if (lua_type(L, -2) != LUA_TSTRING) {
       lua_pop(L, 2);
-      return fail(c, d->id, "criterion '%s': fields must be names", d->id);
+      return ir_pk_fail(c, d->id, "criterion '%s': fields must be names",
+                        d->id);
     }
     const char *k = lua_tostring(L, -2);
-    if (known(crit_keys, k)) {
+    if (ir_pk_known(crit_keys, k)) {
       lua_pop(L, 1);
       continue;
     }
@@ -496,18 +119,19 @@ static int read_crit(ctx *c, int t, lua_Integer i, ir_crit_def *d,
       char kb[80];
       snprintf(kb, sizeof kb, "%s", k);
       lua_pop(L, 2);
-      return fail(c, kb,
-                  "unknown field '%s' in criterion '%s' (fields: id, meets, "
-                  "value, requires, allowed, fact; any other field is an "
-                  "integer threshold)",
-                  kb, d->id);
+      return ir_pk_fail(
+          c, kb,
+          "unknown field '%s' in criterion '%s' (fields: id, meets, "
+          "value, requires, allowed, fact; any other field is an "
+          "integer threshold)",
+          kb, d->id);
     }
     if (d->nnum == IR_PACK_MAX_NUMS) {
       char kb[80];
       snprintf(kb, sizeof kb, "%s", k);
       lua_pop(L, 2);
-      return fail(c, kb, "criterion '%s' has more than %d thresholds", d->id,
-                  IR_PACK_MAX_NUMS);
+      return ir_pk_fail(c, kb, "criterion '%s' has more than %d thresholds",
+                        d->id, IR_PACK_MAX_NUMS);
     }
     d->num[d->nnum].key = ir_arena_strdup(c->a, k);
     d->num[d->nnum++].v = (long)lua_tointeger(L, -1);
@@ -516,26 +140,28 @@ static int read_crit(ctx *c, int t, lua_Integer i, ir_crit_def *d,
   lua_pushliteral(L, "meets");
   if (lua_rawget(L, t) != LUA_TSTRING) {
     lua_pop(L, 1);
-    return fail(c, d->id,
-                "criterion '%s' needs 'meets' = \"present\", \"absent\" or "
-                "\"value\"",
-                d->id);
+    return ir_pk_fail(
+        c, d->id,
+        "criterion '%s' needs 'meets' = \"present\", \"absent\" or "
+        "\"value\"",
+        d->id);
   }
   const char *m = lua_tostring(L, -1);
   if (strcmp(m, "present") && strcmp(m, "absent") && strcmp(m, "value")) {
     char mb[80];
     snprintf(mb, sizeof mb, "%s", m);
     lua_pop(L, 1);
-    return fail(c, "meets",
-                "'meets' is \"%s\"; it must be \"present\", \"absent\" or "
-                "\"value\"",
-                mb);
+    return ir_pk_fail(
+        c, "meets",
+        "'meets' is \"%s\"; it must be \"present\", \"absent\" or "
+        "\"value\"",
+        mb);
   }
   d->meets = ir_arena_strdup(c->a, m);
   lua_pop(L, 1);
   const char *kind = NULL;
-  if (opt_str(c, t, "value", &kind, 0) != 0 ||
-      opt_str(c, t, "requires", &d->requires, 0) != 0)
+  if (ir_pk_opt_str(c, t, "value", &kind, 0) != 0 ||
+      ir_pk_opt_str(c, t, "requires", &d->requires, 0) != 0)
     return -1;
   *kind_given = kind != NULL;
   if (kind) {
@@ -544,15 +170,16 @@ static int read_crit(ctx *c, int t, lua_Integer i, ir_crit_def *d,
     while (k < 4 && strcmp(kinds[k], kind))
       k++;
     if (k == 4)
-      return fail(c, kind,
-                  "criterion '%s': value is \"%s\"; it must be \"status\", "
-                  "\"number\", \"string\" or \"list\"",
-                  d->id, kind);
+      return ir_pk_fail(
+          c, kind,
+          "criterion '%s': value is \"%s\"; it must be \"status\", "
+          "\"number\", \"string\" or \"list\"",
+          d->id, kind);
     d->kind = (ir_value_kind)k;
   }
   lua_pushliteral(L, "allowed");
   if (lua_rawget(L, t) != LUA_TNIL &&
-      str_list(c, "allowed", MAX_ALLOWED, &d->allowed, &d->nallowed) != 0)
+      ir_pk_str_list(c, "allowed", MAX_ALLOWED, &d->allowed, &d->nallowed) != 0)
     return lua_pop(L, 1), -1;
   lua_pop(L, 1);
   lua_pushliteral(L, "fact");
@@ -560,10 +187,10 @@ static int read_crit(ctx *c, int t, lua_Integer i, ir_crit_def *d,
   *has_fact = ft != LUA_TNIL;
   if (ft != LUA_TNIL && ft != LUA_TTABLE) {
     lua_pop(L, 1);
-    return fail(c, "fact", "criterion '%s': field 'fact' must be a table",
-                d->id);
+    return ir_pk_fail(c, "fact", "criterion '%s': field 'fact' must be a table",
+                      d->id);
   }
-  if (ft == LUA_TTABLE && read_fact(c, lua_gettop(L), &d->fact) != 0)
+  if (ft == LUA_TTABLE && ir_pk_read_fact(c, lua_gettop(L), &d->fact) != 0)
     return lua_pop(L, 1), -1;
   lua_pop(L, 1);
   if (ft == LUA_TTABLE) {
@@ -571,10 +198,11 @@ static int read_crit(ctx *c, int t, lua_Integer i, ir_crit_def *d,
     if (!kind && vk != IR_VAL_STATUS)
       d->kind = vk;
     else if (kind && vk != IR_VAL_STATUS && vk != d->kind)
-      return fail(c, kind,
-                  "criterion '%s': value = \"%s\" but its fact's value = "
-                  "\"%s\" gives a %s",
-                  d->id, kind, ir_vx_name(d->fact.vx), ir_value_kind_name(vk));
+      return ir_pk_fail(c, kind,
+                        "criterion '%s': value = \"%s\" but its fact's value = "
+                        "\"%s\" gives a %s",
+                        d->id, kind, ir_vx_name(d->fact.vx),
+                        ir_value_kind_name(vk));
   }
   return 0;
 }
@@ -587,7 +215,7 @@ static const char *const pack_keys[] = {"id",       "guideline",  "pages",
 
 /* Puts the built-in TPI criteria first, in IR_CRITERIA order (each without
  * a fact), the data criteria after them in their order. */
-static int order_builtin(ctx *c, ir_pack *p, ir_crit_def *v, size_t n,
+static int order_builtin(pk_ctx *c, ir_pack *p, ir_crit_def *v, size_t n,
                          const int *has_fact) {
   ir_crit_def *out = ir_arena_alloc(c->a, (n + 1) * sizeof *out);
   for (int k = 0; k < IR_CRIT_COUNT; k++) {
@@ -597,10 +225,11 @@ static int order_builtin(ctx *c, ir_pack *p, ir_crit_def *v, size_t n,
       i++;
     if (i == n) {
       c->anchor = NULL;
-      return fail(c, "builtin",
-                  "builtin = \"tpi\" needs the criterion '%s' (the built-in "
-                  "extractor's eleven facts)",
-                  name);
+      return ir_pk_fail(
+          c, "builtin",
+          "builtin = \"tpi\" needs the criterion '%s' (the built-in "
+          "extractor's eleven facts)",
+          name);
     }
     out[k] = v[i];
     out[k].fact.builtin = 1;
@@ -618,7 +247,7 @@ static int order_builtin(ctx *c, ir_pack *p, ir_crit_def *v, size_t n,
   return 0;
 }
 
-static int read_criteria(ctx *c, int t, ir_pack *p) {
+static int read_criteria(pk_ctx *c, int t, ir_pack *p) {
   lua_State *L = c->L;
   size_t n = lua_rawlen(L, t), count = 0;
   lua_pushnil(L);
@@ -627,18 +256,19 @@ static int read_criteria(ctx *c, int t, ir_pack *p) {
     lua_pop(L, 1);
   }
   if (count != n)
-    return fail(c, "criteria", "%s",
-                "field 'criteria' must be a list of criterion tables");
+    return ir_pk_fail(c, "criteria", "%s",
+                      "field 'criteria' must be a list of criterion tables");
   if (n > MAX_CRITERIA)
-    return fail(c, "criteria", "a pack has at most %d criteria (%zu given)",
-                MAX_CRITERIA, n);
+    return ir_pk_fail(c, "criteria",
+                      "a pack has at most %d criteria (%zu given)",
+                      MAX_CRITERIA, n);
   ir_crit_def *v = ir_arena_alloc(c->a, (n + 1) * sizeof *v);
   int *has_fact = ir_arena_alloc(c->a, (n + 1) * sizeof *has_fact);
   for (size_t i = 0; i < n; i++) {
     if (lua_rawgeti(L, t, (lua_Integer)i + 1) != LUA_TTABLE) {
       lua_pop(L, 1);
       c->anchor = NULL;
-      return fail(c, "criteria", "criterion %zu must be a table", i + 1);
+      return ir_pk_fail(c, "criteria", "criterion %zu must be a table", i + 1);
     }
     int kind_given = 0;
     if (read_crit(c, lua_gettop(L), (lua_Integer)i + 1, &v[i], v, i,
@@ -648,16 +278,17 @@ static int read_criteria(ctx *c, int t, ir_pack *p) {
     int tpi = ir_criterion_from_name(v[i].id);
     if (p->builtin_tpi && tpi >= 0) {
       if (has_fact[i])
-        return fail(c, "fact",
-                    "criterion '%s' is a built-in TPI fact (builtin = "
-                    "\"tpi\"); it takes no 'fact'",
-                    v[i].id);
+        return ir_pk_fail(c, "fact",
+                          "criterion '%s' is a built-in TPI fact (builtin = "
+                          "\"tpi\"); it takes no 'fact'",
+                          v[i].id);
       if (!kind_given)
         v[i].kind = tpi == IR_CRIT_INJECTION_COUNT ? IR_VAL_NUMBER
                     : tpi == IR_CRIT_INJECTATE     ? IR_VAL_LIST
                                                    : IR_VAL_STATUS;
     } else if (!has_fact[i]) {
-      return fail(c, v[i].id, "criterion '%s' is named by no fact", v[i].id);
+      return ir_pk_fail(c, v[i].id, "criterion '%s' is named by no fact",
+                        v[i].id);
     }
   }
   c->anchor = NULL;
@@ -668,56 +299,59 @@ static int read_criteria(ctx *c, int t, ir_pack *p) {
   return 0;
 }
 
-static int read_pack(ctx *c, int t, ir_pack *p) {
+static int read_pack(pk_ctx *c, int t, ir_pack *p) {
   lua_State *L = c->L;
   lua_pushnil(L);
   while (lua_next(L, t)) {
     lua_pop(L, 1);
     if (lua_type(L, -1) != LUA_TSTRING) {
       lua_pop(L, 1);
-      return fail(c, NULL, "%s", "pack table keys must be field names");
+      return ir_pk_fail(c, NULL, "%s", "pack table keys must be field names");
     }
     const char *k = lua_tostring(L, -1);
-    if (!known(pack_keys, k)) {
+    if (!ir_pk_known(pack_keys, k)) {
       char kb[80];
       snprintf(kb, sizeof kb, "%s", k);
       lua_pop(L, 1);
-      return fail(c, kb,
-                  "unknown field '%s' (fields: id, guideline, pages, version, "
-                  "categories, builtin, criteria)",
-                  kb);
+      return ir_pk_fail(
+          c, kb,
+          "unknown field '%s' (fields: id, guideline, pages, version, "
+          "categories, builtin, criteria)",
+          kb);
     }
   }
   const char *id = NULL, *builtin = NULL;
-  if (opt_str(c, t, "id", &id, 0) != 0)
+  if (ir_pk_opt_str(c, t, "id", &id, 0) != 0)
     return -1;
-  if (!id || !name_ok(id, strlen(id), 1))
-    return fail(c, "id", "%s",
-                "the pack needs a string 'id' (letters, digits, '-', '_', "
-                "'.'; 1 to 64 characters)");
+  if (!id || !ir_pk_name_ok(id, strlen(id), 1))
+    return ir_pk_fail(
+        c, "id", "%s",
+        "the pack needs a string 'id' (letters, digits, '-', '_', "
+        "'.'; 1 to 64 characters)");
   p->id = id;
-  if (opt_str(c, t, "guideline", &p->guideline, 0) != 0 ||
-      opt_str(c, t, "pages", &p->pages, 1) != 0 ||
-      opt_str(c, t, "version", &p->version, 0) != 0 ||
-      opt_str(c, t, "builtin", &builtin, 0) != 0)
+  if (ir_pk_opt_str(c, t, "guideline", &p->guideline, 0) != 0 ||
+      ir_pk_opt_str(c, t, "pages", &p->pages, 1) != 0 ||
+      ir_pk_opt_str(c, t, "version", &p->version, 0) != 0 ||
+      ir_pk_opt_str(c, t, "builtin", &builtin, 0) != 0)
     return -1;
   if (builtin) {
     if (strcmp(builtin, "tpi") != 0)
-      return fail(c, "builtin",
-                  "builtin is \"%s\"; the only built-in extractor is "
-                  "\"tpi\"",
-                  builtin);
+      return ir_pk_fail(c, "builtin",
+                        "builtin is \"%s\"; the only built-in extractor is "
+                        "\"tpi\"",
+                        builtin);
     p->builtin_tpi = 1;
   }
   lua_pushliteral(L, "categories");
   if (lua_rawget(L, t) == LUA_TNIL || lua_rawlen(L, -1) == 0) {
     lua_pop(L, 1);
-    return fail(c, "categories", "%s",
-                "the pack needs 'categories': a list of the item categories "
-                "it covers (\"*\" for every item)");
+    return ir_pk_fail(
+        c, "categories", "%s",
+        "the pack needs 'categories': a list of the item categories "
+        "it covers (\"*\" for every item)");
   }
-  int rc = str_list(c, "categories", MAX_CATEGORIES, &p->categories,
-                    &p->ncategories);
+  int rc = ir_pk_str_list(c, "categories", MAX_CATEGORIES, &p->categories,
+                          &p->ncategories);
   lua_pop(L, 1);
   if (rc != 0)
     return -1;
@@ -726,25 +360,25 @@ static int read_pack(ctx *c, int t, ir_pack *p) {
   if (ty == LUA_TTABLE)
     rc = read_criteria(c, lua_gettop(L), p);
   else if (ty != LUA_TNIL)
-    rc = fail(c, "criteria", "%s",
-              "field 'criteria' must be a list of criterion tables");
+    rc = ir_pk_fail(c, "criteria", "%s",
+                    "field 'criteria' must be a list of criterion tables");
   lua_pop(L, 1);
   if (rc == 0 && p->builtin_tpi && p->ncrit == 0)
-    rc = fail(c, "builtin", "%s",
-              "builtin = \"tpi\" needs the eleven TPI criteria");
+    rc = ir_pk_fail(c, "builtin", "%s",
+                    "builtin = \"tpi\" needs the eleven TPI criteria");
   return rc;
 }
 
 /* Protected: runs the chunk (arg 1) and reads its table. */
 static int load_protected(lua_State *L) {
-  ctx *c = *(ctx **)lua_getextraspace(L);
+  pk_ctx *c = *(pk_ctx **)lua_getextraspace(L);
   ir_pack *p = lua_touserdata(L, 2);
   lua_settop(L, 1);
   lua_call(L, 0, 1);
   lua_sethook(L, NULL, 0, 0);
   if (lua_type(L, -1) != LUA_TTABLE) {
-    fail(c, "return", "pack.lua must return a table (got %s)",
-         luaL_typename(L, -1));
+    ir_pk_fail(c, "return", "pack.lua must return a table (got %s)",
+               luaL_typename(L, -1));
     return 0;
   }
   read_pack(c, lua_gettop(L), p);
@@ -759,7 +393,7 @@ ir_pack *ir_pack_load_text(const char *dir, const char *file, const char *src,
     return NULL;
   }
   ir_arena_init(&pm->a);
-  ctx c;
+  pk_ctx c;
   memset(&c, 0, sizeof c);
   c.file = file;
   c.dir = dir;
@@ -775,7 +409,7 @@ ir_pack *ir_pack_load_text(const char *dir, const char *file, const char *src,
     snprintf(err, errlen, "%s: out of memory", file);
     goto fail;
   }
-  *(ctx **)lua_getextraspace(L) = &c;
+  *(pk_ctx **)lua_getextraspace(L) = &c;
   c.L = L;
   char name[4200];
   snprintf(name, sizeof name, "@%s", file);
@@ -799,7 +433,7 @@ ir_pack *ir_pack_load_text(const char *dir, const char *file, const char *src,
   lua_close(L);
   if (st != LUA_OK || err[0])
     goto fail;
-  pm->id_line = line_at(c.src, find_quoted(c.src, pm->p.id, 1));
+  pm->id_line = ir_pk_line_at(c.src, ir_pk_find_quoted(c.src, pm->p.id, 1));
   return &pm->p;
 fail:
   ir_arena_free(&pm->a);
