@@ -72,6 +72,7 @@ refractory to
 /\b(?:been|has|have|had)\s+exhausted\b/
 
 [outcome_partial]
+/\b(?:with\s+)?(?:little|minimal|limited|modest|slight)\s+(?:effect|impact|change)\s+(?:on|in)\s+(?:his|her|their|the)\s+(?:pain|symptoms)\b/
 # class partial: some relief, less than adequate
 minimal relief
 minimal benefit
@@ -93,6 +94,15 @@ limited benefit
 /\bonly\s+(?:slightly|minimally|marginally|modestly|partially|somewhat)\s+(?:reduced|decreased|lessened|eased|improved|relieved)\b/
 
 [outcome_transient]
+# the relief described as passing, at a distance ("gave relief he
+# describes as temporary"), or as not holding ("20% improvement that did not
+# hold after discharge", "produced no lasting change", "none with lasting
+# benefit")
+/\b(?:relief|benefit|improvement|response)\s+(?:\w+\s+){1,4}?(?:as|was|were|is|proved|remained)\s+(?:only\s+|merely\s+)?(?:temporary|transient|short-lived|brief|fleeting|short\s+term|short-term)\b/
+/\b(?:did\s+not|didn't|does\s+not|doesn't|failed\s+to)\s+(?:hold|last|persist|endure|carry\s+over|stick)\b/
+/\b(?:was|were|has\s+not\s+been|have\s+not\s+been)\s+not\s+(?:sustained|maintained|durable)\b/
+/\bno\s+(?:lasting|sustained|durable|persisting|enduring)\s+(?:change|benefit|relief|improvement|effect|gain|response)\b/
+/\bnone\s+(?:with|giving|providing|of\s+which\s+(?:gave|provided|produced))\s+(?:any\s+)?(?:lasting|sustained|durable|significant|meaningful)\s+(?:benefit|relief|improvement|effect)\b/
 # class transient: relief that did not last, faded or wore off
 without lasting relief
 temporary relief
