@@ -2,6 +2,7 @@
 #include "scope.h"
 
 #include <string.h>
+#include <strings.h>
 
 int ir_hit_overlaps(const ir_sent *s, int sec, const ir_hit *h) {
   size_t n;
@@ -262,6 +263,32 @@ int ir_scope_conditional(const ir_sent *s, size_t ts, size_t te) {
   return ir_sent_has(s, IR_LEX_HYPO, lo, hi);
 }
 
+/* The reviewer adopts the party's statement before naming it: "I agree
+ * with the utilization reviewer ... that ...", "as the prior reviewer
+ * correctly noted": what follows is the reviewer's own finding. */
+static int adopted(const ir_sent *s, const ir_hit *a) {
+  static const char *const w[] = {"agree with",  "agrees with",  "agree w/",
+                                  "concur with", "concurs with", "concur w/",
+                                  "as the",      "as did the"};
+  enum { ADOPT = 6 }; /* the first six adopt by themselves */
+  size_t lo = a->start > s->start + 24 ? a->start - 24 : s->start;
+  for (size_t k = 0; k < sizeof w / sizeof *w; k++) {
+    size_t n = strlen(w[k]);
+    for (size_t p = lo; p + n <= a->start; p++)
+      if (strncasecmp(s->text + p, w[k], n) == 0) {
+        if (k < ADOPT)
+          return 1;
+        /* "as the UR correctly noted" */
+        size_t q = a->end, e = a->end + 40 < s->end ? a->end + 40 : s->end;
+        for (; q + 9 <= e; q++)
+          if (strncasecmp(s->text + q, "correctly", 9) == 0 ||
+              strncasecmp(s->text + q, "rightly", 7) == 0)
+            return 1;
+      }
+  }
+  return 0;
+}
+
 int ir_scope_attributed(const ir_sent *s, size_t te) {
   size_t n, m;
   const ir_hit *h = ir_sent_hits(s, IR_LEX_ATTRIB, &n);
@@ -276,7 +303,7 @@ int ir_scope_attributed(const ir_sent *s, size_t te) {
     for (size_t j = 0; j < m && !ended; j++)
       ended =
           c[j].start >= h[i].end && c[j].end <= te && !ir_hit_pseudo(s, &c[j]);
-    if (!ended)
+    if (!ended && !adopted(s, &h[i]))
       return 1;
   }
   return 0;
