@@ -171,6 +171,11 @@ effect
 gains
 
 [not_tried]
+# not started ("PT not even started", "has yet to begin therapy", "never
+# started the home program")
+/\bnot\s+(?:even\s+|yet\s+){0,2}(?:been\s+)?(?:started|begun|initiated|commenced)\b/
+/\b(?:has|have|had)\s+yet\s+to\s+(?:start|begin|try|undergo|attend|commence)\b/
+/\bnever\s+(?:started|began|begun|commenced)\b/
 # a therapy after one of these, in the clause, was not tried (absent)
 has not tried
 have not tried
