@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "exitcode.h"
 
 static void reserve(ir_buf *b, size_t more) {
@@ -158,6 +162,24 @@ void ir_buf_json_strn(ir_buf *b, const char *str, size_t n) {
   size_t i = 0;
   while (i < n) {
     size_t run = i; /* a run of plain bytes, copied at once */
+#ifdef __SSE2__
+    /* sixteen at a time: < 0x20 (signed: the bytes from 0x80 up too), '"',
+     * '\\', DEL */
+    const __m128i c20 = _mm_set1_epi8(0x20), cq = _mm_set1_epi8('"');
+    const __m128i cb = _mm_set1_epi8('\\'), cdel = _mm_set1_epi8(0x7F);
+    while (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128((const void *)(s + i));
+      __m128i m = _mm_or_si128(
+          _mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_cmpeq_epi8(v, cq)),
+          _mm_or_si128(_mm_cmpeq_epi8(v, cb), _mm_cmpeq_epi8(v, cdel)));
+      unsigned bits = (unsigned)_mm_movemask_epi8(m);
+      if (bits) {
+        i += (size_t)__builtin_ctz(bits);
+        break;
+      }
+      i += 16;
+    }
+#endif
     while (i + 8 <= n) {
       uint64_t x;
       memcpy(&x, s + i, 8);

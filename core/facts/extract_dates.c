@@ -30,6 +30,10 @@
 #include <string.h>
 #include <strings.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "letter/letter.h"
 
 long ir_x_days(const char *iso) {
@@ -65,6 +69,19 @@ static int digit_byte(unsigned char c) { return (unsigned char)(c - '0') < 10; }
  * 0x100); bytes from 0x80 up are masked off. */
 static size_t next_digit(const char *t, size_t p, size_t e) {
   const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+#ifdef __SSE2__
+  /* sixteen at a time: '0'..'9' by two signed compares (the bytes from
+   * 0x80 up are negative, so no digit) */
+  const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+  while (p + 16 <= e) {
+    __m128i v = _mm_loadu_si128((const void *)(t + p));
+    unsigned bits = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi)));
+    if (bits)
+      return p + (size_t)__builtin_ctz(bits);
+    p += 16;
+  }
+#endif
   while (p + 8 <= e) {
     uint64_t x;
     memcpy(&x, t + p, 8);

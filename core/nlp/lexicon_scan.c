@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lexicon_int.h"
 
 size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
@@ -87,6 +91,20 @@ static int maybe_space_run(const unsigned char *s, size_t n) {
   const uint64_t hi = 0x8080808080808080ull, lo = 0x2121212121212121ull;
   uint64_t carry = 0;
   size_t i = 0;
+#ifdef __SSE2__
+  /* sixteen at a time: the bytes whose low seven bits are <= ' ' */
+  const __m128i low7 = _mm_set1_epi8(0x7f), sp = _mm_set1_epi8(' ');
+  unsigned c16 = 0; /* the last byte's bit, for the next block's first */
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_and_si128(_mm_loadu_si128((const void *)(s + i)), low7);
+    unsigned le = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_min_epu8(v, sp), v)); /* v <= ' ' */
+    if (le & (le << 1 | c16))
+      return 1;
+    c16 = le >> 15;
+  }
+  carry = c16 ? 0x80 : 0;
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
     memcpy(&x, s + i, 8);

@@ -4,6 +4,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ASCII classes: the program runs in the C locale, where these are what
  * <ctype.h> answers, without its table lookups. */
 static inline int s_upper(unsigned char c) {
@@ -141,8 +145,22 @@ static uint64_t has_byte(uint64_t x, unsigned char c) {
 }
 
 /* The first byte at or after i in s[i, to) that may end a sentence ('\n',
- * '.', '!', '?'), or to; eight bytes at a time. */
+ * '.', '!', '?'), or to; sixteen bytes at a time with SSE2, else eight. */
 static size_t next_stop(const char *s, size_t i, size_t to) {
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.');
+  const __m128i bang = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
+  while (i + 16 <= to) {
+    __m128i v = _mm_loadu_si128((const void *)(s + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, qm)));
+    unsigned bits = (unsigned)_mm_movemask_epi8(m);
+    if (bits)
+      return i + (size_t)__builtin_ctz(bits);
+    i += 16;
+  }
+#endif
   while (i + 8 <= to) {
     uint64_t x;
     memcpy(&x, s + i, 8);
