@@ -268,8 +268,11 @@ static long ordinal_at(const char *t, size_t p, size_t e) {
  * ordinal ("this would be the second block"), whichever is most. */
 static void v_blocks(pf *p) {
   xletter *xl = p->xl;
-  const char *ref =
-      xl->l->date_decision ? xl->l->date_decision : xl->last_iso[0];
+  /* the year before the request: the utilization review's date is the
+   * nearest the letter gives (the IMR decision comes months later) */
+  const char *ref = xl->l->date_ur_denial  ? xl->l->date_ur_denial
+                    : xl->l->date_decision ? xl->l->date_decision
+                                           : xl->last_iso[0];
   long rday = ir_x_days(ref), seen[16], blocks = 1;
   size_t nseen = 0;
   long stated = 0;
@@ -319,11 +322,13 @@ static void v_blocks(pf *p) {
         continue;
       size_t gap =
           dt->start >= chain ? ir_words_between(t, chain, dt->start) : 0;
-      if (gap > (chain == at->end ? 6 : 2))
+      if (gap > (chain == at->end ? 8 : 2))
         continue;
       chain = dt->end > chain ? dt->end : chain;
       long d = ir_x_days(dt->iso);
-      if (d < 0 || rday < 0 || d > rday || rday - d > 365)
+      /* (the request precedes the review by up to 14 days: California
+       * utilization review decides within 5 working days, 14 at most) */
+      if (d < 0 || rday < 0 || d > rday || rday - d > 365 + 14)
         continue;
       int dup = 0;
       for (size_t q = 0; q < nseen; q++)

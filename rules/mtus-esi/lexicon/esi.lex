@@ -20,7 +20,7 @@ selective nerve root block*
 # A prior injection of this kind (the relief and block count read near it).
 [esi_prior]
 /\b(?:prior|previous|last|earlier|recent|first|second|third|initial|preceding|most\s+recent)\s+(?:\w+\s+){0,3}?(?:(?:TF|IL|C|L)?ESIs?|epidurals?|injections?|blocks?|procedures?)\b/
-/\b(?:had|received|underwent|undergone|got|given|s\/p|status\s+post)\s+(?:[\w\/-]+\s+){0,4}?(?:(?:TF|IL|C|L)?ESIs?|epidurals?|epidural\s+(?:steroid\s+)?injections?)\b/
+/\b(?:had|received|underwent|undergone|got|given|s\/p|status\s+post)\s+(?:[\w\/-]+\s+){0,4}?(?:epidural\s+(?:steroid\s+)?injections?|(?:TF|IL|C|L)?ESIs?|epidurals?)\b/
 /\b(?:(?:TF|IL|C|L)?ESIs?|epidurals?|injections?|blocks?)\s+(?:(?!requested|proposed|planned|scheduled|recommended|ordered|sought)\w+\s+){0,3}?(?:on|dated|performed|done|given)\s+(?:on\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}/
 /\bafter\s+(?:the|his|her|each|both)\s+(?:\w+\s+){0,2}?(?:ESIs?|epidurals?|injections?|blocks?)\b/
 
