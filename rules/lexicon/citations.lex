@@ -175,6 +175,10 @@ exceeds the number
 /\b(?:injections?|trigger\s+points?|TPIs?|sites)\s+(?:[\w-]+\s+){0,5}?(?:is|are|would\s+be)\s+more\s+than\s+(?:the\s+|is\s+)?(?:guidelines?|MTUS|recommended|allowed|permitted|supported)\b/
 
 [citation_frequency]
+# sessions inside the interval ("injections every four weeks would fall
+# inside the two-month minimum interval")
+/\b(?:fall|falls|fell|be|is|are|lie|lies)\s+(?:\w+\s+)?(?:inside|within|short\s+of|under)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?interval\b/
+/\bevery\s+(?:one|two|three|four|five|six|1|2|3|4|5|6)\s+weeks\b(?=[^.;]{0,80}\b(?:interval|two\s+months|2\s+months|two-month|frequen))/
 /\b(?:does|did|do)\s+not\s+(?:respect|meet|satisfy|observe|allow)\s+(?:\w+\s+){0,3}?(?:two-month|2-month|two\s+month|interval)/
 /\btoo\s+soon\b/
 within two months
@@ -214,6 +218,9 @@ sooner than 2 months
 /\beach\s+(?:(?:subsequent|additional|further|later|future|next|repeat)\s+)?(?:(?:session|injection|set|round|one)\s+)?(?:must|should|needs?\s+to|has\s+to)\s+be\s+(?:judged|assessed|evaluated|based|determined|decided)\s+(?:\w+\s+){0,2}?(?:on|by|from)\s+(?:the\s+)?(?:results?|response|outcome|effects?|benefit)\b/
 
 [citation_repeat]
+# the prior relief falling short, in the reviewer's words ("well short of
+# the relief of more than 50 percent for six weeks")
+/\b(?:well|far|clearly|falls?|fell|falling)?\s*short\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:relief|improvement|response|benefit|50|fifty|threshold)/
 no documentation of functional improvement
 no documented functional improvement
 no evidence of functional improvement
