@@ -10,6 +10,7 @@
 #ifndef IR_BASE_H
 #define IR_BASE_H
 #include "arena.h"
+#include "ascii.h"
 #include "buf.h"
 #include "defaults.h"
 #include "dirlist.h"

@@ -56,13 +56,6 @@ long ir_x_days(const char *iso) {
 
 typedef IR_VEC(xdate) datevec;
 
-static int alnum_byte(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 ||
-         (unsigned char)(c - '0') < 10;
-}
-
-static int digit_byte(unsigned char c) { return (unsigned char)(c - '0') < 10; }
-
 /* The first digit of t[p, e), or e. Eight bytes at a time: a byte below
  * 0x80 is a digit when adding 0x80 - '0' sets its top bit and adding
  * 0x80 - ('9' + 1) does not (no carry crosses bytes: each sum stays below
@@ -92,7 +85,7 @@ static size_t next_digit(const char *t, size_t p, size_t e) {
       break;
     p += 8;
   }
-  while (p < e && !digit_byte((unsigned char)t[p]))
+  while (p < e && !ir_ascii_digit((unsigned char)t[p]))
     p++;
   return p;
 }
@@ -124,7 +117,7 @@ static void try_date(xletter *xl, datevec *dv, size_t k, size_t w, size_t e,
 
 /* Is t[w] the start of a word (an alnum run) of the sentence [s, e)? */
 static int word_start(const char *t, size_t s, size_t w) {
-  return w == s || !alnum_byte((unsigned char)t[w - 1]);
+  return w == s || !ir_ascii_alnum((unsigned char)t[w - 1]);
 }
 
 /* Every date holds a digit: it starts at a word starting with a digit
@@ -146,14 +139,14 @@ void ir_x_scan_dates(xletter *xl) {
       if (w > s && t[w - 1] == '.')
         w--;
       size_t lw = w;
-      while (lw > s && alnum_byte((unsigned char)t[lw - 1]) &&
-             !digit_byte((unsigned char)t[lw - 1]))
+      while (lw > s && ir_ascii_alnum((unsigned char)t[lw - 1]) &&
+             !ir_ascii_digit((unsigned char)t[lw - 1]))
         lw--;
       if (lw < w && word_start(t, s, lw))
         try_date(xl, &dv, k, lw, e, &from);
       if (word_start(t, s, q))
         try_date(xl, &dv, k, q, e, &from);
-      while (q < e && digit_byte((unsigned char)t[q]))
+      while (q < e && ir_ascii_digit((unsigned char)t[q]))
         q++; /* past this digit run */
     }
     xl->v[k].dn = (uint32_t)(dv.n - xl->v[k].d0);

@@ -331,17 +331,6 @@ static const char *const med_w[] = {"cyclobenzaprine*",
                                     "tizanidine",
                                     NULL};
 
-/* isalnum and tolower of the C locale the program runs in, without the
- * locale lookups. */
-static int is_wordch(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 ||
-         (unsigned char)(c - '0') < 10;
-}
-
-static unsigned char lc(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
-
 /* The lists, and for each the patterns grouped by first letter (every
  * pattern starts with a lower-case letter): first[l][c] is the first
  * pattern of list l starting with 'a' + c, chained by next[l][]. Built by
@@ -406,12 +395,12 @@ static int match_at(const char *s, size_t n, size_t i, const char *p,
   if (i + pl > n)
     return 0;
   for (size_t k = 0; k < pl; k++)
-    if (lc((unsigned char)s[i + k]) != (unsigned char)p[k])
+    if (ir_ascii_tolower((unsigned char)s[i + k]) != (unsigned char)p[k])
       return 0;
   if (prefix || i + pl >= n)
     return 1;
-  return !(is_wordch((unsigned char)s[i + pl]) &&
-           is_wordch((unsigned char)p[pl - 1]));
+  return !(ir_ascii_alnum((unsigned char)s[i + pl]) &&
+           ir_ascii_alnum((unsigned char)p[pl - 1]));
 }
 
 /* The starts of the words of a text that begin with a letter (where a
@@ -428,8 +417,8 @@ static void find_starts(const char *s, size_t n, starts *w) {
   w->n = 0;
   w->over = n > UINT16_MAX;
   for (size_t i = 0; i < n && !w->over; i++) {
-    if ((unsigned)(lc((unsigned char)s[i]) - 'a') >= 26 ||
-        (i > 0 && is_wordch((unsigned char)s[i - 1])))
+    if ((unsigned)(ir_ascii_tolower((unsigned char)s[i]) - 'a') >= 26 ||
+        (i > 0 && ir_ascii_alnum((unsigned char)s[i - 1])))
       continue;
     if (w->n == MAXSTARTS)
       w->over = 1;
@@ -440,7 +429,7 @@ static void find_starts(const char *s, size_t n, starts *w) {
 
 /* Does a pattern of list l start at s[i] (a word start)? */
 static int list_at(const seg_cat *x, const char *s, size_t n, size_t i, int l) {
-  unsigned c = (unsigned)(lc((unsigned char)s[i]) - 'a');
+  unsigned c = (unsigned)(ir_ascii_tolower((unsigned char)s[i]) - 'a');
   if (c >= 26)
     return 0; /* every pattern starts with a letter */
   for (unsigned k = x->first[l][c]; k != END; k = x->next[l][k])
@@ -459,8 +448,8 @@ static int has_any(const seg_cat *x, const char *s, size_t n, const starts *w,
     return 0;
   }
   for (size_t i = 0; i < n; i++) {
-    if (i > 0 && is_wordch((unsigned char)s[i - 1]) &&
-        is_wordch((unsigned char)s[i]))
+    if (i > 0 && ir_ascii_alnum((unsigned char)s[i - 1]) &&
+        ir_ascii_alnum((unsigned char)s[i]))
       continue; /* patterns start words */
     if (list_at(x, s, n, i, l))
       return 1;

@@ -33,10 +33,11 @@ static inline int wch(unsigned char c) { return cl_byte[c] & CB_WORD; }
 /* The word s[w] equals lit (lower case), ignoring case. */
 static int word_eq(const char *s, span w, const char *lit) {
   size_t l = w.e - w.s;
-  if (!l || cl_lc((unsigned char)s[w.s]) != (unsigned char)lit[0])
+  if (!l || ir_ascii_tolower((unsigned char)s[w.s]) != (unsigned char)lit[0])
     return 0;
   for (size_t i = 1; i < l; i++)
-    if (!lit[i] || cl_lc((unsigned char)s[w.s + i]) != (unsigned char)lit[i])
+    if (!lit[i] ||
+        ir_ascii_tolower((unsigned char)s[w.s + i]) != (unsigned char)lit[i])
       return 0;
   return lit[l] == 0;
 }

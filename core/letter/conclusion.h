@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/base.h"
+
 enum { POS = 1, NEG = -1 };
 enum { F_CORE = 1, F_CTX = 2, F_VERB = 4, F_OUTCOME = 8 };
 
@@ -69,11 +71,5 @@ unsigned cl_traits(const cl_lex *x, const char *s, size_t n, size_t gl_end);
  * byte >= 0x80), CB_STOP a sentence stop ('.', '!', '?' or '\n'). */
 enum { CB_WORD = 1, CB_STOP = 2 };
 extern const uint8_t cl_byte[256];
-
-/* ASCII lower case (the program runs in the C locale, where this is what
- * tolower() does, without the locale lookup). */
-static inline unsigned char cl_lc(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
 
 #endif

@@ -121,7 +121,7 @@ static inline unsigned hash_key(wkey k) {
 static wkey key_of(const unsigned char *w, size_t n) {
   unsigned char b[MAXLEN] = {0};
   for (size_t i = 0; i < n; i++)
-    b[i] = cl_lc(w[i]);
+    b[i] = ir_ascii_tolower(w[i]);
   wkey k;
   memcpy(&k.k0, b, 8);
   memcpy(&k.k1, b + 8, 8);
@@ -148,9 +148,9 @@ static void add_word(cl_lex *x, const char *w, uint32_t cls) {
 
 uint32_t cl_word_class(const cl_lex *x, const char *s, size_t b, size_t e) {
   size_t n = e - b;
-  uint32_t nt = n >= 3 && cl_lc((unsigned char)s[e - 1]) == 't' &&
+  uint32_t nt = n >= 3 && ir_ascii_tolower((unsigned char)s[e - 1]) == 't' &&
                         s[e - 2] == '\'' &&
-                        cl_lc((unsigned char)s[e - 3]) == 'n'
+                        ir_ascii_tolower((unsigned char)s[e - 3]) == 'n'
                     ? W_NT
                     : 0;
   if (n == 0 || n > MAXLEN ||

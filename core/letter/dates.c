@@ -45,22 +45,11 @@ static int emit(int y, int m, int d, char out[11]) {
 
 /* ASCII classes (what ctype does in the C locale the program runs in,
  * without the locale lookups). */
-static inline int a_alpha(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-static inline unsigned char a_lower(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
-
-static inline int a_digit(unsigned char c) {
-  return (unsigned char)(c - '0') < 10;
-}
-
 /* Reads up to max digits at s[*i]; returns the count read (value in *v). */
 static int digits(const char *s, size_t n, size_t *i, int max, int *v) {
   int k = 0;
   *v = 0;
-  while (*i < n && k < max && a_digit((unsigned char)s[*i])) {
+  while (*i < n && k < max && ir_ascii_digit((unsigned char)s[*i])) {
     *v = *v * 10 + (s[*i] - '0');
     (*i)++;
     k++;
@@ -69,8 +58,8 @@ static int digits(const char *s, size_t n, size_t *i, int max, int *v) {
 }
 
 static int ends_clean(const char *s, size_t n, size_t i) {
-  return i >= n ||
-         !(a_alpha((unsigned char)s[i]) || a_digit((unsigned char)s[i]));
+  return i >= n || !(ir_ascii_alpha((unsigned char)s[i]) ||
+                     ir_ascii_digit((unsigned char)s[i]));
 }
 
 static size_t scan_numeric(const char *s, size_t n, size_t i, char out[11]) {
@@ -112,8 +101,8 @@ static const unsigned char *month_prefix(const char *s, size_t n, size_t j) {
   unsigned l = j < n ? (unsigned)(((unsigned char)s[j] | 0x20) - 'a') : 26;
   if (l >= 26 || !by_initial[l][0] || j + 2 >= n)
     return NULL; /* no month starts with this byte, or too short */
-  unsigned char c1 = a_lower((unsigned char)s[j + 1]),
-                c2 = a_lower((unsigned char)s[j + 2]);
+  unsigned char c1 = ir_ascii_tolower((unsigned char)s[j + 1]),
+                c2 = ir_ascii_tolower((unsigned char)s[j + 2]);
   const unsigned char *c = by_initial[l];
   while (*c && (months[*c - 1][1] != c1 || months[*c - 1][2] != c2))
     c++;
@@ -130,9 +119,9 @@ static int month_at(const char *s, size_t n, size_t *i) {
   const unsigned char *c = month_prefix(s, n, j);
   if (!c)
     return 0; /* the first three letters are no month's */
-  while (j < n && a_alpha((unsigned char)s[j]) && k < sizeof w - 1)
-    w[k++] = (char)a_lower((unsigned char)s[j++]);
-  if (k < 3 || k > 9 || (j < n && a_alpha((unsigned char)s[j])))
+  while (j < n && ir_ascii_alpha((unsigned char)s[j]) && k < sizeof w - 1)
+    w[k++] = (char)ir_ascii_tolower((unsigned char)s[j++]);
+  if (k < 3 || k > 9 || (j < n && ir_ascii_alpha((unsigned char)s[j])))
     return 0;       /* (no month name is longer than 9 letters) */
   for (; *c; c++) { /* from the first candidate whose prefix matched */
     int m = *c - 1;
@@ -154,11 +143,11 @@ static void skip_spaces(const char *s, size_t n, size_t *i) {
 }
 
 static void skip_ordinal(const char *s, size_t n, size_t *i) {
-  if (*i + 1 < n && a_alpha((unsigned char)s[*i]) &&
-      a_alpha((unsigned char)s[*i + 1]) &&
-      (*i + 2 >= n || !a_alpha((unsigned char)s[*i + 2]))) {
-    char a = (char)a_lower((unsigned char)s[*i]),
-         b = (char)a_lower((unsigned char)s[*i + 1]);
+  if (*i + 1 < n && ir_ascii_alpha((unsigned char)s[*i]) &&
+      ir_ascii_alpha((unsigned char)s[*i + 1]) &&
+      (*i + 2 >= n || !ir_ascii_alpha((unsigned char)s[*i + 2]))) {
+    char a = (char)ir_ascii_tolower((unsigned char)s[*i]),
+         b = (char)ir_ascii_tolower((unsigned char)s[*i + 1]);
     if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
         (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
       *i += 2;
@@ -202,7 +191,7 @@ size_t ir_scan_date(const char *s, size_t n, char out[11]) {
   if (i >= n)
     return 0;
   size_t r = 0;
-  if (a_digit((unsigned char)s[i]))
+  if (ir_ascii_digit((unsigned char)s[i]))
     r = scan_numeric(s, n, i, out);
   if (!r)
     r = scan_named(s, n, i, out);

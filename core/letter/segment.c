@@ -77,7 +77,7 @@ static inline size_t back_lit(const char *s, size_t lo, size_t e,
   if (e == SIZE_MAX || e < lo || e - lo < l)
     return SIZE_MAX;
   for (size_t k = 0; k < l; k++)
-    if (seg_lc((unsigned char)s[e - l + k]) != (unsigned char)lit[k])
+    if (ir_ascii_tolower((unsigned char)s[e - l + k]) != (unsigned char)lit[k])
       return SIZE_MAX;
   return e - l;
 }

@@ -122,12 +122,6 @@ typedef IR_VEC(proto) protolist;
 /* Most items kept per letter; a letter with more is marked truncated. */
 #define SEG_MAX_ITEMS 500
 
-/* ASCII lower case: what tolower() does in the C locale the program runs
- * in, without the locale lookup. */
-static inline unsigned char seg_lc(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
-
 /* Case-insensitive literal at s[i] (single spaces in lit match 1+ spaces);
  * returns the position after it, 0 when absent. lit is lower case. */
 static inline size_t lit_at(const char *s, size_t i, size_t e,
@@ -141,7 +135,7 @@ static inline size_t lit_at(const char *s, size_t i, size_t e,
         j++;
       continue;
     }
-    if (j >= e || seg_lc((unsigned char)s[j]) != (unsigned char)*p)
+    if (j >= e || ir_ascii_tolower((unsigned char)s[j]) != (unsigned char)*p)
       return 0;
     j++;
   }

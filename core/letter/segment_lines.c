@@ -51,7 +51,8 @@ static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
         j--;
       continue;
     }
-    if (j <= from || seg_lc((unsigned char)s[j - 1]) != (unsigned char)lit[k])
+    if (j <= from ||
+        ir_ascii_tolower((unsigned char)s[j - 1]) != (unsigned char)lit[k])
       return 0;
     j--;
   }
@@ -82,7 +83,8 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
       e--;
     /* every label ends in a letter: most colons follow something else */
     unsigned l =
-        e > from ? (unsigned)(seg_lc((unsigned char)s[e - 1]) - 'a') : 26;
+        e > from ? (unsigned)(ir_ascii_tolower((unsigned char)s[e - 1]) - 'a')
+                 : 26;
     if (l >= 26 || !(last >> l & 1))
       continue;
     for (size_t r = 0; r < nreq; r++) {
@@ -273,9 +275,11 @@ int seg_line_kind(const ir_segmenter *sg, const char *s, span L) {
     return K_NONE;
   if (items_heading(s, L))
     return K_ITEMS;
-  unsigned l0 = (unsigned)(seg_lc((unsigned char)s[L.s]) - 'a');
+  unsigned l0 = (unsigned)(ir_ascii_tolower((unsigned char)s[L.s]) - 'a');
   unsigned l1 =
-      L.s + 1 < L.e ? (unsigned)(seg_lc((unsigned char)s[L.s + 1]) - 'a') : 26;
+      L.s + 1 < L.e
+          ? (unsigned)(ir_ascii_tolower((unsigned char)s[L.s + 1]) - 'a')
+          : 26;
   if (l0 >= 26 || l1 >= 26)
     return K_NONE; /* every literal starts with two letters */
   unsigned b = sg->line_pairs[l0 * 26 + l1];

@@ -8,19 +8,6 @@
 #include <emmintrin.h>
 #endif
 
-/* ASCII classes: the program runs in the C locale, where these are what
- * <ctype.h> answers, without its table lookups. */
-static inline int s_upper(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26;
-}
-static inline int s_lower(unsigned char c) {
-  return (unsigned char)(c - 'a') < 26;
-}
-static inline int s_digit(unsigned char c) {
-  return (unsigned char)(c - '0') < 10;
-}
-static inline int s_alpha(unsigned char c) { return s_upper(c) || s_lower(c); }
-
 static const char *const abbrevs[] = {
     "dr",  "mr",     "mrs", "ms",   "vs",    "e.g",   "i.e",   "eg",
     "ie",  "no",     "nos", "st",   "jr",    "sr",    "fig",   "p",
@@ -32,19 +19,20 @@ static const char *const abbrevs[] = {
  * that does not end a sentence? */
 static int is_abbrev(const char *s, size_t from, size_t dot) {
   size_t b = dot;
-  while (b > from && (s_alpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+  while (b > from &&
+         (ir_ascii_alpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
     b--;
   size_t n = dot - b;
   if (n == 0)
     return 0;
-  if (n == 1 && s_upper((unsigned char)s[b]))
+  if (n == 1 && ir_ascii_upper((unsigned char)s[b]))
     return 1; /* an initial: "J. Smith" */
   if (n > 8)
     return 0;
   char w[10];
   for (size_t i = 0; i < n; i++)
-    w[i] =
-        (char)(s_upper((unsigned char)s[b + i]) ? s[b + i] | 0x20 : s[b + i]);
+    w[i] = (char)(ir_ascii_upper((unsigned char)s[b + i]) ? s[b + i] | 0x20
+                                                          : s[b + i]);
   w[n] = 0;
   /* "etc." and "inc." end a sentence only before a capital; we only get
    * here before a capital, so treat them as ends. */
@@ -57,8 +45,8 @@ static int is_abbrev(const char *s, size_t from, size_t dot) {
 }
 
 static int opens_sentence(unsigned char c) {
-  return s_upper(c) || s_digit(c) || c == '"' || c == '(' || c == '\'' ||
-         c >= 0x80;
+  return ir_ascii_upper(c) || ir_ascii_digit(c) || c == '"' || c == '(' ||
+         c == '\'' || c >= 0x80;
 }
 
 /* Returns 1 when the terminator at s[i] ends a sentence; *after is the
@@ -84,16 +72,17 @@ static int ends_here(const char *s, size_t from, size_t to, size_t i,
   /* glued: "management.The", "2014.Examination" */
   if (s[i] != '.' || j != i + 1 || j + 1 >= to)
     return 0;
-  if (!s_upper((unsigned char)s[j]) || !s_lower((unsigned char)s[j + 1]))
+  if (!ir_ascii_upper((unsigned char)s[j]) ||
+      !ir_ascii_lower((unsigned char)s[j + 1]))
     return 0;
   size_t b = i;
   int letters = 0, digits = 0;
-  while (b > from && (s_alpha((unsigned char)s[b - 1]) ||
-                      s_digit((unsigned char)s[b - 1]))) {
+  while (b > from && (ir_ascii_alpha((unsigned char)s[b - 1]) ||
+                      ir_ascii_digit((unsigned char)s[b - 1]))) {
     b--;
-    if (s_digit((unsigned char)s[b]))
+    if (ir_ascii_digit((unsigned char)s[b]))
       digits++;
-    else if (s_lower((unsigned char)s[b]))
+    else if (ir_ascii_lower((unsigned char)s[b]))
       letters++;
     else
       letters += 0;

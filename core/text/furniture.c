@@ -39,11 +39,11 @@ static int blank(unsigned char c) {
 /* A case number "CM15-0123456" at p (two capitals, two digits, '-', 4..10
  * digits, not followed by a word character): its length, 0 if none. */
 static size_t case_id(const unsigned char *p, const unsigned char *e) {
-  if (e - p < 8 || !a_upper(p[0]) || !a_upper(p[1]) || !a_digit(p[2]) ||
-      !a_digit(p[3]) || p[4] != '-')
+  if (e - p < 8 || !ir_ascii_upper(p[0]) || !ir_ascii_upper(p[1]) ||
+      !ir_ascii_digit(p[2]) || !ir_ascii_digit(p[3]) || p[4] != '-')
     return 0;
   const unsigned char *q = p + 5;
-  while (q < e && a_digit(*q) && q - p < 16)
+  while (q < e && ir_ascii_digit(*q) && q - p < 16)
     q++;
   size_t nd = (size_t)(q - p) - 5;
   if (nd < 4 || nd > 10 || (q < e && a_alnum(*q)))
@@ -58,7 +58,8 @@ static int may_hold_case(const unsigned char *p, const unsigned char *e) {
     d = memchr(d, '-', (size_t)(e - d));
     if (!d)
       return 0;
-    if (a_upper(d[-4]) && a_upper(d[-3]) && a_digit(d[-2]) && a_digit(d[-1]))
+    if (ir_ascii_upper(d[-4]) && ir_ascii_upper(d[-3]) &&
+        ir_ascii_digit(d[-2]) && ir_ascii_digit(d[-1]))
       return 1;
   }
   return 0;
@@ -68,7 +69,7 @@ static int may_hold_case(const unsigned char *p, const unsigned char *e) {
 static long number(const unsigned char **p, const unsigned char *e) {
   const unsigned char *q = *p;
   long v = 0;
-  while (q < e && a_digit(*q) && q - *p < 5)
+  while (q < e && ir_ascii_digit(*q) && q - *p < 5)
     v = v * 10 + (*q++ - '0');
   if (q == *p || (q < e && a_alnum(*q)))
     return -1;
@@ -138,7 +139,7 @@ static void classify(const unsigned char *s, fline *f) {
       p = q > p ? q : p + 1;
       continue;
     }
-    unsigned char c0 = a_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
+    unsigned char c0 = ir_ascii_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
     if ((c0 == 'i' || c0 == 'c' || c0 == 'n') && /* (lab's first letters) */
         ir_word_in((const char *)p, (size_t)(q - p), lab)) {
       labels++;

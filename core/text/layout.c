@@ -123,13 +123,9 @@ static int is_pdf_shape(const shape_stats *st) {
 
 /* ASCII lower case: what tolower() does in the C locale the program runs
  * in, without the locale lookup. */
-static inline unsigned char lc(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
-
 static int ci_eq(const unsigned char *s, const char *w, size_t n) {
   for (size_t i = 0; i < n; i++)
-    if (lc(s[i]) != (unsigned char)w[i])
+    if (ir_ascii_tolower(s[i]) != (unsigned char)w[i])
       return 0;
   return 1;
 }
@@ -202,7 +198,7 @@ static int match_at(const unsigned char *s, const unsigned char *e,
       while (s < e && is_ws(*s))
         s++;
     } else {
-      if (s >= e || lc(*s) != (unsigned char)*w)
+      if (s >= e || ir_ascii_tolower(*s) != (unsigned char)*w)
         return 0;
       s++;
     }
@@ -265,7 +261,7 @@ ir_layout_tables *ir_layout_tables_new(void) {
     for (int j = 0; j < 5; j++) {
       for (int c = 0; c < 256; c++) {
         unsigned char b = (unsigned char)c;
-        if (!fixed || (t[j] == ' ' ? is_ws(b) : lc(b) == t[j]))
+        if (!fixed || (t[j] == ' ' ? is_ws(b) : ir_ascii_tolower(b) == t[j]))
           in[j][c] |= (uint8_t)(1u << k);
       }
       fixed = fixed && t[j] != ' ' && t[j] != 0;

@@ -131,21 +131,9 @@ int ir_title_tail(const char *s, size_t b, size_t e);
 /* w[0, n) is one of the (lower-case) words of list, ignoring ASCII case. */
 int ir_word_in(const char *w, size_t n, const char *const *list);
 
-/* ASCII classes (what ctype does in the C locale the program runs in,
- * without the locale lookups). */
-static inline int a_upper(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26;
+static inline int a_alnum(unsigned char c) {
+  return ir_ascii_alpha(c) || ir_ascii_digit(c);
 }
-static inline int a_digit(unsigned char c) {
-  return (unsigned char)(c - '0') < 10;
-}
-static inline int a_lower(unsigned char c) {
-  return (unsigned char)(c - 'a') < 26;
-}
-static inline int a_alpha(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-static inline int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
 
 /* textmap.c */
 size_t ir_count_eol(const unsigned char *s, size_t n, unsigned char eol);

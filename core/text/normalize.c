@@ -75,7 +75,8 @@ static int ends_connector(const outbuf *o, size_t lstart) {
   static const char *const conn[] = {"and", "or",   "of", "the", "to",   "for",
                                      "in",  "with", "at", "on",  "from", NULL};
   size_t e = o->len, b = e;
-  while (b > lstart && e - b < 6 && a_alpha((unsigned char)o->buf[b - 1]))
+  while (b > lstart && e - b < 6 &&
+         ir_ascii_alpha((unsigned char)o->buf[b - 1]))
     b--;
   return e > b && (b == lstart || o->buf[b - 1] == ' ') &&
          ir_word_in(o->buf + b, e - b, conn);
@@ -94,9 +95,9 @@ static int prose(const outbuf *o, size_t lstart) {
     return 1;
   for (size_t p = lstart + 3; p + 1 < o->len; p++)
     if (o->buf[p] == ' ' && strchr(".!?", o->buf[p - 1]) &&
-        a_lower((unsigned char)o->buf[p - 2]) &&
-        a_lower((unsigned char)o->buf[p - 3]) &&
-        a_upper((unsigned char)o->buf[p + 1]))
+        ir_ascii_lower((unsigned char)o->buf[p - 2]) &&
+        ir_ascii_lower((unsigned char)o->buf[p - 3]) &&
+        ir_ascii_upper((unsigned char)o->buf[p + 1]))
       return 1;
   return 0;
 }
@@ -114,7 +115,7 @@ static int runs_on(const joiner *j, const outbuf *o, const unsigned char *orig,
   if (b->heading || b->label || b->plabel || ir_line_title_tail(orig, b))
     return 0;
   if (b->list && !(b->head[0] == '-' && b->nhead > 2 &&
-                   a_lower((unsigned char)b->head[2])))
+                   ir_ascii_lower((unsigned char)b->head[2])))
     return 0;
   if (b->first == '<' || b->first == '|' || b->first == '*')
     return 0;
@@ -125,7 +126,7 @@ static int runs_on(const joiner *j, const outbuf *o, const unsigned char *orig,
  * a sentence, not a list entry. */
 static int continues_lower(const linfo *b) {
   return b->nhead >= 3 && b->head[1] == ' ' &&
-         a_lower((unsigned char)b->head[2]);
+         ir_ascii_lower((unsigned char)b->head[2]);
 }
 
 static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
@@ -137,7 +138,7 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return SEP_SPACE; /* a wrapped item title */
   if (a->last && strchr(".:!?", a->last) && ir_line_title_tail(orig, b))
     return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
-  int b_lower = a_lower(b->first);
+  int b_lower = ir_ascii_lower(b->first);
   int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
   int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */
   /* an all-caps line is a heading unless it visibly continues (a long
@@ -164,11 +165,12 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return SEP_BREAK;
   if (b->heading && !a_cont && !j->log_heading)
     return SEP_BREAK;
-  if ((b->label || b->list) && !a_cont && !a_lower(a->last) && !j->log_heading)
+  if ((b->label || b->list) && !a_cont && !ir_ascii_lower(a->last) &&
+      !j->log_heading)
     return SEP_BREAK; /* not "... Trigger\nPoint Injection Page(s): 122" */
   if (a->last == '-' && (!a->trail_ws || j->pdf) && a->before_last != ' ' &&
       a_alnum(b->first)) /* pdf text: "dur- " + "able" too */
-    return a_lower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
+    return ir_ascii_lower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
   if (j->pdf || b_lower)
     return SEP_SPACE;
   if (!strchr(".!?:;", a->last) && a->nchars >= j->wrap_min)
@@ -197,8 +199,8 @@ static int lost_space(const outbuf *o, size_t lstart) {
   int digits = 1;
   for (size_t i = b; i < e; i++) {
     unsigned char c = (unsigned char)o->buf[i];
-    digits &= a_digit(c) != 0;
-    if (i > b && a_upper(c))
+    digits &= ir_ascii_digit(c) != 0;
+    if (i > b && ir_ascii_upper(c))
       return 0;
   }
   if (!digits && e - b < 2)
@@ -218,7 +220,7 @@ static void copy_plain(outbuf *o, const joiner *j, const src *s,
     if (!d)
       break;
     d++;
-    if (!a_upper(*d))
+    if (!ir_ascii_upper(*d))
       continue;
     put(o, p, (size_t)(d - p), (uint32_t)(p - base), (uint32_t)(d - p), 1);
     p = d;
@@ -227,7 +229,8 @@ static void copy_plain(outbuf *o, const joiner *j, const src *s,
       unit v;
       peek.at_start = 0;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
-          (a_lower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+          (ir_ascii_lower(v.b[0]) ||
+           v.b[0] == ' ')) /* "lidocaine.A follow-up" */
         put(o, " ", 1, (uint32_t)(d - base), 0, 0);
     }
   }
@@ -266,7 +269,7 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
     /* fast path: plain bytes and single spaces; an upper-case letter right
      * after a '.' that is not in the run goes the slow way (lost space) */
     if (!have_sp && s.p < stop && plain(*s.p) &&
-        !(started && a_upper(*s.p) && o->buf[o->len - 1] == '.')) {
+        !(started && ir_ascii_upper(*s.p) && o->buf[o->len - 1] == '.')) {
       int lower = 0, spaced = 0;
       const unsigned char *q = ir_run_end(s.p, stop, s.lim, &lower, &spaced);
       copy_plain(o, j, &s, s.p, q);
@@ -297,12 +300,13 @@ static void emit_line(outbuf *o, joiner *j, src s, const linfo *li) {
     if (have_sp) {
       put(o, " ", 1, sp_os, sp_end - sp_os, sp_verb);
       have_sp = 0;
-    } else if (started && u.n == 1 && a_upper(u.b[0]) &&
+    } else if (started && u.n == 1 && ir_ascii_upper(u.b[0]) &&
                lost_space(o, j->lstart)) {
       src peek = s;
       unit v;
       if (ir_src_next(&peek, &v) && v.n == 1 &&
-          (a_lower(v.b[0]) || v.b[0] == ' ')) /* "lidocaine.A follow-up" */
+          (ir_ascii_lower(v.b[0]) ||
+           v.b[0] == ' ')) /* "lidocaine.A follow-up" */
         put(o, " ", 1, u.os, 0, 0);
     }
     put(o, u.b, u.n, u.os, u.ol, u.verbatim);

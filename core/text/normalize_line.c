@@ -87,7 +87,7 @@ const unsigned char *ir_run_end(const unsigned char *q, const unsigned char *e,
   while (q < e) {
     unsigned char c = *q;
     if (plain(c)) {
-      lo |= (unsigned char)(c - 'a') < 26;
+      lo |= ir_ascii_lower(c);
     } else if (c == ' ' && q + 1 < e && plain(q[1])) {
       sp_any = 1;
     } else {
@@ -112,7 +112,7 @@ static const unsigned char *measure_run(const src *s, linfo *li) {
   const unsigned char *q = ir_run_end(p, s->e, s->lim, &lower, &li->spaced);
   if (!li->lower && !lower) /* all upper-case so far: count */
     for (const unsigned char *r = p; r < q; r++)
-      li->upper += a_upper(*r);
+      li->upper += ir_ascii_upper(*r);
   li->lower |= lower;
   size_t n = (size_t)(q - p);
   if (li->nchars == 1)
@@ -144,8 +144,8 @@ static void put_char(linfo *li, unsigned char c) {
   li->nchars++;
   if (li->nhead < HEAD_MAX - 1)
     li->head[li->nhead++] = (char)c;
-  li->upper += a_upper(c); /* ASCII, no locale call */
-  li->lower |= (unsigned char)(c - 'a') < 26;
+  li->upper += ir_ascii_upper(c); /* ASCII, no locale call */
+  li->lower |= ir_ascii_lower(c);
 }
 
 static void measure(src s, linfo *li) {
@@ -225,14 +225,14 @@ static void measure(src s, linfo *li) {
 /* w[0, n) is one of the (lower-case) words of list, ignoring case. */
 int ir_word_in(const char *w, size_t n, const char *const *list) {
   unsigned char w0 = n ? (unsigned char)w[0] : 0;
-  w0 = a_upper(w0) ? (unsigned char)(w0 | 0x20) : w0;
+  w0 = ir_ascii_upper(w0) ? (unsigned char)(w0 | 0x20) : w0;
   for (; *list; list++) {
     const char *l = *list;
     size_t i = 0;
     if (n && (unsigned char)l[0] != w0)
       continue;
     while (i < n && l[i] &&
-           (unsigned char)l[i] == (a_upper((unsigned char)w[i])
+           (unsigned char)l[i] == (ir_ascii_upper((unsigned char)w[i])
                                        ? (unsigned char)(w[i] | 0x20)
                                        : (unsigned char)w[i]))
       i++;
@@ -259,7 +259,7 @@ static unsigned label_kinds(const linfo *li) {
   const char *h = li->head, *w = h;
   int words = 0, header = 1; /* header: still a header row candidate */
   /* most lines: not upper-case first, or no ':' where the walk looks */
-  if (!a_upper((unsigned char)h[0]) ||
+  if (!ir_ascii_upper((unsigned char)h[0]) ||
       !memchr(h, ':', li->nhead < 49 ? (size_t)li->nhead : 49))
     return 0;
   for (const char *p = h; p <= h + 48; p++) { /* the colon within 48 */
@@ -269,9 +269,10 @@ static unsigned label_kinds(const linfo *li) {
       if (n == 0)
         return 0;
       unsigned char w0 = (unsigned char)*w;
-      if (header && !a_upper(w0) && !a_digit(w0) && !ir_word_in(w, n, conn))
+      if (header && !ir_ascii_upper(w0) && !ir_ascii_digit(w0) &&
+          !ir_word_in(w, n, conn))
         header = 0;
-      if (words == 0 && !a_upper(w0))
+      if (words == 0 && !ir_ascii_upper(w0))
         return 0;
       if (++words > 6)
         return 0; /* too many words for either kind */
@@ -339,7 +340,7 @@ static void classify(linfo *li) {
   li->plabel = (lk & 2) != 0;
   const unsigned char *h = (const unsigned char *)li->head;
   size_t i = 0;
-  while (a_digit(h[i]) && i < 3)
+  while (ir_ascii_digit(h[i]) && i < 3)
     i++;
   li->list = (i && (h[i] == '.' || h[i] == ')') && h[i + 1] == ' ') ||
              ((h[0] == '-' || h[0] == '*') && h[1] == ' ') ||

@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "base/base.h"
+
 enum { MAX_PAREN = 40 };
 
 static int trail_ch(unsigned char c) {
@@ -23,20 +25,10 @@ static size_t skip_blanks_back(const char *s, size_t b, size_t e) {
   return e;
 }
 
-/* ASCII letters and case (what ctype does in the C locale the program runs
- * in, without the locale lookups). */
-static inline int alpha(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-static inline unsigned char lc(unsigned char c) {
-  return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
-
 /* Start of the word (letters, inner hyphens) ending at e. */
 static size_t word_start(const char *s, size_t b, size_t e) {
   size_t w = e;
-  while (w > b && (alpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
+  while (w > b && (ir_ascii_alpha((unsigned char)s[w - 1]) || s[w - 1] == '-'))
     w--;
   while (w < e && s[w] == '-')
     w++;
@@ -47,7 +39,8 @@ static size_t word_start(const char *s, size_t b, size_t e) {
 static int word_is(const char *s, size_t w, size_t e, const char *lit) {
   size_t i = 0;
   for (; w + i < e; i++)
-    if (!lit[i] || lc((unsigned char)s[w + i]) != (unsigned char)lit[i])
+    if (!lit[i] ||
+        ir_ascii_tolower((unsigned char)s[w + i]) != (unsigned char)lit[i])
       return 0;
   return lit[i] == 0;
 }
@@ -121,7 +114,7 @@ int ir_title_outcome(const char *s, size_t b, size_t e, unsigned flags,
                                       ['r' - 'a'] = 1u << 8,
                                       ['u' - 'a'] = 1u << 6 | 1u << 11};
     size_t w = word_start(s, b, end);
-    unsigned c0 = (unsigned)(lc((unsigned char)s[w]) - 'a');
+    unsigned c0 = (unsigned)(ir_ascii_tolower((unsigned char)s[w]) - 'a');
     if (end - w > 13 || c0 >= 26 || !(lens[c0] >> (end - w) & 1))
       return 0;
   }
@@ -133,7 +126,7 @@ int ir_title_outcome(const char *s, size_t b, size_t e, unsigned flags,
     return 0;
   /* cheap rejection: every outcome word has 6..13 letters and starts with
    * one of u o r c a n d */
-  unsigned l0 = (unsigned)(lc((unsigned char)s[ws]) - 'a');
+  unsigned l0 = (unsigned)(ir_ascii_tolower((unsigned char)s[ws]) - 'a');
   const uint32_t initials = 1u << ('u' - 'a') | 1u << ('o' - 'a') |
                             1u << ('r' - 'a') | 1u << ('c' - 'a') |
                             1u << ('a' - 'a') | 1u << ('n' - 'a') |
