@@ -34,3 +34,13 @@ char *ir_slurp(const char *path, size_t max, const char *what, size_t *len,
     *len = n;
   return buf;
 }
+
+char *ir_trim(char *s) {
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+               s[n - 1] == '\n'))
+    s[--n] = 0;
+  return s;
+}

@@ -55,16 +55,6 @@ void ir_med_free(ir_med_table *t) {
 
 /* ---- loading ----------------------------------------------------------- */
 
-static char *trim(char *s) {
-  while (*s == ' ' || *s == '\t')
-    s++;
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-               s[n - 1] == '\n'))
-    s[--n] = 0;
-  return s;
-}
-
 static int parse_num(const char *s, double *v) {
   char *e;
   errno = 0;
@@ -85,12 +75,12 @@ static int parse_factor(char *s, mrow *r) {
     double f, d = INFINITY;
     if (le) {
       *le = 0;
-      if (!comma || !parse_num(trim(le + 2), &d) || d <= 0 ||
+      if (!comma || !parse_num(ir_trim(le + 2), &d) || d <= 0 ||
           (r->nt && d <= r->tmax[r->nt - 1]))
         return -1;
     } else if (comma)
       return -1; /* only the last tier is open-ended */
-    if (!parse_num(trim(tok), &f))
+    if (!parse_num(ir_trim(tok), &f))
       return -1;
     r->tf[r->nt] = f;
     r->tmax[r->nt++] = d;
@@ -146,7 +136,7 @@ static int parse_row(ir_med_table *tb, char *line, int lineno, char *msg,
     return -1;
   }
   for (int i = 0; i < n; i++)
-    col[i] = trim(col[i]);
+    col[i] = ir_trim(col[i]);
   mrow r = {0};
   r.line = lineno;
   if (!(r.pat = pattern(&tb->a, col[0]))) {
@@ -228,7 +218,7 @@ ir_med_table *ir_med_load(const char *path, char *err, size_t errlen) {
       s += 3; /* a UTF-8 byte order mark */
     while (*s == ' ' || *s == '\t')
       s++;
-    if (*s == '#' || *trim(s) == 0)
+    if (*s == '#' || *ir_trim(s) == 0)
       continue;
     bad = parse_row(tb, s, lineno, msg, sizeof msg) != 0;
   }

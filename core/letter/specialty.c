@@ -123,16 +123,6 @@ static int bad(loadctx *c, const char *msg, const char *arg) {
   return -1;
 }
 
-static char *trim(char *s) {
-  while (*s == ' ' || *s == '\t')
-    s++;
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-               s[n - 1] == '\n'))
-    s[--n] = 0;
-  return s;
-}
-
 static int add_alias(ir_specialty_map *m, loadctx *c, const char *name,
                      size_t group) {
   char *k = key_of(name);
@@ -171,7 +161,7 @@ static int group_line(ir_specialty_map *m, loadctx *c, char *s) {
   char *eq = strchr(s, '=');
   if (eq)
     *eq = 0;
-  char *name = trim(s);
+  char *name = ir_trim(s);
   if (!*name)
     return bad(c, "a group line needs a name before '='", NULL);
   size_t g = m->groups.n;
@@ -186,7 +176,7 @@ static int group_line(ir_specialty_map *m, loadctx *c, char *s) {
     char *bar = strchr(v, '|');
     if (bar)
       *bar = 0;
-    char *t = trim(v);
+    char *t = ir_trim(v);
     if (!*t)
       return bad(c, "an empty variant", NULL);
     if (add_alias(m, c, t, g) != 0)
@@ -259,7 +249,7 @@ ir_specialty_map *ir_specialty_load_file(const char *path, char *err,
       rc = bad(&c, "line longer than 1024 bytes", NULL);
       break;
     }
-    char *s = trim(line);
+    char *s = ir_trim(line);
     if (!*s || *s == '#')
       continue;
     if (*s == '[') {
