@@ -3,6 +3,7 @@
 #include "pack_fact.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +12,24 @@
 #include "pack_read.h"
 
 /* ---- a fact specification ------------------------------------------------ */
+
+/* The fields that list lexicon sections, and where each goes. */
+static ir_secset *sec_field(ir_fact_spec *f, const char *k) {
+  static const struct {
+    const char *key;
+    size_t off;
+  } secs[] = {{"affirm", offsetof(ir_fact_spec, affirm)},
+              {"deny", offsetof(ir_fact_spec, deny)},
+              {"weak_deny", offsetof(ir_fact_spec, weak_deny)},
+              {"cite", offsetof(ir_fact_spec, cite)},
+              {"unmet", offsetof(ir_fact_spec, unmet)},
+              {"with", offsetof(ir_fact_spec, with)},
+              {"value_at", offsetof(ir_fact_spec, value_at)}};
+  for (size_t i = 0; i < sizeof secs / sizeof *secs; i++)
+    if (strcmp(secs[i].key, k) == 0)
+      return (ir_secset *)((char *)f + secs[i].off);
+  return NULL;
+}
 
 static const char *const fact_keys[] = {
     "affirm", "deny",    "cite",      "read",  "modifiers", "bind",
@@ -74,34 +93,17 @@ int ir_pk_read_fact(pk_ctx *c, int t, ir_fact_spec *f) {
     }
     const char *k = lua_tostring(L, -2);
     if (!ir_pk_known(fact_keys, k)) {
-      char kb[80];
-      snprintf(kb, sizeof kb, "%s", k);
+      int rc = ir_pk_unknown(c, "fact field", k, fact_keys);
       lua_pop(L, 2);
-      return ir_pk_fail(
-          c, kb,
-          "unknown fact field '%s' (fields: affirm, deny, cite, read, "
-          "modifiers, bind, value, classes, value_at, table, "
-          "otherwise, prevail, with, unmet, weak_deny)",
-          kb);
+      return rc;
     }
     lua_pop(L, 1);
     lua_pushvalue(L, -1);
     lua_rawget(L, t);
     int rc = 0;
-    if (!strcmp(k, "affirm"))
-      rc = ir_pk_sec_list(c, k, &f->affirm);
-    else if (!strcmp(k, "deny"))
-      rc = ir_pk_sec_list(c, k, &f->deny);
-    else if (!strcmp(k, "cite"))
-      rc = ir_pk_sec_list(c, k, &f->cite);
-    else if (!strcmp(k, "value_at"))
-      rc = ir_pk_sec_list(c, k, &f->value_at);
-    else if (!strcmp(k, "with"))
-      rc = ir_pk_sec_list(c, k, &f->with);
-    else if (!strcmp(k, "unmet"))
-      rc = ir_pk_sec_list(c, k, &f->unmet);
-    else if (!strcmp(k, "weak_deny"))
-      rc = ir_pk_sec_list(c, k, &f->weak_deny);
+    ir_secset *sec = sec_field(f, k);
+    if (sec)
+      rc = ir_pk_sec_list(c, k, sec);
     else if (!strcmp(k, "classes"))
       rc =
           lua_type(L, -1) == LUA_TTABLE

@@ -310,14 +310,9 @@ static int read_pack(pk_ctx *c, int t, ir_pack *p) {
     }
     const char *k = lua_tostring(L, -1);
     if (!ir_pk_known(pack_keys, k)) {
-      char kb[80];
-      snprintf(kb, sizeof kb, "%s", k);
+      int rc = ir_pk_unknown(c, "field", k, pack_keys);
       lua_pop(L, 1);
-      return ir_pk_fail(
-          c, kb,
-          "unknown field '%s' (fields: id, guideline, pages, version, "
-          "categories, builtin, criteria)",
-          kb);
+      return rc;
     }
   }
   const char *id = NULL, *builtin = NULL;

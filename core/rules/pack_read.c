@@ -184,3 +184,15 @@ int ir_pk_known(const char *const *keys, const char *k) {
       return 1;
   return 0;
 }
+
+int ir_pk_unknown(pk_ctx *c, const char *what, const char *k,
+                  const char *const *keys) {
+  char kb[80], list[512];
+  size_t n = 0;
+  snprintf(kb, sizeof kb, "%s", k);
+  list[0] = 0;
+  for (int i = 0; keys[i] && n < sizeof list; i++)
+    n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
+                          keys[i]);
+  return ir_pk_fail(c, kb, "unknown %s '%s' (fields: %s)", what, kb, list);
+}

@@ -34,6 +34,10 @@ int ir_pk_fail(pk_ctx *c, const char *word, const char *fmt, ...);
 int ir_pk_name_ok(const char *s, size_t n, int upper_dot);
 /* Is k one of the NULL-ended keys? */
 int ir_pk_known(const char *const *keys, const char *k);
+/* Records "unknown <what> 'k' (fields: <keys, in order>)" at k's line;
+ * returns -1 (k may live on the Lua stack: it is copied first). */
+int ir_pk_unknown(pk_ctx *c, const char *what, const char *k,
+                  const char *const *keys);
 /* An optional string field k of the table at t (a number too with
  * number_ok) into *out. */
 int ir_pk_opt_str(pk_ctx *c, int t, const char *k, const char **out,
