@@ -105,7 +105,8 @@
   X(CITE_REPEAT, "citation_repeat")                                            \
   X(CITE_FREQ, "citation_frequency")                                           \
   X(CITE_PENDING, "citation_pending") /* the response is not known yet */      \
-  X(UNCERTAIN, "uncertain")           /* possible, questionable */
+  X(UNCERTAIN, "uncertain")           /* possible, questionable */             \
+  X(ADOPTION, "adoption") /* "I agree with", just before a party's name */
 
 #define IR_LEX_ENUM(e, s) IR_LEX_##e,
 typedef enum { IR_LEX_SECTIONS(IR_LEX_ENUM) IR_LEX_COUNT } ir_lex_id;

@@ -2,7 +2,6 @@
 #include "scope.h"
 
 #include <string.h>
-#include <strings.h>
 
 int ir_hit_overlaps(const ir_sent *s, int sec, const ir_hit *h) {
   size_t n;
@@ -263,29 +262,17 @@ int ir_scope_conditional(const ir_sent *s, size_t ts, size_t te) {
   return ir_sent_has(s, IR_LEX_HYPO, lo, hi);
 }
 
-/* The reviewer adopts the party's statement before naming it: "I agree
- * with the utilization reviewer ... that ...", "as the prior reviewer
- * correctly noted": what follows is the reviewer's own finding. */
+/* The reviewer adopts the party's statement before naming it: an
+ * [adoption] hit ("I agree with", "concur w/", "as the ... correctly
+ * noted") ends at most 24 bytes before the party's name; what follows is
+ * the reviewer's own finding. */
 static int adopted(const ir_sent *s, const ir_hit *a) {
-  static const char *const w[] = {"agree with",  "agrees with",  "agree w/",
-                                  "concur with", "concurs with", "concur w/",
-                                  "as the",      "as did the"};
-  enum { ADOPT = 6 }; /* the first six adopt by themselves */
-  size_t lo = a->start > s->start + 24 ? a->start - 24 : s->start;
-  for (size_t k = 0; k < sizeof w / sizeof *w; k++) {
-    size_t n = strlen(w[k]);
-    for (size_t p = lo; p + n <= a->start; p++)
-      if (strncasecmp(s->text + p, w[k], n) == 0) {
-        if (k < ADOPT)
-          return 1;
-        /* "as the UR correctly noted" */
-        size_t q = a->end, e = a->end + 40 < s->end ? a->end + 40 : s->end;
-        for (; q + 9 <= e; q++)
-          if (strncasecmp(s->text + q, "correctly", 9) == 0 ||
-              strncasecmp(s->text + q, "rightly", 7) == 0)
-            return 1;
-      }
-  }
+  size_t n;
+  const ir_hit *h = ir_sent_hits(s, IR_LEX_ADOPTION, &n);
+  for (size_t i = 0; i < n; i++)
+    if (h[i].end <= a->start && a->start - h[i].end <= 24 &&
+        !ir_hit_pseudo(s, &h[i]))
+      return 1;
   return 0;
 }
 

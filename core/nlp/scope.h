@@ -31,7 +31,9 @@
  *  - hypothetical: a [hypothetical] trigger anywhere in the clause;
  *  - attributed: an [attribution] trigger before te in the sentence (UR,
  *    claims administrator, prior peer review, "it was noted that") with no
- *    [contrast] hit between ("but", "however", "this reviewer agrees");
+ *    [contrast] hit between ("but", "however", "this reviewer agrees")
+ *    and no [adoption] hit ending just before it ("I agree with the
+ *    utilization reviewer that ...");
  *  - cited: a [citation_pre] trigger before ts in the clause within
  *    IR_CITE_WINDOW words with no [citation_terminator] between, or a
  *    [citation_post] trigger after te in the clause within

@@ -278,3 +278,11 @@ may have
 might have
 /\br\/o\b/
 rule out
+
+# Adoption: the reviewer takes a party's statement as their own just before
+# naming the party ("I agree with the utilization reviewer that ...",
+# "Concur w/ UR: ...", "As the UR correctly noted, ..."): the attribution
+# that follows does not take the statement out of the record.
+[adoption]
+/\b(?:agrees?|concurs?)\s+(?:with|w\/)(?=\s)/
+/\bas\s+(?:did\s+)?the\b(?=\s+(?:\S+\s+){0,5}?(?:correctly|rightly)\b)/
