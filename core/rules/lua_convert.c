@@ -3,6 +3,7 @@
 #include "lua_convert.h"
 
 #include "lua_facts.h"
+#include "lua_freeze.h"
 #include "lua_names.h"
 #include "lua_readonly.h"
 #include "lua_sandbox.h"
@@ -332,7 +333,7 @@ static const ir_ro_kind K_LETTER = {build_letter, 0, NULL};
 
 int ir_lua_unwrap(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
-  if (!ir_ro_storage(L, idx))
+  if (!ir_ro_storage(L, idx) && !ir_lua_frozen_storage(L, idx))
     return 0;
   lua_replace(L, idx);
   return 1;

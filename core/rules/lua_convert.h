@@ -37,9 +37,9 @@ typedef struct {
  * readable). All keys and names come from lua_names.h. */
 int ir_lua_push_letter(lua_State *L);
 
-/* If the value at idx is a read-only view, replaces it by its storage (raw
- * reads then see the fields; a lazy view is built first, which may raise)
- * and returns 1; else 0. */
+/* If the value at idx is a read-only view or a frozen table (lua_freeze.h),
+ * replaces it by its storage (raw reads then see the fields; a lazy view is
+ * built first, which may raise) and returns 1; else 0. */
 int ir_lua_unwrap(lua_State *L, int idx);
 
 typedef struct {

@@ -73,6 +73,7 @@ static int sandbox_include(lua_State *L) {
   if (lua_type(L, lua_upvalueindex(2)) != LUA_TTABLE) {
     lua_newtable(L);
     lua_replace(L, lua_upvalueindex(2));
+    ir_lua_box_of(L)->dirty = 1; /* a C upvalue: lua_freeze.c cannot see it */
   }
   int t = lua_getfield(L, lua_upvalueindex(2), name);
   if (t == LUA_TTABLE)
@@ -210,7 +211,12 @@ int ir_lua_env_fresh(lua_State *L) {
   lua_getfield(L, -1, "randomseed");
   lua_pushinteger(L, 0);
   lua_call(L, 1, 0);
+  b->random_touched = 0; /* the chunk's use of it is what counts */
   lua_settop(L, env);
+  lua_pushvalue(L, env);
+  if (b->env_ref != LUA_NOREF)
+    luaL_unref(L, LUA_REGISTRYINDEX, b->env_ref);
+  b->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->chunk_ref);
   lua_pushvalue(L, env);
   lua_setupvalue(L, -2, 1); /* the chunk's _ENV */

@@ -274,6 +274,7 @@ int ir_lua_read_findings(lua_State *L) {
                       "%s: check() must return a list of findings or nil "
                       "(got %s)",
                       rb->file, luaL_typename(L, 2));
+  ir_lua_unwrap(L, 2);
   lua_Integer m = (lua_Integer)lua_rawlen(L, 2);
   if (m > IR_MAX_FINDINGS)
     return luaL_error(L, "%s: check() returned %I findings (at most %d)",
@@ -282,6 +283,7 @@ int ir_lua_read_findings(lua_State *L) {
     if (lua_rawgeti(L, 2, i) != LUA_TTABLE)
       return luaL_error(L, "%s: finding %d must be a table (got %s)", rb->file,
                         (int)i, luaL_typename(L, -1));
+    ir_lua_unwrap(L, -1);
     read_one(L, lua_gettop(L), (int)i, rb);
     lua_pop(L, 1);
   }

@@ -9,6 +9,7 @@
 #include "letter/letter.h"
 #include "lua_bounded.h"
 #include "lua_convert.h"
+#include "lua_freeze.h"
 #include "lua_sandbox.h"
 
 /* ---- replacements for what rules may not use --------------------------- */
@@ -147,6 +148,16 @@ static void set_os(lua_State *L, int g) {
 }
 
 /* ---- PACK: the rule's pack as read-only tables ------------------------ */
+
+static int pack_newindex(lua_State *L);
+
+int ir_lua_globals_sealed_mt(lua_State *L) {
+  lua_pushliteral(L, "__newindex");
+  lua_rawget(L, -2);
+  lua_CFunction f = lua_tocfunction(L, -1);
+  lua_pop(L, 1);
+  return f == pack_newindex || f == stub_index;
+}
 
 static int pack_newindex(lua_State *L) {
   return luaL_error(L, "PACK is read-only (assigning '%s')",
@@ -303,6 +314,7 @@ void ir_lua_globals_setup(lua_State *L) {
   }
   lua_pushcfunction(L, ir_lua_span);
   lua_setfield(L, g, "span");
+  ir_lua_freeze_wrap_globals(L, g);
 
   /* strict globals: reading an undefined global is an error */
   lua_createtable(L, 0, 2);

@@ -16,4 +16,8 @@
 
 void ir_lua_globals_setup(lua_State *L);
 
+/* Whether the metatable on top of the stack (left there) is one this file
+ * made read-only by construction: PACK's tables, the stub libraries. */
+int ir_lua_globals_sealed_mt(lua_State *L);
+
 #endif

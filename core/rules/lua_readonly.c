@@ -21,8 +21,7 @@ static int ro_newindex(lua_State *L) {
                     k ? k : "?");
 }
 
-/* Whether the metatable on top (left there) is a view's. */
-static int is_view_mt(lua_State *L) {
+int ir_ro_is_view_mt(lua_State *L) {
   lua_pushliteral(L, "__newindex");
   int is = lua_rawget(L, -2) == LUA_TFUNCTION &&
            lua_tocfunction(L, -1) == ro_newindex;
@@ -51,7 +50,7 @@ int ir_ro_storage(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
     return 0;
-  if (!is_view_mt(L))
+  if (!ir_ro_is_view_mt(L))
     return lua_pop(L, 1), 0;
   lua_pushliteral(L, "__index");
   int ty = lua_rawget(L, -2);
@@ -155,7 +154,7 @@ void ir_ro_view(lua_State *L) { make_view(L); }
 
 void ir_ro_seal(lua_State *L) {
   if (lua_getmetatable(L, -1)) {
-    int view = is_view_mt(L);
+    int view = ir_ro_is_view_mt(L);
     lua_pop(L, 1);
     if (!view) /* partly built: never the shared empty view */
       make_view(L);

@@ -77,4 +77,7 @@ void ir_ro_lazy_rest(lua_State *L, const ir_ro_kind *kind, const void *data,
  * may raise) and returns 1; else pushes nothing and returns 0. */
 int ir_ro_storage(lua_State *L, int idx);
 
+/* Whether the metatable on top of the stack (left there) is a view's. */
+int ir_ro_is_view_mt(lua_State *L);
+
 #endif

@@ -12,6 +12,7 @@
 #include "letter/letter.h"
 #include "lua_alloc.h"
 #include "lua_env.h"
+#include "lua_freeze.h"
 #include "lua_globals.h"
 
 #define HOOK_EVERY 1000 /* instructions between limit checks */
@@ -135,13 +136,43 @@ static int boot(lua_State *L) {
     return lua_error(L);
   }
   b->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  b->check_ref = b->rule_ref = LUA_NOREF;
+  b->check_ref = b->rule_ref = b->env_ref = LUA_NOREF;
   return ir_lua_env_fresh(L);
 }
 
-ir_box_status ir_lua_box_fresh(ir_lua_box *b) {
-  lua_pushcfunction(b->L, ir_lua_env_fresh);
-  return ir_lua_box_call(b, 0, 0, 0);
+/* math.randomseed(0), as ir_lua_env_fresh seeds it. */
+static int reseed(lua_State *L) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ir_lua_box_of(L)->base_ref);
+  lua_getfield(L, -1, "math");
+  lua_getfield(L, -1, "randomseed");
+  lua_pushinteger(L, 0);
+  lua_call(L, 1, 0);
+  ir_lua_box_of(L)->random_touched = 0;
+  return 0;
+}
+
+ir_box_status ir_lua_box_renew(ir_lua_box *b) {
+  lua_State *L = b->L;
+  if (ir_lua_frozen_intact(L))
+    return IR_BOX_OK;
+  if (b->frozen && !b->dirty && b->random_touched &&
+      ir_lua_box_cpcall(b, reseed, NULL, 0, 0) == IR_BOX_OK &&
+      ir_lua_frozen_intact(L))
+    return IR_BOX_OK;
+  lua_settop(L, 0);
+  if (b->used) {
+    lua_pushcfunction(L, ir_lua_env_fresh);
+    ir_box_status st = ir_lua_box_call(b, 0, 0, 0);
+    if (st != IR_BOX_OK)
+      return st;
+  }
+  b->used = 1;
+  /* not frozen (out of memory while freezing): rebuilt for every letter */
+  if (ir_lua_box_cpcall(b, ir_lua_freeze, NULL, 0, 0) != IR_BOX_OK) {
+    b->frozen = 0;
+    lua_settop(L, 0);
+  }
+  return IR_BOX_OK;
 }
 
 static void copy_msg(lua_State *L, char *err, size_t errlen) {
@@ -150,6 +181,7 @@ static void copy_msg(lua_State *L, char *err, size_t errlen) {
 }
 
 static int box_start(ir_lua_box *b, char *err, size_t errlen) {
+  b->used = b->frozen = b->dirty = b->random_touched = 0;
   ir_lua_mem_init(&b->mem, b->memory);
   b->L = lua_newstate(ir_lua_mem_alloc, &b->mem);
   if (!b->L) {
@@ -217,6 +249,8 @@ static void box_stop(ir_lua_box *b) {
     lua_close(b->L);
     b->L = NULL;
   }
+  ir_lua_frozen_release(b);
+  b->frozen = 0;
   ir_lua_mem_drain(&b->mem);
 }
 

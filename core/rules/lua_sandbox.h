@@ -66,21 +66,28 @@ typedef struct ir_lua_box {
   long steps_limit;
   long steps_used;
   int limit_hit;
-  int time_hit;            /* the limit hit was the wall clock's */
-  double started;          /* CLOCK_MONOTONIC seconds when the call was armed */
-  int rule_ref;            /* registry ref of the table the chunk returned */
-  int check_ref;           /* registry ref of its `check` field as loaded */
-  int chunk_ref;           /* the compiled chunk, run again per letter */
-  int base_ref;            /* the pristine sandbox globals */
-  int meta_ref;            /* their strict metatable */
-  const char *rule_id;     /* print prefix (not owned) */
-  const char *file;        /* chunk name without '@' (not owned) */
-  const char *src;         /* rule source (not owned) */
-  const ir_pack *pack;     /* the pack the rule is a check of, or NULL: its
-                              PACK and CRITERIA globals (not owned) */
-  const ir_lua_libs *libs; /* what include() finds, or NULL (not owned) */
-  const void *letter;      /* the letter being checked (or NULL): span() and
-                              lazy letter tables read it */
+  int time_hit;       /* the limit hit was the wall clock's */
+  double started;     /* CLOCK_MONOTONIC seconds when the call was armed */
+  int rule_ref;       /* registry ref of the table the chunk returned */
+  int check_ref;      /* registry ref of its `check` field as loaded */
+  int chunk_ref;      /* the compiled chunk, run again per letter */
+  int base_ref;       /* the pristine sandbox globals */
+  int meta_ref;       /* their strict metatable */
+  int env_ref;        /* the environment the chunk last ran in */
+  int used;           /* the state checked a letter since it ran */
+  int frozen;         /* frozen since then (lua_freeze.h) */
+  int dirty;          /* a frozen table was written since */
+  int random_touched; /* math.random(seed) called since the seed */
+  struct ir_lua_upval *upv; /* the upvalues recorded when frozen (malloc) */
+  size_t nupv;
+  const char *rule_id;      /* print prefix (not owned) */
+  const char *file;         /* chunk name without '@' (not owned) */
+  const char *src;          /* rule source (not owned) */
+  const ir_pack *pack;      /* the pack the rule is a check of, or NULL: its
+                               PACK and CRITERIA globals (not owned) */
+  const ir_lua_libs *libs;  /* what include() finds, or NULL (not owned) */
+  const void *letter;       /* the letter being checked (or NULL): span() and
+                               lazy letter tables read it */
   unsigned long letter_gen; /* bumped whenever `letter` is set */
   size_t srclen;
 } ir_lua_box;
@@ -131,11 +138,14 @@ ir_box_status ir_lua_box_cpcall(ir_lua_box *b, lua_CFunction f, void *ud,
  * its (freed) data. */
 void ir_lua_box_set_letter(ir_lua_box *b, const void *letter);
 
-/* Runs the rule's chunk again in a fresh environment (pristine globals and
- * library tables; the old closures, with their upvalues, are dropped), so
- * that nothing a rule keeps survives into the next letter. Under the
- * limits; on failure a message is on the stack. */
-ir_box_status ir_lua_box_fresh(ir_lua_box *b);
+/* Makes the state what the rule's chunk left, before a letter, so that
+ * nothing a rule keeps survives into the next letter: the state is kept
+ * when it is frozen and intact (lua_freeze.h; math.random reseeded if it
+ * was used), else the chunk runs again in a fresh environment (pristine
+ * globals and library tables; the old closures, with their upvalues, are
+ * dropped) and the state is frozen again. Under the limits; on failure a
+ * message is on the stack. */
+ir_box_status ir_lua_box_renew(ir_lua_box *b);
 
 /* Charges cost steps to the running call's budget; raises the instruction
  * limit error (sticky) when they do not fit. */

@@ -167,7 +167,7 @@ static int run_item(run_state *s, ir_item *it, size_t idx) {
   lua_State *L = b->L;
   if (!s->fresh) { /* nothing a rule keeps survives into the next letter */
     lua_settop(L, 0);
-    ir_box_status st = ir_lua_box_fresh(b);
+    ir_box_status st = ir_lua_box_renew(b);
     if (st != IR_BOX_OK) {
       s->skip = 1;
       fail(s->a, s->l, r, b, it->index,
