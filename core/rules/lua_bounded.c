@@ -1,4 +1,5 @@
 /* lua_bounded.c - bounded library calls for rules (see lua_bounded.h). */
+#define _GNU_SOURCE /* memmem */
 #include "lua_bounded.h"
 
 #include <lauxlib.h>
@@ -155,6 +156,62 @@ static int b_pattern(lua_State *L) {
   return forward(L);
 }
 
+/* string.findany(s, words [, init]): the first place at or after init
+ * (default 1; negative counts from the end, as in string.find) where one of
+ * the plain strings of the list words starts: its start, end and index in
+ * words, or nil. On a tie the earlier word wins. Charged as one plain find
+ * per word. Each word after a match is only looked for before it. */
+static int b_findany(lua_State *L) {
+  size_t ls = 0;
+  const char *s = luaL_checklstring(L, 1, &ls);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_Integer init = luaL_optinteger(L, 3, 1);
+  if (init < 0)
+    init = (lua_Integer)ls + init + 1;
+  if (init < 1)
+    init = 1;
+  if (init > (lua_Integer)ls + 1) {
+    lua_pushnil(L);
+    return 1;
+  }
+  size_t from = (size_t)init - 1, best = ls + 1, bestlen = 0;
+  lua_Integer n = luaL_len(L, 2), besti = 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, 2, i);
+    size_t lw = 0;
+    const char *w = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lw)
+                                                    : NULL;
+    if (!w)
+      return luaL_error(L, "bad argument #2 to 'findany' (word %I is a %s, "
+                           "not a string)",
+                        i, luaL_typename(L, -1));
+    ir_lua_box_charge(L, (double)(ls - from) + (double)lw);
+    /* a match must start before the best so far */
+    size_t lim = ls;
+    if (best <= ls && best + lw - 1 < lim)
+      lim = best + lw - 1;
+    const char *at = NULL;
+    if (lw == 0)
+      at = s + from;
+    else if (lim >= from + lw)
+      at = memmem(s + from, lim - from, w, lw);
+    if (at && (size_t)(at - s) < best) {
+      best = (size_t)(at - s);
+      bestlen = lw;
+      besti = i;
+    }
+    lua_pop(L, 1);
+  }
+  if (!besti) {
+    lua_pushnil(L);
+    return 1;
+  }
+  lua_pushinteger(L, (lua_Integer)best + 1);
+  lua_pushinteger(L, (lua_Integer)(best + bestlen));
+  lua_pushinteger(L, besti);
+  return 3;
+}
+
 static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {
   lua_getfield(L, lib, name);
   lua_pushcclosure(L, f, 1);
@@ -169,6 +226,8 @@ void ir_lua_bound_libs(lua_State *L) {
   wrap(L, s, "match", b_pattern);
   wrap(L, s, "gmatch", b_pattern);
   wrap(L, s, "gsub", b_pattern);
+  lua_pushcfunction(L, b_findany);
+  lua_setfield(L, s, "findany");
   lua_getglobal(L, "table");
   int t = lua_gettop(L);
   wrap(L, t, "move", b_move);

@@ -18,6 +18,8 @@
  *   string.find, match, gmatch, gsub (with patterns)
  *                    (n + 1)^(q + 1) / 64, n the subject's length, q the
  *                    repeated items (*, +, -) followed by more pattern
+ * and adds string.findany(s, words [, init]), the first of several plain
+ * strings (one plain find per word: n + the word's length each).
  * Call with the string and table libraries in the globals. */
 #ifndef IR_LUA_BOUNDED_H
 #define IR_LUA_BOUNDED_H

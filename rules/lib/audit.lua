@@ -197,24 +197,14 @@ end
 
 -- ---- words ------------------------------------------------------------------
 
+-- string.findany (the sandbox's): the first of several plain strings, in one
+-- call
 local function has_any(s, words)
-  for _, w in ipairs(words) do
-    if s:find(w, 1, true) then
-      return true
-    end
-  end
-  return false
+  return s:findany(words) ~= nil
 end
 
 local function first_of(s, words, init)
-  local first
-  for _, w in ipairs(words) do
-    local at = s:find(w, init, true)
-    if at and (not first or at < first) then
-      first = at
-    end
-  end
-  return first
+  return (s:findany(words, init))
 end
 
 local function words(...)
@@ -238,17 +228,26 @@ local function guide_named(item)
   return has_any(maximus, GUIDES) and not maximus:find("chronic pain", 1, true)
 end
 
--- A sentence ends at ".", ";", "!" or "?" followed by white space; the next
--- one starts after that space. The end of the sentence starting at byte from.
+-- A sentence ends at ".", ";", "!" or "?" followed by white space (the
+-- pattern "[.;!?]%s", as the plain strings string.findany looks for at
+-- once); the next one starts after that space. The end of the sentence
+-- starting at byte from.
+local ENDS = {}
+for p in ("[.;!?]"):gmatch("[.;!?]") do
+  for _, sp in ipairs({ " ", "\t", "\n", "\v", "\f", "\r" }) do
+    ENDS[#ENDS + 1] = p .. sp
+  end
+end
+
 local function sentence_end(text, from)
-  return text:find("[.;!?]%s", from) or #text
+  return text:findany(ENDS, from) or #text
 end
 
 -- The sentence holding byte p, as a {from, to} byte range, given that a
 -- sentence starts at byte from (from <= p).
 local function sentence_at(text, from, p)
   while true do
-    local stop = text:find("[.;!?]%s", from)
+    local stop = text:findany(ENDS, from)
     if not stop then
       return { from, #text }
     elseif stop >= p then
