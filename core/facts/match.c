@@ -45,7 +45,7 @@ static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
                       ir_hit *h) {
   if (!f->lit)
     return 0;
-  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, text, e, at,
+  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, f->tail, text, e, at,
                                      at == f->from ? f->fend : 0);
   if (!end)
     return 0;
@@ -91,6 +91,7 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
     c->cand[nc].lit = fi.lit;
     c->cand[nc].ws = fi.ws;
     c->cand[nc].we = fi.we;
+    c->cand[nc].tail = fi.tail;
     c->cand[nc++].state = 0;
   }
   size_t off = s;

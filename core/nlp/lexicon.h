@@ -197,19 +197,22 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
  * end) when *we. */
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
                                     int *we);
-/* Where the literal fragment (lit, ws, we as above) matching text[at,
- * ...) inside the subject text[0, e) ends, 0 when it does not match there
- * (the match PCRE2 would find starting at at). found_end: the end the
+/* Where the literal fragment (lit, ws, we as above; with tail, lit then
+ * \w*: a word ending) matching text[at, ...) inside the subject text[0, e)
+ * ends, 0 when it does not match there (the match PCRE2 would find
+ * starting at at). found_end: the end the
  * scan reported for an occurrence of lit at at (ir_lexicon_frag_first),
  * or 0 when none is known. */
-size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
-                             size_t e, size_t at, size_t found_end);
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, int tail,
+                             const char *text, size_t e, size_t at,
+                             size_t found_end);
 /* All of the above for a candidate fragment after a scan, in one call
  * (ir_lexicon_cand_info; the offsets are into the scanned s). */
 typedef struct {
   const pcre2_code *code; /* ir_lexicon_frag_code */
-  const char *lit;        /* ir_lexicon_frag_literal, with ws, we */
-  int ws, we;
+  const char *lit; /* ir_lexicon_frag_literal, with ws, we; or the literal
+                     followed by \w* when tail */
+  int ws, we, tail;
   size_t from, fend; /* ir_lexicon_frag_first */
   size_t last;       /* ir_lexicon_frag_last */
 } ir_frag_info;

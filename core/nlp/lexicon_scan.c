@@ -320,7 +320,8 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
 
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
                                     int *we) {
-  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g])
+  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g] ||
+      (lx->frag_litf[g] & IR_LF_TAIL))
     return NULL;
   *ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
   *we = (lx->frag_litf[g] & IR_LF_WE) != 0;
@@ -341,6 +342,7 @@ void ir_lexicon_cand_info(const ir_lexicon *lx, const uint8_t *seen, uint32_t g,
   fi->lit = lx->frag_lit[g];
   fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
   fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  fi->tail = (lx->frag_litf[g] & IR_LF_TAIL) != 0;
   fi->from = fi->fend = 0;
   fi->last = (size_t)-1;
   const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
@@ -375,14 +377,22 @@ static int space_byte(unsigned char c) {
   return c == ' ' || (c >= 9 && c <= 13);
 }
 
-size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
-                             size_t e, size_t at, size_t found_end) {
+/* The end of the run of word bytes from p in text[0, e). */
+static size_t word_end(const char *text, size_t e, size_t p) {
+  while (p < e && word_byte((unsigned char)text[p]))
+    p++;
+  return p;
+}
+
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, int tail,
+                             const char *text, size_t e, size_t at,
+                             size_t found_end) {
   if (ws && at > 0 && word_byte((unsigned char)text[at - 1]))
     return 0;
   /* the scan found it here with its word boundaries, but for the byte
    * before the sentence (taken as a non-word byte, checked above) */
   if (found_end)
-    return found_end;
+    return tail ? word_end(text, e, found_end) : found_end;
   size_t p = at;
   for (const char *q = lit; *q; q++) {
     if (*q == ' ') { /* \s+ */
@@ -399,7 +409,7 @@ size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
   }
   if (we && p < e && word_byte((unsigned char)text[p]))
     return 0;
-  return p;
+  return tail ? word_end(text, e, p) : p;
 }
 
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
