@@ -97,6 +97,7 @@ typedef struct {
   size_t fend;            /* the end of the prefix literal found at from */
   const char *lit;        /* the literal the fragment is, or NULL */
   int ws, we;             /* its word-boundary flags */
+  int tail;               /* the fragment is lit then \w* */
   ir_hit h;
 } fragnext;
 

@@ -45,7 +45,7 @@ static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
                       ir_hit *h) {
   if (!f->lit)
     return 0;
-  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, text, e, at,
+  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, f->tail, text, e, at,
                                      at == f->from ? f->fend : 0);
   if (!end)
     return 0;
@@ -71,33 +71,28 @@ static int match_whole(ir_extract_ctx *c, ir_arena *a, const char *text,
   return 0;
 }
 
-/* Matches section sec over [s, e) through its candidate fragments only:
- * each step takes the leftmost of their next matches (lowest fragment on
- * a tie), which is what the section's alternation would match. A
- * fragment's match is searched again only once the scan passed it. */
+/* Matches a section over [s, e) through its candidate fragments only,
+ * the ids g[0, ng) in increasing order: each step takes the leftmost of
+ * their next matches (lowest fragment on a tie), which is what the
+ * section's alternation would match. A fragment's match is searched again
+ * only once the scan passed it. */
 static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
-                       size_t s, size_t e, int sec, hitvec *out) {
+                       size_t s, size_t e, const uint32_t *g, size_t ng,
+                       hitvec *out) {
   const ir_lexicon *lx = c->cur;
-  size_t base = ir_lexicon_frag_base(lx, sec), nt = ir_lexicon_terms(lx, sec);
   size_t nc = 0;
-  for (size_t k = 0; k < nt; k++) {
-    uint64_t eight;
-    if (k + 8 <= nt && (memcpy(&eight, c->seen + base + k, 8), !eight)) {
-      k += 7; /* eight fragments at once, none a candidate */
-      continue;
-    }
-    if (c->seen[base + k]) {
-      ir_frag_info fi;
-      ir_lexicon_frag_info(lx, c->seen, sec, k, &fi);
-      c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
-      c->cand[nc].from = s + fi.from;
-      c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
-      c->cand[nc].code = fi.code;
-      c->cand[nc].lit = fi.lit;
-      c->cand[nc].ws = fi.ws;
-      c->cand[nc].we = fi.we;
-      c->cand[nc++].state = 0;
-    }
+  for (size_t k = 0; k < ng; k++) {
+    ir_frag_info fi;
+    ir_lexicon_cand_info(lx, c->seen, g[k], &fi);
+    c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
+    c->cand[nc].from = s + fi.from;
+    c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
+    c->cand[nc].code = fi.code;
+    c->cand[nc].lit = fi.lit;
+    c->cand[nc].ws = fi.ws;
+    c->cand[nc].we = fi.we;
+    c->cand[nc].tail = fi.tail;
+    c->cand[nc++].state = 0;
   }
   size_t off = s;
   while (off < e && nc) {
@@ -136,34 +131,36 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
   return 0;
 }
 
-/* Matches section sec over [s, e); returns 0 or a PCRE2 error code. */
-static int match_section(ir_extract_ctx *c, ir_arena *a, const char *text,
-                         size_t s, size_t e, int sec, hitvec *out) {
-  const pcre2_code *code = ir_lexicon_code(c->cur, sec);
-  if (!code)
-    return 0;
-  if (!ir_lexicon_frag_code(c->cur, sec, 0)) {
-    size_t base = ir_lexicon_frag_base(c->cur, sec);
-    for (size_t k = 0; k < ir_lexicon_terms(c->cur, sec); k++)
-      if (c->seen[base + k])
-        return match_whole(c, a, text, s, e, code, out);
-    return 0;
-  }
-  return match_frags(c, a, text, s, e, sec, out);
-}
-
 /* Matches the candidate sections of sentence x (c->cur's, in increasing
  * order, so hits stay sorted by section) into hv, each hit's section
  * numbered base + its section; sets their bits in *secs. 0, or a PCRE2
- * error with *bad_sec. */
+ * error with *bad_sec. The scan's candidate fragments are in increasing
+ * order, and so are the sections' fragment ids: one walk over them. */
 static int match_cands(ir_extract_ctx *c, const char *text, const xsent *x,
                        ir_secmask cand, int base, hitvec *hv, uint64_t *secs,
                        int *bad_sec) {
+  size_t ng, gi = 0;
+  const uint32_t *g = ir_lexicon_cands(c->cur, c->seen, &ng);
   while (cand) {
     int sec = ir_secmask_first(cand);
     cand &= cand - 1;
-    size_t from = hv->n;
-    int rc = match_section(c, &c->tmp, text, x->s.start, x->s.end, sec, hv);
+    size_t from = hv->n, fb, nf;
+    int whole = ir_lexicon_sec_info(c->cur, sec, &fb, &nf);
+    if (whole < 0)
+      continue;
+    while (gi < ng && g[gi] < fb)
+      gi++;
+    size_t gj = gi;
+    while (gj < ng && g[gj] < fb + nf)
+      gj++;
+    int rc = 0;
+    if (whole && gj > gi)
+      rc = match_whole(c, &c->tmp, text, x->s.start, x->s.end,
+                       ir_lexicon_code(c->cur, sec), hv);
+    else if (!whole)
+      rc = match_frags(c, &c->tmp, text, x->s.start, x->s.end, g + gi, gj - gi,
+                       hv);
+    gi = gj;
     if (rc) {
       *bad_sec = base + sec;
       ir_arena_reset(&c->tmp);

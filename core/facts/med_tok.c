@@ -53,11 +53,17 @@ int ir_mt_word(const char *t, ir_mtok k, const char *list) {
   if (k.k != MT_WORD)
     return 0;
   size_t n = k.e - k.s;
+  const unsigned char *x = (const unsigned char *)t + k.s;
+  /* one pass over the list, each word compared (caseless) as it is read */
   for (const char *w = list; *w;) {
-    size_t l = strcspn(w, " ");
-    if (l == n && strncasecmp(w, t + k.s, n) == 0)
+    size_t i = 0;
+    while (i < n && w[i] && w[i] != ' ' &&
+           ir_ascii_tolower((unsigned char)w[i]) == ir_ascii_tolower(x[i]))
+      i++;
+    if (i == n && (w[i] == ' ' || !w[i]))
       return 1;
-    w += l;
+    while (*w && *w != ' ')
+      w++;
     while (*w == ' ')
       w++;
   }

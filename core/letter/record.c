@@ -93,9 +93,9 @@ ir_evidence ir_make_evidence(ir_arena *a, const ir_text *t, ir_section sec,
   e.start = ir_text_orig_start(t, ns);
   e.end = ne > ns ? ir_text_orig_end(t, ne) : e.start;
   char *s = ir_arena_strndup(a, t->norm + ns, ne - ns);
-  for (char *p = s; *p; p++)
-    if (*p == '\n')
-      *p = ' ';
+  char *end = s + strlen(s); /* (a NUL byte in the text ends it) */
+  for (char *p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    *p = ' ';
   e.text = s;
   return e;
 }

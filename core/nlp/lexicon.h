@@ -163,7 +163,9 @@ size_t ir_lexicon_terms(const ir_lexicon *lx, int id);
  * "of" for "no documentation of"). One pass over s (Aho-Corasick).
  * Returns a mask (bit id) of the sections with a candidate fragment.
  * seen must hold ir_lexicon_scratch() bytes, zero-filled before the first
- * call (the bytes past nfrags are work space, left zero by each call). */
+ * call and then passed only to scans of lx (the bytes past nfrags are work
+ * space: they keep the list of candidates, ir_lexicon_cands, through which
+ * the next scan clears their seen bytes). */
 size_t ir_lexicon_nfrags(const ir_lexicon *lx);
 size_t ir_lexicon_scratch(const ir_lexicon *lx);
 ir_secmask ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
@@ -195,24 +197,37 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
  * end) when *we. */
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
                                     int *we);
-/* Where the literal fragment (lit, ws, we as above) matching text[at,
- * ...) inside the subject text[0, e) ends, 0 when it does not match there
- * (the match PCRE2 would find starting at at). found_end: the end the
+/* Where the literal fragment (lit, ws, we as above; with tail, lit then
+ * \w*: a word ending) matching text[at, ...) inside the subject text[0, e)
+ * ends, 0 when it does not match there (the match PCRE2 would find
+ * starting at at). found_end: the end the
  * scan reported for an occurrence of lit at at (ir_lexicon_frag_first),
  * or 0 when none is known. */
-size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
-                             size_t e, size_t at, size_t found_end);
-/* All of the above for candidate fragment g = base + k of section id,
- * after a scan, in one call (the offsets are into the scanned s). */
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, int tail,
+                             const char *text, size_t e, size_t at,
+                             size_t found_end);
+/* All of the above for a candidate fragment after a scan, in one call
+ * (ir_lexicon_cand_info; the offsets are into the scanned s). */
 typedef struct {
   const pcre2_code *code; /* ir_lexicon_frag_code */
-  const char *lit;        /* ir_lexicon_frag_literal, with ws, we */
-  int ws, we;
+  const char *lit; /* ir_lexicon_frag_literal, with ws, we; or the literal
+                     followed by \w* when tail */
+  int ws, we, tail;
   size_t from, fend; /* ir_lexicon_frag_first */
   size_t last;       /* ir_lexicon_frag_last */
 } ir_frag_info;
-void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
-                          size_t k, ir_frag_info *fi);
+/* After a scan: the candidate fragments (those it set seen[g] = 1 for),
+ * in increasing order, *n of them. */
+const uint32_t *ir_lexicon_cands(const ir_lexicon *lx, const uint8_t *seen,
+                                 size_t *n);
+/* The ir_frag_info of candidate fragment g (an id: base + k) of a section
+ * that is not matched whole. */
+void ir_lexicon_cand_info(const ir_lexicon *lx, const uint8_t *seen, uint32_t g,
+                          ir_frag_info *fi);
+/* Section id's first fragment id (*base) and number of fragments (*n):
+ * -1 when the section is empty (no ir_lexicon_code), 1 when it is
+ * matched whole (no ir_lexicon_frag_code), else 0. */
+int ir_lexicon_sec_info(const ir_lexicon *lx, int id, size_t *base, size_t *n);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
 /* The k-th fragment of section id compiled alone (caseless, JIT, with
  * PCRE2_USE_OFFSET_LIMIT so a match context may set an offset limit), or NULL

@@ -13,8 +13,9 @@ _Static_assert(IR_LEX_COUNT <= IR_LEX_MAX, "section masks are 128-bit");
 #define IR_LIT_MAX 48    /* bytes per literal, with the NUL */
 #define IR_LIT_CLAUSES 4 /* required sets kept per fragment */
 enum {
-  IR_LF_WS = 1, /* the byte before the literal is not a word byte */
-  IR_LF_WE = 2  /* the byte after it is not a word byte */
+  IR_LF_WS = 1,  /* the byte before the literal is not a word byte */
+  IR_LF_WE = 2,  /* the byte after it is not a word byte */
+  IR_LF_TAIL = 4 /* (frag_litf only) the fragment is the literal then \w* */
 };
 
 /* Lower-case literals; whitespace in them is one ' ' standing for a run of

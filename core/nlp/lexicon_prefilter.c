@@ -423,7 +423,8 @@ static int ac_build_all(ir_lexicon *lx, const clauses *sets, size_t nf,
 /* Is re exactly the fragment of literal lit with flags f, as lexicon.c
  * writes a literal entry: \b when IR_LF_WS, each ' ' as \s+, the bytes
  * of "\\^$.|?*+()[]{}/#" escaped, \b when IR_LF_WE? Letters compare
- * caseless (the fragments are caseless), escapes exactly. */
+ * caseless (the fragments are caseless), escapes exactly. 1 when so,
+ * 2 when re is that followed by \w* (a word ending, "radicul*"), else 0. */
 static int is_literal_re(const char *re, const char *lit, uint8_t f) {
   char buf[4 * IR_LIT_MAX + 8];
   size_t n = 0;
@@ -455,7 +456,9 @@ static int is_literal_re(const char *re, const char *lit, uint8_t f) {
     if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
       return 0;
   }
-  return re[n] == 0;
+  if (re[n] == 0)
+    return 1;
+  return !(f & IR_LF_WE) && strcmp(re + n, "\\w*") == 0 ? 2 : 0;
 }
 
 /* Builds the prefilter: the clauses of each fragment, the automaton. A
@@ -498,10 +501,13 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
         sc->whole = 1;
       lx->frag_sec[sc->base + k] = (uint8_t)i;
       lx->frag_need[sc->base + k] = (uint8_t)cs->n;
-      if (understood && cs->n == 1 && cs->v[0].n == 1 &&
-          is_literal_re(sc->v[k].re, cs->v[0].v[0], cs->v[0].f[0])) {
+      int lit = understood && cs->n == 1 && cs->v[0].n == 1
+                    ? is_literal_re(sc->v[k].re, cs->v[0].v[0], cs->v[0].f[0])
+                    : 0;
+      if (lit) {
         lx->frag_lit[sc->base + k] = strdup(cs->v[0].v[0]);
-        lx->frag_litf[sc->base + k] = cs->v[0].f[0];
+        lx->frag_litf[sc->base + k] =
+            (uint8_t)(cs->v[0].f[0] | (lit == 2 ? IR_LF_TAIL : 0));
       }
       if (!cs->n) {
         lx->frag_init[sc->base + k] = 1;

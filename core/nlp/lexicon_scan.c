@@ -22,18 +22,25 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
  * and flags are zero between calls, reset through the touched list), then
  * (aligned) per clause the end of its last literal found, then per clause
  * the start of its earliest literal found (valid while it is satisfied),
- * then per clause the end of that literal. */
+ * then per clause the end of that literal, then the count of the
+ * candidates and their ids (ir_lexicon_cands; the next scan resets their
+ * seen bytes through it, so a scan costs no pass over all fragments). */
 static size_t last_off(const ir_lexicon *lx) {
   return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
 }
 
+static uint32_t *cand_list(const ir_lexicon *lx, const uint8_t *seen) {
+  return (uint32_t *)(void *)(seen + last_off(lx) + 12 * lx->nclauses);
+}
+
 size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return last_off(lx) + 12 * lx->nclauses + 8;
+  return last_off(lx) + 12 * lx->nclauses + 4 * (lx->nfrags + 1) + 8;
 }
 
 typedef struct {
   uint8_t *seen, *cnt, *sat;
   uint32_t *last, *first, *fend;
+  uint32_t *cands; /* the candidates found, cands[-1] of them */
   const unsigned char *s;
   uint32_t touched[256];
   size_t nt;
@@ -47,15 +54,15 @@ typedef struct {
  * The byte before a literal starting with a word byte is its previous
  * stream symbol or a skipped whitespace byte, the byte after one ending
  * with a word byte its next symbol: both are read in s. */
-static void report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
-                   uint32_t st, uint32_t end, size_t n, const uint32_t *pos,
-                   uint32_t k) {
-  int nextw = end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1;
+/* (inlined into the scan loops: it runs for a good part of the bytes) */
+static inline __attribute__((always_inline)) void
+report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w, uint32_t st,
+       uint32_t end, size_t n, const uint32_t *pos, uint32_t k) {
   const uint32_t *e = d->rent + d->rfirst[st - d->rep_lo];
   const uint32_t *ee = d->rent + d->rfirst[st - d->rep_lo + 1];
   for (; e < ee; e++) {
     uint32_t x = *e, len = x >> 2 & 63, f = x & 3;
-    if ((f & IR_LF_WE) && nextw)
+    if ((f & IR_LF_WE) && end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1)
       continue;
     uint32_t start = pos ? pos[(k - len) & 63] : end + 1 - len;
     if ((f & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
@@ -78,6 +85,7 @@ static void report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
     w->nt++;
     if (++w->cnt[g] == lx->frag_need[g]) {
       w->seen[g] = 1;
+      w->cands[w->cands[-1]++] = g;
       w->m |= IR_SEC_BIT(lx->frag_sec[g]);
     }
   }
@@ -193,6 +201,26 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
   }
 }
 
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Sorts the n candidate ids v (few, mostly in increasing order). */
+static void sort_cands(uint32_t *v, size_t n) {
+  if (n > 48) {
+    qsort(v, n, sizeof *v, cmp_u32);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    uint32_t x = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
 /* The scan with automaton d (want: the sections it covers). */
 static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
                             ir_secmask want, const char *s, size_t n,
@@ -204,10 +232,21 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
   w.last = (uint32_t *)(void *)(seen + last_off(lx));
   w.first = w.last + lx->nclauses;
   w.fend = w.first + lx->nclauses;
+  w.cands = cand_list(lx, seen) + 1;
   w.s = (const unsigned char *)s;
   w.nt = 0;
   w.m = lx->init_mask & want;
-  memcpy(seen, lx->frag_init, lx->nfrags);
+  /* the last scan's candidates are all the seen bytes set */
+  for (uint32_t j = 0; j < w.cands[-1]; j++)
+    seen[w.cands[j]] = 0;
+  w.cands[-1] = 0;
+  if (lx->init_mask) {
+    for (uint32_t g = 0; g < lx->nfrags; g++)
+      if (lx->frag_init[g]) {
+        seen[g] = 1;
+        w.cands[w.cands[-1]++] = g;
+      }
+  }
   if (maybe_space_run(w.s, n)) {
     scan_runs(lx, d, &w, n);
   } else if (n >= SPLIT_MIN) {
@@ -224,6 +263,7 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
         report(lx, d, &w, st, (uint32_t)i, n, NULL, 0);
     }
   }
+  sort_cands(w.cands, w.cands[-1]);
   uint8_t *cnt = w.cnt, *sat = w.sat;
   if (w.nt > 256) {
     memset(cnt, 0, lx->nfrags + lx->nclauses);
@@ -240,6 +280,10 @@ ir_secmask ir_lexicon_scan(const ir_lexicon *lx, const char *s, size_t n,
                            uint8_t *seen) {
   if (!lx->ac.next) {
     memset(seen, 1, lx->nfrags);
+    uint32_t *v = cand_list(lx, seen);
+    v[0] = (uint32_t)lx->nfrags;
+    for (uint32_t g = 0; g < lx->nfrags; g++)
+      v[1 + g] = g;
     return IR_SEC_ALL;
   }
   return scan_with(lx, &lx->ac, IR_SEC_ALL, s, n, seen);
@@ -276,30 +320,31 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
 
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
                                     int *we) {
-  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g])
+  if (!lx->frag_lit || g >= lx->nfrags || !lx->frag_lit[g] ||
+      (lx->frag_litf[g] & IR_LF_TAIL))
     return NULL;
   *ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
   *we = (lx->frag_litf[g] & IR_LF_WE) != 0;
   return lx->frag_lit[g];
 }
 
-void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
-                          size_t k, ir_frag_info *fi) {
-  const lex_section *sc = id >= 0 && id < IR_LEX_COUNT ? &lx->sec[id] : NULL;
-  size_t g = (sc ? sc->base : 0) + k;
-  fi->code = sc && !sc->whole && k < sc->n ? sc->v[k].code : NULL;
-  fi->lit = NULL;
-  fi->ws = fi->we = 0;
+const uint32_t *ir_lexicon_cands(const ir_lexicon *lx, const uint8_t *seen,
+                                 size_t *n) {
+  const uint32_t *v = cand_list(lx, seen);
+  *n = v[0];
+  return v + 1;
+}
+
+void ir_lexicon_cand_info(const ir_lexicon *lx, const uint8_t *seen, uint32_t g,
+                          ir_frag_info *fi) {
+  const lex_section *sc = &lx->sec[lx->frag_sec[g]];
+  fi->code = sc->v[g - sc->base].code;
+  fi->lit = lx->frag_lit[g];
+  fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
+  fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
+  fi->tail = (lx->frag_litf[g] & IR_LF_TAIL) != 0;
   fi->from = fi->fend = 0;
   fi->last = (size_t)-1;
-  if (!lx->ac.next || g >= lx->nfrags)
-    return;
-  const char *lit = lx->frag_lit[g];
-  if (lit) {
-    fi->lit = lit;
-    fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
-    fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
-  }
   const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
   uint32_t pre = lx->frag_pre[g], need = lx->frag_need[g];
   if (pre != UINT32_MAX) {
@@ -316,6 +361,14 @@ void ir_lexicon_frag_info(const ir_lexicon *lx, const uint8_t *seen, int id,
   }
 }
 
+int ir_lexicon_sec_info(const ir_lexicon *lx, int id, size_t *base, size_t *n) {
+  if (id < 0 || id >= lx->nsec || !lx->sec[id].code)
+    return -1;
+  *base = lx->sec[id].base;
+  *n = lx->sec[id].n;
+  return lx->sec[id].whole || !lx->sec[id].n || !lx->sec[id].v[0].code;
+}
+
 static int word_byte(unsigned char c) {
   return (unsigned char)((c | 0x20) - 'a') < 26 ||
          (unsigned char)(c - '0') < 10 || c == '_';
@@ -324,14 +377,22 @@ static int space_byte(unsigned char c) {
   return c == ' ' || (c >= 9 && c <= 13);
 }
 
-size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
-                             size_t e, size_t at, size_t found_end) {
+/* The end of the run of word bytes from p in text[0, e). */
+static size_t word_end(const char *text, size_t e, size_t p) {
+  while (p < e && word_byte((unsigned char)text[p]))
+    p++;
+  return p;
+}
+
+size_t ir_lexicon_literal_at(const char *lit, int ws, int we, int tail,
+                             const char *text, size_t e, size_t at,
+                             size_t found_end) {
   if (ws && at > 0 && word_byte((unsigned char)text[at - 1]))
     return 0;
   /* the scan found it here with its word boundaries, but for the byte
    * before the sentence (taken as a non-word byte, checked above) */
   if (found_end)
-    return found_end;
+    return tail ? word_end(text, e, found_end) : found_end;
   size_t p = at;
   for (const char *q = lit; *q; q++) {
     if (*q == ' ') { /* \s+ */
@@ -348,7 +409,7 @@ size_t ir_lexicon_literal_at(const char *lit, int ws, int we, const char *text,
   }
   if (we && p < e && word_byte((unsigned char)text[p]))
     return 0;
-  return p;
+  return tail ? word_end(text, e, p) : p;
 }
 
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
