@@ -1,9 +1,9 @@
 /* lua_bounded.c - bounded library calls for rules (see lua_bounded.h). */
-#define _GNU_SOURCE /* memmem */
 #include "lua_bounded.h"
 
 #include <lauxlib.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lua_sandbox.h"
@@ -160,10 +160,14 @@ static int b_pattern(lua_State *L) {
  * (default 1; negative counts from the end, as in string.find) where one of
  * the plain strings of the list words starts: its start, end and index in
  * words, or nil. On a tie the earlier word wins. Charged as one plain find
- * per word. Each word after a match is only looked for before it. */
+ * over s plus the words' lengths. One pass over s: a byte that starts no
+ * word is skipped on a bitmap test; at one that does, the words starting
+ * with it are compared in list order (a chain per first byte). */
+#define FINDANY_MAX 256
+
 static int b_findany(lua_State *L) {
   size_t ls = 0;
-  const char *s = luaL_checklstring(L, 1, &ls);
+  const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &ls);
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_Integer init = luaL_optinteger(L, 3, 1);
   if (init < 0)
@@ -174,42 +178,62 @@ static int b_findany(lua_State *L) {
     lua_pushnil(L);
     return 1;
   }
-  size_t from = (size_t)init - 1, best = ls + 1, bestlen = 0;
-  lua_Integer n = luaL_len(L, 2), besti = 0;
-  for (lua_Integer i = 1; i <= n; i++) {
-    lua_geti(L, 2, i);
-    size_t lw = 0;
-    const char *w = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lw)
-                                                    : NULL;
-    if (!w)
-      return luaL_error(L, "bad argument #2 to 'findany' (word %I is a %s, "
-                           "not a string)",
+  lua_Integer n = luaL_len(L, 2);
+  if (n > FINDANY_MAX)
+    return luaL_error(L, "bad argument #2 to 'findany' (more than %d words)",
+                      FINDANY_MAX);
+  luaL_checkstack(L, (int)n + 4, "findany");
+  const unsigned char *w[FINDANY_MAX];
+  size_t lw[FINDANY_MAX], wsum = 0;
+  int next[FINDANY_MAX], head[256], empty = -1;
+  uint64_t first[4] = {0, 0, 0, 0};
+  int base = lua_gettop(L);
+  for (lua_Integer i = 1; i <= n; i++) { /* the words stay on the stack */
+    if (lua_geti(L, 2, i) != LUA_TSTRING)
+      return luaL_error(L,
+                        "bad argument #2 to 'findany' (word %I is a %s, "
+                        "not a string)",
                         i, luaL_typename(L, -1));
-    ir_lua_box_charge(L, (double)(ls - from) + (double)lw);
-    /* a match must start before the best so far */
-    size_t lim = ls;
-    if (best <= ls && best + lw - 1 < lim)
-      lim = best + lw - 1;
-    const char *at = NULL;
-    if (lw == 0)
-      at = s + from;
-    else if (lim >= from + lw)
-      at = memmem(s + from, lim - from, w, lw);
-    if (at && (size_t)(at - s) < best) {
-      best = (size_t)(at - s);
-      bestlen = lw;
-      besti = i;
+    w[i - 1] = (const unsigned char *)lua_tolstring(L, -1, &lw[i - 1]);
+    wsum += lw[i - 1];
+  }
+  ir_lua_box_charge(L, (double)(ls - (size_t)(init - 1)) + (double)wsum);
+  for (int i = (int)n - 1; i >= 0; i--) { /* chains in list order */
+    if (lw[i] == 0) {
+      empty = i;
+      continue;
     }
-    lua_pop(L, 1);
+    unsigned c = w[i][0];
+    int known = (first[c >> 6] >> (c & 63)) & 1;
+    next[i] = known ? head[c] : -1;
+    head[c] = i;
+    first[c >> 6] |= (uint64_t)1 << (c & 63);
   }
-  if (!besti) {
-    lua_pushnil(L);
-    return 1;
+  for (size_t p = (size_t)init - 1; p <= ls; p++) {
+    int hit = empty; /* an empty word matches everywhere */
+    if (p < ls && ((first[s[p] >> 6] >> (s[p] & 63)) & 1)) {
+      for (int i = head[s[p]]; i >= 0 && (hit < 0 || i < hit); i = next[i])
+        if (lw[i] <= ls - p && memcmp(s + p, w[i], lw[i]) == 0) {
+          hit = i;
+          break;
+        }
+    }
+    if (hit >= 0) {
+      lua_settop(L, base);
+      lua_pushinteger(L, (lua_Integer)p + 1);
+      lua_pushinteger(L, (lua_Integer)(p + lw[hit]));
+      lua_pushinteger(L, hit + 1);
+      return 3;
+    }
+    if (empty < 0 && p < ls && !((first[s[p] >> 6] >> (s[p] & 63)) & 1)) {
+      /* skip to the next byte that starts a word */
+      while (p + 1 < ls && !((first[s[p + 1] >> 6] >> (s[p + 1] & 63)) & 1))
+        p++;
+    }
   }
-  lua_pushinteger(L, (lua_Integer)best + 1);
-  lua_pushinteger(L, (lua_Integer)(best + bestlen));
-  lua_pushinteger(L, besti);
-  return 3;
+  lua_settop(L, base);
+  lua_pushnil(L);
+  return 1;
 }
 
 static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {

@@ -4,6 +4,7 @@
 -- CRITERIA, span), once per letter; nothing here keeps state.
 --
 -- Evidence and messages
+--   A.squash(s) -> string        s with each white-space run as one space
 --   A.clip(s, n) -> string       s with white-space runs as one space, cut
 --                                to n bytes at a UTF-8 boundary + "..."
 --   A.quote(ev) -> string|nil    "'text'" of evidence ev (clipped to 200
@@ -88,8 +89,19 @@
 
 -- ---- evidence and messages ------------------------------------------------
 
+-- What gsub("%s+", " ") would change: a white-space byte other than a
+-- space, or two spaces in a row (most texts have neither: no gsub then).
+local RUNS = { "  ", "\t", "\n", "\v", "\f", "\r" }
+
+local function squash(s)
+  if not s:findany(RUNS) then
+    return s
+  end
+  return (s:gsub("%s+", " "))
+end
+
 local function clip(s, n)
-  s = (s or ""):gsub("%s+", " ")
+  s = squash(s or "")
   if #s > n then
     -- cut at a UTF-8 character boundary
     local cut = n
@@ -398,6 +410,7 @@ local function check_with(parts)
 end
 
 return {
+  squash = squash,
   clip = clip,
   quote = quote,
   where = where,

@@ -104,7 +104,7 @@ local NEGATORS = { "no ", "not ", "without ", "never ", "absence of ", "lack of 
 
 local function pain_consult(item, letter)
   for _, text in ipairs({ letter.summary or "", item.rationale or "" }) do
-    local lower = text:lower():gsub("%s+", " ")
+    local lower = A.squash(text:lower())
     for _, c in ipairs(CONSULT) do
       local from = 1
       while true do
