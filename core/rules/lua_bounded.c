@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lua_freeze.h"
 #include "lua_sandbox.h"
 
 /* Calls the original (upvalue 1) with this call's arguments. */
@@ -178,6 +179,8 @@ static int b_findany(lua_State *L) {
     lua_pushnil(L);
     return 1;
   }
+  if (ir_lua_frozen_storage(L, 2)) /* a list the rule's chunk made */
+    lua_replace(L, 2);
   lua_Integer n = luaL_len(L, 2);
   if (n > FINDANY_MAX)
     return luaL_error(L, "bad argument #2 to 'findany' (more than %d words)",
@@ -213,7 +216,8 @@ static int b_findany(lua_State *L) {
     int hit = empty; /* an empty word matches everywhere */
     if (p < ls && ((first[s[p] >> 6] >> (s[p] & 63)) & 1)) {
       for (int i = head[s[p]]; i >= 0 && (hit < 0 || i < hit); i = next[i])
-        if (lw[i] <= ls - p && memcmp(s + p, w[i], lw[i]) == 0) {
+        if (lw[i] <= ls - p && (lw[i] < 2 || s[p + 1] == w[i][1]) &&
+            memcmp(s + p, w[i], lw[i]) == 0) {
           hit = i;
           break;
         }
