@@ -191,12 +191,13 @@ static int box_start(ir_lua_box *b, char *err, size_t errlen) {
     return -1;
   }
   *(ir_lua_box **)lua_getextraspace(b->L) = b;
-  /* a cycle when the heap has grown to 3x what the last one kept: a
-   * letter's garbage (fresh environment, letter views) is reused while
-   * still in the caches; at 10x (1000) the free lists spread over
-   * megabytes and most allocations missed them (fewer instructions, but
-   * ~8% more time over a batch) */
-  lua_gc(b->L, LUA_GCINC, 300, 400, 0);
+  /* a cycle when the heap has grown to 6x what the last one kept: with the
+   * state kept between letters (lua_freeze.h) a letter leaves little
+   * garbage, and each cycle marks the whole kept state (3x: 3% more
+   * instructions in the rules stage, ~4% more time over a batch; at 10x
+   * the free lists spread over megabytes and most allocations missed
+   * them) */
+  lua_gc(b->L, LUA_GCINC, 600, 400, 0);
   arm(b);
   lua_pushcfunction(b->L, boot);
   int st = lua_pcall(b->L, 0, 0, 0);
