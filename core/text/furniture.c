@@ -220,15 +220,15 @@ static int is_furn(const fline *f) {
 }
 
 void ir_furniture_find(ir_arena *a, const unsigned char *s, size_t n,
-                       unsigned char eol, ir_furniture *out) {
+                       unsigned char eol, const ir_lines *lines,
+                       ir_furniture *out) {
   memset(out, 0, sizeof *out);
   fline *v = NULL;
-  size_t nv = 0, cap = 0;
+  size_t nv = 0, cap = 0, ln = 0;
   for (size_t i = 0; i < n;) {
-    const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
-    const unsigned char *e = nl ? nl : s + n;
+    const unsigned char *b = s + i, *e = ir_line_end(lines, &ln, s, i, n, eol);
     uint32_t raw = (uint32_t)i;
-    i = (size_t)(e - s) + (nl ? 1 : 0);
+    i = (size_t)(e - s) + (e < s + n ? 1 : 0);
     while (b < e && blank(*b))
       b++;
     while (e > b && blank(e[-1]))

@@ -70,17 +70,20 @@ static int line_kind(const unsigned char *b, const unsigned char *e,
   return 0;
 }
 
-static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
+/* lines: the index of s's lines when n is its whole length (their ends are
+ * the ones found here), else NULL */
+static void shape_scan(const unsigned char *s, size_t n, const ir_lines *lines,
+                       shape_stats *st) {
   memset(st, 0, sizeof *st);
-  int cr_only = !memchr(s, '\n', n);
-  unsigned char eol = cr_only ? '\r' : '\n';
+  unsigned char eol = '\n';
+  if (!lines)
+    eol = memchr(s, '\n', n) ? '\n' : '\r';
   int prev = -1, blanks = 0; /* previous line kind, blank lines since */
   int pending = 0;           /* last content line awaits its successor */
-  size_t i = 0;
+  size_t i = 0, ln = 0;
   while (i < n) {
-    const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
-    const unsigned char *e = nl ? nl : s + n;
-    i = (size_t)(e - s) + (nl ? 1 : 0);
+    const unsigned char *b = s + i, *e = ir_line_end(lines, &ln, s, i, n, eol);
+    i = (size_t)(e - s) + (e < s + n ? 1 : 0);
     const unsigned char *f = first_visible(b, e);
     int k = line_kind(b, e, f);
     if (pending) {
@@ -380,14 +383,17 @@ static void scan(const ir_layout_tables *x, const unsigned char *s, size_t n,
 }
 
 unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
-                          size_t n, ir_layout *layout) {
+                          size_t n, const ir_lines *lines, ir_layout *layout) {
   *layout = IR_LAYOUT_UNKNOWN;
   if (!s || !n)
     return 0;
   scan_stats st;
   scan(x, s, n, &st);
   shape_stats sh;
-  shape_scan(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, &sh);
+  /* the prefix's lines end at the same byte as the whole text's when the
+   * prefix is all of it (see line_eol in normalize.c) */
+  shape_scan(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, n <= SHAPE_SCAN ? lines : NULL,
+             &sh);
   unsigned f = 0;
   if (is_pdf_shape(&sh))
     f |= IR_SHAPE_PDF;
@@ -407,6 +413,6 @@ unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
 ir_layout ir_detect_layout(const ir_layout_tables *x, const unsigned char *s,
                            size_t n) {
   ir_layout l;
-  ir_layout_detect(x, s, n, &l);
+  ir_layout_detect(x, s, n, NULL, &l);
   return l;
 }

@@ -18,7 +18,7 @@
 #include "norm_int.h"
 
 #define NORM_MAX_INPUT ((size_t)64 << 20)
-enum { BINARY_SAMPLE = 64 * 1024 };
+enum { BINARY_SAMPLE = 64 * 1024, LINE_INDEX_MAX = 4 << 20 };
 
 /* ---- output with map ---------------------------------------------------- */
 
@@ -363,11 +363,12 @@ static int is_binary(const unsigned char *s, size_t n) {
 /* Hard-wrap threshold from the 90th percentile of printed line lengths:
  * text wrapped at 72 columns joins unpunctuated lines of >= 47 characters;
  * one-paragraph-per-line text joins none by length. */
-static uint32_t wrap_min(const unsigned char *s, size_t n, unsigned char eol) {
+static uint32_t wrap_min(const unsigned char *s, size_t n, unsigned char eol,
+                         const ir_lines *lines) {
   size_t hist[257] = {0}, total = 0, m = n < 256 * 1024 ? n : 256 * 1024;
+  size_t ln = 0;
   for (size_t i = 0; i < m;) {
-    const unsigned char *nl = memchr(s + i, eol, m - i);
-    size_t e = nl ? (size_t)(nl - s) : m, l = e - i;
+    size_t e = (size_t)(ir_line_end(lines, &ln, s, i, m, eol) - s), l = e - i;
     while (l && s[i + l - 1] <= ' ')
       l--;
     if (l) {
@@ -489,7 +490,15 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
     *err = "binary data, not a text letter";
     return -1;
   }
-  unsigned shape = ir_layout_detect(lt, orig, len, &t->layout);
+  /* the physical lines, found once for every pass over them below (a
+   * larger text is walked with memchr: the index takes 4 bytes a line) */
+  unsigned char eol = len ? line_eol(orig, len) : '\n';
+  ir_lines lines_v, *lines = NULL;
+  if (len && len <= LINE_INDEX_MAX) {
+    ir_lines_build(a, orig, len, eol, &lines_v);
+    lines = &lines_v;
+  }
+  unsigned shape = ir_layout_detect(lt, orig, len, lines, &t->layout);
   norm_state st;
   memset(&st, 0, sizeof st);
   st.orig = orig;
@@ -499,18 +508,16 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
   st.o.a = a;
   st.o.cap = len + len / 16 + 64;
   st.o.buf = ir_arena_alloc_raw(a, st.o.cap);
-  unsigned char eol = len ? line_eol(orig, len) : '\n';
-  ir_furniture_find(a, orig, len, eol, &st.furn);
+  ir_furniture_find(a, orig, len, eol, lines, &st.furn);
   if (st.furn.case_len)
     t->page_case = ir_arena_strndup(a, (const char *)orig + st.furn.case_os,
                                     st.furn.case_len);
-  st.j.wrap_min = wrap_min(orig, len, eol);
-  size_t i = 0;
+  st.j.wrap_min = wrap_min(orig, len, eol, lines);
+  size_t i = 0, ln = 0;
   while (i < len) {
     const unsigned char *b = orig + i;
-    const unsigned char *nl = memchr(b, eol, len - i);
-    const unsigned char *e = nl ? nl : orig + len;
-    i = (size_t)(e - orig) + (nl ? 1 : 0);
+    const unsigned char *e = ir_line_end(lines, &ln, orig, i, len, eol);
+    i = (size_t)(e - orig) + (e < orig + len ? 1 : 0);
     while (eol == '\n' && e > b && e[-1] == '\r')
       e--;
     on_line(&st, b, e);
@@ -528,7 +535,11 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
   t->runs = st.o.runs;
   t->nruns = st.o.nruns;
   t->line_eol = eol;
-  if (len)
+  if (lines) { /* the line ends, without a last line's end of text */
+    t->line_ends = lines->end;
+    t->nline_ends = lines->n - (lines->end[lines->n - 1] == len);
+  } else if (len) {
     ir_build_line_marks(a, t);
+  }
   return 0;
 }
