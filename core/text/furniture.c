@@ -31,10 +31,14 @@ typedef struct {
   uint8_t cand, dropped; /* running-header candidate; left out */
 } fline;
 
-static int blank(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' ||
-         c == 0xA0;
-}
+#define BLANK(c)                                                               \
+  ((c) == ' ' || (c) == '\t' || (c) == '\f' || (c) == '\v' || (c) == '\r' ||   \
+   (c) == 0xA0)
+static int blank(unsigned char c) { return BLANK(c); }
+
+/* Bytes that end a word of a line being classified: a blank, ':', '#'. */
+#define WORD_END(c) (BLANK(c) || (c) == ':' || (c) == '#')
+static const unsigned char word_end[256] = {IR_BYTE_TABLE(WORD_END)};
 
 /* A case number "CM15-0123456" at p (two capitals, two digits, '-', 4..10
  * digits, not followed by a word character): its length, 0 if none. */
@@ -133,7 +137,7 @@ static void classify(const unsigned char *s, fline *f) {
     static const char *const lab[] = {"imr", "case", "number",
                                       "no.", "no",   NULL};
     const unsigned char *q = p;
-    while (q < e && !blank(*q) && *q != ':' && *q != '#')
+    while (q < e && !word_end[*q])
       q++;
     if (other) { /* already text: only a case number still matters */
       p = q > p ? q : p + 1;
@@ -268,12 +272,12 @@ void ir_furniture_find(ir_arena *a, const unsigned char *s, size_t n,
     fline *f = &v[k];
     if (f->cls != F_TEXT || f->e - f->b > RUN_MAX)
       continue;
+    int prev = k && is_furn(&v[k - 1]), next = k + 1 < nv && is_furn(&v[k + 1]);
+    if (!prev && !next)
+      continue;
     unsigned char last = s[f->e - 1];
     if (last == '.' || last == ';' || last == ',' || last == ':' ||
         (memchr(s + f->b, ':', f->e - f->b) && !f->cl))
-      continue;
-    int prev = k && is_furn(&v[k - 1]), next = k + 1 < nv && is_furn(&v[k + 1]);
-    if (!prev && !next)
       continue;
     if (f->cl || (prev && next))
       f->dropped = 1;

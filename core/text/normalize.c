@@ -58,6 +58,13 @@ static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
 
 /* ---- separators between content lines ------------------------------------ */
 
+/* strchr(set, c) != NULL for a set of bytes below 64 given as a bit mask
+ * (CB(x) | ...), without the call; like strchr, c == 0 is in every set. */
+#define CB(c) ((uint64_t)1 << (c))
+static inline int in_set(unsigned char c, uint64_t set) {
+  return c < 64 && ((set | 1) >> c & 1);
+}
+
 enum { SEP_BREAK, SEP_SPACE, SEP_GLUE, SEP_DEHYPH };
 
 typedef struct {
@@ -94,12 +101,20 @@ static int prose(const outbuf *o, size_t lstart) {
   if (o->len - lstart >= 100)
     return 1;
   for (size_t p = lstart + 3; p + 1 < o->len; p++)
-    if (o->buf[p] == ' ' && strchr(".!?", o->buf[p - 1]) &&
+    if (o->buf[p] == ' ' &&
+        in_set((unsigned char)o->buf[p - 1], CB('.') | CB('!') | CB('?')) &&
         ir_ascii_lower((unsigned char)o->buf[p - 2]) &&
         ir_ascii_lower((unsigned char)o->buf[p - 3]) &&
         ir_ascii_upper((unsigned char)o->buf[p + 1]))
       return 1;
   return 0;
+}
+
+/* Does line b end like an item title? *known: -1 until found. */
+static int b_title_tail(const unsigned char *orig, const linfo *b, int *known) {
+  if (*known < 0)
+    *known = ir_line_title_tail(orig, b);
+  return *known;
 }
 
 /* One paragraph a line (markup, plain text): a printed line of prose that
@@ -109,10 +124,12 @@ static int prose(const outbuf *o, size_t lstart) {
  * an item title or a list entry (a '-' entry may continue in lower case:
  * "Fexmid\n- ineffective"). */
 static int runs_on(const joiner *j, const outbuf *o, const unsigned char *orig,
-                   const linfo *a, const linfo *b) {
-  if (j->log_heading || !(a_alnum(a->last) || strchr(",%'\"", a->last)))
+                   const linfo *a, const linfo *b, int *b_title) {
+  if (j->log_heading ||
+      !(a_alnum(a->last) ||
+        in_set(a->last, CB(',') | CB('%') | CB('\'') | CB('"'))))
     return 0;
-  if (b->heading || b->label || b->plabel || ir_line_title_tail(orig, b))
+  if (b->heading || b->label || b->plabel || b_title_tail(orig, b, b_title))
     return 0;
   if (b->list && !(b->head[0] == '-' && b->nhead > 2 &&
                    ir_ascii_lower((unsigned char)b->head[2])))
@@ -136,22 +153,32 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
   size_t loglen = o->len - j->lstart + (j->have_hyphen ? 1 : 0);
   if (a->last == ':' && ir_line_outcome(b))
     return SEP_SPACE; /* a wrapped item title */
-  if (a->last && strchr(".:!?", a->last) && ir_line_title_tail(orig, b))
+  int b_title = -1;   /* b_title_tail, found once when first needed */
+  if (a->last && in_set(a->last, CB('.') | CB(':') | CB('!') | CB('?')) &&
+      b_title_tail(orig, b, &b_title))
     return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
   int b_lower = ir_ascii_lower(b->first);
-  int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
-  int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */
+  int a_open = a->last && in_set(a->last, CB(',') | CB(';') | CB('&') |
+                                              CB('/') | CB('(') | CB('-'));
+  /* a wrapped value; "... AND" (ec: -1 when not looked at) */
+  int ec = a_open ? -1 : ends_connector(o, j->lstart);
+  int a_cont = a_open || ec;
   /* an all-caps line is a heading unless it visibly continues (a long
    * upper-case item title wrapped onto the next printed line) */
   if (j->log_heading &&
-      !(a_cont || (a->nchars >= 60 && ir_line_title_tail(orig, b))))
+      !(a_cont || (a->nchars >= 60 && b_title_tail(orig, b, &b_title))))
     return SEP_BREAK;
   if (title_end(o, j->lstart))
     return SEP_BREAK;
-  if (b->plabel && !j->log_heading && a->last && strchr(".!?)", a->last))
+  if (b->plabel && !j->log_heading && a->last &&
+      in_set(a->last, CB('.') | CB('!') | CB('?') | CB(')')))
     return SEP_BREAK; /* "... Guidelines." / "MAXIMUS guideline: ..." */
-  if (!j->pdf && !strchr(".!?:;-", a->last) && !b->heading && !b->label &&
-      (strchr("&/+", a->last) || ends_connector(o, j->lstart) ||
+  if (!j->pdf &&
+      !in_set(a->last,
+              CB('.') | CB('!') | CB('?') | CB(':') | CB(';') | CB('-')) &&
+      !b->heading && !b->label &&
+      (in_set(a->last, CB('&') | CB('/') | CB('+')) ||
+       (ec >= 0 ? ec : ends_connector(o, j->lstart)) ||
        (b->first == '(' && !b->list) ||
        (b->first == '-' && b->second == ' ' && continues_lower(b))))
     return SEP_SPACE; /* "bupi +" / "Depo-Medrol", "neck pain for" / "3
@@ -173,9 +200,10 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return ir_ascii_lower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
   if (j->pdf || b_lower)
     return SEP_SPACE;
-  if (!strchr(".!?:;", a->last) && a->nchars >= j->wrap_min)
+  if (!in_set(a->last, CB('.') | CB('!') | CB('?') | CB(':') | CB(';')) &&
+      a->nchars >= j->wrap_min)
     return SEP_SPACE; /* hard-wrapped plain text */
-  if (runs_on(j, o, orig, a, b))
+  if (runs_on(j, o, orig, a, b, &b_title))
     return SEP_SPACE;
   return SEP_BREAK;
 }
@@ -424,6 +452,10 @@ static void on_line(norm_state *st, const unsigned char *b,
     st->after_furn = 1;
     return;
   }
+  if (b == e) { /* what measuring an empty line finds */
+    st->n_empty++;
+    return;
+  }
   src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
   linfo li;
   ir_measure_line(s, b, e, &li);
@@ -435,7 +467,8 @@ static void on_line(norm_state *st, const unsigned char *b,
   int across_page = st->after_furn;
   if (st->after_furn) {
     int para = st->furn_para || para_blanks(st);
-    int ended = st->have_prev && st->prev.last && strchr(".!?:", st->prev.last);
+    int ended = st->have_prev && st->prev.last &&
+                in_set(st->prev.last, CB('.') | CB('!') | CB('?') | CB(':'));
     st->n_empty = 0;
     st->n_ws = para && ended;
     st->after_furn = st->furn_para = 0;
@@ -448,7 +481,8 @@ static void on_line(norm_state *st, const unsigned char *b,
     /* a sentence that runs on across page furniture (any layout): the
      * line before it did not end the sentence */
     if (across_page && sep == SEP_BREAK && st->prev.last &&
-        !strchr(".!?:", st->prev.last) && !j->log_heading && !li.heading)
+        !in_set(st->prev.last, CB('.') | CB('!') | CB('?') | CB(':')) &&
+        !j->log_heading && !li.heading)
       sep = SEP_SPACE;
     flush_hyphen(o, j, sep != SEP_DEHYPH);
     uint32_t a_end = st->prev.last_end;
