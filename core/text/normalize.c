@@ -30,8 +30,8 @@ typedef struct {
   size_t nruns, rcap;
 } outbuf;
 
-static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
-                int verbatim) {
+static inline void put(outbuf *o, const void *b, size_t n, uint32_t os,
+                       uint32_t ol, int verbatim) {
   if (o->len + n + 1 > o->cap) {
     size_t nc = o->cap * 2 + n + 64;
     o->buf = ir_arena_grow_raw(o->a, o->buf, o->cap, nc);
@@ -52,7 +52,10 @@ static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
     ir_map_run nr = {(uint32_t)o->len, (uint32_t)n, os, ol, (uint8_t)verbatim};
     o->runs[o->nruns++] = nr;
   }
-  memcpy(o->buf + o->len, b, n);
+  if (n == 1) /* a separator or a character: no call */
+    o->buf[o->len] = *(const char *)b;
+  else
+    memcpy(o->buf + o->len, b, n);
   o->len += n;
 }
 
@@ -77,16 +80,38 @@ typedef struct {
   unit hyphen;
 } joiner;
 
-/* The output ends with a word that cannot end a heading ("AND", "OF"). */
+/* The output ends with a word that cannot end a heading: "and", "or",
+ * "of", "the", "to", "for", "in", "with", "at", "on", "from", any case. The
+ * word (ASCII letters, so | 0x20 is lower case) is read as one number. */
+#define W2(a, b) ((uint32_t)(a) << 8 | (uint32_t)(b))
+#define W3(a, b, c) (W2(a, b) << 8 | (uint32_t)(c))
+#define W4(a, b, c, d) (W3(a, b, c) << 8 | (uint32_t)(d))
 static int ends_connector(const outbuf *o, size_t lstart) {
-  static const char *const conn[] = {"and", "or",   "of", "the", "to",   "for",
-                                     "in",  "with", "at", "on",  "from", NULL};
   size_t e = o->len, b = e;
   while (b > lstart && e - b < 6 &&
          ir_ascii_alpha((unsigned char)o->buf[b - 1]))
     b--;
-  return e > b && (b == lstart || o->buf[b - 1] == ' ') &&
-         ir_word_in(o->buf + b, e - b, conn);
+  if (e == b || e - b > 4 || (b != lstart && o->buf[b - 1] != ' '))
+    return 0;
+  uint32_t w = 0;
+  for (size_t i = b; i < e; i++)
+    w = w << 8 | ((unsigned char)o->buf[i] | 0x20);
+  switch (w) {
+  case W3('a', 'n', 'd'):
+  case W2('o', 'r'):
+  case W2('o', 'f'):
+  case W3('t', 'h', 'e'):
+  case W2('t', 'o'):
+  case W3('f', 'o', 'r'):
+  case W2('i', 'n'):
+  case W4('w', 'i', 't', 'h'):
+  case W2('a', 't'):
+  case W2('o', 'n'):
+  case W4('f', 'r', 'o', 'm'):
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 /* The logical line ends with ": Upheld" / "- Overturned" (an item title). */
