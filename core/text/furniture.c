@@ -40,6 +40,14 @@ static int blank(unsigned char c) { return BLANK(c); }
 #define WORD_END(c) (BLANK(c) || (c) == ':' || (c) == '#')
 static const unsigned char word_end[256] = {IR_BYTE_TABLE(WORD_END)};
 
+/* The end of the word at p (before e). */
+static const unsigned char *word_end_at(const unsigned char *p,
+                                        const unsigned char *e) {
+  while (p < e && !word_end[*p])
+    p++;
+  return p;
+}
+
 /* A case number "CM15-0123456" at p (two capitals, two digits, '-', 4..10
  * digits, not followed by a word character): its length, 0 if none. */
 static size_t case_id(const unsigned char *p, const unsigned char *e) {
@@ -136,19 +144,19 @@ static void classify(const unsigned char *s, fline *f) {
     }
     static const char *const lab[] = {"imr", "case", "number",
                                       "no.", "no",   NULL};
-    const unsigned char *q = p;
-    while (q < e && !word_end[*q])
-      q++;
     if (other) { /* already text: only a case number still matters */
+      const unsigned char *q = word_end_at(p, e);
       p = q > p ? q : p + 1;
       continue;
     }
     unsigned char c0 = ir_ascii_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
-    if ((c0 == 'i' || c0 == 'c' || c0 == 'n') && /* (lab's first letters) */
-        ir_word_in((const char *)p, (size_t)(q - p), lab)) {
-      labels++;
-      p = q;
-      continue;
+    if (c0 == 'i' || c0 == 'c' || c0 == 'n') { /* (lab's first letters) */
+      const unsigned char *q = word_end_at(p, e);
+      if (ir_word_in((const char *)p, (size_t)(q - p), lab)) {
+        labels++;
+        p = q;
+        continue;
+      }
     }
     if (c0 == 'p' && (ir_ci_prefix(p, e, "page") || ir_ci_prefix(p, e, "pg"))) {
       const unsigned char *r = p + (ir_ci_prefix(p, e, "page") ? 4 : 2);
@@ -180,9 +188,14 @@ static void classify(const unsigned char *s, fline *f) {
       continue;
     }
     other++;
+    /* text: only a case number after the word still matters. A case
+     * number that may start after the word's end may start after p + 1:
+     * when none may from there (most lines), the word's end is not needed */
+    if (cases || !may_hold_case(p + 1, e))
+      return;
+    const unsigned char *q = word_end_at(p, e);
     p = q > p ? q : p + 1;
-    /* text: only a case number after it still matters */
-    if (cases || !may_hold_case(p, e))
+    if (!may_hold_case(p, e))
       return;
   }
   if (other || (bare && (pages || cases || labels)))
