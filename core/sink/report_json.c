@@ -39,6 +39,30 @@ static void kv_lit(ir_buf *b, const char *qk, size_t n, const char *v) {
 }
 #define KV_STR(b, k, v) kv_lit(b, "\"" k "\":", sizeof "\"" k "\":" - 1, v)
 
+/* ir_buf_putu(b, v) two digits at a time (the offsets of every span). */
+static void put_offset(ir_buf *b, unsigned long long v) {
+  static const char pairs[] =
+      "00010203040506070809101112131415161718192021222324"
+      "25262728293031323334353637383940414243444546474849"
+      "50515253545556575859606162636465666768697071727374"
+      "75767778798081828384858687888990919293949596979899";
+  char tmp[24];
+  size_t i = sizeof tmp;
+  while (v >= 100) {
+    unsigned r = (unsigned)(v % 100);
+    v /= 100;
+    i -= 2;
+    memcpy(tmp + i, pairs + 2 * r, 2);
+  }
+  if (v >= 10) {
+    i -= 2;
+    memcpy(tmp + i, pairs + 2 * v, 2);
+  } else {
+    tmp[--i] = (char)('0' + v);
+  }
+  ir_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
 /* Writes the spans of ev as array elements; *first tracks the comma. */
 /* A PDF letter's spans also carry "page" and "line" (on that page). */
 static void evidence_items(ir_buf *b, const ir_text *t, const ir_evlist *ev,
@@ -50,9 +74,9 @@ static void evidence_items(ir_buf *b, const ir_text *t, const ir_evlist *ev,
     *first = 0;
     ir_buf_puts(b, ir_section_name(e->section));
     ir_buf_put(b, "\",\"start\":", 10);
-    ir_buf_putu(b, e->start);
+    put_offset(b, e->start);
     ir_buf_put(b, ",\"end\":", 7);
-    ir_buf_putu(b, e->end);
+    put_offset(b, e->end);
     int line, page = t ? ir_text_orig_page(t, e->start, &line) : 0;
     if (page) {
       ir_buf_puts(b, ",\"page\":");
