@@ -27,6 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "conclusion.h"
 
@@ -259,33 +262,65 @@ void ir_segmenter_free(ir_segmenter *sg) {
   free(sg);
 }
 
+/* A word start at s[i] (of s[0, n)): its candidate entry when its first
+ * two letters begin a literal of some wb pattern. */
+static inline void word_at(seg *c, const unsigned char *s, size_t i, size_t n) {
+  unsigned t = wclass[s[i]], t1 = i + 1 < n ? wclass[s[i + 1]] : 0;
+  uint16_t pp =
+      t >= 2 && t1 >= 2 ? c->sg->pair_pats[(t - 2) * 26 + (t1 - 2)] : 0;
+  if (pp) {
+    seg_cand k = {i, pp};
+    ir_vec_push(c->a, &c->cands, k);
+  }
+}
+
+#ifdef __SSE2__
+/* Bit j set when s[j] (of 16) is a letter (*letters too) or a digit or
+ * '_'. Unsigned x <= k is min(x, k) == x. */
+static unsigned word_bits(const unsigned char *s, unsigned *letters) {
+  __m128i v = _mm_loadu_si128((const void *)s);
+  __m128i lw =
+      _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  __m128i lt = _mm_cmpeq_epi8(_mm_min_epu8(lw, _mm_set1_epi8(25)), lw);
+  __m128i dg = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+  __m128i w =
+      _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+  *letters = (unsigned)_mm_movemask_epi8(lt);
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(w, lt));
+}
+#endif
+
 /* Extends c->cands, the starts of words whose first two letters begin a
  * literal of some wb pattern, to cover s[0, to). A word is a run of
- * PCRE2's \\w characters (ASCII letters, digits, '_'; see wclass). */
+ * PCRE2's \\w characters (ASCII letters, digits, '_'; see wclass); it
+ * starts where the byte before is not one. With SSE2 the starts of words
+ * with a letter first are found 16 bytes at a time. */
 static void word_candidates(seg *c, size_t to) {
   const unsigned char *s = (const unsigned char *)c->s;
   size_t i = c->cand_to, n = c->n;
   if (to <= i)
     return;
-  if (i > 0) /* inside a word: skip to its end */
-    while (i < to && wclass[s[i - 1]] && wclass[s[i]])
-      i++;
-  while (i < to) {
-    while (i < to && !wclass[s[i]])
-      i++;
-    if (i >= to)
-      break;
-    unsigned t = wclass[s[i]], t1 = i + 1 < n ? wclass[s[i + 1]] : 0;
-    uint16_t pp =
-        t >= 2 && t1 >= 2 ? c->sg->pair_pats[(t - 2) * 26 + (t1 - 2)] : 0;
-    if (pp) {
-      seg_cand k = {i, pp};
-      ir_vec_push(c->a, &c->cands, k);
-    }
-    while (i < to && wclass[s[i]])
-      i++;
+  unsigned prev = i > 0 && wclass[s[i - 1]]; /* s[i - 1] is a word byte */
+#ifdef __SSE2__
+  for (; i + 16 <= to; i += 16) {
+    unsigned letters, w = word_bits(s + i, &letters);
+    /* a letter first and second (a pair word_at can take) */
+    unsigned two =
+        letters &
+        (letters >> 1 | (unsigned)(i + 16 < n && wclass[s[i + 16]] >= 2) << 15);
+    for (unsigned st = w & ~(w << 1 | prev) & two; st; st &= st - 1)
+      word_at(c, s, i + (size_t)__builtin_ctz(st), n);
+    prev = w >> 15;
   }
-  c->cand_to = i;
+#endif
+  for (; i < to; i++) {
+    unsigned w = wclass[s[i]] != 0;
+    if (w && !prev)
+      word_at(c, s, i, n);
+    prev = w;
+  }
+  c->cand_to = to;
 }
 
 /* Does one of the literals lits start at s[i] (ignoring case)? */

@@ -3,14 +3,23 @@
 
 #include "sink.h"
 
-/* k is a fixed key or a criterion id (a pack's ids are plain identifiers;
- * a long or odd one is escaped as any string). */
+/* Bytes a key is written as is with: printable ASCII but '"' and '\\'. */
+#define KEY_PLAIN(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
+#define KP4(c)                                                                 \
+  KEY_PLAIN(c), KEY_PLAIN(c + 1), KEY_PLAIN(c + 2), KEY_PLAIN(c + 3)
+#define KP16(c) KP4(c), KP4(c + 4), KP4(c + 8), KP4(c + 12)
+#define KP64(c) KP16(c), KP16(c + 16), KP16(c + 32), KP16(c + 48)
+static const unsigned char key_plain[256] = {KP64(0), KP64(64), KP64(128),
+                                             KP64(192)};
+
+/* k is a criterion id (a pack's ids are plain identifiers; a long or odd
+ * one is escaped as any string). A fixed key is written with KV_STR. */
 static void key(ir_buf *b, const char *k) {
   size_t n = strlen(k);
   char tmp[64];
   int plain = n + 3 <= sizeof tmp;
   for (size_t i = 0; plain && i < n; i++)
-    plain = k[i] >= 0x20 && k[i] != '"' && k[i] != '\\' && k[i] != 0x7f;
+    plain = key_plain[(unsigned char)k[i]];
   if (!plain) {
     ir_buf_json_str(b, k);
     ir_buf_putc(b, ':');
@@ -23,9 +32,35 @@ static void key(ir_buf *b, const char *k) {
   ir_buf_put(b, tmp, n + 3);
 }
 
-static void kv_str(ir_buf *b, const char *k, const char *v) {
-  key(b, k);
+/* "k":v for a fixed key (a literal of plain bytes, so written as is). */
+static void kv_lit(ir_buf *b, const char *qk, size_t n, const char *v) {
+  ir_buf_put(b, qk, n);
   ir_buf_json_str(b, v);
+}
+#define KV_STR(b, k, v) kv_lit(b, "\"" k "\":", sizeof "\"" k "\":" - 1, v)
+
+/* ir_buf_putu(b, v) two digits at a time (the offsets of every span). */
+static void put_offset(ir_buf *b, unsigned long long v) {
+  static const char pairs[] =
+      "00010203040506070809101112131415161718192021222324"
+      "25262728293031323334353637383940414243444546474849"
+      "50515253545556575859606162636465666768697071727374"
+      "75767778798081828384858687888990919293949596979899";
+  char tmp[24];
+  size_t i = sizeof tmp;
+  while (v >= 100) {
+    unsigned r = (unsigned)(v % 100);
+    v /= 100;
+    i -= 2;
+    memcpy(tmp + i, pairs + 2 * r, 2);
+  }
+  if (v >= 10) {
+    i -= 2;
+    memcpy(tmp + i, pairs + 2 * v, 2);
+  } else {
+    tmp[--i] = (char)('0' + v);
+  }
+  ir_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
 /* Writes the spans of ev as array elements; *first tracks the comma. */
@@ -39,9 +74,9 @@ static void evidence_items(ir_buf *b, const ir_text *t, const ir_evlist *ev,
     *first = 0;
     ir_buf_puts(b, ir_section_name(e->section));
     ir_buf_put(b, "\",\"start\":", 10);
-    ir_buf_putu(b, e->start);
+    put_offset(b, e->start);
     ir_buf_put(b, ",\"end\":", 7);
-    ir_buf_putu(b, e->end);
+    put_offset(b, e->end);
     int line, page = t ? ir_text_orig_page(t, e->start, &line) : 0;
     if (page) {
       ir_buf_puts(b, ",\"page\":");
@@ -78,9 +113,9 @@ static void str_list(ir_buf *b, const ir_strlist *l) {
  * a number or null, injectate a list. */
 static void value(ir_buf *b, const ir_crit_def *d, const ir_fact *f) {
   ir_value_kind k = d->kind;
-  if (strcmp(d->id, "injection_count") == 0)
+  if (d->id[0] == 'i' && strcmp(d->id, "injection_count") == 0)
     k = IR_VAL_NUMBER;
-  else if (strcmp(d->id, "injectate") == 0)
+  else if (d->id[0] == 'i' && strcmp(d->id, "injectate") == 0)
     k = IR_VAL_LIST;
   switch (k) {
   case IR_VAL_NUMBER:
@@ -141,15 +176,15 @@ static void fact(ir_buf *b, const ir_text *t, const ir_crit_def *d,
 
 static void finding(ir_buf *b, const ir_text *t, const ir_finding *f) {
   ir_buf_putc(b, '{');
-  kv_str(b, "rule", f->rule);
+  KV_STR(b, "rule", f->rule);
   ir_buf_putc(b, ',');
-  kv_str(b, "kind", f->kind);
+  KV_STR(b, "kind", f->kind);
   ir_buf_putc(b, ',');
-  kv_str(b, "criterion", f->criterion);
+  KV_STR(b, "criterion", f->criterion);
   ir_buf_puts(b, ",\"severity\":\"");
   ir_buf_puts(b, ir_severity_name(f->severity));
   ir_buf_puts(b, "\",");
-  kv_str(b, "message", f->message);
+  KV_STR(b, "message", f->message);
   ir_buf_puts(b, ",\"evidence\":");
   evidence_list(b, t, &f->evidence);
   if (f->counterparts.n) {
@@ -163,22 +198,22 @@ static void item(ir_buf *b, const ir_text *t, const ir_item *it) {
   ir_buf_puts(b, "{\"index\":");
   ir_buf_puti(b, it->index);
   ir_buf_putc(b, ',');
-  kv_str(b, "service", it->service);
+  KV_STR(b, "service", it->service);
   ir_buf_puts(b, ",\"line\":");
   ir_buf_puti(b, it->line);
   ir_buf_putc(b, ',');
-  kv_str(b, "category", it->category ? it->category : "other");
+  KV_STR(b, "category", it->category ? it->category : "other");
   ir_buf_putc(b, ',');
-  kv_str(b, "pack", it->pack ? it->pack->id : NULL);
+  KV_STR(b, "pack", it->pack ? it->pack->id : NULL);
   ir_buf_puts(b, ",\"outcome\":\"");
   ir_buf_puts(b, ir_outcome_name(it->outcome));
   ir_buf_puts(b, "\",\"conclusion\":\"");
   ir_buf_puts(b, ir_conclusion_name(it->conclusion));
   ir_buf_putc(b, '"');
   ir_buf_puts(b, ",\"guidelines\":{");
-  kv_str(b, "claims_administrator", it->guideline_ca);
+  KV_STR(b, "claims_administrator", it->guideline_ca);
   ir_buf_putc(b, ',');
-  kv_str(b, "maximus", it->guideline_maximus);
+  KV_STR(b, "maximus", it->guideline_maximus);
   ir_buf_puts(b, "},\"title\":");
   {
     ir_evlist one = {(ir_evidence *)&it->title, 1, 1};
@@ -219,8 +254,9 @@ static void item(ir_buf *b, const ir_text *t, const ir_item *it) {
 }
 
 static void dates(ir_buf *b, const ir_letter *l) {
-  const char *names[] = {"injury", "decision", "ur_denial", "assigned",
-                         "application"};
+  static const char *const names[] = {
+      "\"injury\":", "\"decision\":", "\"ur_denial\":", "\"assigned\":",
+      "\"application\":"};
   const char *vals[] = {l->date_injury, l->date_decision, l->date_ur_denial,
                         l->date_assigned, l->date_application};
   int first = 1;
@@ -231,7 +267,7 @@ static void dates(ir_buf *b, const ir_letter *l) {
     if (!first)
       ir_buf_putc(b, ',');
     first = 0;
-    kv_str(b, names[i], vals[i]);
+    kv_lit(b, names[i], strlen(names[i]), vals[i]);
   }
   ir_buf_putc(b, '}');
 }
@@ -243,13 +279,13 @@ static void rule_errors(ir_buf *b, const ir_letter *l) {
     if (i)
       ir_buf_putc(b, ',');
     ir_buf_putc(b, '{');
-    kv_str(b, "rule", e->rule);
+    KV_STR(b, "rule", e->rule);
     ir_buf_putc(b, ',');
-    kv_str(b, "file", e->file);
+    KV_STR(b, "file", e->file);
     ir_buf_puts(b, ",\"item\":");
     ir_buf_puti(b, e->item);
     ir_buf_putc(b, ',');
-    kv_str(b, "message", e->message);
+    KV_STR(b, "message", e->message);
     ir_buf_putc(b, '}');
   }
   ir_buf_putc(b, ']');
@@ -257,25 +293,25 @@ static void rule_errors(ir_buf *b, const ir_letter *l) {
 
 void ir_report_json(ir_buf *b, const ir_letter *l) {
   ir_buf_putc(b, '{');
-  kv_str(b, "file", l->path);
+  KV_STR(b, "file", l->path);
   ir_buf_puts(b, l->ok ? ",\"ok\":true," : ",\"ok\":false,");
-  kv_str(b, "error", l->ok ? NULL : l->error);
+  KV_STR(b, "error", l->ok ? NULL : l->error);
   if (!l->ok) {
     ir_buf_puts(b, ",\"decisions\":[]}\n");
     return;
   }
   ir_buf_putc(b, ',');
-  kv_str(b, "layout", ir_layout_name(l->text.layout));
+  KV_STR(b, "layout", ir_layout_name(l->text.layout));
   ir_buf_putc(b, ',');
-  kv_str(b, "case_number", l->case_number);
+  KV_STR(b, "case_number", l->case_number);
   ir_buf_putc(b, ',');
   dates(b, l);
   ir_buf_putc(b, ',');
-  kv_str(b, "priority", l->priority);
+  KV_STR(b, "priority", l->priority);
   ir_buf_puts(b, ",\"reviewer\":{");
-  kv_str(b, "specialty", l->specialty);
+  KV_STR(b, "specialty", l->specialty);
   ir_buf_putc(b, ',');
-  kv_str(b, "licensure", l->licensure);
+  KV_STR(b, "licensure", l->licensure);
   if (l->items_capped)
     ir_buf_printf(b,
                   "},\"truncated\":true,\"items_capped\":%d,"

@@ -31,9 +31,21 @@ typedef struct {
   uint8_t cand, dropped; /* running-header candidate; left out */
 } fline;
 
-static int blank(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' ||
-         c == 0xA0;
+#define BLANK(c)                                                               \
+  ((c) == ' ' || (c) == '\t' || (c) == '\f' || (c) == '\v' || (c) == '\r' ||   \
+   (c) == 0xA0)
+static int blank(unsigned char c) { return BLANK(c); }
+
+/* Bytes that end a word of a line being classified: a blank, ':', '#'. */
+#define WORD_END(c) (BLANK(c) || (c) == ':' || (c) == '#')
+static const unsigned char word_end[256] = {IR_BYTE_TABLE(WORD_END)};
+
+/* The end of the word at p (before e). */
+static const unsigned char *word_end_at(const unsigned char *p,
+                                        const unsigned char *e) {
+  while (p < e && !word_end[*p])
+    p++;
+  return p;
 }
 
 /* A case number "CM15-0123456" at p (two capitals, two digits, '-', 4..10
@@ -132,19 +144,19 @@ static void classify(const unsigned char *s, fline *f) {
     }
     static const char *const lab[] = {"imr", "case", "number",
                                       "no.", "no",   NULL};
-    const unsigned char *q = p;
-    while (q < e && !blank(*q) && *q != ':' && *q != '#')
-      q++;
     if (other) { /* already text: only a case number still matters */
+      const unsigned char *q = word_end_at(p, e);
       p = q > p ? q : p + 1;
       continue;
     }
     unsigned char c0 = ir_ascii_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
-    if ((c0 == 'i' || c0 == 'c' || c0 == 'n') && /* (lab's first letters) */
-        ir_word_in((const char *)p, (size_t)(q - p), lab)) {
-      labels++;
-      p = q;
-      continue;
+    if (c0 == 'i' || c0 == 'c' || c0 == 'n') { /* (lab's first letters) */
+      const unsigned char *q = word_end_at(p, e);
+      if (ir_word_in((const char *)p, (size_t)(q - p), lab)) {
+        labels++;
+        p = q;
+        continue;
+      }
     }
     if (c0 == 'p' && (ir_ci_prefix(p, e, "page") || ir_ci_prefix(p, e, "pg"))) {
       const unsigned char *r = p + (ir_ci_prefix(p, e, "page") ? 4 : 2);
@@ -176,9 +188,14 @@ static void classify(const unsigned char *s, fline *f) {
       continue;
     }
     other++;
+    /* text: only a case number after the word still matters. A case
+     * number that may start after the word's end may start after p + 1:
+     * when none may from there (most lines), the word's end is not needed */
+    if (cases || !may_hold_case(p + 1, e))
+      return;
+    const unsigned char *q = word_end_at(p, e);
     p = q > p ? q : p + 1;
-    /* text: only a case number after it still matters */
-    if (cases || !may_hold_case(p, e))
+    if (!may_hold_case(p, e))
       return;
   }
   if (other || (bare && (pages || cases || labels)))
@@ -220,15 +237,15 @@ static int is_furn(const fline *f) {
 }
 
 void ir_furniture_find(ir_arena *a, const unsigned char *s, size_t n,
-                       unsigned char eol, ir_furniture *out) {
+                       unsigned char eol, const ir_lines *lines,
+                       ir_furniture *out) {
   memset(out, 0, sizeof *out);
   fline *v = NULL;
-  size_t nv = 0, cap = 0;
+  size_t nv = 0, cap = 0, ln = 0;
   for (size_t i = 0; i < n;) {
-    const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
-    const unsigned char *e = nl ? nl : s + n;
+    const unsigned char *b = s + i, *e = ir_line_end(lines, &ln, s, i, n, eol);
     uint32_t raw = (uint32_t)i;
-    i = (size_t)(e - s) + (nl ? 1 : 0);
+    i = (size_t)(e - s) + (e < s + n ? 1 : 0);
     while (b < e && blank(*b))
       b++;
     while (e > b && blank(e[-1]))
@@ -268,12 +285,12 @@ void ir_furniture_find(ir_arena *a, const unsigned char *s, size_t n,
     fline *f = &v[k];
     if (f->cls != F_TEXT || f->e - f->b > RUN_MAX)
       continue;
+    int prev = k && is_furn(&v[k - 1]), next = k + 1 < nv && is_furn(&v[k + 1]);
+    if (!prev && !next)
+      continue;
     unsigned char last = s[f->e - 1];
     if (last == '.' || last == ';' || last == ',' || last == ':' ||
         (memchr(s + f->b, ':', f->e - f->b) && !f->cl))
-      continue;
-    int prev = k && is_furn(&v[k - 1]), next = k + 1 < nv && is_furn(&v[k + 1]);
-    if (!prev && !next)
       continue;
     if (f->cl || (prev && next))
       f->dropped = 1;

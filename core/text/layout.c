@@ -14,6 +14,9 @@
  * every other offset (see pair_class), built by ir_layout_tables_new. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "norm_int.h"
 
@@ -70,17 +73,20 @@ static int line_kind(const unsigned char *b, const unsigned char *e,
   return 0;
 }
 
-static void shape_scan(const unsigned char *s, size_t n, shape_stats *st) {
+/* lines: the index of s's lines when n is its whole length (their ends are
+ * the ones found here), else NULL */
+static void shape_scan(const unsigned char *s, size_t n, const ir_lines *lines,
+                       shape_stats *st) {
   memset(st, 0, sizeof *st);
-  int cr_only = !memchr(s, '\n', n);
-  unsigned char eol = cr_only ? '\r' : '\n';
+  unsigned char eol = '\n';
+  if (!lines)
+    eol = memchr(s, '\n', n) ? '\n' : '\r';
   int prev = -1, blanks = 0; /* previous line kind, blank lines since */
   int pending = 0;           /* last content line awaits its successor */
-  size_t i = 0;
+  size_t i = 0, ln = 0;
   while (i < n) {
-    const unsigned char *b = s + i, *nl = memchr(b, eol, n - i);
-    const unsigned char *e = nl ? nl : s + n;
-    i = (size_t)(e - s) + (nl ? 1 : 0);
+    const unsigned char *b = s + i, *e = ir_line_end(lines, &ln, s, i, n, eol);
+    i = (size_t)(e - s) + (e < s + n ? 1 : 0);
     const unsigned char *f = first_visible(b, e);
     int k = line_kind(b, e, f);
     if (pending) {
@@ -230,7 +236,13 @@ struct ir_layout_tables {
    * rejection. */
   uint64_t pre_word[NMARKERS], pre_fold[NMARKERS], pre_mask[NMARKERS];
   size_t pre_len[NMARKERS]; /* its length */
+  int quick; /* every marker starts with one of quick_pairs (see there) */
 };
+
+/* The first two bytes (either case) of the markers, as scan_markers tests
+ * them 16 offsets at a time with SSE2 (keep the two in step; a marker list
+ * starting otherwise turns the quick test off). */
+static const char quick_pairs[][3] = {"ma", "me", "do", "im", "is", "ca", "ra"};
 
 /* The index of the pair a, b: the two bytes read as one uint16_t. */
 static unsigned pair_index(unsigned a, unsigned b) {
@@ -266,6 +278,13 @@ ir_layout_tables *ir_layout_tables_new(void) {
       }
       fixed = fixed && t[j] != ' ' && t[j] != 0;
     }
+  }
+  x->quick = 1;
+  for (int k = 0; k < NMARKERS; k++) {
+    int found = 0;
+    for (size_t q = 0; q < sizeof quick_pairs / sizeof *quick_pairs; q++)
+      found |= memcmp(markers[k].text, quick_pairs[q], 2) == 0;
+    x->quick &= found;
   }
   for (unsigned a = 0; a < 256; a++) {
     if (!(in[0][a] | in[1][a] | in[2][a] | in[3][a]))
@@ -333,6 +352,49 @@ static void markers_at(const ir_layout_tables *x, const unsigned char *s,
   }
 }
 
+#ifdef __SSE2__
+/* Bit i set when bytes i and i + 1 of the 17 at s are, either case, one of
+ * quick_pairs. OR 0x20 makes an upper-case letter lower-case and never
+ * makes another byte a lower-case letter. */
+static unsigned quick_bits(const unsigned char *s) {
+  const __m128i fold = _mm_set1_epi8(0x20);
+  __m128i a = _mm_or_si128(_mm_loadu_si128((const void *)s), fold);
+  __m128i b = _mm_or_si128(_mm_loadu_si128((const void *)(s + 1)), fold);
+#define EQ(v, c) _mm_cmpeq_epi8(v, _mm_set1_epi8(c))
+  __m128i ba = EQ(b, 'a');
+  __m128i hit = _mm_and_si128(EQ(a, 'm'), _mm_or_si128(ba, EQ(b, 'e')));
+  hit = _mm_or_si128(hit, _mm_and_si128(EQ(a, 'd'), EQ(b, 'o')));
+  hit = _mm_or_si128(
+      hit, _mm_and_si128(EQ(a, 'i'), _mm_or_si128(EQ(b, 'm'), EQ(b, 's'))));
+  hit = _mm_or_si128(hit,
+                     _mm_and_si128(_mm_or_si128(EQ(a, 'c'), EQ(a, 'r')), ba));
+#undef EQ
+  return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* scan_markers when every marker starts with a quick pair: the offsets
+ * holding one, 16 at a time, then the pair classes at p and p + 2 (bytes
+ * 0 and 2) name the markers that may start there. The same offsets are
+ * tried in the same order as scan_markers would, minus ones no marker can
+ * start at. */
+static void scan_quick(const ir_layout_tables *x, const unsigned char *s,
+                       size_t m, scan_stats *st) {
+  unsigned pending = (1u << NMARKERS) - 1;
+  size_t i = 0;
+  for (; i + 17 <= m && pending; i += 16)
+    for (unsigned bits = quick_bits(s + i); bits && pending; bits &= bits - 1) {
+      size_t p = i + (size_t)__builtin_ctz(bits);
+      unsigned cand = pair_at(x, s + p) & 0xFF;
+      if (p + 3 < m)
+        cand &= pair_at(x, s + p + 2) >> 16;
+      if (cand)
+        markers_at(x, s, m, p, cand, &pending, st);
+    }
+  for (; i + 1 < m && pending; i++)
+    markers_at(x, s, m, i, pair_at(x, s + i) & 0xFF, &pending, st);
+}
+#endif
+
 /* Markers (each counted once, at its first place) in s[0, m): byte pairs
  * at even offsets are classified (one table lookup per two bytes), and two
  * consecutive ones name the markers that may start at the first pair or at
@@ -376,18 +438,27 @@ static void scan(const ir_layout_tables *x, const unsigned char *s, size_t n,
                  scan_stats *st) {
   memset(st, 0, sizeof *st);
   scan_markup(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, st);
+#ifdef __SSE2__
+  if (x->quick) {
+    scan_quick(x, s, n < MARKER_SCAN ? n : MARKER_SCAN, st);
+    return;
+  }
+#endif
   scan_markers(x, s, n < MARKER_SCAN ? n : MARKER_SCAN, st);
 }
 
 unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
-                          size_t n, ir_layout *layout) {
+                          size_t n, const ir_lines *lines, ir_layout *layout) {
   *layout = IR_LAYOUT_UNKNOWN;
   if (!s || !n)
     return 0;
   scan_stats st;
   scan(x, s, n, &st);
   shape_stats sh;
-  shape_scan(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, &sh);
+  /* the prefix's lines end at the same byte as the whole text's when the
+   * prefix is all of it (see line_eol in normalize.c) */
+  shape_scan(s, n < SHAPE_SCAN ? n : SHAPE_SCAN, n <= SHAPE_SCAN ? lines : NULL,
+             &sh);
   unsigned f = 0;
   if (is_pdf_shape(&sh))
     f |= IR_SHAPE_PDF;
@@ -407,6 +478,6 @@ unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
 ir_layout ir_detect_layout(const ir_layout_tables *x, const unsigned char *s,
                            size_t n) {
   ir_layout l;
-  ir_layout_detect(x, s, n, &l);
+  ir_layout_detect(x, s, n, NULL, &l);
   return l;
 }

@@ -12,14 +12,41 @@
 #define IR_NORM_INT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "text.h"
 
+/* textmap.c: the physical lines of a text, found once and shared by the
+ * passes over them (layout, furniture, wrap width, the normalizer). end[k]
+ * is the offset of the line end byte of line k, or the text length for a
+ * last line without one; line k starts at end[k - 1] + 1 (0 for k = 0). */
+typedef struct {
+  uint32_t *end;
+  size_t n;
+} ir_lines;
+/* The lines of s[0, n) ending at eol (arena). */
+void ir_lines_build(ir_arena *a, const unsigned char *s, size_t n,
+                    unsigned char eol, ir_lines *out);
+/* The end of the line that starts at s + i, within s[0, n): the next eol
+ * byte before n, else s + n. From the index when there is one (*k: that
+ * line's number, advanced; n may cut the text short), else with memchr. */
+static inline const unsigned char *ir_line_end(const ir_lines *L, size_t *k,
+                                               const unsigned char *s, size_t i,
+                                               size_t n, unsigned char eol) {
+  if (L) {
+    size_t e = L->end[(*k)++];
+    return s + (e < n ? e : n);
+  }
+  const unsigned char *nl = memchr(s + i, eol, n - i);
+  return nl ? nl : s + n;
+}
+
 /* layout.c: the shape flags of orig[0..n) and, in *layout, what
- * ir_detect_layout() reports; one pass over the bytes for both. */
+ * ir_detect_layout() reports; one pass over the bytes for both. lines: the
+ * text's lines ending at '\n' (or '\r' when it has no '\n'), or NULL. */
 enum { IR_SHAPE_PDF = 1, IR_SHAPE_MARKUP = 2 };
 unsigned ir_layout_detect(const ir_layout_tables *x, const unsigned char *s,
-                          size_t n, ir_layout *layout);
+                          size_t n, const ir_lines *lines, ir_layout *layout);
 /* Length of an HTML-like tag at s ("<b>", "</p>", "<br/>"), 0 if none. */
 size_t ir_markup_tag_len(const unsigned char *s, const unsigned char *e);
 
@@ -84,7 +111,8 @@ typedef struct {
   uint32_t case_os, case_len;
 } ir_furniture;
 void ir_furniture_find(ir_arena *a, const unsigned char *s, size_t n,
-                       unsigned char eol, ir_furniture *out);
+                       unsigned char eol, const ir_lines *lines,
+                       ir_furniture *out);
 
 /* normalize_line.c: one physical line, measured. */
 enum { HEAD_MAX = 64 };

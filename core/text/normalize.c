@@ -18,7 +18,7 @@
 #include "norm_int.h"
 
 #define NORM_MAX_INPUT ((size_t)64 << 20)
-enum { BINARY_SAMPLE = 64 * 1024 };
+enum { BINARY_SAMPLE = 64 * 1024, LINE_INDEX_MAX = 4 << 20 };
 
 /* ---- output with map ---------------------------------------------------- */
 
@@ -30,8 +30,8 @@ typedef struct {
   size_t nruns, rcap;
 } outbuf;
 
-static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
-                int verbatim) {
+static inline void put(outbuf *o, const void *b, size_t n, uint32_t os,
+                       uint32_t ol, int verbatim) {
   if (o->len + n + 1 > o->cap) {
     size_t nc = o->cap * 2 + n + 64;
     o->buf = ir_arena_grow_raw(o->a, o->buf, o->cap, nc);
@@ -52,11 +52,21 @@ static void put(outbuf *o, const void *b, size_t n, uint32_t os, uint32_t ol,
     ir_map_run nr = {(uint32_t)o->len, (uint32_t)n, os, ol, (uint8_t)verbatim};
     o->runs[o->nruns++] = nr;
   }
-  memcpy(o->buf + o->len, b, n);
+  if (n == 1) /* a separator or a character: no call */
+    o->buf[o->len] = *(const char *)b;
+  else
+    memcpy(o->buf + o->len, b, n);
   o->len += n;
 }
 
 /* ---- separators between content lines ------------------------------------ */
+
+/* strchr(set, c) != NULL for a set of bytes below 64 given as a bit mask
+ * (CB(x) | ...), without the call; like strchr, c == 0 is in every set. */
+#define CB(c) ((uint64_t)1 << (c))
+static inline int in_set(unsigned char c, uint64_t set) {
+  return c < 64 && ((set | 1) >> c & 1);
+}
 
 enum { SEP_BREAK, SEP_SPACE, SEP_GLUE, SEP_DEHYPH };
 
@@ -70,16 +80,38 @@ typedef struct {
   unit hyphen;
 } joiner;
 
-/* The output ends with a word that cannot end a heading ("AND", "OF"). */
+/* The output ends with a word that cannot end a heading: "and", "or",
+ * "of", "the", "to", "for", "in", "with", "at", "on", "from", any case. The
+ * word (ASCII letters, so | 0x20 is lower case) is read as one number. */
+#define W2(a, b) ((uint32_t)(a) << 8 | (uint32_t)(b))
+#define W3(a, b, c) (W2(a, b) << 8 | (uint32_t)(c))
+#define W4(a, b, c, d) (W3(a, b, c) << 8 | (uint32_t)(d))
 static int ends_connector(const outbuf *o, size_t lstart) {
-  static const char *const conn[] = {"and", "or",   "of", "the", "to",   "for",
-                                     "in",  "with", "at", "on",  "from", NULL};
   size_t e = o->len, b = e;
   while (b > lstart && e - b < 6 &&
          ir_ascii_alpha((unsigned char)o->buf[b - 1]))
     b--;
-  return e > b && (b == lstart || o->buf[b - 1] == ' ') &&
-         ir_word_in(o->buf + b, e - b, conn);
+  if (e == b || e - b > 4 || (b != lstart && o->buf[b - 1] != ' '))
+    return 0;
+  uint32_t w = 0;
+  for (size_t i = b; i < e; i++)
+    w = w << 8 | ((unsigned char)o->buf[i] | 0x20);
+  switch (w) {
+  case W3('a', 'n', 'd'):
+  case W2('o', 'r'):
+  case W2('o', 'f'):
+  case W3('t', 'h', 'e'):
+  case W2('t', 'o'):
+  case W3('f', 'o', 'r'):
+  case W2('i', 'n'):
+  case W4('w', 'i', 't', 'h'):
+  case W2('a', 't'):
+  case W2('o', 'n'):
+  case W4('f', 'r', 'o', 'm'):
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 /* The logical line ends with ": Upheld" / "- Overturned" (an item title). */
@@ -94,12 +126,20 @@ static int prose(const outbuf *o, size_t lstart) {
   if (o->len - lstart >= 100)
     return 1;
   for (size_t p = lstart + 3; p + 1 < o->len; p++)
-    if (o->buf[p] == ' ' && strchr(".!?", o->buf[p - 1]) &&
+    if (o->buf[p] == ' ' &&
+        in_set((unsigned char)o->buf[p - 1], CB('.') | CB('!') | CB('?')) &&
         ir_ascii_lower((unsigned char)o->buf[p - 2]) &&
         ir_ascii_lower((unsigned char)o->buf[p - 3]) &&
         ir_ascii_upper((unsigned char)o->buf[p + 1]))
       return 1;
   return 0;
+}
+
+/* Does line b end like an item title? *known: -1 until found. */
+static int b_title_tail(const unsigned char *orig, const linfo *b, int *known) {
+  if (*known < 0)
+    *known = ir_line_title_tail(orig, b);
+  return *known;
 }
 
 /* One paragraph a line (markup, plain text): a printed line of prose that
@@ -109,10 +149,12 @@ static int prose(const outbuf *o, size_t lstart) {
  * an item title or a list entry (a '-' entry may continue in lower case:
  * "Fexmid\n- ineffective"). */
 static int runs_on(const joiner *j, const outbuf *o, const unsigned char *orig,
-                   const linfo *a, const linfo *b) {
-  if (j->log_heading || !(a_alnum(a->last) || strchr(",%'\"", a->last)))
+                   const linfo *a, const linfo *b, int *b_title) {
+  if (j->log_heading ||
+      !(a_alnum(a->last) ||
+        in_set(a->last, CB(',') | CB('%') | CB('\'') | CB('"'))))
     return 0;
-  if (b->heading || b->label || b->plabel || ir_line_title_tail(orig, b))
+  if (b->heading || b->label || b->plabel || b_title_tail(orig, b, b_title))
     return 0;
   if (b->list && !(b->head[0] == '-' && b->nhead > 2 &&
                    ir_ascii_lower((unsigned char)b->head[2])))
@@ -136,22 +178,32 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
   size_t loglen = o->len - j->lstart + (j->have_hyphen ? 1 : 0);
   if (a->last == ':' && ir_line_outcome(b))
     return SEP_SPACE; /* a wrapped item title */
-  if (a->last && strchr(".:!?", a->last) && ir_line_title_tail(orig, b))
+  int b_title = -1;   /* b_title_tail, found once when first needed */
+  if (a->last && in_set(a->last, CB('.') | CB(':') | CB('!') | CB('?')) &&
+      b_title_tail(orig, b, &b_title))
     return SEP_BREAK; /* "... set forth below:" then "X: Upheld" */
   int b_lower = ir_ascii_lower(b->first);
-  int a_open = a->last && strchr(",;&/(-", a->last);   /* a wrapped value */
-  int a_cont = a_open || ends_connector(o, j->lstart); /* "... AND" */
+  int a_open = a->last && in_set(a->last, CB(',') | CB(';') | CB('&') |
+                                              CB('/') | CB('(') | CB('-'));
+  /* a wrapped value; "... AND" (ec: -1 when not looked at) */
+  int ec = a_open ? -1 : ends_connector(o, j->lstart);
+  int a_cont = a_open || ec;
   /* an all-caps line is a heading unless it visibly continues (a long
    * upper-case item title wrapped onto the next printed line) */
   if (j->log_heading &&
-      !(a_cont || (a->nchars >= 60 && ir_line_title_tail(orig, b))))
+      !(a_cont || (a->nchars >= 60 && b_title_tail(orig, b, &b_title))))
     return SEP_BREAK;
   if (title_end(o, j->lstart))
     return SEP_BREAK;
-  if (b->plabel && !j->log_heading && a->last && strchr(".!?)", a->last))
+  if (b->plabel && !j->log_heading && a->last &&
+      in_set(a->last, CB('.') | CB('!') | CB('?') | CB(')')))
     return SEP_BREAK; /* "... Guidelines." / "MAXIMUS guideline: ..." */
-  if (!j->pdf && !strchr(".!?:;-", a->last) && !b->heading && !b->label &&
-      (strchr("&/+", a->last) || ends_connector(o, j->lstart) ||
+  if (!j->pdf &&
+      !in_set(a->last,
+              CB('.') | CB('!') | CB('?') | CB(':') | CB(';') | CB('-')) &&
+      !b->heading && !b->label &&
+      (in_set(a->last, CB('&') | CB('/') | CB('+')) ||
+       (ec >= 0 ? ec : ends_connector(o, j->lstart)) ||
        (b->first == '(' && !b->list) ||
        (b->first == '-' && b->second == ' ' && continues_lower(b))))
     return SEP_SPACE; /* "bupi +" / "Depo-Medrol", "neck pain for" / "3
@@ -173,9 +225,10 @@ static int decide(const joiner *j, const outbuf *o, const unsigned char *orig,
     return ir_ascii_lower(a->before_last) && b_lower ? SEP_DEHYPH : SEP_GLUE;
   if (j->pdf || b_lower)
     return SEP_SPACE;
-  if (!strchr(".!?:;", a->last) && a->nchars >= j->wrap_min)
+  if (!in_set(a->last, CB('.') | CB('!') | CB('?') | CB(':') | CB(';')) &&
+      a->nchars >= j->wrap_min)
     return SEP_SPACE; /* hard-wrapped plain text */
-  if (runs_on(j, o, orig, a, b))
+  if (runs_on(j, o, orig, a, b, &b_title))
     return SEP_SPACE;
   return SEP_BREAK;
 }
@@ -363,11 +416,12 @@ static int is_binary(const unsigned char *s, size_t n) {
 /* Hard-wrap threshold from the 90th percentile of printed line lengths:
  * text wrapped at 72 columns joins unpunctuated lines of >= 47 characters;
  * one-paragraph-per-line text joins none by length. */
-static uint32_t wrap_min(const unsigned char *s, size_t n, unsigned char eol) {
+static uint32_t wrap_min(const unsigned char *s, size_t n, unsigned char eol,
+                         const ir_lines *lines) {
   size_t hist[257] = {0}, total = 0, m = n < 256 * 1024 ? n : 256 * 1024;
+  size_t ln = 0;
   for (size_t i = 0; i < m;) {
-    const unsigned char *nl = memchr(s + i, eol, m - i);
-    size_t e = nl ? (size_t)(nl - s) : m, l = e - i;
+    size_t e = (size_t)(ir_line_end(lines, &ln, s, i, m, eol) - s), l = e - i;
     while (l && s[i + l - 1] <= ' ')
       l--;
     if (l) {
@@ -423,6 +477,10 @@ static void on_line(norm_state *st, const unsigned char *b,
     st->after_furn = 1;
     return;
   }
+  if (b == e) { /* what measuring an empty line finds */
+    st->n_empty++;
+    return;
+  }
   src s = src_line(st->orig, b, e, st->orig + st->len, st->markup);
   linfo li;
   ir_measure_line(s, b, e, &li);
@@ -434,7 +492,8 @@ static void on_line(norm_state *st, const unsigned char *b,
   int across_page = st->after_furn;
   if (st->after_furn) {
     int para = st->furn_para || para_blanks(st);
-    int ended = st->have_prev && st->prev.last && strchr(".!?:", st->prev.last);
+    int ended = st->have_prev && st->prev.last &&
+                in_set(st->prev.last, CB('.') | CB('!') | CB('?') | CB(':'));
     st->n_empty = 0;
     st->n_ws = para && ended;
     st->after_furn = st->furn_para = 0;
@@ -447,7 +506,8 @@ static void on_line(norm_state *st, const unsigned char *b,
     /* a sentence that runs on across page furniture (any layout): the
      * line before it did not end the sentence */
     if (across_page && sep == SEP_BREAK && st->prev.last &&
-        !strchr(".!?:", st->prev.last) && !j->log_heading && !li.heading)
+        !in_set(st->prev.last, CB('.') | CB('!') | CB('?') | CB(':')) &&
+        !j->log_heading && !li.heading)
       sep = SEP_SPACE;
     flush_hyphen(o, j, sep != SEP_DEHYPH);
     uint32_t a_end = st->prev.last_end;
@@ -489,7 +549,15 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
     *err = "binary data, not a text letter";
     return -1;
   }
-  unsigned shape = ir_layout_detect(lt, orig, len, &t->layout);
+  /* the physical lines, found once for every pass over them below (a
+   * larger text is walked with memchr: the index takes 4 bytes a line) */
+  unsigned char eol = len ? line_eol(orig, len) : '\n';
+  ir_lines lines_v, *lines = NULL;
+  if (len && len <= LINE_INDEX_MAX) {
+    ir_lines_build(a, orig, len, eol, &lines_v);
+    lines = &lines_v;
+  }
+  unsigned shape = ir_layout_detect(lt, orig, len, lines, &t->layout);
   norm_state st;
   memset(&st, 0, sizeof st);
   st.orig = orig;
@@ -499,18 +567,16 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
   st.o.a = a;
   st.o.cap = len + len / 16 + 64;
   st.o.buf = ir_arena_alloc_raw(a, st.o.cap);
-  unsigned char eol = len ? line_eol(orig, len) : '\n';
-  ir_furniture_find(a, orig, len, eol, &st.furn);
+  ir_furniture_find(a, orig, len, eol, lines, &st.furn);
   if (st.furn.case_len)
     t->page_case = ir_arena_strndup(a, (const char *)orig + st.furn.case_os,
                                     st.furn.case_len);
-  st.j.wrap_min = wrap_min(orig, len, eol);
-  size_t i = 0;
+  st.j.wrap_min = wrap_min(orig, len, eol, lines);
+  size_t i = 0, ln = 0;
   while (i < len) {
     const unsigned char *b = orig + i;
-    const unsigned char *nl = memchr(b, eol, len - i);
-    const unsigned char *e = nl ? nl : orig + len;
-    i = (size_t)(e - orig) + (nl ? 1 : 0);
+    const unsigned char *e = ir_line_end(lines, &ln, orig, i, len, eol);
+    i = (size_t)(e - orig) + (e < orig + len ? 1 : 0);
     while (eol == '\n' && e > b && e[-1] == '\r')
       e--;
     on_line(&st, b, e);
@@ -528,7 +594,11 @@ int ir_text_normalize(const ir_layout_tables *lt, ir_arena *a,
   t->runs = st.o.runs;
   t->nruns = st.o.nruns;
   t->line_eol = eol;
-  if (len)
+  if (lines) { /* the line ends, without a last line's end of text */
+    t->line_ends = lines->end;
+    t->nline_ends = lines->n - (lines->end[lines->n - 1] == len);
+  } else if (len) {
     ir_build_line_marks(a, t);
+  }
   return 0;
 }

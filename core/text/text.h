@@ -79,6 +79,9 @@ typedef struct {
    * line_marks[k] = line ends before original offset k * IR_LINE_BLOCK */
   const uint32_t *line_marks;
   size_t nline_marks;
+  /* or (arena; NULL: none) the offsets of all line end bytes, ascending */
+  const uint32_t *line_ends;
+  size_t nline_ends;
   unsigned char line_eol; /* '\n', or '\r' for a file with CR-only ends */
   /* a PDF letter (orig is the text extracted from it): its printed lines,
    * by offset (arena; NULL for a text letter). Set by the caller after
