@@ -40,6 +40,12 @@ struct ir_med_table {
    * in table order (a name is looked for only among its first letter's) */
   uint32_t off[257];
   uint32_t *byfirst;
+  /* second[c] bit b: some name starts with c and then the byte b (lower
+   * case), so that a word no name can start is turned away before any
+   * name is compared; a name whose second character is special to
+   * match_pat (a separator, '#', '.', '/', a "with") sets every bit of
+   * its first byte */
+  uint8_t second[256][32];
 };
 
 static void index_rows(ir_med_table *tb);
@@ -258,6 +264,15 @@ static void index_rows(ir_med_table *tb) {
   memcpy(at, tb->off, sizeof at);
   for (size_t i = 0; i < tb->rows.n; i++)
     tb->byfirst[at[(unsigned char)tb->rows.v[i].pat[0]]++] = (uint32_t)i;
+  memset(tb->second, 0, sizeof tb->second);
+  for (size_t i = 0; i < tb->rows.n; i++) {
+    const char *pat = tb->rows.v[i].pat;
+    unsigned char c0 = (unsigned char)pat[0], c1 = (unsigned char)pat[1];
+    if (isalnum(c1) && strncmp(pat, "with", 4) != 0)
+      tb->second[c0][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+    else
+      memset(tb->second[c0], 0xff, sizeof tb->second[c0]);
+  }
 }
 
 static int sep(int c) {
@@ -339,6 +354,10 @@ size_t ir_med_name_at(const ir_med_table *tb, const char *t, size_t p,
   if (p > 0 && isalnum((unsigned char)t[p - 1]))
     return 0;
   int c = tolower((unsigned char)t[p]);
+  /* the second byte as match_pat compares it (lower case; 0 at the end) */
+  unsigned c1 = p + 1 < end ? (unsigned)tolower((unsigned char)t[p + 1]) : 0;
+  if (!(tb->second[c][c1 >> 3] & (1u << (c1 & 7))))
+    return 0;
   size_t best = 0;
   for (uint32_t j = tb->off[c]; j < tb->off[c + 1]; j++) {
     size_t i = tb->byfirst[j];

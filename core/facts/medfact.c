@@ -59,17 +59,28 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
   (void)item;
   if (!t || stated(xl, f))
     return;
+  /* Each title, summary and rationale sentence is scanned once: its
+   * regimens are kept (by sentence index) for the drugs the item decides,
+   * read from the titles first, and for the doses after. */
+  ir_med_dose **dk = ir_arena_alloc(xl->a, (xl->n + 1) * sizeof *dk);
+  size_t *nk = ir_arena_alloc(xl->a, (xl->n + 1) * sizeof *nk);
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    nk[k] = 0;
+    if ((x->region == XR_SUMMARY || x->region == XR_RATIONALE ||
+         x->region == XR_TITLE) &&
+        has_digit(x))
+      nk[k] = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &dk[k]);
+  }
   /* the drugs the item decides */
   const char *want[MED_MAX_DRUGS];
   int wext[MED_MAX_DRUGS]; /* extended release (1) or not (0) */
   size_t nwant = 0;
   for (size_t k = 0; k < xl->n; k++) {
-    const xsent *x = &xl->v[k];
-    if (x->region != XR_TITLE || !has_digit(x))
+    if (xl->v[k].region != XR_TITLE)
       continue;
-    ir_med_dose *d;
-    size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
-    for (size_t i = 0; i < n && nwant < MED_MAX_DRUGS; i++) {
+    const ir_med_dose *d = dk[k];
+    for (size_t i = 0; i < nk[k] && nwant < MED_MAX_DRUGS; i++) {
       int dup = 0, ext = d[i].extended > 0;
       for (size_t j = 0; j < nwant; j++)
         dup |= strcmp(want[j], d[i].drug) == 0 && wext[j] == ext;
@@ -82,13 +93,8 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
   IR_VEC(ir_med_dose) all = {0};
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE &&
-         x->region != XR_TITLE) ||
-        !has_digit(x))
-      continue;
-    ir_med_dose *d;
-    size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
-    for (size_t i = 0; i < n; i++) {
+    const ir_med_dose *d = dk[k];
+    for (size_t i = 0; i < nk[k]; i++) {
       if (d[i].med <= 0 || !regimen_current(x, d[i].start, d[i].end))
         continue;
       /* the item's drug in the item's release: OxyContin (extended) and
