@@ -40,7 +40,24 @@ struct ir_med_table {
    * in table order (a name is looked for only among its first letter's) */
   uint32_t off[257];
   uint32_t *byfirst;
+  /* second[c] bit b: some name starts with c and then the byte b (lower
+   * case), so that a word no name can start is turned away before any
+   * name is compared; a name whose second character is special to
+   * match_pat (a separator, '#', '.', '/', a "with") sets every bit of
+   * its first byte */
+  uint8_t second[256][32];
+  /* then the third byte: pair_any[c][b] some name starting c, b has no
+   * letter or digit third (it is tested by match_pat); otherwise a name
+   * starting c, b, x sets bit TRI(c, b, x) of third */
+  uint8_t pair_any[256][32];
+  uint8_t third[512];
 };
+
+/* the bit of three lower-case bytes in the table's third (4,096 bits; a
+ * word sharing one with a name is only compared, never taken for it) */
+#define TRI(c0, c1, c2) ((((unsigned)(c0)*31u + (c1)) * 37u + (c2)) & 4095u)
+#define BIT_SET(v, b) ((v)[(b) >> 3] |= (uint8_t)(1u << ((b)&7)))
+#define BIT_HAS(v, b) ((v)[(b) >> 3] & (1u << ((b)&7)))
 
 static void index_rows(ir_med_table *tb);
 
@@ -258,6 +275,24 @@ static void index_rows(ir_med_table *tb) {
   memcpy(at, tb->off, sizeof at);
   for (size_t i = 0; i < tb->rows.n; i++)
     tb->byfirst[at[(unsigned char)tb->rows.v[i].pat[0]]++] = (uint32_t)i;
+  memset(tb->second, 0, sizeof tb->second);
+  memset(tb->pair_any, 0, sizeof tb->pair_any);
+  memset(tb->third, 0, sizeof tb->third);
+  for (size_t i = 0; i < tb->rows.n; i++) {
+    const char *pat = tb->rows.v[i].pat;
+    unsigned char c0 = (unsigned char)pat[0], c1 = (unsigned char)pat[1];
+    if (!isalnum(c1) || strncmp(pat, "with", 4) == 0) {
+      memset(tb->second[c0], 0xff, sizeof tb->second[c0]);
+      memset(tb->pair_any[c0], 0xff, sizeof tb->pair_any[c0]);
+      continue;
+    }
+    BIT_SET(tb->second[c0], c1);
+    unsigned char c2 = (unsigned char)pat[2];
+    if (isalnum(c2))
+      BIT_SET(tb->third, TRI(c0, c1, c2));
+    else
+      BIT_SET(tb->pair_any[c0], c1);
+  }
 }
 
 static int sep(int c) {
@@ -268,12 +303,13 @@ static int sep(int c) {
  * after a separator ("acetaminophen-codeine"). */
 static size_t with_at(const char *t, size_t q, size_t end, int skipped) {
   if (q + 4 <= end && strncasecmp(t + q, "with", 4) == 0 &&
-      (q + 4 == end || !isalpha((unsigned char)t[q + 4])))
+      (q + 4 == end || !ir_ascii_alpha((unsigned char)t[q + 4])))
     return q + 4;
   if (q + 3 <= end && strncasecmp(t + q, "and", 3) == 0 &&
-      (q + 3 == end || !isalpha((unsigned char)t[q + 3])))
+      (q + 3 == end || !ir_ascii_alpha((unsigned char)t[q + 3])))
     return q + 3;
-  if (q + 2 <= end && tolower((unsigned char)t[q]) == 'w' && t[q + 1] == '/')
+  if (q + 2 <= end && ir_ascii_tolower((unsigned char)t[q]) == 'w' &&
+      t[q + 1] == '/')
     return q + 2;
   if (q < end && (t[q] == '/' || t[q] == '&' || t[q] == '+'))
     return q + 1;
@@ -297,9 +333,9 @@ static size_t match_pat(const char *pat, const char *t, size_t p, size_t end) {
     if (c == '#') { /* #, No., No */
       if (q < end && t[q] == '#')
         q++;
-      else if (q + 2 <= end && tolower((unsigned char)t[q]) == 'n' &&
-               tolower((unsigned char)t[q + 1]) == 'o' &&
-               (q + 2 == end || !isalpha((unsigned char)t[q + 2]))) {
+      else if (q + 2 <= end && ir_ascii_tolower((unsigned char)t[q]) == 'n' &&
+               ir_ascii_tolower((unsigned char)t[q + 1]) == 'o' &&
+               (q + 2 == end || !ir_ascii_alpha((unsigned char)t[q + 2]))) {
         q += 2;
         if (q < end && t[q] == '.')
           q++;
@@ -316,29 +352,40 @@ static size_t match_pat(const char *pat, const char *t, size_t p, size_t end) {
       i++;
       continue;
     }
-    if ((i == 0 || pat[i - 1] == ' ') && strncmp(pat + i, "with", 4) == 0 &&
+    if (c == 'w' && (i == 0 || pat[i - 1] == ' ') && pat[i + 1] == 'i' &&
+        pat[i + 2] == 't' && pat[i + 3] == 'h' &&
         (pat[i + 4] == ' ' || pat[i + 4] == 0)) {
       if (!(q = with_at(t, q, end, skipped)))
         return 0;
       i += 4;
       continue;
     }
-    if (q >= end || tolower((unsigned char)t[q]) != c)
+    if (q >= end || ir_ascii_tolower((unsigned char)t[q]) != c)
       return 0;
     q++;
     i++;
     skipped = 0;
   }
-  if (q < end && isalnum((unsigned char)t[q]))
+  if (q < end && ir_ascii_alnum((unsigned char)t[q]))
     return 0;
   return q;
 }
 
 size_t ir_med_name_at(const ir_med_table *tb, const char *t, size_t p,
                       size_t end, size_t *row) {
-  if (p > 0 && isalnum((unsigned char)t[p - 1]))
+  if (p > 0 && ir_ascii_alnum((unsigned char)t[p - 1]))
     return 0;
-  int c = tolower((unsigned char)t[p]);
+  int c = ir_ascii_tolower((unsigned char)t[p]);
+  /* the second and third bytes as match_pat compares them (lower case; 0
+   * past the end) */
+  unsigned c1 = p + 1 < end ? ir_ascii_tolower((unsigned char)t[p + 1]) : 0;
+  if (!BIT_HAS(tb->second[c], c1))
+    return 0;
+  if (!BIT_HAS(tb->pair_any[c], c1)) {
+    unsigned c2 = p + 2 < end ? ir_ascii_tolower((unsigned char)t[p + 2]) : 0;
+    if (!BIT_HAS(tb->third, TRI(c, c1, c2)))
+      return 0;
+  }
   size_t best = 0;
   for (uint32_t j = tb->off[c]; j < tb->off[c + 1]; j++) {
     size_t i = tb->byfirst[j];
@@ -533,16 +580,21 @@ size_t ir_med_scan(const ir_med_table *tb, ir_arena *a, const char *text,
                    size_t start, size_t end, ir_med_dose **out) {
   dosevec v = {0};
   size_t p = start, row;
+  /* A name starts a word token (ir_mt_tok): as no other token holds an
+   * ASCII letter, the word tokens read from p are the runs of letters
+   * (the first one starting at p). So the bytes are walked without
+   * tokenizing, and only a run's start is looked up. */
   while (tb && p < end) {
-    ir_mtok k = ir_mt_tok(text, p, end);
-    if (k.k == MT_END)
-      break;
-    size_t ne = k.k == MT_WORD ? ir_med_name_at(tb, text, k.s, end, &row) : 0;
-    if (!ne) {
-      p = k.e;
+    if (!ir_ascii_alpha((unsigned char)text[p])) {
+      p++;
       continue;
     }
-    p = regimen(tb, a, text, k.s, ne, row, end, &v);
+    size_t ne = ir_med_name_at(tb, text, p, end, &row);
+    if (ne)
+      p = regimen(tb, a, text, p, ne, row, end, &v);
+    else
+      while (p < end && ir_ascii_alpha((unsigned char)text[p]))
+        p++;
   }
   share_days(tb, text, v.v, v.n);
   *out = v.v;

@@ -14,6 +14,7 @@
 #include "med_int.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define TOK(p) ir_mt_tok(t, (p), end)
 #define W(k, list) ir_mt_word(t, (k), (list))
@@ -185,8 +186,29 @@ static size_t keyword_first(const char *t, size_t ke, size_t end, double *v) {
   return e;
 }
 
+/* A statement needs a keyword (kw_at): the word "MED" or "MEDD" (capitals),
+ * "mme..." or "morphine" in any case. A text holding none of "MED", "mme"
+ * and "morphine" states no MED: one pass over its bytes, testing only at an
+ * 'm' or 'M', spares the token-by-token reading of most sentences. */
+static int may_state(const char *t, size_t start, size_t end) {
+  for (size_t i = start; i + 3 <= end; i++) {
+    if ((t[i] | 0x20) != 'm')
+      continue;
+    if (t[i] == 'M' && t[i + 1] == 'E' && t[i + 2] == 'D')
+      return 1;
+    unsigned char c = (unsigned char)(t[i + 1] | 0x20);
+    if (c == 'm' && (t[i + 2] | 0x20) == 'e')
+      return 1;
+    if (c == 'o' && i + 8 <= end && strncasecmp(t + i, "morphine", 8) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 int ir_med_stated(const char *t, size_t start, size_t end, double *mg,
                   size_t *s, size_t *e) {
+  if (!may_state(t, start, end))
+    return 0;
   ir_mtok p1 = {MT_END, 0, 0, 0}, p2 = p1;
   for (size_t p = start;;) {
     ir_mtok k = TOK(p);

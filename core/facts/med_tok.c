@@ -19,20 +19,21 @@ ir_mtok ir_mt_tok(const char *t, size_t p, size_t end) {
     return k;
   unsigned char c = (unsigned char)t[p];
   size_t q = p;
-  if (isalpha(c)) {
-    while (q < end && isalpha((unsigned char)t[q]))
+  if (ir_ascii_alpha(c)) {
+    while (q < end && ir_ascii_alpha((unsigned char)t[q]))
       q++;
     k.k = MT_WORD;
-  } else if (isdigit(c) ||
-             (c == '.' && q + 1 < end && isdigit((unsigned char)t[q + 1]) &&
-              (q == 0 || !isalnum((unsigned char)t[q - 1])))) {
+  } else if (ir_ascii_digit(c) ||
+             (c == '.' && q + 1 < end &&
+              ir_ascii_digit((unsigned char)t[q + 1]) &&
+              (q == 0 || !ir_ascii_alnum((unsigned char)t[q - 1])))) {
     double v = 0;
-    for (int nd = 0; q < end && isdigit((unsigned char)t[q]); q++, nd++)
+    for (int nd = 0; q < end && ir_ascii_digit((unsigned char)t[q]); q++, nd++)
       if (nd < 12)
         v = v * 10 + (t[q] - '0');
-    if (q + 1 < end && t[q] == '.' && isdigit((unsigned char)t[q + 1])) {
+    if (q + 1 < end && t[q] == '.' && ir_ascii_digit((unsigned char)t[q + 1])) {
       double f = 0.1;
-      for (q++; q < end && isdigit((unsigned char)t[q]); q++, f /= 10)
+      for (q++; q < end && ir_ascii_digit((unsigned char)t[q]); q++, f /= 10)
         v += (t[q] - '0') * f;
     }
     k.k = MT_NUM;
@@ -81,7 +82,8 @@ static const char *const NUMWORDS[] = {"one",  "two", "three",  "four",
 double ir_mt_num(const char *t, ir_mtok k) {
   if (k.k == MT_NUM)
     return k.v;
-  if (k.k != MT_WORD)
+  /* a number word has 3 to 6 letters ("one" .. "eleven") */
+  if (k.k != MT_WORD || k.e - k.s < 3 || k.e - k.s > 6)
     return -1;
   for (size_t i = 0; i < sizeof NUMWORDS / sizeof *NUMWORDS; i++)
     if (ir_mt_word(t, k, NUMWORDS[i]))
@@ -93,7 +95,7 @@ size_t ir_mt_abbr(const char *t, size_t p, size_t end, const char *abbr) {
   size_t q = p;
   int dots = 0;
   for (const char *a = abbr; *a; a++) {
-    if (q >= end || tolower((unsigned char)t[q]) != *a)
+    if (q >= end || ir_ascii_tolower((unsigned char)t[q]) != *a)
       return 0;
     q++;
     /* a dot after the last letter only when dots stand between letters:
@@ -103,7 +105,7 @@ size_t ir_mt_abbr(const char *t, size_t p, size_t end, const char *abbr) {
       dots++;
     }
   }
-  if (q < end && isalpha((unsigned char)t[q]))
+  if (q < end && ir_ascii_alpha((unsigned char)t[q]))
     return 0;
   return q;
 }

@@ -8,6 +8,7 @@
 #include "extract_int.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "med.h"
@@ -15,10 +16,26 @@
 #define MED_MAX_DRUGS 16
 
 /* A regimen has a strength, a stated dose a number: a sentence without a
- * digit has neither. */
+ * digit has neither. Eight bytes at a time: a byte of w lies strictly
+ * between '0' - 1 and '9' + 1 when the bit trick "hasbetween" (Bit
+ * Twiddling Hacks, exact for bytes below 0x80; a byte >= 0x80 never sets
+ * its bit) leaves its top bit set. */
+#define ONES 0x0101010101010101ull
+#define HAS_DIGIT8(w)                                                          \
+  ((ONES * (127 + ('9' + 1)) - ((w)&ONES * 127)) & ~(w) &                      \
+   (((w)&ONES * 127) + ONES * (127 - ('0' - 1))) & ONES * 128)
+
 static int has_digit(const xsent *x) {
-  for (size_t i = x->s.start; i < x->s.end; i++)
-    if (x->s.text[i] >= '0' && x->s.text[i] <= '9')
+  const char *t = x->s.text;
+  size_t i = x->s.start;
+  for (; i + 8 <= x->s.end; i += 8) {
+    uint64_t w;
+    memcpy(&w, t + i, 8);
+    if (HAS_DIGIT8(w))
+      return 1;
+  }
+  for (; i < x->s.end; i++)
+    if (t[i] >= '0' && t[i] <= '9')
       return 1;
   return 0;
 }
@@ -59,17 +76,28 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
   (void)item;
   if (!t || stated(xl, f))
     return;
+  /* Each title, summary and rationale sentence is scanned once: its
+   * regimens are kept (by sentence index) for the drugs the item decides,
+   * read from the titles first, and for the doses after. */
+  ir_med_dose **dk = ir_arena_alloc(xl->a, (xl->n + 1) * sizeof *dk);
+  size_t *nk = ir_arena_alloc(xl->a, (xl->n + 1) * sizeof *nk);
+  for (size_t k = 0; k < xl->n; k++) {
+    const xsent *x = &xl->v[k];
+    nk[k] = 0;
+    if ((x->region == XR_SUMMARY || x->region == XR_RATIONALE ||
+         x->region == XR_TITLE) &&
+        has_digit(x))
+      nk[k] = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &dk[k]);
+  }
   /* the drugs the item decides */
   const char *want[MED_MAX_DRUGS];
   int wext[MED_MAX_DRUGS]; /* extended release (1) or not (0) */
   size_t nwant = 0;
   for (size_t k = 0; k < xl->n; k++) {
-    const xsent *x = &xl->v[k];
-    if (x->region != XR_TITLE || !has_digit(x))
+    if (xl->v[k].region != XR_TITLE)
       continue;
-    ir_med_dose *d;
-    size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
-    for (size_t i = 0; i < n && nwant < MED_MAX_DRUGS; i++) {
+    const ir_med_dose *d = dk[k];
+    for (size_t i = 0; i < nk[k] && nwant < MED_MAX_DRUGS; i++) {
       int dup = 0, ext = d[i].extended > 0;
       for (size_t j = 0; j < nwant; j++)
         dup |= strcmp(want[j], d[i].drug) == 0 && wext[j] == ext;
@@ -82,13 +110,8 @@ void ir_x_med_value(xletter *xl, int item, const struct ir_med_table *t,
   IR_VEC(ir_med_dose) all = {0};
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if ((x->region != XR_SUMMARY && x->region != XR_RATIONALE &&
-         x->region != XR_TITLE) ||
-        !has_digit(x))
-      continue;
-    ir_med_dose *d;
-    size_t n = ir_med_scan(t, xl->a, x->s.text, x->s.start, x->s.end, &d);
-    for (size_t i = 0; i < n; i++) {
+    const ir_med_dose *d = dk[k];
+    for (size_t i = 0; i < nk[k]; i++) {
       if (d[i].med <= 0 || !regimen_current(x, d[i].start, d[i].end))
         continue;
       /* the item's drug in the item's release: OxyContin (extended) and

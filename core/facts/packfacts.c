@@ -181,9 +181,14 @@ static void read_sections(pf *p, const int *secs, int nsecs, int deny) {
    * normal") are its own words or another finding's, never its negation */
   if (deny)
     mods &= ~(unsigned)IR_MOD_NEGATED;
+  /* a sentence with no hit of the sections (its secs bits, as
+   * ir_sent_hits reads them) has nothing to read: passed over at once */
+  uint64_t any = 0;
+  for (int j = 0; j < nsecs; j++)
+    any |= IR_SENT_SECBIT(secs[j]);
   for (size_t k = 0; k < xl->n; k++) {
     const xsent *x = &xl->v[k];
-    if (x->region == XR_HEADER || !with_ok(p, x))
+    if (!(x->s.secs & any) || x->region == XR_HEADER || !with_ok(p, x))
       continue;
     for (int j = 0; j < nsecs; j++) {
       size_t n;
