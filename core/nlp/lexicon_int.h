@@ -64,8 +64,11 @@ typedef struct {
  * and the letters in the first: see ac_renumber). States are numbered so
  * that those with outputs to report come last, from rep_lo on; the report
  * list of state st (st >= rep_lo) is rent[rfirst[st - rep_lo], rfirst[st -
- * rep_lo + 1]): its literals and those of its suffixes, each clause id << 8
- * | length << 2 | IR_LF_* flags. */
+ * rep_lo + 1]): its literals and those of its suffixes, each an entry
+ * clause id << AC_Q_SHIFT | AC_PRE when the clause is its fragment's
+ * prefix clause (frag_pre) | length << 2 | IR_LF_* flags. */
+#define AC_PRE 0x100u
+#define AC_Q_SHIFT 9
 typedef struct {
   uint16_t *next;
   uint32_t off[256];

@@ -199,16 +199,18 @@ static int ac_finish(ac_build *b, ir_lexicon *lx) {
 }
 
 /* The report list of build state d: the outputs of d and of its
- * dictionary suffixes, in that order, each clause << 8 | literal length
- * << 2 | IR_LF_* flags; writes them at out (when not NULL), returns how
- * many. */
+ * dictionary suffixes, in that order, as entries (see ac_dfa); writes them
+ * at out (when not NULL), returns how many. */
 static size_t ac_rlist(const ir_lexicon *lx, int32_t d, uint32_t *out) {
   size_t m = 0;
   for (; d >= 0; d = lx->ac_dict[d])
-    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++, m++)
+    for (uint32_t o = lx->ac_ofirst[d]; o < lx->ac_ofirst[d + 1]; o++, m++) {
+      uint32_t q = lx->ac_oids[o];
       if (out)
-        out[m] = lx->ac_oids[o] << 8 | (uint32_t)lx->ac_depth[d] << 2 |
-                 lx->ac_oflag[o];
+        out[m] = q << AC_Q_SHIFT |
+                 (lx->frag_pre[lx->clause_frag[q]] == q ? AC_PRE : 0) |
+                 (uint32_t)lx->ac_depth[d] << 2 | lx->ac_oflag[o];
+    }
   return m;
 }
 
@@ -245,7 +247,7 @@ static int ac_renumber(ac_build *b, ir_lexicon *lx, ac_dfa *d) {
   size_t n = b->n, ncls = (size_t)lx->ac_ncls;
   const int sh = 5;
   size_t np = (ncls + ((size_t)1 << sh) - 1) >> sh; /* planes */
-  if (!n || n > UINT16_MAX || lx->nclauses >= 1u << 24)
+  if (!n || n > UINT16_MAX || lx->nclauses >= 1u << (32 - AC_Q_SHIFT))
     return -1;
   uint32_t *id = malloc(n * sizeof *id), *ord = malloc(n * sizeof *ord);
   uint32_t *kid0 = calloc(n + 1, sizeof *kid0),

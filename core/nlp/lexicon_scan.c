@@ -17,33 +17,45 @@
 
 size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
 
-/* seen: [0, nfrags) candidates, then per fragment the count of its
- * satisfied clauses, then per clause whether it is satisfied (the counts
- * and flags are zero between calls, reset through the touched list), then
- * (aligned) per clause the end of its last literal found, then per clause
- * the start of its earliest literal found (valid while it is satisfied),
- * then per clause the end of that literal, then the count of the
- * candidates and their ids (ir_lexicon_cands; the next scan resets their
- * seen bytes through it, so a scan costs no pass over all fragments). */
-static size_t last_off(const ir_lexicon *lx) {
-  return (2 * lx->nfrags + lx->nclauses + 8) & ~(size_t)7;
+/* seen: [0, nfrags) candidates; then (aligned) the scan generation, a
+ * number each scan increments, and a spare word; per fragment its
+ * generation << 8 | the count of its clauses satisfied in that scan; per
+ * clause the generation of the scan that last satisfied it and the end of
+ * its last literal found then; per clause the start and the end of its
+ * earliest literal found (kept for prefix clauses only, valid while the
+ * clause is satisfied); then the count of the candidates and their ids
+ * (ir_lexicon_cands; the next scan resets their seen bytes through it).
+ * Stale generations stand for zero counts and unsatisfied clauses, so a
+ * scan costs no pass over the fragments or clauses it touched. */
+#define GEN_MAX (1u << 24) /* (the generation fits above a count) */
+
+static size_t gen_off(const ir_lexicon *lx) {
+  return (lx->nfrags + 7) & ~(size_t)7;
+}
+static size_t cl_off(const ir_lexicon *lx) {
+  return gen_off(lx) + 8 + 4 * ((lx->nfrags + 1) & ~(size_t)1);
+}
+
+static const uint32_t *clause_rec(const ir_lexicon *lx, const uint8_t *seen) {
+  return (const uint32_t *)(const void *)(seen + cl_off(lx));
 }
 
 static uint32_t *cand_list(const ir_lexicon *lx, const uint8_t *seen) {
-  return (uint32_t *)(void *)(seen + last_off(lx) + 12 * lx->nclauses);
+  return (uint32_t *)(void *)(seen + cl_off(lx) + 16 * lx->nclauses);
 }
 
 size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return last_off(lx) + 12 * lx->nclauses + 4 * (lx->nfrags + 1) + 8;
+  return cl_off(lx) + 16 * lx->nclauses + 4 * (lx->nfrags + 1) + 8;
 }
 
 typedef struct {
-  uint8_t *seen, *cnt, *sat;
-  uint32_t *last, *first, *fend;
+  uint8_t *seen;
+  uint32_t *fcnt;  /* per fragment: gen << 8 | satisfied clauses */
+  uint32_t *cl;    /* per clause: gen, end of the last literal */
+  uint32_t *pf;    /* per clause: start, end + 1 of the earliest literal */
   uint32_t *cands; /* the candidates found, cands[-1] of them */
   const unsigned char *s;
-  uint32_t touched[256];
-  size_t nt;
+  uint32_t gen;
   ir_secmask m;
 } scan_st;
 
@@ -60,30 +72,38 @@ report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w, uint32_t st,
        uint32_t end, size_t n, const uint32_t *pos, uint32_t k) {
   const uint32_t *e = d->rent + d->rfirst[st - d->rep_lo];
   const uint32_t *ee = d->rent + d->rfirst[st - d->rep_lo + 1];
+  /* the byte after is the same for every literal of the list: IR_LF_WE
+   * when it is a word byte, and entries with that flag are left out */
+  const uint32_t no_we =
+      end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1 ? IR_LF_WE : 0;
+  const uint32_t gen = w->gen;
   for (; e < ee; e++) {
-    uint32_t x = *e, len = x >> 2 & 63, f = x & 3;
-    if ((f & IR_LF_WE) && end + 1 < n && lx->ac_kind[w->s[end + 1]] == 1)
+    uint32_t x = *e, len = x >> 2 & 63;
+    if (x & no_we)
       continue;
     uint32_t start = pos ? pos[(k - len) & 63] : end + 1 - len;
-    if ((f & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
+    if ((x & IR_LF_WS) && start > 0 && lx->ac_kind[w->s[start - 1]] == 1)
       continue;
-    uint32_t q = x >> 8, g = lx->clause_frag[q];
-    if (w->sat[q]) { /* (any order of the calls: see scan_split) */
-      if (end > w->last[q])
-        w->last[q] = end;
-      if (start < w->first[q] || (start == w->first[q] && end < w->fend[q])) {
-        w->first[q] = start;
-        w->fend[q] = end + 1;
+    uint32_t q = x >> AC_Q_SHIFT, *c = w->cl + 2 * q, *p = w->pf + 2 * q;
+    if (c[0] == gen) { /* (any order of the calls: see scan_split) */
+      if (end > c[1])
+        c[1] = end;
+      if ((x & AC_PRE) && (start < p[0] || (start == p[0] && end < p[1]))) {
+        p[0] = start;
+        p[1] = end + 1;
       }
       continue;
     }
-    w->last[q] = end;
-    w->first[q] = start;
-    w->fend[q] = end + 1;
-    w->sat[q] = 1;
-    w->touched[w->nt < 256 ? w->nt : 255] = q;
-    w->nt++;
-    if (++w->cnt[g] == lx->frag_need[g]) {
+    c[0] = gen;
+    c[1] = end;
+    if (x & AC_PRE) {
+      p[0] = start;
+      p[1] = end + 1;
+    }
+    uint32_t g = lx->clause_frag[q], v = w->fcnt[g];
+    v = (v >> 8 == gen ? v : gen << 8) + 1;
+    w->fcnt[g] = v;
+    if ((v & 255) == lx->frag_need[g]) {
       w->seen[g] = 1;
       w->cands[w->cands[-1]++] = g;
       w->m |= IR_SEC_BIT(lx->frag_sec[g]);
@@ -226,16 +246,19 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
                             ir_secmask want, const char *s, size_t n,
                             uint8_t *seen) {
   scan_st w;
+  uint32_t *gp = (uint32_t *)(void *)(seen + gen_off(lx));
   w.seen = seen;
-  w.cnt = seen + lx->nfrags;
-  w.sat = w.cnt + lx->nfrags;
-  w.last = (uint32_t *)(void *)(seen + last_off(lx));
-  w.first = w.last + lx->nclauses;
-  w.fend = w.first + lx->nclauses;
+  w.fcnt = gp + 2;
+  w.cl = (uint32_t *)(void *)(seen + cl_off(lx));
+  w.pf = w.cl + 2 * lx->nclauses;
   w.cands = cand_list(lx, seen) + 1;
   w.s = (const unsigned char *)s;
-  w.nt = 0;
   w.m = lx->init_mask & want;
+  if (++*gp == GEN_MAX) { /* every generation used: all stale again */
+    memset(w.fcnt, 0, (size_t)((uint8_t *)w.pf - (uint8_t *)w.fcnt));
+    *gp = 1;
+  }
+  w.gen = *gp;
   /* the last scan's candidates are all the seen bytes set */
   for (uint32_t j = 0; j < w.cands[-1]; j++)
     seen[w.cands[j]] = 0;
@@ -264,15 +287,6 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
     }
   }
   sort_cands(w.cands, w.cands[-1]);
-  uint8_t *cnt = w.cnt, *sat = w.sat;
-  if (w.nt > 256) {
-    memset(cnt, 0, lx->nfrags + lx->nclauses);
-  } else {
-    for (size_t j = 0; j < w.nt; j++) {
-      sat[w.touched[j]] = 0;
-      cnt[lx->clause_frag[w.touched[j]]] = 0;
-    }
-  }
   return w.m;
 }
 
@@ -300,11 +314,11 @@ size_t ir_lexicon_frag_last(const ir_lexicon *lx, const uint8_t *seen,
                             size_t g) {
   if (!lx->ac.next || g >= lx->nfrags || !lx->frag_need[g])
     return (size_t)-1;
-  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  const uint32_t *cl = clause_rec(lx, seen);
   size_t m = (size_t)-1;
   for (uint32_t q = lx->frag_c0[g]; q < lx->frag_c0[g] + lx->frag_need[g]; q++)
-    if (last[q] < m)
-      m = last[q];
+    if (cl[2 * q + 1] < m)
+      m = cl[2 * q + 1];
   return m;
 }
 
@@ -313,9 +327,9 @@ size_t ir_lexicon_frag_first(const ir_lexicon *lx, const uint8_t *seen,
   *end = 0;
   if (!lx->ac.next || g >= lx->nfrags || lx->frag_pre[g] == UINT32_MAX)
     return 0;
-  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
-  *end = last[2 * lx->nclauses + lx->frag_pre[g]];
-  return last[lx->nclauses + lx->frag_pre[g]];
+  const uint32_t *pf = clause_rec(lx, seen) + 2 * lx->nclauses;
+  *end = pf[2 * lx->frag_pre[g] + 1];
+  return pf[2 * lx->frag_pre[g]];
 }
 
 const char *ir_lexicon_frag_literal(const ir_lexicon *lx, size_t g, int *ws,
@@ -345,18 +359,18 @@ void ir_lexicon_cand_info(const ir_lexicon *lx, const uint8_t *seen, uint32_t g,
   fi->tail = (lx->frag_litf[g] & IR_LF_TAIL) != 0;
   fi->from = fi->fend = 0;
   fi->last = (size_t)-1;
-  const uint32_t *last = (const uint32_t *)(const void *)(seen + last_off(lx));
+  const uint32_t *cl = clause_rec(lx, seen);
   uint32_t pre = lx->frag_pre[g], need = lx->frag_need[g];
   if (pre != UINT32_MAX) {
-    fi->from = last[lx->nclauses + pre];
-    fi->fend = last[2 * lx->nclauses + pre];
+    fi->from = cl[2 * lx->nclauses + 2 * pre];
+    fi->fend = cl[2 * lx->nclauses + 2 * pre + 1];
   }
   if (need) {
-    const uint32_t *q = last + lx->frag_c0[g];
+    const uint32_t *q = cl + 2 * lx->frag_c0[g] + 1;
     uint32_t m = q[0];
     for (uint32_t x = 1; x < need; x++)
-      if (q[x] < m)
-        m = q[x];
+      if (q[2 * x] < m)
+        m = q[2 * x];
     fi->last = m;
   }
 }
