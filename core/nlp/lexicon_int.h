@@ -40,7 +40,7 @@ typedef struct {
  * per alternative. None: always a candidate. *understood = 0 when the
  * parser does not know the syntax (then no clauses). pre names the set
  * (if kept) whose strings every match begins with: the fragment's leading
- * run of exact atoms, after an optional \b. */
+ * run of exact atoms, after optional \b and lookarounds (zero-width). */
 void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out);
 void ir_lex_clauses_free(ir_clauses *c);
 size_t ir_lex_ls_score(const ir_litset *s);

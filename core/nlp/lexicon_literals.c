@@ -441,6 +441,16 @@ static litset parse_seq(lparse *p, litset *exact) {
       whole = 0;
       continue;
     }
+    if (look && p->at_start && !p->depth && run_empty(&run)) {
+      /* a lookaround before anything consumed is zero-width (a
+       * lookbehind's bytes lie before the match start): the match still
+       * begins with the run that follows, a prefix; \b before it holds */
+      whole = last_b = 0;
+      ls_free(&a);
+      collect(p, &g);
+      ls_pick(&best, &g);
+      continue;
+    }
     int space = kind == 1 && a.n == 1 && a.v[0][0] == ' ';
     opt = min == 0 && (max == 1 || space);
     if (kind == 1 && (min < 0 || opt || (space && min > 0))) {

@@ -213,6 +213,23 @@ static int cand1(const char *frag, const char *t, size_t *last) {
   return r;
 }
 
+/* One fragment: the start of the first occurrence of its prefix in t
+ * (ir_lexicon_frag_first), or -1 when it has none or is no candidate. */
+static long first1(const char *frag, const char *t) {
+  char text[512], err[256];
+  snprintf(text, sizeof text, "[twitch]\n%s\n", frag);
+  ir_lexicon *lx = NULL;
+  if (load(text, err, sizeof err, &lx) != 0 || !lx)
+    return -2;
+  uint8_t *seen = calloc(ir_lexicon_scratch(lx), 1);
+  ir_lexicon_scan(lx, t, strlen(t), seen);
+  size_t end = 0, f = ir_lexicon_frag_first(lx, seen, 0, &end);
+  long r = seen[0] && end ? (long)f : -1;
+  free(seen);
+  ir_lexicon_free(lx);
+  return r;
+}
+
 /* The literal rules: classes, optional atoms, exact groups, whitespace
  * runs, word boundaries, and the bound on where a match may start. */
 static void test_prefilter_rules(void) {
@@ -260,6 +277,14 @@ static void test_prefilter_rules(void) {
   CHECK_INT(last, 5); /* the first byte of the whitespace run */
   CHECK(cand1("/\\s+\\w+/", "a b", &last) == 1);
   CHECK(last == (size_t)-1); /* no literal: no bound */
+  /* the prefix: the run a match begins with, after \b and lookarounds
+   * (zero-width; a lookbehind's literals lie before the match start) */
+  CHECK_INT(first1("/\\bno\\s+relief\\b/", "a no relief"), 2);
+  CHECK_INT(first1("/(?<!no )\\brelief\\b/", "no relief, relief"), 3);
+  CHECK_INT(first1("/(?<=relief )pain/", "relief pain"), 7);
+  CHECK_INT(first1("/(?!x)(?=\\w+ up)foo/", "foo up"), 0);
+  CHECK_INT(first1("/\\w+ relief/", "good relief"), -1);
+  CHECK_INT(first1("/(?:(?<=a )|(?<=b ))foo/", "a foo"), -1);
 }
 
 /* All matches of the section as one pattern, packed as start/end pairs. */
