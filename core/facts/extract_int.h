@@ -91,13 +91,11 @@ struct ir_extractor {
 
 /* A fragment's next match, cached while the scan moves past earlier ones. */
 typedef struct {
-  const pcre2_code *code; /* the fragment's pattern */
-  int state;              /* 0 unknown, 1 cached, 2 no more matches */
-  size_t from, lim;       /* every match starts in [from, lim] */
-  size_t fend;            /* the end of the prefix literal found at from */
-  const char *lit;        /* the literal the fragment is, or NULL */
-  int ws, we;             /* its word-boundary flags */
-  int tail;               /* the fragment is lit then \w* */
+  /* the fragment (ir_lexicon_cand_info), its offsets made offsets into
+   * the text: every match starts in [fi.from, fi.last]; fi.fend is the
+   * end of the prefix literal found at fi.from (0 when unknown) */
+  ir_frag_info fi;
+  int state; /* 0 unknown, 1 cached, 2 no more matches */
   ir_hit h;
 } fragnext;
 

@@ -43,10 +43,11 @@ static int match_one(ir_extract_ctx *c, const pcre2_code *code,
  * find): the cheap path for fragments that are plain phrases. */
 static int literal_at(const fragnext *f, const char *text, size_t e, size_t at,
                       ir_hit *h) {
-  if (!f->lit)
+  const ir_frag_info *fi = &f->fi;
+  if (!fi->lit)
     return 0;
-  size_t end = ir_lexicon_literal_at(f->lit, f->ws, f->we, f->tail, text, e, at,
-                                     at == f->from ? f->fend : 0);
+  size_t end = ir_lexicon_literal_at(fi->lit, fi->ws, fi->we, fi->tail, text, e,
+                                     at, at == fi->from ? fi->fend : 0);
   if (!end)
     return 0;
   h->start = (uint32_t)at;
@@ -82,16 +83,13 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
   const ir_lexicon *lx = c->cur;
   size_t nc = 0;
   for (size_t k = 0; k < ng; k++) {
-    ir_frag_info fi;
-    ir_lexicon_cand_info(lx, c->seen, g[k], &fi);
-    c->cand[nc].lim = fi.last == (size_t)-1 ? (size_t)-1 : s + fi.last;
-    c->cand[nc].from = s + fi.from;
-    c->cand[nc].fend = fi.fend ? s + fi.fend : 0;
-    c->cand[nc].code = fi.code;
-    c->cand[nc].lit = fi.lit;
-    c->cand[nc].ws = fi.ws;
-    c->cand[nc].we = fi.we;
-    c->cand[nc].tail = fi.tail;
+    ir_frag_info *fi = &c->cand[nc].fi;
+    ir_lexicon_cand_info(lx, c->seen, g[k], fi);
+    if (fi->last != (size_t)-1)
+      fi->last += s;
+    fi->from += s;
+    if (fi->fend)
+      fi->fend += s;
     c->cand[nc++].state = 0;
   }
   size_t off = s;
@@ -103,17 +101,17 @@ static int match_frags(ir_extract_ctx *c, ir_arena *a, const char *text,
         continue;
       if (f->state == 0 || f->h.start < off) {
         /* its literals all lie before off, or its prefix after them */
-        if (f->lim < off || f->from > f->lim) {
+        if (f->fi.last < off || f->fi.from > f->fi.last) {
           f->state = 2;
           continue;
         }
         /* no match starts before from: searching from there finds the
          * same leftmost match (\b and lookbehinds still see the bytes
          * before the start offset) */
-        size_t at = f->from > off ? f->from : off;
+        size_t at = f->fi.from > off ? f->fi.from : off;
         int rc = literal_at(f, text, e, at, &f->h)
                      ? 1
-                     : match_one(c, f->code, text, e, at, f->lim, &f->h);
+                     : match_one(c, f->fi.code, text, e, at, f->fi.last, &f->h);
         if (rc < 0)
           return rc;
         f->state = rc ? 1 : 2;

@@ -107,6 +107,7 @@ struct ir_lexicon {
   uint8_t *frag_need;            /* fragment id -> number of its clauses */
   uint32_t *clause_frag;         /* clause id -> fragment id */
   uint32_t *frag_pre; /* fragment id -> its prefix clause id, or UINT32_MAX */
+  const pcre2_code **frag_code; /* fragment id -> its code (sec[].v[].code) */
   char **frag_lit;    /* fragment id -> the literal it is exactly, or NULL */
   uint8_t *frag_litf; /* and that literal's IR_LF_* flags */
   size_t nclauses;

@@ -82,6 +82,8 @@ void ir_lex_prefilter_free(ir_lexicon *lx) {
   free(lx->clause_frag);
   free(lx->frag_pre);
   lx->frag_pre = NULL;
+  free(lx->frag_code);
+  lx->frag_code = NULL;
   for (size_t g = 0; lx->frag_lit && g < lx->nfrags; g++)
     free(lx->frag_lit[g]);
   free(lx->frag_lit);
@@ -483,9 +485,10 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
   lx->frag_pre = calloc(nf + 1, sizeof *lx->frag_pre);
   lx->frag_lit = calloc(nf + 1, sizeof *lx->frag_lit);
   lx->frag_litf = calloc(nf + 1, 1);
+  lx->frag_code = calloc(nf + 1, sizeof *lx->frag_code);
   int fail = !sets || !lx->frag_init || !lx->frag_sec || !lx->frag_need ||
              !lx->frag_c0 || !lx->clause_frag || !lx->frag_pre ||
-             !lx->frag_lit || !lx->frag_litf;
+             !lx->frag_lit || !lx->frag_litf || !lx->frag_code;
   for (int i = 0; i < lx->nsec; i++) {
     lex_section *sc = &lx->sec[i];
     sc->whole = fail;
@@ -502,6 +505,7 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
       if (!understood)
         sc->whole = 1;
       lx->frag_sec[sc->base + k] = (uint8_t)i;
+      lx->frag_code[sc->base + k] = sc->v[k].code;
       lx->frag_need[sc->base + k] = (uint8_t)cs->n;
       int lit = understood && cs->n == 1 && cs->v[0].n == 1
                     ? is_literal_re(sc->v[k].re, cs->v[0].v[0], cs->v[0].f[0])

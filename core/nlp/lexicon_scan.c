@@ -351,19 +351,20 @@ const uint32_t *ir_lexicon_cands(const ir_lexicon *lx, const uint8_t *seen,
 
 void ir_lexicon_cand_info(const ir_lexicon *lx, const uint8_t *seen, uint32_t g,
                           ir_frag_info *fi) {
-  const lex_section *sc = &lx->sec[lx->frag_sec[g]];
-  fi->code = sc->v[g - sc->base].code;
+  uint32_t lf = lx->frag_litf[g], pre = lx->frag_pre[g],
+           need = lx->frag_need[g];
+  fi->code = lx->frag_code[g];
   fi->lit = lx->frag_lit[g];
-  fi->ws = (lx->frag_litf[g] & IR_LF_WS) != 0;
-  fi->we = (lx->frag_litf[g] & IR_LF_WE) != 0;
-  fi->tail = (lx->frag_litf[g] & IR_LF_TAIL) != 0;
+  fi->ws = (lf & IR_LF_WS) != 0;
+  fi->we = (lf & IR_LF_WE) != 0;
+  fi->tail = (lf & IR_LF_TAIL) != 0;
   fi->from = fi->fend = 0;
   fi->last = (size_t)-1;
   const uint32_t *cl = clause_rec(lx, seen);
-  uint32_t pre = lx->frag_pre[g], need = lx->frag_need[g];
   if (pre != UINT32_MAX) {
-    fi->from = cl[2 * lx->nclauses + 2 * pre];
-    fi->fend = cl[2 * lx->nclauses + 2 * pre + 1];
+    const uint32_t *pf = cl + 2 * (lx->nclauses + pre);
+    fi->from = pf[0];
+    fi->fend = pf[1];
   }
   if (need) {
     const uint32_t *q = cl + 2 * lx->frag_c0[g] + 1;
