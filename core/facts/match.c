@@ -139,11 +139,12 @@ static int match_cands(ir_extract_ctx *c, const char *text, const xsent *x,
                        int *bad_sec) {
   size_t ng, gi = 0;
   const uint32_t *g = ir_lexicon_cands(c->cur, c->seen, &ng);
+  const ir_sec_info *si = ir_lexicon_sec_infos(c->cur);
   while (cand) {
     int sec = ir_secmask_first(cand);
     cand &= cand - 1;
-    size_t from = hv->n, fb, nf;
-    int whole = ir_lexicon_sec_info(c->cur, sec, &fb, &nf);
+    size_t from = hv->n, fb = si[sec].base, nf = si[sec].n;
+    int whole = si[sec].how;
     if (whole < 0)
       continue;
     while (gi < ng && g[gi] < fb)

@@ -228,6 +228,13 @@ void ir_lexicon_cand_info(const ir_lexicon *lx, const uint8_t *seen, uint32_t g,
  * -1 when the section is empty (no ir_lexicon_code), 1 when it is
  * matched whole (no ir_lexicon_frag_code), else 0. */
 int ir_lexicon_sec_info(const ir_lexicon *lx, int id, size_t *base, size_t *n);
+/* The same for every section at once, indexed by id below IR_LEX_MAX
+ * (after ir_lexicon_compile): how is the result, base and n the outputs. */
+typedef struct {
+  uint32_t base, n;
+  int32_t how;
+} ir_sec_info;
+const ir_sec_info *ir_lexicon_sec_infos(const ir_lexicon *lx);
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id);
 /* The k-th fragment of section id compiled alone (caseless, JIT, with
  * PCRE2_USE_OFFSET_LIMIT so a match context may set an offset limit), or NULL

@@ -111,6 +111,7 @@ struct ir_lexicon {
   char **frag_lit;    /* fragment id -> the literal it is exactly, or NULL */
   uint8_t *frag_litf; /* and that literal's IR_LF_* flags */
   size_t nclauses;
+  ir_sec_info sinfo[IR_LEX_MAX]; /* ir_lexicon_sec_infos */
 };
 
 /* Builds the prefilter from the compiled sections (after sorting their

@@ -536,6 +536,12 @@ void ir_lex_build_prefilter(ir_lexicon *lx) {
     ir_lex_prefilter_free(lx); /* no prefilter: every fragment is a
                                   candidate */
   }
+  for (int i = 0; i < IR_LEX_MAX; i++) { /* (how each section is matched) */
+    size_t base = 0, n = 0;
+    lx->sinfo[i].how = ir_lexicon_sec_info(lx, i, &base, &n);
+    lx->sinfo[i].base = (uint32_t)base;
+    lx->sinfo[i].n = (uint32_t)n;
+  }
 }
 
 void ir_lexicon_subset(ir_lexicon *lx, ir_secmask want) { lx->sub_want = want; }

@@ -427,6 +427,10 @@ size_t ir_lexicon_literal_at(const char *lit, int ws, int we, int tail,
   return tail ? word_end(text, e, p) : p;
 }
 
+const ir_sec_info *ir_lexicon_sec_infos(const ir_lexicon *lx) {
+  return lx->sinfo;
+}
+
 size_t ir_lexicon_frag_base(const ir_lexicon *lx, int id) {
   return id >= 0 && id < lx->nsec ? lx->sec[id].base : 0;
 }
