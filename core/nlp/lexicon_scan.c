@@ -6,7 +6,6 @@
  * (IR_LF_WS) or after it (IR_LF_WE) must not be a word byte, or lie
  * outside the sentence. */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #ifdef __SSE2__
@@ -24,7 +23,9 @@ size_t ir_lexicon_nfrags(const ir_lexicon *lx) { return lx->nfrags; }
  * its last literal found then; per clause the start and the end of its
  * earliest literal found (kept for prefix clauses only, valid while the
  * clause is satisfied); then the count of the candidates and their ids
- * (ir_lexicon_cands; the next scan resets their seen bytes through it).
+ * (ir_lexicon_cands; the next scan resets their seen bytes through it);
+ * then a bitmap of the candidates found, zero between scans (the list
+ * is read off it in increasing order, with no sort).
  * Stale generations stand for zero counts and unsatisfied clauses, so a
  * scan costs no pass over the fragments or clauses it touched. */
 #define GEN_MAX (1u << 24) /* (the generation fits above a count) */
@@ -44,16 +45,21 @@ static uint32_t *cand_list(const ir_lexicon *lx, const uint8_t *seen) {
   return (uint32_t *)(void *)(seen + cl_off(lx) + 16 * lx->nclauses);
 }
 
+static size_t bm_off(const ir_lexicon *lx) {
+  return (cl_off(lx) + 16 * lx->nclauses + 4 * (lx->nfrags + 1) + 7) &
+         ~(size_t)7;
+}
+
 size_t ir_lexicon_scratch(const ir_lexicon *lx) {
-  return cl_off(lx) + 16 * lx->nclauses + 4 * (lx->nfrags + 1) + 8;
+  return bm_off(lx) + 8 * ((lx->nfrags + 63) / 64) + 8;
 }
 
 typedef struct {
   uint8_t *seen;
-  uint32_t *fcnt;  /* per fragment: gen << 8 | satisfied clauses */
-  uint32_t *cl;    /* per clause: gen, end of the last literal */
-  uint32_t *pf;    /* per clause: start, end + 1 of the earliest literal */
-  uint32_t *cands; /* the candidates found, cands[-1] of them */
+  uint32_t *fcnt; /* per fragment: gen << 8 | satisfied clauses */
+  uint32_t *cl;   /* per clause: gen, end of the last literal */
+  uint32_t *pf;   /* per clause: start, end + 1 of the earliest literal */
+  uint64_t *bm;   /* the candidates found, a bit each */
   const unsigned char *s;
   uint32_t gen;
   ir_secmask m;
@@ -104,8 +110,7 @@ report(const ir_lexicon *lx, const ac_dfa *d, scan_st *w, uint32_t st,
     v = (v >> 8 == gen ? v : gen << 8) + 1;
     w->fcnt[g] = v;
     if ((v & 255) == lx->frag_need[g]) {
-      w->seen[g] = 1;
-      w->cands[w->cands[-1]++] = g;
+      w->bm[g >> 6] |= (uint64_t)1 << (g & 63);
       w->m |= IR_SEC_BIT(lx->frag_sec[g]);
     }
   }
@@ -221,24 +226,23 @@ static void scan_split(const ir_lexicon *lx, const ac_dfa *d, scan_st *w,
   }
 }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
-}
-
-/* Sorts the n candidate ids v (few, mostly in increasing order). */
-static void sort_cands(uint32_t *v, size_t n) {
-  if (n > 48) {
-    qsort(v, n, sizeof *v, cmp_u32);
-    return;
+/* The candidates of bitmap bm (nw words) into seen and the list v (v[-1]
+ * of them, in increasing order); clears bm. */
+static void take_cands(uint64_t *bm, size_t nw, uint8_t *seen, uint32_t *v) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < nw; i++) {
+    uint64_t b = bm[i];
+    if (!b)
+      continue;
+    bm[i] = 0;
+    do {
+      uint32_t g = (uint32_t)(i * 64) + (uint32_t)__builtin_ctzll(b);
+      seen[g] = 1;
+      v[n++] = g;
+      b &= b - 1;
+    } while (b);
   }
-  for (size_t i = 1; i < n; i++) {
-    uint32_t x = v[i];
-    size_t j = i;
-    for (; j > 0 && v[j - 1] > x; j--)
-      v[j] = v[j - 1];
-    v[j] = x;
-  }
+  v[-1] = n;
 }
 
 /* The scan with automaton d (want: the sections it covers). */
@@ -251,7 +255,8 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
   w.fcnt = gp + 2;
   w.cl = (uint32_t *)(void *)(seen + cl_off(lx));
   w.pf = w.cl + 2 * lx->nclauses;
-  w.cands = cand_list(lx, seen) + 1;
+  w.bm = (uint64_t *)(void *)(seen + bm_off(lx));
+  uint32_t *cands = cand_list(lx, seen) + 1;
   w.s = (const unsigned char *)s;
   w.m = lx->init_mask & want;
   if (++*gp == GEN_MAX) { /* every generation used: all stale again */
@@ -260,15 +265,12 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
   }
   w.gen = *gp;
   /* the last scan's candidates are all the seen bytes set */
-  for (uint32_t j = 0; j < w.cands[-1]; j++)
-    seen[w.cands[j]] = 0;
-  w.cands[-1] = 0;
+  for (uint32_t j = 0; j < cands[-1]; j++)
+    seen[cands[j]] = 0;
   if (lx->init_mask) {
     for (uint32_t g = 0; g < lx->nfrags; g++)
-      if (lx->frag_init[g]) {
-        seen[g] = 1;
-        w.cands[w.cands[-1]++] = g;
-      }
+      if (lx->frag_init[g])
+        w.bm[g >> 6] |= (uint64_t)1 << (g & 63);
   }
   if (maybe_space_run(w.s, n)) {
     scan_runs(lx, d, &w, n);
@@ -286,7 +288,7 @@ static ir_secmask scan_with(const ir_lexicon *lx, const ac_dfa *d,
         report(lx, d, &w, st, (uint32_t)i, n, NULL, 0);
     }
   }
-  sort_cands(w.cands, w.cands[-1]);
+  take_cands(w.bm, (lx->nfrags + 63) / 64, seen, cands);
   return w.m;
 }
 
