@@ -11,6 +11,11 @@
 
 typedef IR_VEC(ir_hit) hitvec;
 
+/* A sentence's hits start in a buffer on the stack (most sentences have
+ * few): growing the vector past it copies them into c->tmp, which is
+ * then reset once they are kept. */
+#define HIT_BUF 32
+
 /* One match of code from off in text[0, e), starting at or before lim
  * (PCRE2_UNSET: anywhere; else code has PCRE2_USE_OFFSET_LIMIT): 1 and
  * *h, 0 none, <0 error. */
@@ -175,7 +180,8 @@ static int match_cands(ir_extract_ctx *c, const char *text, const xsent *x,
 
 int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
                         xsent *x, int *bad_sec) {
-  hitvec hv = {0};
+  ir_hit buf[HIT_BUF];
+  hitvec hv = {buf, 0, HIT_BUF};
   uint64_t secs = 0;
   c->cur = c->x->lx;
   c->seen = c->shared_seen;
@@ -197,7 +203,8 @@ int ir_x_match_sentence(ir_extract_ctx *c, ir_arena *a, const char *text,
     x->s.hits = ir_arena_alloc_raw(a, hv.n * sizeof *hv.v);
     memcpy(x->s.hits, hv.v, hv.n * sizeof *hv.v);
   }
-  ir_arena_reset(&c->tmp);
+  if (hv.v != buf)
+    ir_arena_reset(&c->tmp);
   return 0;
 }
 
@@ -208,7 +215,8 @@ int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text, xsent *x,
     return 0;
   c->cur = lx;
   c->seen = c->pack_seen[p];
-  hitvec hv = {0};
+  ir_hit buf[HIT_BUF];
+  hitvec hv = {buf, 0, HIT_BUF};
   ir_secmask cand =
       ir_lexicon_scan(lx, text + x->s.start, x->s.end - x->s.start, c->seen);
   int ns = ir_lexicon_nsections(lx);
@@ -226,6 +234,7 @@ int ir_x_match_pack(ir_extract_ctx *c, ir_arena *a, const char *text, xsent *x,
     x->s.hits = m;
     x->s.nhits += (uint32_t)hv.n;
   }
-  ir_arena_reset(&c->tmp);
+  if (hv.v != buf)
+    ir_arena_reset(&c->tmp);
   return 0;
 }
