@@ -60,7 +60,7 @@ static int frozen_len(lua_State *L) {
   return 1;
 }
 
-static int storage_next(lua_State *L) {
+int ir_lua_raw_next(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
   if (lua_next(L, 1))
@@ -71,7 +71,7 @@ static int storage_next(lua_State *L) {
 
 /* pairs(t): the storage's pairs, in the storage's order. */
 static int frozen_pairs(lua_State *L) {
-  lua_pushcfunction(L, storage_next);
+  lua_pushcfunction(L, ir_lua_raw_next);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_pushnil(L);
   return 3;

@@ -48,6 +48,10 @@ int ir_lua_frozen_intact(lua_State *L);
  * else pushes nothing and returns 0. */
 int ir_lua_frozen_storage(lua_State *L, int idx);
 
+/* next(t, k) without metamethods on table t: the iterator pairs() of a
+ * table whose contents sit in another (a storage) returns with it. */
+int ir_lua_raw_next(lua_State *L);
+
 /* Replaces next, rawget, rawlen, getmetatable and setmetatable of the
  * global table at g by versions that see a frozen table's storage, and
  * math.random / math.randomseed by versions that record their use. */

@@ -171,18 +171,9 @@ static int pack_len(lua_State *L) {
   return 1;
 }
 
-static int pack_next(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_settop(L, 2);
-  if (lua_next(L, 1))
-    return 2;
-  lua_pushnil(L);
-  return 1;
-}
-
 static int pack_pairs(lua_State *L) {
   lua_getmetatable(L, 1);
-  lua_pushcfunction(L, pack_next);
+  lua_pushcfunction(L, ir_lua_raw_next);
   lua_getfield(L, -2, "__index");
   lua_pushnil(L);
   return 3;
