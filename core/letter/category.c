@@ -503,10 +503,17 @@ static const char *classify(const seg_cat *x, const char *s, size_t n) {
   return NULL;
 }
 
-const char *ir_category_of(const ir_segmenter *sg, const char *title,
-                           const char *guideline_maximus) {
+const char *seg_category(const ir_segmenter *sg, const char *title,
+                         const char *guideline_maximus, int *by_title) {
   const char *c = title ? classify(sg->cat, title, strlen(title)) : NULL;
+  *by_title = c != NULL;
   if (!c && guideline_maximus)
     c = classify(sg->cat, guideline_maximus, strlen(guideline_maximus));
   return c ? c : "other";
+}
+
+const char *ir_category_of(const ir_segmenter *sg, const char *title,
+                           const char *guideline_maximus) {
+  int by_title;
+  return seg_category(sg, title, guideline_maximus, &by_title);
 }

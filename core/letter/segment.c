@@ -482,12 +482,13 @@ static int fail(seg *c, const char *msg) {
 /* An item whose title names no kind of service took its category from its
  * guideline line. When that line is shared by several items (one
  * "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON" section for a numbered
- * issue list), it speaks of all of them: the item stays "other". */
-static void shared_guideline_categories(seg *c, ir_letter *l) {
+ * issue list), it speaks of all of them: the item stays "other".
+ * svc_cat[i]: item i's service named its category (seg_fill_item). */
+static void shared_guideline_categories(ir_letter *l, const char *svc_cat) {
   for (size_t i = 0; i < l->items.n; i++) {
     ir_item *it = &l->items.v[i];
     const char *g = it->guideline_maximus;
-    if (!g || strcmp(ir_category_of(c->sg, it->service, NULL), "other") != 0)
+    if (!g || svc_cat[i])
       continue;
     for (size_t j = 0; j < l->items.n; j++)
       if (j != i && l->items.v[j].guideline_maximus &&
@@ -533,22 +534,24 @@ int ir_segment(const ir_segmenter *sg, ir_arena *a, ir_letter *l) {
   } else {
     int index = 0;
     ir_vec_reserve(a, &l->items, pv.n); /* one allocation, no regrowth */
+    char *svc_cat = ir_arena_alloc(a, pv.n + 1);
     for (size_t i = 0; i < pv.n; i++) {
       ir_item it;
-      int cut = 0;
-      seg_fill_item(&c, &pv.v[i], index + 1, &it, &cut);
+      int cut = 0, by_svc = 0;
+      seg_fill_item(&c, &pv.v[i], index + 1, &it, &cut, &by_svc);
       int decided = it.outcome != IR_OUT_UNKNOWN || pv.v[i].has_det ||
                     it.conclusion != IR_CONC_UNKNOWN;
       if (i + 1 == pv.n && (cut || !decided))
         l->truncated = 1;
       if (!decided)
         continue;
+      svc_cat[l->items.n] = (char)by_svc;
       ir_vec_push(a, &l->items, it);
       index++;
     }
     if (!l->items.n)
       rc = fail(&c, "no decided item found");
-    shared_guideline_categories(&c, l);
+    shared_guideline_categories(l, svc_cat);
   }
   pcre2_match_data_free(c.md);
   return rc;
