@@ -40,10 +40,10 @@ int seg_starts_any(const char *s, span L, const char *const *lits) {
  * matched backwards, not before from; 0 with *ok = 0 when it does not end
  * there. */
 static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
-                         int *ok) {
+                         size_t len, int *ok) {
   size_t j = e;
   *ok = 0;
-  for (size_t k = strlen(lit); k-- > 0;) {
+  for (size_t k = len; k-- > 0;) {
     if (lit[k] == ' ') {
       if (j <= from || s[j - 1] != ' ')
         return 0;
@@ -67,13 +67,18 @@ static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
  * searched forwards separately and the earliest kept. */
 void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
                      size_t nreq) {
-  size_t pending = nreq;
+  enum { LENS = 32 }; /* literal lengths kept (the rest found per use) */
+  size_t pending = nreq, lens[LENS], nl = 0;
   uint32_t last = 0; /* the last letters of all the literals (bits a..z) */
   for (size_t r = 0; r < nreq; r++) {
     req[r].val = 0;
     req[r].lab = to;
-    for (const char *const *lit = req[r].lits; *lit; lit++)
-      last |= 1u << (((*lit)[strlen(*lit) - 1] - 'a') & 31);
+    for (const char *const *lit = req[r].lits; *lit; lit++, nl++) {
+      size_t len = strlen(*lit);
+      if (nl < LENS)
+        lens[nl] = len;
+      last |= 1u << (((*lit)[len - 1] - 'a') & 31);
+    }
   }
   for (const char *p = s + from;
        pending && p < s + to && (p = memchr(p, ':', (size_t)(s + to - p)));
@@ -87,13 +92,17 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
                  : 26;
     if (l >= 26 || !(last >> l & 1))
       continue;
+    size_t q = 0; /* the index of lit among all the literals */
     for (size_t r = 0; r < nreq; r++) {
-      if (req[r].val)
-        continue;
       size_t best = to;
-      for (const char *const *lit = req[r].lits; *lit; lit++) {
+      for (const char *const *lit = req[r].lits; *lit; lit++, q++) {
+        if (req[r].val)
+          continue;
+        size_t len = q < LENS ? lens[q] : strlen(*lit);
+        if ((unsigned char)(*lit)[len - 1] != 'a' + l)
+          continue; /* (the test lit_ending would make first) */
         int ok;
-        size_t i = lit_ending(s, from, e, *lit, &ok);
+        size_t i = lit_ending(s, from, e, *lit, len, &ok);
         if (!ok || i >= best)
           continue;
         unsigned char pc = i > from ? (unsigned char)s[i - 1] : ' ';
