@@ -20,9 +20,22 @@ size_t seg_label_at(const char *s, span L, const char *lit) {
   return j < L.e && s[j] == ':' ? j + 1 : 0;
 }
 
+/* Can lit match at L's start as far as its first two bytes go? The first
+ * test lit_at would make (a space in lit may match several). */
+static inline int head_fits(const char *s, span L, const char *lit) {
+  if (lit[0] == ' ' || lit[0] == 0)
+    return 1;
+  if (L.s >= L.e ||
+      ir_ascii_tolower((unsigned char)s[L.s]) != (unsigned char)lit[0])
+    return 0;
+  return lit[1] == ' ' || lit[1] == 0 ||
+         (L.s + 1 < L.e &&
+          ir_ascii_tolower((unsigned char)s[L.s + 1]) == (unsigned char)lit[1]);
+}
+
 size_t seg_label_any(const char *s, span L, const char *const *lits) {
   for (; *lits; lits++) {
-    size_t v = seg_label_at(s, L, *lits);
+    size_t v = head_fits(s, L, *lits) ? seg_label_at(s, L, *lits) : 0;
     if (v)
       return v;
   }
@@ -31,7 +44,7 @@ size_t seg_label_any(const char *s, span L, const char *const *lits) {
 
 int seg_starts_any(const char *s, span L, const char *const *lits) {
   for (; *lits; lits++)
-    if (lit_at(s, L.s, L.e, *lits))
+    if (head_fits(s, L, *lits) && lit_at(s, L.s, L.e, *lits))
       return 1;
   return 0;
 }
@@ -203,7 +216,7 @@ static int items_heading(const char *s, span L) {
 /* "issue 2:", "item #1:", "Request:" - the word, optional number, colon. */
 size_t seg_issue_label(const char *s, span L) {
   for (const char *const *p = issue_labels; *p; p++) {
-    size_t j = lit_at(s, L.s, L.e, *p);
+    size_t j = head_fits(s, L, *p) ? lit_at(s, L.s, L.e, *p) : 0;
     if (!j)
       continue;
     if (j + 3 <= L.e && memcmp(s + j, "(s)", 3) == 0)
