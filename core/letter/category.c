@@ -357,6 +357,7 @@ static const char *const *const lists[NLISTS] = {
 struct seg_cat_index {
   uint16_t first[NLISTS][26], next[NLISTS][MAXW];
   uint8_t plen[NLISTS][MAXW];
+  uint32_t letters[NLISTS]; /* bit c: some pattern starts with 'a' + c */
 };
 
 seg_cat *seg_cat_new(void) {
@@ -377,6 +378,7 @@ seg_cat *seg_cat_new(void) {
       x->plen[l][k] = (uint8_t)strlen(p);
       x->next[l][k] = x->first[l][c];
       x->first[l][c] = (uint16_t)k;
+      x->letters[l] |= 1u << c;
     }
   }
   return x;
@@ -404,11 +406,13 @@ static int match_at(const char *s, size_t n, size_t i, const char *p,
 }
 
 /* The starts of the words of a text that begin with a letter (where a
- * pattern can match), found once for all the lists; a text of more than
- * MAXSTARTS words is searched byte by byte instead (over = 1). */
+ * pattern can match), found once for all the lists, with that letter (0
+ * for 'a'); a text of more than MAXSTARTS words is searched byte by byte
+ * instead (over = 1). */
 enum { MAXSTARTS = 256 };
 typedef struct {
   uint16_t at[MAXSTARTS];
+  uint8_t letter[MAXSTARTS];
   size_t n;
   int over;
 } starts;
@@ -417,13 +421,15 @@ static void find_starts(const char *s, size_t n, starts *w) {
   w->n = 0;
   w->over = n > UINT16_MAX;
   for (size_t i = 0; i < n && !w->over; i++) {
-    if ((unsigned)(ir_ascii_tolower((unsigned char)s[i]) - 'a') >= 26 ||
-        (i > 0 && ir_ascii_alnum((unsigned char)s[i - 1])))
+    unsigned c = (unsigned)(ir_ascii_tolower((unsigned char)s[i]) - 'a');
+    if (c >= 26 || (i > 0 && ir_ascii_alnum((unsigned char)s[i - 1])))
       continue;
-    if (w->n == MAXSTARTS)
+    if (w->n == MAXSTARTS) {
       w->over = 1;
-    else
+    } else {
+      w->letter[w->n] = (uint8_t)c;
       w->at[w->n++] = (uint16_t)i;
+    }
   }
 }
 
@@ -441,9 +447,9 @@ static int list_at(const seg_cat *x, const char *s, size_t n, size_t i, int l) {
 /* Does a pattern of list l start a word of s[0, n)? */
 static int has_any(const seg_cat *x, const char *s, size_t n, const starts *w,
                    int l) {
-  if (!w->over) {
+  if (!w->over) { /* only the words whose first letter some pattern has */
     for (size_t k = 0; k < w->n; k++)
-      if (list_at(x, s, n, w->at[k], l))
+      if ((x->letters[l] >> w->letter[k] & 1) && list_at(x, s, n, w->at[k], l))
         return 1;
     return 0;
   }
@@ -503,10 +509,17 @@ static const char *classify(const seg_cat *x, const char *s, size_t n) {
   return NULL;
 }
 
-const char *ir_category_of(const ir_segmenter *sg, const char *title,
-                           const char *guideline_maximus) {
+const char *seg_category(const ir_segmenter *sg, const char *title,
+                         const char *guideline_maximus, int *by_title) {
   const char *c = title ? classify(sg->cat, title, strlen(title)) : NULL;
+  *by_title = c != NULL;
   if (!c && guideline_maximus)
     c = classify(sg->cat, guideline_maximus, strlen(guideline_maximus));
   return c ? c : "other";
+}
+
+const char *ir_category_of(const ir_segmenter *sg, const char *title,
+                           const char *guideline_maximus) {
+  int by_title;
+  return seg_category(sg, title, guideline_maximus, &by_title);
 }

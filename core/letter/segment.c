@@ -36,18 +36,27 @@
 /* ---- patterns ----------------------------------------------------------- */
 
 /* Every match of a pattern starts with one of its literals ("firsts",
- * lower case, matched ignoring ASCII case as PCRE2 does without UTF). The
- * patterns with wb set start at a word boundary ("\\b"): they are compiled
- * anchored and tried only where one of their literals starts a word (see
- * seg_find), which finds the match an unanchored search would without
- * running the pattern over the text between. The others are searched
- * unanchored. */
-static const char *const f_case[] = {"case", NULL};
-static const char *const f_doi[] = {"date", "doi", NULL};
-static const char *const f_decision[] = {"decision", NULL};
-static const char *const f_urdenial[] = {"ur", "utilization", "date", NULL};
-static const char *const f_date[] = {"date", NULL};
-static const char *const f_appl[] = {"date", "application", NULL};
+ * lower case, matched ignoring ASCII case as PCRE2 does without UTF; a
+ * space stands for one or more \\s characters). The patterns with wb set
+ * start at a word boundary ("\\b"): they are compiled anchored and tried
+ * only where one of their literals starts a word (see seg_find), which
+ * finds the match an unanchored search would without running the pattern
+ * over the text between. The others are searched unanchored. A wb
+ * pattern's literals run on as far as every match must ("Decision Date",
+ * not just "Decision"), so that most words that start no match are passed
+ * over without a pcre2_match call; the first two letters of each are what
+ * word_candidates looks for. */
+static const char *const f_case[] = {"case number", "case no", "case #", NULL};
+static const char *const f_doi[] = {"date of injur", "doi", NULL};
+static const char *const f_decision[] = {"decision date", NULL};
+/* (UR|Utilization Review) (Denial )?Date, Date of (UR|Utilization Review)
+ * (Decision|Denial|Determination) */
+static const char *const f_urdenial[] = {"ur d", "utilization review d",
+                                         "date of ur d",
+                                         "date of utilization review d", NULL};
+static const char *const f_date[] = {"date assigned", NULL};
+static const char *const f_appl[] = {"date application received",
+                                     "application received", NULL};
 static const char *const f_priority[] = {"priority", NULL};
 static const char *const f_doi_fb[] = {"injur", "accident", NULL};
 static const char *const f_doi_fb2[] = {
@@ -323,11 +332,29 @@ static void word_candidates(seg *c, size_t to) {
   c->cand_to = to;
 }
 
-/* Does one of the literals lits start at s[i] (ignoring case)? */
+/* Does one of the literals lits start at s[i] (ignoring case; a space in
+ * a literal matches one or more \\s characters)? */
 static int starts_lit(const seg *c, size_t i, const char *const *lits) {
-  for (; *lits; lits++)
-    if (lit_at(c->s, i, c->n, *lits))
+  const char *s = c->s;
+  for (; *lits; lits++) {
+    size_t j = i;
+    const char *p = *lits;
+    for (; *p; p++) {
+      if (*p == ' ') {
+        if (j >= c->n || !re_space((unsigned char)s[j]))
+          break;
+        while (j < c->n && re_space((unsigned char)s[j]))
+          j++;
+      } else if (j >= c->n ||
+                 ir_ascii_tolower((unsigned char)s[j]) != (unsigned char)*p) {
+        break;
+      } else {
+        j++;
+      }
+    }
+    if (!*p)
       return 1;
+  }
   return 0;
 }
 
@@ -455,12 +482,13 @@ static int fail(seg *c, const char *msg) {
 /* An item whose title names no kind of service took its category from its
  * guideline line. When that line is shared by several items (one
  * "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON" section for a numbered
- * issue list), it speaks of all of them: the item stays "other". */
-static void shared_guideline_categories(seg *c, ir_letter *l) {
+ * issue list), it speaks of all of them: the item stays "other".
+ * svc_cat[i]: item i's service named its category (seg_fill_item). */
+static void shared_guideline_categories(ir_letter *l, const char *svc_cat) {
   for (size_t i = 0; i < l->items.n; i++) {
     ir_item *it = &l->items.v[i];
     const char *g = it->guideline_maximus;
-    if (!g || strcmp(ir_category_of(c->sg, it->service, NULL), "other") != 0)
+    if (!g || svc_cat[i])
       continue;
     for (size_t j = 0; j < l->items.n; j++)
       if (j != i && l->items.v[j].guideline_maximus &&
@@ -506,22 +534,24 @@ int ir_segment(const ir_segmenter *sg, ir_arena *a, ir_letter *l) {
   } else {
     int index = 0;
     ir_vec_reserve(a, &l->items, pv.n); /* one allocation, no regrowth */
+    char *svc_cat = ir_arena_alloc(a, pv.n + 1);
     for (size_t i = 0; i < pv.n; i++) {
       ir_item it;
-      int cut = 0;
-      seg_fill_item(&c, &pv.v[i], index + 1, &it, &cut);
+      int cut = 0, by_svc = 0;
+      seg_fill_item(&c, &pv.v[i], index + 1, &it, &cut, &by_svc);
       int decided = it.outcome != IR_OUT_UNKNOWN || pv.v[i].has_det ||
                     it.conclusion != IR_CONC_UNKNOWN;
       if (i + 1 == pv.n && (cut || !decided))
         l->truncated = 1;
       if (!decided)
         continue;
+      svc_cat[l->items.n] = (char)by_svc;
       ir_vec_push(a, &l->items, it);
       index++;
     }
     if (!l->items.n)
       rc = fail(&c, "no decided item found");
-    shared_guideline_categories(&c, l);
+    shared_guideline_categories(l, svc_cat);
   }
   pcre2_match_data_free(c.md);
   return rc;

@@ -196,7 +196,7 @@ static void parse_item(seg *c, const proto *p, ir_item *it, int *truncated) {
 }
 
 void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,
-                   int *truncated) {
+                   int *truncated, int *svc_cat) {
   memset(it, 0, sizeof *it);
   it->index = index;
   it->nstart = p->start;
@@ -206,5 +206,6 @@ void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,
   it->title = ir_make_evidence(c->a, &c->l->text, IR_SEC_TITLE, p->ts, p->te);
   it->line = ir_text_orig_line(&c->l->text, it->title.start);
   parse_item(c, p, it, truncated);
-  it->category = ir_category_of(c->sg, it->service, it->guideline_maximus);
+  it->category =
+      seg_category(c->sg, it->service, it->guideline_maximus, svc_cat);
 }

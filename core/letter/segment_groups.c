@@ -204,10 +204,9 @@ static int split_sections(seg *c, protolist *v, size_t i, size_t j) {
   return 1;
 }
 
-/* The words of a service name matched at the start of s[a, e), ignoring
- * case and punctuation ("Regarding the request for " skipped first). */
-static size_t service_words(const char *s, size_t a, size_t e, const char *svc,
-                            size_t *total) {
+/* Where the words of a line are compared with the service names: after
+ * the leading "Regarding the request for " of s[a, e). */
+static size_t after_lead(const char *s, size_t a, size_t e) {
   static const char *const lead[] = {"regarding ", "request for ", "requested ",
                                      "the ",       "for ",         NULL};
   for (int again = 1; again;) {
@@ -220,45 +219,65 @@ static size_t service_words(const char *s, size_t a, size_t e, const char *svc,
       }
     }
   }
-  size_t n = strlen(svc), i = 0, words = 0, matched = 0;
-  int same = 1;
-  while (i < n) {
-    while (i < n && !isalnum((unsigned char)svc[i]))
+  return a;
+}
+
+/* A service name of member p: up to 255 bytes, and up to a NUL byte. */
+static const char *service_name(const seg *c, const proto *p, size_t *n) {
+  size_t l = p->se > p->ss ? p->se - p->ss : 0;
+  if (l > 255)
+    l = 255;
+  const char *svc = c->s + p->ss, *nul = memchr(svc, 0, l);
+  *n = nul ? (size_t)(nul - svc) : l;
+  return svc;
+}
+
+/* The words of svc[0, n): runs of ASCII letters and digits (ctype's
+ * classes in the C locale the program runs in). */
+static size_t count_words(const char *svc, size_t n) {
+  size_t words = 0;
+  for (size_t i = 0; i < n; i++)
+    words += ir_ascii_alnum((unsigned char)svc[i]) &&
+             (i == 0 || !ir_ascii_alnum((unsigned char)svc[i - 1]));
+  return words;
+}
+
+/* How many words of a service name svc[0, n) match, in order, the words at
+ * the start of s[a, e), ignoring case and punctuation; the first that
+ * does not ends the count. */
+static size_t service_words(const char *s, size_t a, size_t e, const char *svc,
+                            size_t n) {
+  size_t i = 0, matched = 0;
+  for (;;) {
+    while (i < n && !ir_ascii_alnum((unsigned char)svc[i]))
       i++;
-    while (a < e && !isalnum((unsigned char)s[a]))
+    while (a < e && !ir_ascii_alnum((unsigned char)s[a]))
       a++;
     if (i >= n)
-      break;
-    words++;
-    while (i < n && isalnum((unsigned char)svc[i])) {
-      if (!same || a >= e ||
-          tolower((unsigned char)s[a]) != tolower((unsigned char)svc[i]))
-        same = 0;
-      i++, a += same;
-    }
-    if (same && a < e && isalnum((unsigned char)s[a]))
-      same = 0;
-    matched += same;
+      return matched;
+    for (; i < n && ir_ascii_alnum((unsigned char)svc[i]); i++, a++)
+      if (a >= e || ir_ascii_tolower((unsigned char)s[a]) !=
+                        ir_ascii_tolower((unsigned char)svc[i]))
+        return matched;
+    if (a < e && ir_ascii_alnum((unsigned char)s[a]))
+      return matched;
+    matched++;
   }
-  *total = words;
-  return matched;
 }
 
 /* Which member of v[i, j) a line names at its start ("Tizanidine 4 mg
- * #60: ..."), 1-based; 0 when none or more than one. */
-static int named_member(seg *c, protolist *v, size_t i, size_t j, span L) {
+ * #60: ..."), 1-based; 0 when none or more than one. total[k]: the words
+ * of member i + k's service name. */
+static int named_member(seg *c, protolist *v, size_t i, size_t j, span L,
+                        const size_t *total) {
   size_t best = 0, tie = 0;
   int who = 0;
+  size_t a = after_lead(c->s, L.s, L.e);
   for (size_t k = i; k < j; k++) {
-    const proto *p = &v->v[k];
-    char svc[256];
-    size_t n = p->se > p->ss ? p->se - p->ss : 0, total;
-    if (n >= sizeof svc)
-      n = sizeof svc - 1;
-    memcpy(svc, c->s + p->ss, n);
-    svc[n] = 0;
-    size_t w = service_words(c->s, L.s, L.e, svc, &total);
-    if (!(w == total || (w >= 4 && 3 * w >= 2 * total)) || w < 2)
+    size_t n, t = total[k - i];
+    const char *svc = service_name(c, &v->v[k], &n);
+    size_t w = service_words(c->s, a, L.e, svc, n);
+    if (!(w == t || (w >= 4 && 3 * w >= 2 * t)) || w < 2)
       continue;
     if (w > best)
       best = w, tie = 0, who = (int)(k - i) + 1;
@@ -282,6 +301,12 @@ static void member_sections(seg *c, protolist *v, size_t i, size_t j) {
       from = li + 1;
       break;
     }
+  size_t total[MAX_GROUP];
+  for (size_t k = 0; k < n; k++) {
+    size_t l;
+    const char *svc = service_name(c, &v->v[i + k], &l);
+    total[k] = count_words(svc, l);
+  }
   for (int how = 0; how < 3; how++) {
     size_t found = 0;
     for (size_t k = 0; k < n; k++)
@@ -293,7 +318,7 @@ static void member_sections(seg *c, protolist *v, size_t i, size_t j) {
       if (how == 0 && seg_member_marker(c->s, L, &num, &after))
         who = num == (int)found + 1 ? num : 0;
       else if (how == 1)
-        who = named_member(c, v, i, j, L);
+        who = named_member(c, v, i, j, L, total);
       else if (how == 2 && regarding_line(c, li))
         who = (int)found + 1;
       if (who && !at[who - 1]) {

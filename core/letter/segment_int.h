@@ -196,13 +196,18 @@ size_t seg_group_outcomes(seg *c, protolist *v, size_t li, span V,
 void seg_close_groups(seg *c, protolist *v);
 int seg_section_line(seg *c, protolist *v, span L);
 
-/* category.c: the category lists indexed (NULL when out of memory) */
+/* category.c: the category lists indexed (NULL when out of memory);
+ * seg_category is ir_category_of that also tells whether the title
+ * decided (*by_title 1: ir_category_of(sg, title, NULL) is not "other"). */
 seg_cat *seg_cat_new(void);
 void seg_cat_free(seg_cat *x);
+const char *seg_category(const ir_segmenter *sg, const char *title,
+                         const char *guideline_maximus, int *by_title);
 
-/* segment_body.c */
+/* segment_body.c; *svc_cat: the service alone names a category (see
+ * seg_category) */
 void seg_fill_item(seg *c, const proto *p, int index, ir_item *it,
-                   int *truncated);
+                   int *truncated, int *svc_cat);
 
 /* segment_header.c */
 void seg_parse_header(seg *c, size_t hdr_end);

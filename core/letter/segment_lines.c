@@ -20,9 +20,22 @@ size_t seg_label_at(const char *s, span L, const char *lit) {
   return j < L.e && s[j] == ':' ? j + 1 : 0;
 }
 
+/* Can lit match at L's start as far as its first two bytes go? The first
+ * test lit_at would make (a space in lit may match several). */
+static inline int head_fits(const char *s, span L, const char *lit) {
+  if (lit[0] == ' ' || lit[0] == 0)
+    return 1;
+  if (L.s >= L.e ||
+      ir_ascii_tolower((unsigned char)s[L.s]) != (unsigned char)lit[0])
+    return 0;
+  return lit[1] == ' ' || lit[1] == 0 ||
+         (L.s + 1 < L.e &&
+          ir_ascii_tolower((unsigned char)s[L.s + 1]) == (unsigned char)lit[1]);
+}
+
 size_t seg_label_any(const char *s, span L, const char *const *lits) {
   for (; *lits; lits++) {
-    size_t v = seg_label_at(s, L, *lits);
+    size_t v = head_fits(s, L, *lits) ? seg_label_at(s, L, *lits) : 0;
     if (v)
       return v;
   }
@@ -31,7 +44,7 @@ size_t seg_label_any(const char *s, span L, const char *const *lits) {
 
 int seg_starts_any(const char *s, span L, const char *const *lits) {
   for (; *lits; lits++)
-    if (lit_at(s, L.s, L.e, *lits))
+    if (head_fits(s, L, *lits) && lit_at(s, L.s, L.e, *lits))
       return 1;
   return 0;
 }
@@ -40,10 +53,10 @@ int seg_starts_any(const char *s, span L, const char *const *lits) {
  * matched backwards, not before from; 0 with *ok = 0 when it does not end
  * there. */
 static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
-                         int *ok) {
+                         size_t len, int *ok) {
   size_t j = e;
   *ok = 0;
-  for (size_t k = strlen(lit); k-- > 0;) {
+  for (size_t k = len; k-- > 0;) {
     if (lit[k] == ' ') {
       if (j <= from || s[j - 1] != ' ')
         return 0;
@@ -67,13 +80,18 @@ static size_t lit_ending(const char *s, size_t from, size_t e, const char *lit,
  * searched forwards separately and the earliest kept. */
 void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
                      size_t nreq) {
-  size_t pending = nreq;
+  enum { LENS = 32 }; /* literal lengths kept (the rest found per use) */
+  size_t pending = nreq, lens[LENS], nl = 0;
   uint32_t last = 0; /* the last letters of all the literals (bits a..z) */
   for (size_t r = 0; r < nreq; r++) {
     req[r].val = 0;
     req[r].lab = to;
-    for (const char *const *lit = req[r].lits; *lit; lit++)
-      last |= 1u << (((*lit)[strlen(*lit) - 1] - 'a') & 31);
+    for (const char *const *lit = req[r].lits; *lit; lit++, nl++) {
+      size_t len = strlen(*lit);
+      if (nl < LENS)
+        lens[nl] = len;
+      last |= 1u << (((*lit)[len - 1] - 'a') & 31);
+    }
   }
   for (const char *p = s + from;
        pending && p < s + to && (p = memchr(p, ':', (size_t)(s + to - p)));
@@ -87,13 +105,17 @@ void seg_find_labels(const char *s, size_t from, size_t to, seg_label_req *req,
                  : 26;
     if (l >= 26 || !(last >> l & 1))
       continue;
+    size_t q = 0; /* the index of lit among all the literals */
     for (size_t r = 0; r < nreq; r++) {
-      if (req[r].val)
-        continue;
       size_t best = to;
-      for (const char *const *lit = req[r].lits; *lit; lit++) {
+      for (const char *const *lit = req[r].lits; *lit; lit++, q++) {
+        if (req[r].val)
+          continue;
+        size_t len = q < LENS ? lens[q] : strlen(*lit);
+        if ((unsigned char)(*lit)[len - 1] != 'a' + l)
+          continue; /* (the test lit_ending would make first) */
         int ok;
-        size_t i = lit_ending(s, from, e, *lit, &ok);
+        size_t i = lit_ending(s, from, e, *lit, len, &ok);
         if (!ok || i >= best)
           continue;
         unsigned char pc = i > from ? (unsigned char)s[i - 1] : ' ';
@@ -194,7 +216,7 @@ static int items_heading(const char *s, span L) {
 /* "issue 2:", "item #1:", "Request:" - the word, optional number, colon. */
 size_t seg_issue_label(const char *s, span L) {
   for (const char *const *p = issue_labels; *p; p++) {
-    size_t j = lit_at(s, L.s, L.e, *p);
+    size_t j = head_fits(s, L, *p) ? lit_at(s, L.s, L.e, *p) : 0;
     if (!j)
       continue;
     if (j + 3 <= L.e && memcmp(s + j, "(s)", 3) == 0)

@@ -8,18 +8,68 @@
 #include <emmintrin.h>
 #endif
 
-static const char *const abbrevs[] = {
-    "dr",  "mr",     "mrs", "ms",   "vs",    "e.g",   "i.e",   "eg",
-    "ie",  "no",     "nos", "st",   "jr",    "sr",    "fig",   "p",
-    "pp",  "approx", "yr",  "yrs",  "cf",    "prof",  "dept",  "u.s",
-    "viz", "al",     "mt",  "hosp", "b.i.d", "t.i.d", "q.i.d", "h.s",
-    "p.o", "ph.d",   "m.d", "d.o",  "vol"};
+/* The abbreviations, lower case, as numbers: a word of up to 6 bytes read
+ * first to last into one integer (AB1..AB6), so that the list is one
+ * switch. */
+#define AB1(a) ((uint64_t)(unsigned char)(a))
+#define AB2(a, b) (AB1(a) << 8 | AB1(b))
+#define AB3(a, b, c) (AB2(a, b) << 8 | AB1(c))
+#define AB4(a, b, c, d) (AB3(a, b, c) << 8 | AB1(d))
+#define AB5(a, b, c, d, e) (AB4(a, b, c, d) << 8 | AB1(e))
+#define AB6(a, b, c, d, e, f) (AB5(a, b, c, d, e) << 8 | AB1(f))
+enum { ABBREV_MAX = 6 }; /* the longest abbreviation */
+
+static int abbrev_word(uint64_t w) {
+  switch (w) {
+  case AB2('d', 'r'):
+  case AB2('m', 'r'):
+  case AB3('m', 'r', 's'):
+  case AB2('m', 's'):
+  case AB2('v', 's'):
+  case AB3('e', '.', 'g'):
+  case AB3('i', '.', 'e'):
+  case AB2('e', 'g'):
+  case AB2('i', 'e'):
+  case AB2('n', 'o'):
+  case AB3('n', 'o', 's'):
+  case AB2('s', 't'):
+  case AB2('j', 'r'):
+  case AB2('s', 'r'):
+  case AB3('f', 'i', 'g'):
+  case AB1('p'):
+  case AB2('p', 'p'):
+  case AB6('a', 'p', 'p', 'r', 'o', 'x'):
+  case AB2('y', 'r'):
+  case AB3('y', 'r', 's'):
+  case AB2('c', 'f'):
+  case AB4('p', 'r', 'o', 'f'):
+  case AB4('d', 'e', 'p', 't'):
+  case AB3('u', '.', 's'):
+  case AB3('v', 'i', 'z'):
+  case AB2('a', 'l'):
+  case AB2('m', 't'):
+  case AB4('h', 'o', 's', 'p'):
+  case AB5('b', '.', 'i', '.', 'd'):
+  case AB5('t', '.', 'i', '.', 'd'):
+  case AB5('q', '.', 'i', '.', 'd'):
+  case AB3('h', '.', 's'):
+  case AB3('p', '.', 'o'):
+  case AB4('p', 'h', '.', 'd'):
+  case AB3('m', '.', 'd'):
+  case AB3('d', '.', 'o'):
+  case AB3('v', 'o', 'l'):
+    return 1;
+  default:
+    return 0;
+  }
+}
 
 /* Is the word ending just before position dot (exclusive) an abbreviation
- * that does not end a sentence? */
+ * that does not end a sentence? (A word longer than any abbreviation is
+ * not read to its start.) */
 static int is_abbrev(const char *s, size_t from, size_t dot) {
   size_t b = dot;
-  while (b > from &&
+  while (b > from && dot - b <= ABBREV_MAX &&
          (ir_ascii_alpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
     b--;
   size_t n = dot - b;
@@ -27,21 +77,16 @@ static int is_abbrev(const char *s, size_t from, size_t dot) {
     return 0;
   if (n == 1 && ir_ascii_upper((unsigned char)s[b]))
     return 1; /* an initial: "J. Smith" */
-  if (n > 8)
+  if (n > ABBREV_MAX)
     return 0;
-  char w[10];
-  for (size_t i = 0; i < n; i++)
-    w[i] = (char)(ir_ascii_upper((unsigned char)s[b + i]) ? s[b + i] | 0x20
-                                                          : s[b + i]);
-  w[n] = 0;
   /* "etc." and "inc." end a sentence only before a capital; we only get
-   * here before a capital, so treat them as ends. */
-  if (!strcmp(w, "etc") || !strcmp(w, "inc"))
-    return 0;
-  for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
-    if (abbrevs[i][0] == w[0] && !strcmp(w, abbrevs[i]))
-      return 1;
-  return 0;
+   * here before a capital, so they are ends (not in the list). */
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[b + i];
+    w = w << 8 | (ir_ascii_upper(c) ? c | 0x20u : c);
+  }
+  return abbrev_word(w);
 }
 
 static int opens_sentence(unsigned char c) {

@@ -63,6 +63,28 @@ static size_t case_id(const unsigned char *p, const unsigned char *e) {
   return (size_t)(q - p);
 }
 
+/* The word p[0, n) is a case-number label: "imr", "case", "number", "no.",
+ * "no", ignoring ASCII case. */
+static int lab_word(const unsigned char *p, size_t n) {
+  char f[6];
+  if (n < 2 || n > 6)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    f[i] = (char)(ir_ascii_upper(p[i]) ? p[i] | 0x20 : p[i]);
+  switch (n) {
+  case 2:
+    return memcmp(f, "no", 2) == 0;
+  case 3:
+    return memcmp(f, "imr", 3) == 0 || memcmp(f, "no.", 3) == 0;
+  case 4:
+    return memcmp(f, "case", 4) == 0;
+  case 6:
+    return memcmp(f, "number", 6) == 0;
+  default:
+    return 0;
+  }
+}
+
 /* Could a case number start in [p, e)? There is a '-' after two capitals
  * and two digits (what case_id needs first). */
 static int may_hold_case(const unsigned char *p, const unsigned char *e) {
@@ -142,17 +164,15 @@ static void classify(const unsigned char *s, fline *f) {
       p += id;
       continue;
     }
-    static const char *const lab[] = {"imr", "case", "number",
-                                      "no.", "no",   NULL};
     if (other) { /* already text: only a case number still matters */
       const unsigned char *q = word_end_at(p, e);
       p = q > p ? q : p + 1;
       continue;
     }
     unsigned char c0 = ir_ascii_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
-    if (c0 == 'i' || c0 == 'c' || c0 == 'n') { /* (lab's first letters) */
+    if (c0 == 'i' || c0 == 'c' || c0 == 'n') { /* (lab_word's first letters) */
       const unsigned char *q = word_end_at(p, e);
-      if (ir_word_in((const char *)p, (size_t)(q - p), lab)) {
+      if (lab_word(p, (size_t)(q - p))) {
         labels++;
         p = q;
         continue;

@@ -248,14 +248,67 @@ int ir_word_in(const char *w, size_t n, const char *const *list) {
  * walk over the head: a header row label also allows lower-case connectors
  * ("of", "and", ...) and up to 6 words and does not end in a paragraph
  * word; a paragraph label has up to 4 words and ends in one. */
+/* The word lists of label_kinds, looked up by length and first letter
+ * after folding ASCII upper case (as ir_word_in does). */
+#define IS_W(lit) (n == sizeof lit - 1 && memcmp(f, lit, n) == 0)
+static int conn_word(const char *w, size_t n) {
+  char f[3];
+  if (n == 0 || n > 3)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    f[i] = (char)(ir_ascii_upper((unsigned char)w[i]) ? w[i] | 0x20 : w[i]);
+  switch (f[0]) {
+  case 'a':
+    return IS_W("and") || IS_W("at") || IS_W("a");
+  case 'o':
+    return IS_W("of") || IS_W("or") || IS_W("on");
+  case 't':
+    return IS_W("the") || IS_W("to");
+  case 'f':
+    return IS_W("for");
+  case 'i':
+    return IS_W("in");
+  case 'b':
+    return IS_W("by");
+  default:
+    return 0;
+  }
+}
+
+static int para_word(const char *w, size_t n) {
+  char f[13];
+  if (n < 4 || n > 13)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    f[i] = (char)(ir_ascii_upper((unsigned char)w[i]) ? w[i] | 0x20 : w[i]);
+  switch (f[0]) {
+  case 'r':
+    return IS_W("rationale") || IS_W("reason") || IS_W("reasons");
+  case 'g':
+    return IS_W("guideline") || IS_W("guidelines");
+  case 's':
+    return IS_W("summary");
+  case 'h':
+    return IS_W("history");
+  case 'd':
+    return IS_W("discussion") || IS_W("determination");
+  case 'c':
+    return IS_W("comments") || IS_W("conclusion");
+  case 'f':
+    return IS_W("findings");
+  case 'i':
+    return IS_W("impression");
+  case 'a':
+    return IS_W("assessment");
+  case 'n':
+    return IS_W("notes") || IS_W("note");
+  default:
+    return 0;
+  }
+}
+#undef IS_W
+
 static unsigned label_kinds(const linfo *li) {
-  static const char *const conn[] = {"of", "and", "or", "the", "for", "to",
-                                     "in", "on",  "by", "at",  "a",   NULL};
-  static const char *const para[] = {
-      "rationale",  "guideline", "guidelines", "summary",    "history",
-      "discussion", "comments",  "findings",   "impression", "assessment",
-      "notes",      "note",      "reason",     "reasons",    "determination",
-      "conclusion", NULL};
   const char *h = li->head, *w = h;
   int words = 0, header = 1; /* header: still a header row candidate */
   /* most lines: not upper-case first, or no ':' where the walk looks */
@@ -270,7 +323,7 @@ static unsigned label_kinds(const linfo *li) {
         return 0;
       unsigned char w0 = (unsigned char)*w;
       if (header && !ir_ascii_upper(w0) && !ir_ascii_digit(w0) &&
-          !ir_word_in(w, n, conn))
+          !conn_word(w, n))
         header = 0;
       if (words == 0 && !ir_ascii_upper(w0))
         return 0;
@@ -279,7 +332,7 @@ static unsigned label_kinds(const linfo *li) {
       if (c != ' ') {
         if (c != ':' || p - h > 48 || (p[1] != 0 && p[1] != ' '))
           return 0;
-        int ends_para = ir_word_in(w, n, para);
+        int ends_para = para_word(w, n);
         return (header && words <= 6 && !ends_para ? 1u : 0u) |
                (words <= 4 && ends_para ? 2u : 0u);
       }
