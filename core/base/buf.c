@@ -12,9 +12,7 @@
 
 #include "exitcode.h"
 
-static void reserve(ir_buf *b, size_t more) {
-  if (b->n + more + 1 <= b->cap)
-    return;
+static void grow(ir_buf *b, size_t more) {
   size_t nc = b->cap ? b->cap : 256;
   while (nc < b->n + more + 1)
     nc *= 2;
@@ -23,6 +21,12 @@ static void reserve(ir_buf *b, size_t more) {
     ir_exit_nomem();
   b->p = p;
   b->cap = nc;
+}
+
+/* Room for more bytes and the NUL: the test inline, the growth not. */
+static inline void reserve(ir_buf *b, size_t more) {
+  if (b->n + more + 1 > b->cap)
+    grow(b, more);
 }
 
 void ir_buf_put_slow(ir_buf *b, const char *s, size_t n) {
@@ -155,13 +159,19 @@ static size_t put_special(ir_buf *b, const unsigned char *s, size_t n) {
   return 1;
 }
 
+/* Plain bytes are stored as they are scanned, through the cursor o: the
+ * capacity reserved for the rest of the input (n - i, plus the quote and
+ * the NUL) always covers a whole 16- or 8-byte store, since it is only
+ * made when that many input bytes remain; the bytes stored past a special
+ * byte are overwritten by its escape and what follows. No memcpy call per
+ * run. */
 void ir_buf_json_strn(ir_buf *b, const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
   reserve(b, n + 2);
-  b->p[b->n++] = '"';
+  char *o = b->p + b->n;
+  *o++ = '"';
   size_t i = 0;
   while (i < n) {
-    size_t run = i; /* a run of plain bytes, copied at once */
 #ifdef __SSE2__
     /* sixteen at a time: < 0x20 (signed: the bytes from 0x80 up too), '"',
      * '\\', DEL */
@@ -169,15 +179,19 @@ void ir_buf_json_strn(ir_buf *b, const char *str, size_t n) {
     const __m128i cb = _mm_set1_epi8('\\'), cdel = _mm_set1_epi8(0x7F);
     while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const void *)(s + i));
+      _mm_storeu_si128((void *)o, v);
       __m128i m = _mm_or_si128(
           _mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_cmpeq_epi8(v, cq)),
           _mm_or_si128(_mm_cmpeq_epi8(v, cb), _mm_cmpeq_epi8(v, cdel)));
       unsigned bits = (unsigned)_mm_movemask_epi8(m);
       if (bits) {
-        i += (size_t)__builtin_ctz(bits);
-        break;
+        size_t k = (size_t)__builtin_ctz(bits);
+        i += k;
+        o += k;
+        goto special;
       }
       i += 16;
+      o += 16;
     }
 #endif
     while (i + 8 <= n) {
@@ -185,19 +199,25 @@ void ir_buf_json_strn(ir_buf *b, const char *str, size_t n) {
       memcpy(&x, s + i, 8);
       if (word_special(x))
         break;
+      memcpy(o, &x, 8);
       i += 8;
+      o += 8;
     }
     while (i < n && !json_special[s[i]])
-      i++;
-    memcpy(b->p + b->n, s + run, i - run);
-    b->n += i - run;
+      *o++ = (char)s[i++];
+#ifdef __SSE2__
+  special:
+#endif
     if (i < n) {
+      b->n = (size_t)(o - b->p);
       reserve(b, (n - i) + 6);
       i += put_special(b, s + i, n - i);
+      o = b->p + b->n;
     }
   }
-  b->p[b->n++] = '"';
-  b->p[b->n] = 0;
+  *o++ = '"';
+  *o = 0;
+  b->n = (size_t)(o - b->p);
 }
 
 void ir_buf_json_str(ir_buf *b, const char *s) {

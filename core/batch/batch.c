@@ -50,6 +50,7 @@ typedef struct {
   size_t wake_at;   /* records ready in order that wake the writer */
   int writer_waits; /* the writer sleeps on `ready` */
   slot *slots;
+  int lean; /* every sink is frag_only: lean letter copies (batch_int.h) */
 } batch;
 
 #define WRITER_NAP_MS 100
@@ -94,7 +95,7 @@ static void process(batch *b, void *w, slot *s) {
     if (sk->ops->prepare)
       sk->ops->prepare(sk, &s->frag[k], &l);
   }
-  s->copy = ir_letter_copy(&s->arena, &l);
+  s->copy = ir_letter_copy(&s->arena, &l, b->lean);
 }
 
 static void *worker_main(void *arg) {
@@ -394,6 +395,10 @@ int ir_batch_run(const ir_auditor *a, const ir_batch_opts *o) {
   memset(&b, 0, sizeof b);
   b.o = o;
   b.a = a;
+  b.lean = 1;
+  for (size_t k = 0; k < o->nsinks; k++)
+    if (o->sinks[k]->ops->letter && !o->sinks[k]->ops->frag_only)
+      b.lean = 0;
   b.paths = ir_paths_new(o->paths, o->npaths, o->files_from, o->glob);
   b.nslots = (size_t)n * 4 < 16 ? 16 : (size_t)n * 4;
   b.wake_at = b.nslots / 2;

@@ -14,8 +14,14 @@
 #include "letter/letter.h"
 
 /* Deep copy of l into a, without the text (text.norm/orig NULL, lengths and
- * layout kept). Evidence text strings are copied. */
-ir_letter *ir_letter_copy(ir_arena *a, const ir_letter *l);
+ * layout kept). Evidence text strings are copied. lean: only what the
+ * writer itself reads (the summary, the cross-case index, the error lines:
+ * the path, error, case number, decision date, specialty, rule errors, and
+ * per item its index, line, outcome, conclusion, category, service, pack,
+ * facts' status and values but no evidence, findings' kind, criterion and
+ * severity); the rest is NULL or empty. For sinks whose letter op reads
+ * only its fragment (ir_sink_ops.frag_only). */
+ir_letter *ir_letter_copy(ir_arena *a, const ir_letter *l, int lean);
 
 /* Batch summary (sink/sink.h), fed in input order by the writer. */
 void ir_summary_init(ir_summary *s);

@@ -22,6 +22,9 @@
 
 #include <ctype.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "conclusion.h"
 
@@ -276,6 +279,28 @@ static verdict sentence_verdict(const char *s, span t, words *ws) {
 
 enum { STRONGEST = 3 };
 
+/* The last byte of s[0, i) that is CB_STOP ('.', '!', '?', '\n'), or
+ * SIZE_MAX: 16 bytes at a time from the end, then one at a time. */
+static size_t last_stop(const char *s, size_t i) {
+#ifdef __SSE2__
+  for (; i >= 16; i -= 16) {
+    __m128i v = _mm_loadu_si128((const void *)(s + i - 16));
+    __m128i m =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+    unsigned bits = (unsigned)_mm_movemask_epi8(m);
+    if (bits)
+      return i - 16 + (size_t)(31 - __builtin_clz(bits));
+  }
+#endif
+  while (i-- > 0)
+    if (cl_byte[(unsigned char)s[i]] & CB_STOP)
+      return i;
+  return (size_t)-1;
+}
+
 /* The last sentence of the greatest strength: the sentences are taken from
  * the end of the text, until one of the greatest possible strength (usually
  * the closing sentence), so a rationale is rarely read in full. */
@@ -287,10 +312,16 @@ static verdict pick_last(const char *s, size_t n, words *ws, span *pick) {
     for (;;) {
       size_t e = 0;
       int found = 0;
-      while (!found && i > 0 && s[i - 1] != '\n') {
-        i--;
-        found = (cl_byte[(unsigned char)s[i]] & CB_STOP) &&
-                stop_ends(s, end, i, &e);
+      /* back to the previous stop byte: a '\n' ends the line (i after
+       * it), another one may end a sentence */
+      while (!found) {
+        size_t p = last_stop(s, i);
+        if (p == (size_t)-1 || s[p] == '\n') {
+          i = p + 1; /* 0 when none */
+          break;
+        }
+        i = p;
+        found = stop_ends(s, end, i, &e);
       }
       size_t st = found ? e : i;
       while (st < cur && s[st] == ' ')

@@ -109,6 +109,10 @@ typedef struct {
   int (*begin)(ir_sink *s);
   int (*letter)(ir_sink *s, long seq, const ir_letter *l, const char *frag,
                 size_t nfrag);
+  /* letter reads only frag: when every sink says so, the batch hands it a
+   * record with only the fields it reads itself (no evidence, messages,
+   * guideline text), which is cheaper to copy off the worker */
+  int frag_only;
   int (*flush)(ir_sink *s);
   int (*cross)(ir_sink *s, const ir_cross_finding *f, int first);
   int (*summary)(ir_sink *s, const ir_summary *sum);

@@ -132,6 +132,7 @@ static const ir_sink_ops stream_ops = {
     .prepare = stream_prepare,
     .begin = stream_begin,
     .letter = stream_letter,
+    .frag_only = 1,
     .flush = stream_flush,
     .cross = stream_cross,
     .summary = stream_summary,

@@ -308,7 +308,7 @@ static void test_copy(void) {
   ir_arena_init(&a2);
   ir_letter l;
   make_letter(&a, &l);
-  ir_letter *d = ir_letter_copy(&a2, &l);
+  ir_letter *d = ir_letter_copy(&a2, &l, 0);
   ir_buf b1 = {0}, b2 = {0};
   l.text.orig = NULL; /* the copy has no text */
   l.text.orig_len = 0;
@@ -326,6 +326,51 @@ static void test_copy(void) {
   CHECK(d->items.v[2].pack == NULL && d->items.v[2].facts == NULL);
   ir_buf_free(&b1);
   ir_buf_free(&b2);
+  ir_arena_free(&a);
+  ir_arena_free(&a2);
+}
+
+/* The lean copy (stream sinks only) keeps what the summary and the
+ * cross-case index read: the same summary, facts' status and classes; no
+ * evidence, messages or strings the writer does not read. */
+static void test_copy_lean(void) {
+  ir_arena a, a2;
+  ir_arena_init(&a);
+  ir_arena_init(&a2);
+  ir_letter l;
+  make_letter(&a, &l);
+  ir_letter *d = ir_letter_copy(&a2, &l, 1);
+  ir_summary s1, s2;
+  ir_summary_init(&s1);
+  ir_summary_init(&s2);
+  ir_summary_add(&s1, &l);
+  ir_summary_add(&s2, d);
+  ir_buf b1 = {0}, b2 = {0};
+  ir_summary_json(&b1, &s1);
+  ir_summary_json(&b2, &s2);
+  ir_buf_putc(&b1, 0);
+  ir_buf_putc(&b2, 0);
+  CHECK_STR(b1.p, b2.p);
+  CHECK_INT(d->items.n, l.items.n);
+  for (size_t i = 0; i < d->items.n; i++) {
+    const ir_item *di = &d->items.v[i], *si = &l.items.v[i];
+    CHECK(di->pack == si->pack);
+    CHECK_INT(di->nfacts, si->nfacts);
+    CHECK_INT(di->findings.n, si->findings.n);
+    CHECK(di->title.text == NULL && di->cited.n == 0);
+    for (size_t k = 0; k < di->nfacts; k++) {
+      CHECK_INT(di->facts[k].status, si->facts[k].status);
+      CHECK_INT(di->facts[k].list.n, si->facts[k].list.n);
+      CHECK(di->facts[k].affirm.n == 0 && di->facts[k].svalue == NULL);
+    }
+    for (size_t k = 0; k < di->findings.n; k++)
+      CHECK(di->findings.v[k].message == NULL &&
+            di->findings.v[k].evidence.n == 0);
+  }
+  ir_buf_free(&b1);
+  ir_buf_free(&b2);
+  ir_summary_free(&s1);
+  ir_summary_free(&s2);
   ir_arena_free(&a);
   ir_arena_free(&a2);
 }
@@ -465,6 +510,7 @@ int main(void) {
   test_csv();
   test_explain();
   test_copy();
+  test_copy_lean();
   test_summary();
   test_crosscase_packs();
   return check_report();
