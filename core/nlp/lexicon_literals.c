@@ -220,7 +220,7 @@ static int class_set(lparse *p, litset *a) {
   return a->n > 0;
 }
 
-static litset parse_alt(lparse *p, litset *exact);
+static litset parse_alt(lparse *p, litset *exact, litset *lead);
 
 /* Keeps a copy of a required set s when parsing the top level. */
 static void collect(lparse *p, const litset *s) {
@@ -260,8 +260,9 @@ static int run_to_set(const runset *run, litset *out) {
 }
 
 /* Ends the run: its strings become a required set (ws: right after \b,
- * we: right before \b). */
-static void run_flush(lparse *p, litset *best, runset *run, int ws, int we) {
+ * we: right before \b); a copy of it into *lead when lead is not NULL. */
+static void run_flush(lparse *p, litset *best, runset *run, int ws, int we,
+                      litset *lead) {
   litset c = {0};
   c.ok = !run_empty(run);
   for (size_t k = 0; c.ok && k < run->n; k++) {
@@ -276,6 +277,8 @@ static void run_flush(lparse *p, litset *best, runset *run, int ws, int we) {
     if (sp == l || ls_push(&c, s, l, f) != 0)
       c.ok = 0;
   }
+  if (c.ok && lead && ls_copy(lead, &c) != 0)
+    memset(lead, 0, sizeof *lead);
   if (c.ok) {
     size_t n0 = p->top ? p->top->n : 0;
     collect(p, &c);
@@ -323,13 +326,15 @@ static int run_cat(runset *run, const litset *a, int opt) {
 }
 
 /* A group at p->i ('('): parses it; returns its set when required, sets
- * *exact when every alternative is an exact run, *look for lookarounds,
- * and its quantifier (skip_quant). */
-static litset parse_group(lparse *p, litset *exact, int *look, int *min,
-                          int *max) {
+ * *exact when every alternative is an exact run, *lead to the set every
+ * match of the group begins with (see parse_seq) when it is required and
+ * no lookaround, *look for lookarounds, and its quantifier (skip_quant). */
+static litset parse_group(lparse *p, litset *exact, litset *lead, int *look,
+                          int *min, int *max) {
   const char *r = p->re;
   size_t i = p->i + 1;
   litset z = {0};
+  memset(lead, 0, sizeof *lead);
   int ahead = 0; /* a positive lookahead: what it requires lies in the
                     subject from here on, so within the sentence */
   *look = 0;
@@ -351,18 +356,21 @@ static litset parse_group(lparse *p, litset *exact, int *look, int *min,
   }
   p->i = i;
   p->depth++;
-  litset g = parse_alt(p, exact);
+  litset g = parse_alt(p, exact, lead);
   p->depth--;
   if (r[p->i] != ')') {
     p->giveup = 1;
     ls_free(&g);
     ls_free(exact);
+    ls_free(lead);
     return g;
   }
   p->i++;
   *min = skip_quant(p, max);
   if ((*look && !ahead) || *min == 0)
     ls_free(&g);
+  if (*look || *min == 0)
+    ls_free(lead);
   if (*look)
     ls_free(exact);
   return g;
@@ -410,20 +418,40 @@ static int atom_set(lparse *p, litset *a) {
   return a->ok;
 }
 
+/* Do sets a and b hold the same strings? */
+static int ls_same(const litset *a, const litset *b) {
+  if (a->n != b->n)
+    return 0;
+  for (size_t k = 0; k < a->n; k++) {
+    size_t j = 0;
+    while (j < b->n && strcmp(a->v[k], b->v[j]) != 0)
+      j++;
+    if (j == b->n)
+      return 0;
+  }
+  return 1;
+}
+
 /* A sequence up to '|', ')' or the end: returns its best required set
  * (collecting every one at the top level); *exact (when not NULL) gets
- * the strings of the whole sequence when it is one exact run. */
-static litset parse_seq(lparse *p, litset *exact) {
+ * the strings of the whole sequence when it is one exact run; *lead (when
+ * not NULL) the set every match of it begins with, when there is one: its
+ * leading run (at least the first copy of a repeated atom, "\d" of
+ * "\d{1,2}"), or the leading set of a leading group, either after \b and
+ * lookarounds (zero-width). At the top level that set is the prefix
+ * (ir_clauses.pre). */
+static litset parse_seq(lparse *p, litset *exact, litset *lead) {
   const char *r = p->re;
-  litset best = {0}, a;
+  litset best = {0}, a, first = {0};
   runset run;
   int ws = 0, last_b = 0, whole = 1;
+  int at_lead = 1; /* nothing consumed yet but the run */
   run_reset(&run);
   while (!p->giveup && r[p->i] && r[p->i] != '|' && r[p->i] != ')') {
     int kind = atom_set(p, &a), min = -1, max = 1, look = 0, opt;
-    litset g = {0};
+    litset g = {0}, gl = {0};
     if (kind == 3) {
-      g = parse_group(p, &a, &look, &min, &max);
+      g = parse_group(p, &a, &gl, &look, &min, &max);
       kind = a.ok && a.n ? 1 : 0;
       if (look)
         kind = 0;
@@ -433,6 +461,7 @@ static litset parse_seq(lparse *p, litset *exact) {
     if (p->giveup) {
       ls_free(&a);
       ls_free(&g);
+      ls_free(&gl);
       break;
     }
     if (kind == 2 && min < 0) { /* \b: zero-width */
@@ -441,10 +470,10 @@ static litset parse_seq(lparse *p, litset *exact) {
       whole = 0;
       continue;
     }
-    if (look && p->at_start && !p->depth && run_empty(&run)) {
+    if (look && at_lead && run_empty(&run)) {
       /* a lookaround before anything consumed is zero-width (a
        * lookbehind's bytes lie before the match start): the match still
-       * begins with the run that follows, a prefix; \b before it holds */
+       * begins with what follows, a prefix; \b before it holds */
       whole = last_b = 0;
       ls_free(&a);
       collect(p, &g);
@@ -455,39 +484,62 @@ static litset parse_seq(lparse *p, litset *exact) {
     opt = min == 0 && (max == 1 || space);
     if (kind == 1 && (min < 0 || opt || (space && min > 0))) {
       if (run_cat(&run, &a, opt) != 0) { /* too large: start anew */
-        run_flush(p, &best, &run, ws, 0);
-        whole = ws = 0;
+        run_flush(p, &best, &run, ws, 0, at_lead ? &first : NULL);
+        at_lead = whole = ws = 0;
         if (!opt)
           run_cat(&run, &a, 0);
       }
       ls_free(&a);
       ls_free(&g);
+      ls_free(&gl);
       last_b = 0;
       continue;
     }
     if (kind == 1 && min > 0 && run_cat(&run, &a, 0) == 0)
       last_b = 0; /* at least once, then unknown */
-    run_flush(p, &best, &run, ws, last_b);
-    whole = ws = last_b = 0;
+    if (at_lead && run_empty(&run) && gl.ok && gl.n) {
+      /* a leading group: its leading set (after \b when ws) */
+      for (size_t k = 0; ws && k < gl.n; k++)
+        if (is_wordc((unsigned char)gl.v[k][0]))
+          gl.f[k] |= IR_LF_WS;
+      first = gl;
+      memset(&gl, 0, sizeof gl);
+      if (p->at_start && !p->depth && p->top) {
+        size_t n0 = p->top->n;
+        collect(p, &first);
+        if (p->top->n > n0)
+          p->top->pre = (int)n0;
+        if (ls_same(&first, &g)) /* (the same clause twice) */
+          ls_free(&g);
+      }
+    }
+    run_flush(p, &best, &run, ws, last_b, at_lead ? &first : NULL);
+    at_lead = whole = ws = last_b = 0;
     ls_free(&a);
+    ls_free(&gl);
     collect(p, &g);
     ls_pick(&best, &g);
   }
   if (exact && whole && !p->giveup && run_to_set(&run, exact) != 0)
     exact->ok = 0;
-  run_flush(p, &best, &run, ws, last_b);
+  run_flush(p, &best, &run, ws, last_b, at_lead ? &first : NULL);
+  if (lead && !p->giveup && first.ok)
+    *lead = first;
+  else
+    ls_free(&first);
   return best;
 }
 
 /* Alternatives up to ')' or the end: the union of their sets, or nothing
  * when one alternative has none; *exact: the union of their exact
- * strings when each is one exact run. */
-static litset parse_alt(lparse *p, litset *exact) {
-  litset all = {0}, ex = {0};
-  all.ok = ex.ok = 1;
+ * strings when each is one exact run; *lead (when not NULL) the union of
+ * their leading sets when each has one. */
+static litset parse_alt(lparse *p, litset *exact, litset *lead) {
+  litset all = {0}, ex = {0}, ld = {0};
+  all.ok = ex.ok = ld.ok = 1;
   for (;;) {
-    litset e = {0};
-    litset s = parse_seq(p, &e);
+    litset e = {0}, l = {0};
+    litset s = parse_seq(p, &e, lead ? &l : NULL);
     if (!s.ok || p->giveup)
       all.ok = 0;
     for (size_t k = 0; all.ok && k < s.n; k++)
@@ -498,8 +550,15 @@ static litset parse_alt(lparse *p, litset *exact) {
     for (size_t k = 0; ex.ok && k < e.n; k++)
       if (ex.n >= SET_CAP || ls_push(&ex, e.v[k], strlen(e.v[k]), 0) != 0)
         ex.ok = 0;
+    if (!l.ok || !l.n)
+      ld.ok = 0;
+    for (size_t k = 0; ld.ok && k < l.n; k++)
+      if (ld.n >= 2 * SET_CAP ||
+          ls_push(&ld, l.v[k], strlen(l.v[k]), l.f[k]) != 0)
+        ld.ok = 0;
     ls_free(&s);
     ls_free(&e);
+    ls_free(&l);
     if (p->re[p->i] != '|')
       break;
     p->i++;
@@ -508,7 +567,11 @@ static litset parse_alt(lparse *p, litset *exact) {
     ls_free(&all);
   if (!ex.ok || !ex.n)
     ls_free(&ex);
+  if (!ld.ok || !ld.n || !lead)
+    ls_free(&ld);
   *exact = ex;
+  if (lead)
+    *lead = ld;
   return all;
 }
 
@@ -547,14 +610,14 @@ void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out) {
   lparse p = {re, 0, 0, out, 0, 1};
   out->n = 0;
   out->pre = -1;
-  litset s = parse_seq(&p, NULL);
+  litset s = parse_seq(&p, NULL, NULL);
   if (!p.giveup && re[p.i] == '|') { /* alternatives: one union set */
     ls_free(&s);
     ir_lex_clauses_free(out);
     litset ex = {0};
     out->pre = -1; /* each alternative starts differently */
     p = (lparse){re, 0, 0, NULL, 0, 0};
-    s = parse_alt(&p, &ex);
+    s = parse_alt(&p, &ex, NULL);
     ls_free(&ex);
     if (s.ok && s.n)
       out->v[out->n++] = s;
