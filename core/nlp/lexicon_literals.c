@@ -584,7 +584,9 @@ void ir_lex_clauses_free(ir_clauses *c) {
 /* Keeps the IR_LIT_CLAUSES sets with the best score, dropping sets of
  * score below 2 (a one-letter literal, found nearly everywhere) when a
  * better one is kept. A two-byte set such as {"2+", "intact", ...} still
- * prunes many sentences. */
+ * prunes many sentences. The prefix set is kept when there is room, however
+ * short: its reports cost less than searching the fragment from the
+ * sentence start ({"with", " -", ":"} of (?:\bwith|\s-|:)\s+...). */
 static void clauses_trim(ir_clauses *c) {
   for (size_t i = 1; i < c->n; i++) /* insertion sort, best first */
     for (size_t j = i;
@@ -599,6 +601,12 @@ static void clauses_trim(ir_clauses *c) {
   size_t keep = c->n < IR_LIT_CLAUSES ? c->n : IR_LIT_CLAUSES;
   while (keep > 1 && ir_lex_ls_score(&c->v[keep - 1]) < 2)
     keep--;
+  if (c->pre >= (int)keep && keep < IR_LIT_CLAUSES) {
+    litset t = c->v[keep];
+    c->v[keep] = c->v[c->pre];
+    c->v[c->pre] = t;
+    c->pre = (int)keep++;
+  }
   if (c->pre >= (int)keep)
     c->pre = -1;
   for (size_t k = keep; k < c->n; k++)

@@ -295,6 +295,9 @@ static void test_prefilter_rules(void) {
   CHECK_INT(first1("/(?:\\bwith|\\bdue to)\\s+pain/", "forthwith pain"), -1);
   CHECK_INT(first1("/(?:(?=\\w)with|due+)\\s+pain/", "a due pain"), 2);
   CHECK_INT(first1("/(?:\\bwith|\\bfor+)?\\s*pain/", "with pain"), -1);
+  /* a prefix is kept even when short (":" of the set {"with", ":"}) */
+  CHECK_INT(
+      first1("/(?:\\bwith|:)\\s+(?:mild|severe)\\s+pain/", "x: mild pain"), 1);
   CHECK_INT(first1("/(?:\\bwith|\\w+)\\s+pain/", "with pain"), -1);
 }
 
