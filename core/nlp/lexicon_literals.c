@@ -43,73 +43,6 @@ static unsigned char fold(unsigned char c) {
   return is_wsc(c) ? ' ' : (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-static void ls_free(litset *s) {
-  for (size_t k = 0; k < s->n; k++)
-    free(s->v[k]);
-  free(s->v);
-  free(s->f);
-  memset(s, 0, sizeof *s);
-}
-
-/* Adds p[0, n) with flags f; a duplicate keeps the flags both have. */
-static int ls_push(litset *s, const char *p, size_t n, uint8_t f) {
-  for (size_t k = 0; k < s->n; k++)
-    if (strlen(s->v[k]) == n && memcmp(s->v[k], p, n) == 0) {
-      s->f[k] &= f;
-      return 0;
-    }
-  char **v = realloc(s->v, (s->n + 1) * sizeof *v);
-  if (!v)
-    return -1;
-  s->v = v;
-  uint8_t *fl = realloc(s->f, s->n + 1);
-  if (!fl)
-    return -1;
-  s->f = fl;
-  if (!(v[s->n] = strndup(p, n)))
-    return -1;
-  fl[s->n++] = f;
-  return 0;
-}
-
-static int ls_copy(litset *d, const litset *s) {
-  memset(d, 0, sizeof *d);
-  d->ok = 1;
-  for (size_t k = 0; k < s->n; k++)
-    if (ls_push(d, s->v[k], strlen(s->v[k]), s->f[k]) != 0) {
-      ls_free(d);
-      return -1;
-    }
-  return 0;
-}
-
-/* The worst literal's non-space length, plus one per boundary flag. */
-size_t ir_lex_ls_score(const litset *s) {
-  size_t m = (size_t)-1;
-  for (size_t k = 0; k < s->n; k++) {
-    size_t l = 0;
-    for (const char *q = s->v[k]; *q; q++)
-      l += *q != ' ';
-    if (l)
-      l += (s->f[k] & IR_LF_WS ? 1 : 0) + (s->f[k] & IR_LF_WE ? 1 : 0);
-    if (l < m)
-      m = l;
-  }
-  return s->ok && s->n ? m : 0;
-}
-
-/* Keeps the better of *best and *cand (cand is consumed). */
-static void ls_pick(litset *best, litset *cand) {
-  size_t a = ir_lex_ls_score(best), b = ir_lex_ls_score(cand);
-  if (b > a || (b == a && b && cand->n < best->n)) {
-    ls_free(best);
-    *best = *cand;
-  } else {
-    ls_free(cand);
-  }
-  memset(cand, 0, sizeof *cand);
-}
-
 /* Skips a quantifier at p->i: returns its minimum and sets *max (both
  * capped at 9; -1 unbounded), or returns -1 (*max 1) when there is none. */
 static int skip_quant(lparse *p, int *max) {
@@ -212,8 +145,8 @@ static int class_set(lparse *p, litset *a) {
   for (int x = 0; x < 256; x++)
     if (mem[x]) {
       char ch = (char)x;
-      if (a->n == 16 || ls_push(a, &ch, 1, 0) != 0) {
-        ls_free(a);
+      if (a->n == 16 || ir_lex_ls_push(a, &ch, 1, 0) != 0) {
+        ir_lex_ls_free(a);
         return 0;
       }
     }
@@ -230,7 +163,7 @@ static void collect(lparse *p, const litset *s) {
   if (c->n == sizeof c->v / sizeof *c->v)
     return;
   litset d;
-  if (ls_copy(&d, s) == 0)
+  if (ir_lex_ls_copy(&d, s) == 0)
     c->v[c->n++] = d;
 }
 
@@ -252,8 +185,8 @@ static int run_to_set(const runset *run, litset *out) {
   memset(out, 0, sizeof *out);
   out->ok = 1;
   for (size_t k = 0; k < run->n; k++)
-    if (ls_push(out, run->s[k], run->len[k], 0) != 0) {
-      ls_free(out);
+    if (ir_lex_ls_push(out, run->s[k], run->len[k], 0) != 0) {
+      ir_lex_ls_free(out);
       return -1;
     }
   return 0;
@@ -274,21 +207,21 @@ static void run_flush(lparse *p, litset *best, runset *run, int ws, int we,
         (uint8_t)((ws && l && is_wordc((unsigned char)s[0]) ? IR_LF_WS : 0) |
                   (we && l && is_wordc((unsigned char)s[l - 1]) ? IR_LF_WE
                                                                 : 0));
-    if (sp == l || ls_push(&c, s, l, f) != 0)
+    if (sp == l || ir_lex_ls_push(&c, s, l, f) != 0)
       c.ok = 0;
   }
-  if (c.ok && lead && ls_copy(lead, &c) != 0)
+  if (c.ok && lead && ir_lex_ls_copy(lead, &c) != 0)
     memset(lead, 0, sizeof *lead);
   if (c.ok) {
     size_t n0 = p->top ? p->top->n : 0;
     collect(p, &c);
     if (p->at_start && !p->depth && p->top && p->top->n > n0)
       p->top->pre = (int)n0; /* the run began the match: a prefix */
-    ls_pick(best, &c);
+    ir_lex_ls_pick(best, &c);
   }
   if (!p->depth)
     p->at_start = 0;
-  ls_free(&c);
+  ir_lex_ls_free(&c);
   run_reset(run);
 }
 
@@ -360,19 +293,19 @@ static litset parse_group(lparse *p, litset *exact, litset *lead, int *look,
   p->depth--;
   if (r[p->i] != ')') {
     p->giveup = 1;
-    ls_free(&g);
-    ls_free(exact);
-    ls_free(lead);
+    ir_lex_ls_free(&g);
+    ir_lex_ls_free(exact);
+    ir_lex_ls_free(lead);
     return g;
   }
   p->i++;
   *min = skip_quant(p, max);
   if ((*look && !ahead) || *min == 0)
-    ls_free(&g);
+    ir_lex_ls_free(&g);
   if (*look || *min == 0)
-    ls_free(lead);
+    ir_lex_ls_free(lead);
   if (*look)
-    ls_free(exact);
+    ir_lex_ls_free(exact);
   return g;
 }
 
@@ -400,8 +333,8 @@ static int atom_set(lparse *p, litset *a) {
     if (d == 'd') { /* the same as [0-9] */
       a->ok = 1;
       for (ch = '0'; ch <= '9'; ch++)
-        if (ls_push(a, &ch, 1, 0) != 0)
-          return ls_free(a), 0;
+        if (ir_lex_ls_push(a, &ch, 1, 0) != 0)
+          return ir_lex_ls_free(a), 0;
       return 1;
     }
     if (d != 's' && isalnum(d))
@@ -414,22 +347,8 @@ static int atom_set(lparse *p, litset *a) {
     p->i++;
   }
   ch = (char)fold(c);
-  a->ok = ls_push(a, &ch, 1, 0) == 0;
+  a->ok = ir_lex_ls_push(a, &ch, 1, 0) == 0;
   return a->ok;
-}
-
-/* Do sets a and b hold the same strings? */
-static int ls_same(const litset *a, const litset *b) {
-  if (a->n != b->n)
-    return 0;
-  for (size_t k = 0; k < a->n; k++) {
-    size_t j = 0;
-    while (j < b->n && strcmp(a->v[k], b->v[j]) != 0)
-      j++;
-    if (j == b->n)
-      return 0;
-  }
-  return 1;
 }
 
 /* A sequence up to '|', ')' or the end: returns its best required set
@@ -459,9 +378,9 @@ static litset parse_seq(lparse *p, litset *exact, litset *lead) {
       min = skip_quant(p, &max);
     }
     if (p->giveup) {
-      ls_free(&a);
-      ls_free(&g);
-      ls_free(&gl);
+      ir_lex_ls_free(&a);
+      ir_lex_ls_free(&g);
+      ir_lex_ls_free(&gl);
       break;
     }
     if (kind == 2 && min < 0) { /* \b: zero-width */
@@ -475,9 +394,9 @@ static litset parse_seq(lparse *p, litset *exact, litset *lead) {
        * lookbehind's bytes lie before the match start): the match still
        * begins with what follows, a prefix; \b before it holds */
       whole = last_b = 0;
-      ls_free(&a);
+      ir_lex_ls_free(&a);
       collect(p, &g);
-      ls_pick(&best, &g);
+      ir_lex_ls_pick(&best, &g);
       continue;
     }
     int space = kind == 1 && a.n == 1 && a.v[0][0] == ' ';
@@ -489,9 +408,9 @@ static litset parse_seq(lparse *p, litset *exact, litset *lead) {
         if (!opt)
           run_cat(&run, &a, 0);
       }
-      ls_free(&a);
-      ls_free(&g);
-      ls_free(&gl);
+      ir_lex_ls_free(&a);
+      ir_lex_ls_free(&g);
+      ir_lex_ls_free(&gl);
       last_b = 0;
       continue;
     }
@@ -509,16 +428,16 @@ static litset parse_seq(lparse *p, litset *exact, litset *lead) {
         collect(p, &first);
         if (p->top->n > n0)
           p->top->pre = (int)n0;
-        if (ls_same(&first, &g)) /* (the same clause twice) */
-          ls_free(&g);
+        if (ir_lex_ls_same(&first, &g)) /* (the same clause twice) */
+          ir_lex_ls_free(&g);
       }
     }
     run_flush(p, &best, &run, ws, last_b, at_lead ? &first : NULL);
     at_lead = whole = ws = last_b = 0;
-    ls_free(&a);
-    ls_free(&gl);
+    ir_lex_ls_free(&a);
+    ir_lex_ls_free(&gl);
     collect(p, &g);
-    ls_pick(&best, &g);
+    ir_lex_ls_pick(&best, &g);
   }
   if (exact && whole && !p->giveup && run_to_set(&run, exact) != 0)
     exact->ok = 0;
@@ -526,7 +445,7 @@ static litset parse_seq(lparse *p, litset *exact, litset *lead) {
   if (lead && !p->giveup && first.ok)
     *lead = first;
   else
-    ls_free(&first);
+    ir_lex_ls_free(&first);
   return best;
 }
 
@@ -543,32 +462,33 @@ static litset parse_alt(lparse *p, litset *exact, litset *lead) {
     if (!s.ok || p->giveup)
       all.ok = 0;
     for (size_t k = 0; all.ok && k < s.n; k++)
-      if (ls_push(&all, s.v[k], strlen(s.v[k]), s.f[k]) != 0)
+      if (ir_lex_ls_push(&all, s.v[k], strlen(s.v[k]), s.f[k]) != 0)
         all.ok = 0;
     if (!e.ok)
       ex.ok = 0;
     for (size_t k = 0; ex.ok && k < e.n; k++)
-      if (ex.n >= SET_CAP || ls_push(&ex, e.v[k], strlen(e.v[k]), 0) != 0)
+      if (ex.n >= SET_CAP ||
+          ir_lex_ls_push(&ex, e.v[k], strlen(e.v[k]), 0) != 0)
         ex.ok = 0;
     if (!l.ok || !l.n)
       ld.ok = 0;
     for (size_t k = 0; ld.ok && k < l.n; k++)
       if (ld.n >= 2 * SET_CAP ||
-          ls_push(&ld, l.v[k], strlen(l.v[k]), l.f[k]) != 0)
+          ir_lex_ls_push(&ld, l.v[k], strlen(l.v[k]), l.f[k]) != 0)
         ld.ok = 0;
-    ls_free(&s);
-    ls_free(&e);
-    ls_free(&l);
+    ir_lex_ls_free(&s);
+    ir_lex_ls_free(&e);
+    ir_lex_ls_free(&l);
     if (p->re[p->i] != '|')
       break;
     p->i++;
   }
   if (!all.ok || !all.n)
-    ls_free(&all);
+    ir_lex_ls_free(&all);
   if (!ex.ok || !ex.n)
-    ls_free(&ex);
+    ir_lex_ls_free(&ex);
   if (!ld.ok || !ld.n || !lead)
-    ls_free(&ld);
+    ir_lex_ls_free(&ld);
   *exact = ex;
   if (lead)
     *lead = ld;
@@ -577,7 +497,7 @@ static litset parse_alt(lparse *p, litset *exact, litset *lead) {
 
 void ir_lex_clauses_free(ir_clauses *c) {
   for (size_t k = 0; k < c->n; k++)
-    ls_free(&c->v[k]);
+    ir_lex_ls_free(&c->v[k]);
   c->n = 0;
 }
 
@@ -610,7 +530,7 @@ static void clauses_trim(ir_clauses *c) {
   if (c->pre >= (int)keep)
     c->pre = -1;
   for (size_t k = keep; k < c->n; k++)
-    ls_free(&c->v[k]);
+    ir_lex_ls_free(&c->v[k]);
   c->n = keep;
 }
 
@@ -620,19 +540,19 @@ void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out) {
   out->pre = -1;
   litset s = parse_seq(&p, NULL, NULL);
   if (!p.giveup && re[p.i] == '|') { /* alternatives: one union set */
-    ls_free(&s);
+    ir_lex_ls_free(&s);
     ir_lex_clauses_free(out);
     litset ex = {0};
     out->pre = -1; /* each alternative starts differently */
     p = (lparse){re, 0, 0, NULL, 0, 0};
     s = parse_alt(&p, &ex, NULL);
-    ls_free(&ex);
+    ir_lex_ls_free(&ex);
     if (s.ok && s.n)
       out->v[out->n++] = s;
     else
-      ls_free(&s);
+      ir_lex_ls_free(&s);
   } else {
-    ls_free(&s);
+    ir_lex_ls_free(&s);
   }
   *understood = !p.giveup && !re[p.i];
   if (!*understood) {
