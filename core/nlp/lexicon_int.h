@@ -44,6 +44,14 @@ typedef struct {
 void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out);
 void ir_lex_clauses_free(ir_clauses *c);
 size_t ir_lex_ls_score(const ir_litset *s);
+/* Set helpers (lexicon_litset.c): free; add a string (a duplicate keeps
+ * the flags both have); copy; keep the better of *best and *cand (cand is
+ * consumed); do two sets hold the same strings? */
+void ir_lex_ls_free(ir_litset *s);
+int ir_lex_ls_push(ir_litset *s, const char *p, size_t n, uint8_t f);
+int ir_lex_ls_copy(ir_litset *d, const ir_litset *s);
+void ir_lex_ls_pick(ir_litset *best, ir_litset *cand);
+int ir_lex_ls_same(const ir_litset *a, const ir_litset *b);
 
 typedef struct {
   char *re;

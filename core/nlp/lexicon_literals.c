@@ -43,73 +43,6 @@ static unsigned char fold(unsigned char c) {
   return is_wsc(c) ? ' ' : (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-static void ls_free(litset *s) {
-  for (size_t k = 0; k < s->n; k++)
-    free(s->v[k]);
-  free(s->v);
-  free(s->f);
-  memset(s, 0, sizeof *s);
-}
-
-/* Adds p[0, n) with flags f; a duplicate keeps the flags both have. */
-static int ls_push(litset *s, const char *p, size_t n, uint8_t f) {
-  for (size_t k = 0; k < s->n; k++)
-    if (strlen(s->v[k]) == n && memcmp(s->v[k], p, n) == 0) {
-      s->f[k] &= f;
-      return 0;
-    }
-  char **v = realloc(s->v, (s->n + 1) * sizeof *v);
-  if (!v)
-    return -1;
-  s->v = v;
-  uint8_t *fl = realloc(s->f, s->n + 1);
-  if (!fl)
-    return -1;
-  s->f = fl;
-  if (!(v[s->n] = strndup(p, n)))
-    return -1;
-  fl[s->n++] = f;
-  return 0;
-}
-
-static int ls_copy(litset *d, const litset *s) {
-  memset(d, 0, sizeof *d);
-  d->ok = 1;
-  for (size_t k = 0; k < s->n; k++)
-    if (ls_push(d, s->v[k], strlen(s->v[k]), s->f[k]) != 0) {
-      ls_free(d);
-      return -1;
-    }
-  return 0;
-}
-
-/* The worst literal's non-space length, plus one per boundary flag. */
-size_t ir_lex_ls_score(const litset *s) {
-  size_t m = (size_t)-1;
-  for (size_t k = 0; k < s->n; k++) {
-    size_t l = 0;
-    for (const char *q = s->v[k]; *q; q++)
-      l += *q != ' ';
-    if (l)
-      l += (s->f[k] & IR_LF_WS ? 1 : 0) + (s->f[k] & IR_LF_WE ? 1 : 0);
-    if (l < m)
-      m = l;
-  }
-  return s->ok && s->n ? m : 0;
-}
-
-/* Keeps the better of *best and *cand (cand is consumed). */
-static void ls_pick(litset *best, litset *cand) {
-  size_t a = ir_lex_ls_score(best), b = ir_lex_ls_score(cand);
-  if (b > a || (b == a && b && cand->n < best->n)) {
-    ls_free(best);
-    *best = *cand;
-  } else {
-    ls_free(cand);
-  }
-  memset(cand, 0, sizeof *cand);
-}
-
 /* Skips a quantifier at p->i: returns its minimum and sets *max (both
  * capped at 9; -1 unbounded), or returns -1 (*max 1) when there is none. */
 static int skip_quant(lparse *p, int *max) {
@@ -212,15 +145,15 @@ static int class_set(lparse *p, litset *a) {
   for (int x = 0; x < 256; x++)
     if (mem[x]) {
       char ch = (char)x;
-      if (a->n == 16 || ls_push(a, &ch, 1, 0) != 0) {
-        ls_free(a);
+      if (a->n == 16 || ir_lex_ls_push(a, &ch, 1, 0) != 0) {
+        ir_lex_ls_free(a);
         return 0;
       }
     }
   return a->n > 0;
 }
 
-static litset parse_alt(lparse *p, litset *exact);
+static litset parse_alt(lparse *p, litset *exact, litset *lead);
 
 /* Keeps a copy of a required set s when parsing the top level. */
 static void collect(lparse *p, const litset *s) {
@@ -230,7 +163,7 @@ static void collect(lparse *p, const litset *s) {
   if (c->n == sizeof c->v / sizeof *c->v)
     return;
   litset d;
-  if (ls_copy(&d, s) == 0)
+  if (ir_lex_ls_copy(&d, s) == 0)
     c->v[c->n++] = d;
 }
 
@@ -252,16 +185,17 @@ static int run_to_set(const runset *run, litset *out) {
   memset(out, 0, sizeof *out);
   out->ok = 1;
   for (size_t k = 0; k < run->n; k++)
-    if (ls_push(out, run->s[k], run->len[k], 0) != 0) {
-      ls_free(out);
+    if (ir_lex_ls_push(out, run->s[k], run->len[k], 0) != 0) {
+      ir_lex_ls_free(out);
       return -1;
     }
   return 0;
 }
 
 /* Ends the run: its strings become a required set (ws: right after \b,
- * we: right before \b). */
-static void run_flush(lparse *p, litset *best, runset *run, int ws, int we) {
+ * we: right before \b); a copy of it into *lead when lead is not NULL. */
+static void run_flush(lparse *p, litset *best, runset *run, int ws, int we,
+                      litset *lead) {
   litset c = {0};
   c.ok = !run_empty(run);
   for (size_t k = 0; c.ok && k < run->n; k++) {
@@ -273,19 +207,21 @@ static void run_flush(lparse *p, litset *best, runset *run, int ws, int we) {
         (uint8_t)((ws && l && is_wordc((unsigned char)s[0]) ? IR_LF_WS : 0) |
                   (we && l && is_wordc((unsigned char)s[l - 1]) ? IR_LF_WE
                                                                 : 0));
-    if (sp == l || ls_push(&c, s, l, f) != 0)
+    if (sp == l || ir_lex_ls_push(&c, s, l, f) != 0)
       c.ok = 0;
   }
+  if (c.ok && lead && ir_lex_ls_copy(lead, &c) != 0)
+    memset(lead, 0, sizeof *lead);
   if (c.ok) {
     size_t n0 = p->top ? p->top->n : 0;
     collect(p, &c);
     if (p->at_start && !p->depth && p->top && p->top->n > n0)
       p->top->pre = (int)n0; /* the run began the match: a prefix */
-    ls_pick(best, &c);
+    ir_lex_ls_pick(best, &c);
   }
   if (!p->depth)
     p->at_start = 0;
-  ls_free(&c);
+  ir_lex_ls_free(&c);
   run_reset(run);
 }
 
@@ -323,13 +259,15 @@ static int run_cat(runset *run, const litset *a, int opt) {
 }
 
 /* A group at p->i ('('): parses it; returns its set when required, sets
- * *exact when every alternative is an exact run, *look for lookarounds,
- * and its quantifier (skip_quant). */
-static litset parse_group(lparse *p, litset *exact, int *look, int *min,
-                          int *max) {
+ * *exact when every alternative is an exact run, *lead to the set every
+ * match of the group begins with (see parse_seq) when it is required and
+ * no lookaround, *look for lookarounds, and its quantifier (skip_quant). */
+static litset parse_group(lparse *p, litset *exact, litset *lead, int *look,
+                          int *min, int *max) {
   const char *r = p->re;
   size_t i = p->i + 1;
   litset z = {0};
+  memset(lead, 0, sizeof *lead);
   int ahead = 0; /* a positive lookahead: what it requires lies in the
                     subject from here on, so within the sentence */
   *look = 0;
@@ -351,20 +289,23 @@ static litset parse_group(lparse *p, litset *exact, int *look, int *min,
   }
   p->i = i;
   p->depth++;
-  litset g = parse_alt(p, exact);
+  litset g = parse_alt(p, exact, lead);
   p->depth--;
   if (r[p->i] != ')') {
     p->giveup = 1;
-    ls_free(&g);
-    ls_free(exact);
+    ir_lex_ls_free(&g);
+    ir_lex_ls_free(exact);
+    ir_lex_ls_free(lead);
     return g;
   }
   p->i++;
   *min = skip_quant(p, max);
   if ((*look && !ahead) || *min == 0)
-    ls_free(&g);
+    ir_lex_ls_free(&g);
+  if (*look || *min == 0)
+    ir_lex_ls_free(lead);
   if (*look)
-    ls_free(exact);
+    ir_lex_ls_free(exact);
   return g;
 }
 
@@ -392,8 +333,8 @@ static int atom_set(lparse *p, litset *a) {
     if (d == 'd') { /* the same as [0-9] */
       a->ok = 1;
       for (ch = '0'; ch <= '9'; ch++)
-        if (ls_push(a, &ch, 1, 0) != 0)
-          return ls_free(a), 0;
+        if (ir_lex_ls_push(a, &ch, 1, 0) != 0)
+          return ir_lex_ls_free(a), 0;
       return 1;
     }
     if (d != 's' && isalnum(d))
@@ -406,24 +347,30 @@ static int atom_set(lparse *p, litset *a) {
     p->i++;
   }
   ch = (char)fold(c);
-  a->ok = ls_push(a, &ch, 1, 0) == 0;
+  a->ok = ir_lex_ls_push(a, &ch, 1, 0) == 0;
   return a->ok;
 }
 
 /* A sequence up to '|', ')' or the end: returns its best required set
  * (collecting every one at the top level); *exact (when not NULL) gets
- * the strings of the whole sequence when it is one exact run. */
-static litset parse_seq(lparse *p, litset *exact) {
+ * the strings of the whole sequence when it is one exact run; *lead (when
+ * not NULL) the set every match of it begins with, when there is one: its
+ * leading run (at least the first copy of a repeated atom, "\d" of
+ * "\d{1,2}"), or the leading set of a leading group, either after \b and
+ * lookarounds (zero-width). At the top level that set is the prefix
+ * (ir_clauses.pre). */
+static litset parse_seq(lparse *p, litset *exact, litset *lead) {
   const char *r = p->re;
-  litset best = {0}, a;
+  litset best = {0}, a, first = {0};
   runset run;
   int ws = 0, last_b = 0, whole = 1;
+  int at_lead = 1; /* nothing consumed yet but the run */
   run_reset(&run);
   while (!p->giveup && r[p->i] && r[p->i] != '|' && r[p->i] != ')') {
     int kind = atom_set(p, &a), min = -1, max = 1, look = 0, opt;
-    litset g = {0};
+    litset g = {0}, gl = {0};
     if (kind == 3) {
-      g = parse_group(p, &a, &look, &min, &max);
+      g = parse_group(p, &a, &gl, &look, &min, &max);
       kind = a.ok && a.n ? 1 : 0;
       if (look)
         kind = 0;
@@ -431,8 +378,9 @@ static litset parse_seq(lparse *p, litset *exact) {
       min = skip_quant(p, &max);
     }
     if (p->giveup) {
-      ls_free(&a);
-      ls_free(&g);
+      ir_lex_ls_free(&a);
+      ir_lex_ls_free(&g);
+      ir_lex_ls_free(&gl);
       break;
     }
     if (kind == 2 && min < 0) { /* \b: zero-width */
@@ -441,87 +389,124 @@ static litset parse_seq(lparse *p, litset *exact) {
       whole = 0;
       continue;
     }
-    if (look && p->at_start && !p->depth && run_empty(&run)) {
+    if (look && at_lead && run_empty(&run)) {
       /* a lookaround before anything consumed is zero-width (a
        * lookbehind's bytes lie before the match start): the match still
-       * begins with the run that follows, a prefix; \b before it holds */
+       * begins with what follows, a prefix; \b before it holds */
       whole = last_b = 0;
-      ls_free(&a);
+      ir_lex_ls_free(&a);
       collect(p, &g);
-      ls_pick(&best, &g);
+      ir_lex_ls_pick(&best, &g);
       continue;
     }
     int space = kind == 1 && a.n == 1 && a.v[0][0] == ' ';
     opt = min == 0 && (max == 1 || space);
     if (kind == 1 && (min < 0 || opt || (space && min > 0))) {
       if (run_cat(&run, &a, opt) != 0) { /* too large: start anew */
-        run_flush(p, &best, &run, ws, 0);
-        whole = ws = 0;
+        run_flush(p, &best, &run, ws, 0, at_lead ? &first : NULL);
+        at_lead = whole = ws = 0;
         if (!opt)
           run_cat(&run, &a, 0);
       }
-      ls_free(&a);
-      ls_free(&g);
+      ir_lex_ls_free(&a);
+      ir_lex_ls_free(&g);
+      ir_lex_ls_free(&gl);
       last_b = 0;
       continue;
     }
     if (kind == 1 && min > 0 && run_cat(&run, &a, 0) == 0)
       last_b = 0; /* at least once, then unknown */
-    run_flush(p, &best, &run, ws, last_b);
-    whole = ws = last_b = 0;
-    ls_free(&a);
+    if (at_lead && run_empty(&run) && gl.ok && gl.n) {
+      /* a leading group: its leading set (after \b when ws) */
+      for (size_t k = 0; ws && k < gl.n; k++)
+        if (is_wordc((unsigned char)gl.v[k][0]))
+          gl.f[k] |= IR_LF_WS;
+      first = gl;
+      memset(&gl, 0, sizeof gl);
+      if (p->at_start && !p->depth && p->top) {
+        size_t n0 = p->top->n;
+        collect(p, &first);
+        if (p->top->n > n0)
+          p->top->pre = (int)n0;
+        if (ir_lex_ls_same(&first, &g)) /* (the same clause twice) */
+          ir_lex_ls_free(&g);
+      }
+    }
+    run_flush(p, &best, &run, ws, last_b, at_lead ? &first : NULL);
+    at_lead = whole = ws = last_b = 0;
+    ir_lex_ls_free(&a);
+    ir_lex_ls_free(&gl);
     collect(p, &g);
-    ls_pick(&best, &g);
+    ir_lex_ls_pick(&best, &g);
   }
   if (exact && whole && !p->giveup && run_to_set(&run, exact) != 0)
     exact->ok = 0;
-  run_flush(p, &best, &run, ws, last_b);
+  run_flush(p, &best, &run, ws, last_b, at_lead ? &first : NULL);
+  if (lead && !p->giveup && first.ok)
+    *lead = first;
+  else
+    ir_lex_ls_free(&first);
   return best;
 }
 
 /* Alternatives up to ')' or the end: the union of their sets, or nothing
  * when one alternative has none; *exact: the union of their exact
- * strings when each is one exact run. */
-static litset parse_alt(lparse *p, litset *exact) {
-  litset all = {0}, ex = {0};
-  all.ok = ex.ok = 1;
+ * strings when each is one exact run; *lead (when not NULL) the union of
+ * their leading sets when each has one. */
+static litset parse_alt(lparse *p, litset *exact, litset *lead) {
+  litset all = {0}, ex = {0}, ld = {0};
+  all.ok = ex.ok = ld.ok = 1;
   for (;;) {
-    litset e = {0};
-    litset s = parse_seq(p, &e);
+    litset e = {0}, l = {0};
+    litset s = parse_seq(p, &e, lead ? &l : NULL);
     if (!s.ok || p->giveup)
       all.ok = 0;
     for (size_t k = 0; all.ok && k < s.n; k++)
-      if (ls_push(&all, s.v[k], strlen(s.v[k]), s.f[k]) != 0)
+      if (ir_lex_ls_push(&all, s.v[k], strlen(s.v[k]), s.f[k]) != 0)
         all.ok = 0;
     if (!e.ok)
       ex.ok = 0;
     for (size_t k = 0; ex.ok && k < e.n; k++)
-      if (ex.n >= SET_CAP || ls_push(&ex, e.v[k], strlen(e.v[k]), 0) != 0)
+      if (ex.n >= SET_CAP ||
+          ir_lex_ls_push(&ex, e.v[k], strlen(e.v[k]), 0) != 0)
         ex.ok = 0;
-    ls_free(&s);
-    ls_free(&e);
+    if (!l.ok || !l.n)
+      ld.ok = 0;
+    for (size_t k = 0; ld.ok && k < l.n; k++)
+      if (ld.n >= 2 * SET_CAP ||
+          ir_lex_ls_push(&ld, l.v[k], strlen(l.v[k]), l.f[k]) != 0)
+        ld.ok = 0;
+    ir_lex_ls_free(&s);
+    ir_lex_ls_free(&e);
+    ir_lex_ls_free(&l);
     if (p->re[p->i] != '|')
       break;
     p->i++;
   }
   if (!all.ok || !all.n)
-    ls_free(&all);
+    ir_lex_ls_free(&all);
   if (!ex.ok || !ex.n)
-    ls_free(&ex);
+    ir_lex_ls_free(&ex);
+  if (!ld.ok || !ld.n || !lead)
+    ir_lex_ls_free(&ld);
   *exact = ex;
+  if (lead)
+    *lead = ld;
   return all;
 }
 
 void ir_lex_clauses_free(ir_clauses *c) {
   for (size_t k = 0; k < c->n; k++)
-    ls_free(&c->v[k]);
+    ir_lex_ls_free(&c->v[k]);
   c->n = 0;
 }
 
 /* Keeps the IR_LIT_CLAUSES sets with the best score, dropping sets of
  * score below 2 (a one-letter literal, found nearly everywhere) when a
  * better one is kept. A two-byte set such as {"2+", "intact", ...} still
- * prunes many sentences. */
+ * prunes many sentences. The prefix set is kept when there is room, however
+ * short: its reports cost less than searching the fragment from the
+ * sentence start ({"with", " -", ":"} of (?:\bwith|\s-|:)\s+...). */
 static void clauses_trim(ir_clauses *c) {
   for (size_t i = 1; i < c->n; i++) /* insertion sort, best first */
     for (size_t j = i;
@@ -536,10 +521,16 @@ static void clauses_trim(ir_clauses *c) {
   size_t keep = c->n < IR_LIT_CLAUSES ? c->n : IR_LIT_CLAUSES;
   while (keep > 1 && ir_lex_ls_score(&c->v[keep - 1]) < 2)
     keep--;
+  if (c->pre >= (int)keep && keep < IR_LIT_CLAUSES) {
+    litset t = c->v[keep];
+    c->v[keep] = c->v[c->pre];
+    c->v[c->pre] = t;
+    c->pre = (int)keep++;
+  }
   if (c->pre >= (int)keep)
     c->pre = -1;
   for (size_t k = keep; k < c->n; k++)
-    ls_free(&c->v[k]);
+    ir_lex_ls_free(&c->v[k]);
   c->n = keep;
 }
 
@@ -547,21 +538,21 @@ void ir_lex_fragment_clauses(const char *re, int *understood, ir_clauses *out) {
   lparse p = {re, 0, 0, out, 0, 1};
   out->n = 0;
   out->pre = -1;
-  litset s = parse_seq(&p, NULL);
+  litset s = parse_seq(&p, NULL, NULL);
   if (!p.giveup && re[p.i] == '|') { /* alternatives: one union set */
-    ls_free(&s);
+    ir_lex_ls_free(&s);
     ir_lex_clauses_free(out);
     litset ex = {0};
     out->pre = -1; /* each alternative starts differently */
     p = (lparse){re, 0, 0, NULL, 0, 0};
-    s = parse_alt(&p, &ex);
-    ls_free(&ex);
+    s = parse_alt(&p, &ex, NULL);
+    ir_lex_ls_free(&ex);
     if (s.ok && s.n)
       out->v[out->n++] = s;
     else
-      ls_free(&s);
+      ir_lex_ls_free(&s);
   } else {
-    ls_free(&s);
+    ir_lex_ls_free(&s);
   }
   *understood = !p.giveup && !re[p.i];
   if (!*understood) {

@@ -285,6 +285,20 @@ static void test_prefilter_rules(void) {
   CHECK_INT(first1("/(?!x)(?=\\w+ up)foo/", "foo up"), 0);
   CHECK_INT(first1("/\\w+ relief/", "good relief"), -1);
   CHECK_INT(first1("/(?:(?<=a )|(?<=b ))foo/", "a foo"), -1);
+  /* a leading group's prefix: the union of its alternatives' leading
+   * runs (\d of \d{1,2}; \b inside or before the group kept) */
+  CHECK_INT(first1("/\\b(\\d{1,2}|one|two)\\s+sites\\b/", "at 12 sites"), 3);
+  CHECK_INT(first1("/\\b(\\d{1,2}|one|two)\\s+sites\\b/", "none two sites"), 5);
+  CHECK(cand1("/\\b(\\d{1,2}|one|two)\\s+sites\\b/", "many sites", NULL) == 0);
+  CHECK_INT(first1("/\\b(?:one|two+)\\s+x/", "alone twoo x"), 6);
+  CHECK_INT(first1("/(?:\\bwith|\\bdue to)\\s+pain/", "a: with pain"), 3);
+  CHECK_INT(first1("/(?:\\bwith|\\bdue to)\\s+pain/", "forthwith pain"), -1);
+  CHECK_INT(first1("/(?:(?=\\w)with|due+)\\s+pain/", "a due pain"), 2);
+  CHECK_INT(first1("/(?:\\bwith|\\bfor+)?\\s*pain/", "with pain"), -1);
+  /* a prefix is kept even when short (":" of the set {"with", ":"}) */
+  CHECK_INT(
+      first1("/(?:\\bwith|:)\\s+(?:mild|severe)\\s+pain/", "x: mild pain"), 1);
+  CHECK_INT(first1("/(?:\\bwith|\\w+)\\s+pain/", "with pain"), -1);
 }
 
 /* All matches of the section as one pattern, packed as start/end pairs. */
