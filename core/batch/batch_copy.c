@@ -56,6 +56,14 @@ static void finding_lean(ir_arena *a, ir_finding *d, const ir_finding *s) {
   d->severity = s->severity;
 }
 
+/* d's facts array (s's count, filled by the caller). */
+static void facts_alloc(ir_arena *a, ir_item *d, const ir_item *s) {
+  d->facts = NULL;
+  d->nfacts = s->facts ? s->nfacts : 0;
+  if (d->nfacts)
+    d->facts = ir_arena_alloc(a, d->nfacts * sizeof *d->facts);
+}
+
 /* Lean: of an item, the cross-case index reads index, line, outcome,
  * conclusion, category, service, pack and the facts' status and list;
  * the summary its findings (finding_lean). */
@@ -67,10 +75,7 @@ static void item_lean(ir_arena *a, ir_item *d, const ir_item *s) {
   memset(&d->conclusion_ev, 0, sizeof d->conclusion_ev);
   d->guideline_ca = d->guideline_maximus = NULL;
   memset(&d->cited, 0, sizeof d->cited);
-  d->facts = NULL;
-  d->nfacts = s->facts ? s->nfacts : 0;
-  if (d->nfacts)
-    d->facts = ir_arena_alloc(a, d->nfacts * sizeof *d->facts);
+  facts_alloc(a, d, s);
   for (size_t c = 0; c < d->nfacts; c++) {
     const ir_fact *sf = &s->facts[c];
     ir_fact *df = &d->facts[c];
@@ -100,10 +105,7 @@ static void item_copy(ir_arena *a, ir_item *d, const ir_item *s) {
   d->guideline_ca = dup(a, s->guideline_ca);
   d->guideline_maximus = dup(a, s->guideline_maximus);
   /* the pack is shared, read-only for the whole run: the pointer is kept */
-  d->facts = NULL;
-  d->nfacts = s->facts ? s->nfacts : 0;
-  if (d->nfacts)
-    d->facts = ir_arena_alloc(a, d->nfacts * sizeof *d->facts);
+  facts_alloc(a, d, s);
   for (size_t c = 0; c < d->nfacts; c++) {
     const ir_fact *sf = &s->facts[c];
     ir_fact *df = &d->facts[c];

@@ -9,8 +9,7 @@
 #include "lua_freeze.h"
 #include "lua_sandbox.h"
 
-/* Calls the original (upvalue 1) with this call's arguments. */
-static int forward(lua_State *L) {
+int ir_lua_forward(lua_State *L) {
   int n = lua_gettop(L);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
@@ -30,13 +29,13 @@ static int b_rep(lua_State *L) {
   if (n > 0)
     ir_lua_box_charge(L, (double)n / 8.0 +
                              (double)n * (double)(l + lsep) / 1024.0);
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 static int b_move(lua_State *L) {
   lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
   ir_lua_box_charge(L, span(f, e));
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 /* #t (honouring __len, which runs under the hook) */
@@ -50,13 +49,13 @@ static int b_insert(lua_State *L) {
     lua_Integer e = len_of(L, 1), pos = luaL_checkinteger(L, 2);
     ir_lua_box_charge(L, span(pos, e + 1));
   }
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 static int b_remove(lua_State *L) {
   lua_Integer e = len_of(L, 1), pos = luaL_optinteger(L, 2, e);
   ir_lua_box_charge(L, span(pos, e + 1));
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 static int b_concat(lua_State *L) {
@@ -64,7 +63,7 @@ static int b_concat(lua_State *L) {
   lua_Integer j =
       lua_isnoneornil(L, 4) ? len_of(L, 1) : luaL_checkinteger(L, 4);
   ir_lua_box_charge(L, span(i, j));
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 static int b_unpack(lua_State *L) {
@@ -72,14 +71,14 @@ static int b_unpack(lua_State *L) {
   lua_Integer j =
       lua_isnoneornil(L, 3) ? luaL_len(L, 1) : luaL_checkinteger(L, 3);
   ir_lua_box_charge(L, span(i, j));
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 static int b_sort(lua_State *L) {
   double n = (double)len_of(L, 1);
   if (n > 1)
     ir_lua_box_charge(L, n * log2(n));
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 /* End of the single pattern item at p (a class, a set, %b.., %f[..]). */
@@ -149,12 +148,12 @@ static void charge_pattern(lua_State *L, int plain_arg) {
 
 static int b_find(lua_State *L) {
   charge_pattern(L, 4);
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 static int b_pattern(lua_State *L) {
   charge_pattern(L, 0);
-  return forward(L);
+  return ir_lua_forward(L);
 }
 
 /* string.findany(s, words [, init]): the first place at or after init
@@ -240,7 +239,7 @@ static int b_findany(lua_State *L) {
   return 1;
 }
 
-static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {
+void ir_lua_wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {
   lua_getfield(L, lib, name);
   lua_pushcclosure(L, f, 1);
   lua_setfield(L, lib, name);
@@ -249,20 +248,20 @@ static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f) {
 void ir_lua_bound_libs(lua_State *L) {
   lua_getglobal(L, "string");
   int s = lua_gettop(L);
-  wrap(L, s, "rep", b_rep);
-  wrap(L, s, "find", b_find);
-  wrap(L, s, "match", b_pattern);
-  wrap(L, s, "gmatch", b_pattern);
-  wrap(L, s, "gsub", b_pattern);
+  ir_lua_wrap(L, s, "rep", b_rep);
+  ir_lua_wrap(L, s, "find", b_find);
+  ir_lua_wrap(L, s, "match", b_pattern);
+  ir_lua_wrap(L, s, "gmatch", b_pattern);
+  ir_lua_wrap(L, s, "gsub", b_pattern);
   lua_pushcfunction(L, b_findany);
   lua_setfield(L, s, "findany");
   lua_getglobal(L, "table");
   int t = lua_gettop(L);
-  wrap(L, t, "move", b_move);
-  wrap(L, t, "insert", b_insert);
-  wrap(L, t, "remove", b_remove);
-  wrap(L, t, "concat", b_concat);
-  wrap(L, t, "unpack", b_unpack);
-  wrap(L, t, "sort", b_sort);
+  ir_lua_wrap(L, t, "move", b_move);
+  ir_lua_wrap(L, t, "insert", b_insert);
+  ir_lua_wrap(L, t, "remove", b_remove);
+  ir_lua_wrap(L, t, "concat", b_concat);
+  ir_lua_wrap(L, t, "unpack", b_unpack);
+  ir_lua_wrap(L, t, "sort", b_sort);
   lua_pop(L, 2);
 }

@@ -27,4 +27,12 @@
 
 void ir_lua_bound_libs(lua_State *L);
 
+/* Replaces lib[name] (lib at index lib) by the C closure f over the
+ * original (its upvalue 1). */
+void ir_lua_wrap(lua_State *L, int lib, const char *name, lua_CFunction f);
+
+/* For such a closure: calls the original with this call's arguments and
+ * returns all its results. */
+int ir_lua_forward(lua_State *L);
+
 #endif

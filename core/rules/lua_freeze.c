@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lua_bounded.h"
 #include "lua_globals.h"
 #include "lua_readonly.h"
 #include "lua_sandbox.h"
@@ -401,11 +402,7 @@ static void see_storage(lua_State *L) {
 /* next, rawget, rawlen: the original (upvalue 1) on the storage. */
 static int through_storage(lua_State *L) {
   see_storage(L);
-  int n = lua_gettop(L);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, n, LUA_MULTRET);
-  return lua_gettop(L);
+  return ir_lua_forward(L);
 }
 
 /* getmetatable(t) of a frozen table: what its storage's metatable (the
@@ -421,10 +418,7 @@ static int frozen_getmetatable(lua_State *L) {
       lua_pop(L, 1);
     return 1;
   }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
+  return ir_lua_forward(L);
 }
 
 /* Thaws the frozen table at idx (absolute; no-op for another value): its
@@ -462,36 +456,23 @@ static int frozen_setmetatable(lua_State *L) {
   thaw(L, 1);
   if (lua_gettop(L) >= 2)
     thaw(L, 2);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
+  return ir_lua_forward(L);
 }
 
 /* math.random, math.randomseed: the originals, and the state changed. */
 static int touch_random(lua_State *L) {
   ir_lua_box_of(L)->random_touched = 1;
-  int n = lua_gettop(L);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, n, LUA_MULTRET);
-  return lua_gettop(L);
-}
-
-static void wrap(lua_State *L, int t, const char *name, lua_CFunction f) {
-  lua_getfield(L, t, name);
-  lua_pushcclosure(L, f, 1);
-  lua_setfield(L, t, name);
+  return ir_lua_forward(L);
 }
 
 void ir_lua_freeze_wrap_globals(lua_State *L, int g) {
-  wrap(L, g, "next", through_storage);
-  wrap(L, g, "rawget", through_storage);
-  wrap(L, g, "rawlen", through_storage);
-  wrap(L, g, "getmetatable", frozen_getmetatable);
-  wrap(L, g, "setmetatable", frozen_setmetatable);
+  ir_lua_wrap(L, g, "next", through_storage);
+  ir_lua_wrap(L, g, "rawget", through_storage);
+  ir_lua_wrap(L, g, "rawlen", through_storage);
+  ir_lua_wrap(L, g, "getmetatable", frozen_getmetatable);
+  ir_lua_wrap(L, g, "setmetatable", frozen_setmetatable);
   lua_getfield(L, g, "math");
-  wrap(L, lua_gettop(L), "random", touch_random);
-  wrap(L, lua_gettop(L), "randomseed", touch_random);
+  ir_lua_wrap(L, lua_gettop(L), "random", touch_random);
+  ir_lua_wrap(L, lua_gettop(L), "randomseed", touch_random);
   lua_pop(L, 1);
 }

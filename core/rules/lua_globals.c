@@ -81,10 +81,7 @@ static int sandbox_setmetatable(lua_State *L) {
       return luaL_error(L, "__gc metamethods are not available in rules");
     lua_pop(L, 1);
   }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
+  return ir_lua_forward(L);
 }
 
 static int sandbox_collectgarbage(lua_State *L) {
