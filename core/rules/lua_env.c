@@ -104,6 +104,18 @@ static int sandbox_include(lua_State *L) {
 
 /* ---- a fresh environment ------------------------------------------------ */
 
+int ir_lua_env_reseed(lua_State *L) {
+  ir_lua_box *b = ir_lua_box_of(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->base_ref);
+  lua_getfield(L, -1, "math");
+  lua_getfield(L, -1, "randomseed");
+  lua_pushinteger(L, 0);
+  lua_call(L, 1, 0);
+  lua_pop(L, 2);
+  b->random_touched = 0;
+  return 0;
+}
+
 /* Registry key of the pristine globals laid out flat (made on the first
  * ir_lua_env_fresh; the pristine tables never change): per global, in lua_next
  * order, its key, its value and either the flat copy list of a plain
@@ -207,11 +219,7 @@ int ir_lua_env_fresh(lua_State *L) {
   lua_setfield(L, env, "include");
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->meta_ref);
   lua_setmetatable(L, env);
-  lua_getfield(L, base, "math");
-  lua_getfield(L, -1, "randomseed");
-  lua_pushinteger(L, 0);
-  lua_call(L, 1, 0);
-  b->random_touched = 0; /* the chunk's use of it is what counts */
+  ir_lua_env_reseed(L); /* the chunk's use of it is what counts */
   lua_settop(L, env);
   lua_pushvalue(L, env);
   if (b->env_ref != LUA_NOREF)

@@ -14,4 +14,8 @@
 
 int ir_lua_env_fresh(lua_State *L);
 
+/* A lua_CFunction (may raise): math.randomseed(0) of the pristine globals,
+ * as a fresh environment starts, and box->random_touched cleared. */
+int ir_lua_env_reseed(lua_State *L);
+
 #endif

@@ -369,7 +369,7 @@ static int same_value(lua_State *L, const struct ir_lua_upval *e) {
 
 int ir_lua_frozen_intact(lua_State *L) {
   ir_lua_box *b = ir_lua_box_of(L);
-  if (!b->frozen || b->dirty || b->random_touched || !lua_checkstack(L, 4))
+  if (!b->frozen || b->dirty || !lua_checkstack(L, 4))
     return 0;
   int top = lua_gettop(L), ok = 1, fn = 0;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &UPVALS_KEY) != LUA_TTABLE) {

@@ -18,8 +18,9 @@
  *  - records every upvalue of every function it found.
  * ir_lua_frozen_intact() then says, before the next letter, whether the
  * state is still the chunk's: nothing written to a table, no upvalue
- * reassigned, math.random not used. Only then is the state reused;
- * otherwise it is rebuilt (ir_lua_env_fresh) and frozen again. A state with
+ * reassigned. Only then is the state reused (math.random reseeded when the
+ * letter used it: box->random_touched, ir_lua_env_reseed); otherwise it is
+ * rebuilt (ir_lua_env_fresh) and frozen again. A state with
  * what this cannot follow (a table with a metatable the rule set, a
  * coroutine or userdata, math.random used by the chunk) is not frozen: it
  * is rebuilt for every letter, as before. */
@@ -40,8 +41,9 @@ int ir_lua_freeze(lua_State *L);
 void ir_lua_frozen_release(struct ir_lua_box *b);
 
 /* 1 when the state is frozen and nothing changed since: no write to a
- * frozen table, no upvalue of a function it reached reassigned, no use of
- * math.random or math.randomseed. Never raises, never allocates. */
+ * frozen table, no upvalue of a function it reached reassigned (the random
+ * generator is the caller's: box->random_touched). Never raises, never
+ * allocates. */
 int ir_lua_frozen_intact(lua_State *L);
 
 /* If the value at idx is a frozen table, pushes its storage and returns 1;

@@ -140,24 +140,12 @@ static int boot(lua_State *L) {
   return ir_lua_env_fresh(L);
 }
 
-/* math.randomseed(0), as ir_lua_env_fresh seeds it. */
-static int reseed(lua_State *L) {
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ir_lua_box_of(L)->base_ref);
-  lua_getfield(L, -1, "math");
-  lua_getfield(L, -1, "randomseed");
-  lua_pushinteger(L, 0);
-  lua_call(L, 1, 0);
-  ir_lua_box_of(L)->random_touched = 0;
-  return 0;
-}
-
 ir_box_status ir_lua_box_renew(ir_lua_box *b) {
   lua_State *L = b->L;
-  if (ir_lua_frozen_intact(L))
-    return IR_BOX_OK;
-  if (b->frozen && !b->dirty && b->random_touched &&
-      ir_lua_box_cpcall(b, reseed, NULL, 0, 0) == IR_BOX_OK &&
-      ir_lua_frozen_intact(L))
+  /* kept, the generator reseeded if the last letter used it */
+  if (ir_lua_frozen_intact(L) &&
+      (!b->random_touched ||
+       ir_lua_box_cpcall(b, ir_lua_env_reseed, NULL, 0, 0) == IR_BOX_OK))
     return IR_BOX_OK;
   lua_settop(L, 0);
   if (b->used) {
