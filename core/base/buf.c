@@ -108,8 +108,8 @@ static size_t utf8_len(const unsigned char *s, size_t n) {
   JSON_SPECIAL(n), JSON_SPECIAL(n + 1), JSON_SPECIAL(n + 2), JSON_SPECIAL(n + 3)
 #define JS16(n) JS4(n), JS4(n + 4), JS4(n + 8), JS4(n + 12)
 #define JS64(n) JS16(n), JS16(n + 16), JS16(n + 32), JS16(n + 48)
-static const unsigned char json_special[256] = {JS64(0), JS64(64), JS64(128),
-                                                JS64(192)};
+const unsigned char ir_json_special[256] = {JS64(0), JS64(64), JS64(128),
+                                            JS64(192)};
 
 /* Does the 8-byte word x hold a byte JSON_SPECIAL? (may say yes for a word
  * that does, never for one that does not) */
@@ -203,7 +203,7 @@ void ir_buf_json_strn(ir_buf *b, const char *str, size_t n) {
       i += 8;
       o += 8;
     }
-    while (i < n && !json_special[s[i]])
+    while (i < n && !ir_json_special[s[i]])
       *o++ = (char)s[i++];
 #ifdef __SSE2__
   special:

@@ -33,6 +33,9 @@ void ir_buf_printf(ir_buf *b, const char *fmt, ...)
 /* Decimal integers, without printf. */
 void ir_buf_putu(ir_buf *b, unsigned long long v);
 void ir_buf_puti(ir_buf *b, long long v);
+/* 1 for the bytes a JSON string cannot carry as they are (control bytes,
+ * '"', '\\', DEL, every non-ASCII byte), else 0. */
+extern const unsigned char ir_json_special[256];
 /* JSON string literal with quotes; invalid UTF-8 is replaced by U+FFFD. */
 void ir_buf_json_str(ir_buf *b, const char *s);
 void ir_buf_json_strn(ir_buf *b, const char *s, size_t n);

@@ -3,15 +3,6 @@
 
 #include "sink.h"
 
-/* Bytes a key is written as is with: printable ASCII but '"' and '\\'. */
-#define KEY_PLAIN(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
-#define KP4(c)                                                                 \
-  KEY_PLAIN(c), KEY_PLAIN(c + 1), KEY_PLAIN(c + 2), KEY_PLAIN(c + 3)
-#define KP16(c) KP4(c), KP4(c + 4), KP4(c + 8), KP4(c + 12)
-#define KP64(c) KP16(c), KP16(c + 16), KP16(c + 32), KP16(c + 48)
-static const unsigned char key_plain[256] = {KP64(0), KP64(64), KP64(128),
-                                             KP64(192)};
-
 /* k is a criterion id (a pack's ids are plain identifiers; a long or odd
  * one is escaped as any string). A fixed key is written with KV_STR. */
 static void key(ir_buf *b, const char *k) {
@@ -19,7 +10,7 @@ static void key(ir_buf *b, const char *k) {
   char tmp[64];
   int plain = n + 3 <= sizeof tmp;
   for (size_t i = 0; plain && i < n; i++)
-    plain = key_plain[(unsigned char)k[i]];
+    plain = !ir_json_special[(unsigned char)k[i]];
   if (!plain) {
     ir_buf_json_str(b, k);
     ir_buf_putc(b, ':');
