@@ -38,13 +38,8 @@ static const char *const fact_keys[] = {
 
 static int read_classes(pk_ctx *c, int t, ir_fact_spec *f) {
   lua_State *L = c->L;
-  size_t m = lua_rawlen(L, t), count = 0;
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    count++;
-    lua_pop(L, 1);
-  }
-  if (count != m || m == 0)
+  size_t m = lua_rawlen(L, t);
+  if (ir_pk_count(L, t) != m || m == 0)
     return ir_pk_fail(
         c, "classes", "%s",
         "field 'classes' must be a list of {value, section} pairs");

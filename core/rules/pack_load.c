@@ -249,13 +249,8 @@ static int order_builtin(pk_ctx *c, ir_pack *p, ir_crit_def *v, size_t n,
 
 static int read_criteria(pk_ctx *c, int t, ir_pack *p) {
   lua_State *L = c->L;
-  size_t n = lua_rawlen(L, t), count = 0;
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    count++;
-    lua_pop(L, 1);
-  }
-  if (count != n)
+  size_t n = lua_rawlen(L, t);
+  if (ir_pk_count(L, t) != n)
     return ir_pk_fail(c, "criteria", "%s",
                       "field 'criteria' must be a list of criterion tables");
   if (n > MAX_CRITERIA)

@@ -178,6 +178,17 @@ int ir_pk_sec_list(pk_ctx *c, const char *k, ir_secset *s) {
   return 0;
 }
 
+size_t ir_pk_count(lua_State *L, int t) {
+  size_t count = 0;
+  t = lua_absindex(L, t);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    count++;
+    lua_pop(L, 1);
+  }
+  return count;
+}
+
 int ir_pk_known(const char *const *keys, const char *k) {
   for (int i = 0; keys[i]; i++)
     if (strcmp(keys[i], k) == 0)

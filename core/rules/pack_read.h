@@ -32,6 +32,9 @@ const char *ir_pk_find_quoted(const char *from, const char *word, int nth);
 int ir_pk_fail(pk_ctx *c, const char *word, const char *fmt, ...);
 /* A name of at most 64 of a-z 0-9 _ - (and A-Z . with upper_dot)? */
 int ir_pk_name_ok(const char *s, size_t n, int upper_dot);
+/* The number of entries of the table at t (every key, so that a list is
+ * a table whose count is its length). */
+size_t ir_pk_count(lua_State *L, int t);
 /* Is k one of the NULL-ended keys? */
 int ir_pk_known(const char *const *keys, const char *k);
 /* Records "unknown <what> 'k' (fields: <keys, in order>)" at k's line;
