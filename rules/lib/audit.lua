@@ -245,7 +245,7 @@ end
 -- once); the next one starts after that space. The end of the sentence
 -- starting at byte from.
 local ENDS = {}
-for p in ("[.;!?]"):gmatch("[.;!?]") do
+for _, p in ipairs({ ".", ";", "!", "?" }) do
   for _, sp in ipairs({ " ", "\t", "\n", "\v", "\f", "\r" }) do
     ENDS[#ENDS + 1] = p .. sp
   end
