@@ -84,7 +84,7 @@ static int is_abbrev(const char *s, size_t from, size_t dot) {
   uint64_t w = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[b + i];
-    w = w << 8 | (ir_ascii_upper(c) ? c | 0x20u : c);
+    w = w << 8 | ir_ascii_tolower(c);
   }
   return abbrev_word(w);
 }

@@ -124,7 +124,7 @@ static void cp_unit(uint32_t cp, unit *u) {
 int ir_ci_prefix(const unsigned char *p, const unsigned char *e,
                  const char *w) {
   for (; *w; w++, p++)
-    if (p >= e || (ir_ascii_upper(*p) ? *p | 0x20 : *p) != (unsigned char)*w)
+    if (p >= e || ir_ascii_tolower(*p) != (unsigned char)*w)
       return 0;
   return 1;
 }

@@ -70,7 +70,7 @@ static int lab_word(const unsigned char *p, size_t n) {
   if (n < 2 || n > 6)
     return 0;
   for (size_t i = 0; i < n; i++)
-    f[i] = (char)(ir_ascii_upper(p[i]) ? p[i] | 0x20 : p[i]);
+    f[i] = (char)ir_ascii_tolower(p[i]);
   switch (n) {
   case 2:
     return memcmp(f, "no", 2) == 0;
@@ -169,7 +169,7 @@ static void classify(const unsigned char *s, fline *f) {
       p = q > p ? q : p + 1;
       continue;
     }
-    unsigned char c0 = ir_ascii_upper(*p) ? (unsigned char)(*p | 0x20) : *p;
+    unsigned char c0 = ir_ascii_tolower(*p);
     if (c0 == 'i' || c0 == 'c' || c0 == 'n') { /* (lab_word's first letters) */
       const unsigned char *q = word_end_at(p, e);
       if (lab_word(p, (size_t)(q - p))) {

@@ -225,7 +225,7 @@ static void measure(src s, linfo *li) {
 /* w[0, n) is one of the (lower-case) words of list, ignoring case. */
 int ir_word_in(const char *w, size_t n, const char *const *list) {
   unsigned char w0 = n ? (unsigned char)w[0] : 0;
-  w0 = ir_ascii_upper(w0) ? (unsigned char)(w0 | 0x20) : w0;
+  w0 = ir_ascii_tolower(w0);
   for (; *list; list++) {
     const char *l = *list;
     size_t i = 0;
@@ -256,7 +256,7 @@ static int conn_word(const char *w, size_t n) {
   if (n == 0 || n > 3)
     return 0;
   for (size_t i = 0; i < n; i++)
-    f[i] = (char)(ir_ascii_upper((unsigned char)w[i]) ? w[i] | 0x20 : w[i]);
+    f[i] = (char)ir_ascii_tolower((unsigned char)w[i]);
   switch (f[0]) {
   case 'a':
     return IS_W("and") || IS_W("at") || IS_W("a");
@@ -280,7 +280,7 @@ static int para_word(const char *w, size_t n) {
   if (n < 4 || n > 13)
     return 0;
   for (size_t i = 0; i < n; i++)
-    f[i] = (char)(ir_ascii_upper((unsigned char)w[i]) ? w[i] | 0x20 : w[i]);
+    f[i] = (char)ir_ascii_tolower((unsigned char)w[i]);
   switch (f[0]) {
   case 'r':
     return IS_W("rationale") || IS_W("reason") || IS_W("reasons");
